@@ -1,0 +1,63 @@
+// One error catalogue: stable codes, HTTP status and the Chinese message a user sees.
+export const ERRORS = {
+  VALIDATION: { status: 400, message: '输入有误' },
+  UNAUTHENTICATED: { status: 401, message: '请先登录' },
+  LOGIN_FAILED: { status: 401, message: '用户名或密码错误，或账号已被锁定，请稍后再试' },
+  SESSION_EXPIRED: { status: 401, message: '登录已超时，请重新登录' },
+  CSRF: { status: 403, message: '请求校验失败，请刷新页面后重试' },
+  FORBIDDEN: { status: 403, message: '没有权限执行此操作' },
+  PASSWORD_CHANGE_REQUIRED: { status: 403, message: '请先修改初始密码' },
+  NOT_FOUND: { status: 404, message: '对象不存在或不在您的管辖范围内' },
+  CONFLICT: { status: 409, message: '数据已被修改或已存在，请刷新后重试' },
+  PAYLOAD_TOO_LARGE: { status: 413, message: '上传内容过大' },
+  RATE_LIMITED: { status: 429, message: '请求过于频繁，请稍后再试' },
+  INTERNAL: { status: 500, message: '服务器内部错误，请稍后再试' },
+} as const;
+export type ErrorCode = keyof typeof ERRORS;
+
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+  field?: string;
+}
+
+// Field names as a cadre reads them, used to name the field in validation messages.
+export const FIELD_LABELS: Record<string, string> = {
+  username: '用户名',
+  password: '密码',
+  oldPassword: '原密码',
+  newPassword: '新密码',
+  displayName: '姓名',
+  orgId: '所属组织',
+  parentId: '上级组织',
+  newParentId: '新上级组织',
+  name: '名称',
+  newName: '新名称',
+  level: '组织层级',
+  newLevel: '新层级',
+  kind: '组织类型',
+  uscc: '统一社会信用代码',
+  divisionCode: '行政区划代码',
+  foundedAt: '建会日期',
+  chairName: '工会主席',
+  contactName: '联系人',
+  employerName: '所在单位',
+  headcount: '职工人数',
+  address: '地址',
+  date: '日期',
+  type: '变更类型',
+  note: '备注',
+  reason: '原因',
+  roles: '角色',
+  permissions: '权限',
+  key: '标识',
+  disabled: '停用',
+  page: '页码',
+  pageSize: '每页条数',
+  q: '搜索词',
+  from: '开始日期',
+  to: '结束日期',
+  actor: '操作人',
+  action: '操作',
+  termYears: '任期（年）',
+};

@@ -1,0 +1,50 @@
+// Permission names and the built-in roles. A user's permissions apply to their org's whole subtree.
+export const PERMISSIONS = [
+  'org:read',
+  'org:create',
+  'org:update',
+  'org:event',
+  'user:read',
+  'user:manage',
+  'role:read',
+  'role:manage',
+  'audit:read',
+  'member:read',
+  'member:create',
+  'member:update',
+  'member:import',
+  'member:export',
+  'member:view_sensitive',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const PERMISSION_LABELS: Record<Permission, string> = {
+  'org:read': '查看组织',
+  'org:create': '新建组织',
+  'org:update': '编辑组织',
+  'org:event': '登记组织变更（更名、换届、升格、转出、注销）',
+  'user:read': '查看用户',
+  'user:manage': '管理用户',
+  'role:read': '查看角色',
+  'role:manage': '管理角色',
+  'audit:read': '查看审计日志',
+  'member:read': '查看会员',
+  'member:create': '新增会员',
+  'member:update': '编辑会员',
+  'member:import': '导入会员',
+  'member:export': '导出会员',
+  'member:view_sensitive': '查看完整身份证号和手机号',
+};
+
+export const BUILTIN_ROLES = {
+  org_admin: { name: '工会管理员', permissions: [...PERMISSIONS] as Permission[] },
+  viewer: {
+    name: '只读查看',
+    permissions: ['org:read', 'user:read', 'role:read', 'member:read'] as Permission[],
+  },
+  auditor: {
+    name: '审计员（经审）',
+    permissions: ['org:read', 'user:read', 'role:read', 'member:read', 'audit:read'] as Permission[],
+  },
+} as const;
+export type BuiltinRoleKey = keyof typeof BUILTIN_ROLES;

@@ -1,0 +1,215 @@
+// Zod schemas shared by the server (validation, OpenAPI) and the console (form rules, types).
+import { z } from 'zod';
+import { LIMITS } from './limits.ts';
+import { ORG_EVENT_TYPES, ORG_KINDS, ORG_LEVELS, ORG_STATUSES } from './org.ts';
+import { PERMISSIONS } from './permissions.ts';
+import { normalizeUscc, usccError } from './uscc.ts';
+import { passwordPolicyError } from './password.ts';
+import { isIsoDate, todayCst } from './dates.ts';
+
+z.config(z.locales.zhCN());
+
+export const zText = (max: number) => z.string().trim().max(max, `不能超过${max}个字符`);
+export const zRequiredText = (max: number) => zText(max).min(1, '不能为空');
+export const zId = z.coerce.number().int().positive('编号无效').max(2_147_483_647);
+
+export const zDate = z.string().trim().refine(isIsoDate, '日期格式应为 YYYY-MM-DD');
+export const zPastDate = zDate.refine((d) => d <= todayCst(), '日期不能晚于今天');
+
+export const zUscc = z
+  .string()
+  .transform(normalizeUscc)
+  .superRefine((v, ctx) => {
+    const err = usccError(v);
+    if (err) ctx.addIssue({ code: 'custom', message: err });
+  });
+
+export const zPassword = z.string().superRefine((v, ctx) => {
+  const err = passwordPolicyError(v);
+  if (err) ctx.addIssue({ code: 'custom', message: err });
+});
+
+export const ZPageQuery = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(LIMITS.pageSizeDefault),
+});
+export type TPageQuery = z.infer<typeof ZPageQuery>;
+
+export const page = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+
+export const ZError = z.object({ code: z.string(), message: z.string(), field: z.string().optional() });
+
+// ---- auth ----
+export const ZLogin = z.object({ username: zRequiredText(LIMITS.username), password: z.string().min(1).max(128) });
+export const ZPasswordChange = z.object({ oldPassword: z.string().min(1).max(128), newPassword: zPassword });
+
+// ---- organisations ----
+const orgDetails = {
+  uscc: zUscc.optional().nullable(),
+  divisionCode: z.string().trim().regex(/^\d{6}(\d{3}|\d{6})?$/, '行政区划代码应为6、9或12位数字').optional().nullable(),
+  foundedAt: zPastDate.optional().nullable(),
+  chairName: zText(LIMITS.shortText).optional().nullable(),
+  contactName: zText(LIMITS.shortText).optional().nullable(),
+  employerName: zText(LIMITS.name).optional().nullable(),
+  headcount: z.coerce.number().int().min(0).max(10_000_000).optional().nullable(),
+  address: zText(LIMITS.text).optional().nullable(),
+};
+
+export const ZOrgCreate = z.object({
+  parentId: zId,
+  name: zRequiredText(LIMITS.name),
+  level: z.enum(ORG_LEVELS),
+  kind: z.enum(ORG_KINDS),
+  ...orgDetails,
+});
+export type TOrgCreate = z.infer<typeof ZOrgCreate>;
+
+// Name, level and parent change only through dated events, so history stays complete.
+export const ZOrgUpdate = z.object({ kind: z.enum(ORG_KINDS).optional(), ...orgDetails });
+export type TOrgUpdate = z.infer<typeof ZOrgUpdate>;
+
+const eventBase = { date: zPastDate, note: zText(LIMITS.text).optional() };
+export const ZOrgEventCreate = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('rename'), newName: zRequiredText(LIMITS.name), ...eventBase }),
+  z.object({
+    type: z.literal('reelect'),
+    chairName: zText(LIMITS.shortText).optional(),
+    termYears: z.coerce.number().int().min(1).max(10).optional(),
+    ...eventBase,
+  }),
+  z.object({ type: z.literal('upgrade'), newLevel: z.enum(ORG_LEVELS), ...eventBase }),
+  z.object({ type: z.literal('move'), newParentId: zId, ...eventBase }),
+  z.object({ type: z.literal('dissolve'), reason: zText(LIMITS.text).optional(), ...eventBase }),
+]);
+export type TOrgEventCreate = z.infer<typeof ZOrgEventCreate>;
+
+export const ZOrg = z.object({
+  id: z.number().int(),
+  parentId: z.number().int().nullable(),
+  name: z.string(),
+  pinyin: z.string(),
+  pinyinInitials: z.string(),
+  level: z.enum(ORG_LEVELS),
+  kind: z.enum(ORG_KINDS),
+  status: z.enum(ORG_STATUSES),
+  path: z.string(),
+  depth: z.number().int(),
+  childCount: z.number().int(),
+  uscc: z.string().nullable(),
+  divisionCode: z.string().nullable(),
+  foundedAt: z.string().nullable(),
+  dissolvedAt: z.string().nullable(),
+  chairName: z.string().nullable(),
+  contactName: z.string().nullable(),
+  employerName: z.string().nullable(),
+  headcount: z.number().int().nullable(),
+  address: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type TOrg = z.infer<typeof ZOrg>;
+
+export const ZOrgEvent = z.object({
+  id: z.number().int(),
+  orgId: z.number().int(),
+  type: z.enum(ORG_EVENT_TYPES),
+  date: z.string(),
+  data: z.record(z.string(), z.unknown()),
+  note: z.string().nullable(),
+  createdAt: z.string(),
+  createdBy: z.string().nullable(),
+});
+export type TOrgEvent = z.infer<typeof ZOrgEvent>;
+
+export const ZOrgListQuery = ZPageQuery.extend({
+  q: zText(LIMITS.search).optional(),
+  rootId: zId.optional(),
+  level: z.enum(ORG_LEVELS).optional(),
+  kind: z.enum(ORG_KINDS).optional(),
+  status: z.enum(ORG_STATUSES).optional(),
+});
+
+// ---- users and roles ----
+export const zRoleKey = z.string().trim().regex(/^[a-z][a-z0-9_]{1,31}$/, '标识应为小写字母开头的字母、数字或下划线');
+export const ZUserCreate = z.object({
+  username: z.string().trim().regex(/^[A-Za-z0-9_.-]{3,32}$/, '用户名应为3–32位字母、数字、下划线、点或连字符'),
+  displayName: zText(LIMITS.shortText).optional(),
+  password: zPassword,
+  orgId: zId,
+  roles: z.array(zRoleKey).min(1, '至少选择一个角色').max(10),
+});
+export const ZUserUpdate = z.object({
+  displayName: zText(LIMITS.shortText).optional(),
+  roles: z.array(zRoleKey).min(1, '至少选择一个角色').max(10).optional(),
+  disabled: z.boolean().optional(),
+  password: zPassword.optional(),
+});
+export const ZUser = z.object({
+  id: z.number().int(),
+  username: z.string(),
+  displayName: z.string().nullable(),
+  orgId: z.number().int(),
+  orgName: z.string(),
+  roles: z.array(z.string()),
+  disabled: z.boolean(),
+  mustChangePassword: z.boolean(),
+  lockedUntil: z.string().nullable(),
+  lastLoginAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type TUser = z.infer<typeof ZUser>;
+export const ZUserListQuery = ZPageQuery.extend({ q: zText(LIMITS.search).optional(), orgId: zId.optional() });
+
+export const ZRoleCreate = z.object({
+  key: zRoleKey,
+  name: zRequiredText(LIMITS.shortText),
+  permissions: z.array(z.enum(PERMISSIONS)).min(1, '至少选择一项权限'),
+});
+export const ZRole = z.object({
+  key: z.string(),
+  name: z.string(),
+  permissions: z.array(z.string()),
+  builtin: z.boolean(),
+  orgId: z.number().int().nullable(),
+});
+export type TRole = z.infer<typeof ZRole>;
+
+export const ZMe = z.object({
+  user: z.object({
+    id: z.number().int(),
+    username: z.string(),
+    displayName: z.string().nullable(),
+    orgId: z.number().int(),
+    roles: z.array(z.string()),
+    permissions: z.array(z.string()),
+    mustChangePassword: z.boolean(),
+  }),
+  org: ZOrg,
+});
+export type TMe = z.infer<typeof ZMe>;
+
+// ---- audit ----
+export const ZAuditQuery = ZPageQuery.extend({
+  actor: zText(LIMITS.username).optional(),
+  action: zText(LIMITS.shortText).optional(),
+  entityType: zText(LIMITS.shortText).optional(),
+  entityId: zText(LIMITS.shortText).optional(),
+  from: zDate.optional(),
+  to: zDate.optional(),
+});
+export const ZAuditEvent = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  actorId: z.number().int().nullable(),
+  actorName: z.string().nullable(),
+  orgId: z.number().int().nullable(),
+  action: z.string(),
+  entityType: z.string().nullable(),
+  entityId: z.string().nullable(),
+  before: z.unknown().nullable(),
+  after: z.unknown().nullable(),
+  ip: z.string().nullable(),
+  requestId: z.string().nullable(),
+});
+export type TAuditEvent = z.infer<typeof ZAuditEvent>;

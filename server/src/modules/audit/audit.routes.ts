@@ -1,0 +1,48 @@
+// Auditors browse the trail of their own subtree and verify the hash chain.
+import { z } from 'zod';
+import { ZAuditEvent, ZAuditQuery, page } from '@gonghui/common';
+import { ctxOf } from '../../platform/authz/index.ts';
+import { listAudit, verifyAuditChain, type AuditRow } from '../../platform/audit/index.ts';
+import type { Db } from '../../platform/db/index.ts';
+import type { HttpApp } from '../../platform/http/index.ts';
+
+function presentAudit(r: AuditRow): z.infer<typeof ZAuditEvent> {
+  return {
+    id: r.id,
+    at: r.at.toISOString(),
+    actorId: r.actorId,
+    actorName: r.actorName,
+    orgId: r.orgId,
+    action: r.action,
+    entityType: r.entityType,
+    entityId: r.entityId,
+    before: r.before ?? null,
+    after: r.after ?? null,
+    ip: r.ip,
+    requestId: r.requestId,
+  };
+}
+
+export function registerAuditRoutes(app: HttpApp, db: Db): void {
+  app.get('/api/v1/audit-events', {
+    schema: { operationId: 'listAuditEvents', tags: ['audit'], querystring: ZAuditQuery, response: { 200: page(ZAuditEvent) } },
+    config: { permission: 'audit:read' },
+    handler: async (req) => {
+      const { actor } = ctxOf(req);
+      const { page: p, pageSize, ...f } = req.query;
+      const isRootScope = actor.orgPath.split('.').filter(Boolean).length === 1;
+      const res = await listAudit(db, { ...f, scopePath: actor.orgPath, isRootScope }, p, pageSize);
+      return { items: res.items.map(presentAudit), total: res.total, page: p, pageSize };
+    },
+  });
+
+  app.get('/api/v1/audit-events/verify', {
+    schema: {
+      operationId: 'verifyAuditChain',
+      tags: ['audit'],
+      response: { 200: z.object({ ok: z.boolean(), checked: z.number(), brokenAt: z.number().optional() }) },
+    },
+    config: { permission: 'audit:read' },
+    handler: async () => verifyAuditChain(db),
+  });
+}

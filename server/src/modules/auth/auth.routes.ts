@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { ZLogin, ZMe, ZPasswordChange } from '@gonghui/common';
+import { clearSessionCookies, ctxOf, SESSION_COOKIE, setSessionCookies } from '../../platform/authz/index.ts';
+import type { HttpApp } from '../../platform/http/index.ts';
+import { presentOrg, type OrgService } from '../orgs/index.ts';
+import type { AuthService } from './auth.service.ts';
+
+const ZLoginUser = ZMe.shape.user;
+
+export function registerAuthRoutes(app: HttpApp, svc: AuthService, orgs: OrgService, opts: { cookieSecure: boolean; loginRateLimit: number }): void {
+  app.post('/api/v1/auth/login', {
+    schema: { operationId: 'login', tags: ['auth'], body: ZLogin, response: { 200: z.object({ user: ZLoginUser }) } },
+    config: { public: true, rateLimit: { max: opts.loginRateLimit, timeWindow: '1 minute' } },
+    handler: async (req, reply) => {
+      const { token, csrfToken, user, permissions } = await svc.login(req.body.username, req.body.password, req.ip, req.id, req.cookies[SESSION_COOKIE]);
+      setSessionCookies(reply, token, csrfToken, opts.cookieSecure);
+      return {
+        user: { id: user.id, username: user.username, displayName: user.displayName, orgId: user.orgId, roles: user.roles, permissions, mustChangePassword: user.mustChangePassword },
+      };
+    },
+  });
+
+  app.post('/api/v1/auth/logout', {
+    schema: { operationId: 'logout', tags: ['auth'] },
+    config: { allowPendingPasswordChange: true },
+    handler: async (req, reply) => {
+      await svc.logout(ctxOf(req));
+      clearSessionCookies(reply);
+      return reply.status(204).send();
+    },
+  });
+
+  app.post('/api/v1/auth/password', {
+    schema: { operationId: 'changePassword', tags: ['auth'], body: ZPasswordChange },
+    config: { allowPendingPasswordChange: true },
+    handler: async (req, reply) => {
+      await svc.changePassword(ctxOf(req), req.body.oldPassword, req.body.newPassword);
+      return reply.status(204).send();
+    },
+  });
+
+  app.get('/api/v1/me', {
+    schema: { operationId: 'me', tags: ['auth'], response: { 200: ZMe } },
+    config: { allowPendingPasswordChange: true },
+    handler: async (req) => {
+      const ctx = ctxOf(req);
+      const a = ctx.actor;
+      const org = await orgs.get(ctx, a.orgId);
+      return {
+        user: { id: a.userId, username: a.username, displayName: a.displayName, orgId: a.orgId, roles: a.roles, permissions: [...a.permissions].sort(), mustChangePassword: a.mustChangePassword },
+        org: presentOrg(org),
+      };
+    },
+  });
+}

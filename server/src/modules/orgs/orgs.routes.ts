@@ -1,0 +1,95 @@
+// Thin routes: each declares its schemas and permission, then makes one service call.
+import { z } from 'zod';
+import {
+  ZOrg,
+  ZOrgCreate,
+  ZOrgEvent,
+  ZOrgEventCreate,
+  ZOrgListQuery,
+  ZOrgUpdate,
+  ZPageQuery,
+  page,
+  zId,
+} from '@gonghui/common';
+import { ctxOf } from '../../platform/authz/index.ts';
+import type { HttpApp } from '../../platform/http/index.ts';
+import { presentOrg, presentOrgEvent } from './orgs.presenter.ts';
+import type { OrgService } from './orgs.service.ts';
+
+const ZIdParams = z.object({ id: zId });
+const ZSummary = z.object({
+  orgCount: z.number(),
+  active: z.number(),
+  dissolved: z.number(),
+  byLevel: z.record(z.string(), z.number()),
+  byKind: z.record(z.string(), z.number()),
+});
+const tags = ['orgs'];
+
+export function registerOrgRoutes(app: HttpApp, svc: OrgService): void {
+  app.post('/api/v1/orgs', {
+    schema: { operationId: 'createOrg', tags, body: ZOrgCreate, response: { 201: ZOrg } },
+    config: { permission: 'org:create' },
+    handler: async (req, reply) => reply.status(201).send(presentOrg(await svc.create(ctxOf(req), req.body))),
+  });
+
+  app.get('/api/v1/orgs', {
+    schema: { operationId: 'searchOrgs', tags, querystring: ZOrgListQuery, response: { 200: page(ZOrg) } },
+    config: { permission: 'org:read' },
+    handler: async (req) => {
+      const { page: p, pageSize, ...f } = req.query;
+      const res = await svc.search(ctxOf(req), f, p, pageSize);
+      return { items: res.items.map(presentOrg), total: res.total, page: p, pageSize };
+    },
+  });
+
+  app.get('/api/v1/orgs/:id', {
+    schema: { operationId: 'getOrg', tags, params: ZIdParams, response: { 200: ZOrg } },
+    config: { permission: 'org:read' },
+    handler: async (req) => presentOrg(await svc.get(ctxOf(req), req.params.id)),
+  });
+
+  app.get('/api/v1/orgs/:id/children', {
+    schema: { operationId: 'listOrgChildren', tags, params: ZIdParams, querystring: ZPageQuery, response: { 200: page(ZOrg) } },
+    config: { permission: 'org:read' },
+    handler: async (req) => {
+      const { page: p, pageSize } = req.query;
+      const res = await svc.children(ctxOf(req), req.params.id, p, pageSize);
+      return { items: res.items.map(presentOrg), total: res.total, page: p, pageSize };
+    },
+  });
+
+  app.get('/api/v1/orgs/:id/ancestors', {
+    schema: { operationId: 'listOrgAncestors', tags, params: ZIdParams, response: { 200: z.object({ items: z.array(ZOrg) }) } },
+    config: { permission: 'org:read' },
+    handler: async (req) => ({ items: (await svc.ancestors(ctxOf(req), req.params.id)).map(presentOrg) }),
+  });
+
+  app.get('/api/v1/orgs/:id/summary', {
+    schema: { operationId: 'getOrgSummary', tags, params: ZIdParams, response: { 200: ZSummary } },
+    config: { permission: 'org:read' },
+    handler: async (req) => svc.summary(ctxOf(req), req.params.id),
+  });
+
+  app.patch('/api/v1/orgs/:id', {
+    schema: { operationId: 'updateOrg', tags, params: ZIdParams, body: ZOrgUpdate, response: { 200: ZOrg } },
+    config: { permission: 'org:update' },
+    handler: async (req) => presentOrg(await svc.update(ctxOf(req), req.params.id, req.body)),
+  });
+
+  app.post('/api/v1/orgs/:id/events', {
+    schema: { operationId: 'createOrgEvent', tags, params: ZIdParams, body: ZOrgEventCreate, response: { 201: ZOrgEvent } },
+    config: { permission: 'org:event' },
+    handler: async (req, reply) => reply.status(201).send(presentOrgEvent(await svc.addEvent(ctxOf(req), req.params.id, req.body))),
+  });
+
+  app.get('/api/v1/orgs/:id/events', {
+    schema: { operationId: 'listOrgEvents', tags, params: ZIdParams, querystring: ZPageQuery, response: { 200: page(ZOrgEvent) } },
+    config: { permission: 'org:read' },
+    handler: async (req) => {
+      const { page: p, pageSize } = req.query;
+      const res = await svc.events(ctxOf(req), req.params.id, p, pageSize);
+      return { items: res.items.map(presentOrgEvent), total: res.total, page: p, pageSize };
+    },
+  });
+}

@@ -1,0 +1,14 @@
+import type { Db } from '../../platform/db/index.ts';
+import type { HttpApp } from '../../platform/http/index.ts';
+import { registerUserRoutes } from './users.routes.ts';
+import { createUserService } from './users.service.ts';
+
+export function registerUsersModule(app: HttpApp, db: Db) {
+  const svc = createUserService({ db });
+  registerUserRoutes(app, svc);
+  return svc;
+}
+export { hashPassword } from './users.service.ts';
+export * as usersRepo from './users.repo.ts';
+export * as rolesRepo from './roles.repo.ts';
+export { presentUser } from './users.presenter.ts';

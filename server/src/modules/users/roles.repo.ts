@@ -1,0 +1,37 @@
+import { inArray, sql } from 'drizzle-orm';
+import { BUILTIN_ROLES } from '@gonghui/common';
+import { roles, type DbOrTx } from '../../platform/db/index.ts';
+
+export type RoleRow = typeof roles.$inferSelect;
+
+/** Built-in roles plus the custom roles defined at the actor's org, its ancestors, or inside its subtree. */
+export async function listVisible(db: DbOrTx, scopePath: string): Promise<RoleRow[]> {
+  const res = await db.execute<Record<string, unknown>>(sql`
+    SELECT r.key, r.name, r.permissions, r.builtin, r.org_id AS "orgId", r.created_at AS "createdAt"
+    FROM roles r LEFT JOIN orgs o ON o.id = r.org_id
+    WHERE r.builtin OR ${scopePath} LIKE o.path || '%' OR o.path LIKE ${scopePath + '%'}
+    ORDER BY r.builtin DESC, r.key`);
+  return res.rows as unknown as RoleRow[];
+}
+
+export async function findByKeys(db: DbOrTx, keys: string[]): Promise<RoleRow[]> {
+  if (keys.length === 0) return [];
+  return db.select().from(roles).where(inArray(roles.key, keys));
+}
+
+export async function insert(db: DbOrTx, row: typeof roles.$inferInsert): Promise<RoleRow> {
+  const [created] = await db.insert(roles).values(row).returning();
+  if (!created) throw new Error('role insert returned nothing');
+  return created;
+}
+
+/** Keeps the built-in roles' permission sets as the code defines them. */
+export async function syncBuiltinRoles(db: DbOrTx): Promise<void> {
+  for (const [key, r] of Object.entries(BUILTIN_ROLES)) {
+    await db
+      .insert(roles)
+      .values({ key, name: r.name, permissions: [...r.permissions], builtin: true })
+      .onConflictDoUpdate({ target: roles.key, set: { name: r.name, permissions: [...r.permissions], builtin: true } });
+  }
+}
+

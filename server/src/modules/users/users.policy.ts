@@ -1,0 +1,29 @@
+// Nobody grants a permission they do not hold, and nobody manages an account more powerful than their own.
+import type { Actor } from '../../platform/authz/index.ts';
+import { AppError, invalid, notFound } from '../../platform/http/index.ts';
+import type { DbOrTx } from '../../platform/db/index.ts';
+import * as rolesRepo from './roles.repo.ts';
+import * as usersRepo from './users.repo.ts';
+
+export async function loadUserInScope(db: DbOrTx, actor: Actor, id: number) {
+  const u = await usersRepo.findInScope(db, actor.orgPath, id);
+  if (!u) throw notFound('用户');
+  return u;
+}
+
+/** Resolves role keys the actor may see and returns the union of their permissions. */
+export async function permissionsOfRoles(db: DbOrTx, actor: Actor, keys: string[]): Promise<Set<string>> {
+  const visible = new Map((await rolesRepo.listVisible(db, actor.orgPath)).map((r) => [r.key, r]));
+  const perms = new Set<string>();
+  for (const k of keys) {
+    const r = visible.get(k);
+    if (!r) throw invalid('roles', `角色「${k}」不存在`);
+    r.permissions.forEach((p) => perms.add(p));
+  }
+  return perms;
+}
+
+export function assertSubset(actor: Actor, perms: Iterable<string>, what: string): void {
+  const missing = [...perms].filter((p) => !actor.permissions.has(p));
+  if (missing.length) throw new AppError('FORBIDDEN', `不能${what}：包含您自己没有的权限（${missing.join('、')}）`);
+}

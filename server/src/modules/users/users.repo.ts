@@ -1,0 +1,69 @@
+import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { orgs, users, type DbOrTx } from '../../platform/db/index.ts';
+import { subtreeOf } from '../../platform/authz/index.ts';
+
+export type UserRow = typeof users.$inferSelect;
+export type UserInsert = typeof users.$inferInsert;
+export type UserWithOrg = UserRow & { orgName: string; orgPath: string };
+
+const withOrg = { orgName: orgs.name, orgPath: orgs.path };
+
+export async function findByUsername(db: DbOrTx, username: string): Promise<UserWithOrg | undefined> {
+  const [row] = await db
+    .select({ user: users, ...withOrg })
+    .from(users)
+    .innerJoin(orgs, eq(orgs.id, users.orgId))
+    .where(eq(sql`lower(${users.username})`, username.toLowerCase()));
+  return row && { ...row.user, orgName: row.orgName, orgPath: row.orgPath };
+}
+
+export async function findInScope(db: DbOrTx, scopePath: string, id: number): Promise<UserWithOrg | undefined> {
+  const [row] = await db
+    .select({ user: users, ...withOrg })
+    .from(users)
+    .innerJoin(orgs, eq(orgs.id, users.orgId))
+    .where(and(eq(users.id, id), subtreeOf(orgs.path, scopePath)));
+  return row && { ...row.user, orgName: row.orgName, orgPath: row.orgPath };
+}
+
+export async function list(db: DbOrTx, scopePath: string, q: string | undefined, page: number, pageSize: number) {
+  const conds: (SQL | undefined)[] = [subtreeOf(orgs.path, scopePath)];
+  if (q) {
+    const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conds.push(or(ilike(users.username, pattern), ilike(users.displayName, pattern)));
+  }
+  const w = and(...conds);
+  const [rows, [count]] = await Promise.all([
+    db
+      .select({ user: users, ...withOrg })
+      .from(users)
+      .innerJoin(orgs, eq(orgs.id, users.orgId))
+      .where(w)
+      .orderBy(asc(orgs.depth), asc(users.username))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    db.select({ n: sql<number>`count(*)::int` }).from(users).innerJoin(orgs, eq(orgs.id, users.orgId)).where(w),
+  ]);
+  return { items: rows.map((r) => ({ ...r.user, orgName: r.orgName, orgPath: r.orgPath })), total: count?.n ?? 0 };
+}
+
+export async function insert(db: DbOrTx, row: UserInsert): Promise<UserRow> {
+  const [created] = await db.insert(users).values(row).returning();
+  if (!created) throw new Error('user insert returned nothing');
+  return created;
+}
+
+export async function update(db: DbOrTx, id: number, patch: Partial<UserInsert>): Promise<UserRow> {
+  const [row] = await db
+    .update(users)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(eq(users.id, id))
+    .returning();
+  if (!row) throw new Error(`user ${id} vanished`);
+  return row;
+}
+
+export async function countUsers(db: DbOrTx): Promise<number> {
+  const [r] = await db.select({ n: sql<number>`count(*)::int` }).from(users);
+  return r?.n ?? 0;
+}

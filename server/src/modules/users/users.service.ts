@@ -1,0 +1,98 @@
+// Accounts and roles: creation, edits, disabling, with the grant rules and audit in the same transaction.
+import { hash } from '@node-rs/argon2';
+import type { z } from 'zod';
+import type { ZRoleCreate, ZUserCreate, ZUserUpdate } from '@gonghui/common';
+import type { Ctx } from '../../platform/authz/index.ts';
+import { sessionRepo } from '../../platform/authz/index.ts';
+import { originOf, recordAudit } from '../../platform/audit/index.ts';
+import type { Db } from '../../platform/db/index.ts';
+import { AppError, conflict, notFound } from '../../platform/http/index.ts';
+import { orgRepo } from '../orgs/index.ts';
+import * as rolesRepo from './roles.repo.ts';
+import * as usersRepo from './users.repo.ts';
+import { assertSubset, loadUserInScope, permissionsOfRoles } from './users.policy.ts';
+
+export const hashPassword = (pw: string) => hash(pw);
+
+export function createUserService({ db }: { db: Db }) {
+  async function create(ctx: Ctx, input: z.infer<typeof ZUserCreate>) {
+    const passwordHash = await hashPassword(input.password);
+    return db.transaction(async (tx) => {
+      const org = await orgRepo.findInScope(tx, ctx.actor.orgPath, input.orgId);
+      if (!org) throw notFound('组织');
+      assertSubset(ctx.actor, await permissionsOfRoles(tx, ctx.actor, input.roles), '分配该角色');
+      if (await usersRepo.findByUsername(tx, input.username)) throw conflict('用户名已存在', 'username');
+      const u = await usersRepo.insert(tx, {
+        orgId: org.id,
+        username: input.username,
+        displayName: input.displayName ?? null,
+        passwordHash,
+        roles: input.roles,
+        mustChangePassword: true,
+      });
+      await recordAudit(tx, originOf(ctx), {
+        action: 'user.create', orgId: org.id, orgPath: org.path, entityType: 'user', entityId: u.id,
+        after: { username: u.username, orgId: org.id, roles: u.roles },
+      });
+      return { ...u, orgName: org.name, orgPath: org.path };
+    });
+  }
+
+  async function update(ctx: Ctx, id: number, input: z.infer<typeof ZUserUpdate>) {
+    const passwordHash = input.password ? await hashPassword(input.password) : undefined;
+    return db.transaction(async (tx) => {
+      const target = await loadUserInScope(tx, ctx.actor, id);
+      assertSubset(ctx.actor, await permissionsOfRoles(tx, ctx.actor, target.roles), '管理该用户');
+      if (id === ctx.actor.userId && (input.disabled || input.roles)) {
+        throw new AppError('FORBIDDEN', '不能停用自己或修改自己的角色');
+      }
+      if (input.roles) assertSubset(ctx.actor, await permissionsOfRoles(tx, ctx.actor, input.roles), '分配该角色');
+      const patch: Partial<usersRepo.UserInsert> = {};
+      if (input.displayName !== undefined) patch.displayName = input.displayName;
+      if (input.roles) patch.roles = input.roles;
+      if (input.disabled !== undefined) patch.disabled = input.disabled;
+      if (passwordHash) Object.assign(patch, { passwordHash, mustChangePassword: true, failedAttempts: 0, lockedUntil: null });
+      const after = await usersRepo.update(tx, id, patch);
+      // A disabled account or a reset password ends every open session of that user.
+      if (input.disabled || passwordHash || input.roles) await sessionRepo.deleteUserSessions(tx, id);
+      await recordAudit(tx, originOf(ctx), {
+        action: 'user.update', orgId: target.orgId, orgPath: target.orgPath, entityType: 'user', entityId: id,
+        before: { displayName: target.displayName, roles: target.roles, disabled: target.disabled },
+        after: { displayName: after.displayName, roles: after.roles, disabled: after.disabled, passwordReset: Boolean(passwordHash) },
+      });
+      return { ...after, orgName: target.orgName, orgPath: target.orgPath };
+    });
+  }
+
+  async function createRole(ctx: Ctx, input: z.infer<typeof ZRoleCreate>) {
+    assertSubset(ctx.actor, input.permissions, '创建该角色');
+    return db.transaction(async (tx) => {
+      if ((await rolesRepo.findByKeys(tx, [input.key])).length) throw conflict('角色标识已存在', 'key');
+      const role = await rolesRepo.insert(tx, { key: input.key, name: input.name, permissions: input.permissions, orgId: ctx.actor.orgId });
+      await recordAudit(tx, originOf(ctx), {
+        action: 'role.create', orgId: ctx.actor.orgId, orgPath: ctx.actor.orgPath, entityType: 'role', entityId: role.key,
+        after: { name: role.name, permissions: role.permissions },
+      });
+      return role;
+    });
+  }
+
+  return {
+    create,
+    update,
+    createRole,
+    get: (ctx: Ctx, id: number) => loadUserInScope(db, ctx.actor, id),
+    list: async (ctx: Ctx, q: string | undefined, orgId: number | undefined, page: number, pageSize: number) => {
+      let scopePath = ctx.actor.orgPath;
+      if (orgId) {
+        const org = await orgRepo.findInScope(db, scopePath, orgId);
+        if (!org) throw notFound('组织');
+        scopePath = org.path;
+      }
+      return usersRepo.list(db, scopePath, q, page, pageSize);
+    },
+    roles: (ctx: Ctx) => rolesRepo.listVisible(db, ctx.actor.orgPath),
+  };
+}
+
+export type UserService = ReturnType<typeof createUserService>;

@@ -1,0 +1,65 @@
+import { and, asc, desc, eq, gt, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { auditEvents, type DbOrTx } from '../db/index.ts';
+import { subtreeOf } from '../authz/scope.ts';
+
+export type AuditRow = typeof auditEvents.$inferSelect;
+export type AuditInsert = typeof auditEvents.$inferInsert;
+
+// Serialises writers so the chain has one order; released when the transaction ends.
+const AUDIT_LOCK_KEY = 73_010_001;
+
+export async function lockChainAndGetLastHash(tx: DbOrTx): Promise<string> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`);
+  const [last] = await tx.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1);
+  return last?.hash ?? '';
+}
+
+export async function insertAudit(tx: DbOrTx, row: AuditInsert): Promise<void> {
+  await tx.insert(auditEvents).values(row);
+}
+
+export async function chainBatch(db: DbOrTx, afterId: number, limit: number): Promise<AuditRow[]> {
+  return db.select().from(auditEvents).where(gt(auditEvents.id, afterId)).orderBy(asc(auditEvents.id)).limit(limit);
+}
+
+export interface AuditFilter {
+  scopePath: string;
+  isRootScope: boolean;
+  actor?: string;
+  action?: string;
+  entityType?: string;
+  entityId?: string;
+  from?: string;
+  to?: string;
+}
+
+function where(f: AuditFilter): SQL | undefined {
+  const conds: (SQL | undefined)[] = [
+    // Events with no org (e.g. failed logins of unknown names) belong to the root scope only.
+    f.isRootScope
+      ? sql`(${auditEvents.orgPath} IS NULL OR ${subtreeOf(auditEvents.orgPath, f.scopePath)})`
+      : subtreeOf(auditEvents.orgPath, f.scopePath),
+    f.actor ? eq(auditEvents.actorName, f.actor) : undefined,
+    f.action ? eq(auditEvents.action, f.action) : undefined,
+    f.entityType ? eq(auditEvents.entityType, f.entityType) : undefined,
+    f.entityId ? eq(auditEvents.entityId, f.entityId) : undefined,
+    f.from ? gte(auditEvents.at, sql`${f.from}::date`) : undefined,
+    f.to ? lt(auditEvents.at, sql`${f.to}::date + 1`) : undefined,
+  ];
+  return and(...conds);
+}
+
+export async function listAudit(db: DbOrTx, f: AuditFilter, page: number, pageSize: number) {
+  const w = where(f);
+  const [items, [count]] = await Promise.all([
+    db
+      .select()
+      .from(auditEvents)
+      .where(w)
+      .orderBy(desc(auditEvents.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    db.select({ n: sql<number>`count(*)::int` }).from(auditEvents).where(w),
+  ]);
+  return { items, total: count?.n ?? 0 };
+}

@@ -1,0 +1,91 @@
+// Resolves the session cookie to an Actor on every request and enforces each route's declared needs:
+// authentication, permission, CSRF on writes, and the forced first-login password change.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Permission } from '@gonghui/common';
+import type { Db } from '../db/index.ts';
+import { AppError } from '../http/errors.ts';
+import type { HttpApp } from '../http/app.ts';
+import type { Actor, Ctx } from './actor.ts';
+import { deleteSession, findSession, touchSession } from './session.repo.ts';
+import { hashToken } from './tokens.ts';
+
+export const SESSION_COOKIE = 'gh_sid';
+export const CSRF_COOKIE = 'csrf_token';
+export const IDLE_TIMEOUT_MS = 30 * 60_000;
+export const SESSION_MAX_MS = 12 * 3600_000;
+const TOUCH_EVERY_MS = 60_000;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** No session needed (login, health, card verification). */
+    public?: boolean;
+    /** The permission the route needs within the actor's scope. */
+    permission?: Permission;
+    /** Reachable while the user must still change their initial password. */
+    allowPendingPasswordChange?: boolean;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function registerAuth(app: HttpApp, db: Db): void {
+  app.decorateRequest('actor', null);
+
+  app.addHook('onRequest', async (req, reply) => {
+    const token = req.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const s = await findSession(db, hashToken(token));
+    if (!s) return;
+    const now = Date.now();
+    if (s.disabled || now - s.lastSeenAt.getTime() > IDLE_TIMEOUT_MS || now > s.expiresAt.getTime()) {
+      await deleteSession(db, s.sessionId);
+      clearSessionCookies(reply);
+      if (!req.routeOptions.config?.public) throw new AppError('SESSION_EXPIRED');
+      return;
+    }
+    if (now - s.lastSeenAt.getTime() > TOUCH_EVERY_MS) await touchSession(db, s.sessionId);
+    req.actor = {
+      userId: s.userId,
+      username: s.username,
+      displayName: s.displayName,
+      orgId: s.orgId,
+      orgPath: s.orgPath,
+      roles: s.roles,
+      permissions: new Set(s.permissions),
+      sessionId: s.sessionId,
+      mustChangePassword: s.mustChangePassword,
+    };
+    // CSRF: cookie-authenticated writes must echo the session's token in a header.
+    if (!SAFE_METHODS.has(req.method) && req.headers['x-csrf-token'] !== s.csrfToken) {
+      if (!req.routeOptions.config?.public) throw new AppError('CSRF');
+    }
+  });
+
+  app.addHook('preHandler', async (req) => {
+    const cfg = req.routeOptions.config ?? {};
+    if (cfg.public || !req.routeOptions.url?.startsWith('/api/')) return;
+    const actor = req.actor;
+    if (!actor) throw new AppError('UNAUTHENTICATED');
+    if (actor.mustChangePassword && !cfg.allowPendingPasswordChange) throw new AppError('PASSWORD_CHANGE_REQUIRED');
+    if (cfg.permission && !actor.permissions.has(cfg.permission)) throw new AppError('FORBIDDEN');
+  });
+}
+
+export function ctxOf(req: FastifyRequest): Ctx {
+  if (!req.actor) throw new AppError('UNAUTHENTICATED');
+  return { actor: req.actor, ip: req.ip ?? null, requestId: req.id };
+}
+
+export function setSessionCookies(reply: FastifyReply, token: string, csrf: string, secure: boolean): void {
+  const base = { path: '/', sameSite: 'strict' as const, secure };
+  reply.setCookie(SESSION_COOKIE, token, { ...base, httpOnly: true });
+  reply.setCookie(CSRF_COOKIE, csrf, { ...base, httpOnly: false });
+}
+
+export function clearSessionCookies(reply: FastifyReply): void {
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+  reply.clearCookie(CSRF_COOKIE, { path: '/' });
+}

@@ -1,0 +1,38 @@
+// Configuration comes from the environment only; see README for each variable.
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  adminPassword: string | undefined;
+  demo: boolean;
+  demoPassword: string | undefined;
+  rootOrgName: string;
+  cookieSecure: boolean;
+  loginRateLimit: number;
+  webDist: string | undefined;
+  logLevel: string;
+}
+
+const truthy = (v: string | undefined) => v === '1' || v === 'true' || v === 'yes';
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const dataDir = path.resolve(env.DATA_DIR ?? './data');
+  return {
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? '0.0.0.0',
+    dataDir,
+    databaseUrl: env.DATABASE_URL || undefined,
+    adminPassword: env.ADMIN_PASSWORD || undefined,
+    // DEMO defaults on for the embedded database; the bootstrap only seeds an empty one.
+    demo: env.DEMO === undefined ? !env.DATABASE_URL : truthy(env.DEMO),
+    demoPassword: env.DEMO_PASSWORD || undefined,
+    rootOrgName: env.ROOT_ORG_NAME ?? '市总工会',
+    cookieSecure: truthy(env.COOKIE_SECURE),
+    loginRateLimit: Number(env.LOGIN_RATE_LIMIT ?? 20),
+    webDist: env.WEB_DIST,
+    logLevel: env.LOG_LEVEL ?? 'info',
+  };
+}

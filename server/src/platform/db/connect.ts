@@ -1,0 +1,74 @@
+// Opens the database: PostgreSQL when a URL is given, otherwise embedded PGlite in a child process.
+import { fork, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import { schema } from './schema.ts';
+import { acquireDataDirLock } from './lock.ts';
+
+// Keep DATE columns as 'YYYY-MM-DD' strings and BIGINT counts as numbers (they stay far below 2^53).
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+
+export type Db = ReturnType<typeof drizzle<typeof schema>>;
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type DbOrTx = Db | Tx;
+
+export interface Database {
+  db: Db;
+  pool: pg.Pool;
+  kind: 'postgres' | 'pglite';
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  databaseUrl?: string;
+  /** PGlite data directory; ':memory:' for a throw-away database. */
+  dataDir?: string;
+  poolMax?: number;
+}
+
+const childEntry = path.join(path.dirname(fileURLToPath(import.meta.url)), 'pglite-server.mjs');
+
+async function startPglite(dataDir: string): Promise<{ child: ChildProcess; socketDir: string }> {
+  const socketDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gonghui-pg-'));
+  fs.chmodSync(socketDir, 0o700);
+  const socketPath = path.join(socketDir, '.s.PGSQL.5432');
+  const child = fork(childEntry, [dataDir, socketPath], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  await new Promise<void>((resolve, reject) => {
+    child.once('message', () => resolve());
+    child.once('exit', (code) => reject(new Error(`PGlite 进程启动失败（exit ${code}）`)));
+    child.once('error', reject);
+  });
+  return { child, socketDir };
+}
+
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolMax ?? 10 });
+    return { db: drizzle(pool, { schema }), pool, kind: 'postgres', close: () => pool.end() };
+  }
+  const dataDir = opts.dataDir ?? ':memory:';
+  const release = dataDir === ':memory:' ? () => undefined : acquireDataDirLock(dataDir);
+  const pgliteDir = dataDir === ':memory:' ? dataDir : path.join(dataDir, 'pglite');
+  try {
+    const { child, socketDir } = await startPglite(pgliteDir);
+    // PGlite runs one query at a time; one pooled connection keeps transactions simple and ordered.
+    const pool = new pg.Pool({ host: socketDir, port: 5432, user: 'postgres', database: 'postgres', max: 1 });
+    const close = async () => {
+      await pool.end();
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+      fs.rmSync(socketDir, { recursive: true, force: true });
+      release();
+    };
+    return { db: drizzle(pool, { schema }), pool, kind: 'pglite', close };
+  } catch (e) {
+    release();
+    throw e;
+  }
+}

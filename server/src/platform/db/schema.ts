@@ -1,0 +1,146 @@
+// Schema as code. `npm run db:generate -w server` writes the SQL migration into server/drizzle/.
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  varchar,
+} from 'drizzle-orm/pg-core';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+// Materialised path of ids with a trailing dot ("1.5.23."): a subtree is `path LIKE '1.5.%'`, and the dot
+// keeps sibling prefixes apart (1.2. never matches 1.20.). See docs/decisions/0002-org-tree-path.md.
+export const orgs = pgTable(
+  'orgs',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    parentId: integer('parent_id'),
+    path: varchar('path', { length: 400 }).notNull(),
+    depth: smallint('depth').notNull(),
+    name: varchar('name', { length: 100 }).notNull(),
+    pinyin: varchar('pinyin', { length: 600 }).notNull(),
+    pinyinInitials: varchar('pinyin_initials', { length: 100 }).notNull(),
+    level: varchar('level', { length: 16 }).notNull(),
+    kind: varchar('kind', { length: 32 }).notNull(),
+    status: varchar('status', { length: 16 }).notNull().default('active'),
+    uscc: varchar('uscc', { length: 18 }),
+    divisionCode: varchar('division_code', { length: 12 }),
+    foundedAt: date('founded_at', { mode: 'string' }),
+    dissolvedAt: date('dissolved_at', { mode: 'string' }),
+    chairName: varchar('chair_name', { length: 50 }),
+    contactName: varchar('contact_name', { length: 50 }),
+    employerName: varchar('employer_name', { length: 100 }),
+    headcount: integer('headcount'),
+    address: varchar('address', { length: 500 }),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('orgs_path_uq').using('btree', t.path.op('text_pattern_ops')),
+    index('orgs_parent_sort_idx').on(t.parentId, t.pinyin, t.id),
+    uniqueIndex('orgs_uscc_uq').on(t.uscc).where(sql`${t.uscc} IS NOT NULL`),
+  ],
+);
+
+export const orgEvents = pgTable(
+  'org_events',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    type: varchar('type', { length: 16 }).notNull(),
+    date: date('date', { mode: 'string' }).notNull(),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    note: varchar('note', { length: 500 }),
+    createdBy: integer('created_by'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('org_events_org_idx').on(t.orgId, t.date), index('org_events_type_date_idx').on(t.type, t.date)],
+);
+
+export const roles = pgTable('roles', {
+  key: varchar('key', { length: 32 }).primaryKey(),
+  name: varchar('name', { length: 50 }).notNull(),
+  permissions: text('permissions').array().notNull(),
+  builtin: boolean('builtin').notNull().default(false),
+  orgId: integer('org_id').references(() => orgs.id),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const users = pgTable(
+  'users',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    username: varchar('username', { length: 32 }).notNull(),
+    displayName: varchar('display_name', { length: 50 }),
+    passwordHash: varchar('password_hash', { length: 200 }).notNull(),
+    roles: text('roles').array().notNull(),
+    disabled: boolean('disabled').notNull().default(false),
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
+    failedAttempts: smallint('failed_attempts').notNull().default(0),
+    lockedUntil: ts('locked_until'),
+    lastLoginAt: ts('last_login_at'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('users_username_uq').on(sql`lower(${t.username})`), index('users_org_idx').on(t.orgId)],
+);
+
+// Server-side sessions; the cookie carries a random token and only its SHA-256 is stored.
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: varchar('id', { length: 64 }).primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    csrfToken: varchar('csrf_token', { length: 64 }).notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    lastSeenAt: ts('last_seen_at').notNull().defaultNow(),
+    expiresAt: ts('expires_at').notNull(),
+    ip: varchar('ip', { length: 64 }),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+// Append-only, hash-chained audit trail; org_path lets auditors read exactly their subtree.
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+    at: ts('at').notNull(),
+    actorId: integer('actor_id'),
+    actorName: varchar('actor_name', { length: 50 }),
+    orgId: integer('org_id'),
+    orgPath: varchar('org_path', { length: 400 }),
+    action: varchar('action', { length: 50 }).notNull(),
+    entityType: varchar('entity_type', { length: 50 }),
+    entityId: varchar('entity_id', { length: 50 }),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    ip: varchar('ip', { length: 64 }),
+    requestId: varchar('request_id', { length: 64 }),
+    prevHash: varchar('prev_hash', { length: 64 }).notNull(),
+    hash: varchar('hash', { length: 64 }).notNull(),
+  },
+  (t) => [
+    index('audit_at_idx').on(t.at),
+    index('audit_org_path_idx').using('btree', t.orgPath.op('text_pattern_ops')),
+    index('audit_action_idx').on(t.action, t.at),
+  ],
+);
+
+export const schema = { orgs, orgEvents, roles, users, sessions, auditEvents };

@@ -1,0 +1,38 @@
+// Typed application errors mapped to HTTP in one place; 5xx never leaks details.
+import { ERRORS, FIELD_LABELS, type ErrorCode } from '@gonghui/common';
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly field: string | undefined;
+  constructor(code: ErrorCode, message?: string, field?: string) {
+    super(message ?? ERRORS[code].message);
+    this.code = code;
+    this.status = ERRORS[code].status;
+    this.field = field;
+  }
+}
+
+export const notFound = (what?: string) => new AppError('NOT_FOUND', what ? `${what}不存在或不在您的管辖范围内` : undefined);
+export const forbidden = (msg?: string) => new AppError('FORBIDDEN', msg);
+export const invalid = (field: string, msg: string) => new AppError('VALIDATION', `${labelOf(field)}：${msg}`, field);
+export const conflict = (msg: string, field?: string) => new AppError('CONFLICT', msg, field);
+
+export function labelOf(field: string): string {
+  return FIELD_LABELS[field] ?? field;
+}
+
+interface Issue {
+  path: PropertyKey[];
+  message: string;
+}
+
+/** Turns the first Zod issue into a Chinese message that names the field. */
+export function validationMessage(issues: readonly Issue[]): { message: string; field?: string } {
+  const first = issues[0];
+  if (!first) return { message: ERRORS.VALIDATION.message };
+  const names = first.path.filter((p): p is string => typeof p === 'string');
+  const field = names[names.length - 1];
+  if (!field) return { message: first.message };
+  return { message: `${labelOf(field)}：${first.message}`, field };
+}

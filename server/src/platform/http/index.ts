@@ -1,0 +1,2 @@
+export { createHttpApp, type HttpApp } from './app.ts';
+export { AppError, notFound, forbidden, invalid, conflict, labelOf } from './errors.ts';

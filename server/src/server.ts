@@ -1,0 +1,51 @@
+// Wires platform and modules into one Fastify app. Each module registers itself; nothing here holds rules.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import { z } from 'zod';
+import { registerAuth } from './platform/authz/index.ts';
+import type { Db } from './platform/db/index.ts';
+import { createHttpApp, type HttpApp } from './platform/http/index.ts';
+import { registerOrgsModule } from './modules/orgs/index.ts';
+import { registerUsersModule } from './modules/users/index.ts';
+import { registerAuthModule } from './modules/auth/index.ts';
+import { registerAuditRoutes } from './modules/audit/index.ts';
+
+export interface ServerOptions {
+  logLevel: string;
+  cookieSecure: boolean;
+  loginRateLimit: number;
+  /** Built console to serve at /; omitted in route tests. */
+  webDist?: string;
+}
+
+export const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+export async function buildServer(db: Db, opts: ServerOptions): Promise<HttpApp> {
+  const app = await createHttpApp({ logLevel: opts.logLevel });
+  registerAuth(app, db);
+
+  app.get('/api/v1/health', {
+    schema: { operationId: 'health', tags: ['system'], response: { 200: z.object({ ok: z.boolean() }) } },
+    config: { public: true },
+    handler: async () => ({ ok: true }),
+  });
+
+  const orgs = registerOrgsModule(app, db);
+  registerUsersModule(app, db);
+  registerAuthModule(app, db, orgs, { cookieSecure: opts.cookieSecure, loginRateLimit: opts.loginRateLimit });
+  registerAuditRoutes(app, db);
+
+  if (opts.webDist && fs.existsSync(path.join(opts.webDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: opts.webDist, wildcard: false });
+    // Client-side routes fall back to the console's index.html; unknown API paths stay JSON 404s.
+    app.setNotFoundHandler((req, reply) => {
+      if (req.url.startsWith('/api/') || req.method !== 'GET') {
+        return reply.status(404).send({ code: 'NOT_FOUND', message: '接口不存在' });
+      }
+      return reply.sendFile('index.html');
+    });
+  }
+  return app;
+}

@@ -1,0 +1,51 @@
+// Factories write through the real services and repositories (no mocks of our own database); each test
+// builds its own subtree, so tests never depend on each other's data.
+import { randomBytes } from 'node:crypto';
+import type { OrgKind, OrgLevel } from '@gonghui/common';
+import type { Db } from '../platform/db/index.ts';
+import { orgRepo, pinyinOf } from '../modules/orgs/index.ts';
+import { hashPassword, usersRepo } from '../modules/users/index.ts';
+
+export const PASSWORD = 'Test#Pass2026';
+const hashed = hashPassword(PASSWORD);
+
+export const uniq = (prefix: string) => `${prefix}_${randomBytes(4).toString('hex')}`;
+
+export interface OrgRef {
+  id: number;
+  path: string;
+  depth: number;
+  name: string;
+  level: OrgLevel;
+}
+
+export async function makeOrg(db: Db, parent: OrgRef | number, o: { name?: string; level?: OrgLevel; kind?: OrgKind; foundedAt?: string } = {}): Promise<OrgRef> {
+  const p = typeof parent === 'number' ? await orgRepo.findById(db, parent) : parent;
+  if (!p) throw new Error('parent not found');
+  const [id] = await orgRepo.nextIds(db, 1);
+  if (id === undefined) throw new Error('no id');
+  const name = o.name ?? uniq('测试工会');
+  const level = o.level ?? 'grassroots';
+  const row = { id, parentId: p.id, path: `${p.path}${id}.`, depth: p.depth + 1, name, ...pinyinOf(name), level, kind: o.kind ?? 'enterprise_private', foundedAt: o.foundedAt ?? null };
+  await orgRepo.insertMany(db, [row]);
+  return { id, path: row.path, depth: row.depth, name, level };
+}
+
+export async function makeUser(db: Db, orgId: number, roles: string[] = ['org_admin'], o: { mustChangePassword?: boolean } = {}) {
+  const username = uniq('u');
+  const u = await usersRepo.insert(db, { orgId, username, passwordHash: await hashed, roles, mustChangePassword: o.mustChangePassword ?? false });
+  return { id: u.id, username, password: PASSWORD };
+}
+
+/** district → 2 streets → 2 grassroots unions each, under the given root. */
+export async function makeTree(db: Db, rootId: number) {
+  const district = await makeOrg(db, rootId, { level: 'district', name: uniq('区总工会') });
+  const streets = [];
+  for (let s = 0; s < 2; s++) {
+    const street = await makeOrg(db, district, { level: 'street', name: uniq(`街道${s}`) });
+    const unions = [];
+    for (let g = 0; g < 2; g++) unions.push(await makeOrg(db, street, { level: 'grassroots', name: uniq(`基层${s}${g}`) }));
+    streets.push({ org: street, unions });
+  }
+  return { district, streets };
+}

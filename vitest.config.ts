@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+// One run covers the pure rules in common/ and the route tests in server/ (PGlite always,
+// PostgreSQL as well when TEST_DATABASE_URL is set).
+export default defineConfig({
+  test: {
+    include: ['common/src/**/*.test.ts', 'server/src/**/*.test.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+    maxWorkers: 2,
+  },
+});

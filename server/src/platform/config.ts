@@ -19,7 +19,8 @@ export interface Config {
 const truthy = (v: string | undefined) => v === '1' || v === 'true' || v === 'yes';
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const dataDir = path.resolve(env.DATA_DIR ?? './data');
+  // npm runs workspace scripts inside the workspace; INIT_CWD is where the user typed the command.
+  const dataDir = path.resolve(env.INIT_CWD ?? process.cwd(), env.DATA_DIR ?? './data');
   return {
     port: Number(env.PORT ?? 3000),
     host: env.HOST ?? '0.0.0.0',

@@ -66,7 +66,8 @@ export function registerAuth(app: HttpApp, db: Db): void {
 
   app.addHook('preHandler', async (req) => {
     const cfg = req.routeOptions.config ?? {};
-    if (cfg.public || !req.routeOptions.url?.startsWith('/api/')) return;
+    const url = req.routeOptions.url ?? '';
+    if (cfg.public || !url.startsWith('/api/') || url.startsWith('/api/docs')) return;
     const actor = req.actor;
     if (!actor) throw new AppError('UNAUTHENTICATED');
     if (actor.mustChangePassword && !cfg.allowPendingPasswordChange) throw new AppError('PASSWORD_CHANGE_REQUIRED');

@@ -29,7 +29,7 @@ export function acquireDataDirLock(dataDir: string): () => void {
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       const holder = Number(fs.readFileSync(file, 'utf8'));
-      if (holder && holder !== process.pid && alive(holder)) {
+      if (holder && alive(holder)) {
         throw new Error(`数据目录 ${dataDir} 正被进程 ${holder} 使用（data directory is locked by pid ${holder}）`);
       }
       fs.unlinkSync(file); // stale lock from a crashed process

@@ -7,3 +7,6 @@ export * from './password.ts';
 export * from './dates.ts';
 export * from './schemas.ts';
 export * from './audit.ts';
+export * from './idcard.ts';
+export * from './phone.ts';
+export * from './mask.ts';

@@ -16,4 +16,12 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'user.update': '编辑用户',
   'role.create': '新建角色',
   'system.bootstrap': '系统初始化',
+  'member.create': '新增会员',
+  'member.update': '编辑会员',
+  'member.reveal': '查看完整个人信息',
+  'member.leave': '会员退会/保留会籍',
+  'member.transfer_request': '发起会员接转',
+  'member.transfer_accept': '接收会员接转',
+  'member.export': '导出会员',
+  'member.import': '导入会员',
 };

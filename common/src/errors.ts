@@ -60,4 +60,11 @@ export const FIELD_LABELS: Record<string, string> = {
   actor: '操作人',
   action: '操作',
   termYears: '任期（年）',
+  idNumber: '身份证号',
+  phone: '手机号',
+  joinedAt: '入会日期',
+  categories: '人员类别',
+  gender: '性别',
+  toOrgId: '转入工会',
+  status: '状态',
 };

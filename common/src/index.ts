@@ -10,3 +10,4 @@ export * from './audit.ts';
 export * from './idcard.ts';
 export * from './phone.ts';
 export * from './mask.ts';
+export * from './member.ts';

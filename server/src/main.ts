@@ -4,6 +4,7 @@ import { openDatabase, runMigrations } from './platform/db/index.ts';
 import { bootstrap } from './bootstrap/bootstrap.ts';
 import { seedDemo } from './bootstrap/demo.ts';
 import { buildServer, defaultWebDist } from './server.ts';
+import { createFieldCrypto, loadMasterKey } from './platform/crypto/index.ts';
 
 const config = loadConfig();
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -26,6 +27,7 @@ const app = await buildServer(database.db, {
   logLevel: config.logLevel,
   cookieSecure: config.cookieSecure,
   loginRateLimit: config.loginRateLimit,
+  crypto: createFieldCrypto(loadMasterKey(config.dataDir, process.env.GONGHUI_MASTER_KEY)),
   webDist: config.webDist ?? defaultWebDist,
 });
 await app.listen({ port: config.port, host: config.host });

@@ -11,11 +11,14 @@ import { registerOrgsModule } from './modules/orgs/index.ts';
 import { registerUsersModule } from './modules/users/index.ts';
 import { registerAuthModule } from './modules/auth/index.ts';
 import { registerAuditRoutes } from './modules/audit/index.ts';
+import { registerMembersModule } from './modules/members/index.ts';
+import type { FieldCrypto } from './platform/crypto/index.ts';
 
 export interface ServerOptions {
   logLevel: string;
   cookieSecure: boolean;
   loginRateLimit: number;
+  crypto: FieldCrypto;
   /** Built console to serve at /; omitted in route tests. */
   webDist?: string;
 }
@@ -36,6 +39,7 @@ export async function buildServer(db: Db, opts: ServerOptions): Promise<HttpApp>
   registerUsersModule(app, db);
   registerAuthModule(app, db, orgs, { cookieSecure: opts.cookieSecure, loginRateLimit: opts.loginRateLimit });
   registerAuditRoutes(app, db);
+  registerMembersModule(app, db, opts.crypto, orgs);
 
   if (opts.webDist && fs.existsSync(path.join(opts.webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: opts.webDist, wildcard: false });

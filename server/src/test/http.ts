@@ -1,10 +1,14 @@
 // A logged-in client over app.inject(): keeps the session cookie and sends the CSRF header on writes.
 import type { HttpApp } from '../platform/http/index.ts';
 import { buildServer } from '../server.ts';
+import { createFieldCrypto } from '../platform/crypto/index.ts';
+
+// A fixed key: tests need stable blind indexes, not secrecy.
+export const testCrypto = createFieldCrypto(Buffer.alloc(32, 1));
 import type { Db } from '../platform/db/index.ts';
 
 export async function buildTestApp(db: Db, opts: { loginRateLimit?: number } = {}): Promise<HttpApp> {
-  const app = await buildServer(db, { logLevel: 'silent', cookieSecure: false, loginRateLimit: opts.loginRateLimit ?? 10_000 });
+  const app = await buildServer(db, { logLevel: 'silent', cookieSecure: false, loginRateLimit: opts.loginRateLimit ?? 10_000, crypto: testCrypto });
   await app.ready();
   return app;
 }

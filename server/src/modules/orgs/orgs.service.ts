@@ -9,7 +9,12 @@ import * as repo from './orgs.repo.ts';
 import { assertActive, assertCanParent, assertNotOwnRoot, loadOrgInScope } from './orgs.policy.ts';
 import { pinyinOf } from './orgs.pinyin.ts';
 
+/** Runs inside the move's transaction, e.g. to keep denormalised paths of other tables in step. */
+export type SubtreeMovedListener = (tx: Tx, oldPath: string, newPath: string) => Promise<void>;
+
 export function createOrgService({ db }: { db: Db }) {
+  const subtreeMovedListeners: SubtreeMovedListener[] = [];
+
   async function assertUsccFree(tx: Tx, uscc: string | null | undefined, selfId?: number) {
     if (!uscc) return;
     const other = await repo.findByUscc(tx, uscc);
@@ -120,6 +125,7 @@ export function createOrgService({ db }: { db: Db }) {
     assertCanParent(target, org.level as OrgLevel, 'newParentId');
     const newPath = `${target.path}${org.id}.`;
     const moved = await repo.moveSubtree(tx, org.path, newPath);
+    for (const listener of subtreeMovedListeners) await listener(tx, org.path, newPath);
     await repo.update(tx, org.id, { parentId: target.id });
     const data = { fromParentId: org.parentId, toParentId: target.id, toParentName: target.name, orgsMoved: moved };
     const event = await repo.insertEvent(tx, { orgId: org.id, type: 'move', date: ev.date, data, note: ev.note ?? null, createdBy: ctx.actor.userId });
@@ -131,6 +137,7 @@ export function createOrgService({ db }: { db: Db }) {
     create,
     update,
     addEvent,
+    onSubtreeMoved: (listener: SubtreeMovedListener) => void subtreeMovedListeners.push(listener),
     get: (ctx: Ctx, id: number) => loadOrgInScope(db, ctx.actor, id),
     children: async (ctx: Ctx, id: number, page: number, pageSize: number) => {
       await loadOrgInScope(db, ctx.actor, id);

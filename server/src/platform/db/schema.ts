@@ -143,4 +143,86 @@ export const auditEvents = pgTable(
   ],
 );
 
-export const schema = { orgs, orgEvents, roles, users, sessions, auditEvents };
+// Real-name member registry. ID number and phone are stored encrypted, with an HMAC blind index for exact lookup
+// and the masked form for display; org_path is the member's org path, kept in step when orgs move.
+export const members = pgTable(
+  'members',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    orgPath: varchar('org_path', { length: 400 }).notNull(),
+    name: varchar('name', { length: 50 }).notNull(),
+    namePinyin: varchar('name_pinyin', { length: 300 }).notNull(),
+    nameInitials: varchar('name_initials', { length: 50 }).notNull(),
+    nameGrams: text('name_grams').array().notNull(),
+    idCipher: text('id_cipher').notNull(),
+    idHash: varchar('id_hash', { length: 43 }).notNull(),
+    idMasked: varchar('id_masked', { length: 18 }).notNull(),
+    phoneCipher: text('phone_cipher'),
+    phoneHash: varchar('phone_hash', { length: 43 }),
+    phoneMasked: varchar('phone_masked', { length: 11 }),
+    gender: varchar('gender', { length: 8 }).notNull(),
+    birthDate: date('birth_date', { mode: 'string' }).notNull(),
+    joinedAt: date('joined_at', { mode: 'string' }).notNull(),
+    status: varchar('status', { length: 16 }).notNull().default('active'),
+    statusSince: date('status_since', { mode: 'string' }),
+    categories: text('categories').array().notNull().default(sql`'{}'::text[]`),
+    cardNo: varchar('card_no', { length: 20 }).notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('members_id_hash_uq').on(t.idHash),
+    uniqueIndex('members_card_no_uq').on(t.cardNo),
+    index('members_org_path_idx').using('btree', t.orgPath.op('text_pattern_ops'), t.id),
+    index('members_org_idx').on(t.orgId, t.id),
+    index('members_phone_hash_idx').on(t.phoneHash),
+    index('members_name_grams_idx').using('gin', t.nameGrams),
+  ],
+);
+
+// Dated membership history (join, retire_keep, quit, transfer_out, transfer_in …): what reports count per period.
+export const memberEvents = pgTable(
+  'member_events',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id),
+    orgId: integer('org_id').notNull(),
+    type: varchar('type', { length: 16 }).notNull(),
+    date: date('date', { mode: 'string' }).notNull(),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    createdBy: integer('created_by'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('member_events_member_idx').on(t.memberId, t.id), index('member_events_org_type_idx').on(t.orgId, t.type, t.date)],
+);
+
+// 会员接转: the sending union requests, the receiving union accepts.
+export const memberTransfers = pgTable(
+  'member_transfers',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id),
+    fromOrgId: integer('from_org_id').notNull(),
+    toOrgId: integer('to_org_id').notNull(),
+    status: varchar('status', { length: 16 }).notNull().default('pending'),
+    date: date('date', { mode: 'string' }).notNull(),
+    reason: varchar('reason', { length: 500 }),
+    requestedBy: integer('requested_by'),
+    decidedBy: integer('decided_by'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    decidedAt: ts('decided_at'),
+  },
+  (t) => [
+    uniqueIndex('member_transfers_pending_uq').on(t.memberId).where(sql`${t.status} = 'pending'`),
+    index('member_transfers_to_idx').on(t.toOrgId, t.status),
+  ],
+);
+
+export const schema = { orgs, orgEvents, roles, users, sessions, auditEvents, members, memberEvents, memberTransfers };

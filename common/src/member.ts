@@ -1,0 +1,123 @@
+// Member registry enums, labels and schemas.
+import { z } from 'zod';
+import { LIMITS } from './limits.ts';
+import { parseIdNumber } from './idcard.ts';
+import { normalizePhone, phoneError } from './phone.ts';
+import { ZPageQuery, zDate, zId, zPastDate, zRequiredText, zText } from './schemas.ts';
+
+export const MEMBER_CATEGORIES = ['migrant', 'new_forms', 'dispatched'] as const;
+export type MemberCategory = (typeof MEMBER_CATEGORIES)[number];
+export const MEMBER_CATEGORY_LABELS: Record<MemberCategory, string> = {
+  migrant: '农民工',
+  new_forms: '新业态劳动者',
+  dispatched: '劳务派遣',
+};
+
+export const MEMBER_STATUSES = ['active', 'retained', 'transferred', 'left'] as const;
+export type MemberStatus = (typeof MEMBER_STATUSES)[number];
+export const MEMBER_STATUS_LABELS: Record<MemberStatus, string> = {
+  active: '在籍',
+  retained: '保留会籍',
+  transferred: '转出',
+  left: '退会',
+};
+
+export const GENDERS = ['male', 'female'] as const;
+export const GENDER_LABELS = { male: '男', female: '女' } as const;
+
+export const zIdNumber = z.string().max(40).superRefine((v, ctx) => {
+  const r = parseIdNumber(v);
+  if (!r.ok) ctx.addIssue({ code: 'custom', message: r.message });
+});
+export const zPhone = z
+  .string()
+  .max(30)
+  .transform(normalizePhone)
+  .superRefine((v, ctx) => {
+    const err = phoneError(v);
+    if (err) ctx.addIssue({ code: 'custom', message: err });
+  });
+
+export const ZMemberCreate = z.object({
+  orgId: zId,
+  name: zRequiredText(LIMITS.shortText),
+  idNumber: zIdNumber,
+  phone: zPhone.optional().nullable(),
+  joinedAt: zPastDate,
+  categories: z.array(z.enum(MEMBER_CATEGORIES)).max(MEMBER_CATEGORIES.length).optional(),
+  gender: z.enum(GENDERS).optional(),
+});
+export type TMemberCreate = z.infer<typeof ZMemberCreate>;
+
+export const ZMemberUpdate = z.object({
+  name: zRequiredText(LIMITS.shortText).optional(),
+  phone: zPhone.optional().nullable(),
+  joinedAt: zPastDate.optional(),
+  categories: z.array(z.enum(MEMBER_CATEGORIES)).max(MEMBER_CATEGORIES.length).optional(),
+});
+export type TMemberUpdate = z.infer<typeof ZMemberUpdate>;
+
+export const ZMember = z.object({
+  id: z.number().int(),
+  orgId: z.number().int(),
+  orgName: z.string(),
+  name: z.string(),
+  idNumberMasked: z.string(),
+  phoneMasked: z.string().nullable(),
+  gender: z.enum(GENDERS),
+  birthDate: z.string(),
+  joinedAt: z.string(),
+  status: z.enum(MEMBER_STATUSES),
+  statusSince: z.string().nullable(),
+  categories: z.array(z.enum(MEMBER_CATEGORIES)),
+  cardNo: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type TMember = z.infer<typeof ZMember>;
+
+const zBool = z.preprocess((v) => (v === 'false' || v === '0' ? false : v === 'true' || v === '1' ? true : v), z.boolean());
+export const ZMemberListQuery = ZPageQuery.extend({
+  orgId: zId.optional(),
+  subtree: zBool.default(true),
+  q: zText(LIMITS.search).optional(),
+  idNumber: z.string().max(40).optional(),
+  category: z.enum(MEMBER_CATEGORIES).optional(),
+  status: z.enum(MEMBER_STATUSES).optional(),
+  joinedFrom: zDate.optional(),
+  joinedTo: zDate.optional(),
+  /** Keyset cursor: the last id of the previous page (pages are ordered by id, newest first). */
+  after: zId.optional(),
+});
+export type TMemberListQuery = z.infer<typeof ZMemberListQuery>;
+
+export const ZMemberReveal = z.object({ reason: zRequiredText(LIMITS.text).min(2, '请说明查看原因') });
+export const ZMemberLeave = z.object({
+  date: zPastDate,
+  reason: zText(LIMITS.text).optional(),
+  kind: z.enum(['retire_keep', 'quit']),
+});
+export const ZTransferCreate = z.object({ toOrgId: zId, date: zPastDate, reason: zText(LIMITS.text).optional() });
+export const ZTransfer = z.object({
+  id: z.number().int(),
+  memberId: z.number().int(),
+  memberName: z.string(),
+  fromOrgId: z.number().int(),
+  fromOrgName: z.string(),
+  toOrgId: z.number().int(),
+  toOrgName: z.string(),
+  status: z.enum(['pending', 'accepted', 'rejected', 'cancelled']),
+  date: z.string(),
+  reason: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type TTransfer = z.infer<typeof ZTransfer>;
+
+export const ZMemberEvent = z.object({
+  id: z.number().int(),
+  type: z.string(),
+  date: z.string(),
+  orgId: z.number().int(),
+  data: z.record(z.string(), z.unknown()),
+  createdAt: z.string(),
+});

@@ -1,0 +1,21 @@
+// Public surface of the member registry module.
+import type { Db } from '../../platform/db/index.ts';
+import type { FieldCrypto } from '../../platform/crypto/index.ts';
+import type { HttpApp } from '../../platform/http/index.ts';
+import type { OrgService } from '../orgs/index.ts';
+import { createCardService } from './members.card.ts';
+import { registerMemberRoutes } from './members.routes.ts';
+import { createMemberService } from './members.service.ts';
+import { rewriteOrgPaths } from './members.repo.ts';
+import { registerTransferAndCardRoutes } from './transfers.routes.ts';
+import { createTransferService } from './transfers.service.ts';
+
+export function registerMembersModule(app: HttpApp, db: Db, crypto: FieldCrypto, orgs: OrgService) {
+  const members = createMemberService({ db, crypto });
+  orgs.onSubtreeMoved(rewriteOrgPaths);
+  registerMemberRoutes(app, members);
+  registerTransferAndCardRoutes(app, createTransferService({ db }), members, createCardService({ db, crypto }));
+  return members;
+}
+export * as memberRepo from './members.repo.ts';
+export { identityFields, cardNoOf } from './members.record.ts';

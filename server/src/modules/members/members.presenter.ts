@@ -1,0 +1,23 @@
+// Members leave the server masked: the allow-list has no clear ID number or phone.
+import type { MemberCategory, MemberStatus, TMember } from '@gonghui/common';
+import type { MemberWithOrg } from './members.repo.ts';
+
+export function presentMember(m: MemberWithOrg): TMember {
+  return {
+    id: m.id,
+    orgId: m.orgId,
+    orgName: m.orgName,
+    name: m.name,
+    idNumberMasked: m.idMasked,
+    phoneMasked: m.phoneMasked,
+    gender: m.gender as 'male' | 'female',
+    birthDate: m.birthDate,
+    joinedAt: m.joinedAt,
+    status: m.status as MemberStatus,
+    statusSince: m.statusSince,
+    categories: m.categories as MemberCategory[],
+    cardNo: m.cardNo,
+    createdAt: m.createdAt.toISOString(),
+    updatedAt: m.updatedAt.toISOString(),
+  };
+}

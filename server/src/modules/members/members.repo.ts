@@ -1,0 +1,116 @@
+// SQL for the member registry. Every read that serves a user is bounded by a scope path.
+import { and, desc, eq, gte, like, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { memberEvents, members, orgs, type DbOrTx } from '../../platform/db/index.ts';
+import { subtreeOf } from '../../platform/authz/index.ts';
+import { queryGrams } from './members.names.ts';
+
+export type MemberRow = typeof members.$inferSelect;
+export type MemberInsert = typeof members.$inferInsert;
+export type MemberWithOrg = MemberRow & { orgName: string };
+
+export interface MemberFilter {
+  scopePath: string;
+  orgId?: number;
+  q?: string;
+  idHash?: string;
+  category?: string;
+  status?: string;
+  joinedFrom?: string;
+  joinedTo?: string;
+}
+
+export function memberWhere(f: MemberFilter): SQL | undefined {
+  const conds: (SQL | undefined)[] = [f.orgId ? eq(members.orgId, f.orgId) : subtreeOf(members.orgPath, f.scopePath)];
+  if (f.orgId) conds.push(subtreeOf(members.orgPath, f.scopePath));
+  const q = f.q?.trim().normalize('NFKC');
+  if (q) {
+    if (/^[a-zA-Z]+$/.test(q)) {
+      const lower = q.toLowerCase();
+      conds.push(or(like(members.nameInitials, `${lower}%`), like(members.namePinyin, `${lower}%`)));
+    } else {
+      const grams = queryGrams(q);
+      conds.push(sql`${members.nameGrams} @> ${sql.param(grams)}::text[]`);
+      if ([...q].length > 2) conds.push(like(members.name, `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+    }
+  }
+  if (f.idHash) conds.push(eq(members.idHash, f.idHash));
+  if (f.category) conds.push(sql`${members.categories} @> ARRAY[${f.category}]::text[]`);
+  if (f.status) conds.push(eq(members.status, f.status));
+  if (f.joinedFrom) conds.push(gte(members.joinedAt, f.joinedFrom));
+  if (f.joinedTo) conds.push(lte(members.joinedAt, f.joinedTo));
+  return and(...conds);
+}
+
+const withOrg = { orgName: orgs.name };
+
+export async function list(db: DbOrTx, f: MemberFilter, opts: { page: number; pageSize: number; after?: number }) {
+  const w = memberWhere(f);
+  const keyset = opts.after ? and(w, lt(members.id, opts.after)) : w;
+  const [rows, [count]] = await Promise.all([
+    db
+      .select({ m: members, ...withOrg })
+      .from(members)
+      .innerJoin(orgs, eq(orgs.id, members.orgId))
+      .where(keyset)
+      .orderBy(desc(members.id))
+      .limit(opts.pageSize)
+      .offset(opts.after ? 0 : (opts.page - 1) * opts.pageSize),
+    db.select({ n: sql<number>`count(*)::int` }).from(members).where(w),
+  ]);
+  return { items: rows.map((r) => ({ ...r.m, orgName: r.orgName })), total: count?.n ?? 0 };
+}
+
+export async function findInScope(db: DbOrTx, scopePath: string, id: number): Promise<MemberWithOrg | undefined> {
+  const [row] = await db
+    .select({ m: members, ...withOrg })
+    .from(members)
+    .innerJoin(orgs, eq(orgs.id, members.orgId))
+    .where(and(eq(members.id, id), subtreeOf(members.orgPath, scopePath)));
+  return row && { ...row.m, orgName: row.orgName };
+}
+
+export async function findByIdHash(db: DbOrTx, idHash: string): Promise<MemberRow | undefined> {
+  const [row] = await db.select().from(members).where(eq(members.idHash, idHash));
+  return row;
+}
+
+export async function findById(db: DbOrTx, id: number): Promise<MemberWithOrg | undefined> {
+  const [row] = await db.select({ m: members, ...withOrg }).from(members).innerJoin(orgs, eq(orgs.id, members.orgId)).where(eq(members.id, id));
+  return row && { ...row.m, orgName: row.orgName };
+}
+
+export async function nextIds(db: DbOrTx, n: number): Promise<number[]> {
+  const res = await db.execute<{ id: number }>(
+    sql`SELECT nextval(pg_get_serial_sequence('members', 'id'))::int AS id FROM generate_series(1, ${n})`,
+  );
+  return res.rows.map((r) => r.id);
+}
+
+export async function insertMany(db: DbOrTx, rows: MemberInsert[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) await db.insert(members).values(rows.slice(i, i + 500));
+}
+
+export async function update(db: DbOrTx, id: number, patch: Partial<MemberInsert>): Promise<MemberRow> {
+  const [row] = await db
+    .update(members)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(eq(members.id, id))
+    .returning();
+  if (!row) throw new Error(`member ${id} vanished`);
+  return row;
+}
+
+export async function insertEvents(db: DbOrTx, rows: (typeof memberEvents.$inferInsert)[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 1000) await db.insert(memberEvents).values(rows.slice(i, i + 1000));
+}
+
+export async function listEvents(db: DbOrTx, memberId: number) {
+  return db.select().from(memberEvents).where(eq(memberEvents.memberId, memberId)).orderBy(desc(memberEvents.date), desc(memberEvents.id));
+}
+
+/** Keeps members' org_path in step when an org subtree moves (called in the move's transaction). */
+export async function rewriteOrgPaths(db: DbOrTx, oldPath: string, newPath: string): Promise<void> {
+  await db.execute(sql`
+    UPDATE members SET org_path = ${newPath} || substr(org_path, ${oldPath.length + 1})
+    WHERE ${subtreeOf(members.orgPath, oldPath)}`);
+}

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { ZMember, ZMemberCreate, ZMemberEvent, ZMemberLeave, ZMemberListQuery, ZMemberReveal, ZMemberUpdate, page, zId } from '@gonghui/common';
+import { ctxOf } from '../../platform/authz/index.ts';
+import type { HttpApp } from '../../platform/http/index.ts';
+import { presentMember } from './members.presenter.ts';
+import type { MemberService } from './members.service.ts';
+
+const ZIdParams = z.object({ id: zId });
+const tags = ['members'];
+const ZMemberPage = page(ZMember).extend({ nextAfter: z.number().int().nullable() });
+
+export function registerMemberRoutes(app: HttpApp, svc: MemberService): void {
+  app.post('/api/v1/members', {
+    schema: { operationId: 'createMember', tags, body: ZMemberCreate, response: { 201: ZMember.extend({ notice: z.string().optional() }) } },
+    config: { permission: 'member:create' },
+    handler: async (req, reply) => {
+      const { member, notice } = await svc.create(ctxOf(req), req.body);
+      return reply.status(201).send({ ...presentMember(member), ...(notice ? { notice } : {}) });
+    },
+  });
+
+  app.get('/api/v1/members', {
+    schema: { operationId: 'listMembers', tags, querystring: ZMemberListQuery, response: { 200: ZMemberPage } },
+    config: { permission: 'member:read' },
+    handler: async (req) => {
+      const q = req.query;
+      const res = await svc.list(ctxOf(req), q);
+      const last = res.items[res.items.length - 1];
+      return { items: res.items.map(presentMember), total: res.total, page: q.page, pageSize: q.pageSize, nextAfter: res.items.length === q.pageSize && last ? last.id : null };
+    },
+  });
+
+  app.get('/api/v1/members/:id', {
+    schema: { operationId: 'getMember', tags, params: ZIdParams, response: { 200: ZMember } },
+    config: { permission: 'member:read' },
+    handler: async (req) => presentMember(await svc.get(ctxOf(req), req.params.id)),
+  });
+
+  app.patch('/api/v1/members/:id', {
+    schema: { operationId: 'updateMember', tags, params: ZIdParams, body: ZMemberUpdate, response: { 200: ZMember } },
+    config: { permission: 'member:update' },
+    handler: async (req) => presentMember(await svc.update(ctxOf(req), req.params.id, req.body)),
+  });
+
+  app.post('/api/v1/members/:id/reveal', {
+    schema: { operationId: 'revealMember', tags, params: ZIdParams, body: ZMemberReveal, response: { 200: z.object({ idNumber: z.string(), phone: z.string().nullable() }) } },
+    config: { permission: 'member:view_sensitive', rateLimit: { max: 30, timeWindow: '1 minute' } },
+    handler: async (req) => svc.reveal(ctxOf(req), req.params.id, req.body.reason),
+  });
+
+  app.post('/api/v1/members/:id/leave', {
+    schema: { operationId: 'memberLeave', tags, params: ZIdParams, body: ZMemberLeave, response: { 200: ZMember } },
+    config: { permission: 'member:update' },
+    handler: async (req) => presentMember(await svc.leave(ctxOf(req), req.params.id, req.body)),
+  });
+
+  app.get('/api/v1/members/:id/events', {
+    schema: { operationId: 'listMemberEvents', tags, params: ZIdParams, response: { 200: z.object({ items: z.array(ZMemberEvent) }) } },
+    config: { permission: 'member:read' },
+    handler: async (req) => ({
+      items: (await svc.events(ctxOf(req), req.params.id)).map((e) => ({ id: e.id, type: e.type, date: e.date, orgId: e.orgId, data: e.data, createdAt: e.createdAt.toISOString() })),
+    }),
+  });
+}

@@ -1,0 +1,116 @@
+// Member registry rules: one member per ID number in the whole federation, dated status history, audited
+// reveal of personal data. Audit rows carry masked values only.
+import type { TMemberCreate, TMemberListQuery, TMemberUpdate } from '@gonghui/common';
+import { normalizeIdNumber, parseIdNumber } from '@gonghui/common';
+import type { Ctx } from '../../platform/authz/index.ts';
+import { originOf, recordAudit } from '../../platform/audit/index.ts';
+import type { FieldCrypto } from '../../platform/crypto/index.ts';
+import type { Db } from '../../platform/db/index.ts';
+import { conflict, invalid, notFound } from '../../platform/http/index.ts';
+import { orgRepo } from '../orgs/index.ts';
+import * as repo from './members.repo.ts';
+import { cardNoOf, idHashOf, identityFields, nameFields, phoneFields } from './members.record.ts';
+
+export function createMemberService({ db, crypto }: { db: Db; crypto: FieldCrypto }) {
+  const load = async (ctx: Ctx, id: number) => {
+    const m = await repo.findInScope(db, ctx.actor.orgPath, id);
+    if (!m) throw notFound('会员');
+    return m;
+  };
+  const audited = (m: repo.MemberRow) => ({ name: m.name, idNumber: m.idMasked, phone: m.phoneMasked, orgId: m.orgId, status: m.status, categories: m.categories, joinedAt: m.joinedAt });
+
+  async function create(ctx: Ctx, input: TMemberCreate) {
+    const { fields, notice } = identityFields(crypto, input);
+    return db.transaction(async (tx) => {
+      const org = await orgRepo.findInScope(tx, ctx.actor.orgPath, input.orgId);
+      if (!org) throw notFound('组织');
+      if (org.status !== 'active') throw conflict(`「${org.name}」已注销，不能登记会员`);
+      const existing = await repo.findByIdHash(tx, fields.idHash);
+      if (existing) {
+        throw existing.orgPath.startsWith(ctx.actor.orgPath)
+          ? conflict(`该身份证号已登记为会员（${existing.name}，会员卡号 ${existing.cardNo}）`, 'idNumber')
+          : conflict('该身份证号已在其他工会登记为会员，如需转入请由原工会办理会员接转', 'idNumber');
+      }
+      const [id] = await repo.nextIds(tx, 1);
+      if (id === undefined) throw new Error('no id');
+      await repo.insertMany(tx, [{ id, orgId: org.id, orgPath: org.path, ...fields, joinedAt: input.joinedAt, categories: input.categories ?? [], cardNo: cardNoOf(id), statusSince: input.joinedAt }]);
+      await repo.insertEvents(tx, [{ memberId: id, orgId: org.id, type: 'join', date: input.joinedAt, createdBy: ctx.actor.userId }]);
+      const created = await repo.findById(tx, id);
+      if (!created) throw new Error('created member missing');
+      await recordAudit(tx, originOf(ctx), { action: 'member.create', orgId: org.id, orgPath: org.path, entityType: 'member', entityId: id, after: audited(created) });
+      return { member: created, notice };
+    });
+  }
+
+  async function update(ctx: Ctx, id: number, patch: TMemberUpdate) {
+    return db.transaction(async (tx) => {
+      const before = await repo.findInScope(tx, ctx.actor.orgPath, id);
+      if (!before) throw notFound('会员');
+      const set: Partial<repo.MemberInsert> = {};
+      if (patch.name) Object.assign(set, nameFields(patch.name));
+      if (patch.phone !== undefined) Object.assign(set, phoneFields(crypto, patch.phone));
+      if (patch.joinedAt) set.joinedAt = patch.joinedAt;
+      if (patch.categories) set.categories = patch.categories;
+      const after = await repo.update(tx, id, set);
+      await recordAudit(tx, originOf(ctx), { action: 'member.update', orgId: after.orgId, orgPath: after.orgPath, entityType: 'member', entityId: id, before: audited(before), after: audited(after) });
+      return { ...after, orgName: before.orgName };
+    });
+  }
+
+  async function list(ctx: Ctx, q: TMemberListQuery) {
+    let scopePath = ctx.actor.orgPath;
+    if (q.orgId) {
+      const org = await orgRepo.findInScope(db, scopePath, q.orgId);
+      if (!org) throw notFound('组织');
+      scopePath = org.path;
+    }
+    let idHash: string | undefined;
+    if (q.idNumber) {
+      const parsed = parseIdNumber(q.idNumber);
+      idHash = idHashOf(crypto, parsed.ok ? parsed.idNumber : normalizeIdNumber(q.idNumber));
+    }
+    return repo.list(
+      db,
+      { scopePath, orgId: q.orgId && !q.subtree ? q.orgId : undefined, q: q.q, idHash, category: q.category, status: q.status, joinedFrom: q.joinedFrom, joinedTo: q.joinedTo },
+      { page: q.page, pageSize: q.pageSize, after: q.after },
+    );
+  }
+
+  async function reveal(ctx: Ctx, id: number, reason: string) {
+    return db.transaction(async (tx) => {
+      const m = await repo.findInScope(tx, ctx.actor.orgPath, id);
+      if (!m) throw notFound('会员');
+      await recordAudit(tx, originOf(ctx), { action: 'member.reveal', orgId: m.orgId, orgPath: m.orgPath, entityType: 'member', entityId: id, after: { reason, fields: ['idNumber', 'phone'] } });
+      return { idNumber: crypto.decrypt(m.idCipher), phone: m.phoneCipher ? crypto.decrypt(m.phoneCipher) : null };
+    });
+  }
+
+  async function leave(ctx: Ctx, id: number, input: { date: string; reason?: string; kind: 'retire_keep' | 'quit' }) {
+    return db.transaction(async (tx) => {
+      const m = await repo.findInScope(tx, ctx.actor.orgPath, id);
+      if (!m) throw notFound('会员');
+      if (m.status !== 'active') throw conflict('该会员当前不在籍，不能办理');
+      if (input.date < m.joinedAt) throw invalid('date', `不能早于入会日期 ${m.joinedAt}`);
+      const status = input.kind === 'retire_keep' ? 'retained' : 'left';
+      const after = await repo.update(tx, id, { status, statusSince: input.date });
+      await repo.insertEvents(tx, [{ memberId: id, orgId: m.orgId, type: input.kind, date: input.date, data: { reason: input.reason ?? null }, createdBy: ctx.actor.userId }]);
+      await recordAudit(tx, originOf(ctx), { action: 'member.leave', orgId: m.orgId, orgPath: m.orgPath, entityType: 'member', entityId: id, before: { status: m.status }, after: { status, date: input.date, reason: input.reason ?? null } });
+      return { ...after, orgName: m.orgName };
+    });
+  }
+
+  return {
+    create,
+    update,
+    list,
+    reveal,
+    leave,
+    get: load,
+    events: async (ctx: Ctx, id: number) => {
+      await load(ctx, id);
+      return repo.listEvents(db, id);
+    },
+  };
+}
+
+export type MemberService = ReturnType<typeof createMemberService>;

@@ -1,0 +1,1 @@
+export { createFieldCrypto, loadMasterKey, type FieldCrypto } from './crypto.ts';

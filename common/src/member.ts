@@ -91,6 +91,13 @@ export const ZMemberListQuery = ZPageQuery.extend({
 });
 export type TMemberListQuery = z.infer<typeof ZMemberListQuery>;
 
+export const ZMemberExportQuery = ZMemberListQuery.omit({ page: true, pageSize: true, after: true }).extend({
+  /** Full ID numbers and phones: needs member:view_sensitive and a stated reason. */
+  unmasked: zBool.default(false),
+  reason: zText(LIMITS.text).optional(),
+});
+export type TMemberExportQuery = z.infer<typeof ZMemberExportQuery>;
+
 export const ZMemberReveal = z.object({ reason: zRequiredText(LIMITS.text).min(2, '请说明查看原因') });
 export const ZMemberLeave = z.object({
   date: zPastDate,

@@ -1,7 +1,7 @@
 // Factories write through the real services and repositories (no mocks of our own database); each test
 // builds its own subtree, so tests never depend on each other's data.
 import { randomBytes } from 'node:crypto';
-import type { OrgKind, OrgLevel } from '@gonghui/common';
+import { idCheckChar, type OrgKind, type OrgLevel } from '@gonghui/common';
 import type { Db } from '../platform/db/index.ts';
 import { orgRepo, pinyinOf } from '../modules/orgs/index.ts';
 import { hashPassword, usersRepo } from '../modules/users/index.ts';
@@ -48,4 +48,14 @@ export async function makeTree(db: Db, rootId: number) {
     streets.push({ org: street, unions });
   }
   return { district, streets };
+}
+
+let idSeq = 0;
+/** A fresh valid 身份证号 (unique within a test run): varies the division and sequence digits. */
+export function newIdNumber(birth = '19900307', female = false): string {
+  idSeq++;
+  const seq = String(idSeq % 100).padStart(2, '0');
+  const gender = 2 * (Math.floor(idSeq / 100) % 5) + (female ? 0 : 1);
+  const body = `32${String(1000 + (Math.floor(idSeq / 500) % 9000)).padStart(4, '0')}${birth}${seq}${gender}`;
+  return body + idCheckChar(body);
 }

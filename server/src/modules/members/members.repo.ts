@@ -114,3 +114,16 @@ export async function rewriteOrgPaths(db: DbOrTx, oldPath: string, newPath: stri
     UPDATE members SET org_path = ${newPath} || substr(org_path, ${oldPath.length + 1})
     WHERE ${subtreeOf(members.orgPath, oldPath)}`);
 }
+
+/** One export batch in id order (newest first), without a total. */
+export async function listForExport(db: DbOrTx, f: MemberFilter, limit: number, after?: number) {
+  const w = memberWhere(f);
+  const rows = await db
+    .select({ m: members, ...withOrg })
+    .from(members)
+    .innerJoin(orgs, eq(orgs.id, members.orgId))
+    .where(after ? and(w, lt(members.id, after)) : w)
+    .orderBy(desc(members.id))
+    .limit(limit);
+  return { items: rows.map((r) => ({ ...r.m, orgName: r.orgName })) };
+}

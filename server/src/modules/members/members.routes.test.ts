@@ -1,20 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { idCheckChar } from '@gonghui/common';
 import { engines, openTestDb, ADMIN_PASSWORD, type TestDb } from '../../test/db.ts';
 import { buildTestApp, loginAs, type Client } from '../../test/http.ts';
-import { makeOrg, makeTree, makeUser } from '../../test/factories.ts';
+import { makeOrg, makeTree, makeUser, newIdNumber as newId } from '../../test/factories.ts';
 import type { HttpApp } from '../../platform/http/index.ts';
-
-let seq = 0;
-/** A fresh valid ID number; sequence digits vary so each call is unique. */
-export function newId(birth = '19900307', female = false): string {
-  seq++;
-  const s = String(100 + ((seq * 2) % 900)).slice(-3);
-  const gender = female ? 2 * (seq % 5) : 2 * (seq % 5) + 1;
-  const body = `3201${String(10 + (seq % 89)).padStart(2, '0')}${birth}${s.slice(0, 2)}${gender}`;
-  return body + idCheckChar(body);
-}
 
 describe.each(engines())('member registry on %s', (engine) => {
   let t: TestDb;

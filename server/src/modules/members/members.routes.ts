@@ -1,5 +1,6 @@
+import { PassThrough } from 'node:stream';
 import { z } from 'zod';
-import { ZMember, ZMemberCreate, ZMemberEvent, ZMemberLeave, ZMemberListQuery, ZMemberReveal, ZMemberUpdate, page, zId } from '@gonghui/common';
+import { ZMember, ZMemberCreate, ZMemberEvent, ZMemberExportQuery, ZMemberLeave, ZMemberListQuery, ZMemberReveal, ZMemberUpdate, page, zId } from '@gonghui/common';
 import { ctxOf } from '../../platform/authz/index.ts';
 import type { HttpApp } from '../../platform/http/index.ts';
 import { presentMember } from './members.presenter.ts';
@@ -27,6 +28,27 @@ export function registerMemberRoutes(app: HttpApp, svc: MemberService): void {
       const res = await svc.list(ctxOf(req), q);
       const last = res.items[res.items.length - 1];
       return { items: res.items.map(presentMember), total: res.total, page: q.page, pageSize: q.pageSize, nextAfter: res.items.length === q.pageSize && last ? last.id : null };
+    },
+  });
+
+  app.get('/api/v1/members/export', {
+    schema: { operationId: 'exportMembers', tags, querystring: ZMemberExportQuery },
+    config: { permission: 'member:export' },
+    handler: async (req, reply) => {
+      const ctx = ctxOf(req);
+      const out = new PassThrough();
+      const done = svc.exportTo(ctx, req.query, out);
+      // Permission and filter errors surface before the first byte; later failures end the stream.
+      await Promise.race([done, new Promise((r) => out.once('readable', r))]);
+      done.catch((err: unknown) => {
+        req.log.error({ err }, 'member export failed');
+        out.destroy(err instanceof Error ? err : new Error('export failed'));
+      });
+      const stamp = new Date().toISOString().slice(0, 10);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="members-${stamp}.xlsx"; filename*=UTF-8''${encodeURIComponent(`会员名册-${stamp}.xlsx`)}`)
+        .send(out);
     },
   });
 

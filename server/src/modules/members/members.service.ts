@@ -1,12 +1,14 @@
 // Member registry rules: one member per ID number in the whole federation, dated status history, audited
 // reveal of personal data. Audit rows carry masked values only.
-import type { TMemberCreate, TMemberListQuery, TMemberUpdate } from '@gonghui/common';
+import type { Writable } from 'node:stream';
+import type { TMemberCreate, TMemberExportQuery, TMemberListQuery, TMemberUpdate } from '@gonghui/common';
 import { normalizeIdNumber, parseIdNumber } from '@gonghui/common';
 import type { Ctx } from '../../platform/authz/index.ts';
 import { originOf, recordAudit } from '../../platform/audit/index.ts';
 import type { FieldCrypto } from '../../platform/crypto/index.ts';
 import type { Db } from '../../platform/db/index.ts';
-import { conflict, invalid, notFound } from '../../platform/http/index.ts';
+import { AppError, conflict, invalid, notFound } from '../../platform/http/index.ts';
+import { writeMemberExport } from './members.export.ts';
 import { orgRepo } from '../orgs/index.ts';
 import * as repo from './members.repo.ts';
 import { cardNoOf, idHashOf, identityFields, nameFields, phoneFields } from './members.record.ts';
@@ -57,7 +59,7 @@ export function createMemberService({ db, crypto }: { db: Db; crypto: FieldCrypt
     });
   }
 
-  async function list(ctx: Ctx, q: TMemberListQuery) {
+  async function resolveFilter(ctx: Ctx, q: Omit<TMemberListQuery, 'page' | 'pageSize' | 'after'>): Promise<repo.MemberFilter> {
     let scopePath = ctx.actor.orgPath;
     if (q.orgId) {
       const org = await orgRepo.findInScope(db, scopePath, q.orgId);
@@ -69,11 +71,28 @@ export function createMemberService({ db, crypto }: { db: Db; crypto: FieldCrypt
       const parsed = parseIdNumber(q.idNumber);
       idHash = idHashOf(crypto, parsed.ok ? parsed.idNumber : normalizeIdNumber(q.idNumber));
     }
-    return repo.list(
-      db,
-      { scopePath, orgId: q.orgId && !q.subtree ? q.orgId : undefined, q: q.q, idHash, category: q.category, status: q.status, joinedFrom: q.joinedFrom, joinedTo: q.joinedTo },
-      { page: q.page, pageSize: q.pageSize, after: q.after },
-    );
+    const { q: text, category, status, joinedFrom, joinedTo } = q;
+    return { scopePath, orgId: q.orgId && !q.subtree ? q.orgId : undefined, q: text, idHash, category, status, joinedFrom, joinedTo };
+  }
+
+  async function list(ctx: Ctx, q: TMemberListQuery) {
+    return repo.list(db, await resolveFilter(ctx, q), { page: q.page, pageSize: q.pageSize, after: q.after });
+  }
+
+  /** Streams the export into `out`; the audit row records the filter and how many rows left the system. */
+  async function exportTo(ctx: Ctx, q: TMemberExportQuery, out: Writable): Promise<void> {
+    if (q.unmasked && !ctx.actor.permissions.has('member:view_sensitive')) throw new AppError('FORBIDDEN', '导出完整身份证号和手机号需要相应权限');
+    if (q.unmasked && !q.reason) throw invalid('reason', '导出完整信息须说明原因');
+    const filter = await resolveFilter(ctx, q);
+    let rows = 0;
+    try {
+      rows = await writeMemberExport(db, crypto, filter, out, q.unmasked);
+    } finally {
+      const { idNumber: _omitted, reason, ...shownFilter } = q;
+      await db.transaction((tx) =>
+        recordAudit(tx, originOf(ctx), { action: 'member.export', orgId: ctx.actor.orgId, orgPath: filter.scopePath, entityType: 'member', after: { filter: { ...shownFilter, idNumber: q.idNumber ? '***' : undefined }, rows, unmasked: q.unmasked, reason: reason ?? null } }),
+      );
+    }
   }
 
   async function reveal(ctx: Ctx, id: number, reason: string) {
@@ -103,6 +122,7 @@ export function createMemberService({ db, crypto }: { db: Db; crypto: FieldCrypt
     create,
     update,
     list,
+    exportTo,
     reveal,
     leave,
     get: load,

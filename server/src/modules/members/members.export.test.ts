@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { engines, openTestDb, ADMIN_PASSWORD, type TestDb } from '../../test/db.ts';
+import { buildTestApp, loginAs, type Client } from '../../test/http.ts';
+import { makeOrg, makeUser, newIdNumber as newId } from '../../test/factories.ts';
+import type { HttpApp } from '../../platform/http/index.ts';
+
+async function readSheet(app: HttpApp, c: Client, url: string) {
+  const cookie = Object.entries(c.cookies).map(([k, v]) => `${k}=${v}`).join('; ');
+  const res = await app.inject({ method: 'GET', url, headers: { cookie } });
+  if (res.statusCode !== 200) return { status: res.statusCode, rows: [] as string[][], body: res.json() as { message: string } };
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+  const ws = wb.worksheets[0];
+  const rows: string[][] = [];
+  ws?.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
+  return { status: 200, rows, body: null, ws };
+}
+
+describe.each(engines())('member export on %s', (engine) => {
+  let t: TestDb;
+  let app: HttpApp;
+  let admin: Client;
+  beforeAll(async () => {
+    t = await openTestDb(engine);
+    app = await buildTestApp(t.db);
+    admin = await loginAs(app, 'admin', ADMIN_PASSWORD);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await t?.close();
+  });
+
+  it('exports the filter masked by default, as text cells, with formula-looking names escaped, and audits it', async () => {
+    const district = await makeOrg(t.db, t.rootOrgId, { level: 'district' });
+    const union = await makeOrg(t.db, district, { name: '=HYPERLINK("x")工会' });
+    const ids = [newId(), newId()];
+    await admin.post('/api/v1/members', { orgId: union.id, name: '张伟', idNumber: ids[0], phone: '13800138000', joinedAt: '2023-05-01', categories: ['migrant', 'new_forms'] });
+    await admin.post('/api/v1/members', { orgId: union.id, name: '+李四', idNumber: ids[1], joinedAt: '2023-05-02' });
+    const viewer = await loginAs(app, (await makeUser(t.db, district.id, ['viewer', 'auditor'])).username, 'Test#Pass2026');
+    expect((await readSheet(app, viewer, `/api/v1/members/export?orgId=${district.id}`)).status).toBe(403);
+
+    const exporter = await loginAs(app, (await makeUser(t.db, district.id, ['org_admin'])).username, 'Test#Pass2026');
+    const sheet = await readSheet(app, exporter, `/api/v1/members/export?orgId=${district.id}`);
+    expect(sheet.rows[0]).toEqual(['姓名', '身份证号', '性别', '出生日期', '手机号', '所在工会', '入会日期', '会籍状态', '人员类别', '会员卡号']);
+    const body = sheet.rows.slice(1).sort((a, b) => (a[0] ?? '').localeCompare(b[0] ?? ''));
+    expect(body.map((r) => r[0])).toEqual(["'+李四", '张伟']);
+    const zhang = body[1] ?? [];
+    expect(zhang[1]).toBe(`${ids[0]?.slice(0, 3)}***********${ids[0]?.slice(-4)}`);
+    expect(zhang[4]).toBe('138****8000');
+    expect(zhang[5]).toBe(`'=HYPERLINK("x")工会`);
+    expect(zhang[8]).toBe('农民工、新业态劳动者');
+    expect(sheet.ws?.getColumn(2).numFmt).toBe('@');
+    const audit = await admin.get('/api/v1/audit-events?action=member.export');
+    expect(audit.body.items[0].after).toMatchObject({ rows: 2, unmasked: false, filter: { orgId: district.id } });
+  });
+
+  it('exports full numbers only with the permission and a reason', async () => {
+    const org = await makeOrg(t.db, t.rootOrgId, { level: 'district' });
+    const id = newId();
+    await admin.post('/api/v1/members', { orgId: org.id, name: '王芳', idNumber: id, joinedAt: '2023-05-01' });
+    expect((await readSheet(app, admin, `/api/v1/members/export?orgId=${org.id}&unmasked=true`)).body?.message).toMatch(/原因/);
+    const full = await readSheet(app, admin, `/api/v1/members/export?orgId=${org.id}&unmasked=true&reason=${encodeURIComponent('上报市总')}`);
+    expect(full.rows[1]?.[1]).toBe(id);
+    const noSensitive = await loginAs(app, (await makeUser(t.db, org.id, ['viewer'])).username, 'Test#Pass2026');
+    expect((await readSheet(app, noSensitive, `/api/v1/members/export?orgId=${org.id}&unmasked=true&reason=x`)).status).toBe(403);
+  });
+});

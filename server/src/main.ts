@@ -10,13 +10,14 @@ const config = loadConfig();
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 await runMigrations(database.db);
 
+const crypto = createFieldCrypto(loadMasterKey(config.dataDir, config.masterKey));
 const boot = await bootstrap(database.db, { adminPassword: config.adminPassword, rootOrgName: config.demo ? '示范市总工会' : config.rootOrgName });
 const banner: string[] = [];
 if (boot.created) {
   banner.push(`管理员账号 admin 已创建（administrator account created）`);
   if (boot.generated) banner.push(`  一次性初始密码 / one-time password: ${boot.adminPassword}（首次登录后须修改）`);
   if (config.demo && boot.rootOrgId) {
-    const accounts = await seedDemo(database.db, boot.rootOrgId, config.demoPassword);
+    const accounts = await seedDemo(database.db, crypto, boot.rootOrgId, config.demoPassword);
     await database.pool.query('VACUUM ANALYZE');
     banner.push('演示数据已生成，各级演示账号（demo accounts）：');
     for (const a of accounts) banner.push(`  ${a.level.padEnd(6, '　')} ${a.username.padEnd(16)} ${a.password}  ${a.orgName}`);
@@ -27,7 +28,7 @@ const app = await buildServer(database.db, {
   logLevel: config.logLevel,
   cookieSecure: config.cookieSecure,
   loginRateLimit: config.loginRateLimit,
-  crypto: createFieldCrypto(loadMasterKey(config.dataDir, process.env.GONGHUI_MASTER_KEY)),
+  crypto,
   webDist: config.webDist ?? defaultWebDist,
 });
 await app.listen({ port: config.port, host: config.host });

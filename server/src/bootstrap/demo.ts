@@ -1,11 +1,14 @@
 // DEMO=1: a small but realistic city federation — districts, streets, a federation, a few hundred grassroots
 // unions of varied kinds with founding dates and life events — and one account per level.
+import { sql } from 'drizzle-orm';
 import { usccCheckChar, type OrgKind, type OrgLevel } from '@gonghui/common';
 import { recordAudit } from '../platform/audit/index.ts';
 import type { Db } from '../platform/db/index.ts';
 import { orgRepo, pinyinOf } from '../modules/orgs/index.ts';
 import { hashPassword, usersRepo } from '../modules/users/index.ts';
 import { randomPassword } from './bootstrap.ts';
+import type { FieldCrypto } from '../platform/crypto/index.ts';
+import { seedDemoMembers } from './demo-members.ts';
 
 const DISTRICTS = ['城东区', '城西区', '高新区', '滨江区', '临湖县', '青山县'];
 const STREETS = ['新华街道', '人民路街道', '东湖街道', '长安镇', '青石镇', '南山街道', '北门街道', '双桥镇'];
@@ -37,7 +40,7 @@ export interface DemoAccount {
   role: string;
 }
 
-export async function seedDemo(db: Db, rootOrgId: number, demoPassword?: string): Promise<DemoAccount[]> {
+export async function seedDemo(db: Db, crypto: FieldCrypto, rootOrgId: number, demoPassword?: string): Promise<DemoAccount[]> {
   const rand = rng(20260101);
   const pick = <T,>(xs: T[]): T => xs[Math.floor(rand() * xs.length)] as T;
   const day = (y0: number, y1: number) => {
@@ -45,7 +48,7 @@ export async function seedDemo(db: Db, rootOrgId: number, demoPassword?: string)
     const m = 1 + Math.floor(rand() * (y === 2026 ? 10 : 12));
     return `${y}-${String(m).padStart(2, '0')}-${String(1 + Math.floor(rand() * 28)).padStart(2, '0')}`;
   };
-  return db.transaction(async (tx) => {
+  const accounts = await db.transaction(async (tx) => {
     const root = await orgRepo.findById(tx, rootOrgId);
     if (!root) throw new Error('root org missing');
     const rows: orgRepo.OrgInsert[] = [];
@@ -116,4 +119,9 @@ export async function seedDemo(db: Db, rootOrgId: number, demoPassword?: string)
     });
     return accounts;
   });
+  const unions = await db.execute<{ id: number; path: string; divisionCode: string | null }>(
+    sql`SELECT id, path, division_code AS "divisionCode" FROM orgs WHERE level = 'grassroots' AND path LIKE ${`${rootOrgId}.%`} ORDER BY id`,
+  );
+  await seedDemoMembers(db, crypto, unions.rows, rand);
+  return accounts;
 }

@@ -7,6 +7,7 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | undefined;
   adminPassword: string | undefined;
+  masterKey: string | undefined;
   demo: boolean;
   demoPassword: string | undefined;
   rootOrgName: string;
@@ -27,6 +28,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     databaseUrl: env.DATABASE_URL || undefined,
     adminPassword: env.ADMIN_PASSWORD || undefined,
+    masterKey: env.GONGHUI_MASTER_KEY || undefined,
     // DEMO defaults on for the embedded database; the bootstrap only seeds an empty one.
     demo: env.DEMO === undefined ? !env.DATABASE_URL : truthy(env.DEMO),
     demoPassword: env.DEMO_PASSWORD || undefined,

@@ -1,0 +1,47 @@
+// Demo members for the demo city: about twenty per grassroots union, with valid ID numbers, phones, categories
+// and join dates spread over the years (some in the current half year), inserted in bulk like an import.
+import { idCheckChar, type MemberCategory } from '@gonghui/common';
+import type { FieldCrypto } from '../platform/crypto/index.ts';
+import type { Db } from '../platform/db/index.ts';
+import { cardNoOf, identityFields, memberRepo } from '../modules/members/index.ts';
+
+const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢';
+const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超霞平刚桂兰建华文斌辉玲红玉宁波鹏飞婷雪琳晨浩宇欣怡子涵梓轩';
+
+export async function seedDemoMembers(db: Db, crypto: FieldCrypto, unions: { id: number; path: string; divisionCode: string | null }[], rand: () => number): Promise<number> {
+  const pick = (s: string) => s.charAt(Math.floor(rand() * s.length));
+  const pad = (n: number, w: number) => String(n).padStart(w, '0');
+  const rows: memberRepo.MemberInsert[] = [];
+  const events: { memberId: number; orgId: number; type: string; date: string }[] = [];
+  const total = unions.length * 20;
+  const used = new Set<string>();
+  const ids = await memberRepo.nextIds(db, total);
+  let i = 0;
+  for (const u of unions) {
+    for (let k = 0; k < 20; k++) {
+      const id = ids[i++] as number;
+      let body = '';
+      do {
+        const birthYear = 1965 + Math.floor(rand() * 38);
+        body = `${u.divisionCode ?? '320102'}${birthYear}${pad(1 + Math.floor(rand() * 12), 2)}${pad(1 + Math.floor(rand() * 28), 2)}${pad(id % 1000, 3)}`;
+      } while (used.has(body));
+      used.add(body);
+      const name = pick(SURNAMES) + pick(GIVEN) + (rand() < 0.6 ? pick(GIVEN) : '');
+      const phone = `1${pick('3578')}${pad(Math.floor(rand() * 1e9), 9)}`;
+      const year = rand() < 0.12 ? 2026 : 2005 + Math.floor(rand() * 21);
+      const joinedAt = `${year}-${pad(1 + Math.floor(rand() * (year === 2026 ? 6 : 12)), 2)}-${pad(1 + Math.floor(rand() * 28), 2)}`;
+      const categories: MemberCategory[] = [];
+      if (rand() < 0.25) categories.push('migrant');
+      if (rand() < 0.1) categories.push('new_forms');
+      if (rand() < 0.05) categories.push('dispatched');
+      const { fields } = identityFields(crypto, { name, idNumber: body.slice(0, 17) + idCheckChar(body.slice(0, 17)), phone });
+      rows.push({ id, orgId: u.id, orgPath: u.path, ...fields, joinedAt, statusSince: joinedAt, categories, cardNo: cardNoOf(id) });
+      events.push({ memberId: id, orgId: u.id, type: 'join', date: joinedAt });
+    }
+  }
+  await db.transaction(async (tx) => {
+    await memberRepo.insertMany(tx, rows);
+    await memberRepo.insertEvents(tx, events);
+  });
+  return rows.length;
+}

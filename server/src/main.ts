@@ -5,6 +5,7 @@ import { bootstrap } from './bootstrap/bootstrap.ts';
 import { seedDemo } from './bootstrap/demo.ts';
 import { buildServer, defaultWebDist } from './server.ts';
 import { createFieldCrypto, loadMasterKey } from './platform/crypto/index.ts';
+import { IDLE_TIMEOUT_MS, sessionRepo } from './platform/authz/index.ts';
 
 const config = loadConfig();
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -29,12 +30,19 @@ const app = await buildServer(database.db, {
   cookieSecure: config.cookieSecure,
   loginRateLimit: config.loginRateLimit,
   crypto,
+  trustProxy: config.trustProxy,
   webDist: config.webDist ?? defaultWebDist,
 });
 await app.listen({ port: config.port, host: config.host });
 // Printed once to the terminal, never logged through pino.
 for (const line of banner) process.stdout.write(`${line}\n`);
 process.stdout.write(`工会工作平台已启动：http://localhost:${config.port}  （数据库：${database.kind === 'pglite' ? `PGlite ${config.dataDir}` : 'PostgreSQL'}）\n`);
+
+// Sessions idle past the timeout are refused on use; this sweep keeps the table small.
+const sweep = setInterval(() => {
+  sessionRepo.deleteExpiredSessions(database.db, new Date(Date.now() - IDLE_TIMEOUT_MS)).catch((err: unknown) => app.log.warn({ err }, 'session sweep failed'));
+}, 15 * 60_000);
+sweep.unref();
 
 let stopping = false;
 async function shutdown(signal: string) {

@@ -19,6 +19,7 @@ export interface ServerOptions {
   cookieSecure: boolean;
   loginRateLimit: number;
   crypto: FieldCrypto;
+  trustProxy?: boolean;
   /** Built console to serve at /; omitted in route tests. */
   webDist?: string;
 }
@@ -26,7 +27,7 @@ export interface ServerOptions {
 export const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
 export async function buildServer(db: Db, opts: ServerOptions): Promise<HttpApp> {
-  const app = await createHttpApp({ logLevel: opts.logLevel });
+  const app = await createHttpApp({ logLevel: opts.logLevel, trustProxy: opts.trustProxy });
   registerAuth(app, db);
 
   app.get('/api/v1/health', {

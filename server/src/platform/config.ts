@@ -12,6 +12,8 @@ export interface Config {
   demoPassword: string | undefined;
   rootOrgName: string;
   cookieSecure: boolean;
+  /** Behind a reverse proxy: take the client IP from X-Forwarded-For (for rate limits and audit). */
+  trustProxy: boolean;
   loginRateLimit: number;
   webDist: string | undefined;
   logLevel: string;
@@ -34,6 +36,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoPassword: env.DEMO_PASSWORD || undefined,
     rootOrgName: env.ROOT_ORG_NAME ?? '市总工会',
     cookieSecure: truthy(env.COOKIE_SECURE),
+    trustProxy: truthy(env.TRUST_PROXY),
     loginRateLimit: Number(env.LOGIN_RATE_LIMIT ?? 20),
     webDist: env.WEB_DIST,
     logLevel: env.LOG_LEVEL ?? 'info',

@@ -1,0 +1,41 @@
+// End-to-end journeys in headless Chromium against the real app. Prints "N passed, N failed" and writes
+// .tmp/e2e.json for CI; exits non-zero on any failure.
+import fs from 'node:fs';
+import path from 'node:path';
+import { launchBrowser, root, startApp, type Journey } from './harness.ts';
+import { journeys } from './journeys/index.ts';
+
+async function main(): Promise<void> {
+  let passed = 0;
+  let failed = 0;
+  const app = await startApp();
+  const browser = await launchBrowser();
+  try {
+    for (const j of journeys as Journey[]) {
+      const started = Date.now();
+      try {
+        await j.run({ app, browser });
+        passed++;
+        console.log(`✓ ${j.name} (${Date.now() - started} ms)`);
+      } catch (e) {
+        failed++;
+        console.log(`✗ ${j.name}\n  ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      }
+    }
+  } finally {
+    await browser.close();
+    await app.stop();
+  }
+  fs.mkdirSync(path.join(root, '.tmp'), { recursive: true });
+  fs.writeFileSync(path.join(root, '.tmp/e2e.json'), JSON.stringify({ passed, failed }));
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exitCode = failed ? 1 : 0;
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  fs.mkdirSync(path.join(root, '.tmp'), { recursive: true });
+  fs.writeFileSync(path.join(root, '.tmp/e2e.json'), JSON.stringify({ passed: 0, failed: 1 }));
+  console.log('0 passed, 1 failed');
+  process.exitCode = 1;
+});

@@ -4,7 +4,7 @@ import { ZAuditEvent, ZAuditQuery, page } from '@gonghui/common';
 import { ctxOf } from '../../platform/authz/index.ts';
 import { listAudit, verifyAuditChain, type AuditRow } from '../../platform/audit/index.ts';
 import type { Db } from '../../platform/db/index.ts';
-import type { HttpApp } from '../../platform/http/index.ts';
+import { AppError, type HttpApp } from '../../platform/http/index.ts';
 
 function presentAudit(r: AuditRow): z.infer<typeof ZAuditEvent> {
   return {
@@ -43,6 +43,12 @@ export function registerAuditRoutes(app: HttpApp, db: Db): void {
       response: { 200: z.object({ ok: z.boolean(), checked: z.number(), brokenAt: z.number().optional() }) },
     },
     config: { permission: 'audit:read' },
-    handler: async () => verifyAuditChain(db),
+    handler: async (req) => {
+      // The chain spans the whole federation, so only auditors at the top org verify it.
+      if (ctxOf(req).actor.orgPath.split('.').filter(Boolean).length !== 1) {
+        throw new AppError('FORBIDDEN', '审计链完整性校验由最高一级工会的审计员执行');
+      }
+      return verifyAuditChain(db);
+    },
   });
 }

@@ -3,15 +3,16 @@ import { BUILTIN_ROLES } from '@gonghui/common';
 import { roles, type DbOrTx } from '../../platform/db/index.ts';
 
 export type RoleRow = typeof roles.$inferSelect;
+export type VisibleRole = RoleRow & { ownerPath: string | null };
 
 /** Built-in roles plus the custom roles defined at the actor's org, its ancestors, or inside its subtree. */
-export async function listVisible(db: DbOrTx, scopePath: string): Promise<RoleRow[]> {
+export async function listVisible(db: DbOrTx, scopePath: string): Promise<VisibleRole[]> {
   const res = await db.execute<Record<string, unknown>>(sql`
-    SELECT r.key, r.name, r.permissions, r.builtin, r.org_id AS "orgId", r.created_at AS "createdAt"
+    SELECT r.key, r.name, r.permissions, r.builtin, r.org_id AS "orgId", r.created_at AS "createdAt", o.path AS "ownerPath"
     FROM roles r LEFT JOIN orgs o ON o.id = r.org_id
     WHERE r.builtin OR ${scopePath} LIKE o.path || '%' OR o.path LIKE ${scopePath + '%'}
     ORDER BY r.builtin DESC, r.key`);
-  return res.rows as unknown as RoleRow[];
+  return res.rows as unknown as VisibleRole[];
 }
 
 export async function findByKeys(db: DbOrTx, keys: string[]): Promise<RoleRow[]> {

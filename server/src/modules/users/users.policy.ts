@@ -11,13 +11,17 @@ export async function loadUserInScope(db: DbOrTx, actor: Actor, id: number) {
   return u;
 }
 
-/** Resolves role keys the actor may see and returns the union of their permissions. */
-export async function permissionsOfRoles(db: DbOrTx, actor: Actor, keys: string[]): Promise<Set<string>> {
+/**
+ * Resolves role keys the actor may see and returns the union of their permissions. With `forOrgPath`, each role
+ * must also be usable there: a custom role serves only its owner org's subtree.
+ */
+export async function permissionsOfRoles(db: DbOrTx, actor: Actor, keys: string[], forOrgPath?: string): Promise<Set<string>> {
   const visible = new Map((await rolesRepo.listVisible(db, actor.orgPath)).map((r) => [r.key, r]));
   const perms = new Set<string>();
   for (const k of keys) {
     const r = visible.get(k);
     if (!r) throw invalid('roles', `角色「${k}」不存在`);
+    if (forOrgPath && r.ownerPath && !forOrgPath.startsWith(r.ownerPath)) throw invalid('roles', `角色「${r.name}」只能用于其所属组织及下级组织`);
     r.permissions.forEach((p) => perms.add(p));
   }
   return perms;

@@ -20,7 +20,7 @@ export function createUserService({ db }: { db: Db }) {
     return db.transaction(async (tx) => {
       const org = await orgRepo.findInScope(tx, ctx.actor.orgPath, input.orgId);
       if (!org) throw notFound('组织');
-      assertSubset(ctx.actor, await permissionsOfRoles(tx, ctx.actor, input.roles), '分配该角色');
+      assertSubset(ctx.actor, await permissionsOfRoles(tx, ctx.actor, input.roles, org.path), '分配该角色');
       if (await usersRepo.findByUsername(tx, input.username)) throw conflict('用户名已存在', 'username');
       const u = await usersRepo.insert(tx, {
         orgId: org.id,
@@ -43,10 +43,11 @@ export function createUserService({ db }: { db: Db }) {
     return db.transaction(async (tx) => {
       const target = await loadUserInScope(tx, ctx.actor, id);
       assertSubset(ctx.actor, await permissionsOfRoles(tx, ctx.actor, target.roles), '管理该用户');
-      if (id === ctx.actor.userId && (input.disabled || input.roles)) {
-        throw new AppError('FORBIDDEN', '不能停用自己或修改自己的角色');
+      // Own password changes go through /auth/password, which asks for the old one.
+      if (id === ctx.actor.userId && (input.disabled || input.roles || input.password)) {
+        throw new AppError('FORBIDDEN', '不能停用自己、修改自己的角色或在此重置自己的密码');
       }
-      if (input.roles) assertSubset(ctx.actor, await permissionsOfRoles(tx, ctx.actor, input.roles), '分配该角色');
+      if (input.roles) assertSubset(ctx.actor, await permissionsOfRoles(tx, ctx.actor, input.roles, target.orgPath), '分配该角色');
       const patch: Partial<usersRepo.UserInsert> = {};
       if (input.displayName !== undefined) patch.displayName = input.displayName;
       if (input.roles) patch.roles = input.roles;

@@ -33,6 +33,11 @@ export interface AuditFilter {
   to?: string;
 }
 
+/** Calendar days are Beijing days across the platform (see todayCst): midnight +08:00, plus `days`. */
+function cstDayStart(day: string, days: number): Date {
+  return new Date(Date.parse(`${day}T00:00:00+08:00`) + days * 86_400_000);
+}
+
 function where(f: AuditFilter): SQL | undefined {
   const conds: (SQL | undefined)[] = [
     // Events with no org (e.g. failed logins of unknown names) belong to the root scope only.
@@ -43,8 +48,8 @@ function where(f: AuditFilter): SQL | undefined {
     f.action ? eq(auditEvents.action, f.action) : undefined,
     f.entityType ? eq(auditEvents.entityType, f.entityType) : undefined,
     f.entityId ? eq(auditEvents.entityId, f.entityId) : undefined,
-    f.from ? gte(auditEvents.at, sql`${f.from}::date`) : undefined,
-    f.to ? lt(auditEvents.at, sql`${f.to}::date + 1`) : undefined,
+    f.from ? gte(auditEvents.at, cstDayStart(f.from, 0)) : undefined,
+    f.to ? lt(auditEvents.at, cstDayStart(f.to, 1)) : undefined,
   ];
   return and(...conds);
 }

@@ -1,6 +1,6 @@
 // SQL for organisations. Every read that serves a user takes the actor's scope path.
 import { and, asc, desc, eq, getTableColumns, inArray, like, or, sql, type SQL } from 'drizzle-orm';
-import { orgEvents, orgs, type DbOrTx } from '../../platform/db/index.ts';
+import { orgEvents, orgs, users, type DbOrTx } from '../../platform/db/index.ts';
 import { subtreeOf } from '../../platform/authz/index.ts';
 
 export type OrgRow = typeof orgs.$inferSelect;
@@ -155,17 +155,18 @@ export async function insertEvents(db: DbOrTx, rows: (typeof orgEvents.$inferIns
 }
 
 export async function listEvents(db: DbOrTx, orgId: number, page: number, pageSize: number) {
-  const [items, [count]] = await Promise.all([
+  const [rows, [count]] = await Promise.all([
     db
-      .select()
+      .select({ e: orgEvents, createdByName: sql<string | null>`coalesce(${users.displayName}, ${users.username})` })
       .from(orgEvents)
+      .leftJoin(users, eq(users.id, orgEvents.createdBy))
       .where(eq(orgEvents.orgId, orgId))
       .orderBy(desc(orgEvents.date), desc(orgEvents.id))
       .limit(pageSize)
       .offset((page - 1) * pageSize),
     db.select({ n: sql<number>`count(*)::int` }).from(orgEvents).where(eq(orgEvents.orgId, orgId)),
   ]);
-  return { items, total: count?.n ?? 0 };
+  return { items: rows.map((r) => ({ ...r.e, createdByName: r.createdByName })), total: count?.n ?? 0 };
 }
 
 export async function hasAnyOrg(db: DbOrTx): Promise<boolean> {

@@ -98,6 +98,7 @@ describe.each(engines())('organisations on %s', (engine) => {
     const history = await admin.get(`/api/v1/orgs/${fed.id}/events`);
     expect(history.body.items.map((e: { type: string }) => e.type)).toEqual(['reelect', 'rename']);
     expect(history.body.items[1].data).toEqual({ from: '青石镇商会联合工会', to: '青石镇商圈工会联合会' });
+    expect(history.body.items[0].createdBy).toBe('系统管理员');
   });
 
   it('moves a whole subtree to a new parent and the scope of users follows it', async () => {

@@ -16,6 +16,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'user.update': '编辑用户',
   'role.create': '新建角色',
   'system.bootstrap': '系统初始化',
+  'system.demo_seed': '生成演示数据',
   'member.create': '新增会员',
   'member.update': '编辑会员',
   'member.reveal': '查看完整个人信息',

@@ -42,15 +42,14 @@ export async function buildServer(db: Db, opts: ServerOptions): Promise<HttpApp>
   registerAuditRoutes(app, db);
   registerMembersModule(app, db, opts.crypto, orgs);
 
-  if (opts.webDist && fs.existsSync(path.join(opts.webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: opts.webDist, wildcard: false });
-    // Client-side routes fall back to the console's index.html; unknown API paths stay JSON 404s.
-    app.setNotFoundHandler((req, reply) => {
-      if (req.url.startsWith('/api/') || req.method !== 'GET') {
-        return reply.status(404).send({ code: 'NOT_FOUND', message: '接口不存在' });
-      }
-      return reply.sendFile('index.html');
-    });
-  }
+  const serveConsole = Boolean(opts.webDist && fs.existsSync(path.join(opts.webDist, 'index.html')));
+  if (serveConsole) await app.register(fastifyStatic, { root: opts.webDist as string, wildcard: true });
+  // Client-side routes fall back to the console's index.html; unknown API paths stay JSON 404s.
+  app.setNotFoundHandler((req, reply) => {
+    if (!serveConsole || req.url.startsWith('/api/') || req.method !== 'GET') {
+      return reply.status(404).send({ code: 'NOT_FOUND', message: '接口不存在' });
+    }
+    return reply.sendFile('index.html');
+  });
   return app;
 }

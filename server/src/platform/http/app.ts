@@ -77,10 +77,6 @@ export async function createHttpApp(opts: HttpOptions) {
     return reply.status(500).send({ code: 'INTERNAL', message: ERRORS.INTERNAL.message });
   });
 
-  app.setNotFoundHandler((req, reply) => {
-    reply.status(404).send({ code: 'NOT_FOUND', message: '接口不存在' });
-  });
-
   return app;
 }
 

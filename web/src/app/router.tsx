@@ -1,0 +1,54 @@
+// Routes: public login, then everything behind RequireAuth; pages load lazily so the first paint stays small.
+import { createBrowserRouter } from 'react-router';
+import { setAuthHandlers } from '../api/client.ts';
+import { PageSpin } from '../components/PageSpin.tsx';
+import { LoginPage } from '../pages/auth/LoginPage.tsx';
+import { ChangePasswordPage } from '../pages/auth/ChangePasswordPage.tsx';
+import { NotFoundPage } from '../pages/NotFoundPage.tsx';
+import { AppShell } from './AppShell.tsx';
+import { HomeRedirect } from './HomeRedirect.tsx';
+import { RequireAuth } from './RequireAuth.tsx';
+import { queryClient } from './queryClient.ts';
+import { ME_KEY } from './session.ts';
+
+export const router = createBrowserRouter([
+  {
+    hydrateFallbackElement: <PageSpin />,
+    children: [
+      { path: '/login', element: <LoginPage /> },
+      {
+        element: <RequireAuth />,
+        children: [
+          { path: '/change-password', element: <ChangePasswordPage /> },
+          {
+            element: <AppShell />,
+            children: [
+              { index: true, element: <HomeRedirect /> },
+              { path: 'orgs', lazy: async () => ({ Component: (await import('../pages/orgs/OrgsPage.tsx')).OrgsPage }) },
+              { path: 'users', lazy: async () => ({ Component: (await import('../pages/users/UsersPage.tsx')).UsersPage }) },
+              { path: 'roles', lazy: async () => ({ Component: (await import('../pages/roles/RolesPage.tsx')).RolesPage }) },
+              { path: 'audit', lazy: async () => ({ Component: (await import('../pages/audit/AuditPage.tsx')).AuditPage }) },
+              { path: '*', element: <NotFoundPage /> },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+]);
+
+function currentPath(): string {
+  return window.location.pathname;
+}
+
+setAuthHandlers({
+  onUnauthenticated: () => {
+    if (currentPath() === '/login') return;
+    queryClient.clear();
+    void router.navigate('/login', { replace: true, state: { from: currentPath() } });
+  },
+  onPasswordChangeRequired: () => {
+    void queryClient.invalidateQueries({ queryKey: ME_KEY });
+    if (currentPath() !== '/change-password') void router.navigate('/change-password', { replace: true });
+  },
+});

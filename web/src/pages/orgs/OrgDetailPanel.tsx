@@ -1,0 +1,89 @@
+// Right-hand side of /orgs: the selected org's fields, subtree counts, history, and the actions the user may take.
+import { Card, Empty, Skeleton, Space, Tag } from 'antd';
+import { ProDescriptions, type ProDescriptionsItemProps } from '@ant-design/pro-components';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { OrgLevel, TOrg, TOrgEvent } from '@gonghui/common';
+import { orgApi } from '../../api/endpoints.ts';
+import { useCan } from '../../app/session.ts';
+import { useLabels, type Labels } from '../../i18n/labels.ts';
+import { formatDate } from '../../utils/format.ts';
+import { OrgCreateModal } from './OrgCreateModal.tsx';
+import { OrgEditModal } from './OrgEditModal.tsx';
+import { OrgEventModal } from './OrgEventModal.tsx';
+import { OrgHistoryTable } from './OrgHistoryTable.tsx';
+import { OrgSummaryCard } from './OrgSummaryCard.tsx';
+
+export interface OrgDetailPanelProps {
+  orgId: number | undefined;
+  parentLevel: OrgLevel | undefined;
+  onCreated: (parent: TOrg, child: TOrg) => void;
+  onUpdated: (org: TOrg) => void;
+  onEventRecorded: (org: TOrg, event: TOrgEvent) => void;
+}
+
+const text = (v: string | number | null) => (v === null || v === '' ? '—' : String(v));
+
+function columns(labels: Labels): ProDescriptionsItemProps<TOrg>[] {
+  const f = labels.field;
+  return [
+    { title: f('name'), dataIndex: 'name', span: 2, render: (_d, o) => <strong data-testid="org-detail-name">{o.name}</strong> },
+    { title: f('level'), dataIndex: 'level', render: (_d, o) => labels.level(o.level) },
+    { title: f('kind'), dataIndex: 'kind', render: (_d, o) => labels.kind(o.kind) },
+    {
+      title: labels.t('org.status'),
+      dataIndex: 'status',
+      render: (_d, o) => (
+        <Tag color={o.status === 'active' ? 'green' : 'default'}>
+          {labels.status(o.status)}
+          {o.dissolvedAt ? `（${o.dissolvedAt}）` : ''}
+        </Tag>
+      ),
+    },
+    { title: f('uscc'), dataIndex: 'uscc', render: (_d, o) => <span style={{ fontFamily: 'monospace' }}>{text(o.uscc)}</span> },
+    { title: f('divisionCode'), dataIndex: 'divisionCode', render: (_d, o) => text(o.divisionCode) },
+    { title: f('foundedAt'), dataIndex: 'foundedAt', render: (_d, o) => formatDate(o.foundedAt) },
+    { title: f('chairName'), dataIndex: 'chairName', render: (_d, o) => text(o.chairName) },
+    { title: f('contactName'), dataIndex: 'contactName', render: (_d, o) => text(o.contactName) },
+    { title: f('employerName'), dataIndex: 'employerName', render: (_d, o) => text(o.employerName) },
+    { title: f('headcount'), dataIndex: 'headcount', render: (_d, o) => text(o.headcount) },
+    { title: f('address'), dataIndex: 'address', span: 2, render: (_d, o) => text(o.address) },
+  ];
+}
+
+export function OrgDetailPanel({ orgId, parentLevel, onCreated, onUpdated, onEventRecorded }: OrgDetailPanelProps) {
+  const { t } = useTranslation();
+  const labels = useLabels();
+  const can = useCan();
+  const org = useQuery({
+    queryKey: ['org', orgId],
+    queryFn: () => orgApi.get(orgId ?? 0),
+    enabled: orgId !== undefined,
+  });
+
+  if (orgId === undefined) return <Empty description={t('org.selectHint')} style={{ marginTop: 80 }} />;
+  if (!org.data) return <Skeleton active paragraph={{ rows: 8 }} />;
+  const o = org.data;
+
+  const actions = (
+    <Space wrap>
+      {can('org:create') && <OrgCreateModal parent={o} onCreated={(child) => onCreated(o, child)} />}
+      {can('org:update') && <OrgEditModal org={o} onSaved={onUpdated} />}
+      {can('org:event') && <OrgEventModal org={o} parentLevel={parentLevel} onSaved={(e) => onEventRecorded(o, e)} />}
+    </Space>
+  );
+
+  return (
+    <Space direction="vertical" size={16} style={{ display: 'flex' }} data-testid="org-detail">
+      <Card title={t('org.detail')} extra={actions} size="small">
+        <ProDescriptions<TOrg> column={2} dataSource={o} columns={columns(labels)} size="small" bordered />
+      </Card>
+      <Card title={t('org.summary')} size="small">
+        <OrgSummaryCard orgId={o.id} />
+      </Card>
+      <Card title={t('org.history')} size="small">
+        <OrgHistoryTable orgId={o.id} />
+      </Card>
+    </Space>
+  );
+}

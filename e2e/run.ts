@@ -2,7 +2,7 @@
 // .tmp/e2e.json for CI; exits non-zero on any failure.
 import fs from 'node:fs';
 import path from 'node:path';
-import { launchBrowser, root, startApp, type Journey } from './harness.ts';
+import { launchBrowser, root, startApp } from './harness.ts';
 import { journeys } from './journeys/index.ts';
 
 async function main(): Promise<void> {
@@ -11,7 +11,7 @@ async function main(): Promise<void> {
   const app = await startApp();
   const browser = await launchBrowser();
   try {
-    for (const j of journeys as Journey[]) {
+    for (const j of journeys) {
       const started = Date.now();
       try {
         await j.run({ app, browser });

@@ -5,15 +5,21 @@ import { buildTestApp, loginAs, type Client } from '../../test/http.ts';
 import { makeOrg, makeUser, newIdNumber as newId } from '../../test/factories.ts';
 import type { HttpApp } from '../../platform/http/index.ts';
 
+const cellText = (v: unknown): string => {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return JSON.stringify(v);
+};
+
 async function readSheet(app: HttpApp, c: Client, url: string) {
   const cookie = Object.entries(c.cookies).map(([k, v]) => `${k}=${v}`).join('; ');
   const res = await app.inject({ method: 'GET', url, headers: { cookie } });
-  if (res.statusCode !== 200) return { status: res.statusCode, rows: [] as string[][], body: res.json() as { message: string } };
+  if (res.statusCode !== 200) return { status: res.statusCode, rows: [] as string[][], body: res.json<{ message: string }>() };
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
   const ws = wb.worksheets[0];
   const rows: string[][] = [];
-  ws?.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
+  ws?.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map(cellText)));
   return { status: 200, rows, body: null, ws };
 }
 

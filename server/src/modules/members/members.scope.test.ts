@@ -1,0 +1,74 @@
+// Every member route × {in-scope admin, in-scope viewer, out-of-scope admin, no session}.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { engines, openTestDb, ADMIN_PASSWORD, type TestDb } from '../../test/db.ts';
+import { buildTestApp, Client, loginAs } from '../../test/http.ts';
+import { makeOrg, makeUser, newIdNumber, PASSWORD } from '../../test/factories.ts';
+import type { HttpApp } from '../../platform/http/index.ts';
+
+interface Route {
+  name: string;
+  write: boolean;
+  call: (c: Client) => Promise<{ status: number }>;
+}
+
+describe.each(engines())('member routes scope on %s', (engine) => {
+  let t: TestDb;
+  let app: HttpApp;
+  let routes: Route[];
+  let actors: { inAdmin: Client; inViewer: Client; outAdmin: Client; anon: Client };
+  beforeAll(async () => {
+    t = await openTestDb(engine);
+    app = await buildTestApp(t.db);
+    const admin = await loginAs(app, 'admin', ADMIN_PASSWORD);
+    // Sibling districts whose ids may share digit prefixes; the member lives under A.
+    const a = await makeOrg(t.db, t.rootOrgId, { level: 'district', name: '东城区总工会' });
+    const b = await makeOrg(t.db, t.rootOrgId, { level: 'district', name: '东城区总工会第二' });
+    const union = await makeOrg(t.db, a);
+    const target = await makeOrg(t.db, b);
+    const member = (await admin.post('/api/v1/members', { orgId: union.id, name: '钱多多', idNumber: newIdNumber(), joinedAt: '2020-01-01' })).body;
+    actors = {
+      inAdmin: await loginAs(app, (await makeUser(t.db, a.id)).username, PASSWORD),
+      inViewer: await loginAs(app, (await makeUser(t.db, a.id, ['viewer'])).username, PASSWORD),
+      outAdmin: await loginAs(app, (await makeUser(t.db, b.id)).username, PASSWORD),
+      anon: new Client(app),
+    };
+    const id = member.id as number;
+    routes = [
+      { name: 'GET member', write: false, call: (c) => c.get(`/api/v1/members/${id}`) },
+      { name: 'GET events', write: false, call: (c) => c.get(`/api/v1/members/${id}/events`) },
+      { name: 'GET card', write: false, call: (c) => c.get(`/api/v1/members/${id}/card`) },
+      { name: 'GET list of union', write: false, call: (c) => c.get(`/api/v1/members?orgId=${union.id}`) },
+      { name: 'PATCH member', write: true, call: (c) => c.patch(`/api/v1/members/${id}`, { categories: ['migrant'] }) },
+      { name: 'POST member into union', write: true, call: (c) => c.post('/api/v1/members', { orgId: union.id, name: '新会员', idNumber: newIdNumber(), joinedAt: '2021-01-01' }) },
+      { name: 'POST reveal', write: true, call: (c) => c.post(`/api/v1/members/${id}/reveal`, { reason: '核对信息' }) },
+      { name: 'POST transfer', write: true, call: (c) => c.post(`/api/v1/members/${id}/transfers`, { toOrgId: target.id, date: '2026-01-01' }) },
+    ];
+  });
+  afterAll(async () => {
+    await app?.close();
+    await t?.close();
+  });
+
+  it('answers in scope, 403 for a role without the permission, 404 out of scope, 401 without a session', async () => {
+    const outcomes: string[] = [];
+    for (const r of routes) {
+      const got = {
+        inViewer: (await r.call(actors.inViewer)).status,
+        outAdmin: (await r.call(actors.outAdmin)).status,
+        anon: (await r.call(actors.anon)).status,
+        inAdmin: (await r.call(actors.inAdmin)).status,
+      };
+      const want = { inViewer: r.write ? 403 : 200, outAdmin: 404, anon: 401, inAdmin: r.name.startsWith('POST member') || r.name === 'POST transfer' ? 201 : 200 };
+      outcomes.push(`${r.name}: ${JSON.stringify(got)}`);
+      expect(got, r.name).toEqual(want);
+    }
+    expect(outcomes).toHaveLength(routes.length);
+  });
+
+  it('never counts or finds members outside the scope', async () => {
+    const out = await actors.outAdmin.get('/api/v1/members?q=%E9%92%B1%E5%A4%9A%E5%A4%9A');
+    expect(out.body.total).toBe(0);
+    const inside = await actors.inViewer.get('/api/v1/members?q=%E9%92%B1%E5%A4%9A%E5%A4%9A');
+    expect(inside.body.total).toBe(1);
+  });
+});

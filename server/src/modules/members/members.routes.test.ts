@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { engines, openTestDb, ADMIN_PASSWORD, type TestDb } from '../../test/db.ts';
 import { buildTestApp, loginAs, type Client } from '../../test/http.ts';
@@ -156,5 +156,13 @@ describe.each(engines())('member registry on %s', (engine) => {
     expect((await anon.post('/api/v1/cards/verify', { token: card.body.token })).body).toEqual({ valid: true, member: { nameMasked: '欧**娜', orgName: org.name, status: 'active' } });
     const forged = card.body.token.slice(0, -2) + (card.body.token.endsWith('A') ? 'BB' : 'AA');
     expect((await anon.post('/api/v1/cards/verify', { token: forged })).body).toEqual({ valid: false, reason: 'invalid' });
+    // A screenshot of the QR stops working once the token expires.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + 6 * 60_000);
+      expect((await anon.post('/api/v1/cards/verify', { token: card.body.token })).body).toEqual({ valid: false, reason: 'expired' });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

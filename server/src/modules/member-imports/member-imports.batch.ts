@@ -1,0 +1,135 @@
+// One batch against the registry, inside the caller's transaction: new ID numbers are inserted with a 'join'
+// event, members already in the same union are updated or skipped, members of another union are refused
+// (never moved silently). A dry run classifies the same way and writes only the report.
+import type { FieldCrypto } from '../../platform/crypto/index.ts';
+import type { Tx } from '../../platform/db/index.ts';
+import { cardNoOf, memberRepo } from '../members/index.ts';
+import { LABELS } from './member-imports.columns.ts';
+import type { ImportOrigin } from './member-imports.job.ts';
+import * as repo from './member-imports.repo.ts';
+import { displayOf, type Issue, type PreparedRow, type ValidRow } from './member-imports.rows.ts';
+
+export interface BatchContext {
+  jobId: number;
+  dryRun: boolean;
+  crypto: FieldCrypto;
+  origin: ImportOrigin;
+  date1904: boolean;
+}
+
+const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
+
+function differs(ex: repo.ExistingMember, r: ValidRow): boolean {
+  const f = r.fields;
+  return (
+    ex.name !== f.name ||
+    ex.joinedAt !== r.joinedAt ||
+    (f.phoneHash !== null && f.phoneHash !== ex.phoneHash) ||
+    (r.categories !== null && !sameSet(r.categories, ex.categories))
+  );
+}
+
+/** Why a row whose ID number is already registered cannot be imported here, or null when it can. */
+function registryProblem(ex: repo.ExistingMember, r: ValidRow, scopePath: string): string | null {
+  if (ex.orgId !== r.org.id) {
+    // Name the other union only when the uploader may see it anyway.
+    const where = scopePath && ex.orgPath.startsWith(scopePath) ? `（${ex.orgName}）` : '';
+    return `该会员已在其他工会${where}登记，需办理会员接转`;
+  }
+  if (ex.status === 'left') return '该会员已退会，如需重新入会请在会员管理中办理';
+  return null;
+}
+
+export async function writeBatch(tx: Tx, ctx: BatchContext, rows: PreparedRow[]): Promise<repo.Counts> {
+  const valid = rows.filter((r): r is ValidRow => r.ok);
+  const existing = await repo.findExisting(
+    tx,
+    valid.map((r) => r.fields.idHash),
+  );
+  const inserts: ValidRow[] = [];
+  const patches: repo.MemberPatchTuple[] = [];
+  const lines: repo.LineTuple[] = [];
+  const c: repo.Counts = { totalRows: rows.length, validRows: 0, imported: 0, updated: 0, skipped: 0, errorCount: 0, noticeCount: 0 };
+  const refuse = (r: PreparedRow, issues: Issue[]) => {
+    const raw = r.cells.map((cell) => displayOf(cell, ctx.date1904));
+    const message = issues
+      .map((i) => i.message)
+      .join('；')
+      .slice(0, 1000);
+    lines.push([r.row, 'error', issues[0]?.column ?? null, message, ctx.crypto.encrypt(JSON.stringify(raw))]);
+    c.errorCount++;
+  };
+
+  for (const r of rows) {
+    if (!r.ok) {
+      refuse(r, r.issues);
+      continue;
+    }
+    const ex = existing.get(r.fields.idHash);
+    const problem = ex ? registryProblem(ex, r, ctx.origin.scopePath) : null;
+    if (problem) {
+      refuse(r, [{ column: LABELS.idNumber, message: `${LABELS.idNumber}：${problem}` }]);
+      continue;
+    }
+    const f = r.fields;
+    if (!ex) {
+      inserts.push(r);
+      c.imported++;
+    } else if (differs(ex, r)) {
+      patches.push([
+        ex.id,
+        f.name,
+        f.namePinyin,
+        f.nameInitials,
+        f.nameGrams,
+        f.phoneCipher,
+        f.phoneHash,
+        f.phoneMasked,
+        r.joinedAt,
+        r.categories,
+      ]);
+      c.updated++;
+    } else {
+      c.skipped++;
+    }
+    c.validRows++;
+    if (r.notice) {
+      lines.push([r.row, 'notice', LABELS.idNumber, r.notice, null]);
+      c.noticeCount++;
+    }
+  }
+
+  if (!ctx.dryRun) {
+    const ids = inserts.length > 0 ? await memberRepo.nextIds(tx, inserts.length) : [];
+    const fresh = inserts.map((r, i): repo.NewMemberTuple => {
+      const id = ids[i];
+      if (id === undefined) throw new Error('member id sequence returned too few ids');
+      const f = r.fields;
+      return [
+        id,
+        r.org.id,
+        r.org.path,
+        f.name,
+        f.namePinyin,
+        f.nameInitials,
+        f.nameGrams,
+        f.idCipher,
+        f.idHash,
+        f.idMasked,
+        f.phoneCipher,
+        f.phoneHash,
+        f.phoneMasked,
+        f.gender,
+        f.birthDate,
+        r.joinedAt,
+        r.categories ?? [],
+        cardNoOf(id),
+      ];
+    });
+    await repo.insertMembers(tx, fresh, ctx.origin.actorId, ctx.jobId);
+    await repo.updateMembers(tx, patches);
+  }
+  await repo.insertLines(tx, ctx.jobId, lines);
+  await repo.addCounts(tx, ctx.jobId, c);
+  return c;
+}

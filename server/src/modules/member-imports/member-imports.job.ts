@@ -1,0 +1,199 @@
+// The import job: streams the roster, validates rows while the previous batch is being written, and commits
+// each batch in one transaction together with the job's cursor (the last Excel row it covers). After a crash
+// the job restarts from the file's top: rows up to the cursor only rebuild the duplicate check.
+import fs from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { todayCst } from '@gonghui/common';
+import { recordAudit, type AuditOrigin } from '../../platform/audit/index.ts';
+import type { FieldCrypto } from '../../platform/crypto/index.ts';
+import type { Db, Tx } from '../../platform/db/index.ts';
+import { ExcelFileError, XlsxWorkbook, type Row, type SheetInfo } from '../../platform/excel/index.ts';
+import { JobFailure, type JobContext, type JobKind, type JobRow } from '../../platform/jobs/index.ts';
+import { orgRepo } from '../orgs/index.ts';
+import { HEADER_SCAN_ROWS, findHeader, missingColumns, type Header } from './member-imports.columns.ts';
+import { writeBatch } from './member-imports.batch.ts';
+import { orgResolver } from './member-imports.orgs.ts';
+import * as repo from './member-imports.repo.ts';
+import { idKeyOf, isBlankRow, prepareRow, type OrgTarget, type PreparedRow, type RowContext } from './member-imports.rows.ts';
+
+export const JOB_KIND = 'member_import';
+// Short transactions keep the API responsive (PGlite serves one connection); big ones amortise round trips.
+const TARGET_TX_MS = 300;
+const MIN_BATCH = 2000;
+const MAX_BATCH = 5000;
+
+export interface ImportJobOptions {
+  db: Db;
+  crypto: FieldCrypto;
+  fileOf: (jobId: number) => string;
+  /** Fixed rows per batch; by default the size adapts so each transaction takes about TARGET_TX_MS. */
+  batchSize?: number;
+  maxRows: number;
+  /** Test hook, called inside each batch's transaction after its writes. */
+  afterBatchWrite?: (jobId: number, batchNo: number) => Promise<void>;
+}
+
+/** Who started the job and from where; kept on the job for its audit row. */
+export interface ImportOrigin extends AuditOrigin {
+  scopePath: string;
+}
+
+export function originOf(job: JobRow): ImportOrigin {
+  const o = job.origin;
+  const str = (v: unknown) => (typeof v === 'string' ? v : null);
+  return {
+    actorId: typeof o.actorId === 'number' ? o.actorId : null,
+    actorName: str(o.actorName),
+    ip: str(o.ip),
+    requestId: str(o.requestId),
+    scopePath: str(o.scopePath) ?? '',
+  };
+}
+
+async function firstRows(wb: XlsxWorkbook, sheet: SheetInfo): Promise<Row[]> {
+  const rows: Row[] = [];
+  for await (const r of wb.rows(sheet)) {
+    if (r.rowNumber > HEADER_SCAN_ROWS) break;
+    rows.push(r);
+  }
+  return rows;
+}
+
+/** The sheet named 会员名册, else the first sheet whose header has the required columns. */
+async function locate(wb: XlsxWorkbook): Promise<{ sheet: SheetInfo; header: Header }> {
+  const ordered = [...wb.sheets].sort(
+    (a, b) => Number(b.name === '会员名册') - Number(a.name === '会员名册') || Number(a.hidden) - Number(b.hidden),
+  );
+  let firstProblem: string | null = null;
+  for (const sheet of ordered) {
+    const header = findHeader(await firstRows(wb, sheet));
+    const problem = missingColumns(header);
+    if (!problem && header) return { sheet, header };
+    firstProblem ??= `工作表「${sheet.name}」${problem ?? ''}`;
+  }
+  throw new JobFailure(firstProblem ?? '未找到会员名册工作表');
+}
+
+export function importJob(opts: ImportJobOptions): JobKind {
+  const { db } = opts;
+
+  async function run(ctx: JobContext): Promise<void> {
+    const jobId = ctx.job.id;
+    const imp = await repo.findImport(db, jobId);
+    if (!imp) throw new JobFailure('导入任务不存在');
+    const org = await orgRepo.findById(db, imp.orgId);
+    if (!org || org.status !== 'active') throw new JobFailure('导入的目标工会不存在或已注销');
+    const file = opts.fileOf(jobId);
+    if (!fs.existsSync(file)) throw new JobFailure('上传的文件已丢失，请重新上传');
+    let wb: XlsxWorkbook;
+    try {
+      wb = await XlsxWorkbook.open(file);
+    } catch (e) {
+      throw e instanceof ExcelFileError ? new JobFailure(e.message) : e;
+    }
+    try {
+      await importRows(ctx, imp, { id: org.id, path: org.path, name: org.name }, wb);
+    } catch (e) {
+      throw e instanceof ExcelFileError ? new JobFailure(e.message) : e;
+    } finally {
+      wb.close();
+    }
+  }
+
+  async function importRows(ctx: JobContext, imp: repo.ImportRow, upload: OrgTarget, wb: XlsxWorkbook): Promise<void> {
+    const jobId = ctx.job.id;
+    const origin = originOf(ctx.job);
+    const { sheet, header } = await locate(wb);
+    if (imp.headerRow === null)
+      await repo.setHeader(db, jobId, { sheetName: sheet.name.slice(0, 100), headerRow: header.rowNumber, header: header.cells });
+    const resolveOrg = header.columns.org === undefined ? () => upload : orgResolver(upload, await repo.subtreeOrgs(db, upload.path));
+    const rctx: RowContext = { crypto: opts.crypto, header, date1904: wb.date1904, today: todayCst(), resolveOrg };
+    const tooMany = `超过单次导入上限 ${opts.maxRows.toLocaleString('en-US')} 行，请拆分为多个文件后分别导入`;
+
+    const cursor = ctx.job.cursor;
+    const seen = new Map<string, number>();
+    let progress = 0;
+    let dataRows = 0;
+    let batch: PreparedRow[] = [];
+    let batchNo = 0;
+    let size = opts.batchSize ?? MIN_BATCH;
+    let pending: Promise<void> = Promise.resolve();
+    const flush = async (last: number) => {
+      await pending;
+      const rows = batch;
+      batch = [];
+      const no = ++batchNo;
+      const at = { cursor: last, progress: Math.min(progress, 0.99) };
+      const started = performance.now();
+      pending = ctx
+        .checkpoint(at, async (tx: Tx) => {
+          await writeBatch(tx, { jobId, dryRun: imp.dryRun, crypto: opts.crypto, origin, date1904: wb.date1904 }, rows);
+          await opts.afterBatchWrite?.(jobId, no);
+        })
+        .then(() => {
+          if (opts.batchSize !== undefined) return;
+          const ideal = (size * TARGET_TX_MS) / Math.max(1, performance.now() - started);
+          size = Math.round(Math.min(MAX_BATCH, Math.max(MIN_BATCH, (size + ideal) / 2)));
+        });
+      // Awaited before the next batch or at the end; this only keeps a failure from going unhandled meanwhile.
+      pending.catch(() => undefined);
+    };
+
+    const rows = wb.rows(sheet, {
+      signal: ctx.signal,
+      onProgress: (read, total) => (progress = total > 0 ? read / total : 0),
+      onDimension: (lastRow) => {
+        if (lastRow - header.rowNumber > opts.maxRows) throw new JobFailure(tooMany);
+      },
+    });
+    let lastRow = header.rowNumber;
+    let lastYield = performance.now();
+    for await (const row of rows) {
+      // Buffered rows arrive as microtasks: yield every few ms so requests and the batch in flight get
+      // their I/O callbacks (a batch waits on this thread between its statements).
+      if (performance.now() - lastYield > 5) {
+        await new Promise((r) => setImmediate(r));
+        lastYield = performance.now();
+      }
+      if (row.rowNumber <= header.rowNumber || isBlankRow(row)) continue;
+      if (++dataRows > opts.maxRows) throw new JobFailure(tooMany);
+      lastRow = row.rowNumber;
+      if (row.rowNumber <= cursor) {
+        const key = idKeyOf(row, header);
+        if (key && !seen.has(key)) seen.set(key, row.rowNumber);
+        continue;
+      }
+      batch.push(prepareRow(row, rctx, seen));
+      if (batch.length >= size) await flush(row.rowNumber);
+    }
+    if (batch.length > 0) await flush(lastRow);
+    await pending;
+    await ctx.complete(async (tx) => {
+      if (imp.dryRun) return;
+      const done = await repo.findImport(tx, jobId);
+      if (!done) return;
+      await recordAudit(tx, origin, {
+        action: 'member.import',
+        orgId: upload.id,
+        orgPath: upload.path,
+        entityType: 'member_import',
+        entityId: jobId,
+        after: {
+          fileName: done.fileName,
+          totalRows: done.totalRows,
+          imported: done.imported,
+          updated: done.updated,
+          skipped: done.skipped,
+          errorCount: done.errorCount,
+        },
+      });
+    });
+  }
+
+  return {
+    run,
+    async cleanup(job) {
+      await fs.promises.rm(opts.fileOf(job.id), { force: true });
+    },
+  };
+}

@@ -1,0 +1,77 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import type { Ctx } from '../../platform/authz/index.ts';
+import { engines, openTestDb, type TestDb } from '../../test/db.ts';
+import { testCrypto } from '../../test/http.ts';
+import { makeOrg } from '../../test/factories.ts';
+import { createImportRuntime } from './index.ts';
+import { bigRosterFile, newId, rosterXlsx } from './member-imports.testkit.ts';
+
+const silent = { error: () => undefined, info: () => undefined };
+
+describe.each(engines())('member import limits on %s', (engine) => {
+  let t: TestDb;
+  let dir: string;
+  beforeAll(async () => {
+    t = await openTestDb(engine);
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gh-limits-'));
+  });
+  afterAll(async () => {
+    await t?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function run(file: Buffer | string, maxRows: number) {
+    const org = await makeOrg(t.db, t.rootOrgId, { level: 'district' });
+    const ctx: Ctx = {
+      actor: {
+        userId: 1,
+        username: 'admin',
+        displayName: null,
+        orgId: org.id,
+        orgPath: org.path,
+        roles: [],
+        permissions: new Set(),
+        sessionId: 's',
+        mustChangePassword: false,
+      },
+      ip: null,
+      requestId: null,
+    };
+    const rt = createImportRuntime({ db: t.db, crypto: testCrypto, dir, log: silent, maxRows, batchSize: 2 });
+    const tmp = path.join(dir, `up-${org.id}.part`);
+    if (typeof file === 'string') fs.copyFileSync(file, tmp);
+    else fs.writeFileSync(tmp, file);
+    await rt.runner.start();
+    const { id } = await rt.service.enqueue(ctx, org.id, { tmpPath: tmp, fileName: 'x.xlsx' }, false);
+    await rt.runner.kick();
+    await rt.runner.stop();
+    const job = (await t.db.execute<{ status: string; error: string | null }>(sql`SELECT status, error FROM jobs WHERE id = ${id}`))
+      .rows[0];
+    const members = (await t.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM members WHERE org_id = ${org.id}`)).rows[0]?.n;
+    return { job, members, file: rt.fileOf(id) };
+  }
+
+  it('refuses a sheet that declares more rows than allowed before importing any of it', async () => {
+    const rows = Array.from({ length: 6 }, () => ['张三', newId(), '2023-01-01']);
+    const res = await run(await rosterXlsx({ header: ['姓名', '身份证号', '入会日期'], rows }), 5);
+    expect(res.job).toEqual({ status: 'failed', error: '超过单次导入上限 5 行，请拆分为多个文件后分别导入' });
+    expect(res.members).toBe(0);
+    expect(fs.existsSync(res.file)).toBe(false);
+  });
+
+  it('stops at the limit when the sheet declares no size', async () => {
+    const file = path.join(dir, 'nodim.xlsx');
+    await bigRosterFile(
+      file,
+      ['姓名', '身份证号', '入会日期'],
+      Array.from({ length: 6 }, () => ['李四', newId(), '2023-01-01']),
+    );
+    const res = await run(file, 5);
+    expect(res.job?.status).toBe('failed');
+    expect(res.job?.error).toContain('超过单次导入上限');
+  });
+});

@@ -1,0 +1,226 @@
+// Turns one roster row into a member record with the rules of POST /api/v1/members (identityFields and the
+// common validators), or into the Chinese reasons it cannot be imported. No database access here.
+import {
+  MEMBER_CATEGORIES,
+  MEMBER_CATEGORY_LABELS,
+  isIsoDate,
+  normalizePhone,
+  parseIdNumber,
+  phoneError,
+  type MemberCategory,
+} from '@gonghui/common';
+import type { FieldCrypto } from '../../platform/crypto/index.ts';
+import { serialToIsoDate, type Cell, type Row } from '../../platform/excel/index.ts';
+import { AppError, labelOf } from '../../platform/http/index.ts';
+import { identityFields } from '../members/index.ts';
+import { LABELS, cellText, type ColumnKey, type Header } from './member-imports.columns.ts';
+
+export interface Issue {
+  column: string;
+  message: string;
+}
+export interface OrgTarget {
+  id: number;
+  path: string;
+  name: string;
+}
+/** Resolves the 所在工会 cell: the target org, or the reason it cannot be used. */
+export type OrgResolver = (text: string) => OrgTarget | string;
+
+export interface RowContext {
+  crypto: FieldCrypto;
+  header: Header;
+  date1904: boolean;
+  today: string;
+  resolveOrg: OrgResolver;
+}
+
+type Fields = ReturnType<typeof identityFields>['fields'];
+export interface ValidRow {
+  ok: true;
+  row: number;
+  cells: Cell[];
+  org: OrgTarget;
+  fields: Fields;
+  joinedAt: string;
+  /** null: the roster says nothing, keep what the registry has. */
+  categories: MemberCategory[] | null;
+  notice?: string;
+}
+export interface InvalidRow {
+  ok: false;
+  row: number;
+  cells: Cell[];
+  issues: Issue[];
+}
+export type PreparedRow = ValidRow | InvalidRow;
+
+type Read<T> = { ok: true; value: T } | { ok: false; error: string };
+const fail = (error: string) => ({ ok: false, error }) as const;
+
+const NUMBER_ID_HINT = '该单元格是数字格式，Excel 只保留15位有效数字，身份证号后几位已经丢失；请把该列设置为“文本”格式后重新填写';
+
+/** ID number with its 15→18 conversion notice; numeric cells longer than 15 digits have lost digits. */
+export function readIdNumber(cell: Cell | undefined): Read<{ id: string; notice?: string }> {
+  let raw: string;
+  if (cell?.type === 'number' || cell?.type === 'date') {
+    const n = Number(cell.value);
+    if (!Number.isInteger(n) || n < 1e14 || n >= 1e15) return fail(NUMBER_ID_HINT);
+    raw = String(n);
+  } else {
+    raw = cellText(cell);
+  }
+  if (raw.trim() === '') return fail('不能为空');
+  if (/^\s*\d(\.\d+)?e\+?\d+\s*$/i.test(raw)) return fail(NUMBER_ID_HINT);
+  const p = parseIdNumber(raw);
+  if (!p.ok) return fail(p.message);
+  return { ok: true, value: p.notice ? { id: p.idNumber, notice: p.notice } : { id: p.idNumber } };
+}
+
+/** Chinese names padded for alignment (a full-width space inside) lose their inner spaces; others keep single spaces. */
+export function readName(cell: Cell | undefined): Read<string> {
+  const s = cellText(cell)
+    .replace(/[\s\u3000]+/g, ' ')
+    .trim();
+  if (s === '') return fail('不能为空');
+  const name = /^[\p{Script=Han} ]+$/u.test(s) ? s.replace(/ /g, '') : s;
+  if (name.length > 50) return fail('不能超过50个字符');
+  return { ok: true, value: name };
+}
+
+export function readPhone(cell: Cell | undefined): Read<string | null> {
+  const raw = cell?.type === 'number' && Number.isInteger(cell.value) ? String(cell.value) : cellText(cell);
+  if (raw.trim() === '') return { ok: true, value: null };
+  const p = normalizePhone(raw);
+  const err = phoneError(p);
+  return err ? fail(err) : { ok: true, value: p };
+}
+
+const DATE_FORMS = [/^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/, /^(\d{4})年(\d{1,2})月(\d{1,2})日?$/, /^(\d{4})(\d{2})(\d{2})$/];
+const DATE_HINT = '日期格式无法识别，请填写如 2023-06-20、2023/6/20、2023年6月20日 或 2023.6.20';
+
+/** Excel dates (serial numbers) or text dates; never later than today. */
+export function readDate(cell: Cell | undefined, date1904: boolean, today: string): Read<string> {
+  let iso: string | null = null;
+  if (cell?.type === 'number' || cell?.type === 'date') {
+    iso = serialToIsoDate(Number(cell.value), date1904);
+    if (!iso) return fail('日期无效');
+  } else {
+    const s = cellText(cell)
+      .normalize('NFKC')
+      .trim()
+      .replace(/\s+\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$/, '')
+      .replace(/\s+/g, '');
+    if (s === '') return fail('不能为空');
+    let m: RegExpExecArray | null = null;
+    for (let i = 0; i < DATE_FORMS.length && !m; i++) m = DATE_FORMS[i]?.exec(s) ?? null;
+    if (!m) return fail(DATE_HINT);
+    iso = `${m[1]}-${String(m[2]).padStart(2, '0')}-${String(m[3]).padStart(2, '0')}`;
+    if (!isIsoDate(iso)) return fail('日期不存在');
+  }
+  if (iso < '1900-01-01') return fail('日期早于1900年');
+  if (iso > today) return fail('日期不能晚于今天');
+  return { ok: true, value: iso };
+}
+
+const CATEGORY_BY_TEXT = new Map<string, MemberCategory>(
+  MEMBER_CATEGORIES.flatMap(
+    (k) =>
+      [
+        [MEMBER_CATEGORY_LABELS[k], k],
+        [k, k],
+      ] as const,
+  ),
+);
+
+export function readCategories(cell: Cell | undefined): Read<MemberCategory[] | null> {
+  const s = cellText(cell).normalize('NFKC').trim();
+  if (s === '') return { ok: true, value: null };
+  const out = new Set<MemberCategory>();
+  for (const part of s.split(/[、,;/\s]+/).filter(Boolean)) {
+    const k = CATEGORY_BY_TEXT.get(part);
+    if (!k)
+      return fail(`“${part.slice(0, 20)}”不是可选的人员类别（${MEMBER_CATEGORIES.map((c) => MEMBER_CATEGORY_LABELS[c]).join('、')}）`);
+    out.add(k);
+  }
+  return { ok: true, value: [...out] };
+}
+
+const GENDERS = new Map<string, 'male' | 'female'>([
+  ['男', 'male'],
+  ['男性', 'male'],
+  ['女', 'female'],
+  ['女性', 'female'],
+]);
+
+export function readGender(cell: Cell | undefined): Read<'male' | 'female' | undefined> {
+  const s = cellText(cell).normalize('NFKC').trim();
+  if (s === '') return { ok: true, value: undefined };
+  const g = GENDERS.get(s);
+  return g ? { ok: true, value: g } : fail('应填写“男”或“女”');
+}
+
+/** What a cell shows, for the error report. */
+export function displayOf(c: Cell, date1904: boolean): string {
+  if (c.type === 'date') return serialToIsoDate(Number(c.value), date1904) ?? String(c.value);
+  if (c.type === 'boolean') return c.value ? 'TRUE' : 'FALSE';
+  return cellText(c);
+}
+
+const cellAt = (row: Row, i: number | undefined): Cell | undefined => (i === undefined ? undefined : row.cells[i]);
+
+/** The value of a read, or undefined after recording why it failed (module-level: this runs per row). */
+function take<T>(issues: Issue[], k: ColumnKey, r: Read<T>): T | undefined {
+  if (r.ok) return r.value;
+  issues.push({ column: LABELS[k], message: `${LABELS[k]}：${r.error}` });
+  return undefined;
+}
+
+export function prepareRow(row: Row, ctx: RowContext, seen: Map<string, number>): PreparedRow {
+  const cols = ctx.header.columns;
+  const issues: Issue[] = [];
+  const idr = take(issues, 'idNumber', readIdNumber(cellAt(row, cols.idNumber)));
+  if (idr) {
+    const first = seen.get(idr.id);
+    if (first === undefined) seen.set(idr.id, row.rowNumber);
+    else issues.push({ column: LABELS.idNumber, message: `身份证号：与第${first}行身份证号重复` });
+  }
+  const name = take(issues, 'name', readName(cellAt(row, cols.name)));
+  const phone = take(issues, 'phone', readPhone(cellAt(row, cols.phone)));
+  const joinedAt = take(issues, 'joinedAt', readDate(cellAt(row, cols.joinedAt), ctx.date1904, ctx.today));
+  const categories = take(issues, 'category', readCategories(cellAt(row, cols.category)));
+  const gender = take(issues, 'gender', readGender(cellAt(row, cols.gender)));
+  const org = ctx.resolveOrg(cols.org === undefined ? '' : cellText(cellAt(row, cols.org)).trim());
+  if (typeof org === 'string') issues.push({ column: LABELS.org, message: `${LABELS.org}：${org}` });
+
+  if (issues.length === 0 && idr && name !== undefined && joinedAt !== undefined && typeof org !== 'string') {
+    try {
+      const { fields } = identityFields(ctx.crypto, { name, idNumber: idr.id, phone, gender });
+      return {
+        ok: true,
+        row: row.rowNumber,
+        cells: row.cells,
+        org,
+        fields,
+        joinedAt,
+        categories: categories ?? null,
+        ...(idr.notice ? { notice: idr.notice } : {}),
+      };
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      const label = e.field ? labelOf(e.field) : LABELS.idNumber;
+      issues.push({ column: label, message: e.message });
+    }
+  }
+  return { ok: false, row: row.rowNumber, cells: row.cells, issues };
+}
+
+/** The duplicate check's key for a row already committed before a restart (same rules, no crypto). */
+export function idKeyOf(row: Row, header: Header): string | null {
+  const i = header.columns.idNumber;
+  const r = readIdNumber(i === undefined ? undefined : row.cells[i]);
+  return r.ok ? r.value.id : null;
+}
+
+export const isBlankRow = (row: Row): boolean =>
+  row.cells.every((c) => c.value === null || (typeof c.value === 'string' && c.value.trim() === ''));

@@ -1,0 +1,1 @@
+export { textGrams, queryGrams } from './grams.ts';

@@ -25,4 +25,5 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'member.transfer_accept': '接收会员接转',
   'member.export': '导出会员',
   'member.import': '导入会员',
+  'member.import_report': '下载会员导入错误报告',
 };

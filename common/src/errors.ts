@@ -67,4 +67,5 @@ export const FIELD_LABELS: Record<string, string> = {
   gender: '性别',
   toOrgId: '转入工会',
   status: '状态',
+  file: '文件',
 };

@@ -12,6 +12,7 @@ import { registerUsersModule } from './modules/users/index.ts';
 import { registerAuthModule } from './modules/auth/index.ts';
 import { registerAuditRoutes } from './modules/audit/index.ts';
 import { registerMembersModule } from './modules/members/index.ts';
+import { registerMemberImportsModule } from './modules/member-imports/index.ts';
 import type { FieldCrypto } from './platform/crypto/index.ts';
 
 export interface ServerOptions {
@@ -41,6 +42,7 @@ export async function buildServer(db: Db, opts: ServerOptions): Promise<HttpApp>
   registerAuthModule(app, db, orgs, { cookieSecure: opts.cookieSecure, loginRateLimit: opts.loginRateLimit });
   registerAuditRoutes(app, db);
   registerMembersModule(app, db, opts.crypto, orgs);
+  await registerMemberImportsModule(app, db, opts);
 
   const serveConsole = Boolean(opts.webDist && fs.existsSync(path.join(opts.webDist, 'index.html')));
   if (serveConsole) await app.register(fastifyStatic, { root: opts.webDist as string, wildcard: true });

@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import { passwordPolicyError, type OrgLevel } from '@gonghui/common';
 import { recordAudit } from '../platform/audit/index.ts';
 import type { Db } from '../platform/db/index.ts';
-import { orgRepo, pinyinOf } from '../modules/orgs/index.ts';
+import { orgRepo, nameSearchFields } from '../modules/orgs/index.ts';
 import { hashPassword, rolesRepo, usersRepo } from '../modules/users/index.ts';
 
 export interface BootstrapResult {
@@ -37,7 +37,7 @@ export async function bootstrap(
     const [id] = await orgRepo.nextIds(tx, 1);
     if (id === undefined) throw new Error('no id');
     await orgRepo.insertMany(tx, [
-      { id, parentId: null, path: `${id}.`, depth: 0, name: opts.rootOrgName, ...pinyinOf(opts.rootOrgName), level: opts.rootLevel ?? 'city', kind: 'federation_body' },
+      { id, parentId: null, path: `${id}.`, depth: 0, name: opts.rootOrgName, ...nameSearchFields(opts.rootOrgName), level: opts.rootLevel ?? 'city', kind: 'federation_body' },
     ]);
     const admin = await usersRepo.insert(tx, {
       orgId: id,

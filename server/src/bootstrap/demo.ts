@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { usccCheckChar, type OrgKind, type OrgLevel } from '@gonghui/common';
 import { recordAudit } from '../platform/audit/index.ts';
 import type { Db } from '../platform/db/index.ts';
-import { orgRepo, pinyinOf } from '../modules/orgs/index.ts';
+import { orgRepo, nameSearchFields } from '../modules/orgs/index.ts';
 import { hashPassword, usersRepo } from '../modules/users/index.ts';
 import { randomPassword } from './bootstrap.ts';
 import type { FieldCrypto } from '../platform/crypto/index.ts';
@@ -61,7 +61,7 @@ export async function seedDemo(db: Db, crypto: FieldCrypto, rootOrgId: number, d
       seq++;
       const body = `81${division}${String(1000000000 + seq).slice(1)}`.slice(0, 17);
       const row: orgRepo.OrgInsert = {
-        id, parentId: parent.id, path: `${parent.path}${id}.`, depth: parent.depth + 1, name, ...pinyinOf(name), level, kind,
+        id, parentId: parent.id, path: `${parent.path}${id}.`, depth: parent.depth + 1, name, ...nameSearchFields(name), level, kind,
         uscc: level === 'grassroots' ? body + usccCheckChar(body) : null, divisionCode: division, foundedAt: founded,
         chairName: pick(['王建国', '李秀英', '张伟', '刘芳', '陈静', '杨军', '赵敏', '黄磊']),
         headcount: level === 'grassroots' ? 20 + Math.floor(rand() * 600) : null,

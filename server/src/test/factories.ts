@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { idCheckChar, type OrgKind, type OrgLevel } from '@gonghui/common';
 import type { Db } from '../platform/db/index.ts';
-import { orgRepo, pinyinOf } from '../modules/orgs/index.ts';
+import { orgRepo, nameSearchFields } from '../modules/orgs/index.ts';
 import { hashPassword, usersRepo } from '../modules/users/index.ts';
 
 export const PASSWORD = 'Test#Pass2026';
@@ -26,7 +26,7 @@ export async function makeOrg(db: Db, parent: OrgRef | number, o: { name?: strin
   if (id === undefined) throw new Error('no id');
   const name = o.name ?? uniq('测试工会');
   const level = o.level ?? 'grassroots';
-  const row = { id, parentId: p.id, path: `${p.path}${id}.`, depth: p.depth + 1, name, ...pinyinOf(name), level, kind: o.kind ?? 'enterprise_private', foundedAt: o.foundedAt ?? null };
+  const row = { id, parentId: p.id, path: `${p.path}${id}.`, depth: p.depth + 1, name, ...nameSearchFields(name), level, kind: o.kind ?? 'enterprise_private', foundedAt: o.foundedAt ?? null };
   await orgRepo.insertMany(db, [row]);
   return { id, path: row.path, depth: row.depth, name, level };
 }

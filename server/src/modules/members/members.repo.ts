@@ -43,9 +43,13 @@ export function memberWhere(f: MemberFilter): SQL | undefined {
 
 const withOrg = { orgName: orgs.name };
 
+/** Counting a city's two million rows costs more than the page itself: count up to this many, then say "more". */
+export const COUNT_CAP = 10_000;
+
 export async function list(db: DbOrTx, f: MemberFilter, opts: { page: number; pageSize: number; after?: number }) {
   const w = memberWhere(f);
   const keyset = opts.after ? and(w, lt(members.id, opts.after)) : w;
+  const capped = db.select({ one: sql`1` }).from(members).where(w).limit(COUNT_CAP + 1).as('capped');
   const [rows, [count]] = await Promise.all([
     db
       .select({ m: members, ...withOrg })
@@ -55,9 +59,10 @@ export async function list(db: DbOrTx, f: MemberFilter, opts: { page: number; pa
       .orderBy(desc(members.id))
       .limit(opts.pageSize)
       .offset(opts.after ? 0 : (opts.page - 1) * opts.pageSize),
-    db.select({ n: sql<number>`count(*)::int` }).from(members).where(w),
+    db.select({ n: sql<number>`count(*)::int` }).from(capped),
   ]);
-  return { items: rows.map((r) => ({ ...r.m, orgName: r.orgName })), total: count?.n ?? 0 };
+  const n = count?.n ?? 0;
+  return { items: rows.map((r) => ({ ...r.m, orgName: r.orgName })), total: Math.min(n, COUNT_CAP), totalExact: n <= COUNT_CAP };
 }
 
 export async function findInScope(db: DbOrTx, scopePath: string, id: number): Promise<MemberWithOrg | undefined> {

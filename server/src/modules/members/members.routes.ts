@@ -8,7 +8,8 @@ import type { MemberService } from './members.service.ts';
 
 const ZIdParams = z.object({ id: zId });
 const tags = ['members'];
-const ZMemberPage = page(ZMember).extend({ nextAfter: z.number().int().nullable() });
+// totalExact is false when more rows match than the list counts (see COUNT_CAP): the console shows "10000+".
+const ZMemberPage = page(ZMember).extend({ nextAfter: z.number().int().nullable(), totalExact: z.boolean() });
 
 export function registerMemberRoutes(app: HttpApp, svc: MemberService): void {
   app.post('/api/v1/members', {
@@ -27,7 +28,7 @@ export function registerMemberRoutes(app: HttpApp, svc: MemberService): void {
       const q = req.query;
       const res = await svc.list(ctxOf(req), q);
       const last = res.items[res.items.length - 1];
-      return { items: res.items.map(presentMember), total: res.total, page: q.page, pageSize: q.pageSize, nextAfter: res.items.length === q.pageSize && last ? last.id : null };
+      return { items: res.items.map(presentMember), total: res.total, totalExact: res.totalExact, page: q.page, pageSize: q.pageSize, nextAfter: res.items.length === q.pageSize && last ? last.id : null };
     },
   });
 

@@ -9,7 +9,7 @@ export function registerOrgsModule(app: HttpApp, db: Db) {
   registerOrgRoutes(app, svc);
   return svc;
 }
-export { pinyinOf } from './orgs.pinyin.ts';
+export { nameSearchFields } from './orgs.pinyin.ts';
 export * as orgRepo from './orgs.repo.ts';
 export { presentOrg } from './orgs.presenter.ts';
 export type { OrgService } from './orgs.service.ts';

@@ -1,9 +1,14 @@
 import { pinyin } from 'pinyin-pro';
+import { textGrams } from '../../platform/text/index.ts';
 
-/** Full pinyin without tones or spaces, and the initials, both lower case: for search and stable sorting. */
-export function pinyinOf(name: string): { pinyin: string; pinyinInitials: string } {
-  const full = pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true });
-  const initials = pinyin(name, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive', v: true });
+/**
+ * Search fields derived from an org name: full pinyin and initials (lower case, no tones) for sorting and
+ * search, and the grams of all three for the GIN-indexed search (see docs/decisions/0002-org-tree-path.md).
+ */
+export function nameSearchFields(name: string): { pinyin: string; pinyinInitials: string; searchGrams: string[] } {
+  const opts = { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true } as const;
   const clean = (parts: string[]) => parts.join('').toLowerCase().replace(/[^a-z0-9]/g, '');
-  return { pinyin: clean(full).slice(0, 600), pinyinInitials: clean(initials).slice(0, 100) };
+  const full = clean(pinyin(name, opts)).slice(0, 600);
+  const initials = clean(pinyin(name, { ...opts, pattern: 'first' })).slice(0, 100);
+  return { pinyin: full, pinyinInitials: initials, searchGrams: textGrams(name, initials, full) };
 }

@@ -2,6 +2,7 @@
 import { and, asc, desc, eq, getTableColumns, inArray, like, or, sql, type SQL } from 'drizzle-orm';
 import { orgEvents, orgs, users, type DbOrTx } from '../../platform/db/index.ts';
 import { subtreeOf } from '../../platform/authz/index.ts';
+import { queryGrams } from '../../platform/text/index.ts';
 
 export type OrgRow = typeof orgs.$inferSelect;
 export type OrgInsert = typeof orgs.$inferInsert;
@@ -55,10 +56,12 @@ function searchWhere(f: OrgSearch): SQL | undefined {
   if (q) {
     const lower = q.toLowerCase();
     const contains = `%${escapeLike(q)}%`;
+    // The gram containment narrows through the GIN index; the LIKEs recheck the exact substring.
+    const grams = sql`${orgs.searchGrams} @> ${sql.param(queryGrams(q))}::text[]`;
     conds.push(
       /^[a-z]+$/.test(lower)
-        ? or(like(orgs.pinyinInitials, `%${lower}%`), like(orgs.pinyin, `%${lower}%`), like(orgs.name, contains))
-        : or(like(orgs.name, contains), eq(orgs.uscc, q.toUpperCase())),
+        ? and(grams, or(like(orgs.pinyinInitials, `%${lower}%`), like(orgs.pinyin, `%${lower}%`), like(orgs.name, contains)))
+        : or(and(grams, like(orgs.name, contains)), eq(orgs.uscc, q.toUpperCase())),
     );
   }
   if (f.level) conds.push(eq(orgs.level, f.level));

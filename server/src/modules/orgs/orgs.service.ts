@@ -7,7 +7,7 @@ import type { Db, Tx } from '../../platform/db/index.ts';
 import { conflict, invalid } from '../../platform/http/index.ts';
 import * as repo from './orgs.repo.ts';
 import { assertActive, assertCanParent, assertNotOwnRoot, loadOrgInScope } from './orgs.policy.ts';
-import { pinyinOf } from './orgs.pinyin.ts';
+import { nameSearchFields } from './orgs.pinyin.ts';
 
 /** Runs inside the move's transaction, e.g. to keep denormalised paths of other tables in step. */
 export type SubtreeMovedListener = (tx: Tx, oldPath: string, newPath: string) => Promise<void>;
@@ -35,7 +35,7 @@ export function createOrgService({ db }: { db: Db }) {
         path: `${parent.path}${id}.`,
         depth: parent.depth + 1,
         name: input.name,
-        ...pinyinOf(input.name),
+        ...nameSearchFields(input.name),
         level: input.level,
         kind: input.kind,
         uscc: input.uscc ?? null,
@@ -79,7 +79,7 @@ export function createOrgService({ db }: { db: Db }) {
         case 'rename': {
           if (ev.newName === org.name) throw invalid('newName', '与现名称相同');
           data = { from: org.name, to: ev.newName };
-          patch = { name: ev.newName, ...pinyinOf(ev.newName) };
+          patch = { name: ev.newName, ...nameSearchFields(ev.newName) };
           break;
         }
         case 'reelect': {

@@ -1,0 +1,2 @@
+CREATE INDEX "members_name_initials_idx" ON "members" USING btree ("name_initials" text_pattern_ops);--> statement-breakpoint
+CREATE INDEX "members_name_pinyin_idx" ON "members" USING btree ("name_pinyin" text_pattern_ops);

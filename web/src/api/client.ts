@@ -79,7 +79,9 @@ interface RequestOptions {
 
 export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (opts.body !== undefined) headers['content-type'] = 'application/json';
+  const isForm = opts.body instanceof FormData;
+  // A FormData body sets its own multipart content type (with the boundary).
+  if (opts.body !== undefined && !isForm) headers['content-type'] = 'application/json';
   if (method !== 'GET') {
     const csrf = readCookie('csrf_token');
     if (csrf) headers['x-csrf-token'] = csrf;
@@ -90,23 +92,64 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
       method,
       headers,
       credentials: 'include',
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      body: opts.body === undefined ? undefined : opts.body instanceof FormData ? opts.body : JSON.stringify(opts.body),
     });
   } catch {
     throw new ApiError(0, { code: 'NETWORK', message: '无法连接服务器，请检查网络后重试' });
   }
-  if (!res.ok) {
-    const err = await parseError(res);
-    if (res.status === 401 && !opts.skipAuthRedirect) handlers.onUnauthenticated();
-    if (res.status === 403 && err.code === 'PASSWORD_CHANGE_REQUIRED') handlers.onPasswordChangeRequired();
-    throw err;
-  }
+  if (!res.ok) throw await failure(res, opts.skipAuthRedirect ?? false);
   if (res.status === 204) return undefined as T;
   return (await res.json()) as T;
+}
+
+async function failure(res: Response, skipAuthRedirect: boolean): Promise<ApiError> {
+  const err = await parseError(res);
+  if (res.status === 401 && !skipAuthRedirect) handlers.onUnauthenticated();
+  if (res.status === 403 && err.code === 'PASSWORD_CHANGE_REQUIRED') handlers.onPasswordChangeRequired();
+  return err;
+}
+
+/** The file name from Content-Disposition, preferring the UTF-8 `filename*` form. */
+function fileNameOf(res: Response, fallback: string): string {
+  const cd = res.headers.get('content-disposition') ?? '';
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(cd);
+  if (star?.[1]) {
+    try {
+      return decodeURIComponent(star[1]);
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  return /filename="([^"]+)"/i.exec(cd)?.[1] ?? fallback;
+}
+
+/**
+ * GETs a file with the session cookie and saves it; errors come back as ApiError (shown in the page, not as a
+ * JSON file). The body is held as a Blob until saved.
+ */
+export async function download(path: string, query: Query | undefined, fallbackName: string): Promise<void> {
+  let res: Response;
+  try {
+    res = await fetch(buildUrl(path, query), { credentials: 'include' });
+  } catch {
+    throw new ApiError(0, { code: 'NETWORK', message: '无法连接服务器，请检查网络后重试' });
+  }
+  if (!res.ok) throw await failure(res, false);
+  const blob = await res.blob();
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileNameOf(res, fallbackName);
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 export const api = {
   get: <T>(path: string, query?: Query) => request<T>('GET', path, { query }),
   post: <T>(path: string, body?: unknown, opts?: Omit<RequestOptions, 'body'>) => request<T>('POST', path, { ...opts, body }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
+  /** multipart/form-data POST (file uploads); the CSRF header goes along as on every write. */
+  upload: <T>(path: string, form: FormData, query?: Query) => request<T>('POST', path, { body: form, query }),
 };

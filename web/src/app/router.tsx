@@ -25,6 +25,14 @@ export const router = createBrowserRouter([
             children: [
               { index: true, element: <HomeRedirect /> },
               { path: 'orgs', lazy: async () => ({ Component: (await import('../pages/orgs/OrgsPage.tsx')).OrgsPage }) },
+              {
+                path: 'members',
+                lazy: async () => ({ Component: (await import('../pages/members/MembersPage.tsx')).MembersPage }),
+              },
+              {
+                path: 'transfers',
+                lazy: async () => ({ Component: (await import('../pages/transfers/TransfersPage.tsx')).TransfersPage }),
+              },
               { path: 'users', lazy: async () => ({ Component: (await import('../pages/users/UsersPage.tsx')).UsersPage }) },
               { path: 'roles', lazy: async () => ({ Component: (await import('../pages/roles/RolesPage.tsx')).RolesPage }) },
               { path: 'audit', lazy: async () => ({ Component: (await import('../pages/audit/AuditPage.tsx')).AuditPage }) },

@@ -1,7 +1,9 @@
 // English UI text; keys mirror zh-CN. Server messages stay in Chinese.
+import { memberEn } from './member.en.ts';
 import type { Messages } from './zh-CN.ts';
 
 export const en: Messages = {
+  ...memberEn,
   app: { title: 'Trade Union Work Platform', subtitle: 'Organisation · Members · Work records' },
   common: {
     save: 'Save',
@@ -23,7 +25,7 @@ export const en: Messages = {
     forbiddenPage: 'You do not have permission to view this page; ask an administrator.',
     optional: 'Optional',
   },
-  menu: { orgs: 'Organisations', users: 'Users', roles: 'Roles', audit: 'Audit log' },
+  menu: { orgs: 'Organisations', members: 'Members', transfers: 'Transfers', users: 'Users', roles: 'Roles', audit: 'Audit log' },
   header: { changePassword: 'Change password', logout: 'Log out', language: 'Language', loggedOut: 'Logged out' },
   login: {
     username: 'Username',
@@ -119,7 +121,7 @@ export const en: Messages = {
     verify: 'Verify integrity',
     verifyOk: 'Audit chain intact, {{checked}} records checked',
     verifyBroken: 'Audit chain broken at record {{brokenAt}} ({{checked}} checked): possible tampering, investigate now',
-    entityTypes: { org: 'Organisation', user: 'User', role: 'Role' },
+    entityTypes: { org: 'Organisation', user: 'User', role: 'Role', member: 'Member', member_import: 'Member import' },
   },
   fields: {
     username: 'Username',
@@ -154,6 +156,13 @@ export const en: Messages = {
     actor: 'Actor',
     action: 'Action',
     termYears: 'Term (years)',
+    idNumber: 'ID number',
+    phone: 'Mobile',
+    joinedAt: 'Joined',
+    categories: 'Category',
+    gender: 'Gender',
+    toOrgId: 'Receiving union',
+    status: 'Status',
   },
   enums: {
     orgLevel: {
@@ -224,6 +233,16 @@ export const en: Messages = {
       'user.update': 'User edited',
       'role.create': 'Role created',
       'system.bootstrap': 'System initialised',
+      'system.demo_seed': 'Demo data generated',
+      'member.create': 'Member added',
+      'member.update': 'Member edited',
+      'member.reveal': 'Full personal data viewed',
+      'member.leave': 'Member left / retained',
+      'member.transfer_request': 'Transfer requested',
+      'member.transfer_accept': 'Transfer accepted',
+      'member.export': 'Members exported',
+      'member.import': 'Members imported',
+      'member.import_report': 'Import error report downloaded',
     },
   },
 };

@@ -3,6 +3,9 @@ import { useTranslation } from 'react-i18next';
 import {
   AUDIT_ACTION_LABELS,
   FIELD_LABELS,
+  GENDER_LABELS,
+  MEMBER_CATEGORY_LABELS,
+  MEMBER_STATUS_LABELS,
   ORG_EVENT_LABELS,
   ORG_KIND_LABELS,
   ORG_LEVEL_LABELS,
@@ -26,6 +29,10 @@ export function useLabels() {
     eventType: (v: string) => label('enums.orgEvent', v, lookup(ORG_EVENT_LABELS, v)),
     permission: (v: string) => label('enums.permission', v, lookup(PERMISSION_LABELS, v)),
     field: (v: string) => label('fields', v, lookup(FIELD_LABELS, v)),
+    memberCategory: (v: string) => label('enumsMember.category', v, lookup(MEMBER_CATEGORY_LABELS, v)),
+    memberStatus: (v: string) => label('enumsMember.status', v, lookup(MEMBER_STATUS_LABELS, v)),
+    gender: (v: string) => label('enumsMember.gender', v, lookup(GENDER_LABELS, v)),
+    memberEvent: (v: string) => label('memberEvent', v, undefined),
   };
 }
 

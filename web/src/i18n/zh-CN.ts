@@ -8,8 +8,10 @@ import {
   ORG_STATUS_LABELS,
   PERMISSION_LABELS,
 } from '@gonghui/common';
+import { memberZhCN } from './member.zh-CN.ts';
 
 export const zhCN = {
+  ...memberZhCN,
   app: { title: '工会工作平台', subtitle: '组织建设 · 会员管理 · 工作台账' },
   common: {
     save: '保存',
@@ -31,7 +33,7 @@ export const zhCN = {
     forbiddenPage: '您没有权限访问此页面，请联系管理员。',
     optional: '选填',
   },
-  menu: { orgs: '组织管理', users: '用户管理', roles: '角色权限', audit: '审计日志' },
+  menu: { orgs: '组织管理', members: '会员管理', transfers: '会员接转', users: '用户管理', roles: '角色权限', audit: '审计日志' },
   header: { changePassword: '修改密码', logout: '退出登录', language: '语言', loggedOut: '已退出登录' },
   login: {
     username: '用户名',
@@ -127,7 +129,7 @@ export const zhCN = {
     verify: '校验完整性',
     verifyOk: '审计链完整，已校验 {{checked}} 条',
     verifyBroken: '审计链在第 {{brokenAt}} 条记录处断裂（已校验 {{checked}} 条），可能存在篡改，请立即核查',
-    entityTypes: { org: '组织', user: '用户', role: '角色' },
+    entityTypes: { org: '组织', user: '用户', role: '角色', member: '会员', member_import: '会员导入' },
   },
   fields: { ...FIELD_LABELS },
   enums: {
@@ -136,7 +138,8 @@ export const zhCN = {
     orgStatus: { ...ORG_STATUS_LABELS },
     orgEvent: { ...ORG_EVENT_LABELS },
     permission: { ...PERMISSION_LABELS },
-    auditAction: { ...AUDIT_ACTION_LABELS },
+    // member.import_report is recorded by the server but not yet labelled in common.
+    auditAction: { 'member.import_report': '下载导入错误报告', ...AUDIT_ACTION_LABELS } as Record<string, string>,
   },
 };
 

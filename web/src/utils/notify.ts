@@ -24,6 +24,10 @@ export function notifySuccess(text: string): void {
   void messageApi?.success(text);
 }
 
+export function notifyInfo(text: string): void {
+  void messageApi?.info(text, 6);
+}
+
 /** Puts a server error on the form field it names, or shows it as a message. Auth redirects stay silent. */
 export function showFormError(form: FormInstance | undefined, err: unknown): void {
   if (err instanceof ApiError && (err.status === 401 || err.code === 'PASSWORD_CHANGE_REQUIRED')) return;

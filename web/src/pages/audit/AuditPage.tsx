@@ -6,11 +6,12 @@ import { ProTable, type ProColumns } from '@ant-design/pro-components';
 import { useTranslation } from 'react-i18next';
 import { AUDIT_ACTION_LABELS, LIMITS, type TAuditEvent } from '@gonghui/common';
 import { auditApi, type AuditVerifyResult } from '../../api/endpoints.ts';
+import { useSession } from '../../app/session.ts';
 import { useAuditActionLabel } from '../../i18n/labels.ts';
 import { formatDateTime, toIsoDate } from '../../utils/format.ts';
 import { notifyError } from '../../utils/notify.ts';
 
-const ENTITY_TYPES = ['org', 'user', 'role'] as const;
+const ENTITY_TYPES = ['org', 'user', 'role', 'member', 'member_import'] as const;
 
 interface AuditFilters {
   actor?: string;
@@ -45,6 +46,8 @@ function VerifyResult({ result }: { result: AuditVerifyResult }) {
 export function AuditPage() {
   const { t } = useTranslation();
   const actionLabel = useAuditActionLabel();
+  // The hash chain spans the whole federation: only users of the top org may verify it (the server answers 403 to others).
+  const canVerify = useSession().org.parentId === null;
   const [verifying, setVerifying] = useState(false);
   const [verify, setVerify] = useState<AuditVerifyResult>();
 
@@ -90,7 +93,7 @@ export function AuditPage() {
       title: t('audit.entity'),
       dataIndex: 'entityId',
       search: false,
-      render: (_d, e) => (e.entityType ? `${entityTypeLabel(e.entityType)} #${e.entityId ?? ''}` : '—'),
+      render: (_d, e) => (e.entityType ? `${entityTypeLabel(e.entityType)}${e.entityId ? ` #${e.entityId}` : ''}` : '—'),
     },
     { title: t('audit.ip'), dataIndex: 'ip', width: 140, search: false, render: (_d, e) => e.ip ?? '—' },
   ];
@@ -136,17 +139,21 @@ export function AuditPage() {
           ),
           rowExpandable: (e) => e.before !== null || e.after !== null,
         }}
-        toolBarRender={() => [
-          <Button
-            key="verify"
-            icon={<SafetyOutlined />}
-            loading={verifying}
-            onClick={() => void runVerify()}
-            data-testid="audit-verify-button"
-          >
-            {t('audit.verify')}
-          </Button>,
-        ]}
+        toolBarRender={() =>
+          canVerify
+            ? [
+                <Button
+                  key="verify"
+                  icon={<SafetyOutlined />}
+                  loading={verifying}
+                  onClick={() => void runVerify()}
+                  data-testid="audit-verify-button"
+                >
+                  {t('audit.verify')}
+                </Button>,
+              ]
+            : []
+        }
         options={{ reload: true, density: false, setting: false }}
       />
     </>

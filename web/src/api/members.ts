@@ -1,0 +1,131 @@
+// Member registry endpoints: members, their history and e-card, transfers between unions, exports and imports.
+import type { MemberCategory, MemberStatus, TMember, TTransfer } from '@gonghui/common';
+import { api, download, type Page, type Query } from './client.ts';
+
+export interface MemberPage extends Page<TMember> {
+  nextAfter: number | null;
+}
+
+export interface MemberFilters {
+  orgId?: number;
+  subtree?: boolean;
+  q?: string;
+  idNumber?: string;
+  category?: MemberCategory;
+  status?: MemberStatus;
+  joinedFrom?: string;
+  joinedTo?: string;
+}
+
+export interface MemberCreateBody {
+  orgId: number;
+  name: string;
+  idNumber: string;
+  phone?: string;
+  joinedAt: string;
+  categories?: MemberCategory[];
+  gender?: 'male' | 'female';
+}
+
+export interface MemberUpdateBody {
+  name?: string;
+  phone?: string | null;
+  joinedAt?: string;
+  categories?: MemberCategory[];
+}
+
+export type MemberEventType = 'join' | 'retire_keep' | 'quit' | 'transfer_out' | 'transfer_in';
+
+export interface MemberEvent {
+  id: number;
+  type: string;
+  date: string;
+  orgId: number;
+  data: Record<string, unknown>;
+  createdAt: string;
+}
+
+export interface LeaveBody {
+  date: string;
+  reason?: string;
+  kind: 'retire_keep' | 'quit';
+}
+
+export interface TransferBody {
+  toOrgId: number;
+  date: string;
+  reason?: string;
+}
+
+export interface MemberCard {
+  cardNo: string;
+  token: string;
+  expiresAt: string;
+}
+
+export type ImportStatus = 'queued' | 'running' | 'succeeded' | 'failed';
+
+export interface ImportJob {
+  id: number;
+  orgId?: number;
+  orgName?: string;
+  fileName?: string;
+  status: ImportStatus;
+  dryRun: boolean;
+  progress: number;
+  /** Why a failed job failed (e.g. no header row). */
+  message?: string | null;
+  totalRows: number;
+  validRows: number;
+  imported: number;
+  updated: number;
+  skipped: number;
+  errors: { row: number; column?: string; message: string }[];
+  errorCount?: number;
+  noticeCount?: number;
+  notices?: { row: number; message: string }[];
+}
+
+function filterQuery(f: MemberFilters): Query {
+  return {
+    orgId: f.orgId,
+    subtree: f.subtree === undefined ? undefined : String(f.subtree),
+    q: f.q,
+    idNumber: f.idNumber,
+    category: f.category,
+    status: f.status,
+    joinedFrom: f.joinedFrom,
+    joinedTo: f.joinedTo,
+  };
+}
+
+export const memberApi = {
+  list: (f: MemberFilters, page: number, pageSize: number) => api.get<MemberPage>('/members', { ...filterQuery(f), page, pageSize }),
+  get: (id: number) => api.get<TMember>(`/members/${id}`),
+  create: (body: MemberCreateBody) => api.post<TMember & { notice?: string }>('/members', body),
+  update: (id: number, body: MemberUpdateBody) => api.patch<TMember>(`/members/${id}`, body),
+  events: (id: number) => api.get<{ items: MemberEvent[] }>(`/members/${id}/events`),
+  reveal: (id: number, reason: string) => api.post<{ idNumber: string; phone: string | null }>(`/members/${id}/reveal`, { reason }),
+  leave: (id: number, body: LeaveBody) => api.post<TMember>(`/members/${id}/leave`, body),
+  transfer: (id: number, body: TransferBody) => api.post<TTransfer>(`/members/${id}/transfers`, body),
+  card: (id: number) => api.get<MemberCard>(`/members/${id}/card`),
+  exportXlsx: (f: MemberFilters, unmasked: boolean, reason?: string) =>
+    download('/members/export', { ...filterQuery(f), unmasked: unmasked ? 'true' : undefined, reason }, '会员名册.xlsx'),
+};
+
+export const transferApi = {
+  list: (direction: 'in' | 'out', status: TTransfer['status'] | undefined, page: number, pageSize: number) =>
+    api.get<Page<TTransfer>>('/transfers', { direction, status, page, pageSize }),
+  accept: (id: number) => api.post<TTransfer>(`/transfers/${id}/accept`),
+};
+
+export const importApi = {
+  template: () => download('/member-imports/template', undefined, '会员导入模板.xlsx'),
+  start: (orgId: number, file: File, dryRun: boolean) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return api.upload<{ id: number }>(`/orgs/${orgId}/member-imports`, form, { dryRun: String(dryRun) });
+  },
+  get: (id: number) => api.get<ImportJob>(`/member-imports/${id}`),
+  errorReport: (id: number) => download(`/member-imports/${id}/error-report`, undefined, '导入错误报告.xlsx'),
+};

@@ -1,0 +1,40 @@
+// Left-hand card shared by pages that browse by org: search box above the lazily loaded tree.
+import type { ReactNode } from 'react';
+import { Card } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useWindowHeight } from '../../utils/useWindowHeight.ts';
+import { OrgSearchBox } from './OrgSearchBox.tsx';
+import { OrgTreePanel } from './OrgTreePanel.tsx';
+import type { OrgNavigator } from './useOrgNavigator.ts';
+
+/** Header, card title, search box and margins above the tree. */
+const TREE_OFFSET = 250;
+
+interface OrgTreeCardProps {
+  nav: OrgNavigator;
+  rootId: number;
+  /** Extra pixels taken by `extra` content above the tree. */
+  extraOffset?: number;
+  /** Shown between the search box and the tree (e.g. a scope switch). */
+  extra?: ReactNode;
+  width?: number;
+}
+
+export function OrgTreeCard({ nav, rootId, extraOffset = 0, extra, width = 380 }: OrgTreeCardProps) {
+  const { t } = useTranslation();
+  const windowHeight = useWindowHeight();
+  return (
+    <Card title={t('org.tree')} size="small" style={{ width, flex: 'none' }} styles={{ body: { padding: 12 } }}>
+      <OrgSearchBox onPick={nav.pick} />
+      {extra}
+      <OrgTreePanel
+        tree={nav.tree}
+        rootId={rootId}
+        selectedId={nav.selectedId}
+        focus={nav.focus}
+        onSelect={nav.setSelectedId}
+        height={Math.max(320, windowHeight - TREE_OFFSET - extraOffset)}
+      />
+    </Card>
+  );
+}

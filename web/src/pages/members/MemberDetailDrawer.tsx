@@ -1,0 +1,106 @@
+// Member detail: masked fields, 查看完整信息 for users allowed to see personal data, membership history, e-card.
+import { useState } from 'react';
+import { Button, Descriptions, Divider, Drawer, Space, Typography } from 'antd';
+import { EyeOutlined, QrcodeOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { TMember } from '@gonghui/common';
+import { memberApi } from '../../api/members.ts';
+import { useCan } from '../../app/session.ts';
+import { useLabels } from '../../i18n/labels.ts';
+import { formatDateTime } from '../../utils/format.ts';
+import { MemberCardModal } from './MemberCardModal.tsx';
+import { MemberRevealModal } from './MemberRevealModal.tsx';
+import { MemberTimeline } from './MemberTimeline.tsx';
+import { MemberCategoryTags, MemberStatusTag } from './MemberTags.tsx';
+import type { MemberAction } from './memberColumns.tsx';
+
+interface Props {
+  member: TMember | undefined;
+  onClose: () => void;
+  onAction: (action: MemberAction, member: TMember) => void;
+}
+
+function DetailBody({ initial, onAction }: { initial: TMember; onAction: Props['onAction'] }) {
+  const { t } = useTranslation();
+  const labels = useLabels();
+  const can = useCan();
+  const [modal, setModal] = useState<'reveal' | 'card'>();
+  // The row is shown at once; the fresh copy replaces it after an edit or a status change.
+  const fresh = useQuery({
+    queryKey: ['member', initial.id],
+    queryFn: () => memberApi.get(initial.id),
+    initialData: initial,
+    staleTime: 0,
+  });
+  const m = fresh.data;
+  const canUpdate = can('member:update');
+
+  return (
+    <>
+      <Space wrap style={{ marginBottom: 16 }}>
+        {can('member:view_sensitive') && (
+          <Button icon={<EyeOutlined />} onClick={() => setModal('reveal')} data-testid="member-reveal-button">
+            {t('member.reveal')}
+          </Button>
+        )}
+        <Button icon={<QrcodeOutlined />} onClick={() => setModal('card')} data-testid="member-card-button">
+          {t('member.card')}
+        </Button>
+        {canUpdate && <Button onClick={() => onAction('edit', m)}>{t('member.edit')}</Button>}
+        {canUpdate && m.status === 'active' && <Button onClick={() => onAction('leave', m)}>{t('member.leave')}</Button>}
+        {canUpdate && m.status === 'active' && <Button onClick={() => onAction('transfer', m)}>{t('member.transfer')}</Button>}
+      </Space>
+      <Descriptions column={2} bordered size="small" labelStyle={{ width: 96 }} data-testid="member-detail">
+        <Descriptions.Item label={t('member.name')}>
+          <Typography.Text strong data-testid="member-detail-name">
+            {m.name}
+          </Typography.Text>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('member.gender')}>{labels.gender(m.gender)}</Descriptions.Item>
+        <Descriptions.Item label={t('member.idNumber')} span={2}>
+          <span className="mono" data-testid="member-detail-id">
+            {m.idNumberMasked}
+          </span>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('member.birthDate')}>{m.birthDate}</Descriptions.Item>
+        <Descriptions.Item label={t('member.phone')}>
+          <span className="mono">{m.phoneMasked ?? '—'}</span>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('member.org')} span={2}>
+          {m.orgName}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('member.joinedAt')}>{m.joinedAt}</Descriptions.Item>
+        <Descriptions.Item label={t('member.status')}>
+          <MemberStatusTag status={m.status} />
+          {m.statusSince && m.status !== 'active' && <Typography.Text type="secondary">{m.statusSince}</Typography.Text>}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('member.category')} span={2}>
+          <MemberCategoryTags categories={m.categories} />
+        </Descriptions.Item>
+        <Descriptions.Item label={t('member.cardNo')}>
+          <span className="mono">{m.cardNo}</span>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('member.updatedAt')}>{formatDateTime(m.updatedAt)}</Descriptions.Item>
+      </Descriptions>
+      <Divider orientation="left" plain>
+        {t('member.history')}
+      </Divider>
+      <MemberTimeline memberId={m.id} />
+      {modal === 'reveal' && <MemberRevealModal member={m} onClose={() => setModal(undefined)} />}
+      {modal === 'card' && <MemberCardModal member={m} onClose={() => setModal(undefined)} />}
+    </>
+  );
+}
+
+export function MemberDetailDrawer({ member, onClose, onAction }: Props) {
+  const { t } = useTranslation();
+  // The last member stays rendered while the drawer slides out.
+  const [shown, setShown] = useState(member);
+  if (member && member !== shown) setShown(member);
+  return (
+    <Drawer open={member !== undefined} onClose={onClose} title={t('member.detailTitle')} width={640} data-testid="member-drawer">
+      {shown && <DetailBody key={shown.id} initial={shown} onAction={onAction} />}
+    </Drawer>
+  );
+}

@@ -1,0 +1,145 @@
+// The roster's columns and search fields (hidden columns are filters only), and each row's actions.
+import { Button, Dropdown, Space, Typography } from 'antd';
+import { DownOutlined } from '@ant-design/icons';
+import type { ProColumns } from '@ant-design/pro-components';
+import { LIMITS, MEMBER_CATEGORIES, MEMBER_STATUSES, type TMember } from '@gonghui/common';
+import { useCan } from '../../app/session.ts';
+import { useLabels } from '../../i18n/labels.ts';
+import { MemberCategoryTags, MemberStatusTag } from './MemberTags.tsx';
+
+export type MemberAction = 'detail' | 'edit' | 'leave' | 'transfer' | 'card';
+
+const mono = (text: string) => <span className="mono">{text}</span>;
+
+function RowActions({ member, onAction }: { member: TMember; onAction: (action: MemberAction, member: TMember) => void }) {
+  const { t } = useLabels();
+  const can = useCan();
+  const active = member.status === 'active';
+  const inactiveTitle = active ? undefined : t('member.notInRoster');
+  const more = [
+    { key: 'card', label: <span data-testid="member-action-card">{t('member.card')}</span> },
+    {
+      key: 'leave',
+      label: (
+        <span data-testid="member-action-leave" title={inactiveTitle}>
+          {t('member.leave')}
+        </span>
+      ),
+      disabled: !active,
+    },
+    {
+      key: 'transfer',
+      label: (
+        <span data-testid="member-action-transfer" title={inactiveTitle}>
+          {t('member.transfer')}
+        </span>
+      ),
+      disabled: !active,
+    },
+  ];
+  return (
+    <Space size={0} data-testid="member-row-actions">
+      <Button type="link" size="small" onClick={() => onAction('detail', member)} data-testid="member-action-detail">
+        {t('member.detail')}
+      </Button>
+      {can('member:update') ? (
+        <>
+          <Button type="link" size="small" onClick={() => onAction('edit', member)} data-testid="member-action-edit">
+            {t('member.edit')}
+          </Button>
+          <Dropdown trigger={['click']} menu={{ items: more, onClick: ({ key }) => onAction(key as MemberAction, member) }}>
+            <Button type="link" size="small" data-testid="member-action-more">
+              {t('member.more')} <DownOutlined />
+            </Button>
+          </Dropdown>
+        </>
+      ) : (
+        <Button type="link" size="small" onClick={() => onAction('card', member)} data-testid="member-action-card">
+          {t('member.card')}
+        </Button>
+      )}
+    </Space>
+  );
+}
+
+export function useMemberColumns(onAction: (action: MemberAction, member: TMember) => void): ProColumns<TMember>[] {
+  const labels = useLabels();
+  const { t } = labels;
+  return [
+    {
+      title: t('member.q'),
+      dataIndex: 'q',
+      hideInTable: true,
+      fieldProps: { id: 'member-filter-q', placeholder: t('member.qPlaceholder'), maxLength: LIMITS.search },
+    },
+    {
+      title: t('member.idNumber'),
+      dataIndex: 'idNumber',
+      hideInTable: true,
+      fieldProps: { id: 'member-filter-id', placeholder: t('member.idNumberPlaceholder'), maxLength: 40 },
+    },
+    {
+      title: t('member.category'),
+      dataIndex: 'category',
+      hideInTable: true,
+      valueType: 'select',
+      fieldProps: { id: 'member-filter-category' },
+      valueEnum: Object.fromEntries(MEMBER_CATEGORIES.map((c) => [c, { text: labels.memberCategory(c) }])),
+    },
+    {
+      title: t('member.joinedRange'),
+      dataIndex: 'joinedRange',
+      hideInTable: true,
+      valueType: 'dateRange',
+      fieldProps: { id: 'member-filter-joined' },
+    },
+    {
+      title: t('member.name'),
+      dataIndex: 'name',
+      search: false,
+      fixed: 'left',
+      width: 88,
+      render: (_d, m) => (
+        <Typography.Link onClick={() => onAction('detail', m)} data-testid="member-name" data-member-id={m.id}>
+          {m.name}
+        </Typography.Link>
+      ),
+    },
+    { title: t('member.idNumber'), dataIndex: 'idNumberMasked', search: false, width: 172, render: (_d, m) => mono(m.idNumberMasked) },
+    { title: t('member.gender'), dataIndex: 'gender', search: false, width: 72, render: (_d, m) => labels.gender(m.gender) },
+    { title: t('member.birthDate'), dataIndex: 'birthDate', search: false, width: 104 },
+    {
+      title: t('member.phone'),
+      dataIndex: 'phoneMasked',
+      search: false,
+      width: 120,
+      render: (_d, m) => (m.phoneMasked ? mono(m.phoneMasked) : '—'),
+    },
+    { title: t('member.org'), dataIndex: 'orgName', search: false, ellipsis: true, width: 200 },
+    { title: t('member.joinedAt'), dataIndex: 'joinedAt', search: false, width: 104 },
+    {
+      title: t('member.status'),
+      dataIndex: 'status',
+      width: 92,
+      valueType: 'select',
+      fieldProps: { id: 'member-filter-status' },
+      valueEnum: Object.fromEntries(MEMBER_STATUSES.map((s) => [s, { text: labels.memberStatus(s) }])),
+      render: (_d, m) => <MemberStatusTag status={m.status} />,
+    },
+    {
+      title: t('member.category'),
+      dataIndex: 'categories',
+      search: false,
+      width: 132,
+      render: (_d, m) => <MemberCategoryTags categories={m.categories} />,
+    },
+    { title: t('member.cardNo'), dataIndex: 'cardNo', search: false, width: 132, render: (_d, m) => mono(m.cardNo) },
+    {
+      title: t('member.actions'),
+      valueType: 'option',
+      fixed: 'right',
+      width: 172,
+      render: (_d, m) => <RowActions member={m} onAction={onAction} />,
+    },
+  ];
+}

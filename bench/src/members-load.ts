@@ -1,0 +1,117 @@
+// Load run: the real HTTP server (buildServer + listen on 127.0.0.1, random port) in this process, a logged-in
+// admin's session cookie, and autocannon in a child process against one member list page.
+//   npx tsx bench/src/members-load.ts --db postgres [--connections 50] [--duration 20] [--as admin|district]
+//   npx tsx bench/src/members-load.ts --db pglite --data-dir bench/out/pglite50k --duration 10
+import { execFile } from 'node:child_process';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { runMigrations } from '../../server/src/platform/db/index.ts';
+import { buildServer } from '../../server/src/server.ts';
+import { openBenchDb } from './db.ts';
+import { benchCrypto } from './members-crypto.ts';
+import { findTargets } from './targets.ts';
+import { makeUser } from '../../server/src/test/factories.ts';
+import { login } from './members-http.ts';
+import { BENCH_ADMIN_PASSWORD, load1, parseArgs, printTable, writeOut } from './lib.ts';
+
+const argv = process.argv.slice(2);
+const opt = (name: string, dflt: string): string => {
+  const i = argv.indexOf(`--${name}`);
+  if (i < 0) return dflt;
+  const v = argv[i + 1] ?? dflt;
+  argv.splice(i, 2);
+  return v;
+};
+const connections = Number(opt('connections', '50'));
+const duration = Number(opt('duration', '20'));
+const as = opt('as', 'admin');
+const args = parseArgs(argv);
+
+interface CannonResult {
+  requests: { average: number; total: number };
+  latency: { p50: number; p99: number; max: number; average: number };
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  '2xx': number;
+}
+
+function autocannon(url: string, cookie: string): Promise<CannonResult> {
+  const bin = path.join(path.dirname(createRequire(import.meta.url).resolve('autocannon')), 'autocannon.js');
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      [bin, '-c', String(connections), '-d', String(duration), '-H', `cookie=${cookie}`, '--json', url],
+      { maxBuffer: 1 << 26 },
+      (err, stdout) => {
+        if (err) reject(new Error(`autocannon: ${err.message}`));
+        else resolve(JSON.parse(stdout) as CannonResult);
+      },
+    );
+  });
+}
+
+async function main() {
+  const database = await openBenchDb(args, false);
+  const { db } = database;
+  await runMigrations(db);
+  const t = await findTargets(db);
+  const members = Number((await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM members`)).rows[0]?.n ?? 0);
+  const app = await buildServer(db, { logLevel: 'silent', cookieSecure: false, loginRateLimit: 10_000, crypto: benchCrypto });
+  const base = await app.listen({ host: '127.0.0.1', port: 0 });
+  try {
+    const user =
+      as === 'district' ? await makeUser(db, t.district.id, ['org_admin']) : { username: 'admin', password: BENCH_ADMIN_PASSWORD };
+    const cookie = await login(base, user.username, user.password);
+    const url = `${base}/api/v1/members?${as === 'district' ? '' : `orgId=${t.district.id}&`}pageSize=20`;
+    const probe = await fetch(url, { headers: { cookie } });
+    const body = (await probe.json()) as { total?: number };
+    if (probe.status !== 200) throw new Error(`probe ${probe.status} ${JSON.stringify(body)}`);
+    const loadStart = load1();
+    process.stdout.write(
+      `members-load: ${args.db}, ${members} members, GET ${url.replace(base, '')} (total ${body.total}) as ${as}, ${connections} connections × ${duration} s, load ${loadStart}\n`,
+    );
+    const r = await autocannon(url, cookie);
+    const loadEnd = load1();
+    const row = {
+      engine: args.db,
+      members,
+      as,
+      connections,
+      duration,
+      reqPerS: Math.round(r.requests.average),
+      total: r.requests.total,
+      p50: r.latency.p50,
+      p99: r.latency.p99,
+      max: r.latency.max,
+      errors: r.errors,
+      timeouts: r.timeouts,
+      non2xx: r.non2xx,
+      met: r.requests.average >= 500 && r.latency.p99 <= 100,
+      load1: [loadStart, loadEnd],
+    };
+    printTable(
+      ['engine', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'errors', 'non-2xx', 'target ≥ 500 req/s, p99 ≤ 100 ms', 'load'],
+      [
+        [
+          args.db,
+          row.reqPerS,
+          row.p50,
+          row.p99,
+          row.max,
+          row.errors + row.timeouts,
+          row.non2xx,
+          row.met ? 'met' : 'NOT met',
+          `${loadStart} → ${loadEnd}`,
+        ],
+      ],
+    );
+    process.stdout.write(`wrote ${writeOut(`members-load-${args.db}-${as}.json`, row)}\n`);
+  } finally {
+    await app.close();
+    await database.close();
+  }
+}
+
+await main();

@@ -1,0 +1,151 @@
+// Member registry read timings on a database loaded by gen-orgs + members-gen: the repository (SQL round trips,
+// list + count(*) in parallel as the server does, and the count alone) and the same reads through HTTP
+// (buildServer + app.inject) as the city admin (orgId=<district>) and as a district admin (own scope).
+//   npx tsx bench/src/members-queries.ts --db postgres [--reps 50 --warmup 5] [--explain]
+//   npx tsx bench/src/members-queries.ts --db pglite --data-dir bench/out/pglite50k
+import { and, sql } from 'drizzle-orm';
+import { runMigrations, members, type Db } from '../../server/src/platform/db/index.ts';
+import { memberRepo } from '../../server/src/modules/members/index.ts';
+import { idHashOf } from '../../server/src/modules/members/members.record.ts';
+import { buildTestApp, loginAs, type Client } from '../../server/src/test/http.ts';
+import { openBenchDb } from './db.ts';
+import { benchCrypto } from './members-crypto.ts';
+import { explainMembers } from './members-explain.ts';
+import { findMemberTargets, INITIALS, NAME2, type MemberTargets } from './members-targets.ts';
+import { BENCH_ADMIN_PASSWORD, fmt, load1, measure, parseArgs, printTable, writeOut, type Stats } from './lib.ts';
+
+interface Case {
+  layer: string;
+  name: string;
+  target?: number; // ms, median
+  run: () => Promise<number>;
+}
+
+const LIST_MS = 20;
+const ID_MS = 5;
+
+function repoCases(db: Db, t: MemberTargets): Case[] {
+  const d = t.district.path;
+  const c = t.root.path;
+  const list = (f: memberRepo.MemberFilter, page: number, after?: number) => async () =>
+    (await memberRepo.list(db, f, { page, pageSize: 20, after })).total;
+  const count = (f: memberRepo.MemberFilter) => async () =>
+    Number(
+      (
+        await db
+          .select({ n: sql<number>`count(*)::int` })
+          .from(members)
+          .where(and(memberRepo.memberWhere(f)))
+      ).at(0)?.n ?? -1,
+    );
+  const rowsOnly = (f: memberRepo.MemberFilter) => async () => (await memberRepo.listForExport(db, f, 20)).items.length;
+  const idHash = idHashOf(benchCrypto, t.idNumber);
+  return [
+    { layer: 'repo', name: 'list district page 1×20 (rows + total)', target: LIST_MS, run: list({ scopePath: d }, 1) },
+    { layer: 'repo', name: '  rows only (no count)', run: rowsOnly({ scopePath: d }) },
+    { layer: 'repo', name: '  count(*) only', run: count({ scopePath: d }) },
+    { layer: 'repo', name: 'list district keyset after page 50', target: LIST_MS, run: list({ scopePath: d }, 1, t.after50) },
+    { layer: 'repo', name: 'list district OFFSET page 51', target: LIST_MS, run: list({ scopePath: d }, 51) },
+    { layer: 'repo', name: `list district keyset after page ${t.deepPage}`, target: LIST_MS, run: list({ scopePath: d }, 1, t.after500) },
+    { layer: 'repo', name: `list district OFFSET page ${t.deepPage}`, target: LIST_MS, run: list({ scopePath: d }, t.deepPage) },
+    { layer: 'repo', name: 'list city page 1×20 (rows + total)', target: LIST_MS, run: list({ scopePath: c }, 1) },
+    { layer: 'repo', name: '  count(*) only, city', run: count({ scopePath: c }) },
+    { layer: 'repo', name: 'ID lookup in city scope', target: ID_MS, run: list({ scopePath: c, idHash }, 1) },
+    { layer: 'repo', name: `name "${NAME2}" in district`, target: LIST_MS, run: list({ scopePath: d, q: NAME2 }, 1) },
+    { layer: 'repo', name: `name "${NAME2}" in city`, target: LIST_MS, run: list({ scopePath: c, q: NAME2 }, 1) },
+    { layer: 'repo', name: `  count(*) only, "${NAME2}" city`, run: count({ scopePath: c, q: NAME2 }) },
+    { layer: 'repo', name: `initials "${INITIALS}" in district`, target: LIST_MS, run: list({ scopePath: d, q: INITIALS }, 1) },
+    { layer: 'repo', name: `initials "${INITIALS}" in city`, target: LIST_MS, run: list({ scopePath: c, q: INITIALS }, 1) },
+  ];
+}
+
+function httpCases(label: string, client: Client, t: MemberTargets, org: string): Case[] {
+  const get = (qs: string) => async () => {
+    const url = `/api/v1/members?${org}pageSize=20&${qs}`;
+    const res = await client.get<{ total?: number }>(url);
+    if (res.status !== 200) throw new Error(`GET ${url}: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body.total ?? -1;
+  };
+  const q = encodeURIComponent;
+  return [
+    { layer: label, name: 'list district page 1', target: LIST_MS, run: get('page=1') },
+    { layer: label, name: 'keyset after page 50', target: LIST_MS, run: get(`after=${t.after50}`) },
+    { layer: label, name: `OFFSET page=${t.deepPage}`, target: LIST_MS, run: get(`page=${t.deepPage}`) },
+    { layer: label, name: 'idNumber= exact', target: ID_MS, run: get(`idNumber=${t.idNumber}`) },
+    { layer: label, name: `q=${NAME2} in district`, target: LIST_MS, run: get(`q=${q(NAME2)}`) },
+    { layer: label, name: `q=${INITIALS} in district`, target: LIST_MS, run: get(`q=${INITIALS}`) },
+  ];
+}
+
+async function main() {
+  const args = parseArgs();
+  const database = await openBenchDb(args, false);
+  try {
+    const { db } = database;
+    const version = (await db.execute<{ v: string }>(sql`SELECT current_setting('server_version') AS v`)).rows[0]?.v ?? '?';
+    await runMigrations(db);
+    const t = await findMemberTargets(db);
+    const loadStart = load1();
+    process.stdout.write(
+      `members-queries on ${args.db} (${version}), ${t.cityMembers} members, district ${t.district.id} ${t.district.name} with ${t.districtMembers}; ${args.reps} reps after ${args.warmup}, load ${loadStart}\n`,
+    );
+    if (args.explain) await explainMembers(database.pool, t);
+    const app = await buildTestApp(db);
+    const admin = await loginAs(app, 'admin', BENCH_ADMIN_PASSWORD);
+    const dAdmin = await loginAs(app, t.districtAdmin.username, t.districtAdmin.password);
+    const cases = [
+      ...repoCases(db, t),
+      ...httpCases('http admin', admin, t, `orgId=${t.district.id}&`),
+      ...httpCases('http district admin', dAdmin, t, ''),
+      {
+        layer: 'http admin',
+        name: `q=${NAME2} city-wide`,
+        target: LIST_MS,
+        run: async () =>
+          Number((await admin.get<{ total: number }>(`/api/v1/members?pageSize=20&q=${encodeURIComponent(NAME2)}`)).body.total),
+      },
+    ];
+    const results: { layer: string; name: string; rows: number; target: number | null; met: boolean | null; stats: Stats }[] = [];
+    try {
+      for (const c of cases) await c.run();
+      for (const c of cases) {
+        const { stats, last } = await measure(c.run, args.reps, args.warmup);
+        const met = c.target === undefined ? null : stats.median <= c.target;
+        results.push({ layer: c.layer, name: c.name, rows: last, target: c.target ?? null, met, stats });
+        process.stdout.write(`  ${c.layer} ${c.name}: median ${fmt(stats.median)} ms\n`);
+      }
+    } finally {
+      await app.close();
+    }
+    const loadEnd = load1();
+    process.stdout.write(`\n1-minute load average: ${loadStart} at start, ${loadEnd} at end (2 cores)\n`);
+    printTable(
+      ['layer', 'case', 'total', 'median ms', 'p95 ms', 'target', 'met'],
+      results.map((r) => [
+        r.layer,
+        r.name,
+        r.rows,
+        fmt(r.stats.median),
+        fmt(r.stats.p95),
+        r.target === null ? '' : `≤ ${r.target}`,
+        r.met === null ? '' : r.met ? 'met' : 'NOT met',
+      ]),
+    );
+    const { districtAdmin: _user, idNumber: _id, ...shown } = t;
+    const file = writeOut(`members-queries-${args.db}.json`, {
+      engine: args.db,
+      serverVersion: version,
+      at: new Date().toISOString(),
+      reps: args.reps,
+      warmup: args.warmup,
+      load1: [loadStart, loadEnd],
+      targets: shown,
+      results,
+    });
+    process.stdout.write(`\nwrote ${file}\n`);
+  } finally {
+    await database.close();
+  }
+}
+
+await main();

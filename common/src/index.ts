@@ -11,3 +11,4 @@ export * from './idcard.ts';
 export * from './phone.ts';
 export * from './mask.ts';
 export * from './member.ts';
+export * from './stats.ts';

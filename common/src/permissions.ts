@@ -15,6 +15,10 @@ export const PERMISSIONS = [
   'member:import',
   'member:export',
   'member:view_sensitive',
+  'stats:read',
+  'target:manage',
+  'report:read',
+  'report:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -34,17 +38,21 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'member:import': '导入会员',
   'member:export': '导出会员',
   'member:view_sensitive': '查看完整身份证号和手机号',
+  'stats:read': '查看统计和目标完成情况',
+  'target:manage': '下达和分解目标任务',
+  'report:read': '查看工作总结',
+  'report:manage': '生成和编辑工作总结',
 };
 
 export const BUILTIN_ROLES = {
   org_admin: { name: '工会管理员', permissions: [...PERMISSIONS] as Permission[] },
   viewer: {
     name: '只读查看',
-    permissions: ['org:read', 'user:read', 'role:read', 'member:read'] as Permission[],
+    permissions: ['org:read', 'user:read', 'role:read', 'member:read', 'stats:read', 'report:read'] as Permission[],
   },
   auditor: {
     name: '审计员（经审）',
-    permissions: ['org:read', 'user:read', 'role:read', 'member:read', 'audit:read'] as Permission[],
+    permissions: ['org:read', 'user:read', 'role:read', 'member:read', 'audit:read', 'stats:read', 'report:read'] as Permission[],
   },
 } as const;
 export type BuiltinRoleKey = keyof typeof BUILTIN_ROLES;

@@ -1,0 +1,165 @@
+// Indicators, targets and work summaries: the API contract shared by the server and the console.
+import { z } from 'zod';
+import { LIMITS } from './limits.ts';
+import { zDate, zId, zText } from './schemas.ts';
+
+export const INDICATOR_UNITS = ['家', '个', '人', '人次', '件', '份', '元'] as const;
+export type IndicatorUnit = (typeof INDICATOR_UNITS)[number];
+
+/** `period`: counted over from..to; `snapshot`: as of `to`. */
+export const INDICATOR_KINDS = ['period', 'snapshot'] as const;
+export type IndicatorKind = (typeof INDICATOR_KINDS)[number];
+
+export const ZIndicator = z.object({
+  key: z.string(),
+  label: z.string(),
+  unit: z.enum(INDICATOR_UNITS),
+  kind: z.enum(INDICATOR_KINDS),
+  breakdowns: z.array(z.string()),
+  /** The module that registered it (orgs, members …): summaries group themes by it. */
+  theme: z.string(),
+});
+export type TIndicator = z.infer<typeof ZIndicator>;
+
+/** Chinese labels of breakdown dimensions. */
+export const DIMENSION_LABELS: Record<string, string> = {
+  kind: '组织类型',
+  level: '组织层级',
+  category: '人员类别',
+  gender: '性别',
+  status: '会籍状态',
+};
+
+const zKeys = z
+  .string()
+  .trim()
+  .max(2000)
+  .regex(/^[a-z_.,]*$/, '指标标识应为小写字母、点和下划线，用逗号分隔')
+  .transform((s) => s.split(',').filter(Boolean));
+
+export const ZStatsQuery = z
+  .object({ orgId: zId.optional(), from: zDate, to: zDate, keys: zKeys.optional() })
+  .refine((q) => q.from <= q.to, { message: '开始日期不能晚于结束日期', path: ['from'] });
+export type TStatsQuery = z.infer<typeof ZStatsQuery>;
+
+export const ZBreakdown = z.record(z.string(), z.record(z.string(), z.number()));
+export const ZStatValue = z.object({ value: z.number(), breakdown: ZBreakdown.optional() });
+export type TStatValue = z.infer<typeof ZStatValue>;
+export const ZStats = z.object({ orgId: z.number().int(), from: z.string(), to: z.string(), values: z.record(z.string(), ZStatValue) });
+export type TStats = z.infer<typeof ZStats>;
+
+/** The same indicators for every child of an org (rankings, the export, the dashboard). */
+export const ZChildStatsQuery = z
+  .object({ orgId: zId.optional(), from: zDate, to: zDate, keys: zKeys.optional() })
+  .refine((q) => q.from <= q.to, { message: '开始日期不能晚于结束日期', path: ['from'] });
+export const ZChildStats = z.object({
+  orgId: z.number().int(),
+  from: z.string(),
+  to: z.string(),
+  keys: z.array(z.string()),
+  total: z.record(z.string(), z.number()),
+  children: z.array(z.object({ orgId: z.number().int(), name: z.string(), values: z.record(z.string(), z.number()) })),
+});
+export type TChildStats = z.infer<typeof ZChildStats>;
+
+/** Monthly series of one org for trends (each month's period value, or the snapshot at its end). */
+export const ZTrendQuery = z.object({ orgId: zId.optional(), year: z.coerce.number().int().min(2000).max(2100), keys: zKeys.optional() });
+export const ZTrend = z.object({ orgId: z.number().int(), year: z.number().int(), months: z.array(z.string()), series: z.record(z.string(), z.array(z.number())) });
+export type TTrend = z.infer<typeof ZTrend>;
+
+// ---- targets (目标任务, 层层分解) ----
+export const zYear = z.coerce.number().int().min(2000, '年份无效').max(2100, '年份无效');
+export const ZTargetsPut = z.record(z.string().regex(/^[a-z_.]+$/, '指标标识无效').max(64), z.number().min(0, '目标值不能为负数').max(1e12, '目标值过大'));
+export type TTargetsPut = z.infer<typeof ZTargetsPut>;
+export const ZTargetsQuery = z.object({ asOf: zDate.optional() });
+export const ZTargetItem = z.object({
+  key: z.string(),
+  label: z.string(),
+  unit: z.string(),
+  target: z.number(),
+  actual: z.number(),
+  /** actual / target × 100, two decimals (58.46); null without a target. */
+  percent: z.number().nullable(),
+  /** Share of the year elapsed at asOf × 100 (时间进度), two decimals. */
+  timeProgress: z.number(),
+  /** The same period of last year; null for a first year without data. */
+  lastYear: z.number().nullable(),
+  /** Sum of the children's targets for this key; null when no child has one. */
+  childrenTarget: z.number().nullable(),
+});
+export type TTargetItem = z.infer<typeof ZTargetItem>;
+export const ZTargets = z.object({ orgId: z.number().int(), year: z.number().int(), asOf: z.string(), items: z.array(ZTargetItem) });
+export type TTargets = z.infer<typeof ZTargets>;
+
+/** Each child's target, actual, completion and rank for one year. */
+export const ZChildTargets = z.object({
+  orgId: z.number().int(),
+  year: z.number().int(),
+  asOf: z.string(),
+  timeProgress: z.number(),
+  keys: z.array(z.object({ key: z.string(), label: z.string(), unit: z.string(), parentTarget: z.number().nullable(), childrenTarget: z.number() })),
+  children: z.array(
+    z.object({
+      orgId: z.number().int(),
+      name: z.string(),
+      items: z.record(z.string(), z.object({ target: z.number().nullable(), actual: z.number(), percent: z.number().nullable(), rank: z.number().int().nullable() })),
+    }),
+  ),
+});
+export type TChildTargets = z.infer<typeof ZChildTargets>;
+
+// ---- work summaries (上半年工作总结 / 年度工作总结) ----
+export const SUMMARY_PERIODS = ['H1', 'year'] as const;
+export const ZSummaryCreate = z.object({ orgId: zId, year: zYear, period: z.enum(SUMMARY_PERIODS), asOf: zDate.optional() });
+export type TSummaryCreate = z.infer<typeof ZSummaryCreate>;
+
+/** A figure quoted in the text, kept with the query that reproduces it (drill-down). */
+export const ZFigure = z.object({
+  id: z.string(),
+  key: z.string(),
+  label: z.string(),
+  value: z.number(),
+  unit: z.string(),
+  from: z.string(),
+  to: z.string(),
+  /** Console path of the records behind the figure, e.g. /members?orgId=2&joinedFrom=… */
+  records: z.string().nullable(),
+});
+export type TFigure = z.infer<typeof ZFigure>;
+
+export const ZSummarySection = z.object({ heading: z.string(), level: z.number().int().min(1).max(3), paragraphs: z.array(z.string()) });
+export type TSummarySection = z.infer<typeof ZSummarySection>;
+
+export const ZSummary = z.object({
+  id: z.number().int(),
+  orgId: z.number().int(),
+  orgName: z.string(),
+  year: z.number().int(),
+  period: z.enum(SUMMARY_PERIODS),
+  asOf: z.string(),
+  status: z.enum(['draft', 'final']),
+  title: z.string(),
+  sections: z.array(ZSummarySection),
+  figures: z.array(ZFigure),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type TSummary = z.infer<typeof ZSummary>;
+
+export const ZSummaryUpdate = z.object({
+  title: zText(LIMITS.name).min(1, '不能为空').optional(),
+  sections: z
+    .array(z.object({ heading: zText(LIMITS.text), level: z.number().int().min(1).max(3), paragraphs: z.array(zText(LIMITS.longText)).max(50) }))
+    .max(60)
+    .optional(),
+  status: z.enum(['draft', 'final']).optional(),
+});
+export type TSummaryUpdate = z.infer<typeof ZSummaryUpdate>;
+
+export const ZSummaryDownload = z.object({ format: z.enum(['docx', 'pdf']).default('docx') });
+
+/** Percent with two decimals, as the reports write it: 58.46. */
+export function percentOf(actual: number, target: number): number | null {
+  if (!(target > 0)) return null;
+  return Math.round((actual / target) * 10000) / 100;
+}

@@ -127,7 +127,11 @@ export const ZFigure = z.object({
 });
 export type TFigure = z.infer<typeof ZFigure>;
 
-export const ZSummarySection = z.object({ heading: z.string(), level: z.number().int().min(1).max(3), paragraphs: z.array(z.string()) });
+/**
+ * `source` is what cadres edit: text in which `{{f3}}` stands for figure f3 (value + unit); `paragraphs` is the
+ * same text with the current values put in, so refreshing the figures updates the prose without losing edits.
+ */
+export const ZSummarySection = z.object({ heading: z.string(), level: z.number().int().min(1).max(3), paragraphs: z.array(z.string()), source: z.array(z.string()) });
 export type TSummarySection = z.infer<typeof ZSummarySection>;
 
 export const ZSummary = z.object({
@@ -149,7 +153,7 @@ export type TSummary = z.infer<typeof ZSummary>;
 export const ZSummaryUpdate = z.object({
   title: zText(LIMITS.name).min(1, '不能为空').optional(),
   sections: z
-    .array(z.object({ heading: zText(LIMITS.text), level: z.number().int().min(1).max(3), paragraphs: z.array(zText(LIMITS.longText)).max(50) }))
+    .array(z.object({ heading: zText(LIMITS.text), level: z.number().int().min(1).max(3), source: z.array(zText(LIMITS.longText)).max(50) }))
     .max(60)
     .optional(),
   status: z.enum(['draft', 'final']).optional(),
@@ -162,4 +166,27 @@ export const ZSummaryDownload = z.object({ format: z.enum(['docx', 'pdf']).defau
 export function percentOf(actual: number, target: number): number | null {
   if (!(target > 0)) return null;
   return Math.round((actual / target) * 10000) / 100;
+}
+
+export const ZSummaryListItem = ZSummary.pick({ id: true, orgId: true, orgName: true, year: true, period: true, asOf: true, status: true, title: true, updatedAt: true });
+export type TSummaryListItem = z.infer<typeof ZSummaryListItem>;
+export const ZSummaryListQuery = z.object({
+  orgId: zId.optional(),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(LIMITS.pageSizeDefault),
+});
+
+/** `{{f3}}` → the figure's value and unit ("38家", "58.46%"); unknown ids stay visible as they are. */
+export function renderFigureText(source: string, figures: Pick<TFigure, 'id' | 'value' | 'unit'>[]): string {
+  const byId = new Map(figures.map((f) => [f.id, f]));
+  return source.replace(/\{\{(f\d+)\}\}/g, (all, id: string) => {
+    const f = byId.get(id);
+    if (!f) return all;
+    return f.unit === '%' ? `${f.value.toFixed(2)}%` : `${formatFigure(f.value)}${f.unit}`;
+  });
+}
+
+/** Integers as written in reports (no grouping: 3581); money in 元 with up to two decimals. */
+export function formatFigure(v: number): string {
+  return Number.isInteger(v) ? String(v) : v.toFixed(2);
 }

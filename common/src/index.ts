@@ -12,3 +12,4 @@ export * from './phone.ts';
 export * from './mask.ts';
 export * from './member.ts';
 export * from './stats.ts';
+export * from './charts.ts';

@@ -1,4 +1,6 @@
-// Loads the 50,000-org city into a Gonghui database through the org repository, then VACUUM ANALYZE.
+// Loads the 50,000-org city into a Gonghui database through the org repository, with its dated history
+// (city-history.ts: founded 2021-01-01 … 2026-06-30, dissolutions, renames, re-elections as org_events rows),
+// then VACUUM ANALYZE.
 //   npx tsx bench/src/gen-orgs.ts --db pglite --data-dir bench/out/pglite50k [--fresh]
 //   npx tsx bench/src/gen-orgs.ts --db postgres --url postgres://postgres@127.0.0.1:5432/gh_bench [--fresh]
 import { sql } from 'drizzle-orm';
@@ -6,6 +8,7 @@ import { runMigrations } from '../../server/src/platform/db/index.ts';
 import { bootstrap } from '../../server/src/bootstrap/bootstrap.ts';
 import { orgRepo, nameSearchFields } from '../../server/src/modules/orgs/index.ts';
 import { generateCity } from './city.ts';
+import { applyCityHistory } from './city-history.ts';
 import { openBenchDb } from './db.ts';
 import { BENCH_ADMIN_PASSWORD, parseArgs, printTable, timed, writeOut } from './lib.ts';
 
@@ -18,9 +21,10 @@ async function main() {
 
   const gen = await timed(async () => {
     const city = generateCity(args.seed, TOTAL);
-    return city.map((o) => ({ ...o, ...nameSearchFields(o.name) }));
+    const events = applyCityHistory(city, args.seed);
+    return { city: city.map((o) => ({ ...o, ...nameSearchFields(o.name) })), events };
   });
-  const city = gen.value;
+  const { city, events } = gen.value;
   const root = city[0];
   if (!root) throw new Error('empty city');
 
@@ -79,12 +83,27 @@ async function main() {
           chairName: root.chairName,
         });
         await orgRepo.insertMany(tx, rows);
+        // The rows the org service writes for each dated event (create → 'found' with the parent id; addEvent →
+        // rename / reelect / dissolve with the same `data`); created_by is null (no acting user in a bench load).
+        await orgRepo.insertEvents(
+          tx,
+          events.map((e) => {
+            const orgId = idOf[e.row];
+            if (orgId === undefined) throw new Error(`bad event row ${e.row}`);
+            const parent = city[e.row]?.parent ?? -1;
+            const data = e.type === 'found' ? { parentId: parent < 0 ? null : (idOf[parent] ?? null) } : e.data;
+            return { orgId, type: e.type, date: e.date, data, createdBy: null };
+          }),
+        );
       }),
     );
     const vacuum = await timed(() => database.pool.query('VACUUM ANALYZE'));
 
     const levels = await db.execute<{ level: string; n: number }>(
       sql`SELECT level, count(*)::int AS n FROM orgs GROUP BY level ORDER BY min(depth), level`,
+    );
+    const evTypes = await db.execute<{ type: string; n: number; first: string; last: string }>(
+      sql`SELECT type, count(*)::int AS n, min(date)::text AS first, max(date)::text AS last FROM org_events GROUP BY type ORDER BY type`,
     );
     const fanout = await db.execute<{ min: number; median: number; max: number }>(sql`
       SELECT min(n)::int AS min, percentile_disc(0.5) WITHIN GROUP (ORDER BY n)::int AS median, max(n)::int AS max
@@ -96,6 +115,11 @@ async function main() {
       ['level', 'orgs'],
       levels.rows.map((r) => [r.level, r.n]),
     );
+    process.stdout.write('\norg_events:\n');
+    printTable(
+      ['type', 'rows', 'first', 'last'],
+      evTypes.rows.map((r) => [r.type, r.n, r.first, r.last]),
+    );
     const f = fanout.rows[0];
     if (f) process.stdout.write(`direct children per street: min ${f.min}, median ${f.median}, max ${f.max}\n`);
     const s = sizes.rows[0];
@@ -105,7 +129,7 @@ async function main() {
       [
         ['generate names + pinyin (JS)', gen.ms],
         ['migrate + bootstrap', setup.ms],
-        [`insert ${TOTAL - 1} orgs (nextIds + insertMany, one transaction)`, load.ms],
+        [`insert ${TOTAL - 1} orgs + ${events.length} org_events (one transaction)`, load.ms],
         ['VACUUM ANALYZE', vacuum.ms],
         ['load time (insert + VACUUM ANALYZE)', Math.round((load.ms + vacuum.ms) * 100) / 100],
       ],
@@ -118,6 +142,7 @@ async function main() {
       at: new Date().toISOString(),
       ms: { generate: gen.ms, setup: setup.ms, insert: load.ms, vacuum: vacuum.ms, load: load.ms + vacuum.ms },
       levels: levels.rows,
+      orgEvents: evTypes.rows,
       streetFanout: f,
     });
     process.stdout.write(`\nwrote ${file}\n`);

@@ -1,6 +1,7 @@
-// Adds N synthetic members (and one 'join' event each) to the 50,000-org city loaded by gen-orgs, through
-// identityFields (encryption, blind index, masks) and the import module's bulk insertMembers, in short
-// transactions of --batch rows, then VACUUM ANALYZE. Resumable: a rerun continues after the members present.
+// Adds N synthetic members to the 50,000-org city loaded by gen-orgs, through identityFields (encryption, blind
+// index, masks), with their dated history 2021-01-01 … 2026-06-30 (members-history.ts: join, ~6 % quit, ~3 %
+// retire_keep, ~2 % transferred, written as the member services write them), one bulk statement per --batch
+// rows in short transactions, then VACUUM ANALYZE. Resumable: a rerun continues after the members present.
 //   npx tsx bench/src/members-gen.ts --db postgres [--url …] [--n 2000000] [--batch 5000] [--fresh] [--keep-indexes]
 //   npx tsx bench/src/members-gen.ts --db pglite --data-dir bench/out/pglite50k [--n 100000]
 // On PostgreSQL the secondary indexes of members/member_events are dropped for the load and rebuilt from their
@@ -11,7 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import { runMigrations, type Db } from '../../server/src/platform/db/index.ts';
 import { cardNoOf, identityFields, memberRepo } from '../../server/src/modules/members/index.ts';
-import { insertMembers, type NewMemberTuple } from '../../server/src/modules/member-imports/member-imports.repo.ts';
+import { historyOf, insertMembersWithHistory, type HistoryTuple, type Union } from './members-history.ts';
 import { openBenchDb } from './db.ts';
 import { personOf } from './members-people.ts';
 import { benchCrypto } from './members-crypto.ts';
@@ -34,16 +35,11 @@ const N = Number(nOpt ?? (args.db === 'postgres' ? 2_000_000 : 100_000));
 const BATCH = Number(batchOpt ?? 5000);
 const IDX_FILE = path.join(OUT_DIR, `members-gen-indexes-${args.db}.json`);
 
-interface Union {
-  id: number;
-  path: string;
-}
-
 /** Active grassroots unions in a seeded shuffle; position k gets weight ∝ density of u², so a few are large. */
 async function unions(db: Db, seed: number): Promise<Union[]> {
   const rows = (
-    await db.execute<{ id: number; path: string }>(
-      sql`SELECT id, path FROM orgs WHERE level = 'grassroots' AND status = 'active' ORDER BY id`,
+    await db.execute<{ id: number; path: string; founded_at: string }>(
+      sql`SELECT id, path, founded_at::text AS founded_at FROM orgs WHERE level = 'grassroots' AND status = 'active' ORDER BY id`,
     )
   ).rows;
   let a = seed;
@@ -53,18 +49,20 @@ async function unions(db: Db, seed: number): Promise<Union[]> {
     const [x, y] = [rows[i], rows[j]];
     if (x && y) [rows[i], rows[j]] = [y, x];
   }
-  return rows.map((r) => ({ id: Number(r.id), path: r.path }));
+  return rows.map((r) => ({ id: Number(r.id), path: r.path, foundedAt: r.founded_at }));
 }
 
-function tupleOf(i: number, id: number, us: Union[]): NewMemberTuple {
+const STATUS = { active: 'active', transfer: 'active', quit: 'left', retire_keep: 'retained' } as const;
+
+function tupleOf(i: number, id: number, us: Union[]): HistoryTuple {
   const p = personOf(args.seed, i);
-  const u = us[Math.min(us.length - 1, Math.floor(p.unionU * p.unionU * us.length))];
-  if (!u) throw new Error('no unions: run gen:orgs first');
   const f = identityFields(benchCrypto, { name: p.name, idNumber: p.idNumber, phone: p.phone }).fields;
+  const h = historyOf(args.seed, i, us, p.unionU, f.birthDate);
+  const leaves = h.fate === 'quit' || h.fate === 'retire_keep';
   return [
     id,
-    u.id,
-    u.path,
+    h.org.id,
+    h.org.path,
     f.name,
     f.namePinyin,
     f.nameInitials,
@@ -77,9 +75,14 @@ function tupleOf(i: number, id: number, us: Union[]): NewMemberTuple {
     f.phoneMasked,
     f.gender,
     f.birthDate,
-    p.joinedAt,
+    h.joinedAt,
     p.categories,
     cardNoOf(id),
+    h.joinOrg.id,
+    STATUS[h.fate],
+    leaves && h.date ? h.date : h.joinedAt,
+    h.fate === 'active' ? null : h.fate,
+    h.date,
   ];
 }
 
@@ -139,7 +142,7 @@ async function main() {
       const rows = ids.map((id, k) => tupleOf(have + done + k, id, us));
       genMs += performance.now() - g;
       await pending; // one insert in flight while the next batch is built (PGlite serialises anyway)
-      pending = db.transaction(async (tx) => insertMembers(tx, rows, null, 0));
+      pending = db.transaction(async (tx) => insertMembersWithHistory(tx, rows));
       done += n;
       if (done % (BATCH * 20) === 0 || done === todo) {
         const s = (performance.now() - t0) / 1000;
@@ -154,6 +157,14 @@ async function main() {
     await database.pool.query('VACUUM ANALYZE member_events');
     const vacuumS = (performance.now() - tv) / 1000;
     const totalS = (performance.now() - t0) / 1000;
+    const history = (
+      await db.execute<{ type: string; n: number; first: string; last: string }>(
+        sql`SELECT type, count(*)::int AS n, min(date)::text AS first, max(date)::text AS last FROM member_events GROUP BY type ORDER BY type`,
+      )
+    ).rows;
+    const statuses = (
+      await db.execute<{ status: string; n: number }>(sql`SELECT status, count(*)::int AS n FROM members GROUP BY status ORDER BY status`)
+    ).rows;
     const size =
       args.db === 'postgres'
         ? (await db.execute<{ s: string }>(sql`SELECT pg_size_pretty(pg_total_relation_size('members')) AS s`)).rows[0]?.s
@@ -171,6 +182,8 @@ async function main() {
       vacuumS,
       totalS,
       membersSize: size,
+      memberEvents: history,
+      statuses,
       load1: [loadStart, load1()],
     };
     process.stdout.write(`${JSON.stringify(r)}\nwrote ${writeOut(`members-gen-${args.db}.json`, r)}\n`);

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { WorkerWorkbook } from '../../server/src/platform/excel/index.ts';
+import { XlsxWorkbook } from '../../server/src/platform/excel/index.ts';
 import { bigRosterFile } from '../../server/src/modules/member-imports/member-imports.testkit.ts';
 import { personOf } from './members-people.ts';
 import { peakRssMb, runImportPhase, type PhaseResult } from './members-import-job.ts';
@@ -52,7 +52,7 @@ async function parsePhase(insert: boolean): Promise<PhaseResult> {
     await client.query('CREATE TABLE bench_import_scratch (row int, name text, id_number text, phone text, joined text, category text)');
   }
   const t = performance.now();
-  const wb = await WorkerWorkbook.open(FILE);
+  const wb = await XlsxWorkbook.open(FILE);
   const sheet = wb.sheets[0];
   if (!sheet) throw new Error('no sheet');
   let n = 0;

@@ -66,11 +66,11 @@ async function main() {
     const cookie = await login(base, user.username, user.password);
     const url = `${base}/api/v1/members?${as === 'district' ? '' : `orgId=${t.district.id}&`}pageSize=20`;
     const probe = await fetch(url, { headers: { cookie } });
-    const body = (await probe.json()) as { total?: number };
+    const body = (await probe.json()) as { total?: number; totalExact?: boolean };
     if (probe.status !== 200) throw new Error(`probe ${probe.status} ${JSON.stringify(body)}`);
     const loadStart = load1();
     process.stdout.write(
-      `members-load: ${args.db}, ${members} members, GET ${url.replace(base, '')} (total ${body.total}) as ${as}, ${connections} connections × ${duration} s, load ${loadStart}\n`,
+      `members-load: ${args.db}, ${members} members, GET ${url.replace(base, '')} (total ${body.total}${body.totalExact === false ? '+' : ''}) as ${as}, ${connections} connections × ${duration} s, load ${loadStart}\n`,
     );
     const r = await autocannon(url, cookie);
     const loadEnd = load1();

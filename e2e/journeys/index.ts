@@ -1,4 +1,5 @@
 import type { Journey } from '../harness.ts';
+import { memberJourneys } from './members.ts';
 import { platformJourneys } from './platform.ts';
 
-export const journeys: Journey[] = [...platformJourneys];
+export const journeys: Journey[] = [...platformJourneys, ...memberJourneys];

@@ -1,6 +1,17 @@
-// Console menu entries and the permission each one needs.
+// Console menu entries and the permission each one needs; entries with a `group` sit under that menu group.
 import type { ReactNode } from 'react';
-import { ApartmentOutlined, AuditOutlined, IdcardOutlined, SafetyCertificateOutlined, SwapOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  DashboardOutlined,
+  FileTextOutlined,
+  FlagOutlined,
+  IdcardOutlined,
+  SafetyCertificateOutlined,
+  SwapOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import type { Permission } from '@gonghui/common';
 
 export interface MenuEntry {
@@ -8,12 +19,27 @@ export interface MenuEntry {
   labelKey: string;
   permission: Permission;
   icon: ReactNode;
+  /** Label key of the menu group the entry belongs to. */
+  group?: string;
 }
+
+export interface MenuGroup {
+  labelKey: string;
+  icon: ReactNode;
+}
+
+export const MENU_GROUPS: Record<string, MenuGroup> = {
+  'menu.statsGroup': { labelKey: 'menu.statsGroup', icon: <BarChartOutlined /> },
+};
 
 export const MENU: MenuEntry[] = [
   { path: '/orgs', labelKey: 'menu.orgs', permission: 'org:read', icon: <ApartmentOutlined /> },
   { path: '/members', labelKey: 'menu.members', permission: 'member:read', icon: <IdcardOutlined /> },
   { path: '/transfers', labelKey: 'menu.transfers', permission: 'member:read', icon: <SwapOutlined /> },
+  { path: '/dashboard', labelKey: 'menu.dashboard', permission: 'stats:read', icon: <DashboardOutlined />, group: 'menu.statsGroup' },
+  { path: '/stats', labelKey: 'menu.stats', permission: 'stats:read', icon: <BarChartOutlined />, group: 'menu.statsGroup' },
+  { path: '/targets', labelKey: 'menu.targets', permission: 'stats:read', icon: <FlagOutlined />, group: 'menu.statsGroup' },
+  { path: '/summaries', labelKey: 'menu.summaries', permission: 'report:read', icon: <FileTextOutlined />, group: 'menu.statsGroup' },
   { path: '/users', labelKey: 'menu.users', permission: 'user:read', icon: <TeamOutlined /> },
   { path: '/roles', labelKey: 'menu.roles', permission: 'role:read', icon: <SafetyCertificateOutlined /> },
   { path: '/audit', labelKey: 'menu.audit', permission: 'audit:read', icon: <AuditOutlined /> },
@@ -21,4 +47,33 @@ export const MENU: MenuEntry[] = [
 
 export function allowedMenu(permissions: readonly string[]): MenuEntry[] {
   return MENU.filter((m) => permissions.includes(m.permission));
+}
+
+export interface MenuRoute {
+  path: string;
+  name: string;
+  icon: ReactNode;
+  routes?: MenuRoute[];
+}
+
+/** ProLayout routes: grouped entries under their group (shown once, where its first entry stands). */
+export function menuRoutes(entries: MenuEntry[], t: (key: string) => string): MenuRoute[] {
+  const out: MenuRoute[] = [];
+  const groups = new Map<string, MenuRoute>();
+  for (const m of entries) {
+    const route = { path: m.path, name: t(m.labelKey), icon: m.icon };
+    const g = m.group ? MENU_GROUPS[m.group] : undefined;
+    if (!m.group || !g) {
+      out.push(route);
+      continue;
+    }
+    let group = groups.get(m.group);
+    if (!group) {
+      group = { path: `/${m.group}`, name: t(g.labelKey), icon: g.icon, routes: [] };
+      groups.set(m.group, group);
+      out.push(group);
+    }
+    group.routes?.push(route);
+  }
+  return out;
 }

@@ -33,6 +33,20 @@ export const router = createBrowserRouter([
                 path: 'transfers',
                 lazy: async () => ({ Component: (await import('../pages/transfers/TransfersPage.tsx')).TransfersPage }),
               },
+              {
+                path: 'dashboard',
+                lazy: async () => ({ Component: (await import('../pages/stats/DashboardPage.tsx')).DashboardPage }),
+              },
+              { path: 'stats', lazy: async () => ({ Component: (await import('../pages/stats/StatsPage.tsx')).StatsPage }) },
+              { path: 'targets', lazy: async () => ({ Component: (await import('../pages/targets/TargetsPage.tsx')).TargetsPage }) },
+              {
+                path: 'summaries',
+                lazy: async () => ({ Component: (await import('../pages/summaries/SummariesPage.tsx')).SummariesPage }),
+              },
+              {
+                path: 'summaries/:id',
+                lazy: async () => ({ Component: (await import('../pages/summaries/SummaryEditorPage.tsx')).SummaryEditorPage }),
+              },
               { path: 'users', lazy: async () => ({ Component: (await import('../pages/users/UsersPage.tsx')).UsersPage }) },
               { path: 'roles', lazy: async () => ({ Component: (await import('../pages/roles/RolesPage.tsx')).RolesPage }) },
               { path: 'audit', lazy: async () => ({ Component: (await import('../pages/audit/AuditPage.tsx')).AuditPage }) },

@@ -1,9 +1,11 @@
 // English UI text; keys mirror zh-CN. Server messages stay in Chinese.
 import { memberEn } from './member.en.ts';
+import { statsEn } from './stats.en.ts';
 import type { Messages } from './zh-CN.ts';
 
 export const en: Messages = {
   ...memberEn,
+  ...statsEn,
   app: { title: 'Trade Union Work Platform', subtitle: 'Organisation · Members · Work records' },
   common: {
     save: 'Save',
@@ -25,7 +27,19 @@ export const en: Messages = {
     forbiddenPage: 'You do not have permission to view this page; ask an administrator.',
     optional: 'Optional',
   },
-  menu: { orgs: 'Organisations', members: 'Members', transfers: 'Transfers', users: 'Users', roles: 'Roles', audit: 'Audit log' },
+  menu: {
+    orgs: 'Organisations',
+    members: 'Members',
+    transfers: 'Transfers',
+    users: 'Users',
+    roles: 'Roles',
+    audit: 'Audit log',
+    statsGroup: 'Statistics & targets',
+    dashboard: 'Dashboard',
+    stats: 'Statistics',
+    targets: 'Targets',
+    summaries: 'Work summaries',
+  },
   header: { changePassword: 'Change password', logout: 'Log out', language: 'Language', loggedOut: 'Logged out' },
   login: {
     username: 'Username',
@@ -215,6 +229,10 @@ export const en: Messages = {
       'member:import': 'Import members',
       'member:export': 'Export members',
       'member:view_sensitive': 'See full ID and phone numbers',
+      'stats:read': 'View statistics and target completion',
+      'target:manage': 'Set and allocate targets',
+      'report:read': 'View work summaries',
+      'report:manage': 'Generate and edit work summaries',
     },
     auditAction: {
       'auth.login': 'Logged in',

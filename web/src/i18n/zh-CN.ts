@@ -9,9 +9,11 @@ import {
   PERMISSION_LABELS,
 } from '@gonghui/common';
 import { memberZhCN } from './member.zh-CN.ts';
+import { statsZhCN } from './stats.zh-CN.ts';
 
 export const zhCN = {
   ...memberZhCN,
+  ...statsZhCN,
   app: { title: '工会工作平台', subtitle: '组织建设 · 会员管理 · 工作台账' },
   common: {
     save: '保存',
@@ -33,7 +35,19 @@ export const zhCN = {
     forbiddenPage: '您没有权限访问此页面，请联系管理员。',
     optional: '选填',
   },
-  menu: { orgs: '组织管理', members: '会员管理', transfers: '会员接转', users: '用户管理', roles: '角色权限', audit: '审计日志' },
+  menu: {
+    orgs: '组织管理',
+    members: '会员管理',
+    transfers: '会员接转',
+    users: '用户管理',
+    roles: '角色权限',
+    audit: '审计日志',
+    statsGroup: '统计与目标',
+    dashboard: '数据看板',
+    stats: '统计查询',
+    targets: '目标任务',
+    summaries: '工作总结',
+  },
   header: { changePassword: '修改密码', logout: '退出登录', language: '语言', loggedOut: '已退出登录' },
   login: {
     username: '用户名',

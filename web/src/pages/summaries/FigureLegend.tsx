@@ -1,0 +1,44 @@
+// Every figure the summary quotes: token, label, value with unit, period, and a link to the records behind it.
+import { Button, Table, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useTranslation } from 'react-i18next';
+import { renderFigureText, type TFigure } from '@gonghui/common';
+
+export function FigureLegend({ figures, onDrill }: { figures: TFigure[]; onDrill: (f: TFigure) => void }) {
+  const { t } = useTranslation();
+  const columns: ColumnsType<TFigure> = [
+    { title: t('summary.figureToken'), dataIndex: 'id', width: 70, render: (id: string) => <Typography.Text code>{`{{${id}}}`}</Typography.Text> },
+    { title: t('summary.figureLabel'), dataIndex: 'label', ellipsis: true },
+    {
+      title: t('summary.figureValue'),
+      key: 'value',
+      width: 100,
+      align: 'right',
+      render: (_: unknown, f: TFigure) => <b style={{ color: '#a8071a' }}>{renderFigureText(`{{${f.id}}}`, [f])}</b>,
+    },
+    {
+      title: t('summary.figurePeriod'),
+      key: 'period',
+      width: 110,
+      render: (_: unknown, f: TFigure) => (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {f.from}
+          <br />
+          {f.to}
+        </Typography.Text>
+      ),
+    },
+    {
+      title: '',
+      key: 'drill',
+      width: 64,
+      render: (_: unknown, f: TFigure) =>
+        f.records ? (
+          <Button type="link" size="small" onClick={() => onDrill(f)} data-testid="figure-drill">
+            {t('summary.drill')}
+          </Button>
+        ) : null,
+    },
+  ];
+  return <Table<TFigure> rowKey="id" size="small" columns={columns} dataSource={figures} pagination={false} scroll={{ y: 560 }} data-testid="figure-legend" />;
+}

@@ -128,6 +128,8 @@ export const ZOrgListQuery = ZPageQuery.extend({
   level: z.enum(ORG_LEVELS).optional(),
   kind: z.enum(ORG_KINDS).optional(),
   status: z.enum(ORG_STATUSES).optional(),
+  foundedFrom: zDate.optional(),
+  foundedTo: zDate.optional(),
 });
 
 // ---- users and roles ----

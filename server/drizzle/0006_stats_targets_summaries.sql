@@ -2,7 +2,7 @@ CREATE TABLE "targets" (
 	"org_id" integer NOT NULL,
 	"year" smallint NOT NULL,
 	"key" varchar(64) NOT NULL,
-	"value" real NOT NULL,
+	"value" double precision NOT NULL,
 	"set_by" integer,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "targets_org_id_year_key_pk" PRIMARY KEY("org_id","year","key")

@@ -7,11 +7,12 @@ import { z } from 'zod';
 import { registerAuth } from './platform/authz/index.ts';
 import type { Db } from './platform/db/index.ts';
 import { createHttpApp, type HttpApp } from './platform/http/index.ts';
-import { registerOrgsModule } from './modules/orgs/index.ts';
+import { orgIndicatorProvider, registerOrgsModule } from './modules/orgs/index.ts';
 import { registerUsersModule } from './modules/users/index.ts';
 import { registerAuthModule } from './modules/auth/index.ts';
 import { registerAuditRoutes } from './modules/audit/index.ts';
-import { registerMembersModule } from './modules/members/index.ts';
+import { memberIndicatorProvider, registerMembersModule } from './modules/members/index.ts';
+import { registerStatsModule } from './modules/stats/index.ts';
 import { registerMemberImportsModule } from './modules/member-imports/index.ts';
 import type { FieldCrypto } from './platform/crypto/index.ts';
 
@@ -43,6 +44,7 @@ export async function buildServer(db: Db, opts: ServerOptions): Promise<HttpApp>
   registerAuditRoutes(app, db);
   registerMembersModule(app, db, opts.crypto, orgs);
   await registerMemberImportsModule(app, db, opts);
+  registerStatsModule(app, db, orgs, [orgIndicatorProvider, memberIndicatorProvider]);
 
   const serveConsole = Boolean(opts.webDist && fs.existsSync(path.join(opts.webDist, 'index.html')));
   if (serveConsole) await app.register(fastifyStatic, { root: opts.webDist as string, wildcard: true });

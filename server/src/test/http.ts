@@ -46,6 +46,7 @@ export class Client {
   get = <T = Loose>(url: string) => this.request<T>('GET', url);
   post = <T = Loose>(url: string, body?: unknown) => this.request<T>('POST', url, body ?? {});
   patch = <T = Loose>(url: string, body: unknown) => this.request<T>('PATCH', url, body);
+  put = <T = Loose>(url: string, body: unknown) => this.request<T>('PUT', url, body);
 }
 
 export async function loginAs(app: HttpApp, username: string, password: string): Promise<Client> {

@@ -19,3 +19,4 @@ export function registerMembersModule(app: HttpApp, db: Db, crypto: FieldCrypto,
 }
 export * as memberRepo from './members.repo.ts';
 export { identityFields, cardNoOf } from './members.record.ts';
+export { memberIndicatorProvider } from './members.indicators.ts';

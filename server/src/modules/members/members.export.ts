@@ -5,14 +5,11 @@ import ExcelJS from 'exceljs';
 import { GENDER_LABELS, MEMBER_CATEGORY_LABELS, MEMBER_STATUS_LABELS, type MemberCategory, type MemberStatus } from '@gonghui/common';
 import type { FieldCrypto } from '../../platform/crypto/index.ts';
 import type { Db } from '../../platform/db/index.ts';
+import { safeCell } from '../../platform/excel/index.ts';
 import * as repo from './members.repo.ts';
 
 const BATCH = 5000;
 
-/** A cell that starts with = + - @ (or a tab/CR) would run as a formula in Excel: prefix it with a quote. */
-export function safeCell(v: string): string {
-  return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-}
 
 const COLUMNS = [
   { header: '姓名', key: 'name', width: 12 },

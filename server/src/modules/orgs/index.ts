@@ -13,3 +13,4 @@ export { nameSearchFields } from './orgs.pinyin.ts';
 export * as orgRepo from './orgs.repo.ts';
 export { presentOrg } from './orgs.presenter.ts';
 export type { OrgService } from './orgs.service.ts';
+export { orgIndicatorProvider } from './orgs.indicators.ts';

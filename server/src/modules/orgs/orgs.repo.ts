@@ -1,5 +1,5 @@
 // SQL for organisations. Every read that serves a user takes the actor's scope path.
-import { and, asc, desc, eq, getTableColumns, inArray, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gte, inArray, like, lte, or, sql, type SQL } from 'drizzle-orm';
 import { orgEvents, orgs, users, type DbOrTx } from '../../platform/db/index.ts';
 import { subtreeOf } from '../../platform/authz/index.ts';
 import { queryGrams } from '../../platform/text/index.ts';
@@ -46,6 +46,9 @@ export interface OrgSearch {
   level?: string;
   kind?: string;
   status?: string;
+  /** Founding date range (drill-down from the 新建工会 figure). */
+  foundedFrom?: string;
+  foundedTo?: string;
 }
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -67,6 +70,8 @@ function searchWhere(f: OrgSearch): SQL | undefined {
   if (f.level) conds.push(eq(orgs.level, f.level));
   if (f.kind) conds.push(eq(orgs.kind, f.kind));
   if (f.status) conds.push(eq(orgs.status, f.status));
+  if (f.foundedFrom) conds.push(gte(orgs.foundedAt, f.foundedFrom));
+  if (f.foundedTo) conds.push(lte(orgs.foundedAt, f.foundedTo));
   return and(...conds);
 }
 

@@ -1,0 +1,109 @@
+// Statistics over the org tree: every figure for any org in scope and any period, split by child, monthly
+// trends, from the providers each module registers. Out-of-scope orgs answer 404 through the org service.
+import type { TChildStats, TIndicator, TStatValue, TStats, TTrend } from '@gonghui/common';
+import type { Ctx } from '../../platform/authz/index.ts';
+import type { Db, DbOrTx } from '../../platform/db/index.ts';
+import { invalid } from '../../platform/http/index.ts';
+import { SELF, mergeInto, pruneZeros, sumGroups, type GroupedValues, type IndicatorProvider } from '../../platform/indicators/index.ts';
+import type { OrgService } from '../orgs/index.ts';
+import * as repo from './stats.repo.ts';
+
+export interface StatsDeps {
+  db: Db;
+  orgs: Pick<OrgService, 'get'>;
+  providers: IndicatorProvider[];
+}
+
+export interface OrgRef {
+  id: number;
+  path: string;
+  depth: number;
+  name: string;
+  parentId: number | null;
+}
+
+export function createStatsService({ db, orgs, providers }: StatsDeps) {
+  const catalogue: TIndicator[] = providers.flatMap((p) => p.indicators);
+  const byKey = new Map(catalogue.map((i) => [i.key, i]));
+
+  function keySet(keys: string[] | undefined): Set<string> {
+    if (!keys || keys.length === 0) return new Set(byKey.keys());
+    const unknown = keys.filter((k) => !byKey.has(k));
+    if (unknown.length) throw invalid('keys', `未知的统计指标 ${unknown.join('、')}`);
+    return new Set(keys);
+  }
+
+  /** Values per child group for an org already checked to be in scope (also used by targets and reports). */
+  async function grouped(conn: DbOrTx, org: OrgRef, from: string, to: string, keys: Set<string>): Promise<GroupedValues> {
+    const scope = { path: org.path, depth: org.depth, from, to, keys };
+    const parts = await Promise.all(providers.map((p) => p.compute(conn, scope)));
+    const out: GroupedValues = new Map();
+    for (const part of parts) {
+      for (const [g, values] of part) {
+        const target = out.get(g) ?? {};
+        mergeInto(target, values);
+        out.set(g, target);
+      }
+    }
+    return out;
+  }
+
+  /** Every requested key, present even when no record counts towards it. */
+  function complete(values: Record<string, TStatValue>, keys: Set<string>): Record<string, TStatValue> {
+    return pruneZeros(Object.fromEntries([...keys].map((k) => [k, values[k] ?? { value: 0 }])));
+  }
+
+  async function totals(org: OrgRef, from: string, to: string, keys: Set<string>): Promise<Record<string, TStatValue>> {
+    return complete(sumGroups(await grouped(db, org, from, to, keys)), keys);
+  }
+
+  async function children(org: OrgRef, from: string, to: string, keys: Set<string>): Promise<TChildStats> {
+    const [groups, kids] = await Promise.all([grouped(db, org, from, to, keys), repo.childrenOf(db, org.id)]);
+    const flat = (values: Record<string, TStatValue> | undefined) => Object.fromEntries([...keys].map((k) => [k, values?.[k]?.value ?? 0]));
+    const rows = kids.map((c) => ({ orgId: c.id, name: c.name, values: flat(groups.get(String(c.id))) }));
+    // Records of the org itself (its own members, say) are a row of their own, so the rows add up to the total.
+    const self = groups.get(SELF);
+    if (self && Object.values(self).some((v) => v.value !== 0)) rows.unshift({ orgId: org.id, name: `${org.name}（本级）`, values: flat(self) });
+    const total = flat(sumGroups(groups));
+    return { orgId: org.id, from, to, keys: [...keys], total, children: rows };
+  }
+
+  async function trend(org: OrgRef, year: number, keys: Set<string>): Promise<TTrend> {
+    const parts = await Promise.all(providers.map((p) => p.trend(db, { path: org.path, year, keys })));
+    const series = Object.assign({}, ...parts) as Record<string, number[]>;
+    const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
+    return { orgId: org.id, year, months, series };
+  }
+
+  const orgOf = async (ctx: Ctx, orgId: number | undefined): Promise<OrgRef> => orgs.get(ctx, orgId ?? ctx.actor.orgId);
+
+  return {
+    indicators: () => catalogue,
+    indicator: (key: string) => byKey.get(key),
+    keySet,
+    orgOf,
+    totals,
+    children,
+    grouped,
+    records: (key: string, orgId: number, from: string, to: string): string | null => {
+      for (const p of providers) if (p.indicators.some((i) => i.key === key)) return p.records(key, orgId, from, to);
+      return null;
+    },
+    stats: async (ctx: Ctx, q: { orgId?: number; from: string; to: string; keys?: string[] }): Promise<TStats> => {
+      const keys = keySet(q.keys);
+      const org = await orgOf(ctx, q.orgId);
+      return { orgId: org.id, from: q.from, to: q.to, values: await totals(org, q.from, q.to, keys) };
+    },
+    childStats: async (ctx: Ctx, q: { orgId?: number; from: string; to: string; keys?: string[] }): Promise<TChildStats> => {
+      const keys = keySet(q.keys);
+      return children(await orgOf(ctx, q.orgId), q.from, q.to, keys);
+    },
+    trend: async (ctx: Ctx, q: { orgId?: number; year: number; keys?: string[] }) => {
+      const keys = keySet(q.keys);
+      return trend(await orgOf(ctx, q.orgId), q.year, keys);
+    },
+    trendFor: trend,
+  };
+}
+
+export type StatsService = ReturnType<typeof createStatsService>;

@@ -1,0 +1,119 @@
+// 目标任务: annual targets per indicator, handed down level by level (层层分解), with completion, time progress,
+// ranking among siblings and year-on-year change computed from the same statistics as every other figure.
+import { percentOf, todayCst, type TChildTargets, type TTargetItem, type TTargets } from '@gonghui/common';
+import { originOf, recordAudit } from '../../platform/audit/index.ts';
+import type { Ctx } from '../../platform/authz/index.ts';
+import type { Db } from '../../platform/db/index.ts';
+import { forbidden } from '../../platform/http/index.ts';
+import * as repo from './stats.repo.ts';
+import type { OrgRef, StatsService } from './stats.service.ts';
+
+/** The reporting window of a year as of a date: 1 January to asOf, kept inside the year. */
+export function yearWindow(year: number, asOf?: string): { from: string; to: string } {
+  const from = `${year}-01-01`;
+  const end = `${year}-12-31`;
+  const day = asOf ?? todayCst();
+  return { from, to: day < from ? from : day > end ? end : day };
+}
+
+/** Share of the year elapsed at `to` (时间进度), in percent with two decimals. */
+export function timeProgress(year: number, to: string): number {
+  const start = Date.UTC(year, 0, 1);
+  const days = (Date.UTC(year + 1, 0, 1) - start) / 86_400_000;
+  const elapsed = (Date.parse(`${to}T00:00:00Z`) - start) / 86_400_000 + 1;
+  return Math.round((elapsed / days) * 10000) / 100;
+}
+
+/** The same calendar day a year earlier (29 February becomes 28 February). */
+export function yearEarlier(day: string): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const last = new Date(Date.UTC(y - 1, m, 0)).getUTCDate();
+  return `${y - 1}-${String(m).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+export function createTargetService({ db, stats }: { db: Db; stats: StatsService }) {
+  const allKeys = () => new Set(stats.indicators().map((i) => i.key));
+
+  async function itemsFor(org: OrgRef, year: number, asOf?: string): Promise<TTargets> {
+    const { from, to } = yearWindow(year, asOf);
+    const kids = await repo.childrenOf(db, org.id);
+    const keys = allKeys();
+    const [rows, now, before] = await Promise.all([
+      repo.targetsOf(db, [org.id, ...kids.map((k) => k.id)], year),
+      stats.totals(org, from, to, keys),
+      stats.totals(org, yearEarlier(from), yearEarlier(to), keys),
+    ]);
+    const own = new Map(rows.filter((r) => r.orgId === org.id).map((r) => [r.key, r.value]));
+    const childSum = new Map<string, number>();
+    for (const r of rows) if (r.orgId !== org.id) childSum.set(r.key, (childSum.get(r.key) ?? 0) + r.value);
+    const progress = timeProgress(year, to);
+    const items: TTargetItem[] = [];
+    for (const ind of stats.indicators()) {
+      const target = own.get(ind.key);
+      if (target === undefined) continue;
+      const actual = now[ind.key]?.value ?? 0;
+      items.push({ key: ind.key, label: ind.label, unit: ind.unit, target, actual, percent: percentOf(actual, target), timeProgress: progress, lastYear: before[ind.key]?.value ?? null, childrenTarget: childSum.get(ind.key) ?? null });
+    }
+    return { orgId: org.id, year, asOf: to, items };
+  }
+
+  async function childrenFor(org: OrgRef, year: number, asOf?: string): Promise<TChildTargets> {
+    const { from, to } = yearWindow(year, asOf);
+    const kids = await repo.childrenOf(db, org.id);
+    const keys = allKeys();
+    const [rows, groups] = await Promise.all([repo.targetsOf(db, [org.id, ...kids.map((k) => k.id)], year), stats.grouped(db, org, from, to, keys)]);
+    const targetOf = (orgId: number, key: string) => rows.find((r) => r.orgId === orgId && r.key === key)?.value ?? null;
+    const children = kids.map((k) => {
+      const values = groups.get(String(k.id)) ?? {};
+      const items: TChildTargets['children'][number]['items'] = {};
+      for (const key of keys) {
+        const target = targetOf(k.id, key);
+        const actual = values[key]?.value ?? 0;
+        items[key] = { target, actual, percent: target === null ? null : percentOf(actual, target), rank: null };
+      }
+      return { orgId: k.id, name: k.name, items };
+    });
+    // Rank siblings by completion (ties share a rank); without a target, nobody is ranked on that key.
+    for (const key of keys) {
+      const scored = children.map((c) => c.items[key]).filter((i): i is NonNullable<typeof i> => i?.percent !== null && i?.percent !== undefined);
+      for (const i of scored) i.rank = 1 + scored.filter((o) => (o.percent ?? 0) > (i.percent ?? 0)).length;
+    }
+    const keyInfo = stats.indicators().map((ind) => ({
+      key: ind.key,
+      label: ind.label,
+      unit: ind.unit,
+      parentTarget: targetOf(org.id, ind.key),
+      childrenTarget: rows.filter((r) => r.orgId !== org.id && r.key === ind.key).reduce((s, r) => s + r.value, 0),
+    }));
+    return { orgId: org.id, year, asOf: to, timeProgress: timeProgress(year, to), keys: keyInfo, children };
+  }
+
+  return {
+    itemsFor,
+    get: async (ctx: Ctx, orgId: number, year: number, asOf?: string) => itemsFor(await stats.orgOf(ctx, orgId), year, asOf),
+    children: async (ctx: Ctx, orgId: number, year: number, asOf?: string) => childrenFor(await stats.orgOf(ctx, orgId), year, asOf),
+    put: async (ctx: Ctx, orgId: number, year: number, values: Record<string, number>) => {
+      const org = await stats.orgOf(ctx, orgId);
+      // Targets come from above: a cadre sets them for the unions below, and only the root sets its own.
+      const own = org.id === ctx.actor.orgId;
+      if (own && org.parentId !== null) throw forbidden('本级的目标任务由上级工会下达，请联系上级工会');
+      stats.keySet(Object.keys(values));
+      await db.transaction(async (tx) => {
+        const before = await repo.targetsOf(tx, [org.id], year);
+        await repo.upsertTargets(tx, org.id, year, values, ctx.actor.userId);
+        await recordAudit(tx, originOf(ctx), {
+          action: 'target.set',
+          orgId: org.id,
+          orgPath: org.path,
+          entityType: 'target',
+          entityId: `${org.id}:${year}`,
+          before: Object.fromEntries(before.map((r) => [r.key, r.value])),
+          after: values,
+        });
+      });
+      return itemsFor(org, year);
+    },
+  };
+}
+
+export type TargetService = ReturnType<typeof createTargetService>;

@@ -17,20 +17,21 @@ export function fontDirs(): string[] {
   return custom ? [custom, ...dirs] : dirs;
 }
 
-const cache = new Map<CjkFontFile, string>();
+const cache = new Map<string, string>();
 
 /** Absolute path of a Noto CJK collection, or an error that says what to install. */
-export function cjkFontPath(file: CjkFontFile): string {
-  const hit = cache.get(file);
+export function cjkFontPath(file: CjkFontFile, dirs: string[] = fontDirs()): string {
+  const key = `${dirs.join('\n')}\n${file}`;
+  const hit = cache.get(key);
   if (hit) return hit;
-  for (const dir of fontDirs()) {
+  for (const dir of dirs) {
     const p = join(dir, file);
     if (existsSync(p)) {
-      cache.set(file, p);
+      cache.set(key, p);
       return p;
     }
   }
-  throw new Error(`找不到中文字体 ${file}（已查找 ${fontDirs().join(', ')}）：请安装 Debian 软件包 fonts-noto-cjk，或用 GONGHUI_FONT_DIR 指定字体目录`);
+  throw new Error(`找不到中文字体 ${file}（已查找 ${dirs.join(', ')}）：请安装 Debian 软件包 fonts-noto-cjk，或用 GONGHUI_FONT_DIR 指定字体目录`);
 }
 
 /** Every Noto CJK collection that exists (at least one is required). */

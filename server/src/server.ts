@@ -13,6 +13,7 @@ import { registerAuthModule } from './modules/auth/index.ts';
 import { registerAuditRoutes } from './modules/audit/index.ts';
 import { memberIndicatorProvider, registerMembersModule } from './modules/members/index.ts';
 import { registerStatsModule } from './modules/stats/index.ts';
+import { registerReportsModule } from './modules/reports/index.ts';
 import { registerMemberImportsModule } from './modules/member-imports/index.ts';
 import type { FieldCrypto } from './platform/crypto/index.ts';
 
@@ -44,7 +45,8 @@ export async function buildServer(db: Db, opts: ServerOptions): Promise<HttpApp>
   registerAuditRoutes(app, db);
   registerMembersModule(app, db, opts.crypto, orgs);
   await registerMemberImportsModule(app, db, opts);
-  registerStatsModule(app, db, orgs, [orgIndicatorProvider, memberIndicatorProvider]);
+  const stats = registerStatsModule(app, db, orgs, [orgIndicatorProvider, memberIndicatorProvider]);
+  registerReportsModule(app, db, stats);
 
   const serveConsole = Boolean(opts.webDist && fs.existsSync(path.join(opts.webDist, 'index.html')));
   if (serveConsole) await app.register(fastifyStatic, { root: opts.webDist as string, wildcard: true });

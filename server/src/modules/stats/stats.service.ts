@@ -19,6 +19,7 @@ export interface OrgRef {
   path: string;
   depth: number;
   name: string;
+  level: string;
   parentId: number | null;
 }
 

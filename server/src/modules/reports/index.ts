@@ -1,0 +1,12 @@
+// Public surface of the reports module: work summaries drafted from the statistics.
+import type { Db } from '../../platform/db/index.ts';
+import type { HttpApp } from '../../platform/http/index.ts';
+import type { StatsService, TargetService } from '../stats/index.ts';
+import { registerReportRoutes } from './reports.routes.ts';
+import { createReportService } from './reports.service.ts';
+
+export function registerReportsModule(app: HttpApp, db: Db, deps: { stats: StatsService; targets: TargetService }) {
+  const svc = createReportService({ db, ...deps });
+  registerReportRoutes(app, svc);
+  return svc;
+}

@@ -1,0 +1,61 @@
+// Figures a summary quotes. Each is a spec (which indicator, which part, which measure) evaluated against the
+// computed statistics, so "refresh" recomputes every number without touching the cadre's prose.
+import type { TStatValue, TTargetItem } from '@gonghui/common';
+
+export type Measure = 'value' | 'part' | 'target' | 'percent' | 'remaining' | 'lastYear' | 'timeProgress';
+
+export interface FigureSpec {
+  id: string;
+  key: string;
+  measure: Measure;
+  dim?: string;
+  member?: string;
+  label: string;
+  unit: string;
+}
+
+export interface FigureInputs {
+  values: Record<string, TStatValue>;
+  lastYear: Record<string, TStatValue>;
+  targets: TTargetItem[];
+  timeProgress: number;
+}
+
+export function evaluate(spec: FigureSpec, inputs: FigureInputs): number {
+  const target = inputs.targets.find((t) => t.key === spec.key);
+  const value = inputs.values[spec.key]?.value ?? 0;
+  switch (spec.measure) {
+    case 'value':
+      return value;
+    case 'part':
+      return (spec.dim && spec.member && inputs.values[spec.key]?.breakdown?.[spec.dim]?.[spec.member]) || 0;
+    case 'lastYear':
+      return inputs.lastYear[spec.key]?.value ?? 0;
+    case 'target':
+      return target?.target ?? 0;
+    case 'percent':
+      return target?.percent ?? 0;
+    case 'remaining':
+      return Math.max(0, (target?.target ?? 0) - value);
+    case 'timeProgress':
+      return inputs.timeProgress;
+  }
+}
+
+/** Collects figures while the text is written: `add` returns the token that stands for the figure. */
+export class FigureSet {
+  readonly specs: FigureSpec[] = [];
+  constructor(private readonly inputs: FigureInputs) {}
+
+  add(spec: Omit<FigureSpec, 'id'>): string {
+    const same = this.specs.find((s) => s.key === spec.key && s.measure === spec.measure && s.dim === spec.dim && s.member === spec.member);
+    if (same) return `{{${same.id}}}`;
+    const id = `f${this.specs.length + 1}`;
+    this.specs.push({ ...spec, id });
+    return `{{${id}}}`;
+  }
+
+  value(spec: Omit<FigureSpec, 'id' | 'label' | 'unit'>): number {
+    return evaluate({ ...spec, id: '', label: '', unit: '' }, this.inputs);
+  }
+}

@@ -1,0 +1,46 @@
+// SQL for work summaries. Reads that serve a user are bounded by the actor's scope path through the org.
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { orgs, workSummaries, type DbOrTx } from '../../platform/db/index.ts';
+import { subtreeOf } from '../../platform/authz/index.ts';
+
+export type SummaryRow = typeof workSummaries.$inferSelect;
+export type SummaryWithOrg = SummaryRow & { orgName: string; orgPath: string; orgLevel: string };
+
+const withOrg = { orgName: orgs.name, orgPath: orgs.path, orgLevel: orgs.level };
+
+export async function insert(db: DbOrTx, row: typeof workSummaries.$inferInsert): Promise<SummaryRow> {
+  const [created] = await db.insert(workSummaries).values(row).returning();
+  if (!created) throw new Error('work summary insert returned nothing');
+  return created;
+}
+
+export async function findInScope(db: DbOrTx, scopePath: string, id: number): Promise<SummaryWithOrg | undefined> {
+  const [r] = await db
+    .select({ s: workSummaries, ...withOrg })
+    .from(workSummaries)
+    .innerJoin(orgs, eq(orgs.id, workSummaries.orgId))
+    .where(and(eq(workSummaries.id, id), subtreeOf(orgs.path, scopePath)));
+  return r ? { ...r.s, orgName: r.orgName, orgPath: r.orgPath, orgLevel: r.orgLevel } : undefined;
+}
+
+export async function list(db: DbOrTx, scopePath: string, orgId: number | undefined, page: number, pageSize: number) {
+  const w = and(subtreeOf(orgs.path, scopePath), orgId ? eq(workSummaries.orgId, orgId) : undefined);
+  const [rows, [count]] = await Promise.all([
+    db
+      .select({ s: workSummaries, ...withOrg })
+      .from(workSummaries)
+      .innerJoin(orgs, eq(orgs.id, workSummaries.orgId))
+      .where(w)
+      .orderBy(desc(workSummaries.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    db.select({ n: sql<number>`count(*)::int` }).from(workSummaries).innerJoin(orgs, eq(orgs.id, workSummaries.orgId)).where(w),
+  ]);
+  return { items: rows.map((r) => ({ ...r.s, orgName: r.orgName, orgPath: r.orgPath, orgLevel: r.orgLevel })), total: count?.n ?? 0 };
+}
+
+export async function update(db: DbOrTx, id: number, patch: Partial<typeof workSummaries.$inferInsert>): Promise<SummaryRow> {
+  const [r] = await db.update(workSummaries).set({ ...patch, updatedAt: new Date() }).where(eq(workSummaries.id, id)).returning();
+  if (!r) throw new Error('work summary update returned nothing');
+  return r;
+}

@@ -120,7 +120,7 @@ function records(key: string, orgId: number, from: string, to: string): string |
   if (key === 'members.joined') {
     q.set('joinedFrom', from);
     q.set('joinedTo', to);
-  } else if (key === 'members.left') q.set('status', 'quit');
+  } else if (key === 'members.left') q.set('status', 'left');
   else if (key === 'members.total') q.set('status', 'active');
   else return null;
   return `/members?${q.toString()}`;

@@ -43,10 +43,25 @@ interface Row {
   category?: string;
 }
 
-const ok1: Row = { name: '司马晓东', idNumber: idNumber('20030415', 11, false, true), phone: '13912345678', joinedAt: new Date(Date.UTC(2024, 2, 15)), category: '农民工' };
+const ok1: Row = {
+  name: '司马晓东',
+  idNumber: idNumber('20030415', 11, false, true),
+  phone: '13912345678',
+  joinedAt: new Date(Date.UTC(2024, 2, 15)),
+  category: '农民工',
+};
 const ok2: Row = { name: '司马晓南', idNumber: idNumber('20040720', 23, true), joinedAt: new Date(Date.UTC(2025, 0, 8)) };
-const ok3: Row = { name: '司马晓中', idNumber: idNumber('20051102', 37, false), phone: '15800001111', joinedAt: new Date(Date.UTC(2025, 5, 30)) };
-const badCheck: Row = { name: '司马晓西', idNumber: withWrongCheck(idNumber('20040101', 41, true)), joinedAt: new Date(Date.UTC(2024, 8, 1)) };
+const ok3: Row = {
+  name: '司马晓中',
+  idNumber: idNumber('20051102', 37, false),
+  phone: '15800001111',
+  joinedAt: new Date(Date.UTC(2025, 5, 30)),
+};
+const badCheck: Row = {
+  name: '司马晓西',
+  idNumber: withWrongCheck(idNumber('20040101', 41, true)),
+  joinedAt: new Date(Date.UTC(2024, 8, 1)),
+};
 const duplicate: Row = { name: '司马晓北', idNumber: ok1.idNumber, joinedAt: new Date(Date.UTC(2024, 8, 1)) };
 
 /** Data rows in file order; Excel row = index + 2 (row 1 is the header). */
@@ -75,7 +90,7 @@ function column(cols: Map<string, number>, header: string): number {
   return col;
 }
 
-async function fillTemplate(template: string, out: string): Promise<void> {
+async function fillTemplate(template: string, out: string, rows: Row[]): Promise<void> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(template);
   const ws = wb.getWorksheet('会员名册');
@@ -83,7 +98,7 @@ async function fillTemplate(template: string, out: string): Promise<void> {
   if (!ws) return;
   const cols = headerColumns(ws);
   for (const h of ['姓名', '身份证号', '手机号', '入会日期', '人员类别', '性别', '所在工会']) column(cols, h);
-  ROWS.forEach((r, i) => {
+  rows.forEach((r, i) => {
     const row = ws.getRow(i + 2);
     row.getCell(column(cols, '姓名')).value = r.name;
     row.getCell(column(cols, '身份证号')).value = r.idNumber;
@@ -97,7 +112,9 @@ async function fillTemplate(template: string, out: string): Promise<void> {
 
 /** The text of each cell of the table rows under `scope`. */
 async function tableRows(page: Page, scope: string): Promise<string[][]> {
-  return page.$$eval(`${scope} tr.ant-table-row`, (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td.textContent ?? '').trim())));
+  return page.$$eval(`${scope} tr.ant-table-row`, (trs) =>
+    trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td.textContent ?? '').trim())),
+  );
 }
 
 async function waitForMemberList(page: Page, match: (url: URL) => boolean): Promise<void> {
@@ -112,6 +129,8 @@ const importAndExport: Journey = {
   async run({ app, browser }) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gh-e2e-members-'));
     const page = await newPage(browser);
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
     try {
       await login(page, app.baseUrl, 'union_admin', DEMO_PASSWORD);
 
@@ -131,15 +150,26 @@ const importAndExport: Journey = {
       const template = await saveDownload(page, dir, () => page.click('[data-testid="import-template"]'));
       expect(template.name, 'template file name').toBe('会员导入模板.xlsx');
       const upload = path.join(dir, '会员名册-e2e.xlsx');
-      await fillTemplate(template.file, upload);
+      await fillTemplate(template.file, upload, ROWS);
+      const allBad = path.join(dir, '会员名册-全部有误.xlsx');
+      await fillTemplate(template.file, allBad, [badCheck]);
 
       // Step 2: upload; the server only checks the file (dry run) and the preview lists the refused rows.
       await page.click(`${wizard} [data-testid="import-next"]`);
       await page.waitForSelector(`${wizard} [data-testid="import-step-1"]`);
+      // A file with nothing valid cannot go on, and the wizard says why; the cadre picks another file.
+      await page.setInputFiles(`${wizard} input[type="file"]`, allBad);
+      await page.waitForSelector(`${wizard} [data-testid="import-nothing-valid"]`, { timeout: 60_000 });
+      expect(await page.textContent('[data-testid="import-nothing-valid"]'), 'nothing to import').toContain('没有可导入的记录');
+      expect(await page.isDisabled(`${wizard} [data-testid="import-next"]`), 'next with nothing valid').toBe(true);
+      await shot(page, 'members-00-nothing-valid');
+      await page.click(`${wizard} [data-testid="import-reupload"]`);
       await page.setInputFiles(`${wizard} input[type="file"]`, upload);
       await page.waitForSelector(`${wizard} [data-testid="import-check-result"]`, { timeout: 60_000 });
       expect(await page.textContent('[data-testid="import-ok-count"]'), 'preview success count').toBe(`成功 ${VALID.length} 条`);
-      expect(await page.textContent('[data-testid="import-bad-count"]'), 'preview failure count').toBe(`失败 ${ROWS.length - VALID.length} 条`);
+      expect(await page.textContent('[data-testid="import-bad-count"]'), 'preview failure count').toBe(
+        `失败 ${ROWS.length - VALID.length} 条`,
+      );
       expect(await page.textContent('[data-testid="import-check-result"]'), 'preview summary').toContain(
         `共 ${ROWS.length} 行：可导入 ${VALID.length} 条，有问题 ${ROWS.length - VALID.length} 条`,
       );
@@ -162,7 +192,8 @@ const importAndExport: Journey = {
       const reportCols = headerColumns(reportWs);
       const reasons = new Map<number, string>();
       reportWs.eachRow((row, n) => {
-        if (n > 1) reasons.set(Number(row.getCell(column(reportCols, '原表行号')).value), String(row.getCell(column(reportCols, '错误原因')).text));
+        if (n > 1)
+          reasons.set(Number(row.getCell(column(reportCols, '原表行号')).value), String(row.getCell(column(reportCols, '错误原因')).text));
       });
       expect([...reasons.keys()].join(','), 'error report rows').toBe(`${excelRow(badCheck)},${excelRow(duplicate)}`);
       expect(reasons.get(excelRow(badCheck)), 'error report reason').toContain('校验位不正确');
@@ -177,7 +208,9 @@ const importAndExport: Journey = {
       await page.click(`${wizard} [data-testid="import-confirm"]`);
       await page.waitForSelector(`${wizard} [data-testid="import-result"]`, { timeout: 60_000 });
       const result = (await page.textContent(`${wizard} [data-testid="import-result"]`)) ?? '';
-      expect(result.replace(/\s+/g, ''), 'import result').toContain(`新增${VALID.length}条更新0条跳过0条失败${ROWS.length - VALID.length}条`);
+      expect(result.replace(/\s+/g, ''), 'import result').toContain(
+        `新增${VALID.length}条更新0条跳过0条失败${ROWS.length - VALID.length}条`,
+      );
       const reloaded = waitForMemberList(page, () => true);
       await page.click(`${wizard} [data-testid="import-done"]:not([disabled])`);
       await page.waitForSelector(wizard, { state: 'detached' });
@@ -191,7 +224,9 @@ const importAndExport: Journey = {
         const cells = roster.find((c) => c[0] === m.name);
         expect(cells, `${m.name} in the roster`).toBeTruthy();
         expect(cells?.[1], `${m.name}'s ID number in the roster`).toBe(maskIdNumber(m.idNumber));
-        expect(cells?.[3], `${m.name}'s birth date from the ID number`).toBe(`${m.idNumber.slice(6, 10)}-${m.idNumber.slice(10, 12)}-${m.idNumber.slice(12, 14)}`);
+        expect(cells?.[3], `${m.name}'s birth date from the ID number`).toBe(
+          `${m.idNumber.slice(6, 10)}-${m.idNumber.slice(10, 12)}-${m.idNumber.slice(12, 14)}`,
+        );
         expect(cells?.[4], `${m.name}'s phone in the roster`).toBe(m.phone ? maskPhone(m.phone) : '—');
         expect(cells?.[5], `${m.name}'s union`).toBe(orgName);
         expect(cells?.[6], `${m.name}'s join date (a date cell in Excel)`).toBe(m.joinedAt.toISOString().slice(0, 10));
@@ -215,12 +250,19 @@ const importAndExport: Journey = {
       await page.fill('#member-filter-q', '司马');
       await page.click('form#member-filters button[type="submit"], .ant-pro-query-filter button.ant-btn-primary');
       await searched;
-      await page.waitForFunction(
-        (n) => document.querySelectorAll('.ant-pro-table tr.ant-table-row').length === n,
-        VALID.length,
-      );
+      await page.waitForFunction((n) => document.querySelectorAll('.ant-pro-table tr.ant-table-row').length === n, VALID.length);
       const found = await tableRows(page, '.ant-pro-table');
-      expect(found.map((c) => c[0]).sort().join('、'), 'search 司马').toBe(VALID.map((m) => m.name).sort().join('、'));
+      expect(
+        found
+          .map((c) => c[0])
+          .sort()
+          .join('、'),
+        'search 司马',
+      ).toBe(
+        VALID.map((m) => m.name)
+          .sort()
+          .join('、'),
+      );
       await shot(page, 'members-04-roster-search');
 
       await page.click('[data-testid="member-export-button"]');
@@ -245,6 +287,7 @@ const importAndExport: Journey = {
         expect(byName.get(m.name), `${m.name}'s exported ID number`).toBe(maskIdNumber(m.idNumber));
         expect(MASKED_ID.test(byName.get(m.name) ?? ''), `${m.name}'s exported ID number is masked`).toBe(true);
       }
+      expect(pageErrors.join('\n'), 'uncaught errors in the page').toBe('');
     } finally {
       await page.context().close();
       fs.rmSync(dir, { recursive: true, force: true });

@@ -65,7 +65,7 @@ function DetailBody({ initial, onAction }: { initial: TMember; onAction: Props['
         </Descriptions.Item>
         <Descriptions.Item label={t('member.birthDate')}>{m.birthDate}</Descriptions.Item>
         <Descriptions.Item label={t('member.phone')}>
-          <span className="mono">{m.phoneMasked ?? '—'}</span>
+          {m.phoneMasked ? <span className="mono">{m.phoneMasked}</span> : '—'}
         </Descriptions.Item>
         <Descriptions.Item label={t('member.org')} span={2}>
           {m.orgName}

@@ -119,6 +119,15 @@ function WizardBody({ defaultOrg, onClose, onImported }: BodyProps) {
               <>
                 <Typography.Text type="secondary">{file?.name}</Typography.Text>
                 <ImportJobView job={check} dryRun />
+                {check?.status === 'succeeded' && check.validRows === 0 && (
+                  <Alert
+                    type="warning"
+                    showIcon
+                    message={t('importer.nothingValid')}
+                    style={{ marginTop: 12 }}
+                    data-testid="import-nothing-valid"
+                  />
+                )}
               </>
             )}
           </>

@@ -1,11 +1,10 @@
 // Charts for documents: the shared ECharts option (common/src/charts.ts) rendered on the server to SVG, then to PNG.
 import { Resvg } from '@resvg/resvg-js';
 import * as echarts from 'echarts';
-import { cjkFontPaths } from './fonts.ts';
+import { cjkFontPath } from './fonts.ts';
 
-/** Family names resvg resolves through the Noto CJK collections (ECharts asks for sans-serif by default). */
+/** ECharts asks for sans-serif: every generic family resolves to Noto Sans CJK SC (regular and bold are loaded). */
 const SANS = 'Noto Sans CJK SC';
-const SERIF = 'Noto Serif CJK SC';
 
 /** A chart that fills the 156 mm type area with text about 7–11 pt when printed: 760 × 420 at scale 2. */
 export const DOC_CHART = { width: 760, height: 420, scale: 2 } as const;
@@ -27,11 +26,11 @@ export function renderChartPng(option: object, width = 1200, height = 600, scale
     background: '#ffffff',
     fitTo: { mode: 'width', value: Math.round(width * scale) },
     font: {
-      fontFiles: cjkFontPaths(),
+      fontFiles: [cjkFontPath('NotoSansCJK-Regular.ttc'), cjkFontPath('NotoSansCJK-Bold.ttc')],
       loadSystemFonts: false,
       defaultFontFamily: SANS,
       sansSerifFamily: SANS,
-      serifFamily: SERIF,
+      serifFamily: SANS,
       monospaceFamily: SANS,
     },
   });

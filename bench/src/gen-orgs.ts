@@ -62,6 +62,7 @@ async function main() {
             name: o.name,
             pinyin: o.pinyin,
             pinyinInitials: o.pinyinInitials,
+            searchGrams: o.searchGrams,
             level: o.level,
             kind: o.kind,
             status: o.status,

@@ -8,7 +8,7 @@ import { engines, openTestDb, ADMIN_PASSWORD, type TestDb } from '../../test/db.
 import { buildTestApp, loginAs, type Client } from '../../test/http.ts';
 import { makeUser, PASSWORD, uniq } from '../../test/factories.ts';
 import type { HttpApp } from '../../platform/http/index.ts';
-import { seedHalfYear, type Scenario } from '../stats/stats.scenario.ts';
+import { seedHalfYear, type Scenario } from '../../test/half-year.ts';
 
 function documentXml(buf: Buffer): Promise<string> {
   return new Promise((resolve, reject) => {

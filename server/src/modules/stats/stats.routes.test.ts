@@ -3,8 +3,8 @@ import { engines, openTestDb, ADMIN_PASSWORD, type TestDb } from '../../test/db.
 import { buildTestApp, loginAs, type Client } from '../../test/http.ts';
 import { makeUser, PASSWORD, uniq } from '../../test/factories.ts';
 import type { HttpApp } from '../../platform/http/index.ts';
-import { newId, rosterXlsx, upload, waitForImport } from '../member-imports/member-imports.testkit.ts';
-import { seedHalfYear, type Scenario } from './stats.scenario.ts';
+import { newId, rosterXlsx, upload, waitForImport } from '../../test/imports.ts';
+import { seedHalfYear, type Scenario } from '../../test/half-year.ts';
 
 const H1 = 'from=2026-01-01&to=2026-06-30';
 

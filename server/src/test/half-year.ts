@@ -1,7 +1,7 @@
 // A city union's half year, seeded through the API as cadres would record it: unions of several kinds founded
 // before, inside and after H1 2026, members joining, leaving and transferring. Shared by the stats and report tests.
-import type { Client } from '../../test/http.ts';
-import { newIdNumber } from '../../test/factories.ts';
+import type { Client } from './http.ts';
+import { newIdNumber } from './factories.ts';
 
 export interface Scenario {
   district: number;

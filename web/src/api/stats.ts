@@ -39,7 +39,7 @@ export const statsApi = {
 export const targetApi = {
   get: (orgId: number, year: number, asOf?: string) => api.get<TTargets>(`/orgs/${orgId}/targets/${year}`, { asOf }),
   children: (orgId: number, year: number, asOf?: string) => api.get<TChildTargets>(`/orgs/${orgId}/targets/${year}/children`, { asOf }),
-  put: (orgId: number, year: number, body: TTargetsPut) => request<TTargets>('PUT', `/orgs/${orgId}/targets/${year}`, body),
+  put: (orgId: number, year: number, body: TTargetsPut) => request<TTargets>('PUT', `/orgs/${orgId}/targets/${year}`, { body }),
 };
 
 export const summaryApi = {

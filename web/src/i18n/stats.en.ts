@@ -55,6 +55,9 @@ export const statsEn: typeof statsZhCN = {
     ownReadOnly: 'Set by the parent organisation',
   },
   dashboard: {
+    kpiTotal: 'Members',
+    kpiJoined: 'New members this year',
+    kpiFounded: 'New unions this year',
     title: '{{org}} dashboard',
     subtitle: '{{year}} · data as of {{date}}',
     asOf: 'As of {{date}}',

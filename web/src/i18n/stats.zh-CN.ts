@@ -55,6 +55,9 @@ export const statsZhCN = {
     ownReadOnly: '本级目标由上级组织下达',
   },
   dashboard: {
+    kpiTotal: '会员总数',
+    kpiJoined: '本年新增会员',
+    kpiFounded: '本年新建工会',
     title: '{{org}}工会工作数据看板',
     subtitle: '{{year}}年度 · 数据截至 {{date}}',
     asOf: '截至 {{date}}',

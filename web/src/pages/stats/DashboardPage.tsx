@@ -42,12 +42,12 @@ export function DashboardPage() {
   const timeProgress = targets.data?.items[0]?.timeProgress ?? 0;
   const avgPercent = withTarget.length ? Math.round((withTarget.reduce((s, i) => s + (i.percent ?? 0), 0) / withTarget.length) * 100) / 100 : null;
 
-  const kpi = (ind: typeof totalInd, gold = false) => {
+  const kpi = (ind: typeof totalInd, label: string, gold = false) => {
     const v = ind ? values.data?.values[ind.key]?.value : undefined;
     const path = ind ? recordsPathFor(ind, org.id, from, to) : null;
     return (
       <KpiCard
-        label={ind?.label ?? '—'}
+        label={label}
         value={formatNumber(v ?? 0)}
         unit={ind?.unit}
         gold={gold}
@@ -73,13 +73,13 @@ export function DashboardPage() {
       </div>
       <Row gutter={[16, 16]}>
         <Col xs={24} sm={12} xl={6}>
-          {kpi(totalInd)}
+          {kpi(totalInd, t('dashboard.kpiTotal'))}
         </Col>
         <Col xs={24} sm={12} xl={6}>
-          {kpi(joinedInd, true)}
+          {kpi(joinedInd, t('dashboard.kpiJoined'), true)}
         </Col>
         <Col xs={24} sm={12} xl={6}>
-          {kpi(foundedInd)}
+          {kpi(foundedInd, t('dashboard.kpiFounded'))}
         </Col>
         <Col xs={24} sm={12} xl={6}>
           <KpiCard

@@ -25,10 +25,12 @@ interface OwnTargetsCardProps {
   loading: boolean;
   indicators: TIndicator[];
   canEdit: boolean;
+  /** The year's time progress when the org has no target item to carry it. */
+  timeProgress: number;
   onSaved: () => void;
 }
 
-export function OwnTargetsCard({ org, year, data, loading, indicators, canEdit, onSaved }: OwnTargetsCardProps) {
+export function OwnTargetsCard({ org, year, data, loading, indicators, canEdit, timeProgress: fallbackProgress, onSaved }: OwnTargetsCardProps) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<Draft>({});
   const [saving, setSaving] = useState(false);
@@ -37,7 +39,7 @@ export function OwnTargetsCard({ org, year, data, loading, indicators, canEdit, 
     ...indicators.map((ind) => ({ key: ind.key, label: ind.label, unit: ind.unit, item: items.get(ind.key) })),
     ...[...items.values()].filter((i) => !indicators.some((ind) => ind.key === i.key)).map((i) => ({ key: i.key, label: i.label, unit: i.unit, item: i })),
   ];
-  const timeProgress = data?.items[0]?.timeProgress ?? 0;
+  const timeProgress = data?.items[0]?.timeProgress ?? fallbackProgress;
   const valueOf = (r: Row): number | null => (Object.hasOwn(draft, r.key) ? (draft[r.key] ?? null) : (r.item?.target ?? null));
   const dirty = Object.keys(draft).length > 0;
 

@@ -97,6 +97,7 @@ export function TargetsPage() {
         loading={own.isLoading}
         indicators={shown}
         canEdit={canEditOwn}
+        timeProgress={timeProgress ?? 0}
         onSaved={reload}
       />
       {org.childCount > 0 && (

@@ -1,5 +1,6 @@
 // ECharts through echarts-for-react's core build, with only the charts and components the dashboard draws.
-import ReactEChartsCore from 'echarts-for-react/lib/core';
+// The ESM build: lib/core is CommonJS, whose default import is the module object in the browser bundle.
+import ReactEChartsCore from 'echarts-for-react/esm/core';
 import * as echarts from 'echarts/core';
 import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent, TitleComponent, TooltipComponent } from 'echarts/components';

@@ -33,12 +33,13 @@ export function recordsPathFor(ind: TIndicator, orgId: number, from: string, to:
     return `/orgs?${q.toString()}`;
   }
   if (ind.theme === 'members' || key.startsWith('members.')) {
-    const q = new URLSearchParams({ orgId: String(orgId) });
-    if (key === 'members.total') q.set('status', 'active');
-    else if (/join|new/.test(key)) {
+    const q = new URLSearchParams({ orgId: String(orgId), subtree: 'true' });
+    if (key === 'members.joined') {
       q.set('joinedFrom', from);
       q.set('joinedTo', to);
-    } else return null;
+    } else if (key === 'members.left') q.set('status', 'left');
+    else if (key === 'members.total') q.set('status', 'active');
+    else return null;
     return `/members?${q.toString()}`;
   }
   return null;

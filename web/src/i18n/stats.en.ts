@@ -103,7 +103,6 @@ export const statsEn: typeof statsZhCN = {
     figureToken: 'Mark',
     figureLabel: 'Figure',
     figureValue: 'Value',
-    figurePeriod: 'Period',
     drill: 'Records',
     addParagraph: 'Add paragraph',
     removeParagraph: 'Remove paragraph',

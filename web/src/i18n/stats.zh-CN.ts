@@ -103,7 +103,6 @@ export const statsZhCN = {
     figureToken: '标记',
     figureLabel: '数据项',
     figureValue: '数值',
-    figurePeriod: '统计期间',
     drill: '明细',
     addParagraph: '添加段落',
     removeParagraph: '删除段落',

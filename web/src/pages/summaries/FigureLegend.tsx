@@ -7,34 +7,42 @@ import { renderFigureText, type TFigure } from '@gonghui/common';
 export function FigureLegend({ figures, onDrill }: { figures: TFigure[]; onDrill: (f: TFigure) => void }) {
   const { t } = useTranslation();
   const columns: ColumnsType<TFigure> = [
-    { title: t('summary.figureToken'), dataIndex: 'id', width: 70, render: (id: string) => <Typography.Text code>{`{{${id}}}`}</Typography.Text> },
-    { title: t('summary.figureLabel'), dataIndex: 'label', ellipsis: true },
     {
-      title: t('summary.figureValue'),
-      key: 'value',
-      width: 100,
-      align: 'right',
-      render: (_: unknown, f: TFigure) => <b style={{ color: '#a8071a' }}>{renderFigureText(`{{${f.id}}}`, [f])}</b>,
-    },
-    {
-      title: t('summary.figurePeriod'),
-      key: 'period',
-      width: 110,
-      render: (_: unknown, f: TFigure) => (
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {f.from}
-          <br />
-          {f.to}
+      title: t('summary.figureToken'),
+      dataIndex: 'id',
+      width: 64,
+      render: (id: string) => (
+        <Typography.Text code style={{ whiteSpace: 'nowrap', fontSize: 12 }}>
+          {id}
         </Typography.Text>
       ),
     },
     {
+      title: t('summary.figureLabel'),
+      dataIndex: 'label',
+      render: (_: unknown, f: TFigure) => (
+        <div style={{ lineHeight: 1.4 }}>
+          <div>{f.label}</div>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {f.from} — {f.to}
+          </Typography.Text>
+        </div>
+      ),
+    },
+    {
+      title: t('summary.figureValue'),
+      key: 'value',
+      width: 96,
+      align: 'right',
+      render: (_: unknown, f: TFigure) => <b style={{ color: '#a8071a', whiteSpace: 'nowrap' }}>{renderFigureText(`{{${f.id}}}`, [f])}</b>,
+    },
+    {
       title: '',
       key: 'drill',
-      width: 64,
+      width: 56,
       render: (_: unknown, f: TFigure) =>
         f.records ? (
-          <Button type="link" size="small" onClick={() => onDrill(f)} data-testid="figure-drill">
+          <Button type="link" size="small" style={{ padding: 0 }} onClick={() => onDrill(f)} data-testid="figure-drill">
             {t('summary.drill')}
           </Button>
         ) : null,

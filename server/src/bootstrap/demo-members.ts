@@ -8,7 +8,10 @@ import { cardNoOf, identityFields, memberRepo } from '../modules/members/index.t
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢';
 const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超霞平刚桂兰建华文斌辉玲红玉宁波鹏飞婷雪琳晨浩宇欣怡子涵梓轩';
 
-export async function seedDemoMembers(db: Db, crypto: FieldCrypto, unions: { id: number; path: string; divisionCode: string | null }[], rand: () => number): Promise<number> {
+export async function seedDemoMembers(db: Db, crypto: FieldCrypto, unions: { id: number; path: string; divisionCode: string | null }[], rand: () => number, today: string): Promise<number> {
+  const thisYear = Number(today.slice(0, 4));
+  // Joins of this year stop at the last full month; last year's give the year-on-year comparison.
+  const monthsThisYear = Math.max(1, Number(today.slice(5, 7)) - 1);
   const pick = (s: string) => s.charAt(Math.floor(rand() * s.length));
   const pad = (n: number, w: number) => String(n).padStart(w, '0');
   const rows: memberRepo.MemberInsert[] = [];
@@ -28,15 +31,19 @@ export async function seedDemoMembers(db: Db, crypto: FieldCrypto, unions: { id:
       used.add(body);
       const name = pick(SURNAMES) + pick(GIVEN) + (rand() < 0.6 ? pick(GIVEN) : '');
       const phone = `1${pick('3578')}${pad(Math.floor(rand() * 1e9), 9)}`;
-      const year = rand() < 0.12 ? 2026 : 2005 + Math.floor(rand() * 21);
-      const joinedAt = `${year}-${pad(1 + Math.floor(rand() * (year === 2026 ? 6 : 12)), 2)}-${pad(1 + Math.floor(rand() * 28), 2)}`;
+      const roll = rand();
+      const year = roll < 0.12 ? thisYear : roll < 0.22 ? thisYear - 1 : 2005 + Math.floor(rand() * (thisYear - 2006));
+      const joinedAt = `${year}-${pad(1 + Math.floor(rand() * (year === thisYear ? monthsThisYear : 12)), 2)}-${pad(1 + Math.floor(rand() * 28), 2)}`;
       const categories: MemberCategory[] = [];
       if (rand() < 0.25) categories.push('migrant');
       if (rand() < 0.1) categories.push('new_forms');
       if (rand() < 0.05) categories.push('dispatched');
       const { fields } = identityFields(crypto, { name, idNumber: body.slice(0, 17) + idCheckChar(body.slice(0, 17)), phone });
-      rows.push({ id, orgId: u.id, orgPath: u.path, ...fields, joinedAt, statusSince: joinedAt, categories, cardNo: cardNoOf(id) });
+      // About one in thirty older members left this year (退会): the reports count them.
+      const quit = year < thisYear && rand() < 0.035 ? `${thisYear}-${pad(1 + Math.floor(rand() * monthsThisYear), 2)}-${pad(1 + Math.floor(rand() * 28), 2)}` : null;
+      rows.push({ id, orgId: u.id, orgPath: u.path, ...fields, joinedAt, status: quit ? 'left' : 'active', statusSince: quit ?? joinedAt, categories, cardNo: cardNoOf(id) });
       events.push({ memberId: id, orgId: u.id, type: 'join', date: joinedAt });
+      if (quit) events.push({ memberId: id, orgId: u.id, type: 'quit', date: quit });
     }
   }
   await db.transaction(async (tx) => {

@@ -1,7 +1,7 @@
 // DEMO=1: a small but realistic city federation — districts, streets, a federation, a few hundred grassroots
 // unions of varied kinds with founding dates and life events — and one account per level.
 import { sql } from 'drizzle-orm';
-import { usccCheckChar, type OrgKind, type OrgLevel } from '@gonghui/common';
+import { todayCst, usccCheckChar, type OrgKind, type OrgLevel } from '@gonghui/common';
 import { recordAudit } from '../platform/audit/index.ts';
 import type { Db } from '../platform/db/index.ts';
 import { orgRepo, nameSearchFields } from '../modules/orgs/index.ts';
@@ -9,6 +9,7 @@ import { hashPassword, usersRepo } from '../modules/users/index.ts';
 import { randomPassword } from './bootstrap.ts';
 import type { FieldCrypto } from '../platform/crypto/index.ts';
 import { seedDemoMembers } from './demo-members.ts';
+import { seedDemoTargets } from './demo-targets.ts';
 
 const DISTRICTS = ['城东区', '城西区', '高新区', '滨江区', '临湖县', '青山县'];
 const STREETS = ['新华街道', '人民路街道', '东湖街道', '长安镇', '青石镇', '南山街道', '北门街道', '双桥镇'];
@@ -43,10 +44,15 @@ export interface DemoAccount {
 export async function seedDemo(db: Db, crypto: FieldCrypto, rootOrgId: number, demoPassword?: string): Promise<DemoAccount[]> {
   const rand = rng(20260101);
   const pick = <T,>(xs: T[]): T => xs[Math.floor(rand() * xs.length)] as T;
+  // Dates never fall after today: the current year's unions and members are the "this half year" of the demo.
+  const today = todayCst();
+  const thisYear = Number(today.slice(0, 4));
   const day = (y0: number, y1: number) => {
     const y = y0 + Math.floor(rand() * (y1 - y0 + 1));
-    const m = 1 + Math.floor(rand() * (y === 2026 ? 10 : 12));
-    return `${y}-${String(m).padStart(2, '0')}-${String(1 + Math.floor(rand() * 28)).padStart(2, '0')}`;
+    const months = y === thisYear ? Math.max(1, Number(today.slice(5, 7)) - 1) : 12;
+    const m = 1 + Math.floor(rand() * months);
+    const d = `${y}-${String(m).padStart(2, '0')}-${String(1 + Math.floor(rand() * 28)).padStart(2, '0')}`;
+    return d > today ? today : d;
   };
   const accounts = await db.transaction(async (tx) => {
     const root = await orgRepo.findById(tx, rootOrgId);
@@ -92,9 +98,11 @@ export async function seedDemo(db: Db, crypto: FieldCrypto, rootOrgId: number, d
           const firm = FIRMS[(gi * 7 + si * 3 + di) % FIRMS.length] as string;
           const parent = kind === 'new_forms' || kind === 'enterprise_private' ? parentForNewForms : street;
           const name = uniqueName(`${d.slice(0, 2)}${nameOf(firm, sname)}`);
-          const founded = rand() < 0.15 ? day(2026, 2026) : day(2010, 2025);
+          const founded = rand() < 0.15 ? day(thisYear, thisYear) : rand() < 0.1 ? day(thisYear - 1, thisYear - 1) : day(2010, thisYear - 2);
           const g = add(parent, name, 'grassroots', kind, founded, division);
           firstOf.grassroots ??= g;
+          // Some unions held their re-election this year (换届), as reports count.
+          if (founded < `${thisYear - 3}-01-01` && rand() < 0.12) events.push({ orgId: g.id, type: 'reelect', date: day(thisYear, thisYear), data: { chairName: null, termYears: 5 } });
         }
       }
     });
@@ -122,6 +130,7 @@ export async function seedDemo(db: Db, crypto: FieldCrypto, rootOrgId: number, d
   const unions = await db.execute<{ id: number; path: string; divisionCode: string | null }>(
     sql`SELECT id, path, division_code AS "divisionCode" FROM orgs WHERE level = 'grassroots' AND path LIKE ${`${rootOrgId}.%`} ORDER BY id`,
   );
-  await seedDemoMembers(db, crypto, unions.rows, rand);
+  await seedDemoMembers(db, crypto, unions.rows, rand, today);
+  await seedDemoTargets(db, rootOrgId, thisYear, rand);
   return accounts;
 }

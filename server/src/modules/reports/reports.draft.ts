@@ -10,6 +10,8 @@ export interface DraftContext {
   year: number;
   period: 'H1' | 'year';
   asOf: string;
+  /** Level of the parent org, for "位列全市第X名"; null at the root. */
+  parentLevel: string | null;
   /** Direct children with a figure each, largest first, for "从各单位看" sentences. */
   leaders: { name: string; founded: number; joined: number }[];
 }
@@ -33,6 +35,9 @@ export function titleOf(ctx: Pick<DraftContext, 'orgName' | 'year' | 'period'>):
 }
 
 const kindLabel = (k: string) => ORG_KIND_LABELS[k as OrgKind] ?? k;
+const LEVEL_ORDER = ['province', 'city', 'district', 'street', 'federation', 'grassroots'];
+const LEVEL_WORDS: Record<string, string> = { province: '省总工会', city: '市总工会', district: '区（县）总工会', street: '街道（乡镇）总工会', federation: '工会联合会', grassroots: '基层工会' };
+const levelLabel = (l: string) => LEVEL_WORDS[l] ?? l;
 const categoryLabel = (k: string) => MEMBER_CATEGORY_LABELS[k as MemberCategory] ?? k;
 
 /** Breakdown members with a count, largest first. */
@@ -56,9 +61,10 @@ export function draftSummary(ctx: DraftContext, inputs: FigureInputs): { title: 
   // (一) Organisation building.
   const orgText: string[] = [];
   if (has('orgs.total')) {
-    const kinds = parts(v['orgs.total'], 'kind').slice(0, 6);
-    const list = kinds.map((k) => `${kindLabel(k)}${part('orgs.total', 'kind', k, `工会组织总数：${kindLabel(k)}`, '家')}`).join('、');
-    orgText.push(`${cutoff}，${scope}共有工会组织${fig('orgs.total', '工会组织总数', '家')}${list ? `，其中${list}` : ''}。`);
+    // By level, so that the parts add up to the total (kinds are listed for the new unions below).
+    const levels = parts(v['orgs.total'], 'level').sort((a, b) => LEVEL_ORDER.indexOf(a) - LEVEL_ORDER.indexOf(b));
+    const list = levels.map((l) => `${levelLabel(l)}${part('orgs.total', 'level', l, `工会组织总数：${levelLabel(l)}`, '家')}`).join('、');
+    orgText.push(`${cutoff}，${scope}共有各级工会组织${fig('orgs.total', '工会组织总数', '家')}${levels.length > 1 ? `，其中${list}` : ''}。`);
   }
   if (has('orgs.founded')) {
     const kinds = parts(v['orgs.founded'], 'kind');
@@ -98,7 +104,8 @@ export function draftSummary(ctx: DraftContext, inputs: FigureInputs): { title: 
   const targetText = inputs.targets.map((t) => {
     const tgt = f.add({ key: t.key, measure: 'target', label: `${t.label}（全年任务）`, unit: t.unit });
     const pct = f.add({ key: t.key, measure: 'percent', label: `${t.label}（完成率）`, unit: '%' });
-    return `${t.label}全年任务${tgt}，已完成${fig(t.key, t.label, t.unit)}，完成全年任务的${pct}`;
+    const rank = ctx.parentLevel && (inputs.ranks[t.key] ?? 0) > 0 ? `，完成率位列${SCOPE_WORD[ctx.parentLevel] ?? '上级'}第${f.add({ key: t.key, measure: 'rank', label: `${t.label}（完成率排名）`, unit: '名' })}` : '';
+    return `${t.label}全年任务${tgt}，已完成${fig(t.key, t.label, t.unit)}，完成全年任务的${pct}${rank}`;
   });
 
   const sections: DraftSection[] = [];

@@ -2,7 +2,7 @@
 // computed statistics, so "refresh" recomputes every number without touching the cadre's prose.
 import type { TStatValue, TTargetItem } from '@gonghui/common';
 
-export type Measure = 'value' | 'part' | 'target' | 'percent' | 'remaining' | 'lastYear' | 'timeProgress';
+export type Measure = 'value' | 'part' | 'target' | 'percent' | 'remaining' | 'lastYear' | 'timeProgress' | 'rank';
 
 export interface FigureSpec {
   id: string;
@@ -19,6 +19,8 @@ export interface FigureInputs {
   lastYear: Record<string, TStatValue>;
   targets: TTargetItem[];
   timeProgress: number;
+  /** The org's rank by completion among its siblings, per key (位列全市第X名). */
+  ranks: Record<string, number | null>;
 }
 
 export function evaluate(spec: FigureSpec, inputs: FigureInputs): number {
@@ -39,6 +41,8 @@ export function evaluate(spec: FigureSpec, inputs: FigureInputs): number {
       return Math.max(0, (target?.target ?? 0) - value);
     case 'timeProgress':
       return inputs.timeProgress;
+    case 'rank':
+      return inputs.ranks[spec.key] ?? 0;
   }
 }
 

@@ -71,12 +71,12 @@ describe.each(engines())('work summaries on %s', (engine) => {
     expect(doc.title).toMatch(/^2026年东湖区总工会.*上半年工作总结$/);
     const text = doc.sections.flatMap((x: { heading: string; paragraphs: string[] }) => [x.heading, ...x.paragraphs]).join('\n');
     expect(text).toContain('现将上半年工作情况汇报如下');
-    expect(text).toContain('截至2026年6月30日，全区共有工会组织5家');
+    expect(text).toContain('截至2026年6月30日，全区共有各级工会组织5家，其中街道（乡镇）总工会1家、基层工会4家');
     expect(text).toContain('共新建工会组织3家，新建工会会员10人。其中非公企业工会1家，会员5人；农民工工会1家，会员3人；新业态工会1家，会员2人。');
     expect(text).toContain('实名制会员12人，其中男性会员8人、女性会员4人');
     expect(text).toContain('发展会员11人');
     expect(text).toContain('净增会员9人');
-    expect(text).toContain('新建工会组织全年任务5家，已完成3家，完成全年任务的60.00%');
+    expect(text).toContain('新建工会组织全年任务5家，已完成3家，完成全年任务的60.00%，完成率位列全市第1名');
     expect(text).toContain('发展会员全年任务20人，已完成11人，完成全年任务的55.00%');
     expect(doc.sections.map((x: { heading: string }) => x.heading)).toEqual(expect.arrayContaining(['一、上半年工作回顾', '二、存在的不足', '三、下半年工作计划']));
     expect(text).toContain('尚需完成2家');
@@ -106,7 +106,7 @@ describe.each(engines())('work summaries on %s', (engine) => {
     const text = await docxText(res.rawPayload);
     expect(text).toContain('完成全年任务的60.00%');
     expect(text).toContain('上半年累计发展会员12人');
-    expect(text).toContain('截至2026年6月30日，全区共有工会组织5家');
+    expect(text).toContain('截至2026年6月30日，全区共有各级工会组织5家，其中街道（乡镇）总工会1家、基层工会4家');
     const pdf = await app.inject({ method: 'GET', url: `/api/v1/reports/work-summaries/${id}/download?format=pdf`, headers: { cookie: cookie(admin) } });
     expect(pdf.statusCode).toBe(200);
     expect(pdf.rawPayload.subarray(0, 4).toString()).toBe('%PDF');

@@ -16,17 +16,24 @@ export function createReportService({ db, stats, targets }: { db: Db; stats: Sta
   const allKeys = () => new Set(stats.indicators().map((i) => i.key));
 
   function windowOf(year: number, period: 'H1' | 'year', asOf?: string) {
-    return yearWindow(year, asOf ?? (period === 'H1' ? `${year}-06-30` : `${year}-12-31`));
+    // A summary written before the period ends counts up to today, never into the future.
+    const end = asOf ?? (period === 'H1' ? `${year}-06-30` : `${year}-12-31`);
+    const today = todayCst();
+    return yearWindow(year, end > today ? today : end);
   }
 
   async function inputsFor(org: OrgRef, year: number, from: string, to: string): Promise<FigureInputs> {
     const keys = allKeys();
-    const [values, lastYear, t] = await Promise.all([
+    const parent = org.parentId === null ? undefined : await stats.orgRef(org.parentId);
+    const [values, lastYear, t, siblings] = await Promise.all([
       stats.totals(org, from, to, keys),
       stats.totals(org, yearEarlier(from), yearEarlier(to), keys),
       targets.itemsFor(org, year, to),
+      parent ? targets.childrenFor(parent, year, to) : undefined,
     ]);
-    return { values, lastYear, targets: t.items, timeProgress: timeProgress(year, to) };
+    const mine = siblings?.children.find((c) => c.orgId === org.id);
+    const ranks = Object.fromEntries(Object.entries(mine?.items ?? {}).map(([k, i]) => [k, i.rank]));
+    return { values, lastYear, targets: t.items, timeProgress: timeProgress(year, to), ranks };
   }
 
   const stored = (specs: FigureSpec[], inputs: FigureInputs, from: string, to: string): StoredFigure[] =>
@@ -51,7 +58,8 @@ export function createReportService({ db, stats, targets }: { db: Db; stats: Sta
       const leaders = kids.children
         .map((c) => ({ name: c.name, founded: c.values['orgs.founded'] ?? 0, joined: c.values['members.joined'] ?? 0 }))
         .sort((a, b) => b.joined - a.joined || b.founded - a.founded);
-      const draft = draftSummary({ orgName: org.name, orgLevel: org.level, year: input.year, period: input.period, asOf: to, leaders }, inputs);
+      const parentLevel = org.parentId === null ? null : ((await stats.orgRef(org.parentId))?.level ?? null);
+      const draft = draftSummary({ orgName: org.name, orgLevel: org.level, parentLevel, year: input.year, period: input.period, asOf: to, leaders }, inputs);
       return db.transaction(async (tx) => {
         const row = await repo.insert(tx, {
           orgId: org.id,

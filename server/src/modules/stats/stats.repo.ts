@@ -29,3 +29,8 @@ export async function upsertTargets(db: DbOrTx, orgId: number, year: number, val
     .values(rows)
     .onConflictDoUpdate({ target: [targets.orgId, targets.year, targets.key], set: { value: sql`excluded.value`, setBy, updatedAt: sql`now()` } });
 }
+
+export async function orgRefById(db: DbOrTx, id: number) {
+  const [r] = await db.select({ id: orgs.id, path: orgs.path, depth: orgs.depth, name: orgs.name, level: orgs.level, parentId: orgs.parentId }).from(orgs).where(eq(orgs.id, id));
+  return r;
+}

@@ -83,6 +83,8 @@ export function createStatsService({ db, orgs, providers }: StatsDeps) {
     indicator: (key: string) => byKey.get(key),
     keySet,
     orgOf,
+    /** An org by id for internal use (a parent's name or level); callers have checked scope on the child. */
+    orgRef: (id: number): Promise<OrgRef | undefined> => repo.orgRefById(db, id),
     totals,
     children,
     grouped,

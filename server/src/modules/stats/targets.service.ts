@@ -90,6 +90,7 @@ export function createTargetService({ db, stats }: { db: Db; stats: StatsService
 
   return {
     itemsFor,
+    childrenFor,
     get: async (ctx: Ctx, orgId: number, year: number, asOf?: string) => itemsFor(await stats.orgOf(ctx, orgId), year, asOf),
     children: async (ctx: Ctx, orgId: number, year: number, asOf?: string) => childrenFor(await stats.orgOf(ctx, orgId), year, asOf),
     put: async (ctx: Ctx, orgId: number, year: number, values: Record<string, number>) => {

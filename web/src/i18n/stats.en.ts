@@ -63,7 +63,7 @@ export const statsEn: typeof statsZhCN = {
     asOf: 'As of {{date}}',
     sinceJan: '{{from}} to {{to}}',
     completion: 'Target completion',
-    timeProgress: 'Time elapsed {{progress}} · {{count}} targets',
+    timeProgress: 'Mean of {{count}} targets · time elapsed {{progress}}',
     completionTitle: 'Target completion {{year}}',
     trendTitle: 'Monthly trend {{year}}',
     rankTitle: 'Sub-organisations ranked',

@@ -63,7 +63,7 @@ export const statsZhCN = {
     asOf: '截至 {{date}}',
     sinceJan: '{{from}} 至 {{to}}',
     completion: '全年任务完成率',
-    timeProgress: '时间进度 {{progress}} · 共 {{count}} 项目标',
+    timeProgress: '{{count}} 项目标平均 · 时间进度 {{progress}}',
     completionTitle: '{{year}}年目标任务完成情况',
     trendTitle: '{{year}}年逐月趋势',
     rankTitle: '下级组织排名',

@@ -1,7 +1,7 @@
 // /dashboard (数据看板): headline figures of the year, monthly trends, children ranked by a chosen indicator and
 // completion of each target against the time progress, drawn with the option builders shared with the server.
 import { useState } from 'react';
-import { Col, DatePicker, Progress, Row, Space } from 'antd';
+import { Col, DatePicker, Row, Space } from 'antd';
 import dayjs from 'dayjs';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +9,7 @@ import { completionChartOption, type TOrg } from '@gonghui/common';
 import { statsApi, targetApi } from '../../api/stats.ts';
 import { useSession } from '../../app/session.ts';
 import { DashboardCharts } from './dashboard/DashboardCharts.tsx';
-import { KpiCard } from './dashboard/KpiCard.tsx';
+import { CompletionBar, KpiCard } from './dashboard/KpiCard.tsx';
 import { Chart } from './dashboard/Chart.tsx';
 import './dashboard/dashboard.css';
 import { formatNumber, formatPercent } from './shared/format.ts';
@@ -90,13 +90,7 @@ export function DashboardPage() {
             testId="kpi-completion"
             foot={
               <div>
-                <Progress
-                  percent={Math.min(100, avgPercent ?? 0)}
-                  success={{ percent: Math.min(100, timeProgress), strokeColor: '#d4a017' }}
-                  strokeColor={avgPercent !== null && avgPercent < timeProgress ? '#d4a017' : '#c8161d'}
-                  showInfo={false}
-                  size="small"
-                />
+                <CompletionBar percent={avgPercent} timeProgress={timeProgress} />
                 {t('dashboard.timeProgress', { progress: formatPercent(timeProgress), count: withTarget.length })}
               </div>
             }

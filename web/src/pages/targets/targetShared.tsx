@@ -17,7 +17,7 @@ export function Completion({ percent, timeProgress }: { percent: number | null; 
         style={{
           fontWeight: 600,
           fontVariantNumeric: 'tabular-nums',
-          color: behind ? '#cf1322' : percent >= 100 ? '#389e0d' : '#8b1a1a',
+          color: behind ? '#cf1322' : percent >= 100 ? '#389e0d' : '#262626',
           background: behind ? '#fff1f0' : undefined,
           padding: behind ? '0 4px' : undefined,
           borderRadius: 4,

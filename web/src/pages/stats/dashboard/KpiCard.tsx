@@ -29,3 +29,14 @@ export function KpiCard({ label, value, unit, foot, gold, loading, testId, onCli
     </div>
   );
 }
+
+/** Completion as a bar with a tick at the time progress (时间进度): red when on schedule, gold when behind. */
+export function CompletionBar({ percent, timeProgress }: { percent: number | null; timeProgress: number }) {
+  const behind = percent !== null && percent < timeProgress;
+  return (
+    <div className="dash-bar" data-testid="completion-bar">
+      <div className="dash-bar-fill" style={{ width: `${Math.min(100, percent ?? 0)}%`, background: behind ? '#d4a017' : '#c8161d' }} />
+      <div className="dash-bar-tick" style={{ left: `${Math.min(100, timeProgress)}%` }} />
+    </div>
+  );
+}

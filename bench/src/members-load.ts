@@ -3,6 +3,7 @@
 //   npx tsx bench/src/members-load.ts --db postgres [--connections 50] [--duration 20] [--as admin|district]
 //   npx tsx bench/src/members-load.ts --db pglite --data-dir bench/out/pglite50k --duration 10
 import { execFile } from 'node:child_process';
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -52,6 +53,34 @@ function autocannon(url: string, cookie: string): Promise<CannonResult> {
   });
 }
 
+const TICK_MS = 10; // USER_HZ = 100 on Linux (getconf CLK_TCK)
+
+/** utime + stime (and the waited-for children's cutime + cstime) of a process, in ms, from /proc/<pid>/stat. */
+function procCpu(pid: number | 'self'): { own: number; children: number } {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // f[0] is field 3 (state)
+    const n = (i: number) => Number(f[i - 3] ?? 0);
+    return { own: (n(14) + n(15)) * TICK_MS, children: (n(16) + n(17)) * TICK_MS };
+  } catch {
+    return { own: 0, children: 0 }; // the process is gone
+  }
+}
+
+/** The database processes serving this bench: PostgreSQL backends of the database, or the PGlite child process. */
+async function dbPids(database: Awaited<ReturnType<typeof openBenchDb>>): Promise<number[]> {
+  if (args.db === 'postgres') {
+    const r = await database.pool.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database()');
+    return r.rows.map((x) => Number(x.pid));
+  }
+  const kids: number[] = [];
+  for (const t of fs.readdirSync('/proc/self/task')) {
+    const c = fs.readFileSync(`/proc/self/task/${t}/children`, 'utf8').trim();
+    if (c) kids.push(...c.split(/\s+/).map(Number));
+  }
+  return kids;
+}
+
 async function main() {
   const database = await openBenchDb(args, false);
   const { db } = database;
@@ -72,8 +101,26 @@ async function main() {
     process.stdout.write(
       `members-load: ${args.db}, ${members} members, GET ${url.replace(base, '')} (total ${body.total}${body.totalExact === false ? '+' : ''}) as ${as}, ${connections} connections × ${duration} s, load ${loadStart}\n`,
     );
+    // Warm every pooled connection first, so that the backends whose CPU is read below are the ones serving.
+    await Promise.all(Array.from({ length: 20 }, () => fetch(url, { headers: { cookie } }).then((x) => x.arrayBuffer())));
+    const pids = await dbPids(database);
+    const dbCpu = () => pids.reduce((sum, pid) => sum + procCpu(pid).own, 0);
+    const before = { self: procCpu('self'), db: dbCpu() };
     const r = await autocannon(url, cookie);
+    const after = { self: procCpu('self'), db: dbCpu() };
     const loadEnd = load1();
+    const perReq = (ms: number) => Math.round((ms / Math.max(1, r.requests.total)) * 100) / 100;
+    const cpu = {
+      serverMsPerReq: perReq(after.self.own - before.self.own),
+      dbMsPerReq: perReq(after.db - before.db),
+      autocannonMsPerReq: perReq(after.self.children - before.self.children),
+      dbPids: pids.length,
+    };
+    // What two otherwise idle cores could serve at this CPU cost (server + database, without the load generator).
+    const idleCapacity = Math.round(2000 / Math.max(0.01, cpu.serverMsPerReq + cpu.dbMsPerReq));
+    process.stdout.write(
+      `CPU per request: server ${cpu.serverMsPerReq} ms, database ${cpu.dbMsPerReq} ms (${pids.length} processes), autocannon ${cpu.autocannonMsPerReq} ms → about ${idleCapacity} req/s on 2 idle cores\n`,
+    );
     const row = {
       engine: args.db,
       members,
@@ -90,6 +137,8 @@ async function main() {
       non2xx: r.non2xx,
       met: r.requests.average >= 500 && r.latency.p99 <= 100,
       load1: [loadStart, loadEnd],
+      cpu,
+      idleCapacity,
     };
     printTable(
       ['engine', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'errors', 'non-2xx', 'target ≥ 500 req/s, p99 ≤ 100 ms', 'load'],

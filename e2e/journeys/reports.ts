@@ -13,6 +13,17 @@ function inputOf(page: Page, testId: string) {
   return page.locator(`[data-testid="${testId}"]`).locator('xpath=descendant-or-self::input').first();
 }
 
+/** Clicks a download button and returns the saved file's bytes and name. */
+async function downloaded(page: Page, selector: string): Promise<{ bytes: Buffer; name: string }> {
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click(selector)]);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gh-dl-'));
+  const file = path.join(dir, 'file');
+  await download.saveAs(file);
+  const bytes = fs.readFileSync(file);
+  fs.rmSync(dir, { recursive: true, force: true });
+  return { bytes, name: download.suggestedFilename() };
+}
+
 async function setTargets(page: Page, base: string): Promise<void> {
   await page.goto(`${base}/targets`);
   await page.waitForSelector('[data-testid="child-targets-table"] .ant-table-row');
@@ -67,6 +78,8 @@ async function statsDrillDown(page: Page, base: string): Promise<void> {
   await page.waitForSelector(`${card} a[data-testid="indicator-value"]`);
   await page.waitForSelector('[data-testid="stats-children-table"] .ant-table-row');
   await shot(page, 'reports-04-stats');
+  const xlsx = await downloaded(page, '[data-testid="stats-export"]');
+  expect(xlsx.bytes.subarray(0, 2).toString('latin1'), 'children export is an xlsx (zip)').toBe('PK');
   await page.click(`${card} a[data-testid="indicator-value"]`);
   await page.waitForSelector('[data-testid="records-table"] .ant-table-row');
   const records = (await page.textContent('[data-testid="records-table"]')) ?? '';
@@ -90,14 +103,28 @@ async function summary(page: Page, base: string): Promise<void> {
   expect(title, 'summary title').toContain(String(new Date().getFullYear()));
   await shot(page, 'reports-03-summary');
 
-  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click('[data-testid="summary-download-docx"]')]);
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gh-docx-')), download.suggestedFilename() || 'summary.docx');
-  await download.saveAs(file);
-  const bytes = fs.readFileSync(file);
-  expect(bytes.length > 1000, `.docx size (${bytes.length} bytes)`).toBe(true);
-  expect(bytes.subarray(0, 2).toString('latin1'), '.docx is a zip').toBe('PK');
-  expect(download.suggestedFilename(), '.docx file name').toContain('.docx');
-  fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  const docx = await downloaded(page, '[data-testid="summary-download-docx"]');
+  expect(docx.bytes.length > 1000, `.docx size (${docx.bytes.length} bytes)`).toBe(true);
+  expect(docx.bytes.subarray(0, 2).toString('latin1'), '.docx is a zip').toBe('PK');
+  expect(docx.name, '.docx file name').toContain('.docx');
+  const pdf = await downloaded(page, '[data-testid="summary-download-pdf"]');
+  expect(pdf.bytes.subarray(0, 5).toString('latin1'), '.pdf header').toBe('%PDF-');
+
+  // A cadre rewrites a sentence around a figure, saves, recomputes: the wording stays, the figure is still filled in.
+  await page.click('[data-testid="summary-mode-edit"]');
+  const first = page.locator('[data-testid="paragraph-input"]').first();
+  const source = await first.inputValue();
+  const token = /\{\{f\d+\}\}/.exec(source)?.[0] ?? '{{f1}}';
+  await first.fill(`经各级工会共同努力，${token}，这是编辑后的文字。`);
+  await page.click('[data-testid="summary-save"]');
+  await page.waitForSelector('.ant-message-success:has-text("已保存")');
+  await page.click('[data-testid="summary-refresh"]');
+  await page.waitForSelector('.ant-message-success:has-text("数据已重新计算")');
+  await page.reload();
+  await page.waitForSelector('[data-testid="summary-text"] [data-testid="figure-token"]');
+  const after = (await page.textContent('[data-testid="summary-text"]')) ?? '';
+  expect(after, 'edited text after save and refresh').toContain('这是编辑后的文字');
+  expect(/经各级工会共同努力，\d/.test(after), 'figure filled in after the edit').toBe(true);
 }
 
 const targetsDashboardSummary: Journey = {

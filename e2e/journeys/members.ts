@@ -143,12 +143,14 @@ const importAndExport: Journey = {
       const orgName = ((await page.textContent('[data-testid="member-scope-org"]')) ?? '').trim();
       expect(orgName, 'roster header names the union').toBeTruthy();
 
-      // 导入 → step 1 (pick union, template) → download the template from the wizard.
+      // 下载模板 in the toolbar gives the template the cadre fills in; the wizard's first step offers the same file.
+      const template = await saveDownload(page, dir, () => page.click('[data-testid="member-template-button"]'));
+      expect(template.name, 'template file name').toBe('会员导入模板.xlsx');
       await page.click('[data-testid="member-import-button"]');
       const wizard = '.ant-modal:has-text("导入会员名册")';
       await page.waitForSelector(`${wizard} [data-testid="import-step-0"]`);
-      const template = await saveDownload(page, dir, () => page.click('[data-testid="import-template"]'));
-      expect(template.name, 'template file name').toBe('会员导入模板.xlsx');
+      const again = await saveDownload(page, path.join(dir, 'wizard'), () => page.click('[data-testid="import-template"]'));
+      expect(fs.readFileSync(again.file).length > 0 && again.name, 'template from the wizard').toBe(template.name);
       const upload = path.join(dir, '会员名册-e2e.xlsx');
       await fillTemplate(template.file, upload, ROWS);
       const allBad = path.join(dir, '会员名册-全部有误.xlsx');

@@ -12,7 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import { runMigrations, type Db } from '../../server/src/platform/db/index.ts';
 import { cardNoOf, identityFields, memberRepo } from '../../server/src/modules/members/index.ts';
-import { historyOf, insertMembersWithHistory, type HistoryTuple, type Union } from './members-history.ts';
+import { eventsHaveDimensions, historyOf, insertMembersWithHistory, type HistoryTuple, type Union } from './members-history.ts';
 import { openBenchDb } from './db.ts';
 import { personOf } from './members-people.ts';
 import { benchCrypto } from './members-crypto.ts';
@@ -121,10 +121,13 @@ async function main() {
     await runMigrations(db);
     if (args.fresh) {
       await db.execute(sql`TRUNCATE member_transfers, member_events, member_import_rows, members CASCADE`);
+      // The statistics schema keeps per-org counters of the events (TRUNCATE fires no row triggers).
+      if ((await db.execute(sql`SELECT to_regclass('member_counts') AS t`)).rows[0]?.t) await db.execute(sql`TRUNCATE member_counts`);
       process.stdout.write('members-gen: --fresh: members and their events deleted\n');
     }
     const have = Number((await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM members`)).rows[0]?.n ?? 0);
     const us = await unions(db, args.seed);
+    const dims = await eventsHaveDimensions(db);
     const todo = Math.max(0, N - have);
     const loadStart = load1();
     process.stdout.write(
@@ -142,7 +145,7 @@ async function main() {
       const rows = ids.map((id, k) => tupleOf(have + done + k, id, us));
       genMs += performance.now() - g;
       await pending; // one insert in flight while the next batch is built (PGlite serialises anyway)
-      pending = db.transaction(async (tx) => insertMembersWithHistory(tx, rows));
+      pending = db.transaction(async (tx) => insertMembersWithHistory(tx, rows, dims));
       done += n;
       if (done % (BATCH * 20) === 0 || done === todo) {
         const s = (performance.now() - t0) / 1000;

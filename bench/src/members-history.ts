@@ -114,9 +114,24 @@ export type HistoryTuple = [
 const json = (rows: unknown[]) => sql`${JSON.stringify(rows)}::jsonb`;
 const textArray = (expr: string) => sql.raw(`ARRAY(SELECT jsonb_array_elements_text(${expr}))`);
 
-/** One statement per batch: members, their join and leave events, accepted transfers and both transfer events. */
-export async function insertMembersWithHistory(db: DbOrTx, rows: HistoryTuple[]): Promise<void> {
+/** Whether member_events carries the member's gender and categories (statistics schema, decision 0003). */
+export async function eventsHaveDimensions(db: DbOrTx): Promise<boolean> {
+  const r = await db.execute<{ n: number }>(sql`
+    SELECT count(*)::int AS n FROM information_schema.columns
+    WHERE table_schema = current_schema() AND table_name = 'member_events' AND column_name IN ('gender', 'categories')`);
+  return Number(r.rows[0]?.n ?? 0) === 2;
+}
+
+/**
+ * One statement per batch: members, their join and leave events, accepted transfers and both transfer events.
+ * With `dims`, every event carries the member's gender and categories, as the server's events do since the
+ * statistics schema (its member_counts triggers then count them per statement).
+ */
+export async function insertMembersWithHistory(db: DbOrTx, rows: HistoryTuple[], dims = false): Promise<void> {
   if (rows.length === 0) return;
+  const dimCols = sql.raw(dims ? ', gender, categories' : '');
+  const dimSrc = dims ? sql`, e->>13, ${textArray('e->16')}` : sql``;
+  const dimMoved = dims ? sql`, t.gender, t.categories` : sql``;
   await db.execute(sql`
     WITH src AS (SELECT e FROM jsonb_array_elements(${json(rows)}) e),
     added AS (
@@ -127,20 +142,23 @@ export async function insertMembersWithHistory(db: DbOrTx, rows: HistoryTuple[])
       FROM src
       RETURNING id),
     joins AS (
-      INSERT INTO member_events (member_id, org_id, type, date)
-      SELECT (e->>0)::int, (e->>18)::int, 'join', (e->>15)::date FROM src WHERE EXISTS (SELECT 1 FROM added)),
+      INSERT INTO member_events (member_id, org_id, type, date${dimCols})
+      SELECT (e->>0)::int, (e->>18)::int, 'join', (e->>15)::date${dimSrc} FROM src WHERE EXISTS (SELECT 1 FROM added)),
     leaves AS (
-      INSERT INTO member_events (member_id, org_id, type, date, data)
-      SELECT (e->>0)::int, (e->>1)::int, e->>21, (e->>22)::date, '{"reason":null}'::jsonb
+      INSERT INTO member_events (member_id, org_id, type, date, data${dimCols})
+      SELECT (e->>0)::int, (e->>1)::int, e->>21, (e->>22)::date, '{"reason":null}'::jsonb${dimSrc}
       FROM src WHERE e->>21 IN ('quit', 'retire_keep') AND EXISTS (SELECT 1 FROM added)),
     moved AS (
       INSERT INTO member_transfers (member_id, from_org_id, to_org_id, status, date, decided_at)
       SELECT (e->>0)::int, (e->>18)::int, (e->>1)::int, 'accepted', (e->>22)::date, (e->>22)::date::timestamptz
       FROM src WHERE e->>21 = 'transfer' AND EXISTS (SELECT 1 FROM added)
-      RETURNING id, member_id, from_org_id, to_org_id, date)
-    INSERT INTO member_events (member_id, org_id, type, date, data)
+      RETURNING id, member_id, from_org_id, to_org_id, date),
+    moved_dims AS (
+      SELECT m.*, e->>13 AS gender, ${textArray('e->16')} AS categories
+      FROM moved m JOIN src ON (e->>0)::int = m.member_id)
+    INSERT INTO member_events (member_id, org_id, type, date, data${dimCols})
     SELECT t.member_id, CASE k.type WHEN 'transfer_out' THEN t.from_org_id ELSE t.to_org_id END, k.type, t.date,
-           jsonb_build_object('transferId', t.id, 'fromOrgId', t.from_org_id, 'toOrgId', t.to_org_id)
-    FROM moved t CROSS JOIN (VALUES (1, 'transfer_out'), (2, 'transfer_in')) k(ord, type)
+           jsonb_build_object('transferId', t.id, 'fromOrgId', t.from_org_id, 'toOrgId', t.to_org_id)${dimMoved}
+    FROM moved_dims t CROSS JOIN (VALUES (1, 'transfer_out'), (2, 'transfer_in')) k(ord, type)
     ORDER BY t.member_id, k.ord`);
 }

@@ -25,12 +25,14 @@ interface OwnTargetsCardProps {
   loading: boolean;
   indicators: TIndicator[];
   canEdit: boolean;
+  /** Holds target:manage: without it the card is plainly read-only, with it the parent sets these targets. */
+  canManage: boolean;
   /** The year's time progress when the org has no target item to carry it. */
   timeProgress: number;
   onSaved: () => void;
 }
 
-export function OwnTargetsCard({ org, year, data, loading, indicators, canEdit, timeProgress: fallbackProgress, onSaved }: OwnTargetsCardProps) {
+export function OwnTargetsCard({ org, year, data, loading, indicators, canEdit, canManage, timeProgress: fallbackProgress, onSaved }: OwnTargetsCardProps) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<Draft>({});
   const [saving, setSaving] = useState(false);
@@ -117,7 +119,7 @@ export function OwnTargetsCard({ org, year, data, loading, indicators, canEdit, 
             {t('common.save')}
           </Button>
         ) : (
-          <Typography.Text type="secondary">{t('target.ownReadOnly')}</Typography.Text>
+          canManage && <Typography.Text type="secondary">{t('target.ownReadOnly')}</Typography.Text>
         )
       }
     >

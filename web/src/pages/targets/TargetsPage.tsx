@@ -97,6 +97,7 @@ export function TargetsPage() {
         loading={own.isLoading}
         indicators={shown}
         canEdit={canEditOwn}
+        canManage={canManage}
         timeProgress={timeProgress ?? 0}
         onSaved={reload}
       />

@@ -19,7 +19,11 @@ export function parseRecords(path: string | null | undefined): RecordsTarget | u
   return { kind, params: Object.fromEntries(new URLSearchParams(qs)), path };
 }
 
-/** Mirrors the server's providers for the indicators whose list is known; null when there is none. */
+/**
+ * Mirrors the server's providers for the indicators whose list matches the count; null when there is none.
+ * members.left has no list yet: /members cannot filter by the date a member left, so status=left would list
+ * every member who ever left, not those of the period.
+ */
 export function recordsPathFor(ind: TIndicator, orgId: number, from: string, to: string): string | null {
   const key = ind.key;
   if (ind.theme === 'orgs' || key.startsWith('orgs.')) {
@@ -37,8 +41,7 @@ export function recordsPathFor(ind: TIndicator, orgId: number, from: string, to:
     if (key === 'members.joined') {
       q.set('joinedFrom', from);
       q.set('joinedTo', to);
-    } else if (key === 'members.left') q.set('status', 'left');
-    else if (key === 'members.total') q.set('status', 'active');
+    } else if (key === 'members.total') q.set('status', 'active');
     else return null;
     return `/members?${q.toString()}`;
   }

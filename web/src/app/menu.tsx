@@ -19,7 +19,7 @@ export interface MenuEntry {
   labelKey: string;
   permission: Permission;
   icon: ReactNode;
-  /** Label key of the menu group the entry belongs to. */
+  /** Key of the menu group (MENU_GROUPS) the entry belongs to. */
   group?: string;
 }
 
@@ -29,17 +29,17 @@ export interface MenuGroup {
 }
 
 export const MENU_GROUPS: Record<string, MenuGroup> = {
-  'menu.statsGroup': { labelKey: 'menu.statsGroup', icon: <BarChartOutlined /> },
+  stats: { labelKey: 'menu.statsGroup', icon: <BarChartOutlined /> },
 };
 
 export const MENU: MenuEntry[] = [
   { path: '/orgs', labelKey: 'menu.orgs', permission: 'org:read', icon: <ApartmentOutlined /> },
   { path: '/members', labelKey: 'menu.members', permission: 'member:read', icon: <IdcardOutlined /> },
   { path: '/transfers', labelKey: 'menu.transfers', permission: 'member:read', icon: <SwapOutlined /> },
-  { path: '/dashboard', labelKey: 'menu.dashboard', permission: 'stats:read', icon: <DashboardOutlined />, group: 'menu.statsGroup' },
-  { path: '/stats', labelKey: 'menu.stats', permission: 'stats:read', icon: <BarChartOutlined />, group: 'menu.statsGroup' },
-  { path: '/targets', labelKey: 'menu.targets', permission: 'stats:read', icon: <FlagOutlined />, group: 'menu.statsGroup' },
-  { path: '/summaries', labelKey: 'menu.summaries', permission: 'report:read', icon: <FileTextOutlined />, group: 'menu.statsGroup' },
+  { path: '/dashboard', labelKey: 'menu.dashboard', permission: 'stats:read', icon: <DashboardOutlined />, group: 'stats' },
+  { path: '/stats', labelKey: 'menu.stats', permission: 'stats:read', icon: <BarChartOutlined />, group: 'stats' },
+  { path: '/targets', labelKey: 'menu.targets', permission: 'stats:read', icon: <FlagOutlined />, group: 'stats' },
+  { path: '/summaries', labelKey: 'menu.summaries', permission: 'report:read', icon: <FileTextOutlined />, group: 'stats' },
   { path: '/users', labelKey: 'menu.users', permission: 'user:read', icon: <TeamOutlined /> },
   { path: '/roles', labelKey: 'menu.roles', permission: 'role:read', icon: <SafetyCertificateOutlined /> },
   { path: '/audit', labelKey: 'menu.audit', permission: 'audit:read', icon: <AuditOutlined /> },
@@ -69,7 +69,7 @@ export function menuRoutes(entries: MenuEntry[], t: (key: string) => string): Me
     }
     let group = groups.get(m.group);
     if (!group) {
-      group = { path: `/${m.group}`, name: t(g.labelKey), icon: g.icon, routes: [] };
+      group = { path: `/group/${m.group}`, name: t(g.labelKey), icon: g.icon, routes: [] };
       groups.set(m.group, group);
       out.push(group);
     }

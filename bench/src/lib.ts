@@ -198,3 +198,47 @@ export function printTable(header: string[], rows: (string | number)[][]): void 
   process.stdout.write(`${line(header)}\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|\n`);
   for (const r of cells.slice(1)) process.stdout.write(`${line(r)}\n`);
 }
+
+const TICK_MS = 10; // USER_HZ = 100 on Linux (getconf CLK_TCK)
+
+/** utime + stime of a process in ms from /proc/<pid>/stat (0 when it is gone); `children` = cutime + cstime. */
+export function procCpu(pid: number | 'self'): { own: number; children: number } {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // f[0] is field 3 (state)
+    const n = (i: number) => Number(f[i - 3] ?? 0);
+    return { own: (n(14) + n(15)) * TICK_MS, children: (n(16) + n(17)) * TICK_MS };
+  } catch {
+    return { own: 0, children: 0 };
+  }
+}
+
+/**
+ * The processes of the database serving a bench: the PostgreSQL backends connected to its database, or the PGlite
+ * child process(es) of this process. Call after the pool has opened its connections.
+ */
+export async function dbPids(pool: pg.Pool, engine: Engine): Promise<number[]> {
+  if (engine === 'postgres') {
+    const r = await pool.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database()');
+    return r.rows.map((x) => Number(x.pid));
+  }
+  const kids: number[] = [];
+  for (const t of fs.readdirSync('/proc/self/task')) {
+    const c = fs.readFileSync(`/proc/self/task/${t}/children`, 'utf8').trim();
+    if (c) kids.push(...c.split(/\s+/).map(Number));
+  }
+  return kids;
+}
+
+/**
+ * CPU time spent by this process (µs resolution) and by the database processes (10 ms ticks) since the meter
+ * started, in ms: unlike wall time it barely depends on how busy the machine is.
+ */
+export function cpuMeter(pids: number[]): () => { node: number; db: number } {
+  const node0 = process.cpuUsage();
+  const db0 = pids.reduce((s, p) => s + procCpu(p).own, 0);
+  return () => {
+    const d = process.cpuUsage(node0);
+    return { node: (d.user + d.system) / 1000, db: pids.reduce((s, p) => s + procCpu(p).own, 0) - db0 };
+  };
+}

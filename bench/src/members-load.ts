@@ -3,7 +3,6 @@
 //   npx tsx bench/src/members-load.ts --db postgres [--connections 50] [--duration 20] [--as admin|district]
 //   npx tsx bench/src/members-load.ts --db pglite --data-dir bench/out/pglite50k --duration 10
 import { execFile } from 'node:child_process';
-import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -14,7 +13,7 @@ import { benchCrypto } from './members-crypto.ts';
 import { findTargets } from './targets.ts';
 import { makeUser } from '../../server/src/test/factories.ts';
 import { login } from './members-http.ts';
-import { BENCH_ADMIN_PASSWORD, load1, parseArgs, printTable, writeOut } from './lib.ts';
+import { BENCH_ADMIN_PASSWORD, dbPids, load1, parseArgs, printTable, procCpu, writeOut } from './lib.ts';
 
 const argv = process.argv.slice(2);
 const opt = (name: string, dflt: string): string => {
@@ -53,34 +52,6 @@ function autocannon(url: string, cookie: string): Promise<CannonResult> {
   });
 }
 
-const TICK_MS = 10; // USER_HZ = 100 on Linux (getconf CLK_TCK)
-
-/** utime + stime (and the waited-for children's cutime + cstime) of a process, in ms, from /proc/<pid>/stat. */
-function procCpu(pid: number | 'self'): { own: number; children: number } {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // f[0] is field 3 (state)
-    const n = (i: number) => Number(f[i - 3] ?? 0);
-    return { own: (n(14) + n(15)) * TICK_MS, children: (n(16) + n(17)) * TICK_MS };
-  } catch {
-    return { own: 0, children: 0 }; // the process is gone
-  }
-}
-
-/** The database processes serving this bench: PostgreSQL backends of the database, or the PGlite child process. */
-async function dbPids(database: Awaited<ReturnType<typeof openBenchDb>>): Promise<number[]> {
-  if (args.db === 'postgres') {
-    const r = await database.pool.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database()');
-    return r.rows.map((x) => Number(x.pid));
-  }
-  const kids: number[] = [];
-  for (const t of fs.readdirSync('/proc/self/task')) {
-    const c = fs.readFileSync(`/proc/self/task/${t}/children`, 'utf8').trim();
-    if (c) kids.push(...c.split(/\s+/).map(Number));
-  }
-  return kids;
-}
-
 async function main() {
   const database = await openBenchDb(args, false);
   const { db } = database;
@@ -103,7 +74,7 @@ async function main() {
     );
     // Warm every pooled connection first, so that the backends whose CPU is read below are the ones serving.
     await Promise.all(Array.from({ length: 20 }, () => fetch(url, { headers: { cookie } }).then((x) => x.arrayBuffer())));
-    const pids = await dbPids(database);
+    const pids = await dbPids(database.pool, args.db);
     const dbCpu = () => pids.reduce((sum, pid) => sum + procCpu(pid).own, 0);
     const before = { self: procCpu('self'), db: dbCpu() };
     const r = await autocannon(url, cookie);

@@ -12,7 +12,7 @@ import { openBenchDb } from './db.ts';
 import { benchCrypto } from './members-crypto.ts';
 import { explainMembers } from './members-explain.ts';
 import { findMemberTargets, INITIALS, NAME2, type MemberTargets } from './members-targets.ts';
-import { BENCH_ADMIN_PASSWORD, fmt, load1, measure, parseArgs, printTable, writeOut, type Stats } from './lib.ts';
+import { BENCH_ADMIN_PASSWORD, cpuMeter, dbPids, fmt, load1, measure, parseArgs, printTable, writeOut, type Stats } from './lib.ts';
 
 interface Case {
   layer: string;
@@ -119,13 +119,27 @@ async function main() {
           shownTotal((await admin.get<{ total: number; totalExact: boolean }>(`/api/v1/members?pageSize=20&q=${encodeURIComponent(NAME2)}`)).body),
       },
     ];
-    const results: { layer: string; name: string; rows: number | string; target: number | null; met: boolean | null; stats: Stats }[] = [];
+    const results: {
+      layer: string;
+      name: string;
+      rows: number | string;
+      target: number | null;
+      met: boolean | null;
+      stats: Stats;
+      cpu: { node: number; db: number };
+    }[] = [];
     try {
       for (const c of cases) await c.run();
+      // Open every pooled connection, so that the backends whose CPU time is read are the ones serving.
+      await Promise.all(Array.from({ length: 10 }, () => database.pool.query('SELECT pg_sleep(0.02)')));
+      const pids = await dbPids(database.pool, args.db);
       for (const c of cases) {
+        const meter = cpuMeter(pids);
         const { stats, last } = await measure(c.run, args.reps, args.warmup);
+        const used = meter();
+        const per = (ms: number) => Math.round((ms / (args.reps + args.warmup)) * 100) / 100;
         const met = c.target === undefined ? null : stats.median <= c.target;
-        results.push({ layer: c.layer, name: c.name, rows: last, target: c.target ?? null, met, stats });
+        results.push({ layer: c.layer, name: c.name, rows: last, target: c.target ?? null, met, stats, cpu: { node: per(used.node), db: per(used.db) } });
         process.stdout.write(`  ${c.layer} ${c.name}: median ${fmt(stats.median)} ms\n`);
       }
     } finally {
@@ -134,13 +148,14 @@ async function main() {
     const loadEnd = load1();
     process.stdout.write(`\n1-minute load average: ${loadStart} at start, ${loadEnd} at end (2 cores)\n`);
     printTable(
-      ['layer', 'case', 'total', 'median ms', 'p95 ms', 'target', 'met'],
+      ['layer', 'case', 'total', 'median ms', 'p95 ms', 'CPU ms/call node + db', 'target', 'met'],
       results.map((r) => [
         r.layer,
         r.name,
         r.rows,
         fmt(r.stats.median),
         fmt(r.stats.p95),
+        `${fmt(r.cpu.node)} + ${fmt(r.cpu.db)}`,
         r.target === null ? '' : `≤ ${r.target}`,
         r.met === null ? '' : r.met ? 'met' : 'NOT met',
       ]),

@@ -9,7 +9,7 @@ import { buildTestApp, loginAs } from '../../server/src/test/http.ts';
 import { openBenchDb } from './db.ts';
 import { explainAll } from './explain.ts';
 import { findTargets, NAME_Q, PINYIN_Q, type Node, type Targets } from './targets.ts';
-import { BENCH_ADMIN_PASSWORD, fmt, load1, measure, parseArgs, printTable, writeOut, type Stats } from './lib.ts';
+import { BENCH_ADMIN_PASSWORD, cpuMeter, dbPids, fmt, load1, measure, parseArgs, printTable, writeOut, type Stats } from './lib.ts';
 
 interface Case {
   layer: 'repo' | 'http';
@@ -129,15 +129,21 @@ async function main() {
     if (args.explain) await explainAll(database.pool, t);
 
     const http = await httpCases(db, t);
-    const results: { layer: string; name: string; rows: number; stats: Stats }[] = [];
+    const results: { layer: string; name: string; rows: number; stats: Stats; cpu: { node: number; db: number } }[] = [];
     try {
       // The move goes last: each rolled-back run leaves ~300 dead row versions that reads would otherwise scan.
       const repo = repoCases(db, t);
       const cases = [...repo.filter((x) => !x.name.startsWith('move')), ...http.cases, ...repo.filter((x) => x.name.startsWith('move'))];
       for (const c of cases) await c.run(); // one pass over everything first, so the first case is not the cold one
+      // Open every pooled connection, so that the backends whose CPU time is read are the ones serving.
+      await Promise.all(Array.from({ length: 10 }, () => database.pool.query('SELECT pg_sleep(0.02)')));
+      const pids = await dbPids(database.pool, args.db);
       for (const c of cases) {
+        const meter = cpuMeter(pids);
         const { stats, last } = await measure(c.run, args.reps, args.warmup);
-        results.push({ layer: c.layer, name: c.name, rows: last, stats });
+        const used = meter();
+        const per = (ms: number) => Math.round((ms / (args.reps + args.warmup)) * 100) / 100;
+        results.push({ layer: c.layer, name: c.name, rows: last, stats, cpu: { node: per(used.node), db: per(used.db) } });
         process.stdout.write(`  ${c.layer} ${c.name}: median ${fmt(stats.median)} ms\n`);
       }
     } finally {
@@ -147,8 +153,8 @@ async function main() {
     const loadEnd = load1();
     process.stdout.write(`\n1-minute load average: ${loadStart} at start, ${loadEnd} at end (2 cores)\n`);
     printTable(
-      ['layer', 'case', 'result', 'median ms', 'p95 ms', 'min ms'],
-      results.map((r) => [r.layer, r.name, r.rows, fmt(r.stats.median), fmt(r.stats.p95), fmt(r.stats.min)]),
+      ['layer', 'case', 'result', 'median ms', 'p95 ms', 'min ms', 'CPU ms/call node + db'],
+      results.map((r) => [r.layer, r.name, r.rows, fmt(r.stats.median), fmt(r.stats.p95), fmt(r.stats.min), `${fmt(r.cpu.node)} + ${fmt(r.cpu.db)}`]),
     );
     const file = writeOut(`org-queries-${args.db}.json`, {
       engine: args.db,

@@ -6,6 +6,7 @@
 //   GET  /api/v1/reports/work-summaries/:id/download?format=docx
 //   npx tsx bench/src/stats-queries.ts --db postgres [--reps 10 --warmup 2] [--summaries 5]
 //   npx tsx bench/src/stats-queries.ts --db pglite --data-dir bench/out/pglite50k
+// --explain prints EXPLAIN (ANALYZE, BUFFERS) of every statement the indicator providers send, district and city.
 import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
@@ -13,6 +14,7 @@ import { runMigrations } from '../../server/src/platform/db/index.ts';
 import { buildTestApp, loginAs, type Client } from '../../server/src/test/http.ts';
 import type { HttpApp } from '../../server/src/platform/http/index.ts';
 import { openBenchDb } from './db.ts';
+import { explainStats } from './stats-explain.ts';
 import { findTargets } from './targets.ts';
 import { BENCH_ADMIN_PASSWORD, fmt, load1, measure, parseArgs, printTable, summarize, writeOut, type Stats } from './lib.ts';
 
@@ -68,6 +70,23 @@ async function main() {
     );
     if (!fs.existsSync(new URL('../../server/src/modules/stats/index.ts', import.meta.url))) {
       throw new Error('server/src/modules/stats/index.ts does not exist yet: the statistics routes are not there to measure');
+    }
+    let explained: Awaited<ReturnType<typeof explainStats>> = [];
+    if (args.explain) {
+      // Imported here so that the script still loads while the statistics modules are being written.
+      const { orgIndicatorProvider } = await import('../../server/src/modules/orgs/index.ts');
+      const { memberIndicatorProvider } = await import('../../server/src/modules/members/index.ts');
+      const providers = [orgIndicatorProvider, memberIndicatorProvider];
+      for (const o of [
+        { ...t.district, depth: 1, label: `district ${t.district.id}` },
+        { ...t.root, depth: 0, label: 'city' },
+      ]) {
+        explained = explained.concat(await explainStats(database.pool, providers, o, FROM, TO));
+      }
+      printTable(
+        ['org', 'provider', 'EXPLAIN ms', 'statement'],
+        explained.map((e) => [e.label, e.provider, fmt(e.ms), e.query.slice(0, 100)]),
+      );
     }
     const app = await buildTestApp(db);
     try {
@@ -139,6 +158,7 @@ async function main() {
       members,
       load1: [loadStart, loadEnd],
       results,
+      explained,
     });
     process.stdout.write(`\nwrote ${file}\n`);
   } finally {

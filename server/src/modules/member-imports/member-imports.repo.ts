@@ -138,9 +138,9 @@ export async function insertMembers(db: DbOrTx, rows: NewMemberTuple[], createdB
       SELECT (e->>0)::int, (e->>1)::int, e->>2, e->>3, e->>4, e->>5, ${textArray('e->6')}, e->>7, e->>8, e->>9,
              e->>10, e->>11, e->>12, e->>13, (e->>14)::date, (e->>15)::date, (e->>15)::date, ${textArray('e->16')}, e->>17
       FROM jsonb_array_elements(${json(rows)}) e
-      RETURNING id, org_id, joined_at)
-    INSERT INTO member_events (member_id, org_id, type, date, data, created_by)
-    SELECT id, org_id, 'join', joined_at, ${JSON.stringify({ importJobId: jobId })}::jsonb, ${createdBy}::int FROM added`);
+      RETURNING id, org_id, joined_at, gender, categories)
+    INSERT INTO member_events (member_id, org_id, type, date, data, created_by, gender, categories)
+    SELECT id, org_id, 'join', joined_at, ${JSON.stringify({ importJobId: jobId })}::jsonb, ${createdBy}::int, gender, categories FROM added`);
 }
 
 /** id, name, pinyin, initials, grams, phone cipher/hash/masked (null keeps), join date, categories (null keeps). */

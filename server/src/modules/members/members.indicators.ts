@@ -16,68 +16,89 @@ export const MEMBER_INDICATORS: TIndicator[] = [
   { key: 'members.in_new_orgs', label: '新建工会会员', unit: '人', kind: 'snapshot', breakdowns: ['kind'], theme },
 ];
 
-const FLOWS = sql.raw(`('join', 'transfer_in', 'quit', 'transfer_out')`);
-const SIGN: Record<string, number> = { join: 1, transfer_in: 1, quit: -1, transfer_out: -1 };
+const FLOWS = sql.raw(`('join', 'transfer_in', 'quit', 'transfer_out', 'reclass_in', 'reclass_out')`);
+const SIGNED = sql.raw('member_event_sign(e.type)');
+const SIGN: Record<string, number> = { join: 1, transfer_in: 1, quit: -1, transfer_out: -1, reclass_in: 1, reclass_out: -1 };
+/** Below this many days back, a snapshot is today's counters minus the flows since; above, the flows up to it. */
+export const COUNTER_WINDOW_DAYS = 730;
 
-interface FlowRow extends Record<string, unknown> {
+interface Bucket extends Record<string, unknown> {
   grp: string;
+  gender: string;
+  categories: string[];
+  n: number;
+}
+interface PeriodRow extends Bucket {
   type: string;
-  dim: string | null;
-  newKind: string | null;
-  inPeriod: number;
-  upTo: number;
+}
+interface NewOrgRow extends Record<string, unknown> {
+  grp: string;
+  kind: string;
+  n: number;
 }
 
-function flowQuery(s: IndicatorScope, byCategory: boolean) {
+/** Signed member counts as of `to` per group, gender and category set. */
+function snapshotQuery(s: IndicatorScope, fromCounters: boolean) {
   const grp = sql.raw(groupOf(s.depth));
-  const dim = byCategory ? sql.raw('c.cat') : sql.raw('m.gender');
-  const lateral = byCategory ? sql.raw('CROSS JOIN LATERAL unnest(m.categories) AS c(cat)') : sql.raw('');
-  const newKind = byCategory ? sql`NULL::text` : sql`CASE WHEN o.founded_at BETWEEN ${s.from} AND ${s.to} THEN o.kind END`;
-  return sql`
-    SELECT ${grp} AS grp, e.type, ${dim} AS dim, ${newKind} AS "newKind",
-      count(*) FILTER (WHERE e.date >= ${s.from})::int AS "inPeriod", count(*)::int AS "upTo"
-    FROM member_events e JOIN orgs o ON o.id = e.org_id JOIN members m ON m.id = e.member_id ${lateral}
-    WHERE ${subtreeOf(sql.raw('o.path'), s.path)} AND e.date <= ${s.to} AND e.type IN ${FLOWS}
+  const inScope = subtreeOf(sql.raw('o.path'), s.path);
+  if (!fromCounters) {
+    return sql`SELECT ${grp} AS grp, e.gender, e.categories, sum(${SIGNED})::int AS n
+      FROM member_events e JOIN orgs o ON o.id = e.org_id
+      WHERE ${inScope} AND e.date <= ${s.to} AND e.type IN ${FLOWS} GROUP BY 1, 2, 3 HAVING sum(${SIGNED}) <> 0`;
+  }
+  return sql`SELECT grp, gender, categories, sum(n)::int AS n FROM (
+      SELECT ${grp} AS grp, c.gender, c.categories, c.n FROM member_counts c JOIN orgs o ON o.id = c.org_id WHERE ${inScope}
+      UNION ALL
+      SELECT ${grp}, e.gender, e.categories, -${SIGNED} FROM member_events e JOIN orgs o ON o.id = e.org_id
+      WHERE ${inScope} AND e.date > ${s.to} AND e.type IN ${FLOWS}) x
+    GROUP BY 1, 2, 3 HAVING sum(n) <> 0`;
+}
+
+function periodQuery(s: IndicatorScope) {
+  return sql`SELECT ${sql.raw(groupOf(s.depth))} AS grp, e.type, e.gender, e.categories, count(*)::int AS n
+    FROM member_events e JOIN orgs o ON o.id = e.org_id
+    WHERE ${subtreeOf(sql.raw('o.path'), s.path)} AND e.date BETWEEN ${s.from} AND ${s.to} AND e.type IN ${FLOWS}
     GROUP BY 1, 2, 3, 4`;
 }
 
-async function compute(db: DbOrTx, s: IndicatorScope): Promise<GroupedValues> {
+function newOrgQuery(s: IndicatorScope) {
+  return sql`SELECT ${sql.raw(groupOf(s.depth))} AS grp, o.kind, sum(${SIGNED})::int AS n
+    FROM orgs o JOIN member_events e ON e.org_id = o.id
+    WHERE ${subtreeOf(sql.raw('o.path'), s.path)} AND o.founded_at BETWEEN ${s.from} AND ${s.to} AND e.date <= ${s.to} AND e.type IN ${FLOWS}
+    GROUP BY 1, 2`;
+}
+
+export interface ComputeOptions {
+  /** Force one way of taking the snapshot (tests compare both); by default the cheaper one by date. */
+  fromCounters?: boolean;
+}
+
+export async function computeMembers(db: DbOrTx, s: IndicatorScope, opts: ComputeOptions = {}): Promise<GroupedValues> {
   const out: GroupedValues = new Map();
-  if (![...s.keys].some((k) => k.startsWith('members.'))) return out;
-  const wantCategories = ['members.total', 'members.joined', 'members.left', 'members.net_new'].some((k) => s.keys.has(k));
-  const [byGender, byCategory] = await Promise.all([
-    db.execute<FlowRow>(flowQuery(s, false)),
-    wantCategories ? db.execute<FlowRow>(flowQuery(s, true)) : Promise.resolve({ rows: [] as FlowRow[] }),
-  ]);
   const want = (k: string) => s.keys.has(k);
-  for (const r of byGender.rows) {
+  const recent = new Date(Date.now() + 8 * 3600_000 - COUNTER_WINDOW_DAYS * 86_400_000).toISOString().slice(0, 10);
+  const fromCounters = opts.fromCounters ?? s.to >= recent;
+  const needPeriod = ['members.joined', 'members.left', 'members.net_new'].some(want);
+  const empty = { rows: [] };
+  const [snap, period, newOrgs] = await Promise.all([
+    want('members.total') ? db.execute<Bucket>(snapshotQuery(s, fromCounters)) : empty,
+    needPeriod ? db.execute<PeriodRow>(periodQuery(s)) : empty,
+    want('members.in_new_orgs') ? db.execute<NewOrgRow>(newOrgQuery(s)) : empty,
+  ]);
+  const cats = (categories: string[] | null): [string, string][] => (categories ?? []).map((c) => ['category', c]);
+  for (const r of snap.rows as Bucket[]) addTo(groupValues(out, r.grp), 'members.total', r.n, [['gender', r.gender], ...cats(r.categories)]);
+  for (const r of period.rows as PeriodRow[]) {
     const g = groupValues(out, r.grp);
     const sign = SIGN[r.type] ?? 0;
-    if (want('members.total')) addTo(g, 'members.total', sign * r.upTo, [['gender', r.dim]]);
-    if (want('members.net_new')) addTo(g, 'members.net_new', sign * r.inPeriod);
-    if (want('members.joined')) addTo(g, 'members.joined', r.type === 'join' ? r.inPeriod : 0, r.type === 'join' ? [['gender', r.dim]] : []);
-    if (want('members.left')) addTo(g, 'members.left', r.type === 'quit' ? r.inPeriod : 0);
-    if (want('members.in_new_orgs')) addTo(g, 'members.in_new_orgs', r.newKind ? sign * r.upTo : 0, [['kind', r.newKind]]);
+    if (want('members.net_new') && !r.type.startsWith('reclass')) addTo(g, 'members.net_new', sign * r.n, cats(r.categories));
+    if (want('members.joined')) addTo(g, 'members.joined', r.type === 'join' ? r.n : 0, r.type === 'join' ? [['gender', r.gender], ...cats(r.categories)] : []);
+    if (want('members.left')) addTo(g, 'members.left', r.type === 'quit' ? r.n : 0, r.type === 'quit' ? cats(r.categories) : []);
   }
-  // Categories overlap (a migrant worker may also work in a new form of employment): only breakdowns come from here.
-  for (const r of byCategory.rows) {
-    const g = groupValues(out, r.grp);
-    const sign = SIGN[r.type] ?? 0;
-    if (want('members.total')) bumpDim(g, 'members.total', 'category', r.dim, sign * r.upTo);
-    if (want('members.net_new')) bumpDim(g, 'members.net_new', 'category', r.dim, sign * r.inPeriod);
-    if (want('members.joined') && r.type === 'join') bumpDim(g, 'members.joined', 'category', r.dim, r.inPeriod);
-    if (want('members.left') && r.type === 'quit') bumpDim(g, 'members.left', 'category', r.dim, r.inPeriod);
-  }
+  for (const r of newOrgs.rows as NewOrgRow[]) addTo(groupValues(out, r.grp), 'members.in_new_orgs', r.n, [['kind', r.kind]]);
   return out;
 }
 
-/** Adds to one breakdown member only (the value itself already counts each member once). */
-function bumpDim(values: Record<string, { value: number; breakdown?: Record<string, Record<string, number>> }>, key: string, dim: string, member: string | null, n: number): void {
-  if (!member) return;
-  const v = (values[key] ??= { value: 0 });
-  const d = ((v.breakdown ??= {})[dim] ??= {});
-  d[member] = (d[member] ?? 0) + n;
-}
+const compute = (db: DbOrTx, s: IndicatorScope) => computeMembers(db, s);
 
 interface MonthFlowRow extends Record<string, unknown> {
   m: number;
@@ -88,28 +109,30 @@ interface MonthFlowRow extends Record<string, unknown> {
 async function trend(db: DbOrTx, s: TrendScope): Promise<Record<string, number[]>> {
   const start = `${s.year}-01-01`;
   const end = `${s.year}-12-31`;
-  // Month 0 holds everything before the year: the opening balance of the snapshot.
-  const res = await db.execute<MonthFlowRow>(sql`
-    SELECT CASE WHEN e.date < ${start} THEN 0 ELSE extract(month FROM e.date)::int END AS m, e.type, count(*)::int AS n
-    FROM member_events e JOIN orgs o ON o.id = e.org_id
-    WHERE ${subtreeOf(sql.raw('o.path'), s.path)} AND e.date <= ${end} AND e.type IN ${FLOWS}
-    GROUP BY 1, 2`);
+  const inScope = subtreeOf(sql.raw('o.path'), s.path);
+  // Flows of the year by month, and the balance before it: today's counters minus every flow since 1 January.
+  const [res, opening] = await Promise.all([
+    db.execute<MonthFlowRow>(sql`
+      SELECT extract(month FROM e.date)::int AS m, e.type, count(*)::int AS n
+      FROM member_events e JOIN orgs o ON o.id = e.org_id
+      WHERE ${inScope} AND e.date BETWEEN ${start} AND ${end} AND e.type IN ${FLOWS}
+      GROUP BY 1, 2`),
+    db.execute<{ n: number }>(sql`
+      SELECT (coalesce((SELECT sum(c.n) FROM member_counts c JOIN orgs o ON o.id = c.org_id WHERE ${inScope}), 0)
+        - coalesce((SELECT sum(${SIGNED}) FROM member_events e JOIN orgs o ON o.id = e.org_id
+                    WHERE ${inScope} AND e.date >= ${start} AND e.type IN ${FLOWS}), 0))::int AS n`),
+  ]);
   const joined = new Array<number>(12).fill(0);
   const left = new Array<number>(12).fill(0);
   const net = new Array<number>(12).fill(0);
-  let opening = 0;
   for (const r of res.rows) {
-    const sign = SIGN[r.type] ?? 0;
-    if (r.m === 0) {
-      opening += sign * r.n;
-      continue;
-    }
     const i = r.m - 1;
-    net[i] = (net[i] ?? 0) + sign * r.n;
+    const sign = SIGN[r.type] ?? 0;
+    if (!r.type.startsWith('reclass')) net[i] = (net[i] ?? 0) + sign * r.n;
     if (r.type === 'join') joined[i] = (joined[i] ?? 0) + r.n;
     if (r.type === 'quit') left[i] = (left[i] ?? 0) + r.n;
   }
-  let running = opening;
+  let running = opening.rows[0]?.n ?? 0;
   const total = net.map((n) => (running += n));
   const all: Record<string, number[]> = { 'members.total': total, 'members.joined': joined, 'members.left': left, 'members.net_new': net };
   return Object.fromEntries(Object.entries(all).filter(([k]) => s.keys.has(k)));

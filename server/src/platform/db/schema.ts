@@ -203,10 +203,32 @@ export const memberEvents = pgTable(
     type: varchar('type', { length: 16 }).notNull(),
     date: date('date', { mode: 'string' }).notNull(),
     data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    // The member's gender and categories when the event happened, so that statistics need no join to members;
+    // filled by a trigger when the writer leaves them out (see migration 0008 and decision 0003).
+    gender: varchar('gender', { length: 8 }),
+    categories: text('categories').array(),
     createdBy: integer('created_by'),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
-  (t) => [index('member_events_member_idx').on(t.memberId, t.id), index('member_events_org_type_idx').on(t.orgId, t.type, t.date)],
+  (t) => [
+    index('member_events_member_idx').on(t.memberId, t.id),
+    index('member_events_org_type_idx').on(t.orgId, t.type, t.date),
+    index('member_events_date_idx').on(t.date),
+  ],
+);
+
+// Signed sum of all membership flows per org, gender and set of categories: the registry as of today, kept by
+// triggers on member_events in the same transaction as each event. Keyed by org id, so moving a subtree
+// changes nothing here. A snapshot at a past date is this minus the flows after that date.
+export const memberCounts = pgTable(
+  'member_counts',
+  {
+    orgId: integer('org_id').notNull(),
+    gender: varchar('gender', { length: 8 }).notNull(),
+    categories: text('categories').array().notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.gender, t.categories] })],
 );
 
 // 会员接转: the sending union requests, the receiving union accepts.
@@ -334,4 +356,4 @@ export const workSummaries = pgTable(
   (t) => [index('work_summaries_org_idx').on(t.orgId, t.year)],
 );
 
-export const schema = { orgs, orgEvents, roles, users, sessions, auditEvents, members, memberEvents, memberTransfers, jobs, memberImports, memberImportRows, targets, workSummaries };
+export const schema = { orgs, orgEvents, roles, users, sessions, auditEvents, members, memberEvents, memberTransfers, jobs, memberImports, memberImportRows, targets, workSummaries, memberCounts };

@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { engines, openTestDb, ADMIN_PASSWORD, type TestDb } from '../../test/db.ts';
+import { buildTestApp, loginAs, type Client } from '../../test/http.ts';
+import { uniq } from '../../test/factories.ts';
+import { seedHalfYear, type Scenario } from '../../test/half-year.ts';
+import type { HttpApp } from '../../platform/http/index.ts';
+import { computeMembers } from './members.indicators.ts';
+
+const KEYS = new Set(['members.total', 'members.joined', 'members.left', 'members.net_new', 'members.in_new_orgs']);
+
+describe.each(engines())('member statistics from counters on %s', (engine) => {
+  let t: TestDb;
+  let app: HttpApp;
+  let admin: Client;
+  let s: Scenario;
+  const pathOf = async (id: number) => (await t.db.execute<{ path: string; depth: number }>(sql`SELECT path, depth FROM orgs WHERE id = ${id}`)).rows[0] as { path: string; depth: number };
+  const both = async (orgId: number, from: string, to: string) => {
+    const o = await pathOf(orgId);
+    const scope = { path: o.path, depth: o.depth, from, to, keys: KEYS };
+    const norm = (m: Map<string, unknown>) => JSON.parse(JSON.stringify([...m.entries()].sort(([a], [b]) => a.localeCompare(b)))) as unknown;
+    return [norm(await computeMembers(t.db, scope, { fromCounters: true })), norm(await computeMembers(t.db, scope, { fromCounters: false }))];
+  };
+  // The counters must always equal the signed sum of the events they summarise.
+  const countersDrift = async () =>
+    (await t.db.execute<{ n: number }>(sql`
+      SELECT count(*)::int AS n FROM (
+        SELECT org_id, gender, categories, sum(member_event_sign(type))::int AS n FROM member_events GROUP BY 1, 2, 3) e
+      FULL JOIN member_counts c USING (org_id, gender, categories)
+      WHERE coalesce(e.n, 0) <> coalesce(c.n, 0)`)).rows[0]?.n;
+
+  beforeAll(async () => {
+    t = await openTestDb(engine);
+    app = await buildTestApp(t.db);
+    admin = await loginAs(app, 'admin', ADMIN_PASSWORD);
+    s = await seedHalfYear(admin, t.rootOrgId, uniq(''));
+  });
+  afterAll(async () => {
+    await app?.close();
+    await t?.close();
+  });
+
+  it('gives the same snapshot from today’s counters as from the whole history, at any date and level', async () => {
+    for (const [from, to] of [['2026-01-01', '2026-06-30'], ['2025-01-01', '2025-12-31'], ['2026-04-01', '2026-04-20'], ['2026-01-01', '2026-11-30']] as const) {
+      for (const org of [s.district, s.street, s.unions.private, t.rootOrgId]) {
+        const [counters, history] = await both(org, from, to);
+        expect(counters, `${org} ${from}..${to}`).toEqual(history);
+      }
+    }
+    expect(await countersDrift()).toBe(0);
+  });
+
+  it('moves a member between category sets when the registry changes their categories, without changing totals', async () => {
+    const created = await admin.post('/api/v1/members', { orgId: s.unions.newForms, name: '骑手甲', idNumber: (await import('../../test/factories.ts')).newIdNumber('19950505'), joinedAt: '2026-06-15', categories: [] });
+    expect(created.status).toBe(201);
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const before = (await admin.get(`/api/v1/stats?orgId=${s.street}&from=2026-01-01&to=${today}&keys=members.total`)).body.values['members.total'];
+    expect((await admin.patch(`/api/v1/members/${created.body.id}`, { categories: ['new_forms'] })).status).toBe(200);
+    const after = (await admin.get(`/api/v1/stats?orgId=${s.street}&from=2026-01-01&to=${today}&keys=members.total,members.net_new`)).body.values;
+    expect(after['members.total'].value).toBe(before.value);
+    expect(after['members.total'].breakdown.category.new_forms).toBe((before.breakdown.category.new_forms ?? 0) + 1);
+    // The change is dated today: the half year keeps the categories as they were then.
+    const h1 = (await admin.get(`/api/v1/stats?orgId=${s.street}&from=2026-01-01&to=2026-06-30&keys=members.total`)).body.values['members.total'];
+    expect(h1.breakdown.category.new_forms).toBe(2);
+    expect(await countersDrift()).toBe(0);
+    const [counters, history] = await both(s.street, '2026-01-01', today);
+    expect(counters).toEqual(history);
+  });
+});

@@ -43,7 +43,9 @@ async function setTargets(page: Page, base: string): Promise<void> {
   expect(count > 0, 'target inputs for the children').toBe(true);
   for (let i = 0; i < count; i++) {
     const testId = (await page.locator('[data-testid^="target-input-"]').nth(i).getAttribute('data-testid')) ?? '';
-    await inputs.nth(i).fill(testId.endsWith('orgs.founded') ? '8' : '120');
+    // A value different from any seeded one, so every row becomes a change to save.
+    const current = Number((await inputs.nth(i).inputValue()) || '0');
+    await inputs.nth(i).fill(String(current + (testId.endsWith('orgs.founded') ? 2 : 30)));
   }
   await page.click('[data-testid="targets-save-all"]');
   await page.waitForSelector('.ant-message-success:has-text("下级组织的目标")');

@@ -7,12 +7,14 @@ import { createCardService } from './members.card.ts';
 import { registerMemberRoutes } from './members.routes.ts';
 import { createMemberService } from './members.service.ts';
 import { rewriteOrgPaths } from './members.repo.ts';
+import { shiftFlowMonths } from './members.flows.ts';
 import { registerTransferAndCardRoutes } from './transfers.routes.ts';
 import { createTransferService } from './transfers.service.ts';
 
 export function registerMembersModule(app: HttpApp, db: Db, crypto: FieldCrypto, orgs: OrgService) {
   const members = createMemberService({ db, crypto });
   orgs.onSubtreeMoved(rewriteOrgPaths);
+  orgs.onSubtreeMoved(shiftFlowMonths);
   registerMemberRoutes(app, members);
   registerTransferAndCardRoutes(app, createTransferService({ db }), members, createCardService({ db, crypto }));
   return members;

@@ -217,18 +217,21 @@ export const memberEvents = pgTable(
   ],
 );
 
-// Signed sum of all membership flows per org, gender and set of categories: the registry as of today, kept by
-// triggers on member_events in the same transaction as each event. Keyed by org id, so moving a subtree
-// changes nothing here. A snapshot at a past date is this minus the flows after that date.
-export const memberCounts = pgTable(
-  'member_counts',
+// Membership flows per month, counted for every ancestor of the org where they happened (and the org itself), by
+// type, gender and set of categories. Kept by triggers on member_events in the same transaction; a move of a
+// subtree shifts its rows from the old ancestors to the new ones (decision 0003). Statistics read whole months here
+// and only the days of partial months from member_events.
+export const memberFlowMonths = pgTable(
+  'member_flow_months',
   {
-    orgId: integer('org_id').notNull(),
+    ancestorId: integer('ancestor_id').notNull(),
+    month: date('month', { mode: 'string' }).notNull(),
+    type: varchar('type', { length: 16 }).notNull(),
     gender: varchar('gender', { length: 8 }).notNull(),
     categories: text('categories').array().notNull(),
     n: integer('n').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.orgId, t.gender, t.categories] })],
+  (t) => [primaryKey({ columns: [t.ancestorId, t.month, t.type, t.gender, t.categories] })],
 );
 
 // 会员接转: the sending union requests, the receiving union accepts.
@@ -356,4 +359,4 @@ export const workSummaries = pgTable(
   (t) => [index('work_summaries_org_idx').on(t.orgId, t.year)],
 );
 
-export const schema = { orgs, orgEvents, roles, users, sessions, auditEvents, members, memberEvents, memberTransfers, jobs, memberImports, memberImportRows, targets, workSummaries, memberCounts };
+export const schema = { orgs, orgEvents, roles, users, sessions, auditEvents, members, memberEvents, memberTransfers, jobs, memberImports, memberImportRows, targets, workSummaries, memberFlowMonths };

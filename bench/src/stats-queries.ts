@@ -92,10 +92,13 @@ async function main() {
     try {
       const admin = await loginAs(app, 'admin', BENCH_ADMIN_PASSWORD);
       const get = (url: string) => async () => {
-        const res = await admin.get<{ values?: Record<string, unknown>; children?: unknown[]; keys?: string[] }>(url);
+        const res = await admin.get<{ values?: Record<string, unknown>; children?: unknown[]; keys?: unknown[]; series?: Record<string, unknown>; items?: unknown[] }>(url);
         if (res.status !== 200) throw new Error(`GET ${url}: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
         const b = res.body;
-        return b.children ? `${b.children.length} children × ${b.keys?.length ?? '?'} keys` : `${Object.keys(b.values ?? {}).length} indicators`;
+        if (b.children) return `${b.children.length} children × ${b.keys?.length ?? '?'} keys`;
+        if (b.series) return `${Object.keys(b.series).length} monthly series`;
+        if (b.items) return `${b.items.length} target items`;
+        return `${Object.keys(b.values ?? {}).length} indicators`;
       };
       const range = `from=${FROM}&to=${TO}`;
       const cases: [string, () => Promise<string>][] = [
@@ -103,6 +106,9 @@ async function main() {
         ['GET /stats/children, district', get(`/api/v1/stats/children?orgId=${t.district.id}&${range}`)],
         ['GET /stats, city', get(`/api/v1/stats?orgId=${t.root.id}&${range}`)],
         ['GET /stats/children, city', get(`/api/v1/stats/children?orgId=${t.root.id}&${range}`)],
+        // What the docx download computes besides rendering its charts (reports.document.ts chartsFor).
+        ['GET /stats/trend, city (2 keys)', get(`/api/v1/stats/trend?orgId=${t.root.id}&year=${YEAR}&keys=members.joined,orgs.founded`)],
+        ['GET /orgs/:city/targets/:year', get(`/api/v1/orgs/${t.root.id}/targets/${YEAR}?asOf=${TO}`)],
       ];
       for (const [name, run] of cases) {
         const { stats, last } = await measure(run, args.reps, args.warmup);

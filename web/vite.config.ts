@@ -10,6 +10,8 @@ const VENDOR_GROUPS: [string, RegExp][] = [
   ['i18n', /[\\/]node_modules[\\/](i18next|react-i18next|dayjs)[\\/]/],
   ['zod', /[\\/]node_modules[\\/]zod[\\/]/],
   ['query', /[\\/]node_modules[\\/]@tanstack[\\/]/],
+  // Charts load only with the pages that draw them.
+  ['charts', /[\\/]node_modules[\\/](echarts|zrender|echarts-for-react|size-sensor)[\\/]/],
   ['vendor', /[\\/]node_modules[\\/]/],
 ];
 

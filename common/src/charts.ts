@@ -129,7 +129,7 @@ export function completionChartOption(items: { label: string; percent: number | 
         type: 'bar',
         barMaxWidth: 40,
         data: items.map((i) =>
-          i.percent === null ? '-' : { value: i.percent, itemStyle: { color: i.percent >= timeProgress ? AT_OR_ABOVE_PROGRESS : BELOW_PROGRESS } },
+          i.percent === null ? '-' : { value: i.percent, itemStyle: { color: i.percent >= timeProgress ? AT_OR_ABOVE_PROGRESS : BELOW_PROGRESS }, label: { formatter: `${i.percent.toFixed(2)}%` } },
         ),
         label: { show: true, position: 'top', formatter: '{c}%', color: AXIS_TEXT },
         markLine: {

@@ -86,6 +86,9 @@ export const ZMemberListQuery = ZPageQuery.extend({
   status: z.enum(MEMBER_STATUSES).optional(),
   joinedFrom: zDate.optional(),
   joinedTo: zDate.optional(),
+  /** Members who left (退会) between these dates: the drill-down of the 退会会员 figure. */
+  leftFrom: zDate.optional(),
+  leftTo: zDate.optional(),
   /** Keyset cursor: the last id of the previous page (pages are ordered by id, newest first). */
   after: zId.optional(),
 });

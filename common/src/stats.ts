@@ -18,6 +18,11 @@ export const ZIndicator = z.object({
   breakdowns: z.array(z.string()),
   /** The module that registered it (orgs, members …): summaries group themes by it. */
   theme: z.string(),
+  /**
+   * Console path of the records behind a value, with RECORDS_TOKENS standing for the org and the period
+   * (fill it with fillRecordsPath); null when no list shows exactly what the figure counts.
+   */
+  records: z.string().nullable(),
 });
 export type TIndicator = z.infer<typeof ZIndicator>;
 
@@ -161,6 +166,13 @@ export const ZSummaryUpdate = z.object({
 export type TSummaryUpdate = z.infer<typeof ZSummaryUpdate>;
 
 export const ZSummaryDownload = z.object({ format: z.enum(['docx', 'pdf']).default('docx') });
+
+export const RECORDS_TOKENS = { orgId: '__org__', from: '__from__', to: '__to__' } as const;
+
+export function fillRecordsPath(template: string | null, orgId: number, from: string, to: string): string | null {
+  if (!template) return null;
+  return template.replace(RECORDS_TOKENS.orgId, String(orgId)).replace(RECORDS_TOKENS.from, from).replace(RECORDS_TOKENS.to, to);
+}
 
 /** Percent with two decimals, as the reports write it: 58.46. */
 export function percentOf(actual: number, target: number): number | null {

@@ -15,6 +15,8 @@ export interface MemberFilters {
   status?: MemberStatus;
   joinedFrom?: string;
   joinedTo?: string;
+  leftFrom?: string;
+  leftTo?: string;
 }
 
 export interface MemberCreateBody {
@@ -96,6 +98,8 @@ function filterQuery(f: MemberFilters): Query {
     status: f.status,
     joinedFrom: f.joinedFrom,
     joinedTo: f.joinedTo,
+    leftFrom: f.leftFrom,
+    leftTo: f.leftTo,
   };
 }
 

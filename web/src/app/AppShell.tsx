@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { authApi } from '../api/endpoints.ts';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { notifyError, notifySuccess } from '../utils/notify.ts';
-import { MENU, allowedMenu } from './menu.tsx';
+import { MENU, allowedMenu, menuRoutes } from './menu.tsx';
 import { queryClient } from './queryClient.ts';
 import { useSession } from './session.ts';
 
@@ -65,7 +65,7 @@ export function AppShell() {
       fixedHeader
       siderWidth={200}
       location={{ pathname: location.pathname }}
-      route={{ path: '/', routes: menu.map((m) => ({ path: m.path, name: t(m.labelKey), icon: m.icon })) }}
+      route={{ path: '/', routes: menuRoutes(menu, t) }}
       menu={{ locale: false }}
       onMenuHeaderClick={() => void navigate('/')}
       menuItemRender={(item, dom) => (item.path ? <Link to={item.path}>{dom}</Link> : dom)}

@@ -7,6 +7,7 @@ export const memberEn: typeof memberZhCN = {
     scopeSelf: 'This union',
     scopeSubtree: 'Incl. sub-unions',
     scopeHint: 'This union: its own members only; incl. sub-unions: members of every union below it too',
+    leftBetween: 'Left between {{from}} and {{to}}',
     q: 'Name / pinyin',
     qPlaceholder: 'Name or pinyin initials',
     idNumber: 'ID number',

@@ -7,6 +7,7 @@ export const memberZhCN = {
     scopeSelf: '本级',
     scopeSubtree: '含下级',
     scopeHint: '本级：仅该组织直属会员；含下级：包括全部下级工会的会员',
+    leftBetween: '退会日期 {{from}} 至 {{to}}',
     q: '姓名/拼音',
     qPlaceholder: '姓名或拼音首字母',
     idNumber: '身份证号',

@@ -7,7 +7,7 @@ import { BEGINNING, SIGN, flowsIn, flowsInRaw, membersOfNewOrgs, monthsOfYear } 
 import { addTo, groupValues, type GroupedValues, type IndicatorProvider, type IndicatorScope, type TrendScope } from '../../platform/indicators/index.ts';
 
 const theme = 'members';
-export const MEMBER_INDICATORS: TIndicator[] = [
+export const MEMBER_INDICATORS: Omit<TIndicator, 'records'>[] = [
   { key: 'members.total', label: '会员总数', unit: '人', kind: 'snapshot', breakdowns: ['category', 'gender'], theme },
   { key: 'members.joined', label: '发展会员', unit: '人', kind: 'period', breakdowns: ['category', 'gender'], theme },
   { key: 'members.left', label: '退会会员', unit: '人', kind: 'period', breakdowns: ['category'], theme },
@@ -64,12 +64,15 @@ async function trend(db: DbOrTx, s: TrendScope): Promise<Record<string, number[]
   return Object.fromEntries(Object.entries(all).filter(([k]) => s.keys.has(k)));
 }
 
-function records(key: string, orgId: number, from: string, to: string): string | null {
+function records(key: string, orgId: number | string, from: string, to: string): string | null {
   const q = new URLSearchParams({ orgId: String(orgId), subtree: 'true' });
   if (key === 'members.joined') {
     q.set('joinedFrom', from);
     q.set('joinedTo', to);
-  } else if (key === 'members.left') q.set('status', 'left');
+  } else if (key === 'members.left') {
+    q.set('leftFrom', from);
+    q.set('leftTo', to);
+  }
   else if (key === 'members.total') q.set('status', 'active');
   else return null;
   return `/members?${q.toString()}`;

@@ -17,6 +17,8 @@ export interface MemberFilter {
   status?: string;
   joinedFrom?: string;
   joinedTo?: string;
+  leftFrom?: string;
+  leftTo?: string;
 }
 
 export function memberWhere(f: MemberFilter): SQL | undefined {
@@ -37,6 +39,9 @@ export function memberWhere(f: MemberFilter): SQL | undefined {
   if (f.category) conds.push(sql`${members.categories} @> ARRAY[${f.category}]::text[]`);
   if (f.status) conds.push(eq(members.status, f.status));
   if (f.joinedFrom) conds.push(gte(members.joinedAt, f.joinedFrom));
+  if (f.leftFrom || f.leftTo) conds.push(eq(members.status, 'left'));
+  if (f.leftFrom) conds.push(gte(members.statusSince, f.leftFrom));
+  if (f.leftTo) conds.push(lte(members.statusSince, f.leftTo));
   if (f.joinedTo) conds.push(lte(members.joinedAt, f.joinedTo));
   return and(...conds);
 }

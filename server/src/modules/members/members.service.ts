@@ -71,8 +71,8 @@ export function createMemberService({ db, crypto }: { db: Db; crypto: FieldCrypt
       const parsed = parseIdNumber(q.idNumber);
       idHash = idHashOf(crypto, parsed.ok ? parsed.idNumber : normalizeIdNumber(q.idNumber));
     }
-    const { q: text, category, status, joinedFrom, joinedTo } = q;
-    return { scopePath, orgId: q.orgId && !q.subtree ? q.orgId : undefined, q: text, idHash, category, status, joinedFrom, joinedTo };
+    const { q: text, category, status, joinedFrom, joinedTo, leftFrom, leftTo } = q;
+    return { scopePath, orgId: q.orgId && !q.subtree ? q.orgId : undefined, q: text, idHash, category, status, joinedFrom, joinedTo, leftFrom, leftTo };
   }
 
   async function list(ctx: Ctx, q: TMemberListQuery) {

@@ -7,7 +7,7 @@ import { subtreeOf } from '../../platform/authz/index.ts';
 import { addTo, groupOf, groupValues, monthsOf, type GroupedValues, type IndicatorProvider, type IndicatorScope, type TrendScope } from '../../platform/indicators/index.ts';
 
 const theme = 'orgs';
-export const ORG_INDICATORS: TIndicator[] = [
+export const ORG_INDICATORS: Omit<TIndicator, 'records'>[] = [
   { key: 'orgs.total', label: '工会组织总数', unit: '家', kind: 'snapshot', breakdowns: ['kind', 'level'], theme },
   { key: 'orgs.founded', label: '新建工会组织', unit: '家', kind: 'period', breakdowns: ['kind'], theme },
   { key: 'orgs.dissolved', label: '注销工会组织', unit: '家', kind: 'period', breakdowns: ['kind'], theme },
@@ -103,7 +103,7 @@ async function trend(db: DbOrTx, s: TrendScope): Promise<Record<string, number[]
   return Object.fromEntries(Object.entries(all).filter(([k]) => s.keys.has(k)));
 }
 
-function records(key: string, orgId: number, from: string, to: string): string | null {
+function records(key: string, orgId: number | string, from: string, to: string): string | null {
   const q = new URLSearchParams({ rootId: String(orgId) });
   if (key === 'orgs.founded') {
     q.set('foundedFrom', from);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fillRecordsPath } from '@gonghui/common';
 import { engines, openTestDb, ADMIN_PASSWORD, type TestDb } from '../../test/db.ts';
 import { buildTestApp, loginAs, type Client } from '../../test/http.ts';
 import { makeUser, PASSWORD, uniq } from '../../test/factories.ts';
@@ -37,6 +38,13 @@ describe.each(engines())('statistics and targets on %s', (engine) => {
     expect(v['members.net_new'].value).toBe(9);
     expect(v['members.total']).toMatchObject({ value: 12, breakdown: { gender: { male: 8, female: 4 } } });
     expect(v['members.in_new_orgs']).toEqual({ value: 10, breakdown: { kind: { enterprise_private: 5, migrant: 3, new_forms: 2 } } });
+    // Drill-down: the list behind a figure holds exactly that many records.
+    const listed = async (q: string) => (await admin.get(`/api/v1/members?orgId=${s.district}&subtree=true&${q}`)).body.total;
+    expect(await listed('joinedFrom=2026-01-01&joinedTo=2026-06-30')).toBe(11);
+    expect(await listed('leftFrom=2026-01-01&leftTo=2026-06-30')).toBe(1);
+    const catalogue = (await admin.get('/api/v1/indicators')).body;
+    const left = catalogue.find((i: { key: string }) => i.key === 'members.left');
+    expect(fillRecordsPath(left.records, s.district, '2026-01-01', '2026-06-30')).toBe(`/members?orgId=${s.district}&subtree=true&leftFrom=2026-01-01&leftTo=2026-06-30`);
     // A past period gives the same answer after later events (the union founded in August, its member).
     const q1 = await stats(s.district, 'from=2026-01-01&to=2026-03-31');
     expect([q1['orgs.founded'].value, q1['members.joined'].value, q1['members.total'].value]).toEqual([2, 6, 9]);

@@ -1,6 +1,6 @@
 // Statistics over the org tree: every figure for any org in scope and any period, split by child, monthly
 // trends, from the providers each module registers. Out-of-scope orgs answer 404 through the org service.
-import type { TChildStats, TIndicator, TStatValue, TStats, TTrend } from '@gonghui/common';
+import { RECORDS_TOKENS, type TChildStats, type TIndicator, type TStatValue, type TStats, type TTrend } from '@gonghui/common';
 import type { Ctx } from '../../platform/authz/index.ts';
 import type { Db, DbOrTx } from '../../platform/db/index.ts';
 import { invalid } from '../../platform/http/index.ts';
@@ -24,7 +24,8 @@ export interface OrgRef {
 }
 
 export function createStatsService({ db, orgs, providers }: StatsDeps) {
-  const catalogue: TIndicator[] = providers.flatMap((p) => p.indicators);
+  const T = RECORDS_TOKENS;
+  const catalogue: TIndicator[] = providers.flatMap((p) => p.indicators.map((i) => ({ ...i, records: p.records(i.key, T.orgId, T.from, T.to) })));
   const byKey = new Map(catalogue.map((i) => [i.key, i]));
 
   function keySet(keys: string[] | undefined): Set<string> {

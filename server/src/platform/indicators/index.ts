@@ -25,12 +25,13 @@ export interface TrendScope {
 }
 
 export interface IndicatorProvider {
-  indicators: TIndicator[];
+  /** Definitions; `records` is filled in by the catalogue from the provider's records(). */
+  indicators: Omit<TIndicator, 'records'>[];
   compute(db: DbOrTx, scope: IndicatorScope): Promise<GroupedValues>;
   /** Twelve monthly values per key: a period indicator counts each month, a snapshot is taken at each month's end. */
   trend(db: DbOrTx, scope: TrendScope): Promise<Record<string, number[]>>;
   /** Console path of the records behind a figure, for drill-down; null when there is no list to show. */
-  records(key: string, orgId: number, from: string, to: string): string | null;
+  records(key: string, orgId: number | string, from: string, to: string): string | null;
 }
 
 /** The SQL expression for the group of a row whose org path is `pathExpr`, below an org at `depth`. */

@@ -1,7 +1,7 @@
 // The roster of the selected union (alone or with its subtree): server-paged ProTable with filters, row actions
 // opening modals, and the toolbar's create, import, export and template download.
 import { useRef, useState } from 'react';
-import { Button, Segmented, Space, Tooltip, Typography } from 'antd';
+import { Button, Segmented, Space, Tag, Tooltip, Typography } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { ProTable, type ActionType } from '@ant-design/pro-components';
 import { useQueryClient } from '@tanstack/react-query';
@@ -28,15 +28,25 @@ interface MemberSearch {
   category?: MemberCategory;
   status?: MemberStatus;
   joinedRange?: [unknown, unknown];
+  leftFrom?: string;
+  leftTo?: string;
+}
+
+/** Filters a link brings along (drill-down from a statistic): form values, and a leave-date range shown as a tag. */
+export interface MemberInitialFilters {
+  form: Partial<Pick<MemberSearch, 'category' | 'status' | 'joinedRange'>>;
+  left?: { from?: string; to?: string };
 }
 
 interface MemberTableProps {
   org: TOrg;
   subtree: boolean;
   onSubtreeChange: (subtree: boolean) => void;
+  initial?: MemberInitialFilters;
+  onClearLeft?: () => void;
 }
 
-export function MemberTable({ org, subtree, onSubtreeChange }: MemberTableProps) {
+export function MemberTable({ org, subtree, onSubtreeChange, initial, onClearLeft }: MemberTableProps) {
   const { t } = useTranslation();
   const can = useCan();
   const queryClient = useQueryClient();
@@ -85,9 +95,9 @@ export function MemberTable({ org, subtree, onSubtreeChange }: MemberTableProps)
         actionRef={actionRef}
         columns={columns}
         cardBordered
-        params={{ orgId: org.id, subtree }}
+        params={{ orgId: org.id, subtree, leftFrom: initial?.left?.from, leftTo: initial?.left?.to }}
         search={{ labelWidth: 'auto', span: 8, defaultCollapsed: false }}
-        form={{ id: 'member-filters' }}
+        form={{ id: 'member-filters', initialValues: initial?.form }}
         scroll={{ x: 1300 }}
         request={async (params) => {
           const [from, to] = params.joinedRange ?? [];
@@ -100,6 +110,8 @@ export function MemberTable({ org, subtree, onSubtreeChange }: MemberTableProps)
             status: params.status,
             joinedFrom: toIsoDate(from),
             joinedTo: toIsoDate(to),
+            leftFrom: initial?.left?.from,
+            leftTo: initial?.left?.to,
           };
           lastFilters.current = filters;
           try {
@@ -116,6 +128,11 @@ export function MemberTable({ org, subtree, onSubtreeChange }: MemberTableProps)
             <Typography.Text strong ellipsis style={{ maxWidth: 320 }} title={org.name} data-testid="member-scope-org">
               {org.name}
             </Typography.Text>
+            {initial?.left && (
+              <Tag closable onClose={onClearLeft} color="orange" data-testid="member-left-filter">
+                {t('member.leftBetween', { from: initial.left.from ?? '…', to: initial.left.to ?? '…' })}
+              </Tag>
+            )}
             <Tooltip title={t('member.scopeHint')}>
               <Segmented<'self' | 'subtree'>
                 value={subtree ? 'subtree' : 'self'}

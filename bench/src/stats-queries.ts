@@ -29,7 +29,7 @@ const args = parseArgs(argv);
 
 /** Targets (median, ms) per engine; null where none is set. */
 function targetOf(name: string): number | null {
-  if (args.db === 'pglite') return name.startsWith('GET /stats') ? 500 : null;
+  if (args.db === 'pglite') return name.startsWith('GET /stats,') || name.startsWith('GET /stats/children') ? 500 : null;
   if (name === 'GET /stats/children, district') return 100;
   if (name === 'GET /stats/children, city') return 300;
   if (name === 'work summary, city: create + docx') return 5000;

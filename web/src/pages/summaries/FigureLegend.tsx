@@ -24,7 +24,7 @@ export function FigureLegend({ figures, onDrill }: { figures: TFigure[]; onDrill
         <div style={{ lineHeight: 1.4 }}>
           <div>{f.label}</div>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {f.from} — {f.to}
+            {f.from === f.to ? t('dashboard.asOf', { date: f.to }) : `${f.from} — ${f.to}`}
           </Typography.Text>
         </div>
       ),

@@ -62,7 +62,8 @@ export function applyCityHistory(city: CityOrg[], seed: number): CityEvent[] {
       case 'federation':
         day = parentDay + Math.floor((to - parentDay) * rand() ** 3); // most early, a few recent
         break;
-      default:
+      case 'province':
+      case 'grassroots':
         day = parentDay + Math.floor((to - parentDay) * rand() ** 1.5); // spread, denser in the early years
     }
     o.foundedAt = isoOf(Math.min(day, to));

@@ -230,6 +230,12 @@ export async function dbPids(pool: pg.Pool, engine: Engine): Promise<number[]> {
   return kids;
 }
 
+/** Stops the pool from closing idle connections, so that the backends a CPU meter reads keep serving (pg reads
+ * `idleTimeoutMillis` from its options whenever a client is released). */
+export function keepPoolOpen(pool: pg.Pool): void {
+  (pool as unknown as { options: { idleTimeoutMillis: number } }).options.idleTimeoutMillis = 0;
+}
+
 /**
  * CPU time spent by this process (µs resolution) and by the database processes (10 ms ticks) since the meter
  * started, in ms: unlike wall time it barely depends on how busy the machine is.

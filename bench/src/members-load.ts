@@ -13,7 +13,7 @@ import { benchCrypto } from './members-crypto.ts';
 import { findTargets } from './targets.ts';
 import { makeUser } from '../../server/src/test/factories.ts';
 import { login } from './members-http.ts';
-import { BENCH_ADMIN_PASSWORD, dbPids, load1, parseArgs, printTable, procCpu, writeOut } from './lib.ts';
+import { BENCH_ADMIN_PASSWORD, dbPids, keepPoolOpen, load1, parseArgs, printTable, procCpu, writeOut } from './lib.ts';
 
 const argv = process.argv.slice(2);
 const opt = (name: string, dflt: string): string => {
@@ -73,7 +73,9 @@ async function main() {
       `members-load: ${args.db}, ${members} members, GET ${url.replace(base, '')} (total ${body.total}${body.totalExact === false ? '+' : ''}) as ${as}, ${connections} connections × ${duration} s, load ${loadStart}\n`,
     );
     // Warm every pooled connection first, so that the backends whose CPU is read below are the ones serving.
+    keepPoolOpen(database.pool);
     await Promise.all(Array.from({ length: 20 }, () => fetch(url, { headers: { cookie } }).then((x) => x.arrayBuffer())));
+    await Promise.all(Array.from({ length: 10 }, () => database.pool.query('SELECT pg_sleep(0.02)'))); // pool max 10
     const pids = await dbPids(database.pool, args.db);
     const dbCpu = () => pids.reduce((sum, pid) => sum + procCpu(pid).own, 0);
     const before = { self: procCpu('self'), db: dbCpu() };

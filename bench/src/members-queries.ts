@@ -12,7 +12,7 @@ import { openBenchDb } from './db.ts';
 import { benchCrypto } from './members-crypto.ts';
 import { explainMembers } from './members-explain.ts';
 import { findMemberTargets, INITIALS, NAME2, type MemberTargets } from './members-targets.ts';
-import { BENCH_ADMIN_PASSWORD, cpuMeter, dbPids, fmt, load1, measure, parseArgs, printTable, writeOut, type Stats } from './lib.ts';
+import { BENCH_ADMIN_PASSWORD, cpuMeter, dbPids, keepPoolOpen, fmt, load1, measure, parseArgs, printTable, writeOut, type Stats } from './lib.ts';
 
 interface Case {
   layer: string;
@@ -131,6 +131,7 @@ async function main() {
     try {
       for (const c of cases) await c.run();
       // Open every pooled connection, so that the backends whose CPU time is read are the ones serving.
+      keepPoolOpen(database.pool);
       await Promise.all(Array.from({ length: 10 }, () => database.pool.query('SELECT pg_sleep(0.02)')));
       const pids = await dbPids(database.pool, args.db);
       for (const c of cases) {

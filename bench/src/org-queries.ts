@@ -9,7 +9,7 @@ import { buildTestApp, loginAs } from '../../server/src/test/http.ts';
 import { openBenchDb } from './db.ts';
 import { explainAll } from './explain.ts';
 import { findTargets, NAME_Q, PINYIN_Q, type Node, type Targets } from './targets.ts';
-import { BENCH_ADMIN_PASSWORD, cpuMeter, dbPids, fmt, load1, measure, parseArgs, printTable, writeOut, type Stats } from './lib.ts';
+import { BENCH_ADMIN_PASSWORD, cpuMeter, dbPids, keepPoolOpen, fmt, load1, measure, parseArgs, printTable, writeOut, type Stats } from './lib.ts';
 
 interface Case {
   layer: 'repo' | 'http';
@@ -136,6 +136,7 @@ async function main() {
       const cases = [...repo.filter((x) => !x.name.startsWith('move')), ...http.cases, ...repo.filter((x) => x.name.startsWith('move'))];
       for (const c of cases) await c.run(); // one pass over everything first, so the first case is not the cold one
       // Open every pooled connection, so that the backends whose CPU time is read are the ones serving.
+      keepPoolOpen(database.pool);
       await Promise.all(Array.from({ length: 10 }, () => database.pool.query('SELECT pg_sleep(0.02)')));
       const pids = await dbPids(database.pool, args.db);
       for (const c of cases) {

@@ -94,6 +94,7 @@ export const memberEn: typeof memberZhCN = {
     quit: 'Left',
     transfer_out: 'Transferred out',
     transfer_in: 'Transferred in',
+    reclass_in: 'Categories changed',
   },
   card: {
     title: 'Member e-card',

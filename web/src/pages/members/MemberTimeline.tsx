@@ -29,7 +29,8 @@ export function MemberTimeline({ memberId }: { memberId: number }) {
   const { t } = useTranslation();
   const labels = useLabels();
   const events = useQuery({ queryKey: ['member', memberId, 'events'], queryFn: () => memberApi.events(memberId) });
-  const items = events.data?.items ?? [];
+  // A change of categories is recorded as a pair (out of the old set, into the new one): show it once.
+  const items = (events.data?.items ?? []).filter((e) => e.type !== 'reclass_out');
   // Unions outside the user's scope answer 404; they are then shown by number, without an error message.
   const orgs = useQueries({
     queries: orgIdsOf(items).map((id) => ({

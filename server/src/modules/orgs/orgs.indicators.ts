@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import type { TIndicator } from '@gonghui/common';
 import type { DbOrTx } from '../../platform/db/index.ts';
 import { subtreeOf } from '../../platform/authz/index.ts';
-import { addTo, groupOf, groupValues, monthsOf, type GroupedValues, type IndicatorProvider, type IndicatorScope, type TrendScope } from '../../platform/indicators/index.ts';
+import { addTo, groupOf, groupValues, type GroupedValues, type IndicatorProvider, type IndicatorScope, type TrendScope } from '../../platform/indicators/index.ts';
 
 const theme = 'orgs';
 export const ORG_INDICATORS: Omit<TIndicator, 'records'>[] = [
@@ -64,41 +64,39 @@ async function compute(db: DbOrTx, s: IndicatorScope): Promise<GroupedValues> {
   return out;
 }
 
-interface MonthRow extends Record<string, unknown> {
+interface MonthCount extends Record<string, unknown> {
+  k: 'open' | 'since' | 'founded' | 'dissolved' | 'rename' | 'reelect';
   m: number;
-  founded: number;
-  dissolved: number;
-  renamed: number;
-  reelected: number;
-  exists: number;
+  n: number;
 }
 
 async function trend(db: DbOrTx, s: TrendScope): Promise<Record<string, number[]>> {
   const below = sql`${subtreeOf(sql.raw('o.path'), s.path)} AND o.path <> ${s.path}`;
-  const months = monthsOf(s.year);
-  const ends = months.map((m) => m.to);
-  // One row per month: the month's period counts and the number of unions standing at its end.
-  const res = await db.execute<MonthRow>(sql`
-    WITH m AS (SELECT i AS m, (${`${s.year}-01-01`}::date + make_interval(months => i - 1))::date AS first,
-                      (${`${s.year}-01-01`}::date + make_interval(months => i) - interval '1 day')::date AS last
-               FROM generate_series(1, 12) i),
-         o AS (SELECT o.id, o.founded_at, o.dissolved_at, ${existsFrom} AS since FROM orgs o WHERE ${below}),
-         ev AS (SELECT e.org_id, e.type, e.date FROM org_events e JOIN orgs o ON o.id = e.org_id
-                WHERE ${below} AND e.type IN ('rename', 'reelect') AND e.date BETWEEN ${months[0]?.from ?? ''} AND ${ends[11] ?? ''})
-    SELECT m.m::int AS m,
-      (SELECT count(*) FROM o WHERE o.founded_at BETWEEN m.first AND m.last)::int AS founded,
-      (SELECT count(*) FROM o WHERE o.dissolved_at BETWEEN m.first AND m.last)::int AS dissolved,
-      (SELECT count(DISTINCT org_id) FROM ev WHERE ev.type = 'rename' AND ev.date BETWEEN m.first AND m.last)::int AS renamed,
-      (SELECT count(DISTINCT org_id) FROM ev WHERE ev.type = 'reelect' AND ev.date BETWEEN m.first AND m.last)::int AS reelected,
-      (SELECT count(*) FROM o WHERE o.since <= m.last AND (o.dissolved_at IS NULL OR o.dissolved_at > m.last))::int AS exists
-    FROM m ORDER BY m.m`);
-  const col = (f: keyof MonthRow) => res.rows.map((r) => Number(r[f]));
+  const start = `${s.year}-01-01`;
+  const end = `${s.year}-12-31`;
+  // One pass over the subtree: unions standing on 1 January, then what each month adds and takes away.
+  const res = await db.execute<MonthCount>(sql`
+    WITH o AS MATERIALIZED (SELECT o.founded_at, o.dissolved_at, ${existsFrom} AS since FROM orgs o WHERE ${below})
+    SELECT 'open' AS k, 0 AS m, count(*)::int AS n FROM o WHERE since < ${start} AND (dissolved_at IS NULL OR dissolved_at >= ${start})
+    UNION ALL SELECT 'since', extract(month FROM since)::int, count(*)::int FROM o WHERE since BETWEEN ${start} AND ${end} GROUP BY 2
+    UNION ALL SELECT 'founded', extract(month FROM founded_at)::int, count(*)::int FROM o WHERE founded_at BETWEEN ${start} AND ${end} GROUP BY 2
+    UNION ALL SELECT 'dissolved', extract(month FROM dissolved_at)::int, count(*)::int FROM o WHERE dissolved_at BETWEEN ${start} AND ${end} GROUP BY 2
+    UNION ALL SELECT e.type, extract(month FROM e.date)::int, count(DISTINCT e.org_id)::int FROM org_events e JOIN orgs o ON o.id = e.org_id
+      WHERE ${below} AND e.type IN ('rename', 'reelect') AND e.date BETWEEN ${start} AND ${end} GROUP BY 1, 2`);
+  const series = (k: MonthCount['k']) => {
+    const out = new Array<number>(12).fill(0);
+    for (const r of res.rows) if (r.k === k && r.m >= 1) out[r.m - 1] = r.n;
+    return out;
+  };
+  const dissolved = series('dissolved');
+  const added = series('since');
+  let standing = res.rows.find((r) => r.k === 'open')?.n ?? 0;
   const all: Record<string, number[]> = {
-    'orgs.total': col('exists'),
-    'orgs.founded': col('founded'),
-    'orgs.dissolved': col('dissolved'),
-    'orgs.renamed': col('renamed'),
-    'orgs.reelected': col('reelected'),
+    'orgs.total': added.map((a, i) => (standing += a - (dissolved[i] ?? 0))),
+    'orgs.founded': series('founded'),
+    'orgs.dissolved': dissolved,
+    'orgs.renamed': series('rename'),
+    'orgs.reelected': series('reelect'),
   };
   return Object.fromEntries(Object.entries(all).filter(([k]) => s.keys.has(k)));
 }

@@ -67,11 +67,13 @@ describe.each(engines())('statistics and targets on %s', (engine) => {
   });
 
   it('gives monthly trends whose snapshot ends where the statistics end', async () => {
-    const res = await admin.get(`/api/v1/stats/trend?orgId=${s.district}&year=2026&keys=members.joined,members.total,orgs.founded`);
+    const res = await admin.get(`/api/v1/stats/trend?orgId=${s.district}&year=2026&keys=members.joined,members.total,orgs.founded,orgs.total`);
     expect(res.status).toBe(200);
     expect(res.body.series['members.joined'].slice(0, 6)).toEqual([1, 1, 4, 3, 0, 2]);
     expect(res.body.series['orgs.founded'].slice(0, 8)).toEqual([0, 1, 1, 0, 1, 0, 0, 1]);
     expect(res.body.series['members.total'][5]).toBe(12);
+    // Unions standing at each month's end: the street and the old union before February, all five by June, six from August.
+    expect(res.body.series['orgs.total']).toEqual([2, 3, 4, 4, 5, 5, 5, 6, 6, 6, 6, 6]);
   });
 
   it('refuses unknown indicators and reversed periods in Chinese, naming the field', async () => {

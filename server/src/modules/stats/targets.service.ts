@@ -37,12 +37,12 @@ export function createTargetService({ db, stats }: { db: Db; stats: StatsService
   async function itemsFor(org: OrgRef, year: number, asOf?: string): Promise<TTargets> {
     const { from, to } = yearWindow(year, asOf);
     const kids = await repo.childrenOf(db, org.id);
-    const keys = allKeys();
-    const [rows, now, before] = await Promise.all([
-      repo.targetsOf(db, [org.id, ...kids.map((k) => k.id)], year),
-      stats.totals(org, from, to, keys),
-      stats.totals(org, yearEarlier(from), yearEarlier(to), keys),
-    ]);
+    const rows = await repo.targetsOf(db, [org.id, ...kids.map((k) => k.id)], year);
+    // Only what has a target here is counted, this year and the same days of last year.
+    const keys = new Set(rows.filter((r) => r.orgId === org.id).map((r) => r.key));
+    const [now, before] = keys.size
+      ? await Promise.all([stats.totals(org, from, to, keys), stats.totals(org, yearEarlier(from), yearEarlier(to), keys)])
+      : [{}, {}];
     const own = new Map(rows.filter((r) => r.orgId === org.id).map((r) => [r.key, r.value]));
     const childSum = new Map<string, number>();
     for (const r of rows) if (r.orgId !== org.id) childSum.set(r.key, (childSum.get(r.key) ?? 0) + r.value);

@@ -80,15 +80,6 @@ export function sumGroups(grouped: GroupedValues): Record<string, TStatValue> {
   return out;
 }
 
-/** First and last day of each month of a year, as YYYY-MM-DD. */
-export function monthsOf(year: number): { from: string; to: string }[] {
-  return Array.from({ length: 12 }, (_, i) => {
-    const last = new Date(Date.UTC(year, i + 1, 0)).getUTCDate();
-    const mm = String(i + 1).padStart(2, '0');
-    return { from: `${year}-${mm}-01`, to: `${year}-${mm}-${String(last).padStart(2, '0')}` };
-  });
-}
-
 /** Drops breakdown members that count nothing (a kind with no union founded): reports list only what exists. */
 export function pruneZeros(values: Record<string, TStatValue>): Record<string, TStatValue> {
   for (const v of Object.values(values)) {

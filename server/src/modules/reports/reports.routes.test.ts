@@ -110,7 +110,8 @@ describe.each(engines())('work summaries on %s', (engine) => {
     const pdf = await app.inject({ method: 'GET', url: `/api/v1/reports/work-summaries/${id}/download?format=pdf`, headers: { cookie: cookie(admin) } });
     expect(pdf.statusCode).toBe(200);
     expect(pdf.rawPayload.subarray(0, 4).toString()).toBe('%PDF');
-  });
+    // LibreOffice starts a fresh profile for the conversion: 5–20 s on two busy cores.
+  }, 120_000);
 
   it('keeps scope and roles: outsiders get 404, viewers read but cannot draft or edit', async () => {
     const { id } = (await admin.post('/api/v1/reports/work-summaries', { orgId: s.street, year: 2026, period: 'year' })).body;

@@ -21,7 +21,6 @@ export const statsEn: typeof statsZhCN = {
       none: 'There is no record list behind this figure',
       total: '{{total}} in total',
       openMembers: 'Open in Members',
-      openOrgs: 'Open in Organisations',
       orgName: 'Name',
     },
   },

@@ -21,7 +21,6 @@ export const statsZhCN = {
       none: '该数据没有可查看的明细',
       total: '共 {{total}} 条',
       openMembers: '在会员管理中打开',
-      openOrgs: '在组织管理中打开',
       orgName: '组织名称',
     },
   },

@@ -53,9 +53,12 @@ function RecordsList({ path }: { path: string }) {
     <Space direction="vertical" style={{ width: '100%' }} size={12}>
       <Space wrap>
         <Typography.Text type="secondary">{t('stats.records.total', { total })}</Typography.Text>
-        <Link to={path} data-testid="records-open-page">
-          {t(target.kind === 'members' ? 'stats.records.openMembers' : 'stats.records.openOrgs')}
-        </Link>
+        {/* The roster opens on these filters; the org tree has no list view, so org records stay in this drawer. */}
+        {target.kind === 'members' && (
+          <Link to={path} data-testid="records-open-page">
+            {t('stats.records.openMembers')}
+          </Link>
+        )}
       </Space>
       {members.error && <Alert type="error" showIcon message={errorText(members.error)} />}
       {target.kind === 'members' ? (

@@ -28,9 +28,16 @@ const GRASSROOTS: [OrgKind, (firm: string, street: string) => string][] = [
 ];
 
 // Deterministic pseudo-random numbers, so every demo database looks the same.
+/** mulberry32: integer arithmetic only (a float LCG loses bits past 2^53 and falls into short cycles). */
 function rng(seed: number) {
-  let s = seed;
-  return () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
 export interface DemoAccount {

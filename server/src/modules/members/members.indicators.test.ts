@@ -4,6 +4,7 @@ import { engines, openTestDb, ADMIN_PASSWORD, type TestDb } from '../../test/db.
 import { buildTestApp, loginAs, type Client } from '../../test/http.ts';
 import { uniq } from '../../test/factories.ts';
 import { seedHalfYear, type Scenario } from '../../test/half-year.ts';
+import { newId, rosterXlsx, upload, waitForImport } from '../../test/imports.ts';
 import type { HttpApp } from '../../platform/http/index.ts';
 import { computeMembers } from './members.indicators.ts';
 
@@ -67,6 +68,17 @@ describe.each(engines())('member statistics from counters on %s', (engine) => {
     expect(await countersDrift()).toBe(0);
     const [counters, history] = await both(s.street, '2026-01-01', today);
     expect(counters).toEqual(history);
+  });
+
+  it('stays exact when two imports write below the same ancestors at the same time', async () => {
+    const roster = (n: number, day: string) => rosterXlsx({ header: ['姓名', '身份证号', '入会日期', '人员类别'], rows: Array.from({ length: n }, (_, i) => [`并发${i}`, newId({ female: i % 2 === 0 }), day, i % 3 === 0 ? '农民工' : '']) });
+    const before = (await admin.get(`/api/v1/stats?orgId=${t.rootOrgId}&from=2026-01-01&to=2026-06-30&keys=members.joined`)).body.values['members.joined'].value;
+    const [a, b] = await Promise.all([upload(app, admin, s.unions.old, await roster(300, '2026-06-05')), upload(app, admin, s.unions.migrant, await roster(200, '2026-06-06'))]);
+    const [ra, rb] = await Promise.all([waitForImport(app, admin, a.body.id), waitForImport(app, admin, b.body.id)]);
+    expect([ra.imported, rb.imported]).toEqual([300, 200]);
+    const after = (await admin.get(`/api/v1/stats?orgId=${t.rootOrgId}&from=2026-01-01&to=2026-06-30&keys=members.joined`)).body.values['members.joined'].value;
+    expect(after - before).toBe(500);
+    expect(await countersDrift()).toBe(0);
   });
 
   it('shifts a moved subtree’s monthly flows from its old ancestors to its new ones', async () => {

@@ -26,6 +26,8 @@ export const statsEn: typeof statsZhCN = {
   },
   target: {
     year: 'Year',
+    asOf: 'As of',
+    asOfDefault: 'Today or year end',
     indicators: 'Indicators',
     timeProgress: 'Time elapsed',
     behind: 'Completion is behind the time elapsed ({{progress}})',

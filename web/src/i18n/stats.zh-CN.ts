@@ -26,6 +26,8 @@ export const statsZhCN = {
   },
   target: {
     year: '年度',
+    asOf: '截至',
+    asOfDefault: '今天或年底',
     indicators: '指标',
     timeProgress: '时间进度',
     behind: '完成率低于时间进度（{{progress}}）',

@@ -24,13 +24,15 @@ export function TargetsPage() {
   const queryClient = useQueryClient();
   const [org, setOrg] = useState<TOrg>(me.org);
   const [year, setYear] = useState(currentYear());
+  // The cut-off of completion (e.g. 6月20日 for a half-year report); empty: today, or the year's end.
+  const [asOf, setAsOf] = useState<string>();
   const [picked, setPicked] = useState<string[]>();
   const indicators = useIndicators();
 
-  const own = useQuery({ queryKey: ['targets', org.id, year, 'own'], queryFn: () => targetApi.get(org.id, year) });
+  const own = useQuery({ queryKey: ['targets', org.id, year, 'own', asOf], queryFn: () => targetApi.get(org.id, year, asOf) });
   const children = useQuery({
-    queryKey: ['targets', org.id, year, 'children'],
-    queryFn: () => targetApi.children(org.id, year),
+    queryKey: ['targets', org.id, year, 'children', asOf],
+    queryFn: () => targetApi.children(org.id, year, asOf),
     enabled: org.childCount > 0,
   });
 
@@ -42,6 +44,7 @@ export function TargetsPage() {
     return [...keys];
   }, [own.data, children.data]);
   useEffect(() => setPicked(undefined), [org.id, year]);
+  useEffect(() => setAsOf(undefined), [year]);
   const keys = picked ?? (withTargets.length > 0 ? withTargets : defaultTargetKeys(indicators.list));
   const shown = keys.map((k) => indicators.byKey.get(k)).filter((i) => i !== undefined);
 
@@ -66,6 +69,16 @@ export function TargetsPage() {
               allowClear={false}
               value={dayjs(`${year}-01-01`)}
               onChange={(d) => d && setYear(d.year())}
+            />
+          </Space>
+          <Space size={8}>
+            <Typography.Text type="secondary">{t('target.asOf')}</Typography.Text>
+            <DatePicker
+              id="targets-as-of"
+              value={asOf ? dayjs(asOf) : null}
+              placeholder={t('target.asOfDefault')}
+              disabledDate={(d) => d.year() !== year || d.isAfter(dayjs(), 'day')}
+              onChange={(d) => setAsOf(d ? d.format('YYYY-MM-DD') : undefined)}
             />
           </Space>
           <Space size={8}>

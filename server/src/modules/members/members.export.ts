@@ -24,7 +24,8 @@ const COLUMNS = [
   { header: '会员卡号', key: 'cardNo', width: 16 },
 ];
 
-export async function writeMemberExport(db: Db, crypto: FieldCrypto, filter: repo.MemberFilter, out: Writable, unmasked: boolean): Promise<number> {
+/** `beforeEnd` runs once every row is written and before the file is closed (the audit row, so no export is complete without it). */
+export async function writeMemberExport(db: Db, crypto: FieldCrypto, filter: repo.MemberFilter, out: Writable, unmasked: boolean, beforeEnd?: (rows: number) => Promise<void>): Promise<number> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const ws = wb.addWorksheet('会员名册');
   ws.columns = COLUMNS;
@@ -55,6 +56,7 @@ export async function writeMemberExport(db: Db, crypto: FieldCrypto, filter: rep
     after = last.id;
   }
   ws.commit();
+  await beforeEnd?.(count);
   await wb.commit();
   return count;
 }

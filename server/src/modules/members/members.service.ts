@@ -84,14 +84,20 @@ export function createMemberService({ db, crypto }: { db: Db; crypto: FieldCrypt
     if (q.unmasked && !ctx.actor.permissions.has('member:view_sensitive')) throw new AppError('FORBIDDEN', '导出完整身份证号和手机号需要相应权限');
     if (q.unmasked && !q.reason) throw invalid('reason', '导出完整信息须说明原因');
     const filter = await resolveFilter(ctx, q);
-    let rows = 0;
-    try {
-      rows = await writeMemberExport(db, crypto, filter, out, q.unmasked);
-    } finally {
-      const { idNumber: _omitted, reason, ...shownFilter } = q;
-      await db.transaction((tx) =>
+    const { idNumber: _omitted, reason, ...shownFilter } = q;
+    const audit = (rows: number) =>
+      db.transaction((tx) =>
         recordAudit(tx, originOf(ctx), { action: 'member.export', orgId: ctx.actor.orgId, orgPath: filter.scopePath, entityType: 'member', after: { filter: { ...shownFilter, idNumber: q.idNumber ? '***' : undefined }, rows, unmasked: q.unmasked, reason: reason ?? null } }),
       );
+    // Audited before the file's last bytes leave, so a downloaded export always has its audit row.
+    let audited = false;
+    try {
+      await writeMemberExport(db, crypto, filter, out, q.unmasked, async (rows) => {
+        await audit(rows);
+        audited = true;
+      });
+    } finally {
+      if (!audited) await audit(0);
     }
   }
 

@@ -13,7 +13,7 @@ export function createTransferService({ db }: { db: Db }) {
       const m = await members.findInScope(tx, ctx.actor.orgPath, memberId);
       if (!m) throw notFound('会员');
       if (m.status !== 'active') throw conflict('该会员当前不在籍，不能办理接转');
-      // The receiving union may sit in another subtree: any active org of the federation can be named.
+      // The receiving union may sit in another subtree: every active org of the federation can be named.
       const to = await orgRepo.findById(tx, input.toOrgId);
       if (!to || to.status !== 'active') throw invalid('toOrgId', '转入工会不存在或已注销');
       if (to.id === m.orgId) throw invalid('toOrgId', '转入工会与现所在工会相同');

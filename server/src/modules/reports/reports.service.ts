@@ -22,7 +22,8 @@ export function createReportService({ db, stats, targets }: { db: Db; stats: Sta
     return yearWindow(year, end > today ? today : end);
   }
 
-  async function inputsFor(org: OrgRef, year: number, from: string, to: string): Promise<FigureInputs> {
+  /** The figures' inputs, and the parent (its level words the rank: 位列全市第X名). */
+  async function inputsFor(org: OrgRef, year: number, from: string, to: string): Promise<{ inputs: FigureInputs; parent: OrgRef | undefined }> {
     const keys = allKeys();
     const parent = org.parentId === null ? undefined : await stats.orgRef(org.parentId);
     const [values, lastYear, t, siblings] = await Promise.all([
@@ -33,7 +34,7 @@ export function createReportService({ db, stats, targets }: { db: Db; stats: Sta
     ]);
     const mine = siblings?.children.find((c) => c.orgId === org.id);
     const ranks = Object.fromEntries(Object.entries(mine?.items ?? {}).map(([k, i]) => [k, i.rank]));
-    return { values, lastYear, targets: t.items, timeProgress: timeProgress(year, to), ranks };
+    return { inputs: { values, lastYear, targets: t.items, timeProgress: timeProgress(year, to), ranks }, parent };
   }
 
   const stored = (specs: FigureSpec[], inputs: FigureInputs, from: string, to: string): StoredFigure[] =>
@@ -54,12 +55,11 @@ export function createReportService({ db, stats, targets }: { db: Db; stats: Sta
     create: async (ctx: Ctx, input: TSummaryCreate): Promise<{ id: number }> => {
       const org = await stats.orgOf(ctx, input.orgId);
       const { from, to } = windowOf(input.year, input.period, input.asOf);
-      const [inputs, kids] = await Promise.all([inputsFor(org, input.year, from, to), stats.children(org, from, to, new Set(['orgs.founded', 'members.joined']))]);
+      const [{ inputs, parent }, kids] = await Promise.all([inputsFor(org, input.year, from, to), stats.children(org, from, to, new Set(['orgs.founded', 'members.joined']))]);
       const leaders = kids.children
         .map((c) => ({ name: c.name, founded: c.values['orgs.founded'] ?? 0, joined: c.values['members.joined'] ?? 0 }))
         .sort((a, b) => b.joined - a.joined || b.founded - a.founded);
-      const parentLevel = org.parentId === null ? null : ((await stats.orgRef(org.parentId))?.level ?? null);
-      const draft = draftSummary({ orgName: org.name, orgLevel: org.level, parentLevel, year: input.year, period: input.period, asOf: to, leaders }, inputs);
+      const draft = draftSummary({ orgName: org.name, orgLevel: org.level, parentLevel: parent?.level ?? null, year: input.year, period: input.period, asOf: to, leaders }, inputs);
       return db.transaction(async (tx) => {
         const row = await repo.insert(tx, {
           orgId: org.id,
@@ -99,7 +99,7 @@ export function createReportService({ db, stats, targets }: { db: Db; stats: Sta
       const row = await load(ctx, id);
       const org = await stats.orgOf(ctx, row.orgId);
       const { from, to } = windowOf(row.year, row.period === 'year' ? 'year' : 'H1', row.asOf);
-      const inputs = await inputsFor(org, row.year, from, to);
+      const { inputs } = await inputsFor(org, row.year, from, to);
       const figures = stored(row.figures as unknown as FigureSpec[], inputs, from, to);
       return db.transaction(async (tx) => {
         const after = await repo.update(tx, id, { figures: figures as unknown as Record<string, unknown>[] });

@@ -31,6 +31,13 @@ export function yearEarlier(day: string): string {
   return `${y - 1}-${String(m).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 }
 
+/** Per indicator, the sum of the targets handed to the children (层层分解 check). */
+function childrenSums(rows: repo.TargetRow[], parentId: number): Map<string, number> {
+  const sums = new Map<string, number>();
+  for (const r of rows) if (r.orgId !== parentId) sums.set(r.key, (sums.get(r.key) ?? 0) + r.value);
+  return sums;
+}
+
 export function createTargetService({ db, stats }: { db: Db; stats: StatsService }) {
   const allKeys = () => new Set(stats.indicators().map((i) => i.key));
 
@@ -44,8 +51,7 @@ export function createTargetService({ db, stats }: { db: Db; stats: StatsService
       ? await Promise.all([stats.totals(org, from, to, keys), stats.totals(org, yearEarlier(from), yearEarlier(to), keys)])
       : [{}, {}];
     const own = new Map(rows.filter((r) => r.orgId === org.id).map((r) => [r.key, r.value]));
-    const childSum = new Map<string, number>();
-    for (const r of rows) if (r.orgId !== org.id) childSum.set(r.key, (childSum.get(r.key) ?? 0) + r.value);
+    const childSum = childrenSums(rows, org.id);
     const progress = timeProgress(year, to);
     const items: TTargetItem[] = [];
     for (const ind of stats.indicators()) {
@@ -62,7 +68,9 @@ export function createTargetService({ db, stats }: { db: Db; stats: StatsService
     const kids = await repo.childrenOf(db, org.id);
     const keys = allKeys();
     const [rows, groups] = await Promise.all([repo.targetsOf(db, [org.id, ...kids.map((k) => k.id)], year), stats.grouped(db, org, from, to, keys)]);
-    const targetOf = (orgId: number, key: string) => rows.find((r) => r.orgId === orgId && r.key === key)?.value ?? null;
+    const byOrgKey = new Map(rows.map((r) => [`${r.orgId}:${r.key}`, r.value]));
+    const targetOf = (orgId: number, key: string) => byOrgKey.get(`${orgId}:${key}`) ?? null;
+    const childSum = childrenSums(rows, org.id);
     const children = kids.map((k) => {
       const values = groups.get(String(k.id)) ?? {};
       const items: TChildTargets['children'][number]['items'] = {};
@@ -83,7 +91,7 @@ export function createTargetService({ db, stats }: { db: Db; stats: StatsService
       label: ind.label,
       unit: ind.unit,
       parentTarget: targetOf(org.id, ind.key),
-      childrenTarget: rows.filter((r) => r.orgId !== org.id && r.key === ind.key).reduce((s, r) => s + r.value, 0),
+      childrenTarget: childSum.get(ind.key) ?? 0,
     }));
     return { orgId: org.id, year, asOf: to, timeProgress: timeProgress(year, to), keys: keyInfo, children };
   }

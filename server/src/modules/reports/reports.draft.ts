@@ -98,7 +98,9 @@ export function draftSummary(ctx: DraftContext, inputs: FigureInputs): { title: 
     memberText.push(`${half}发展会员${fig('members.joined', '发展会员', '人')}${lastYear}${cats.length ? `，其中${cats.join('、')}` : ''}${left}，净增会员${fig('members.net_new', '净增会员', '人')}。`);
   }
   const leaders = ctx.leaders.filter((l) => l.joined > 0 || l.founded > 0).slice(0, 3);
-  if (leaders.length > 1) memberText.push(`从各单位看，${leaders.map((l) => `${l.name}新建工会${l.founded}家、发展会员${l.joined}人`).join('，')}，走在前列。`);
+  // Only what each leader achieved: "新建工会0家" is not a reason to be named.
+  const achieved = (l: DraftContext['leaders'][number]) => [l.founded > 0 ? `新建工会${l.founded}家` : '', l.joined > 0 ? `发展会员${l.joined}人` : ''].filter(Boolean).join('、');
+  if (leaders.length > 1) memberText.push(`从各单位看，${leaders.map((l) => `${l.name}${achieved(l)}`).join('，')}，走在前列。`);
 
   // (三) Targets.
   const targetText = inputs.targets.map((t) => {

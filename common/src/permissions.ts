@@ -19,6 +19,8 @@ export const PERMISSIONS = [
   'target:manage',
   'report:read',
   'report:manage',
+  'security:manage',
+  'export:approve',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -42,7 +44,19 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'target:manage': '下达和分解目标任务',
   'report:read': '查看工作总结',
   'report:manage': '生成和编辑工作总结',
+  'security:manage': '安全管理（解锁账号、重置二次验证、安全策略）',
+  'export:approve': '审批敏感信息（不脱敏）导出',
 };
+
+/** Permissions whose holders must use a second factor (TOTP) where the org's MFA policy requires it. */
+export const SENSITIVE_PERMISSIONS: readonly Permission[] = [
+  'user:manage',
+  'role:manage',
+  'audit:read',
+  'member:view_sensitive',
+  'security:manage',
+  'export:approve',
+];
 
 export const BUILTIN_ROLES = {
   org_admin: { name: '工会管理员', permissions: [...PERMISSIONS] as Permission[] },

@@ -233,6 +233,8 @@ export const en: Messages = {
       'target:manage': 'Set and allocate targets',
       'report:read': 'View work summaries',
       'report:manage': 'Generate and edit work summaries',
+      'security:manage': 'Security administration (unlock accounts, reset MFA, policies)',
+      'export:approve': 'Approve unmasked exports',
     },
     auditAction: {
       'auth.login': 'Logged in',

@@ -5,6 +5,7 @@ export * from './errors.ts';
 export * from './uscc.ts';
 export * from './password.ts';
 export * from './dates.ts';
+export * from './strings.ts';
 export * from './schemas.ts';
 export * from './audit.ts';
 export * from './idcard.ts';

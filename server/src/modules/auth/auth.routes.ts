@@ -22,7 +22,7 @@ export function registerAuthRoutes(app: HttpApp, svc: AuthService, orgs: OrgServ
 
   app.post('/api/v1/auth/logout', {
     schema: { operationId: 'logout', tags: ['auth'] },
-    config: { allowPendingPasswordChange: true },
+    config: { authenticated: true, allowPendingPasswordChange: true },
     handler: async (req, reply) => {
       await svc.logout(ctxOf(req));
       clearSessionCookies(reply);
@@ -32,7 +32,7 @@ export function registerAuthRoutes(app: HttpApp, svc: AuthService, orgs: OrgServ
 
   app.post('/api/v1/auth/password', {
     schema: { operationId: 'changePassword', tags: ['auth'], body: ZPasswordChange },
-    config: { allowPendingPasswordChange: true },
+    config: { authenticated: true, allowPendingPasswordChange: true },
     handler: async (req, reply) => {
       await svc.changePassword(ctxOf(req), req.body.oldPassword, req.body.newPassword);
       return reply.status(204).send();
@@ -41,7 +41,7 @@ export function registerAuthRoutes(app: HttpApp, svc: AuthService, orgs: OrgServ
 
   app.get('/api/v1/me', {
     schema: { operationId: 'me', tags: ['auth'], response: { 200: ZMe } },
-    config: { allowPendingPasswordChange: true },
+    config: { authenticated: true, allowPendingPasswordChange: true },
     handler: async (req) => {
       const ctx = ctxOf(req);
       const a = ctx.actor;

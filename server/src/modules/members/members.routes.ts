@@ -6,7 +6,7 @@ import type { HttpApp } from '../../platform/http/index.ts';
 import { presentMember } from './members.presenter.ts';
 import type { MemberService } from './members.service.ts';
 
-const ZIdParams = z.object({ id: zId });
+const ZIdParams = z.strictObject({ id: zId });
 const tags = ['members'];
 // totalExact is false when more rows match than the list counts (see COUNT_CAP): the console shows "10000+".
 const ZMemberPage = page(ZMember).extend({ nextAfter: z.number().int().nullable(), totalExact: z.boolean() });

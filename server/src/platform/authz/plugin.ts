@@ -64,7 +64,9 @@ export function registerAuth(app: HttpApp, db: Db): void {
     }
   });
 
-  app.addHook('preHandler', async (req) => {
+  // onRequest, not preHandler: 401/403 come before the body is read or validated, so an anonymous caller
+  // learns nothing from validation messages and never makes us parse a large body.
+  app.addHook('onRequest', async (req) => {
     const cfg = req.routeOptions.config ?? {};
     const url = req.routeOptions.url ?? '';
     if (cfg.public || !url.startsWith('/api/') || url.startsWith('/api/docs')) return;

@@ -81,7 +81,7 @@ export const ZMemberListQuery = ZPageQuery.extend({
   orgId: zId.optional(),
   subtree: zBool.default(true),
   q: zText(LIMITS.search).optional(),
-  idNumber: zStr().max(40).optional(),
+  idNumber: zText(40).optional(),
   category: z.enum(MEMBER_CATEGORIES).optional(),
   status: z.enum(MEMBER_STATUSES).optional(),
   joinedFrom: zDate.optional(),

@@ -69,7 +69,12 @@ async function restore() {
     sealDir: config.auditSealDir,
   });
   say(`恢复完成 / restored from ${from} (${res.manifest.createdAt})`);
-  say(`  ${Object.keys(res.tables).length} 张表的行数与备份一致，样本会员的身份证号可以解密 / row counts match, the sample row decrypts`);
+  say(`  ${Object.keys(res.tables).length} 张表的行数与备份一致 / row counts match`);
+  say(
+    res.manifest.sample
+      ? '  样本会员的身份证号可以解密 / the sample row decrypts'
+      : '  备份中没有会员，仅校验了密钥 / no members: only the key check ran',
+  );
   for (const n of res.notes) say(`  ${n}`);
 }
 

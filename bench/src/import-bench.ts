@@ -13,6 +13,7 @@ import pg from 'pg';
 import { idCheckChar } from '@gonghui/common';
 import { bootstrap } from '../../server/src/bootstrap/bootstrap.ts';
 import type { Ctx } from '../../server/src/platform/authz/index.ts';
+import { configureAuditChain } from '../../server/src/platform/audit/index.ts';
 import { createFieldCrypto } from '../../server/src/platform/crypto/index.ts';
 import { openDatabase, runMigrations } from '../../server/src/platform/db/index.ts';
 import { XlsxWorkbook } from '../../server/src/platform/excel/index.ts';
@@ -77,9 +78,10 @@ async function main() {
   const database = await openDatabase(engine === 'postgres' ? { databaseUrl: url } : { dataDir: path.join(work, 'data') });
   const db = database.db;
   await runMigrations(db);
+  const crypto = createFieldCrypto(Buffer.alloc(32, 7));
+  configureAuditChain(crypto);
   const boot = await bootstrap(db, { adminPassword: 'Bench#Import2026', rootOrgName: '压测市总工会' });
   const org = await makeOrg(db, boot.rootOrgId ?? 0, { level: 'district', name: '压测区总工会' });
-  const crypto = createFieldCrypto(Buffer.alloc(32, 7));
 
   const file = path.join(out, `import-${rows}.xlsx`);
   const phoneOf = (i: number) => `13${String(100_000_000 + i).slice(-9)}`;

@@ -6,12 +6,16 @@ import { seedDemo } from './bootstrap/demo.ts';
 import { buildServer, defaultWebDist } from './server.ts';
 import { createFieldCrypto, loadMasterKey } from './platform/crypto/index.ts';
 import { IDLE_TIMEOUT_MS, sessionRepo } from './platform/authz/index.ts';
+import { bindAuditSeals, configureAuditChain, openSealStore, startAuditSealer } from './platform/audit/index.ts';
 
 const config = loadConfig();
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 await runMigrations(database.db);
 
 const crypto = createFieldCrypto(loadMasterKey(config.dataDir, config.masterKey));
+// The audit chain's key and its seal file: before the first audit row (the bootstrap's).
+configureAuditChain(crypto);
+bindAuditSeals(database.db, openSealStore(config.auditSealDir));
 const boot = await bootstrap(database.db, { adminPassword: config.adminPassword, rootOrgName: config.demo ? '示范市总工会' : config.rootOrgName });
 const banner: string[] = [];
 if (boot.created) {
@@ -33,6 +37,11 @@ const app = await buildServer(database.db, {
   trustProxy: config.trustProxy,
   webDist: config.webDist ?? defaultWebDist,
 });
+const sealer = await startAuditSealer(database.db, {
+  log: app.log,
+  intervalMs: config.auditSealIntervalSeconds * 1000,
+  everyRows: config.auditSealEveryRows,
+});
 await app.listen({ port: config.port, host: config.host });
 // Printed once to the terminal, never logged through pino.
 for (const line of banner) process.stdout.write(`${line}\n`);
@@ -50,6 +59,7 @@ async function shutdown(signal: string) {
   stopping = true;
   app.log.info({ signal }, 'shutting down');
   await app.close();
+  await sealer.stop().catch((err: unknown) => app.log.error({ err }, 'final audit seal failed'));
   await database.close();
   process.exit(0);
 }

@@ -16,6 +16,7 @@ import { registerStatsModule } from './modules/stats/index.ts';
 import { registerReportsModule } from './modules/reports/index.ts';
 import { registerMemberImportsModule } from './modules/member-imports/index.ts';
 import type { FieldCrypto } from './platform/crypto/index.ts';
+import { configureAuditChain } from './platform/audit/index.ts';
 
 export interface ServerOptions {
   logLevel: string;
@@ -30,6 +31,7 @@ export interface ServerOptions {
 export const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
 export async function buildServer(db: Db, opts: ServerOptions): Promise<HttpApp> {
+  configureAuditChain(opts.crypto);
   const app = await createHttpApp({ logLevel: opts.logLevel, trustProxy: opts.trustProxy });
   registerAuth(app, db);
 

@@ -17,9 +17,20 @@ export interface Config {
   loginRateLimit: number;
   webDist: string | undefined;
   logLevel: string;
+  /** Signed heads of the audit chain, outside the database: AUDIT_SEAL_DIR (default DATA_DIR/audit-seals). */
+  auditSealDir: string;
+  auditSealIntervalSeconds: number;
+  auditSealEveryRows: number;
 }
 
 const truthy = (v: string | undefined) => v === '1' || v === 'true' || v === 'yes';
+
+function positive(v: string | undefined, fallback: number): number {
+  if (v === undefined || v === '') return fallback;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`配置项应为正整数：${v}`);
+  return n;
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // npm runs workspace scripts inside the workspace; INIT_CWD is where the user typed the command.
@@ -40,5 +51,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateLimit: Number(env.LOGIN_RATE_LIMIT ?? 20),
     webDist: env.WEB_DIST,
     logLevel: env.LOG_LEVEL ?? 'info',
+    auditSealDir: env.AUDIT_SEAL_DIR ? path.resolve(env.INIT_CWD ?? process.cwd(), env.AUDIT_SEAL_DIR) : path.join(dataDir, 'audit-seals'),
+    auditSealIntervalSeconds: positive(env.AUDIT_SEAL_INTERVAL_SECONDS, 300),
+    auditSealEveryRows: positive(env.AUDIT_SEAL_EVERY_ROWS, 1000),
   };
 }

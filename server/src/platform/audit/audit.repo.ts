@@ -18,6 +18,14 @@ export async function insertAudit(tx: DbOrTx, row: AuditInsert): Promise<void> {
   await tx.insert(auditEvents).values(row);
 }
 
+export async function chainRowAt(db: DbOrTx, id: number): Promise<Pick<AuditRow, 'hash' | 'chainVersion'> | undefined> {
+  const [row] = await db
+    .select({ hash: auditEvents.hash, chainVersion: auditEvents.chainVersion })
+    .from(auditEvents)
+    .where(eq(auditEvents.id, id));
+  return row;
+}
+
 export async function chainBatch(db: DbOrTx, afterId: number, limit: number): Promise<AuditRow[]> {
   return db.select().from(auditEvents).where(gt(auditEvents.id, afterId)).orderBy(asc(auditEvents.id)).limit(limit);
 }
@@ -64,7 +72,10 @@ export async function listAudit(db: DbOrTx, f: AuditFilter, page: number, pageSi
       .orderBy(desc(auditEvents.id))
       .limit(pageSize)
       .offset((page - 1) * pageSize),
-    db.select({ n: sql<number>`count(*)::int` }).from(auditEvents).where(w),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(auditEvents)
+      .where(w),
   ]);
   return { items, total: count?.n ?? 0 };
 }

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
+  check,
   date,
   doublePrecision,
   index,
@@ -121,7 +122,7 @@ export const sessions = pgTable(
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
 
-// Append-only, hash-chained audit trail; org_path lets auditors read exactly their subtree.
+// Append-only, keyed hash chain, sealed outside the database (platform/audit); org_path lets auditors read exactly their subtree.
 export const auditEvents = pgTable(
   'audit_events',
   {
@@ -140,8 +141,11 @@ export const auditEvents = pgTable(
     requestId: varchar('request_id', { length: 64 }),
     prevHash: varchar('prev_hash', { length: 64 }).notNull(),
     hash: varchar('hash', { length: 64 }).notNull(),
+    // 1: legacy plain SHA-256 (rows written before the keyed chain); 2: HMAC-SHA256 with a key outside the database.
+    chainVersion: smallint('chain_version').notNull().default(1),
   },
   (t) => [
+    check('audit_chain_version_check', sql`${t.chainVersion} IN (1, 2)`),
     index('audit_at_idx').on(t.at),
     index('audit_org_path_idx').using('btree', t.orgPath.op('text_pattern_ops')),
     index('audit_action_idx').on(t.action, t.at),

@@ -6,7 +6,7 @@ import fastifyStatic from '@fastify/static';
 import { z } from 'zod';
 import { registerAuth } from './platform/authz/index.ts';
 import type { Db } from './platform/db/index.ts';
-import { createHttpApp, type HttpApp } from './platform/http/index.ts';
+import { createHttpApp, type HttpApp, type LogStream } from './platform/http/index.ts';
 import { orgIndicatorProvider, registerOrgsModule } from './modules/orgs/index.ts';
 import { registerUsersModule } from './modules/users/index.ts';
 import { registerAuthModule } from './modules/auth/index.ts';
@@ -23,6 +23,8 @@ export interface ServerOptions {
   loginRateLimit: number;
   crypto: FieldCrypto;
   trustProxy?: boolean;
+  /** Log destination instead of stdout; tests read what was logged. */
+  logStream?: LogStream;
   /** Built console to serve at /; omitted in route tests. */
   webDist?: string;
 }
@@ -30,7 +32,7 @@ export interface ServerOptions {
 export const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
 export async function buildServer(db: Db, opts: ServerOptions): Promise<HttpApp> {
-  const app = await createHttpApp({ logLevel: opts.logLevel, trustProxy: opts.trustProxy });
+  const app = await createHttpApp({ logLevel: opts.logLevel, trustProxy: opts.trustProxy, logStream: opts.logStream });
   registerAuth(app, db);
 
   app.get('/api/v1/health', {

@@ -25,15 +25,20 @@ async function freePort(): Promise<number> {
 export interface AppUnderTest {
   baseUrl: string;
   dataDir: string;
+  /** Outbound connects and DNS lookups the server (and its PGlite child) attempted; none are expected. */
+  egress(): string[];
   stop(): Promise<void>;
 }
 
 export async function startApp(): Promise<AppUnderTest> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gh-e2e-'));
+  const egressLog = path.join(dataDir, 'egress.log');
+  const hook = path.join(root, 'e2e/egress-hook.cjs');
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO: '1', ADMIN_PASSWORD, DEMO_PASSWORD, LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO: '1', ADMIN_PASSWORD, DEMO_PASSWORD, LOG_LEVEL: 'warn', DATABASE_URL: '',
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require "${hook}"`.trim(), GH_EGRESS_LOG: egressLog },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -54,6 +59,7 @@ export async function startApp(): Promise<AppUnderTest> {
   return {
     baseUrl,
     dataDir,
+    egress: () => (fs.existsSync(egressLog) ? fs.readFileSync(egressLog, 'utf8').split('\n').filter(Boolean) : []),
     stop: async () => {
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');

@@ -6,7 +6,7 @@ import fastifyStatic from '@fastify/static';
 import { z } from 'zod';
 import { registerAuth } from './platform/authz/index.ts';
 import type { Db } from './platform/db/index.ts';
-import { createHttpApp, type HttpApp } from './platform/http/index.ts';
+import { createHttpApp, type HttpApp, type LogStream } from './platform/http/index.ts';
 import { orgIndicatorProvider, registerOrgsModule } from './modules/orgs/index.ts';
 import { registerUsersModule } from './modules/users/index.ts';
 import { registerAuthModule } from './modules/auth/index.ts';
@@ -24,6 +24,8 @@ export interface ServerOptions {
   loginRateLimit: number;
   crypto: FieldCrypto;
   trustProxy?: boolean;
+  /** Log destination instead of stdout; tests read what was logged. */
+  logStream?: LogStream;
   /** Built console to serve at /; omitted in route tests. */
   webDist?: string;
 }
@@ -32,7 +34,7 @@ export const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.met
 
 export async function buildServer(db: Db, opts: ServerOptions): Promise<HttpApp> {
   configureAuditChain(opts.crypto);
-  const app = await createHttpApp({ logLevel: opts.logLevel, trustProxy: opts.trustProxy });
+  const app = await createHttpApp({ logLevel: opts.logLevel, trustProxy: opts.trustProxy, logStream: opts.logStream });
   registerAuth(app, db);
 
   app.get('/api/v1/health', {

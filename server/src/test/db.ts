@@ -4,7 +4,8 @@
 // nothing: the whole suite runs under row-level security, as production does.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { asSystem, openDatabase, runMigrations, runMigrationsAsOwner, type Database } from '../platform/db/index.ts';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import { asSystem, schema, type Db, openDatabase, runMigrations, runMigrationsAsOwner, type Database } from '../platform/db/index.ts';
 import { bootstrap } from '../bootstrap/bootstrap.ts';
 
 export type Engine = 'pglite' | 'postgres';
@@ -17,8 +18,11 @@ export function engines(): Engine[] {
 
 export interface TestDb extends Database {
   rootOrgId: number;
-  /** The owner's connection string (PostgreSQL only): for tests that must act behind the app's back. */
+  /** The owner's connection string (PostgreSQL only). */
   ownerUrl?: string;
+  /** The schema owner's connection, which row-level security does not bind: for tests that set up or inspect raw
+   *  rows, or act behind the app's back. On PGlite it is the app's own (superuser) connection. */
+  owner: Db;
 }
 
 export async function adminQuery(sqlText: string, url = process.env.TEST_DATABASE_URL): Promise<void> {
@@ -68,22 +72,27 @@ export async function createOwnedTestDatabase(): Promise<{ name: string; ownerUr
 export async function openTestDb(engine: Engine): Promise<TestDb> {
   let database: Database;
   let ownerUrl: string | undefined;
+  let owner: Db;
   if (engine === 'postgres') {
     const created = await createOwnedTestDatabase();
     ownerUrl = created.ownerUrl;
     const opened = await openDatabase({ databaseUrl: created.appUrl, poolMax: 4 });
+    const ownerPool = new pg.Pool({ connectionString: ownerUrl, max: 2 });
+    owner = drizzle(ownerPool, { schema });
     database = {
       ...opened,
       close: async () => {
         await opened.close();
+        await ownerPool.end();
         await created.drop();
       },
     };
   } else {
     database = await openDatabase({ dataDir: ':memory:' });
     await runMigrations(database.db);
+    owner = database.db;
   }
   const boot = await asSystem(() => bootstrap(database.db, { adminPassword: ADMIN_PASSWORD, rootOrgName: '测试市总工会' }));
   if (!boot.rootOrgId) throw new Error('bootstrap did not create the root org');
-  return { ...database, rootOrgId: boot.rootOrgId, ownerUrl };
+  return { ...database, rootOrgId: boot.rootOrgId, ownerUrl, owner };
 }

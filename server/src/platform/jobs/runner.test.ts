@@ -9,7 +9,7 @@ describe.each(engines())('job runner on %s', (engine) => {
   let t: TestDb;
   beforeAll(async () => {
     t = await openTestDb(engine);
-    await t.db.execute(sql`CREATE TABLE runner_work (job_id int NOT NULL, n int NOT NULL)`);
+    await t.owner.execute(sql`CREATE TABLE runner_work (job_id int NOT NULL, n int NOT NULL)`);
   });
   afterAll(async () => t?.close());
 
@@ -19,7 +19,7 @@ describe.each(engines())('job runner on %s', (engine) => {
     return j;
   };
   const workOf = async (id: number) =>
-    (await t.db.execute<{ n: number }>(sql`SELECT n FROM runner_work WHERE job_id = ${id} ORDER BY n`)).rows.map((r) => r.n);
+    (await t.owner.execute<{ n: number }>(sql`SELECT n FROM runner_work WHERE job_id = ${id} ORDER BY n`)).rows.map((r) => r.n);
   /** Writes steps cursor+1..total, one checkpoint each. */
   const stepper =
     (total: number, onStep?: (ctx: JobContext, n: number) => Promise<void>): JobKind['run'] =>

@@ -1,6 +1,6 @@
 // `npm start`: open the database, migrate, bootstrap (and seed the demo on a fresh embedded database), serve.
 import { loadConfig } from './platform/config.ts';
-import { openDatabase, runMigrations } from './platform/db/index.ts';
+import { appRoleProblem, asSystem, openDatabase, runMigrations, runMigrationsAsOwner, type Database } from './platform/db/index.ts';
 import { bootstrap } from './bootstrap/bootstrap.ts';
 import { seedDemo } from './bootstrap/demo.ts';
 import { buildServer, defaultWebDist } from './server.ts';
@@ -9,20 +9,50 @@ import { IDLE_TIMEOUT_MS, sessionRepo } from './platform/authz/index.ts';
 import { bindAuditSeals, configureAuditChain, openSealStore, startAuditSealer } from './platform/audit/index.ts';
 
 const config = loadConfig();
-const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-await runMigrations(database.db);
+
+/** Stops the start with one line on stderr: the reason, in Chinese and English. */
+async function refuse(database: Database, reason: string): Promise<never> {
+  process.stderr.write(`${reason}\n`);
+  await database.close();
+  process.exit(1);
+}
+
+// The app connects as its own role and the schema owner migrates (docs/SECURITY.md). In production the app's
+// role must be bound by row-level security; checked before and after migrating (a migration may create tables).
+async function openAndMigrate(): Promise<Database> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  if (database.kind === 'pglite') {
+    await runMigrations(database.db);
+    return database;
+  }
+  const check = async () => {
+    const problem = config.production ? await appRoleProblem(database.db) : null;
+    if (problem) await refuse(database, problem);
+  };
+  await check();
+  if (!config.databaseMigrationUrl) {
+    await refuse(database, '拒绝启动：生产环境须设置 DATABASE_MIGRATION_URL（表的所有者）（refusing to start: set DATABASE_MIGRATION_URL to the schema owner in production）');
+  } else {
+    await runMigrationsAsOwner(config.databaseMigrationUrl);
+  }
+  await check();
+  return database;
+}
+
+const database = await openAndMigrate();
 
 const crypto = createFieldCrypto(loadMasterKey(config.dataDir, config.masterKey));
 // The audit chain's key and its seal file: before the first audit row (the bootstrap's).
 configureAuditChain(crypto);
 bindAuditSeals(database.db, openSealStore(config.auditSealDir));
-const boot = await bootstrap(database.db, { adminPassword: config.adminPassword, rootOrgName: config.demo ? '示范市总工会' : config.rootOrgName });
+const boot = await asSystem(() => bootstrap(database.db, { adminPassword: config.adminPassword, rootOrgName: config.demo ? '示范市总工会' : config.rootOrgName }));
 const banner: string[] = [];
 if (boot.created) {
   banner.push(`管理员账号 admin 已创建（administrator account created）`);
   if (boot.generated) banner.push(`  一次性初始密码 / one-time password: ${boot.adminPassword}（首次登录后须修改）`);
   if (config.demo && boot.rootOrgId) {
-    const accounts = await seedDemo(database.db, crypto, boot.rootOrgId, config.demoPassword);
+    const rootOrgId = boot.rootOrgId;
+    const accounts = await asSystem(() => seedDemo(database.db, crypto, rootOrgId, config.demoPassword));
     await database.pool.query('VACUUM ANALYZE');
     banner.push('演示数据已生成，各级演示账号（demo accounts）：');
     for (const a of accounts) banner.push(`  ${a.level.padEnd(6, '　')} ${a.username.padEnd(16)} ${a.password}  ${a.orgName}`);
@@ -49,7 +79,7 @@ process.stdout.write(`工会工作平台已启动：http://localhost:${config.po
 
 // Sessions idle past the timeout are refused on use; this sweep keeps the table small.
 const sweep = setInterval(() => {
-  sessionRepo.deleteExpiredSessions(database.db, new Date(Date.now() - IDLE_TIMEOUT_MS)).catch((err: unknown) => app.log.warn({ err }, 'session sweep failed'));
+  asSystem(() => sessionRepo.deleteExpiredSessions(database.db, new Date(Date.now() - IDLE_TIMEOUT_MS))).catch((err: unknown) => app.log.warn({ err }, 'session sweep failed'));
 }, 15 * 60_000);
 sweep.unref();
 

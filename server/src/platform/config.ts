@@ -5,7 +5,11 @@ export interface Config {
   port: number;
   host: string;
   dataDir: string;
+  /** The app's role: not the owner, not a superuser, no BYPASSRLS (checked at start in production). */
   databaseUrl: string | undefined;
+  /** The schema owner that runs migrations; defaults to DATABASE_URL outside production. */
+  databaseMigrationUrl: string | undefined;
+  production: boolean;
   adminPassword: string | undefined;
   masterKey: string | undefined;
   demo: boolean;
@@ -35,11 +39,14 @@ function positive(v: string | undefined, fallback: number): number {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // npm runs workspace scripts inside the workspace; INIT_CWD is where the user typed the command.
   const dataDir = path.resolve(env.INIT_CWD ?? process.cwd(), env.DATA_DIR ?? './data');
+  const production = env.NODE_ENV === 'production';
   return {
     port: Number(env.PORT ?? 3000),
     host: env.HOST ?? '0.0.0.0',
     dataDir,
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseMigrationUrl: env.DATABASE_MIGRATION_URL || (production ? undefined : env.DATABASE_URL || undefined),
+    production,
     adminPassword: env.ADMIN_PASSWORD || undefined,
     masterKey: env.GONGHUI_MASTER_KEY || undefined,
     // DEMO defaults on for the embedded database; the bootstrap only seeds an empty one.

@@ -1,11 +1,14 @@
 // Test databases: PGlite always; PostgreSQL too when TEST_DATABASE_URL is set, each test file in a fresh
-// database of its own so files run in parallel and leave nothing behind.
+// database of its own so files run in parallel and leave nothing behind. On PostgreSQL the schema is migrated by
+// the owner (TEST_DATABASE_URL's role) and the app connects as APP_TEST_ROLE, a member of gonghui_app that owns
+// nothing: the whole suite runs under row-level security, as production does.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { openDatabase, runMigrations, type Database } from '../platform/db/index.ts';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import { asSystem, schema, type Db, openDatabase, runMigrations, runMigrationsAsOwner, type Database } from '../platform/db/index.ts';
 import { bootstrap } from '../bootstrap/bootstrap.ts';
 import { createFieldCrypto } from '../platform/crypto/index.ts';
 import { bindAuditSeals, configureAuditChain, openSealStore, sealAuditChain } from '../platform/audit/index.ts';
@@ -17,6 +20,7 @@ configureAuditChain(testKeys);
 
 export type Engine = 'pglite' | 'postgres';
 export const ADMIN_PASSWORD = 'Admin#Test2026';
+export const APP_TEST_ROLE = 'gonghui_app_test';
 
 export function engines(): Engine[] {
   return process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
@@ -24,7 +28,12 @@ export function engines(): Engine[] {
 
 export interface TestDb extends Database {
   rootOrgId: number;
-  /** PostgreSQL only: the test database's URL, for a second (attacker's or backup tool's) connection. */
+  /** The owner's connection string (PostgreSQL only). */
+  ownerUrl?: string;
+  /** The schema owner's connection, which row-level security does not bind: for tests that set up or inspect raw
+   *  rows, or act behind the app's back. On PGlite it is the app's own (superuser) connection. */
+  owner: Db;
+  /** PostgreSQL only: the owner's URL, for a second (attacker's or backup tool's) connection. */
   url?: string;
   /** This database's audit seal directory (a fresh temporary one). */
   auditSealDir: string;
@@ -32,8 +41,8 @@ export interface TestDb extends Database {
   sealAudit(): Promise<void>;
 }
 
-async function adminQuery(sqlText: string): Promise<void> {
-  const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+export async function adminQuery(sqlText: string, url = process.env.TEST_DATABASE_URL): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     await client.query(sqlText);
@@ -42,34 +51,70 @@ async function adminQuery(sqlText: string): Promise<void> {
   }
 }
 
+// Roles are cluster-wide and test files start in parallel: creating the same role twice may race.
+async function ensureAppTestRole(): Promise<void> {
+  const sqlText = `DO $$ BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${APP_TEST_ROLE}') THEN
+      CREATE ROLE ${APP_TEST_ROLE} LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE IN ROLE gonghui_app;
+    ELSIF NOT pg_has_role('${APP_TEST_ROLE}', 'gonghui_app', 'MEMBER') THEN
+      GRANT gonghui_app TO ${APP_TEST_ROLE};
+    END IF;
+  EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+  END $$`;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await adminQuery(sqlText);
+      return;
+    } catch (e) {
+      if (attempt >= 3) throw e;
+    }
+  }
+}
+
+/** A fresh database migrated by the owner, with no app connection yet (PostgreSQL only). */
+export async function createOwnedTestDatabase(): Promise<{ name: string; ownerUrl: string; appUrl: string; drop: () => Promise<void> }> {
+  const url = new URL(process.env.TEST_DATABASE_URL ?? '');
+  const name = `gh_test_${randomBytes(6).toString('hex')}`;
+  await adminQuery(`CREATE DATABASE ${name}`);
+  url.pathname = `/${name}`;
+  const ownerUrl = url.toString();
+  await runMigrationsAsOwner(ownerUrl);
+  await ensureAppTestRole();
+  url.username = APP_TEST_ROLE;
+  url.password = '';
+  return { name, ownerUrl, appUrl: url.toString(), drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
 export async function openTestDb(engine: Engine): Promise<TestDb> {
   let database: Database;
-  let dbUrl: string | undefined;
+  let ownerUrl: string | undefined;
+  let owner: Db;
   if (engine === 'postgres') {
-    const url = new URL(process.env.TEST_DATABASE_URL ?? '');
-    const name = `gh_test_${randomBytes(6).toString('hex')}`;
-    await adminQuery(`CREATE DATABASE ${name}`);
-    url.pathname = `/${name}`;
-    dbUrl = url.toString();
-    const opened = await openDatabase({ databaseUrl: url.toString(), poolMax: 4 });
+    const created = await createOwnedTestDatabase();
+    ownerUrl = created.ownerUrl;
+    const opened = await openDatabase({ databaseUrl: created.appUrl, poolMax: 4 });
+    const ownerPool = new pg.Pool({ connectionString: ownerUrl, max: 2 });
+    owner = drizzle(ownerPool, { schema });
     database = {
       ...opened,
       close: async () => {
         await opened.close();
-        await adminQuery(`DROP DATABASE IF EXISTS ${name}`);
+        await ownerPool.end();
+        await created.drop();
       },
     };
   } else {
     database = await openDatabase({ dataDir: ':memory:' });
+    await runMigrations(database.db);
+    owner = database.db;
   }
   configureAuditChain(testKeys);
   const auditSealDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gh-seals-'));
   bindAuditSeals(database.db, openSealStore(auditSealDir));
-  await runMigrations(database.db);
-  const boot = await bootstrap(database.db, { adminPassword: ADMIN_PASSWORD, rootOrgName: '测试市总工会' });
+  const boot = await asSystem(() => bootstrap(database.db, { adminPassword: ADMIN_PASSWORD, rootOrgName: '测试市总工会' }));
   if (!boot.rootOrgId) throw new Error('bootstrap did not create the root org');
   const sealAudit = async () => {
-    const res = await sealAuditChain(database.db);
+    const res = await asSystem(() => sealAuditChain(database.db));
     if (res.broken) throw new Error(`audit chain broken at ${res.broken.at} (${res.broken.reason}): not sealed`);
   };
   // As at start-up in main.ts: the bootstrap's rows are sealed before anything else happens.
@@ -78,5 +123,5 @@ export async function openTestDb(engine: Engine): Promise<TestDb> {
     await database.close();
     fs.rmSync(auditSealDir, { recursive: true, force: true });
   };
-  return { ...database, close, rootOrgId: boot.rootOrgId, url: dbUrl, auditSealDir, sealAudit };
+  return { ...database, close, rootOrgId: boot.rootOrgId, ownerUrl, url: ownerUrl, owner, auditSealDir, sealAudit };
 }

@@ -63,7 +63,7 @@ describe.each(engines())('auth on %s', (engine) => {
     const audit = await admin.get(`/api/v1/audit-events?action=auth.locked&actor=${u.username}`);
     expect(audit.body.total).toBe(1);
     // After the lock expires, the right password works again.
-    await t.db.execute(sql`UPDATE users SET locked_until = now() - interval '1 minute' WHERE id = ${u.id}`);
+    await t.owner.execute(sql`UPDATE users SET locked_until = now() - interval '1 minute' WHERE id = ${u.id}`);
     expect((await c.post('/api/v1/auth/login', { username: u.username, password: PASSWORD })).status).toBe(200);
   });
 
@@ -91,7 +91,7 @@ describe.each(engines())('auth on %s', (engine) => {
 
   it('expires a session idle for more than 30 minutes', async () => {
     const c = await loginAs(app, 'admin', ADMIN_PASSWORD);
-    await t.db.execute(sql`UPDATE sessions SET last_seen_at = now() - interval '31 minutes'`);
+    await t.owner.execute(sql`UPDATE sessions SET last_seen_at = now() - interval '31 minutes'`);
     const res = await c.get('/api/v1/me');
     expect(res.status).toBe(401);
     expect(res.body.code).toBe('SESSION_EXPIRED');

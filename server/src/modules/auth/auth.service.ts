@@ -4,7 +4,7 @@ import { passwordPolicyError } from '@gonghui/common';
 import type { Ctx } from '../../platform/authz/index.ts';
 import { hashToken, newToken, sessionRepo, SESSION_MAX_MS } from '../../platform/authz/index.ts';
 import { recordAudit, originOf, type AuditOrigin } from '../../platform/audit/index.ts';
-import type { Db } from '../../platform/db/index.ts';
+import { asSystem, type Db } from '../../platform/db/index.ts';
 import { AppError, invalid } from '../../platform/http/index.ts';
 import { rolesRepo, usersRepo } from '../users/index.ts';
 
@@ -22,7 +22,12 @@ export interface LoginResult {
 }
 
 export function createAuthService({ db }: { db: Db }) {
-  async function login(username: string, password: string, ip: string | null, requestId: string, oldToken?: string): Promise<LoginResult> {
+  // Login looks the name up across the federation: a system context, whoever (if anyone) is signed in.
+  function login(username: string, password: string, ip: string | null, requestId: string, oldToken?: string): Promise<LoginResult> {
+    return asSystem(() => loginAsSystem(username, password, ip, requestId, oldToken));
+  }
+
+  async function loginAsSystem(username: string, password: string, ip: string | null, requestId: string, oldToken?: string): Promise<LoginResult> {
     const user = await usersRepo.findByUsername(db, username);
     const ok = await verify(user?.passwordHash ?? (await dummyHash), password).catch(() => false);
     const origin: AuditOrigin = { actorId: user?.id ?? null, actorName: user?.username ?? username.slice(0, 50), ip, requestId };

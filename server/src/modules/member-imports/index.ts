@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FieldCrypto } from '../../platform/crypto/index.ts';
-import type { Db } from '../../platform/db/index.ts';
+import { asSystem, type Db } from '../../platform/db/index.ts';
 import type { HttpApp } from '../../platform/http/index.ts';
 import { createJobRunner, jobRepo, type RunnerLog } from '../../platform/jobs/index.ts';
 import { JOB_KIND, importJob } from './member-imports.job.ts';
@@ -46,7 +46,7 @@ export function createImportRuntime(o: ImportRuntimeOptions) {
 
   /** Uploads of jobs that have ended (a crash between the end and the delete) and stale partial uploads. */
   async function sweep(): Promise<void> {
-    const active = new Set((await jobRepo.activeIds(o.db, JOB_KIND)).map((id) => `${id}.xlsx`));
+    const active = new Set((await asSystem(() => jobRepo.activeIds(o.db, JOB_KIND))).map((id) => `${id}.xlsx`));
     for (const name of await fs.promises.readdir(o.dir)) {
       const file = path.join(o.dir, name);
       const stale = name.endsWith('.part') && Date.now() - (await fs.promises.stat(file)).mtimeMs > 3600_000;

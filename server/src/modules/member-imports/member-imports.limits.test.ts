@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/authz/index.ts';
 import { engines, openTestDb, type TestDb } from '../../test/db.ts';
+import { runInScope } from '../../platform/db/index.ts';
 import { testCrypto } from '../../test/http.ts';
 import { makeOrg } from '../../test/factories.ts';
 import { createImportRuntime } from './index.ts';
@@ -46,12 +47,12 @@ describe.each(engines())('member import limits on %s', (engine) => {
     if (typeof file === 'string') fs.copyFileSync(file, tmp);
     else fs.writeFileSync(tmp, file);
     await rt.runner.start();
-    const { id } = await rt.service.enqueue(ctx, org.id, { tmpPath: tmp, fileName: 'x.xlsx' }, false);
+    const { id } = await runInScope(org.path, () => rt.service.enqueue(ctx, org.id, { tmpPath: tmp, fileName: 'x.xlsx' }, false));
     await rt.runner.kick();
     await rt.runner.stop();
-    const job = (await t.db.execute<{ status: string; error: string | null }>(sql`SELECT status, error FROM jobs WHERE id = ${id}`))
+    const job = (await t.owner.execute<{ status: string; error: string | null }>(sql`SELECT status, error FROM jobs WHERE id = ${id}`))
       .rows[0];
-    const members = (await t.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM members WHERE org_id = ${org.id}`)).rows[0]?.n;
+    const members = (await t.owner.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM members WHERE org_id = ${org.id}`)).rows[0]?.n;
     return { job, members, file: rt.fileOf(id) };
   }
 

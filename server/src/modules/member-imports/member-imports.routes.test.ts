@@ -160,7 +160,7 @@ describe.each(engines())('member import on %s', (engine) => {
     const counts = { totalRows: 20, validRows: 10, imported: 8, updated: 1, skipped: 1, errorCount: 10 };
     const memberCount = async () =>
       Number(
-        (await t.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM members WHERE org_path LIKE ${district.path + '%'}`)).rows[0]
+        (await t.owner.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM members WHERE org_path LIKE ${district.path + '%'}`)).rows[0]
           ?.n,
       );
 
@@ -209,7 +209,7 @@ describe.each(engines())('member import on %s', (engine) => {
     expect(byName['陈一']?.orgId).toBe(child.id);
     expect(byName['陈二']?.orgId).toBe(coded.id);
     expect(byName['孙悟']?.phoneMasked).toBe('139****4444');
-    const joins = await t.db.execute<{ n: number }>(
+    const joins = await t.owner.execute<{ n: number }>(
       sql`SELECT count(*)::int AS n FROM member_events WHERE type = 'join' AND data->>'importJobId' = ${String(run.body.id)}`,
     );
     expect(joins.rows[0]?.n).toBe(8);

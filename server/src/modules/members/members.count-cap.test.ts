@@ -27,8 +27,8 @@ describe.each(engines())('member list count cap on %s', (engine) => {
     const row = (id: number, org: { id: number; path: string }) => ({
       id, orgId: org.id, orgPath: org.path, ...identityFields(testCrypto, { name: '批量', idNumber: newIdNumber() }).fields, joinedAt: '2020-01-01', cardNo: cardNoOf(id),
     });
-    await repo.insertMany(t.db, ids.slice(0, n).map((id) => row(id, big)));
-    await repo.insertMany(t.db, ids.slice(n).map((id) => row(id, small)));
+    await repo.insertMany(t.owner, ids.slice(0, n).map((id) => row(id, big)));
+    await repo.insertMany(t.owner, ids.slice(n).map((id) => row(id, small)));
     const admin = await loginAs(app, 'admin', ADMIN_PASSWORD);
     const bigPage = await admin.get(`/api/v1/members?orgId=${big.id}&pageSize=20`);
     expect(bigPage.body).toMatchObject({ total: repo.COUNT_CAP, totalExact: false });

@@ -92,7 +92,7 @@ describe.each(engines())('member registry on %s', (engine) => {
     expect(shown.body).toEqual({ idNumber, phone: '13912345678' });
     const audit = await admin.get(`/api/v1/audit-events?action=member.reveal&entityId=${created.body.id}`);
     expect(audit.body.items[0].after.reason).toBe('办理医疗互助理赔核对身份');
-    const dump = await t.db.execute(sql`SELECT m.*::text AS row FROM members m UNION ALL SELECT a.*::text FROM audit_events a UNION ALL SELECT e.*::text FROM member_events e`);
+    const dump = await t.owner.execute(sql`SELECT m.*::text AS row FROM members m UNION ALL SELECT a.*::text FROM audit_events a UNION ALL SELECT e.*::text FROM member_events e`);
     const text = dump.rows.map((r) => String((r as { row: string }).row)).join('\n');
     expect(text).not.toContain(idNumber);
     expect(text).not.toContain('13912345678');

@@ -6,7 +6,7 @@ import { normalizeIdNumber, parseIdNumber } from '@gonghui/common';
 import type { Ctx } from '../../platform/authz/index.ts';
 import { originOf, recordAudit } from '../../platform/audit/index.ts';
 import type { FieldCrypto } from '../../platform/crypto/index.ts';
-import type { Db } from '../../platform/db/index.ts';
+import { asSystem, type Db } from '../../platform/db/index.ts';
 import { AppError, conflict, invalid, notFound } from '../../platform/http/index.ts';
 import { writeMemberExport } from './members.export.ts';
 import { orgRepo } from '../orgs/index.ts';
@@ -27,7 +27,8 @@ export function createMemberService({ db, crypto }: { db: Db; crypto: FieldCrypt
       const org = await orgRepo.findInScope(tx, ctx.actor.orgPath, input.orgId);
       if (!org) throw notFound('组织');
       if (org.status !== 'active') throw conflict(`「${org.name}」已注销，不能登记会员`);
-      const existing = await repo.findByIdHash(tx, fields.idHash);
+      // One member per ID number in the whole federation: the duplicate may sit outside the actor's scope.
+      const existing = await asSystem(() => repo.findByIdHash(tx, fields.idHash));
       if (existing) {
         throw existing.orgPath.startsWith(ctx.actor.orgPath)
           ? conflict(`该身份证号已登记为会员（${existing.name}，会员卡号 ${existing.cardNo}）`, 'idNumber')

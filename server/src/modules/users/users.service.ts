@@ -5,7 +5,7 @@ import type { ZRoleCreate, ZUserCreate, ZUserUpdate } from '@gonghui/common';
 import type { Ctx } from '../../platform/authz/index.ts';
 import { sessionRepo } from '../../platform/authz/index.ts';
 import { originOf, recordAudit } from '../../platform/audit/index.ts';
-import type { Db } from '../../platform/db/index.ts';
+import { asSystem, type Db } from '../../platform/db/index.ts';
 import { AppError, conflict, notFound } from '../../platform/http/index.ts';
 import { orgRepo } from '../orgs/index.ts';
 import * as rolesRepo from './roles.repo.ts';
@@ -21,7 +21,8 @@ export function createUserService({ db }: { db: Db }) {
       const org = await orgRepo.findInScope(tx, ctx.actor.orgPath, input.orgId);
       if (!org) throw notFound('组织');
       assertSubset(ctx.actor, await permissionsOfRoles(tx, ctx.actor, input.roles, org.path), '分配该角色');
-      if (await usersRepo.findByUsername(tx, input.username)) throw conflict('用户名已存在', 'username');
+      // Usernames are unique across the federation, not only within the actor's scope.
+      if (await asSystem(() => usersRepo.findByUsername(tx, input.username))) throw conflict('用户名已存在', 'username');
       const u = await usersRepo.insert(tx, {
         orgId: org.id,
         username: input.username,

@@ -70,9 +70,9 @@ describe.each(engines())('audit trail on %s', (engine) => {
   it('the database refuses UPDATE and DELETE on audit_events', async () => {
     const before = await admin.get('/api/v1/audit-events?pageSize=1');
     const id = before.body.items[0].id as number;
-    await expect(t.db.execute(sql`UPDATE audit_events SET action = 'x' WHERE id = ${id}`)).rejects.toMatchObject(appendOnly);
-    await expect(t.db.execute(sql`DELETE FROM audit_events WHERE id = ${id}`)).rejects.toMatchObject(appendOnly);
-    await expect(t.db.execute(sql`DELETE FROM audit_events`)).rejects.toMatchObject(appendOnly);
+    await expect(t.owner.execute(sql`UPDATE audit_events SET action = 'x' WHERE id = ${id}`)).rejects.toMatchObject(appendOnly);
+    await expect(t.owner.execute(sql`DELETE FROM audit_events WHERE id = ${id}`)).rejects.toMatchObject(appendOnly);
+    await expect(t.owner.execute(sql`DELETE FROM audit_events`)).rejects.toMatchObject(appendOnly);
     const after = await admin.get('/api/v1/audit-events?pageSize=1');
     expect(after.body.total).toBe(before.body.total);
     expect(after.body.items[0]).toEqual(before.body.items[0]);
@@ -172,13 +172,12 @@ describe.each(engines())('audit trail on %s', (engine) => {
     const target = all.body.items[0];
     expect(target.after).toMatchObject({ chairName: '周立' });
     const total = await countAll();
-    const earlier = (await t.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM audit_events WHERE id < ${target.id}`)).rows[0]
-      ?.n;
-    await t.db.execute(sql`ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update`);
+    const earlier = (await t.owner.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM audit_events WHERE id < ${target.id}`)).rows[0]?.n;
+    await t.owner.execute(sql`ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update`);
     try {
-      await t.db.execute(sql`UPDATE audit_events SET after = jsonb_set(after, '{chairName}', '"冒名"') WHERE id = ${target.id}`);
+      await t.owner.execute(sql`UPDATE audit_events SET after = jsonb_set(after, '{chairName}', '"冒名"') WHERE id = ${target.id}`);
     } finally {
-      await t.db.execute(sql`ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_update`);
+      await t.owner.execute(sql`ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_update`);
     }
     // The tampered value is what the API now shows, and verification flags exactly that row.
     expect((await admin.get(`/api/v1/audit-events?action=org.update&actor=${clerk.username}`)).body.items[0].after.chairName).toBe('冒名');
@@ -187,6 +186,6 @@ describe.each(engines())('audit trail on %s', (engine) => {
     expect(res.body).toMatchObject({ ok: false, checked: earlier, brokenAt: target.id, reason: 'hash_mismatch' });
     expect(earlier).toBeLessThan(total);
     // The trigger is back on.
-    await expect(t.db.execute(sql`DELETE FROM audit_events WHERE id = ${target.id}`)).rejects.toMatchObject(appendOnly);
+    await expect(t.owner.execute(sql`DELETE FROM audit_events WHERE id = ${target.id}`)).rejects.toMatchObject(appendOnly);
   });
 });

@@ -2,7 +2,7 @@
 // authentication, permission, CSRF on writes, and the forced first-login password change.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Permission } from '@gonghui/common';
-import type { Db } from '../db/index.ts';
+import { asSystem, enterScope, type Db } from '../db/index.ts';
 import { AppError } from '../http/errors.ts';
 import type { HttpApp } from '../http/app.ts';
 import type { Actor, Ctx } from './actor.ts';
@@ -37,16 +37,17 @@ export function registerAuth(app: HttpApp, db: Db): void {
   app.addHook('onRequest', async (req, reply) => {
     const token = req.cookies[SESSION_COOKIE];
     if (!token) return;
-    const s = await findSession(db, hashToken(token));
+    // Session resolution is a system lookup: the actor, and so the scope, is not known yet.
+    const s = await asSystem(() => findSession(db, hashToken(token)));
     if (!s) return;
     const now = Date.now();
     if (s.disabled || now - s.lastSeenAt.getTime() > IDLE_TIMEOUT_MS || now > s.expiresAt.getTime()) {
-      await deleteSession(db, s.sessionId);
+      await asSystem(() => deleteSession(db, s.sessionId));
       clearSessionCookies(reply);
       if (!req.routeOptions.config?.public) throw new AppError('SESSION_EXPIRED');
       return;
     }
-    if (now - s.lastSeenAt.getTime() > TOUCH_EVERY_MS) await touchSession(db, s.sessionId);
+    if (now - s.lastSeenAt.getTime() > TOUCH_EVERY_MS) await asSystem(() => touchSession(db, s.sessionId));
     req.actor = {
       userId: s.userId,
       username: s.username,
@@ -74,6 +75,12 @@ export function registerAuth(app: HttpApp, db: Db): void {
     if (!actor) throw new AppError('UNAUTHENTICATED');
     if (actor.mustChangePassword && !cfg.allowPendingPasswordChange) throw new AppError('PASSWORD_CHANGE_REQUIRED');
     if (cfg.permission && !actor.permissions.has(cfg.permission)) throw new AppError('FORBIDDEN');
+  });
+  // The rest of the request (later hooks, the handler, its streams) runs in the actor's scope, which PostgreSQL
+  // enforces with row-level security; without an actor it runs in none and must enter asSystem() on purpose.
+  app.addHook('preHandler', (req, _reply, done) => {
+    if (req.actor) enterScope(req.actor.orgPath, done);
+    else done();
   });
 }
 

@@ -207,7 +207,7 @@ describe.each(engines())('scope matrix on %s', (engine) => {
     const districtA = actors.find((a) => a.label.startsWith('org_admin@districtA')) as Actor;
     const seen = await districtA.client.get(`/api/v1/orgs?q=${enc('新建工会')}&pageSize=200`);
     expect(sorted(ids(seen.body.items))).toEqual(sorted(created.filter((o) => within(o.id, pairA.id)).map((o) => o.id)));
-  });
+  }, 120_000);
 
   it('anonymous requests get 401 on every org route', async () => {
     const anon = new Client(app);
@@ -237,7 +237,7 @@ describe.each(engines())('scope matrix on %s', (engine) => {
       }
     }
     expect((await runAll(tasks)).flat().slice(0, 20)).toEqual([]);
-  });
+  }, 120_000);
 
   it('audit: an auditor sees only events of their subtree, not of a prefix-sharing sibling district', async () => {
     const root = actors[0] as Actor;

@@ -2,7 +2,7 @@
 // its handler commits work in checkpoints that advance the job's cursor in the same transaction, and a
 // runner that starts later resumes the job from that cursor once the dead runner's lease has expired.
 import { randomBytes } from 'node:crypto';
-import type { Db, Tx } from '../db/index.ts';
+import { asSystem, type Db, type Tx } from '../db/index.ts';
 import * as repo from './jobs.repo.ts';
 import type { JobRow } from './jobs.repo.ts';
 
@@ -139,7 +139,8 @@ export function createJobRunner(opts: RunnerOptions) {
       again = true;
       return loop;
     }
-    loop = drainQueue()
+    // Jobs run as the system whoever kicked the runner (a request's scope must not leak into them).
+    loop = asSystem(drainQueue)
       .catch((e: unknown) => log.error({ err: e }, 'job runner loop failed'))
       .finally(() => {
         loop = null;

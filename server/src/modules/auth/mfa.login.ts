@@ -34,13 +34,30 @@ export function createMfaLogin({ db, crypto }: { db: Db; crypto: FieldCrypto }) 
     if (!enrolment?.confirmedAt) return null;
     const pendingToken = newToken();
     await db.transaction(async (tx) => {
-      await mfaRepo.insertPendingLogin(tx, { id: hashToken(pendingToken), userId: user.id, expiresAt: new Date(Date.now() + MFA_PENDING_MS), ip: origin.ip });
-      await recordAudit(tx, origin, { action: 'auth.mfa_challenge', orgId: user.orgId, orgPath: user.orgPath, entityType: 'user', entityId: user.id });
+      await mfaRepo.insertPendingLogin(tx, {
+        id: hashToken(pendingToken),
+        userId: user.id,
+        expiresAt: new Date(Date.now() + MFA_PENDING_MS),
+        ip: origin.ip,
+      });
+      await recordAudit(tx, origin, {
+        action: 'auth.mfa_challenge',
+        orgId: user.orgId,
+        orgPath: user.orgPath,
+        entityType: 'user',
+        entityId: user.id,
+      });
     });
     return { mfaRequired: true, pendingToken };
   }
 
-  async function complete(pendingToken: string | undefined, code: string, ip: string | null, requestId: string, oldToken?: string): Promise<LoginResult> {
+  async function complete(
+    pendingToken: string | undefined,
+    code: string,
+    ip: string | null,
+    requestId: string,
+    oldToken?: string,
+  ): Promise<LoginResult> {
     if (!pendingToken) throw new AppError('MFA_LOGIN_EXPIRED');
     const pendingId = hashToken(pendingToken);
     // The attempt is spent before the code is looked at: parallel guesses cannot exceed the limit.
@@ -68,9 +85,22 @@ export function createMfaLogin({ db, crypto }: { db: Db; crypto: FieldCrypto }) 
         if (!(await mfaRepo.deletePendingLogin(tx, pendingId))) throw new AppError('MFA_LOGIN_EXPIRED');
         // Mirrors the end of login() in auth.service.ts: rotate the session, clear failures, audit.
         if (oldToken) await sessionRepo.deleteSession(tx, hashToken(oldToken));
-        await sessionRepo.insertSession(tx, { id: hashToken(token), userId: user.id, csrfToken, expiresAt: new Date(now.getTime() + SESSION_MAX_MS), ip });
+        await sessionRepo.insertSession(tx, {
+          id: hashToken(token),
+          userId: user.id,
+          csrfToken,
+          expiresAt: new Date(now.getTime() + SESSION_MAX_MS),
+          ip,
+        });
         await usersRepo.update(tx, user.id, { failedAttempts: 0, lockedUntil: null, lastLoginAt: now });
-        await recordAudit(tx, origin, { action: 'auth.login', orgId: user.orgId, orgPath: user.orgPath, entityType: 'user', entityId: user.id, after: { mfa: used } });
+        await recordAudit(tx, origin, {
+          action: 'auth.login',
+          orgId: user.orgId,
+          orgPath: user.orgPath,
+          entityType: 'user',
+          entityId: user.id,
+          after: { mfa: used },
+        });
         return used;
       });
     } catch (e) {
@@ -84,7 +114,13 @@ export function createMfaLogin({ db, crypto }: { db: Db; crypto: FieldCrypto }) 
     return { token, csrfToken, user, permissions };
   }
 
-  async function recordFailure(user: usersRepo.UserWithOrg, origin: AuditOrigin, attempt: number, reason: string, pendingId: string): Promise<void> {
+  async function recordFailure(
+    user: usersRepo.UserWithOrg,
+    origin: AuditOrigin,
+    attempt: number,
+    reason: string,
+    pendingId: string,
+  ): Promise<void> {
     await db.transaction(async (tx) => {
       const base = { orgId: user.orgId, orgPath: user.orgPath, entityType: 'user', entityId: user.id };
       const failures = reason === 'paused' ? 0 : await mfaRepo.countFailure(tx, user.id);

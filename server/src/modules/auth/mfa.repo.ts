@@ -79,7 +79,10 @@ export async function removeAll(db: DbOrTx, userId: number): Promise<boolean> {
   return rows.length > 0;
 }
 
-export async function insertPendingLogin(db: DbOrTx, row: { id: string; userId: number; expiresAt: Date; ip: string | null }): Promise<void> {
+export async function insertPendingLogin(
+  db: DbOrTx,
+  row: { id: string; userId: number; expiresAt: Date; ip: string | null },
+): Promise<void> {
   await db.delete(mfaPendingLogins).where(lt(mfaPendingLogins.expiresAt, new Date()));
   await db.insert(mfaPendingLogins).values(row);
 }
@@ -103,9 +106,11 @@ export async function deletePendingLogin(db: DbOrTx, id: string): Promise<boolea
   return rows.length > 0;
 }
 
-
 /** The policy in force at the user's org, whether they enrolled, and their permissions. */
-export async function requirementOf(db: DbOrTx, userId: number): Promise<{ policy: string; enrolled: boolean; permissions: string[] } | undefined> {
+export async function requirementOf(
+  db: DbOrTx,
+  userId: number,
+): Promise<{ policy: string; enrolled: boolean; permissions: string[] } | undefined> {
   const res = await db.execute<{ policy: string; enrolled: boolean; permissions: string[] }>(sql`
     SELECT ${effectiveMfaPolicySql(sql`o.path`)} AS policy, ${mfaEnrolledSql(sql`u.id`)} AS enrolled,
            COALESCE((SELECT array_agg(DISTINCT p) FROM roles r, unnest(r.permissions) p WHERE r.key = ANY(u.roles)),

@@ -7,7 +7,12 @@ import type { MfaLogin } from './mfa.login.ts';
 import type { MfaService } from './mfa.service.ts';
 
 const ZIdParams = z.object({ id: zId });
-export function registerMfaRoutes(app: HttpApp, svc: MfaService, login: MfaLogin, opts: { cookieSecure: boolean; loginRateLimit: number }): void {
+export function registerMfaRoutes(
+  app: HttpApp,
+  svc: MfaService,
+  login: MfaLogin,
+  opts: { cookieSecure: boolean; loginRateLimit: number },
+): void {
   // Code-guessing endpoints share the login limit per IP; per-login and per-account counters bound them further.
   const codeLimit = { rateLimit: { max: opts.loginRateLimit, timeWindow: '1 minute' } };
   app.post('/api/v1/auth/login/mfa', {
@@ -71,7 +76,13 @@ export function registerMfaRoutes(app: HttpApp, svc: MfaService, login: MfaLogin
     handler: async (req) => svc.getPolicy(ctxOf(req), req.params.id),
   });
   app.put('/api/v1/orgs/:id/security-policy', {
-    schema: { operationId: 'setSecurityPolicy', tags: ['orgs'], params: ZIdParams, body: ZSecurityPolicyUpdate, response: { 200: ZSecurityPolicy } },
+    schema: {
+      operationId: 'setSecurityPolicy',
+      tags: ['orgs'],
+      params: ZIdParams,
+      body: ZSecurityPolicyUpdate,
+      response: { 200: ZSecurityPolicy },
+    },
     config: { permission: 'security:manage' },
     handler: async (req) => svc.setPolicy(ctxOf(req), req.params.id, req.body.mfaPolicy),
   });

@@ -47,12 +47,22 @@ export function createMfaService({ db, crypto }: { db: Db; crypto: FieldCrypto }
     const recoveryCodes = newRecoveryCodes();
     const ok = await db.transaction(async (tx) => {
       if (!(await spendCode(tx, crypto, enrolment, code, { confirm: true, allowRecovery: false }))) return false;
-      await mfaRepo.replaceRecoveryCodes(tx, ctx.actor.userId, recoveryCodes.map((c) => recoveryCodeHash(crypto, ctx.actor.userId, c)));
-      await recordAudit(tx, originOf(ctx), { ...own(ctx), action: 'auth.mfa_enrolled', after: { factor: 'totp', recoveryCodes: recoveryCodes.length } });
+      await mfaRepo.replaceRecoveryCodes(
+        tx,
+        ctx.actor.userId,
+        recoveryCodes.map((c) => recoveryCodeHash(crypto, ctx.actor.userId, c)),
+      );
+      await recordAudit(tx, originOf(ctx), {
+        ...own(ctx),
+        action: 'auth.mfa_enrolled',
+        after: { factor: 'totp', recoveryCodes: recoveryCodes.length },
+      });
       return true;
     });
     if (!ok) {
-      await db.transaction((tx) => recordAudit(tx, originOf(ctx), { ...own(ctx), action: 'auth.mfa_failed', after: { reason: 'wrong_code', stage: 'enrol' } }));
+      await db.transaction((tx) =>
+        recordAudit(tx, originOf(ctx), { ...own(ctx), action: 'auth.mfa_failed', after: { reason: 'wrong_code', stage: 'enrol' } }),
+      );
       throw invalid('code', '不正确，请核对手机验证器上当前显示的6位数字');
     }
     return { recoveryCodes };
@@ -71,7 +81,9 @@ export function createMfaService({ db, crypto }: { db: Db; crypto: FieldCrypto }
       return true;
     });
     if (!ok) {
-      await db.transaction((tx) => recordAudit(tx, originOf(ctx), { ...own(ctx), action: 'auth.mfa_failed', after: { reason: 'wrong_code', stage: 'disable' } }));
+      await db.transaction((tx) =>
+        recordAudit(tx, originOf(ctx), { ...own(ctx), action: 'auth.mfa_failed', after: { reason: 'wrong_code', stage: 'disable' } }),
+      );
       throw invalid('code', '不正确');
     }
   }
@@ -88,7 +100,11 @@ export function createMfaService({ db, crypto }: { db: Db; crypto: FieldCrypto }
       const had = await mfaRepo.removeAll(tx, userId);
       await sessionRepo.deleteUserSessions(tx, userId);
       await recordAudit(tx, originOf(ctx), {
-        action: 'auth.mfa_reset', orgId: target.orgId, orgPath: target.orgPath, entityType: 'user', entityId: target.id,
+        action: 'auth.mfa_reset',
+        orgId: target.orgId,
+        orgPath: target.orgPath,
+        entityType: 'user',
+        entityId: target.id,
         after: { username: target.username, hadSecondFactor: had },
       });
     });
@@ -106,8 +122,13 @@ export function createMfaService({ db, crypto }: { db: Db; crypto: FieldCrypto }
       if (!org) throw notFound('组织');
       await orgRepo.update(tx, org.id, { mfaPolicy });
       await recordAudit(tx, originOf(ctx), {
-        action: 'org.security_policy', orgId: org.id, orgPath: org.path, entityType: 'org', entityId: org.id,
-        before: { mfaPolicy: org.mfaPolicy ?? null }, after: { mfaPolicy },
+        action: 'org.security_policy',
+        orgId: org.id,
+        orgPath: org.path,
+        entityType: 'org',
+        entityId: org.id,
+        before: { mfaPolicy: org.mfaPolicy ?? null },
+        after: { mfaPolicy },
       });
     });
     return getPolicy(ctx, orgId);

@@ -8,7 +8,12 @@ import { createMfaLogin } from './mfa.login.ts';
 import { registerMfaRoutes } from './mfa.routes.ts';
 import { createMfaService } from './mfa.service.ts';
 
-export function registerAuthModule(app: HttpApp, db: Db, orgs: OrgService, opts: { cookieSecure: boolean; loginRateLimit: number; crypto: FieldCrypto }) {
+export function registerAuthModule(
+  app: HttpApp,
+  db: Db,
+  orgs: OrgService,
+  opts: { cookieSecure: boolean; loginRateLimit: number; crypto: FieldCrypto },
+) {
   const mfaLogin = createMfaLogin({ db, crypto: opts.crypto });
   const mfa = createMfaService({ db, crypto: opts.crypto });
   const svc = createAuthService({ db, mfa: mfaLogin });

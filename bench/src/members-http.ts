@@ -24,7 +24,11 @@ export async function login(base: string, username: string, password: string): P
 async function enrolTotp(base: string, cookie: string): Promise<void> {
   const csrf = /csrf_token=([^;]+)/.exec(cookie)?.[1] ?? '';
   const post = (path: string, body: unknown) =>
-    fetch(`${base}/api/v1${path}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf }, body: JSON.stringify(body) });
+    fetch(`${base}/api/v1${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf },
+      body: JSON.stringify(body),
+    });
   const begin = (await (await post('/auth/mfa/totp', {})).json()) as { secret: string };
   const ok = await post('/auth/mfa/totp/confirm', { code: totp(base32Decode(begin.secret), Date.now()) });
   if (ok.status !== 200) throw new Error(`TOTP enrolment: ${ok.status} ${await ok.text()}`);

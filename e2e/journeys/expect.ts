@@ -14,7 +14,8 @@ export function expect(actual: unknown, what: string) {
       if (typeof actual !== 'string' || !re.test(actual)) fail(`expected to match ${String(re)}, got ${JSON.stringify(actual)}`);
     },
     toContain(part: string) {
-      if (typeof actual !== 'string' || !actual.includes(part)) fail(`expected to contain ${JSON.stringify(part)}, got ${JSON.stringify(actual)}`);
+      if (typeof actual !== 'string' || !actual.includes(part))
+        fail(`expected to contain ${JSON.stringify(part)}, got ${JSON.stringify(actual)}`);
     },
     notToContain(part: string) {
       if (typeof actual === 'string' && actual.includes(part)) fail(`expected not to contain ${JSON.stringify(part)}`);

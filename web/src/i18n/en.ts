@@ -42,7 +42,13 @@ export const en: Messages = {
     targets: 'Targets',
     summaries: 'Work summaries',
   },
-  header: { accountSecurity: 'Account security', changePassword: 'Change password', logout: 'Log out', language: 'Language', loggedOut: 'Logged out' },
+  header: {
+    accountSecurity: 'Account security',
+    changePassword: 'Change password',
+    logout: 'Log out',
+    language: 'Language',
+    loggedOut: 'Logged out',
+  },
   login: {
     username: 'Username',
     password: 'Password',

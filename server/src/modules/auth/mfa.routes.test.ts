@@ -33,8 +33,10 @@ describe.each(engines())('TOTP second factor on %s', (engine) => {
     expect((await c.post('/api/v1/auth/login', { username: u.username, password: u.password })).status).toBe(200);
     const begin = await c.post('/api/v1/auth/mfa/totp');
     const secret = String(begin.body.secret);
-    const confirm = await c.post('/api/v1/auth/mfa/totp/confirm', { code: codeAt(secret, now() - 1) });
+    const confirm = await c.post('/api/v1/auth/mfa/totp/confirm', { code: codeAt(secret, now()) });
     expect(confirm.status).toBe(200);
+    // As if the next 30 s window had come: the tests below may use the current code again.
+    await t.db.execute(sql`UPDATE user_mfa SET last_step = NULL WHERE user_id = ${u.id}`);
     return { ...u, org, secret, recoveryCodes: confirm.body.recoveryCodes as string[] };
   }
 
@@ -143,6 +145,21 @@ describe.each(engines())('TOTP second factor on %s', (engine) => {
     );
     expect(burst.filter((r) => r.body.code === 'MFA_FAILED')).toHaveLength(5);
     expect((await c.post('/api/v1/auth/login/mfa', { code: codeAt(u.secret, now()) })).body.code).toBe('MFA_LOGIN_EXPIRED');
+  });
+
+  it('pauses the factor after 10 wrong codes across fresh logins: the right code is refused for 15 minutes', async () => {
+    const u = await enrolled();
+    for (let round = 0; round < 2; round++) {
+      const { c } = await passwordStep(u.username, u.password);
+      for (let i = 0; i < 5; i++) await c.post('/api/v1/auth/login/mfa', { code: codeAt(u.secret, now() + 30 + i) });
+    }
+    expect(await audits('auth.mfa_locked', u.username)).toHaveLength(1);
+    const { c } = await passwordStep(u.username, u.password);
+    const refused = await c.post('/api/v1/auth/login/mfa', { code: codeAt(u.secret, now()) });
+    expect(refused.body.code).toBe('MFA_FAILED');
+    expect(c.cookies.gh_sid).toBeUndefined();
+    await t.db.execute(sql`UPDATE user_mfa SET locked_until = now() - interval '1 minute' WHERE user_id = ${u.id}`);
+    expect((await c.post('/api/v1/auth/login/mfa', { code: codeAt(u.secret, now()) })).status).toBe(200);
   });
 
   it('never accepts the same TOTP code twice', async () => {

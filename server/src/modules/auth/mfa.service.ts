@@ -8,6 +8,7 @@ import type { Db } from '../../platform/db/index.ts';
 import { AppError, conflict, invalid, notFound } from '../../platform/http/index.ts';
 import { orgRepo } from '../orgs/index.ts';
 import { rolesRepo, usersRepo } from '../users/index.ts';
+import { MFA_LOCK_MS, MFA_MAX_USER_FAILURES } from './mfa.login.ts';
 import * as mfaRepo from './mfa.repo.ts';
 import { newTotpSecret, otpauthUri } from './mfa.totp.ts';
 import { newRecoveryCodes, recoveryCodeHash, spendCode } from './mfa.verify.ts';
@@ -74,6 +75,8 @@ export function createMfaService({ db, crypto }: { db: Db; crypto: FieldCrypto }
     if (r.required) throw new AppError('FORBIDDEN', '按安全策略，您的账号必须启用二次验证，不能停用');
     const enrolment = await mfaRepo.findEnrolment(db, ctx.actor.userId);
     if (!enrolment?.confirmedAt) throw conflict('尚未启用二次验证');
+    // A stolen session must not be able to guess its way to turning the factor off.
+    if (enrolment.lockedUntil && enrolment.lockedUntil > new Date()) throw invalid('code', '错误次数过多，请15分钟后再试');
     const ok = await db.transaction(async (tx) => {
       if (!(await spendCode(tx, crypto, enrolment, code, { allowRecovery: true }))) return false;
       await mfaRepo.removeAll(tx, ctx.actor.userId);
@@ -81,9 +84,14 @@ export function createMfaService({ db, crypto }: { db: Db; crypto: FieldCrypto }
       return true;
     });
     if (!ok) {
-      await db.transaction((tx) =>
-        recordAudit(tx, originOf(ctx), { ...own(ctx), action: 'auth.mfa_failed', after: { reason: 'wrong_code', stage: 'disable' } }),
-      );
+      await db.transaction(async (tx) => {
+        const failures = await mfaRepo.countFailure(tx, ctx.actor.userId);
+        await recordAudit(tx, originOf(ctx), { ...own(ctx), action: 'auth.mfa_failed', after: { reason: 'wrong_code', stage: 'disable' } });
+        if (failures >= MFA_MAX_USER_FAILURES) {
+          await mfaRepo.lockUntil(tx, ctx.actor.userId, new Date(Date.now() + MFA_LOCK_MS));
+          await recordAudit(tx, originOf(ctx), { ...own(ctx), action: 'auth.mfa_locked', after: { failures } });
+        }
+      });
       throw invalid('code', '不正确');
     }
   }

@@ -166,9 +166,11 @@ export function AccountSecurityPage() {
       <RecoveryCodes
         codes={codes}
         onDone={() => {
-          void queryClient.invalidateQueries({ queryKey: ME_KEY });
-          refresh();
-          void navigate('/', { replace: true });
+          // /me must say "enrolled" before leaving, or the gate would send the user straight back here.
+          void queryClient.invalidateQueries({ queryKey: ME_KEY }).then(() => {
+            refresh();
+            void navigate('/', { replace: true });
+          });
         }}
       />
     );
@@ -185,7 +187,11 @@ export function AccountSecurityPage() {
           style={{ marginBottom: 16 }}
           data-testid="mfa-enabled"
         />
-        {status.data.required ? <Typography.Paragraph type="secondary">{t('mfa.required')}</Typography.Paragraph> : <Disable onDisabled={refresh} />}
+        {status.data.required ? (
+          <Typography.Paragraph type="secondary">{t('mfa.required')}</Typography.Paragraph>
+        ) : (
+          <Disable onDisabled={refresh} />
+        )}
       </>
     );
   } else {
@@ -194,7 +200,9 @@ export function AccountSecurityPage() {
 
   return (
     <AuthCard title={t('mfa.pageTitle')}>
-      {forced && !codes && <Alert type="warning" showIcon message={t('mfa.forced')} style={{ marginBottom: 16 }} data-testid="mfa-forced" />}
+      {forced && !codes && (
+        <Alert type="warning" showIcon message={t('mfa.forced')} style={{ marginBottom: 16 }} data-testid="mfa-forced" />
+      )}
       {body}
       {!forced && !codes && (
         <Button type="link" style={{ padding: 0, marginTop: 12 }} onClick={() => void navigate(-1)}>

@@ -38,7 +38,11 @@ export function LoginPage() {
   const enter = async (user: MeUser) => {
     queryClient.clear();
     await queryClient.fetchQuery({ queryKey: ME_KEY, queryFn: authApi.me });
-    const next = user.mustChangePassword ? '/change-password' : user.mfaEnrollmentRequired ? ACCOUNT_SECURITY_PATH : redirectTarget(location.state);
+    const next = user.mustChangePassword
+      ? '/change-password'
+      : user.mfaEnrollmentRequired
+        ? ACCOUNT_SECURITY_PATH
+        : redirectTarget(location.state);
     void navigate(next, { replace: true });
   };
 

@@ -36,7 +36,11 @@ export function MfaCodeStep({ onDone, onRestart }: { onDone: (user: MeUser) => v
       <Typography.Paragraph type="secondary">{recovery ? t('mfa.recoveryHint') : t('mfa.codeHint')}</Typography.Paragraph>
       <Form form={form} name="mfa" layout="vertical" size="large" onFinish={(v) => void submit(v)} requiredMark={false}>
         {recovery ? (
-          <Form.Item name="code" label={t('mfa.recoveryCode')} rules={[{ required: true, whitespace: true, message: t('mfa.recoveryRequired') }]}>
+          <Form.Item
+            name="code"
+            label={t('mfa.recoveryCode')}
+            rules={[{ required: true, whitespace: true, message: t('mfa.recoveryRequired') }]}
+          >
             <Input id="login-recovery" data-testid="login-recovery" autoComplete="off" maxLength={32} autoFocus placeholder="XXXXX-XXXXX" />
           </Form.Item>
         ) : (

@@ -14,3 +14,4 @@ export * from './mask.ts';
 export * from './member.ts';
 export * from './stats.ts';
 export * from './charts.ts';
+export * from './mfa.ts';

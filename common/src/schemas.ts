@@ -186,6 +186,8 @@ export const ZMe = z.object({
     roles: z.array(z.string()),
     permissions: z.array(z.string()),
     mustChangePassword: z.boolean(),
+    /** The org's policy requires a second factor and the user has not enrolled yet: only enrolment is open. */
+    mfaEnrollmentRequired: z.boolean(),
   }),
   org: ZOrg,
 });

@@ -45,7 +45,7 @@ export async function buildServer(db: Db, opts: ServerOptions): Promise<HttpApp>
 
   const orgs = registerOrgsModule(app, db);
   registerUsersModule(app, db);
-  registerAuthModule(app, db, orgs, { cookieSecure: opts.cookieSecure, loginRateLimit: opts.loginRateLimit });
+  registerAuthModule(app, db, orgs, { cookieSecure: opts.cookieSecure, loginRateLimit: opts.loginRateLimit, crypto: opts.crypto });
   registerAuditRoutes(app, db);
   registerMembersModule(app, db, opts.crypto, orgs);
   await registerMemberImportsModule(app, db, opts);

@@ -6,10 +6,14 @@ import { createFieldCrypto } from '../platform/crypto/index.ts';
 // A fixed key: tests need stable blind indexes, not secrecy.
 export const testCrypto = createFieldCrypto(Buffer.alloc(32, 1));
 import type { Db } from '../platform/db/index.ts';
+import { secondFactorFor } from './mfa.ts';
+
+const dbOfApp = new WeakMap<HttpApp, Db>();
 
 export async function buildTestApp(db: Db, opts: { loginRateLimit?: number } = {}): Promise<HttpApp> {
   const app = await buildServer(db, { logLevel: 'silent', cookieSecure: false, loginRateLimit: opts.loginRateLimit ?? 10_000, crypto: testCrypto });
   await app.ready();
+  dbOfApp.set(app, db);
   return app;
 }
 
@@ -49,9 +53,31 @@ export class Client {
   put = <T = Loose>(url: string, body: unknown) => this.request<T>('PUT', url, body);
 }
 
-export async function loginAs(app: HttpApp, username: string, password: string): Promise<Client> {
-  const c = new Client(app);
+/**
+ * Logs in like the console does: password, then the TOTP step when the server asks for it; a user whom the policy
+ * obliges to enrol is enrolled on the spot (codes computed with our RFC 6238 function). Returns the login body.
+ */
+export async function logIn(c: Client, app: HttpApp, username: string, password: string): Promise<Res> {
+  const db = dbOfApp.get(app);
   const res = await c.post('/api/v1/auth/login', { username, password });
   if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  if (!db) return res;
+  const factor = secondFactorFor(db, username);
+  if (res.body.mfaRequired) return factor.answerChallenge(c);
+  // A first login changes the password before enrolling (the tests that do so call enrolTotp afterwards).
+  if (res.body.user.mfaEnrollmentRequired && !res.body.user.mustChangePassword) await factor.enrol(c);
+  return res;
+}
+
+/** Enrols TOTP for the logged-in user of `c` (after a forced password change, say) when the policy requires it. */
+export async function enrolTotpIfRequired(c: Client, app: HttpApp): Promise<void> {
+  const db = dbOfApp.get(app);
+  const me = await c.get('/api/v1/me');
+  if (db && me.body.user.mfaEnrollmentRequired) await secondFactorFor(db, String(me.body.user.username)).enrol(c);
+}
+
+export async function loginAs(app: HttpApp, username: string, password: string): Promise<Client> {
+  const c = new Client(app);
+  await logIn(c, app, username, password);
   return c;
 }

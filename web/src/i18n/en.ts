@@ -1,11 +1,13 @@
 // English UI text; keys mirror zh-CN. Server messages stay in Chinese.
 import { memberEn } from './member.en.ts';
 import { statsEn } from './stats.en.ts';
+import { mfaEn } from './mfa.en.ts';
 import type { Messages } from './zh-CN.ts';
 
 export const en: Messages = {
   ...memberEn,
   ...statsEn,
+  ...mfaEn,
   app: { title: 'Trade Union Work Platform', subtitle: 'Organisation · Members · Work records' },
   common: {
     save: 'Save',
@@ -40,7 +42,13 @@ export const en: Messages = {
     targets: 'Targets',
     summaries: 'Work summaries',
   },
-  header: { changePassword: 'Change password', logout: 'Log out', language: 'Language', loggedOut: 'Logged out' },
+  header: {
+    accountSecurity: 'Account security',
+    changePassword: 'Change password',
+    logout: 'Log out',
+    language: 'Language',
+    loggedOut: 'Logged out',
+  },
   login: {
     username: 'Username',
     password: 'Password',
@@ -242,6 +250,14 @@ export const en: Messages = {
       'auth.locked': 'Account locked',
       'auth.logout': 'Logged out',
       'auth.password_changed': 'Password changed',
+      'auth.mfa_challenge': 'Password accepted, awaiting second factor',
+      'auth.mfa_failed': 'Second factor failed',
+      'auth.mfa_locked': 'Too many wrong codes, second factor paused',
+      'auth.mfa_enrollment_started': 'Two-step verification set-up started',
+      'auth.mfa_enrolled': 'Two-step verification turned on',
+      'auth.mfa_disabled': 'Two-step verification turned off',
+      'auth.mfa_reset': 'Two-step verification reset',
+      'org.security_policy': 'Security policy changed',
       'org.create': 'Organisation created',
       'org.update': 'Organisation edited',
       'org.rename': 'Renamed',

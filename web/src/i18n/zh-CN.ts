@@ -10,10 +10,12 @@ import {
 } from '@gonghui/common';
 import { memberZhCN } from './member.zh-CN.ts';
 import { statsZhCN } from './stats.zh-CN.ts';
+import { mfaZhCN } from './mfa.zh-CN.ts';
 
 export const zhCN = {
   ...memberZhCN,
   ...statsZhCN,
+  ...mfaZhCN,
   app: { title: '工会工作平台', subtitle: '组织建设 · 会员管理 · 工作台账' },
   common: {
     save: '保存',
@@ -48,7 +50,7 @@ export const zhCN = {
     targets: '目标任务',
     summaries: '工作总结',
   },
-  header: { changePassword: '修改密码', logout: '退出登录', language: '语言', loggedOut: '已退出登录' },
+  header: { accountSecurity: '账号安全', changePassword: '修改密码', logout: '退出登录', language: '语言', loggedOut: '已退出登录' },
   login: {
     username: '用户名',
     password: '密码',

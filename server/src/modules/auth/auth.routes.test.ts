@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { engines, openTestDb, ADMIN_PASSWORD, type TestDb } from '../../test/db.ts';
-import { buildTestApp, Client, loginAs } from '../../test/http.ts';
+import { buildTestApp, Client, enrolTotpIfRequired, logIn, loginAs } from '../../test/http.ts';
 import { makeOrg, makeUser, PASSWORD } from '../../test/factories.ts';
 import type { HttpApp } from '../../platform/http/index.ts';
 
@@ -77,7 +77,7 @@ describe.each(engines())('auth on %s', (engine) => {
   it('rotates the session at login and revokes it at logout', async () => {
     const c = await loginAs(app, 'admin', ADMIN_PASSWORD);
     const first = c.cookies.gh_sid;
-    await c.post('/api/v1/auth/login', { username: 'admin', password: ADMIN_PASSWORD });
+    await logIn(c, app, 'admin', ADMIN_PASSWORD);
     expect(c.cookies.gh_sid).not.toBe(first);
     const stale = new Client(app);
     stale.cookies = { gh_sid: first ?? '' };
@@ -111,6 +111,7 @@ describe.each(engines())('auth on %s', (engine) => {
     const wrongOld = await c.post('/api/v1/auth/password', { oldPassword: 'Nope#1234', newPassword: 'New#Pass2026' });
     expect(wrongOld.body.message).toMatch(/原密码/);
     expect((await c.post('/api/v1/auth/password', { oldPassword: u.password, newPassword: 'New#Pass2026' })).status).toBe(204);
+    await enrolTotpIfRequired(c, app);
     expect((await c.get(`/api/v1/orgs/${org.id}`)).status).toBe(200);
     expect((await new Client(app).post('/api/v1/auth/login', { username: u.username, password: 'New#Pass2026' })).status).toBe(200);
   });

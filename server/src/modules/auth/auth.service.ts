@@ -7,6 +7,7 @@ import { recordAudit, originOf, type AuditOrigin } from '../../platform/audit/in
 import { asSystem, type Db } from '../../platform/db/index.ts';
 import { AppError, invalid } from '../../platform/http/index.ts';
 import { rolesRepo, usersRepo } from '../users/index.ts';
+import type { MfaChallenge, MfaLogin } from './mfa.login.ts';
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCK_MS = 15 * 60_000;
@@ -21,13 +22,13 @@ export interface LoginResult {
   permissions: string[];
 }
 
-export function createAuthService({ db }: { db: Db }) {
+export function createAuthService({ db, mfa }: { db: Db; mfa: Pick<MfaLogin, 'challenge'> }) {
   // Login looks the name up across the federation: a system context, whoever (if anyone) is signed in.
-  function login(username: string, password: string, ip: string | null, requestId: string, oldToken?: string): Promise<LoginResult> {
+  function login(username: string, password: string, ip: string | null, requestId: string, oldToken?: string): Promise<LoginResult | MfaChallenge> {
     return asSystem(() => loginAsSystem(username, password, ip, requestId, oldToken));
   }
 
-  async function loginAsSystem(username: string, password: string, ip: string | null, requestId: string, oldToken?: string): Promise<LoginResult> {
+  async function loginAsSystem(username: string, password: string, ip: string | null, requestId: string, oldToken?: string): Promise<LoginResult | MfaChallenge> {
     const user = await usersRepo.findByUsername(db, username);
     const ok = await verify(user?.passwordHash ?? (await dummyHash), password).catch(() => false);
     const origin: AuditOrigin = { actorId: user?.id ?? null, actorName: user?.username ?? username.slice(0, 50), ip, requestId };
@@ -48,6 +49,10 @@ export function createAuthService({ db }: { db: Db }) {
       });
       throw new AppError('LOGIN_FAILED');
     }
+
+    // Password verified: a user with an active second factor gets a pending login instead of a session.
+    const challenge = await mfa.challenge(user, origin);
+    if (challenge) return challenge;
 
     const token = newToken();
     const csrfToken = newToken();

@@ -1,5 +1,5 @@
 // Resolves the session cookie to an Actor on every request and enforces each route's declared needs:
-// authentication, permission, CSRF on writes, and the forced first-login password change.
+// authentication, permission, CSRF on writes, the forced first-login password change and second-factor enrolment.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Permission } from '@gonghui/common';
 import { asSystem, enterScope, type Db } from '../db/index.ts';
@@ -23,6 +23,8 @@ declare module 'fastify' {
     permission?: Permission;
     /** Reachable while the user must still change their initial password. */
     allowPendingPasswordChange?: boolean;
+    /** Reachable while the user must still enrol a second factor (the enrolment routes, /me, logout). */
+    allowPendingMfaEnrollment?: boolean;
   }
   interface FastifyRequest {
     actor: Actor | null;
@@ -58,6 +60,7 @@ export function registerAuth(app: HttpApp, db: Db): void {
       permissions: new Set(s.permissions),
       sessionId: s.sessionId,
       mustChangePassword: s.mustChangePassword,
+      mfaEnrollmentRequired: s.mfaEnrollmentRequired,
     };
     // CSRF: cookie-authenticated writes must echo the session's token in a header.
     if (!SAFE_METHODS.has(req.method) && req.headers['x-csrf-token'] !== s.csrfToken) {
@@ -74,6 +77,7 @@ export function registerAuth(app: HttpApp, db: Db): void {
     const actor = req.actor;
     if (!actor) throw new AppError('UNAUTHENTICATED');
     if (actor.mustChangePassword && !cfg.allowPendingPasswordChange) throw new AppError('PASSWORD_CHANGE_REQUIRED');
+    if (actor.mfaEnrollmentRequired && !cfg.allowPendingMfaEnrollment) throw new AppError('MFA_ENROLLMENT_REQUIRED');
     if (cfg.permission && !actor.permissions.has(cfg.permission)) throw new AppError('FORBIDDEN');
   });
   // The rest of the request (later hooks, the handler, its streams) runs in the actor's scope, which PostgreSQL

@@ -18,6 +18,7 @@ import {
   uniqueIndex,
   varchar,
 } from 'drizzle-orm/pg-core';
+import type { MfaPolicy } from '@gonghui/common';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -46,10 +47,13 @@ export const orgs = pgTable(
     employerName: varchar('employer_name', { length: 100 }),
     headcount: integer('headcount'),
     address: varchar('address', { length: 500 }),
+    /** Second-factor policy set here; null inherits the nearest ancestor's (default `sensitive`). */
+    mfaPolicy: varchar('mfa_policy', { length: 16 }).$type<MfaPolicy>(),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
   (t) => [
+    check('orgs_mfa_policy_ck', sql`${t.mfaPolicy} IN ('sensitive', 'all', 'off')`),
     uniqueIndex('orgs_path_uq').using('btree', t.path.op('text_pattern_ops')),
     index('orgs_parent_sort_idx').on(t.parentId, t.pinyin, t.id),
     uniqueIndex('orgs_uscc_uq').on(t.uscc).where(sql`${t.uscc} IS NOT NULL`),
@@ -120,6 +124,52 @@ export const sessions = pgTable(
     ip: varchar('ip', { length: 64 }),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+// TOTP second factor: one row per user; pending until confirmed_at is set. The secret is FieldCrypto ciphertext;
+// last_step is the last accepted 30 s time step, so a code is never accepted twice.
+export const userMfa = pgTable('user_mfa', {
+  userId: integer('user_id')
+    .primaryKey()
+    .references(() => users.id),
+  secretCipher: text('secret_cipher').notNull(),
+  confirmedAt: ts('confirmed_at'),
+  lastStep: bigint('last_step', { mode: 'number' }),
+  failedAttempts: smallint('failed_attempts').notNull().default(0),
+  lockedUntil: ts('locked_until'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+// One-time recovery codes; only a keyed hash (HMAC blind index) is stored.
+export const mfaRecoveryCodes = pgTable(
+  'mfa_recovery_codes',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    codeHash: varchar('code_hash', { length: 64 }).notNull(),
+    usedAt: ts('used_at'),
+  },
+  (t) => [uniqueIndex('mfa_recovery_codes_user_code_uq').on(t.userId, t.codeHash)],
+);
+
+// A login whose password was right and that waits for the second factor. The cookie carries a random token; only
+// its SHA-256 is stored. It opens nothing but POST /auth/login/mfa, expires quickly and allows few attempts.
+export const mfaPendingLogins = pgTable(
+  'mfa_pending_logins',
+  {
+    id: varchar('id', { length: 64 }).primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    attempts: smallint('attempts').notNull().default(0),
+    expiresAt: ts('expires_at').notNull(),
+    ip: varchar('ip', { length: 64 }),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('mfa_pending_logins_user_idx').on(t.userId)],
 );
 
 // Append-only, keyed hash chain, sealed outside the database (platform/audit); org_path lets auditors read exactly their subtree.
@@ -363,4 +413,4 @@ export const workSummaries = pgTable(
   (t) => [index('work_summaries_org_idx').on(t.orgId, t.year)],
 );
 
-export const schema = { orgs, orgEvents, roles, users, sessions, auditEvents, members, memberEvents, memberTransfers, jobs, memberImports, memberImportRows, targets, workSummaries, memberFlowMonths };
+export const schema = { orgs, orgEvents, roles, users, sessions, auditEvents, members, memberEvents, memberTransfers, jobs, memberImports, memberImportRows, targets, workSummaries, memberFlowMonths, userMfa, mfaRecoveryCodes, mfaPendingLogins };

@@ -67,10 +67,23 @@ export interface RoleCreateBody {
   permissions: string[];
 }
 
+export type AuditChainBreak =
+  | 'hash_mismatch'
+  | 'legacy_after_keyed'
+  | 'legacy_unsealed'
+  | 'unknown_version'
+  | 'seal_mismatch'
+  | 'tail_deleted'
+  | 'truncated'
+  | 'seal_forged';
+
 export interface AuditVerifyResult {
   ok: boolean;
   checked: number;
   brokenAt?: number;
+  /** The id the latest valid seal (outside the database) vouches for. */
+  sealedThrough?: number;
+  reason?: AuditChainBreak;
 }
 
 /** Either a session (user) or, for an account with a second factor, the request for a code. */

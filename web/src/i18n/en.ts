@@ -143,6 +143,16 @@ export const en: Messages = {
     verify: 'Verify integrity',
     verifyOk: 'Audit chain intact, {{checked}} records checked',
     verifyBroken: 'Audit chain broken at record {{brokenAt}} ({{checked}} checked): possible tampering, investigate now',
+    verifyReason: {
+      hash_mismatch: 'A record was changed, removed or re-hashed without the key.',
+      legacy_after_keyed: 'A record in the old unkeyed format appears after keyed records.',
+      legacy_unsealed: 'Records in the old unkeyed format are not covered by any seal.',
+      unknown_version: 'A record has an unknown chain version.',
+      seal_mismatch: 'The sealed record is missing or differs from its seal.',
+      tail_deleted: 'Records covered by the latest seal have been deleted from the end of the trail.',
+      truncated: 'The audit table was emptied, although a seal vouches for its records.',
+      seal_forged: 'The seal file holds a line without a valid signature.',
+    },
     entityTypes: { org: 'Organisation', user: 'User', role: 'Role', member: 'Member', member_import: 'Member import' },
   },
   fields: {

@@ -29,7 +29,17 @@ function startMain(env: Record<string, string>): Promise<{ code: number | null; 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rls-main-'));
   const child = spawn(process.execPath, ['--import', 'tsx', mainEntry], {
     cwd: path.dirname(mainEntry),
-    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', DEMO: '0', GONGHUI_MASTER_KEY: randomBytes(32).toString('base64'), ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      NODE_ENV: 'production',
+      DATA_DIR: dataDir,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      DEMO: '0',
+      GONGHUI_MASTER_KEY: randomBytes(32).toString('base64'),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -86,7 +96,15 @@ describe.runIf(pgUrl)('row-level security on PostgreSQL', () => {
             RETURNING id`),
         );
         memberOrgs.set(Number(res.rows[0]?.id), o.id);
-        await asSystem(() => app.db.transaction((tx) => recordAudit(tx, { actorId: null, actorName: 't', ip: null, requestId: null }, { action: 'test.row', orgId: o.id, orgPath: o.path })));
+        await asSystem(() =>
+          app.db.transaction((tx) =>
+            recordAudit(
+              tx,
+              { actorId: null, actorName: 't', ip: null, requestId: null },
+              { action: 'test.row', orgId: o.id, orgPath: o.path },
+            ),
+          ),
+        );
       }
     }
   }, 120_000);
@@ -98,7 +116,9 @@ describe.runIf(pgUrl)('row-level security on PostgreSQL', () => {
   });
 
   it('connects the app as a role that owns nothing and is no superuser', async () => {
-    const r = await app.db.execute<{ u: string; s: boolean; b: boolean }>(sql`SELECT current_user AS u, rolsuper AS s, rolbypassrls AS b FROM pg_roles WHERE rolname = current_user`);
+    const r = await app.db.execute<{ u: string; s: boolean; b: boolean }>(
+      sql`SELECT current_user AS u, rolsuper AS s, rolbypassrls AS b FROM pg_roles WHERE rolname = current_user`,
+    );
     expect(r.rows[0]).toEqual({ u: 'gonghui_app_test', s: false, b: false });
   });
 
@@ -110,9 +130,15 @@ describe.runIf(pgUrl)('row-level security on PostgreSQL', () => {
       expect(await runInScope(street.path, () => ids(db, 'users'))).toEqual([...streetUsers].sort((a, b) => a - b));
       const members = await runInScope(street.path, () => ids(db, 'members'));
       expect(members.map((m) => memberOrgs.get(m)).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual(want.slice(1));
-      expect((await runInScope(street.path, () => db.db.execute<{ org_path: string }>(sql`SELECT org_path FROM audit_events`))).rows.every((r) => r.org_path.startsWith(street.path))).toBe(true);
+      expect(
+        (await runInScope(street.path, () => db.db.execute<{ org_path: string }>(sql`SELECT org_path FROM audit_events`))).rows.every((r) =>
+          r.org_path.startsWith(street.path),
+        ),
+      ).toBe(true);
       // Inside a transaction too, and the district above sees both streets.
-      expect(await runInScope(street.path, () => db.db.transaction((tx) => tx.execute(sql`SELECT count(*)::int AS n FROM members`)))).toMatchObject({ rows: [{ n: 2 }] });
+      expect(
+        await runInScope(street.path, () => db.db.transaction((tx) => tx.execute(sql`SELECT count(*)::int AS n FROM members`))),
+      ).toMatchObject({ rows: [{ n: 2 }] });
       expect((await runInScope(tree.district.path, () => ids(db, 'members'))).length).toBe(4);
     }
   });
@@ -140,13 +166,25 @@ describe.runIf(pgUrl)('row-level security on PostgreSQL', () => {
   });
 
   it('refuses writes outside the scope', async () => {
-    await expect(runInScope(street.path, () => app.db.execute(sql`UPDATE orgs SET address = 'x' WHERE id = ${sibling.id}`))).resolves.toMatchObject({ rowCount: 0 });
-    expect(await dbError(runInScope(street.path, () => app.db.execute(sql`UPDATE members SET org_path = ${sibling.path} WHERE org_path LIKE ${`${street.path}%`}`)))).toMatch(
-      /row-level security/,
-    );
-    expect(await dbError(runInScope(street.path, () => app.db.execute(sql`INSERT INTO orgs (parent_id, path, depth, name, pinyin, pinyin_initials, level, kind) VALUES (${sibling.id}, ${`${sibling.path}999999.`}, 4, 'x', 'x', 'x', 'grassroots', 'other')`)))).toMatch(
-      /row-level security/,
-    );
+    await expect(
+      runInScope(street.path, () => app.db.execute(sql`UPDATE orgs SET address = 'x' WHERE id = ${sibling.id}`)),
+    ).resolves.toMatchObject({ rowCount: 0 });
+    expect(
+      await dbError(
+        runInScope(street.path, () =>
+          app.db.execute(sql`UPDATE members SET org_path = ${sibling.path} WHERE org_path LIKE ${`${street.path}%`}`),
+        ),
+      ),
+    ).toMatch(/row-level security/);
+    expect(
+      await dbError(
+        runInScope(street.path, () =>
+          app.db.execute(
+            sql`INSERT INTO orgs (parent_id, path, depth, name, pinyin, pinyin_initials, level, kind) VALUES (${sibling.id}, ${`${sibling.path}999999.`}, 4, 'x', 'x', 'x', 'grassroots', 'other')`,
+          ),
+        ),
+      ),
+    ).toMatch(/row-level security/);
   });
 
   it('the app role cannot TRUNCATE, UPDATE or DELETE the audit trail', async () => {

@@ -23,7 +23,8 @@ export async function appRoleProblem(db: Db): Promise<string | null> {
   if (!f) return '拒绝启动：无法读取数据库角色信息（refusing to start: cannot read the database role）';
   const fix = '生产环境须以非所有者、无特权的应用角色连接（connect as a non-owner app role without privileges in production）';
   if (f.superuser) return `拒绝启动：数据库角色 ${f.name} 是超级用户（refusing to start: role ${f.name} is a superuser）；${fix}`;
-  if (f.bypassrls) return `拒绝启动：数据库角色 ${f.name} 拥有 BYPASSRLS（refusing to start: role ${f.name} bypasses row-level security）；${fix}`;
+  if (f.bypassrls)
+    return `拒绝启动：数据库角色 ${f.name} 拥有 BYPASSRLS（refusing to start: role ${f.name} bypasses row-level security）；${fix}`;
   if (f.owned) {
     const tables = f.owned.length > 80 ? `${f.owned.slice(0, 80)}…` : f.owned;
     return `拒绝启动：数据库角色 ${f.name} 是数据表的所有者（refusing to start: role ${f.name} owns tables: ${tables}）；${fix}`;

@@ -6,13 +6,17 @@ import { seedDemo } from './bootstrap/demo.ts';
 import { buildServer, defaultWebDist } from './server.ts';
 import { createFieldCrypto, loadMasterKey } from './platform/crypto/index.ts';
 import { IDLE_TIMEOUT_MS, sessionRepo } from './platform/authz/index.ts';
+import { disableDormantUsers } from './modules/auth/index.ts';
 
 const config = loadConfig();
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 await runMigrations(database.db);
 
 const crypto = createFieldCrypto(loadMasterKey(config.dataDir, config.masterKey));
-const boot = await bootstrap(database.db, { adminPassword: config.adminPassword, rootOrgName: config.demo ? '示范市总工会' : config.rootOrgName });
+const boot = await bootstrap(database.db, {
+  adminPassword: config.adminPassword,
+  rootOrgName: config.demo ? '示范市总工会' : config.rootOrgName,
+});
 const banner: string[] = [];
 if (boot.created) {
   banner.push(`管理员账号 admin 已创建（administrator account created）`);
@@ -31,18 +35,33 @@ const app = await buildServer(database.db, {
   loginRateLimit: config.loginRateLimit,
   crypto,
   trustProxy: config.trustProxy,
+  passwordMaxAgeDays: config.passwordMaxAgeDays,
+  dormantDays: config.dormantDays,
   webDist: config.webDist ?? defaultWebDist,
 });
 await app.listen({ port: config.port, host: config.host });
 // Printed once to the terminal, never logged through pino.
 for (const line of banner) process.stdout.write(`${line}\n`);
-process.stdout.write(`工会工作平台已启动：http://localhost:${config.port}  （数据库：${database.kind === 'pglite' ? `PGlite ${config.dataDir}` : 'PostgreSQL'}）\n`);
+process.stdout.write(
+  `工会工作平台已启动：http://localhost:${config.port}  （数据库：${database.kind === 'pglite' ? `PGlite ${config.dataDir}` : 'PostgreSQL'}）\n`,
+);
 
 // Sessions idle past the timeout are refused on use; this sweep keeps the table small.
 const sweep = setInterval(() => {
-  sessionRepo.deleteExpiredSessions(database.db, new Date(Date.now() - IDLE_TIMEOUT_MS)).catch((err: unknown) => app.log.warn({ err }, 'session sweep failed'));
+  sessionRepo
+    .deleteExpiredSessions(database.db, new Date(Date.now() - IDLE_TIMEOUT_MS))
+    .catch((err: unknown) => app.log.warn({ err }, 'session sweep failed'));
 }, 15 * 60_000);
 sweep.unref();
+
+// DORMANT_DAYS: accounts nobody has used for that long are disabled (audited); login checks it too.
+if (config.dormantDays > 0) {
+  const dormantSweep = () => {
+    disableDormantUsers(database.db, config.dormantDays).catch((err: unknown) => app.log.warn({ err }, 'dormant account sweep failed'));
+  };
+  dormantSweep();
+  setInterval(dormantSweep, 3600_000).unref();
+}
 
 let stopping = false;
 async function shutdown(signal: string) {

@@ -22,7 +22,11 @@ export interface ServerOptions {
   cookieSecure: boolean;
   loginRateLimit: number;
   crypto: FieldCrypto;
-  trustProxy?: boolean;
+  /** Proxy addresses/CIDRs whose X-Forwarded-For is believed. */
+  trustProxy?: string[];
+  /** 0 or absent: passwords never expire / accounts are never disabled for dormancy. */
+  passwordMaxAgeDays?: number;
+  dormantDays?: number;
   /** Built console to serve at /; omitted in route tests. */
   webDist?: string;
 }
@@ -41,7 +45,12 @@ export async function buildServer(db: Db, opts: ServerOptions): Promise<HttpApp>
 
   const orgs = registerOrgsModule(app, db);
   registerUsersModule(app, db);
-  registerAuthModule(app, db, orgs, { cookieSecure: opts.cookieSecure, loginRateLimit: opts.loginRateLimit });
+  registerAuthModule(app, db, orgs, {
+    cookieSecure: opts.cookieSecure,
+    loginRateLimit: opts.loginRateLimit,
+    passwordMaxAgeDays: opts.passwordMaxAgeDays ?? 0,
+    dormantDays: opts.dormantDays ?? 0,
+  });
   registerAuditRoutes(app, db);
   registerMembersModule(app, db, opts.crypto, orgs);
   await registerMemberImportsModule(app, db, opts);

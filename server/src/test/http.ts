@@ -7,8 +7,21 @@ import { createFieldCrypto } from '../platform/crypto/index.ts';
 export const testCrypto = createFieldCrypto(Buffer.alloc(32, 1));
 import type { Db } from '../platform/db/index.ts';
 
-export async function buildTestApp(db: Db, opts: { loginRateLimit?: number } = {}): Promise<HttpApp> {
-  const app = await buildServer(db, { logLevel: 'silent', cookieSecure: false, loginRateLimit: opts.loginRateLimit ?? 10_000, crypto: testCrypto });
+export interface TestAppOptions {
+  loginRateLimit?: number;
+  trustProxy?: string[];
+  passwordMaxAgeDays?: number;
+  dormantDays?: number;
+}
+
+export async function buildTestApp(db: Db, opts: TestAppOptions = {}): Promise<HttpApp> {
+  const app = await buildServer(db, {
+    logLevel: 'silent',
+    cookieSecure: false,
+    crypto: testCrypto,
+    ...opts,
+    loginRateLimit: opts.loginRateLimit ?? 10_000,
+  });
   await app.ready();
   return app;
 }
@@ -25,14 +38,21 @@ export interface Res<T = Loose> {
 
 export class Client {
   cookies: Record<string, string> = {};
-  constructor(private readonly app: HttpApp) {}
+  /** The client's address as the server sees the TCP peer (app.inject defaults to 127.0.0.1). */
+  constructor(
+    private readonly app: HttpApp,
+    readonly remoteAddress?: string,
+  ) {}
 
   async request<T = Loose>(method: string, url: string, payload?: unknown, headers: Record<string, string> = {}): Promise<Res<T>> {
-    const cookie = Object.entries(this.cookies).map(([k, v]) => `${k}=${v}`).join('; ');
+    const cookie = Object.entries(this.cookies)
+      .map(([k, v]) => `${k}=${v}`)
+      .join('; ');
     const csrf = this.cookies.csrf_token;
     const res = await this.app.inject({
       method: method as 'GET',
       url,
+      remoteAddress: this.remoteAddress,
       payload: payload as object | undefined,
       headers: { ...(cookie ? { cookie } : {}), ...(csrf && method !== 'GET' ? { 'x-csrf-token': csrf } : {}), ...headers },
     });
@@ -49,8 +69,8 @@ export class Client {
   put = <T = Loose>(url: string, body: unknown) => this.request<T>('PUT', url, body);
 }
 
-export async function loginAs(app: HttpApp, username: string, password: string): Promise<Client> {
-  const c = new Client(app);
+export async function loginAs(app: HttpApp, username: string, password: string, remoteAddress?: string): Promise<Client> {
+  const c = new Client(app, remoteAddress);
   const res = await c.post('/api/v1/auth/login', { username, password });
   if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
   return c;

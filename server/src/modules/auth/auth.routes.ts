@@ -1,21 +1,42 @@
 import { z } from 'zod';
-import { ZLogin, ZMe, ZPasswordChange } from '@gonghui/common';
+import { ZLogin, ZMe, ZPasswordChange, ZUser, zId } from '@gonghui/common';
 import { clearSessionCookies, ctxOf, SESSION_COOKIE, setSessionCookies } from '../../platform/authz/index.ts';
 import type { HttpApp } from '../../platform/http/index.ts';
 import { presentOrg, type OrgService } from '../orgs/index.ts';
+import { presentUser } from '../users/index.ts';
 import type { AuthService } from './auth.service.ts';
 
 const ZLoginUser = ZMe.shape.user;
 
-export function registerAuthRoutes(app: HttpApp, svc: AuthService, orgs: OrgService, opts: { cookieSecure: boolean; loginRateLimit: number }): void {
+export function registerAuthRoutes(
+  app: HttpApp,
+  svc: AuthService,
+  orgs: OrgService,
+  opts: { cookieSecure: boolean; loginRateLimit: number },
+): void {
   app.post('/api/v1/auth/login', {
     schema: { operationId: 'login', tags: ['auth'], body: ZLogin, response: { 200: z.object({ user: ZLoginUser }) } },
     config: { public: true, rateLimit: { max: opts.loginRateLimit, timeWindow: '1 minute' } },
     handler: async (req, reply) => {
-      const { token, csrfToken, user, permissions } = await svc.login(req.body.username, req.body.password, req.ip, req.id, req.cookies[SESSION_COOKIE]);
+      const { username, password } = req.body;
+      const { token, csrfToken, user, permissions } = await svc.login({
+        username,
+        password,
+        ip: req.ip,
+        requestId: req.id,
+        oldToken: req.cookies[SESSION_COOKIE],
+      });
       setSessionCookies(reply, token, csrfToken, opts.cookieSecure);
       return {
-        user: { id: user.id, username: user.username, displayName: user.displayName, orgId: user.orgId, roles: user.roles, permissions, mustChangePassword: user.mustChangePassword },
+        user: {
+          id: user.id,
+          username: user.username,
+          displayName: user.displayName,
+          orgId: user.orgId,
+          roles: user.roles,
+          permissions,
+          mustChangePassword: user.mustChangePassword,
+        },
       };
     },
   });
@@ -39,6 +60,13 @@ export function registerAuthRoutes(app: HttpApp, svc: AuthService, orgs: OrgServ
     },
   });
 
+  // Lifts the hard lock that 20 failed logins in 24 h put on an account (security admins, own subtree).
+  app.post('/api/v1/users/:id/unlock', {
+    schema: { operationId: 'unlockUser', tags: ['users'], params: z.object({ id: zId }), response: { 200: ZUser } },
+    config: { permission: 'security:manage' },
+    handler: async (req) => presentUser(await svc.unlock(ctxOf(req), req.params.id)),
+  });
+
   app.get('/api/v1/me', {
     schema: { operationId: 'me', tags: ['auth'], response: { 200: ZMe } },
     config: { allowPendingPasswordChange: true },
@@ -47,7 +75,15 @@ export function registerAuthRoutes(app: HttpApp, svc: AuthService, orgs: OrgServ
       const a = ctx.actor;
       const org = await orgs.get(ctx, a.orgId);
       return {
-        user: { id: a.userId, username: a.username, displayName: a.displayName, orgId: a.orgId, roles: a.roles, permissions: [...a.permissions].sort(), mustChangePassword: a.mustChangePassword },
+        user: {
+          id: a.userId,
+          username: a.username,
+          displayName: a.displayName,
+          orgId: a.orgId,
+          roles: a.roles,
+          permissions: [...a.permissions].sort(),
+          mustChangePassword: a.mustChangePassword,
+        },
         org: presentOrg(org),
       };
     },

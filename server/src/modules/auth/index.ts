@@ -2,11 +2,18 @@ import type { Db } from '../../platform/db/index.ts';
 import type { HttpApp } from '../../platform/http/index.ts';
 import type { OrgService } from '../orgs/index.ts';
 import { registerAuthRoutes } from './auth.routes.ts';
-import { createAuthService } from './auth.service.ts';
+import { createAuthService, type AuthOptions } from './auth.service.ts';
 
-export function registerAuthModule(app: HttpApp, db: Db, orgs: OrgService, opts: { cookieSecure: boolean; loginRateLimit: number }) {
-  const svc = createAuthService({ db });
+export interface AuthModuleOptions extends AuthOptions {
+  cookieSecure: boolean;
+  loginRateLimit: number;
+}
+
+export function registerAuthModule(app: HttpApp, db: Db, orgs: OrgService, opts: AuthModuleOptions) {
+  const svc = createAuthService({ db, opts });
   registerAuthRoutes(app, svc, orgs, opts);
   return svc;
 }
-export { MAX_FAILED_LOGINS, LOCK_MS } from './auth.service.ts';
+export type { AuthService, LoginInput, LoginResult } from './auth.service.ts';
+export { ACCOUNT_RULE, IP_RULE } from './throttle.ts';
+export { disableDormantUsers } from './dormant.ts';

@@ -32,7 +32,10 @@ export const orgs = pgTable(
     name: varchar('name', { length: 100 }).notNull(),
     pinyin: varchar('pinyin', { length: 600 }).notNull(),
     pinyinInitials: varchar('pinyin_initials', { length: 100 }).notNull(),
-    searchGrams: text('search_grams').array().notNull().default(sql`'{}'::text[]`),
+    searchGrams: text('search_grams')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     level: varchar('level', { length: 16 }).notNull(),
     kind: varchar('kind', { length: 32 }).notNull(),
     status: varchar('status', { length: 16 }).notNull().default('active'),
@@ -51,7 +54,9 @@ export const orgs = pgTable(
   (t) => [
     uniqueIndex('orgs_path_uq').using('btree', t.path.op('text_pattern_ops')),
     index('orgs_parent_sort_idx').on(t.parentId, t.pinyin, t.id),
-    uniqueIndex('orgs_uscc_uq').on(t.uscc).where(sql`${t.uscc} IS NOT NULL`),
+    uniqueIndex('orgs_uscc_uq')
+      .on(t.uscc)
+      .where(sql`${t.uscc} IS NOT NULL`),
     index('orgs_search_grams_idx').using('gin', t.searchGrams),
   ],
 );
@@ -95,14 +100,29 @@ export const users = pgTable(
     roles: text('roles').array().notNull(),
     disabled: boolean('disabled').notNull().default(false),
     mustChangePassword: boolean('must_change_password').notNull().default(false),
-    failedAttempts: smallint('failed_attempts').notNull().default(0),
-    lockedUntil: ts('locked_until'),
+    /** For PASSWORD_MAX_AGE_DAYS; an admin reset sets must_change_password instead. */
+    passwordChangedAt: ts('password_changed_at').notNull().defaultNow(),
     lastLoginAt: ts('last_login_at'),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
   (t) => [uniqueIndex('users_username_uq').on(sql`lower(${t.username})`), index('users_org_idx').on(t.orgId)],
 );
+
+/** Key of an account name's row in login_throttle (lower-cased, so unknown names are throttled alike). */
+export const ACCOUNT_THROTTLE_PREFIX = 'u:';
+
+// Failed logins per account name (`u:<name>`) and per client IP (`ip:<addr>`), counted in one atomic
+// statement per attempt (modules/auth/throttle.repo.ts). `next_at` is the progressive delay; `locked_at`
+// the hard lock that only a security admin lifts.
+export const loginThrottle = pgTable('login_throttle', {
+  key: varchar('key', { length: 100 }).primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  windowStart: ts('window_start').notNull().defaultNow(),
+  nextAt: ts('next_at'),
+  lockedAt: ts('locked_at'),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
 
 // Server-side sessions; the cookie carries a random token and only its SHA-256 is stored.
 export const sessions = pgTable(
@@ -173,7 +193,10 @@ export const members = pgTable(
     joinedAt: date('joined_at', { mode: 'string' }).notNull(),
     status: varchar('status', { length: 16 }).notNull().default('active'),
     statusSince: date('status_since', { mode: 'string' }),
-    categories: text('categories').array().notNull().default(sql`'{}'::text[]`),
+    categories: text('categories')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     cardNo: varchar('card_no', { length: 20 }).notNull(),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
@@ -253,7 +276,9 @@ export const memberTransfers = pgTable(
     decidedAt: ts('decided_at'),
   },
   (t) => [
-    uniqueIndex('member_transfers_pending_uq').on(t.memberId).where(sql`${t.status} = 'pending'`),
+    uniqueIndex('member_transfers_pending_uq')
+      .on(t.memberId)
+      .where(sql`${t.status} = 'pending'`),
     index('member_transfers_to_idx').on(t.toOrgId, t.status),
   ],
 );
@@ -359,4 +384,20 @@ export const workSummaries = pgTable(
   (t) => [index('work_summaries_org_idx').on(t.orgId, t.year)],
 );
 
-export const schema = { orgs, orgEvents, roles, users, sessions, auditEvents, members, memberEvents, memberTransfers, jobs, memberImports, memberImportRows, targets, workSummaries, memberFlowMonths };
+export const schema = {
+  orgs,
+  orgEvents,
+  roles,
+  users,
+  sessions,
+  auditEvents,
+  members,
+  memberEvents,
+  memberTransfers,
+  jobs,
+  memberImports,
+  memberImportRows,
+  targets,
+  workSummaries,
+  memberFlowMonths,
+};

@@ -1,10 +1,12 @@
-// Username + password login; a failed attempt shows the server's generic Chinese message above the form.
+// Username + password login; a failed attempt shows the server's generic Chinese message above the form,
+// and a throttled one (429 LOGIN_THROTTLED) the server's message with the wait.
 import { useState } from 'react';
 import { Alert, Button, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '@gonghui/common';
+import { ApiError } from '../../api/client.ts';
 import { authApi } from '../../api/endpoints.ts';
 import { queryClient } from '../../app/queryClient.ts';
 import { ME_KEY } from '../../app/session.ts';
@@ -28,7 +30,7 @@ export function LoginPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const location = useLocation();
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<{ text: string; throttled: boolean }>();
   const [submitting, setSubmitting] = useState(false);
 
   const submit = async (values: LoginValues) => {
@@ -40,7 +42,7 @@ export function LoginPage() {
       await queryClient.fetchQuery({ queryKey: ME_KEY, queryFn: authApi.me });
       void navigate(user.mustChangePassword ? '/change-password' : redirectTarget(location.state), { replace: true });
     } catch (err) {
-      setError(errorText(err));
+      setError({ text: errorText(err), throttled: err instanceof ApiError && err.code === 'LOGIN_THROTTLED' });
     } finally {
       setSubmitting(false);
     }
@@ -48,7 +50,16 @@ export function LoginPage() {
 
   return (
     <AuthCard title={t('login.submit')}>
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="login-error" role="alert" />}
+      {error && (
+        <Alert
+          type={error.throttled ? 'warning' : 'error'}
+          showIcon
+          message={error.text}
+          style={{ marginBottom: 16 }}
+          data-testid="login-error"
+          role="alert"
+        />
+      )}
       <Form<LoginValues> name="login" layout="vertical" size="large" onFinish={(v) => void submit(v)} requiredMark={false}>
         <Form.Item
           name="username"

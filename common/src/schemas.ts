@@ -47,12 +47,7 @@ export const ZPasswordChange = z.object({ oldPassword: z.string().min(1).max(128
 // ---- organisations ----
 const orgDetails = {
   uscc: zUscc.optional().nullable(),
-  divisionCode: z
-    .string()
-    .trim()
-    .regex(/^\d{6}(\d{3}|\d{6})?$/, '行政区划代码应为6、9或12位数字')
-    .optional()
-    .nullable(),
+  divisionCode: z.string().trim().regex(/^\d{6}(\d{3}|\d{6})?$/, '行政区划代码应为6、9或12位数字').optional().nullable(),
   foundedAt: zPastDate.optional().nullable(),
   chairName: zText(LIMITS.shortText).optional().nullable(),
   contactName: zText(LIMITS.shortText).optional().nullable(),
@@ -138,15 +133,9 @@ export const ZOrgListQuery = ZPageQuery.extend({
 });
 
 // ---- users and roles ----
-export const zRoleKey = z
-  .string()
-  .trim()
-  .regex(/^[a-z][a-z0-9_]{1,31}$/, '标识应为小写字母开头的字母、数字或下划线');
+export const zRoleKey = z.string().trim().regex(/^[a-z][a-z0-9_]{1,31}$/, '标识应为小写字母开头的字母、数字或下划线');
 export const ZUserCreate = z.object({
-  username: z
-    .string()
-    .trim()
-    .regex(/^[A-Za-z0-9_.-]{3,32}$/, '用户名应为3–32位字母、数字、下划线、点或连字符'),
+  username: z.string().trim().regex(/^[A-Za-z0-9_.-]{3,32}$/, '用户名应为3–32位字母、数字、下划线、点或连字符'),
   displayName: zText(LIMITS.shortText).optional(),
   password: zPassword,
   orgId: zId,

@@ -6,17 +6,14 @@ import { seedDemo } from './bootstrap/demo.ts';
 import { buildServer, defaultWebDist } from './server.ts';
 import { createFieldCrypto, loadMasterKey } from './platform/crypto/index.ts';
 import { IDLE_TIMEOUT_MS, sessionRepo } from './platform/authz/index.ts';
-import { disableDormantUsers } from './modules/auth/index.ts';
+import { disableDormantUsers, pruneLoginThrottle } from './modules/auth/index.ts';
 
 const config = loadConfig();
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 await runMigrations(database.db);
 
 const crypto = createFieldCrypto(loadMasterKey(config.dataDir, config.masterKey));
-const boot = await bootstrap(database.db, {
-  adminPassword: config.adminPassword,
-  rootOrgName: config.demo ? '示范市总工会' : config.rootOrgName,
-});
+const boot = await bootstrap(database.db, { adminPassword: config.adminPassword, rootOrgName: config.demo ? '示范市总工会' : config.rootOrgName });
 const banner: string[] = [];
 if (boot.created) {
   banner.push(`管理员账号 admin 已创建（administrator account created）`);
@@ -42,15 +39,12 @@ const app = await buildServer(database.db, {
 await app.listen({ port: config.port, host: config.host });
 // Printed once to the terminal, never logged through pino.
 for (const line of banner) process.stdout.write(`${line}\n`);
-process.stdout.write(
-  `工会工作平台已启动：http://localhost:${config.port}  （数据库：${database.kind === 'pglite' ? `PGlite ${config.dataDir}` : 'PostgreSQL'}）\n`,
-);
+process.stdout.write(`工会工作平台已启动：http://localhost:${config.port}  （数据库：${database.kind === 'pglite' ? `PGlite ${config.dataDir}` : 'PostgreSQL'}）\n`);
 
-// Sessions idle past the timeout are refused on use; this sweep keeps the table small.
+// Sessions idle past the timeout are refused on use, and old throttle rows no longer count; this sweep keeps both small.
 const sweep = setInterval(() => {
-  sessionRepo
-    .deleteExpiredSessions(database.db, new Date(Date.now() - IDLE_TIMEOUT_MS))
-    .catch((err: unknown) => app.log.warn({ err }, 'session sweep failed'));
+  sessionRepo.deleteExpiredSessions(database.db, new Date(Date.now() - IDLE_TIMEOUT_MS)).catch((err: unknown) => app.log.warn({ err }, 'session sweep failed'));
+  pruneLoginThrottle(database.db).catch((err: unknown) => app.log.warn({ err }, 'login throttle sweep failed'));
 }, 15 * 60_000);
 sweep.unref();
 

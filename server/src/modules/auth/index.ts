@@ -15,5 +15,5 @@ export function registerAuthModule(app: HttpApp, db: Db, orgs: OrgService, opts:
   return svc;
 }
 export type { AuthService, LoginInput, LoginResult } from './auth.service.ts';
-export { ACCOUNT_RULE, IP_RULE } from './throttle.ts';
+export { ACCOUNT_RULE, IP_RULE, pruneLoginThrottle } from './throttle.ts';
 export { disableDormantUsers } from './dormant.ts';

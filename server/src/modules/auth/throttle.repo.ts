@@ -51,10 +51,19 @@ export async function clear(db: DbOrTx, key: string): Promise<void> {
   await db.delete(loginThrottle).where(eq(loginThrottle.key, key));
 }
 
-/** Gives back the attempt a successful login reserved, without forgiving earlier failures from that key. */
-export async function refund(db: DbOrTx, key: string, r: ThrottleRule): Promise<void> {
+/**
+ * Gives back the attempt a successful login reserved, without forgiving earlier failures from that key. The
+ * reservation passed, so the key was not waiting before it; nothing else passed since, as it set the wait.
+ */
+export async function refund(db: DbOrTx, key: string): Promise<void> {
   await db.execute(sql`
-    UPDATE login_throttle SET failures = greatest(failures - 1, 0),
-      next_at = CASE WHEN failures - 1 >= ${r.free} THEN next_at END, updated_at = now()
+    UPDATE login_throttle SET failures = greatest(failures - 1, 0), next_at = NULL, updated_at = now()
     WHERE key = ${key} AND locked_at IS NULL`);
+}
+
+/** Forgets keys that neither wait nor are locked and whose window has passed (sprayed unknown names). */
+export async function prune(db: DbOrTx, windowSec: number): Promise<void> {
+  await db.execute(sql`
+    DELETE FROM login_throttle
+    WHERE locked_at IS NULL AND (next_at IS NULL OR next_at < now()) AND window_start < now() - make_interval(secs => ${windowSec})`);
 }

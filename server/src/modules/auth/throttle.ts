@@ -74,7 +74,7 @@ export async function reserveAttempt(db: Db, username: string, ip: string | null
 export async function succeeded(tx: DbOrTx, a: Attempt): Promise<void> {
   for (const s of a.slots) {
     if (s.scope === 'account') await throttleRepo.clear(tx, s.key);
-    else await throttleRepo.refund(tx, s.key, s.rule);
+    else await throttleRepo.refund(tx, s.key);
   }
 }
 
@@ -117,4 +117,6 @@ function tierCrossed(s: Slot): 'throttled' | 'locked' | 'persistent' | null {
   return null;
 }
 
+/** Housekeeping for the periodic sweep in main.ts. */
+export const pruneLoginThrottle = (db: DbOrTx) => throttleRepo.prune(db, DAY_SEC);
 export const unlockAccount = (db: DbOrTx, username: string) => throttleRepo.clear(db, accountKey(username));

@@ -47,11 +47,7 @@ export async function list(db: DbOrTx, scopePath: string, q: string | undefined,
       .orderBy(asc(orgs.depth), asc(users.username))
       .limit(pageSize)
       .offset((page - 1) * pageSize),
-    db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(users)
-      .innerJoin(orgs, eq(orgs.id, users.orgId))
-      .where(w),
+    db.select({ n: sql<number>`count(*)::int` }).from(users).innerJoin(orgs, eq(orgs.id, users.orgId)).where(w),
   ]);
   return { items: rows.map((r) => ({ ...r.user, orgName: r.orgName, orgPath: r.orgPath, lockedAt: r.lockedAt })), total: count?.n ?? 0 };
 }
@@ -77,12 +73,11 @@ export async function countUsers(db: DbOrTx): Promise<number> {
   return r?.n ?? 0;
 }
 
+type DormantRow = { id: number; username: string; orgId: number; orgPath: string };
+
 /** Disables every enabled account unused since `days` ago (never logged in: since creation). */
-export async function disableDormant(
-  db: DbOrTx,
-  days: number,
-): Promise<{ id: number; username: string; orgId: number; orgPath: string }[]> {
-  const res = await db.execute<{ id: number; username: string; orgId: number; orgPath: string }>(sql`
+export async function disableDormant(db: DbOrTx, days: number): Promise<DormantRow[]> {
+  const res = await db.execute<DormantRow>(sql`
     UPDATE users u SET disabled = true, updated_at = now()
     FROM orgs o
     WHERE o.id = u.org_id AND NOT u.disabled

@@ -38,11 +38,7 @@ export function createUserService({ db }: { db: Db }) {
         mustChangePassword: true,
       });
       await recordAudit(tx, originOf(ctx), {
-        action: 'user.create',
-        orgId: org.id,
-        orgPath: org.path,
-        entityType: 'user',
-        entityId: u.id,
+        action: 'user.create', orgId: org.id, orgPath: org.path, entityType: 'user', entityId: u.id,
         after: { username: u.username, orgId: org.id, roles: u.roles },
       });
       return { ...u, orgName: org.name, orgPath: org.path, lockedAt: null };
@@ -69,11 +65,7 @@ export function createUserService({ db }: { db: Db }) {
       // A disabled account or a reset password ends every open session of that user.
       if (input.disabled || passwordHash || input.roles) await sessionRepo.deleteUserSessions(tx, id);
       await recordAudit(tx, originOf(ctx), {
-        action: 'user.update',
-        orgId: target.orgId,
-        orgPath: target.orgPath,
-        entityType: 'user',
-        entityId: id,
+        action: 'user.update', orgId: target.orgId, orgPath: target.orgPath, entityType: 'user', entityId: id,
         before: { displayName: target.displayName, roles: target.roles, disabled: target.disabled },
         after: { displayName: after.displayName, roles: after.roles, disabled: after.disabled, passwordReset: Boolean(passwordHash) },
       });
@@ -87,11 +79,7 @@ export function createUserService({ db }: { db: Db }) {
       if ((await rolesRepo.findByKeys(tx, [input.key])).length) throw conflict('角色标识已存在', 'key');
       const role = await rolesRepo.insert(tx, { key: input.key, name: input.name, permissions: input.permissions, orgId: ctx.actor.orgId });
       await recordAudit(tx, originOf(ctx), {
-        action: 'role.create',
-        orgId: ctx.actor.orgId,
-        orgPath: ctx.actor.orgPath,
-        entityType: 'role',
-        entityId: role.key,
+        action: 'role.create', orgId: ctx.actor.orgId, orgPath: ctx.actor.orgPath, entityType: 'role', entityId: role.key,
         after: { name: role.name, permissions: role.permissions },
       });
       return role;

@@ -32,10 +32,7 @@ export const orgs = pgTable(
     name: varchar('name', { length: 100 }).notNull(),
     pinyin: varchar('pinyin', { length: 600 }).notNull(),
     pinyinInitials: varchar('pinyin_initials', { length: 100 }).notNull(),
-    searchGrams: text('search_grams')
-      .array()
-      .notNull()
-      .default(sql`'{}'::text[]`),
+    searchGrams: text('search_grams').array().notNull().default(sql`'{}'::text[]`),
     level: varchar('level', { length: 16 }).notNull(),
     kind: varchar('kind', { length: 32 }).notNull(),
     status: varchar('status', { length: 16 }).notNull().default('active'),
@@ -54,9 +51,7 @@ export const orgs = pgTable(
   (t) => [
     uniqueIndex('orgs_path_uq').using('btree', t.path.op('text_pattern_ops')),
     index('orgs_parent_sort_idx').on(t.parentId, t.pinyin, t.id),
-    uniqueIndex('orgs_uscc_uq')
-      .on(t.uscc)
-      .where(sql`${t.uscc} IS NOT NULL`),
+    uniqueIndex('orgs_uscc_uq').on(t.uscc).where(sql`${t.uscc} IS NOT NULL`),
     index('orgs_search_grams_idx').using('gin', t.searchGrams),
   ],
 );
@@ -193,10 +188,7 @@ export const members = pgTable(
     joinedAt: date('joined_at', { mode: 'string' }).notNull(),
     status: varchar('status', { length: 16 }).notNull().default('active'),
     statusSince: date('status_since', { mode: 'string' }),
-    categories: text('categories')
-      .array()
-      .notNull()
-      .default(sql`'{}'::text[]`),
+    categories: text('categories').array().notNull().default(sql`'{}'::text[]`),
     cardNo: varchar('card_no', { length: 20 }).notNull(),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
@@ -276,9 +268,7 @@ export const memberTransfers = pgTable(
     decidedAt: ts('decided_at'),
   },
   (t) => [
-    uniqueIndex('member_transfers_pending_uq')
-      .on(t.memberId)
-      .where(sql`${t.status} = 'pending'`),
+    uniqueIndex('member_transfers_pending_uq').on(t.memberId).where(sql`${t.status} = 'pending'`),
     index('member_transfers_to_idx').on(t.toOrgId, t.status),
   ],
 );
@@ -384,20 +374,4 @@ export const workSummaries = pgTable(
   (t) => [index('work_summaries_org_idx').on(t.orgId, t.year)],
 );
 
-export const schema = {
-  orgs,
-  orgEvents,
-  roles,
-  users,
-  sessions,
-  auditEvents,
-  members,
-  memberEvents,
-  memberTransfers,
-  jobs,
-  memberImports,
-  memberImportRows,
-  targets,
-  workSummaries,
-  memberFlowMonths,
-};
+export const schema = { orgs, orgEvents, roles, users, sessions, auditEvents, members, memberEvents, memberTransfers, jobs, memberImports, memberImportRows, targets, workSummaries, memberFlowMonths };

@@ -2,6 +2,9 @@
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'auth.login': '登录成功',
   'auth.login_failed': '登录失败',
+  'auth.alert': '登录异常告警',
+  'auth.password_change_failed': '修改密码失败（原密码错误）',
+  'auth.password_expired': '密码已过期',
   'auth.locked': '账号锁定',
   'auth.logout': '退出登录',
   'auth.password_changed': '修改密码',
@@ -22,6 +25,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'org.dissolve': '注销',
   'user.create': '新建用户',
   'user.update': '编辑用户',
+  'user.unlock': '解锁账号',
+  'user.disabled_dormant': '长期未登录停用',
   'role.create': '新建角色',
   'system.bootstrap': '系统初始化',
   'system.demo_seed': '生成演示数据',

@@ -13,6 +13,7 @@ export const ERRORS = {
   NOT_FOUND: { status: 404, message: '对象不存在或不在您的管辖范围内' },
   CONFLICT: { status: 409, message: '数据已被修改或已存在，请刷新后重试' },
   PAYLOAD_TOO_LARGE: { status: 413, message: '上传内容过大' },
+  LOGIN_THROTTLED: { status: 429, message: '登录尝试过于频繁，请稍后再试' },
   RATE_LIMITED: { status: 429, message: '请求过于频繁，请稍后再试' },
   INTERNAL: { status: 500, message: '服务器内部错误，请稍后再试' },
 } as const;

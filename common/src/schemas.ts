@@ -156,7 +156,8 @@ export const ZUser = z.object({
   roles: z.array(z.string()),
   disabled: z.boolean(),
   mustChangePassword: z.boolean(),
-  lockedUntil: z.string().nullable(),
+  /** Hard-locked after too many failed logins; a security admin unlocks it. */
+  locked: z.boolean(),
   lastLoginAt: z.string().nullable(),
   createdAt: z.string(),
 });

@@ -7,6 +7,7 @@ import { buildServer, defaultWebDist } from './server.ts';
 import { createFieldCrypto, loadMasterKey } from './platform/crypto/index.ts';
 import { IDLE_TIMEOUT_MS, sessionRepo } from './platform/authz/index.ts';
 import { bindAuditSeals, configureAuditChain, openSealStore, startAuditSealer } from './platform/audit/index.ts';
+import { disableDormantUsers, pruneLoginThrottle } from './modules/auth/index.ts';
 
 const config = loadConfig();
 
@@ -65,6 +66,8 @@ const app = await buildServer(database.db, {
   loginRateLimit: config.loginRateLimit,
   crypto,
   trustProxy: config.trustProxy,
+  passwordMaxAgeDays: config.passwordMaxAgeDays,
+  dormantDays: config.dormantDays,
   webDist: config.webDist ?? defaultWebDist,
 });
 const sealer = await startAuditSealer(database.db, {
@@ -77,11 +80,21 @@ await app.listen({ port: config.port, host: config.host });
 for (const line of banner) process.stdout.write(`${line}\n`);
 process.stdout.write(`工会工作平台已启动：http://localhost:${config.port}  （数据库：${database.kind === 'pglite' ? `PGlite ${config.dataDir}` : 'PostgreSQL'}）\n`);
 
-// Sessions idle past the timeout are refused on use; this sweep keeps the table small.
+// Sessions idle past the timeout are refused on use, and old throttle rows no longer count; this sweep keeps both small.
 const sweep = setInterval(() => {
   asSystem(() => sessionRepo.deleteExpiredSessions(database.db, new Date(Date.now() - IDLE_TIMEOUT_MS))).catch((err: unknown) => app.log.warn({ err }, 'session sweep failed'));
+  asSystem(() => pruneLoginThrottle(database.db)).catch((err: unknown) => app.log.warn({ err }, 'login throttle sweep failed'));
 }, 15 * 60_000);
 sweep.unref();
+
+// DORMANT_DAYS: accounts nobody has used for that long are disabled (audited); login checks it too.
+if (config.dormantDays > 0) {
+  const dormantSweep = () => {
+    asSystem(() => disableDormantUsers(database.db, config.dormantDays)).catch((err: unknown) => app.log.warn({ err }, 'dormant account sweep failed'));
+  };
+  dormantSweep();
+  setInterval(dormantSweep, 3600_000).unref();
+}
 
 let stopping = false;
 async function shutdown(signal: string) {

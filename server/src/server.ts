@@ -23,7 +23,11 @@ export interface ServerOptions {
   cookieSecure: boolean;
   loginRateLimit: number;
   crypto: FieldCrypto;
-  trustProxy?: boolean;
+  /** Proxy addresses/CIDRs whose X-Forwarded-For is believed. */
+  trustProxy?: string[];
+  /** 0 or absent: passwords never expire / accounts are never disabled for dormancy. */
+  passwordMaxAgeDays?: number;
+  dormantDays?: number;
   /** Log destination instead of stdout; tests read what was logged. */
   logStream?: LogStream;
   /** Built console to serve at /; omitted in route tests. */
@@ -45,7 +49,13 @@ export async function buildServer(db: Db, opts: ServerOptions): Promise<HttpApp>
 
   const orgs = registerOrgsModule(app, db);
   registerUsersModule(app, db);
-  registerAuthModule(app, db, orgs, { cookieSecure: opts.cookieSecure, loginRateLimit: opts.loginRateLimit, crypto: opts.crypto });
+  registerAuthModule(app, db, orgs, {
+    cookieSecure: opts.cookieSecure,
+    loginRateLimit: opts.loginRateLimit,
+    passwordMaxAgeDays: opts.passwordMaxAgeDays ?? 0,
+    dormantDays: opts.dormantDays ?? 0,
+    crypto: opts.crypto,
+  });
   registerAuditRoutes(app, db);
   registerMembersModule(app, db, opts.crypto, orgs);
   await registerMemberImportsModule(app, db, opts);

@@ -1,4 +1,5 @@
 // Configuration comes from the environment only; see README for each variable.
+import net from 'node:net';
 import path from 'node:path';
 
 export interface Config {
@@ -16,9 +17,13 @@ export interface Config {
   demoPassword: string | undefined;
   rootOrgName: string;
   cookieSecure: boolean;
-  /** Behind a reverse proxy: take the client IP from X-Forwarded-For (for rate limits and audit). */
-  trustProxy: boolean;
+  /** Reverse proxies (addresses/CIDRs) whose X-Forwarded-For names the client; empty: use the TCP peer. */
+  trustProxy: string[];
   loginRateLimit: number;
+  /** Days after which a password must be changed at next login; 0 = never. */
+  passwordMaxAgeDays: number;
+  /** Accounts with no login for this many days are disabled; 0 = never. */
+  dormantDays: number;
   webDist: string | undefined;
   logLevel: string;
   /** Signed heads of the audit chain, outside the database: AUDIT_SEAL_DIR (default DATA_DIR/audit-seals). */
@@ -54,12 +59,47 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoPassword: env.DEMO_PASSWORD || undefined,
     rootOrgName: env.ROOT_ORG_NAME ?? '市总工会',
     cookieSecure: truthy(env.COOKIE_SECURE),
-    trustProxy: truthy(env.TRUST_PROXY),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     loginRateLimit: Number(env.LOGIN_RATE_LIMIT ?? 20),
+    passwordMaxAgeDays: days('PASSWORD_MAX_AGE_DAYS', env.PASSWORD_MAX_AGE_DAYS),
+    dormantDays: days('DORMANT_DAYS', env.DORMANT_DAYS),
     webDist: env.WEB_DIST,
     logLevel: env.LOG_LEVEL ?? 'info',
     auditSealDir: env.AUDIT_SEAL_DIR ? path.resolve(env.INIT_CWD ?? process.cwd(), env.AUDIT_SEAL_DIR) : path.join(dataDir, 'audit-seals'),
     auditSealIntervalSeconds: positive(env.AUDIT_SEAL_INTERVAL_SECONDS, 300),
     auditSealEveryRows: positive(env.AUDIT_SEAL_EVERY_ROWS, 1000),
   };
+}
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * `1`/`true` trust only a proxy on this machine (loopback); otherwise a comma-separated list of addresses,
+ * CIDRs or the names loopback/linklocal/uniquelocal. Trusting every sender would let any client choose the
+ * IP that rate limits, login throttling and the audit log see.
+ */
+export function parseTrustProxy(v: string | undefined): string[] {
+  const raw = (v ?? '').trim();
+  if (raw === '' || raw === '0' || raw === 'false' || raw === 'no') return [];
+  if (truthy(raw)) return ['loopback'];
+  const list = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const entry of list) {
+    const [addr = '', bits, extra] = entry.split('/');
+    const family = net.isIP(addr);
+    const bitsOk = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
+    if (!PROXY_NAMES.has(entry) && (family === 0 || !bitsOk || extra !== undefined)) {
+      throw new Error(`TRUST_PROXY：无效的代理地址「${entry}」（expected addresses or CIDRs, comma-separated）`);
+    }
+  }
+  return list;
+}
+
+function days(name: string, v: string | undefined): number {
+  if (v === undefined || v.trim() === '') return 0;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 36_500) throw new Error(`${name}：应为非负整数天数（a whole number of days, 0 = off）`);
+  return n;
 }

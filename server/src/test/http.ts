@@ -10,8 +10,15 @@ import { secondFactorFor } from './mfa.ts';
 
 const dbOfApp = new WeakMap<HttpApp, Db>();
 
-export async function buildTestApp(db: Db, opts: { loginRateLimit?: number } = {}): Promise<HttpApp> {
-  const app = await buildServer(db, { logLevel: 'silent', cookieSecure: false, loginRateLimit: opts.loginRateLimit ?? 10_000, crypto: testCrypto });
+export interface TestAppOptions {
+  loginRateLimit?: number;
+  trustProxy?: string[];
+  passwordMaxAgeDays?: number;
+  dormantDays?: number;
+}
+
+export async function buildTestApp(db: Db, opts: TestAppOptions = {}): Promise<HttpApp> {
+  const app = await buildServer(db, { logLevel: 'silent', cookieSecure: false, crypto: testCrypto, ...opts, loginRateLimit: opts.loginRateLimit ?? 10_000 });
   await app.ready();
   dbOfApp.set(app, db);
   return app;
@@ -29,7 +36,8 @@ export interface Res<T = Loose> {
 
 export class Client {
   cookies: Record<string, string> = {};
-  constructor(private readonly app: HttpApp) {}
+  /** `remoteAddress`: the client's address as the server sees the TCP peer (app.inject defaults to 127.0.0.1). */
+  constructor(private readonly app: HttpApp, readonly remoteAddress?: string) {}
 
   async request<T = Loose>(method: string, url: string, payload?: unknown, headers: Record<string, string> = {}): Promise<Res<T>> {
     const cookie = Object.entries(this.cookies).map(([k, v]) => `${k}=${v}`).join('; ');
@@ -37,6 +45,7 @@ export class Client {
     const res = await this.app.inject({
       method: method as 'GET',
       url,
+      remoteAddress: this.remoteAddress,
       payload: payload as object | undefined,
       headers: { ...(cookie ? { cookie } : {}), ...(csrf && method !== 'GET' ? { 'x-csrf-token': csrf } : {}), ...headers },
     });
@@ -76,8 +85,8 @@ export async function enrolTotpIfRequired(c: Client, app: HttpApp): Promise<void
   if (db && me.body.user.mfaEnrollmentRequired) await secondFactorFor(db, String(me.body.user.username)).enrol(c);
 }
 
-export async function loginAs(app: HttpApp, username: string, password: string): Promise<Client> {
-  const c = new Client(app);
+export async function loginAs(app: HttpApp, username: string, password: string, remoteAddress?: string): Promise<Client> {
+  const c = new Client(app, remoteAddress);
   await logIn(c, app, username, password);
   return c;
 }

@@ -118,6 +118,7 @@ export const userApi = {
   get: (id: number) => api.get<TUser>(`/users/${id}`),
   create: (body: UserCreateBody) => api.post<TUser>('/users', body),
   update: (id: number, body: UserUpdateBody) => api.patch<TUser>(`/users/${id}`, body),
+  unlock: (id: number) => api.post<TUser>(`/users/${id}/unlock`),
 };
 
 export const roleApi = {

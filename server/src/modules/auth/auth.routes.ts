@@ -1,7 +1,9 @@
-import { ZLogin, ZMe, ZPasswordChange } from '@gonghui/common';
+import { z } from 'zod';
+import { ZLogin, ZMe, ZPasswordChange, ZUser, zId } from '@gonghui/common';
 import { clearSessionCookies, ctxOf, SESSION_COOKIE, setSessionCookies } from '../../platform/authz/index.ts';
 import type { HttpApp } from '../../platform/http/index.ts';
 import { presentOrg, type OrgService } from '../orgs/index.ts';
+import { presentUser } from '../users/index.ts';
 import type { AuthService } from './auth.service.ts';
 import { presentLoginUser, setMfaPendingCookie, ZLoginResponse } from './mfa.cookies.ts';
 import type { MfaService } from './mfa.service.ts';
@@ -11,7 +13,13 @@ export function registerAuthRoutes(app: HttpApp, svc: AuthService, mfa: MfaServi
     schema: { operationId: 'login', tags: ['auth'], body: ZLogin, response: { 200: ZLoginResponse } },
     config: { public: true, rateLimit: { max: opts.loginRateLimit, timeWindow: '1 minute' } },
     handler: async (req, reply) => {
-      const res = await svc.login(req.body.username, req.body.password, req.ip, req.id, req.cookies[SESSION_COOKIE]);
+      const res = await svc.login({
+        username: req.body.username,
+        password: req.body.password,
+        ip: req.ip,
+        requestId: req.id,
+        oldToken: req.cookies[SESSION_COOKIE],
+      });
       if ('mfaRequired' in res) {
         setMfaPendingCookie(reply, res.pendingToken, opts.cookieSecure);
         return { mfaRequired: true as const };
@@ -40,6 +48,13 @@ export function registerAuthRoutes(app: HttpApp, svc: AuthService, mfa: MfaServi
     },
   });
 
+  // Lifts the hard lock that 20 failed logins in 24 h put on an account (security admins, own subtree).
+  app.post('/api/v1/users/:id/unlock', {
+    schema: { operationId: 'unlockUser', tags: ['users'], params: z.object({ id: zId }), response: { 200: ZUser } },
+    config: { permission: 'security:manage' },
+    handler: async (req) => presentUser(await svc.unlock(ctxOf(req), req.params.id)),
+  });
+
   app.get('/api/v1/me', {
     schema: { operationId: 'me', tags: ['auth'], response: { 200: ZMe } },
     config: { authenticated: true, allowPendingPasswordChange: true, allowPendingMfaEnrollment: true },
@@ -48,7 +63,16 @@ export function registerAuthRoutes(app: HttpApp, svc: AuthService, mfa: MfaServi
       const a = ctx.actor;
       const org = await orgs.get(ctx, a.orgId);
       return {
-        user: { id: a.userId, username: a.username, displayName: a.displayName, orgId: a.orgId, roles: a.roles, permissions: [...a.permissions].sort(), mustChangePassword: a.mustChangePassword, mfaEnrollmentRequired: Boolean(a.mfaEnrollmentRequired) },
+        user: {
+          id: a.userId,
+          username: a.username,
+          displayName: a.displayName,
+          orgId: a.orgId,
+          roles: a.roles,
+          permissions: [...a.permissions].sort(),
+          mustChangePassword: a.mustChangePassword,
+          mfaEnrollmentRequired: Boolean(a.mfaEnrollmentRequired),
+        },
         org: presentOrg(org),
       };
     },

@@ -1,12 +1,12 @@
 // Accounts and roles: creation, edits, disabling, with the grant rules and audit in the same transaction.
 import { hash } from '@node-rs/argon2';
 import type { z } from 'zod';
-import type { ZRoleCreate, ZUserCreate, ZUserUpdate } from '@gonghui/common';
+import { passwordPolicyError, type ZRoleCreate, type ZUserCreate, type ZUserUpdate } from '@gonghui/common';
 import type { Ctx } from '../../platform/authz/index.ts';
 import { sessionRepo } from '../../platform/authz/index.ts';
 import { originOf, recordAudit } from '../../platform/audit/index.ts';
 import { asSystem, type Db } from '../../platform/db/index.ts';
-import { AppError, conflict, notFound } from '../../platform/http/index.ts';
+import { AppError, conflict, invalid, notFound } from '../../platform/http/index.ts';
 import { orgRepo } from '../orgs/index.ts';
 import * as rolesRepo from './roles.repo.ts';
 import * as usersRepo from './users.repo.ts';
@@ -14,12 +14,19 @@ import { assertSubset, loadUserInScope, permissionsOfRoles } from './users.polic
 
 export const hashPassword = (pw: string) => hash(pw);
 
+/** The parts of the policy that need to know whose password it is (the rest runs in the Zod schema). */
+function checkPassword(password: string, username: string, orgName: string): void {
+  const err = passwordPolicyError(password, { username, orgName });
+  if (err) throw invalid('password', err);
+}
+
 export function createUserService({ db }: { db: Db }) {
   async function create(ctx: Ctx, input: z.infer<typeof ZUserCreate>) {
     const passwordHash = await hashPassword(input.password);
     return db.transaction(async (tx) => {
       const org = await orgRepo.findInScope(tx, ctx.actor.orgPath, input.orgId);
       if (!org) throw notFound('组织');
+      checkPassword(input.password, input.username, org.name);
       assertSubset(ctx.actor, await permissionsOfRoles(tx, ctx.actor, input.roles, org.path), '分配该角色');
       // Usernames are unique across the federation, not only within the actor's scope.
       if (await asSystem(() => usersRepo.findByUsername(tx, input.username))) throw conflict('用户名已存在', 'username');
@@ -35,7 +42,7 @@ export function createUserService({ db }: { db: Db }) {
         action: 'user.create', orgId: org.id, orgPath: org.path, entityType: 'user', entityId: u.id,
         after: { username: u.username, orgId: org.id, roles: u.roles },
       });
-      return { ...u, orgName: org.name, orgPath: org.path };
+      return { ...u, orgName: org.name, orgPath: org.path, lockedAt: null };
     });
   }
 
@@ -43,6 +50,7 @@ export function createUserService({ db }: { db: Db }) {
     const passwordHash = input.password ? await hashPassword(input.password) : undefined;
     return db.transaction(async (tx) => {
       const target = await loadUserInScope(tx, ctx.actor, id);
+      if (input.password) checkPassword(input.password, target.username, target.orgName);
       assertSubset(ctx.actor, await permissionsOfRoles(tx, ctx.actor, target.roles), '管理该用户');
       // Own password changes go through /auth/password, which asks for the old one.
       if (id === ctx.actor.userId && (input.disabled || input.roles || input.password)) {
@@ -53,7 +61,7 @@ export function createUserService({ db }: { db: Db }) {
       if (input.displayName !== undefined) patch.displayName = input.displayName;
       if (input.roles) patch.roles = input.roles;
       if (input.disabled !== undefined) patch.disabled = input.disabled;
-      if (passwordHash) Object.assign(patch, { passwordHash, mustChangePassword: true, failedAttempts: 0, lockedUntil: null });
+      if (passwordHash) Object.assign(patch, { passwordHash, mustChangePassword: true });
       const after = await usersRepo.update(tx, id, patch);
       // A disabled account or a reset password ends every open session of that user.
       if (input.disabled || passwordHash || input.roles) await sessionRepo.deleteUserSessions(tx, id);
@@ -62,7 +70,7 @@ export function createUserService({ db }: { db: Db }) {
         before: { displayName: target.displayName, roles: target.roles, disabled: target.disabled },
         after: { displayName: after.displayName, roles: after.roles, disabled: after.disabled, passwordReset: Boolean(passwordHash) },
       });
-      return { ...after, orgName: target.orgName, orgPath: target.orgPath };
+      return { ...after, orgName: target.orgName, orgPath: target.orgPath, lockedAt: target.lockedAt };
     });
   }
 

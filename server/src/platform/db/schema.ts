@@ -100,14 +100,29 @@ export const users = pgTable(
     roles: text('roles').array().notNull(),
     disabled: boolean('disabled').notNull().default(false),
     mustChangePassword: boolean('must_change_password').notNull().default(false),
-    failedAttempts: smallint('failed_attempts').notNull().default(0),
-    lockedUntil: ts('locked_until'),
+    /** For PASSWORD_MAX_AGE_DAYS; an admin reset sets must_change_password instead. */
+    passwordChangedAt: ts('password_changed_at').notNull().defaultNow(),
     lastLoginAt: ts('last_login_at'),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
   (t) => [uniqueIndex('users_username_uq').on(sql`lower(${t.username})`), index('users_org_idx').on(t.orgId)],
 );
+
+/** Key of an account name's row in login_throttle (lower-cased, so unknown names are throttled alike). */
+export const ACCOUNT_THROTTLE_PREFIX = 'u:';
+
+// Failed logins per account name (`u:<name>`) and per client IP (`ip:<addr>`), counted in one atomic
+// statement per attempt (modules/auth/throttle.repo.ts). `next_at` is the progressive delay; `locked_at`
+// the hard lock that only a security admin lifts.
+export const loginThrottle = pgTable('login_throttle', {
+  key: varchar('key', { length: 100 }).primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  windowStart: ts('window_start').notNull().defaultNow(),
+  nextAt: ts('next_at'),
+  lockedAt: ts('locked_at'),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
 
 // Server-side sessions; the cookie carries a random token and only its SHA-256 is stored.
 export const sessions = pgTable(

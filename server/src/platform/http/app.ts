@@ -23,7 +23,8 @@ export type App = FastifyInstance;
 
 export interface HttpOptions {
   logLevel: string;
-  trustProxy?: boolean;
+  /** Proxy addresses/CIDRs whose X-Forwarded-For is believed; empty or absent: none. */
+  trustProxy?: string[];
   /** Log destination instead of stdout (tests read what was logged). */
   logStream?: LogStream;
 }
@@ -33,7 +34,7 @@ export async function createHttpApp(opts: HttpOptions) {
   const app = Fastify({
     logger,
     genReqId: () => randomUUID(),
-    trustProxy: opts.trustProxy ?? false,
+    trustProxy: opts.trustProxy?.length ? opts.trustProxy : false,
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -71,6 +72,7 @@ export async function createHttpApp(opts: HttpOptions) {
 
   app.setErrorHandler((err, req, reply) => {
     if (err instanceof AppError) {
+      if (err.retryAfterSec !== undefined) void reply.header('retry-after', String(err.retryAfterSec));
       return reply.status(err.status).send({ code: err.code, message: err.message, field: err.field });
     }
     if (hasZodFastifySchemaValidationErrors(err)) {

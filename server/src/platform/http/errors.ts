@@ -5,11 +5,14 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
   readonly field: string | undefined;
-  constructor(code: ErrorCode, message?: string, field?: string) {
+  /** Sent as Retry-After with a 429. */
+  readonly retryAfterSec: number | undefined;
+  constructor(code: ErrorCode, message?: string, field?: string, opts: { retryAfterSec?: number } = {}) {
     super(message ?? ERRORS[code].message);
     this.code = code;
     this.status = ERRORS[code].status;
     this.field = field;
+    this.retryAfterSec = opts.retryAfterSec;
   }
 }
 

@@ -1,11 +1,12 @@
 // Username + password login, then the second-factor code when the account has one; a failed attempt shows the
-// server's generic Chinese message above the form.
+// server's generic Chinese message above the form, and a throttled one (429 LOGIN_THROTTLED) the server's message.
 import { useState } from 'react';
 import { Alert, Button, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '@gonghui/common';
+import { ApiError } from '../../api/client.ts';
 import { authApi, type MeUser } from '../../api/endpoints.ts';
 import { queryClient } from '../../app/queryClient.ts';
 import { ME_KEY } from '../../app/session.ts';
@@ -31,7 +32,7 @@ export function LoginPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const location = useLocation();
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<{ text: string; throttled: boolean }>();
   const [submitting, setSubmitting] = useState(false);
   const [codeStep, setCodeStep] = useState(false);
 
@@ -54,7 +55,7 @@ export function LoginPage() {
       if ('mfaRequired' in res) setCodeStep(true);
       else await enter(res.user);
     } catch (err) {
-      setError(errorText(err));
+      setError({ text: errorText(err), throttled: err instanceof ApiError && err.code === 'LOGIN_THROTTLED' });
     } finally {
       setSubmitting(false);
     }
@@ -67,7 +68,7 @@ export function LoginPage() {
           onDone={(user) => void enter(user)}
           onRestart={(message) => {
             setCodeStep(false);
-            setError(message);
+            setError(message === undefined ? undefined : { text: message, throttled: false });
           }}
         />
       </AuthCard>
@@ -76,7 +77,16 @@ export function LoginPage() {
 
   return (
     <AuthCard title={t('login.submit')}>
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="login-error" role="alert" />}
+      {error && (
+        <Alert
+          type={error.throttled ? 'warning' : 'error'}
+          showIcon
+          message={error.text}
+          style={{ marginBottom: 16 }}
+          data-testid="login-error"
+          role="alert"
+        />
+      )}
       <Form<LoginValues> name="login" layout="vertical" size="large" onFinish={(v) => void submit(v)} requiredMark={false}>
         <Form.Item
           name="username"

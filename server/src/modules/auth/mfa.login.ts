@@ -67,7 +67,8 @@ export function createMfaLogin({ db, crypto }: { db: Db; crypto: FieldCrypto }) 
     const user = username ? await usersRepo.findByUsername(db, username) : undefined;
     const enrolment = await mfaRepo.findEnrolment(db, spent.userId);
     const now = new Date();
-    if (!user || user.disabled || (user.lockedUntil && user.lockedUntil > now) || !enrolment?.confirmedAt) {
+    // A hard-locked account (20 failures in 24 h, lifted by a security admin) gets no session either.
+    if (!user || user.disabled || user.lockedAt || !enrolment?.confirmedAt) {
       await mfaRepo.deletePendingLogin(db, pendingId);
       throw new AppError('MFA_LOGIN_EXPIRED');
     }
@@ -92,7 +93,7 @@ export function createMfaLogin({ db, crypto }: { db: Db; crypto: FieldCrypto }) 
           expiresAt: new Date(now.getTime() + SESSION_MAX_MS),
           ip,
         });
-        await usersRepo.update(tx, user.id, { failedAttempts: 0, lockedUntil: null, lastLoginAt: now });
+        await usersRepo.update(tx, user.id, { lastLoginAt: now });
         await recordAudit(tx, origin, {
           action: 'auth.login',
           orgId: user.orgId,

@@ -5,13 +5,13 @@ import type { TMemberCreate, TMemberExportQuery, TMemberListQuery, TMemberUpdate
 import { normalizeIdNumber, parseIdNumber } from '@gonghui/common';
 import type { Ctx } from '../../platform/authz/index.ts';
 import { originOf, recordAudit } from '../../platform/audit/index.ts';
-import type { FieldCrypto } from '../../platform/crypto/index.ts';
+import { CipherError, type FieldCrypto } from '../../platform/crypto/index.ts';
 import type { Db } from '../../platform/db/index.ts';
 import { AppError, conflict, invalid, notFound } from '../../platform/http/index.ts';
 import { writeMemberExport } from './members.export.ts';
 import { orgRepo } from '../orgs/index.ts';
 import * as repo from './members.repo.ts';
-import { cardNoOf, idHashOf, identityFields, nameFields, phoneFields } from './members.record.ts';
+import { cardNoOf, cipherFields, idHashOf, identityFields, memberBinding, nameFields, phoneFields } from './members.record.ts';
 
 export function createMemberService({ db, crypto }: { db: Db; crypto: FieldCrypto }) {
   const load = async (ctx: Ctx, id: number) => {
@@ -22,7 +22,7 @@ export function createMemberService({ db, crypto }: { db: Db; crypto: FieldCrypt
   const audited = (m: repo.MemberRow) => ({ name: m.name, idNumber: m.idMasked, phone: m.phoneMasked, orgId: m.orgId, status: m.status, categories: m.categories, joinedAt: m.joinedAt });
 
   async function create(ctx: Ctx, input: TMemberCreate) {
-    const { fields, notice } = identityFields(crypto, input);
+    const { fields, secret, notice } = identityFields(crypto, input);
     return db.transaction(async (tx) => {
       const org = await orgRepo.findInScope(tx, ctx.actor.orgPath, input.orgId);
       if (!org) throw notFound('组织');
@@ -33,9 +33,10 @@ export function createMemberService({ db, crypto }: { db: Db; crypto: FieldCrypt
           ? conflict(`该身份证号已登记为会员（${existing.name}，会员卡号 ${existing.cardNo}）`, 'idNumber')
           : conflict('该身份证号已在其他工会登记为会员，如需转入请由原工会办理会员接转', 'idNumber');
       }
+      // The id comes first: the ciphertexts are bound to it.
       const [id] = await repo.nextIds(tx, 1);
       if (id === undefined) throw new Error('no id');
-      await repo.insertMany(tx, [{ id, orgId: org.id, orgPath: org.path, ...fields, joinedAt: input.joinedAt, categories: input.categories ?? [], cardNo: cardNoOf(id), statusSince: input.joinedAt }]);
+      await repo.insertMany(tx, [{ id, orgId: org.id, orgPath: org.path, ...fields, ...cipherFields(crypto, id, secret), joinedAt: input.joinedAt, categories: input.categories ?? [], cardNo: cardNoOf(id), statusSince: input.joinedAt }]);
       await repo.insertEvents(tx, [{ memberId: id, orgId: org.id, type: 'join', date: input.joinedAt, createdBy: ctx.actor.userId }]);
       const created = await repo.findById(tx, id);
       if (!created) throw new Error('created member missing');
@@ -50,7 +51,7 @@ export function createMemberService({ db, crypto }: { db: Db; crypto: FieldCrypt
       if (!before) throw notFound('会员');
       const set: Partial<repo.MemberInsert> = {};
       if (patch.name) Object.assign(set, nameFields(patch.name));
-      if (patch.phone !== undefined) Object.assign(set, phoneFields(crypto, patch.phone));
+      if (patch.phone !== undefined) Object.assign(set, phoneFields(crypto, id, patch.phone));
       if (patch.joinedAt) set.joinedAt = patch.joinedAt;
       if (patch.categories) set.categories = patch.categories;
       const after = await repo.update(tx, id, set);
@@ -101,13 +102,25 @@ export function createMemberService({ db, crypto }: { db: Db; crypto: FieldCrypt
     }
   }
 
+  /** Full ID number, phone and birth date; a value that does not authenticate for this row is refused and audited. */
   async function reveal(ctx: Ctx, id: number, reason: string) {
-    return db.transaction(async (tx) => {
-      const m = await repo.findInScope(tx, ctx.actor.orgPath, id);
-      if (!m) throw notFound('会员');
-      await recordAudit(tx, originOf(ctx), { action: 'member.reveal', orgId: m.orgId, orgPath: m.orgPath, entityType: 'member', entityId: id, after: { reason, fields: ['idNumber', 'phone'] } });
-      return { idNumber: crypto.decrypt(m.idCipher), phone: m.phoneCipher ? crypto.decrypt(m.phoneCipher) : null };
-    });
+    try {
+      return await db.transaction(async (tx) => {
+        const m = await repo.findInScope(tx, ctx.actor.orgPath, id);
+        if (!m) throw notFound('会员');
+        const idNumber = await crypto.open(m.idCipher, memberBinding(m.id, 'id_cipher'));
+        const phone = m.phoneCipher ? await crypto.open(m.phoneCipher, memberBinding(m.id, 'phone_cipher')) : null;
+        const parsed = parseIdNumber(idNumber);
+        await recordAudit(tx, originOf(ctx), { action: 'member.reveal', orgId: m.orgId, orgPath: m.orgPath, entityType: 'member', entityId: id, after: { reason, fields: ['idNumber', 'phone', 'birthDate'] } });
+        return { idNumber, phone, birthDate: parsed.ok ? parsed.birthDate : null };
+      });
+    } catch (e) {
+      if (!(e instanceof CipherError)) throw e;
+      await db.transaction((tx) =>
+        recordAudit(tx, originOf(ctx), { action: 'member.reveal_refused', entityType: 'member', entityId: id, orgId: ctx.actor.orgId, orgPath: ctx.actor.orgPath, after: { reason, failure: e.reason } }),
+      );
+      throw new AppError('DATA_INTEGRITY');
+    }
   }
 
   async function leave(ctx: Ctx, id: number, input: { date: string; reason?: string; kind: 'retire_keep' | 'quit' }) {

@@ -4,14 +4,16 @@ import { openDatabase, runMigrations } from './platform/db/index.ts';
 import { bootstrap } from './bootstrap/bootstrap.ts';
 import { seedDemo } from './bootstrap/demo.ts';
 import { buildServer, defaultWebDist } from './server.ts';
-import { createFieldCrypto, loadMasterKey } from './platform/crypto/index.ts';
+import { keysOrExit, masterKeyOrExit } from './bootstrap/keys.ts';
+import { loadDataKeys } from './platform/crypto/index.ts';
 import { IDLE_TIMEOUT_MS, sessionRepo } from './platform/authz/index.ts';
 
 const config = loadConfig();
+const master = masterKeyOrExit(config);
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 await runMigrations(database.db);
 
-const crypto = createFieldCrypto(loadMasterKey(config.dataDir, config.masterKey));
+const { crypto, provider } = await keysOrExit(database.db, master, () => database.close());
 const boot = await bootstrap(database.db, { adminPassword: config.adminPassword, rootOrgName: config.demo ? '示范市总工会' : config.rootOrgName });
 const banner: string[] = [];
 if (boot.created) {
@@ -43,6 +45,12 @@ const sweep = setInterval(() => {
   sessionRepo.deleteExpiredSessions(database.db, new Date(Date.now() - IDLE_TIMEOUT_MS)).catch((err: unknown) => app.log.warn({ err }, 'session sweep failed'));
 }, 15 * 60_000);
 sweep.unref();
+
+// Picks up a data key created by `npm run keys:rotate` (reads also reload on demand when they meet a new version).
+const keyReload = setInterval(() => {
+  loadDataKeys(database.db, crypto, provider).catch((err: unknown) => app.log.error({ err }, 'data key reload failed'));
+}, 60_000);
+keyReload.unref();
 
 let stopping = false;
 async function shutdown(signal: string) {

@@ -5,10 +5,11 @@ import { createFieldCrypto } from '../platform/crypto/index.ts';
 
 // A fixed key: tests need stable blind indexes, not secrecy.
 export const testCrypto = createFieldCrypto(Buffer.alloc(32, 1));
+import type { FieldCrypto } from '../platform/crypto/index.ts';
 import type { Db } from '../platform/db/index.ts';
 
-export async function buildTestApp(db: Db, opts: { loginRateLimit?: number } = {}): Promise<HttpApp> {
-  const app = await buildServer(db, { logLevel: 'silent', cookieSecure: false, loginRateLimit: opts.loginRateLimit ?? 10_000, crypto: testCrypto });
+export async function buildTestApp(db: Db, opts: { loginRateLimit?: number; crypto?: FieldCrypto } = {}): Promise<HttpApp> {
+  const app = await buildServer(db, { logLevel: 'silent', cookieSecure: false, loginRateLimit: opts.loginRateLimit ?? 10_000, crypto: opts.crypto ?? testCrypto });
   await app.ready();
   return app;
 }

@@ -3,6 +3,7 @@
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import { jobs, memberImportRows, memberImports, orgs, type DbOrTx } from '../../platform/db/index.ts';
 import { subtreeOf } from '../../platform/authz/index.ts';
+import type { CipherColumn } from '../../platform/crypto/index.ts';
 
 export type ImportRow = typeof memberImports.$inferSelect;
 export type ImportRowInsert = typeof memberImports.$inferInsert;
@@ -98,7 +99,7 @@ export async function findExisting(db: DbOrTx, idHashes: string[]): Promise<Map<
 }
 
 /** The raw cells of a refused row are encrypted bound to their job and row (platform/crypto: table, column, key). */
-export const IMPORT_ROW_CIPHER_COLUMN = { table: 'member_import_rows', column: 'raw_cipher', key: ['job_id', 'row'] };
+export const IMPORT_CIPHER_COLUMNS: CipherColumn[] = [{ table: 'member_import_rows', column: 'raw_cipher', key: ['job_id', 'row'] }];
 export const importRowBinding = (jobId: number, row: number) => ({ table: 'member_import_rows', column: 'raw_cipher', id: `${jobId}:${row}` });
 
 /**

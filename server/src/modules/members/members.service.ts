@@ -104,23 +104,25 @@ export function createMemberService({ db, crypto }: { db: Db; crypto: FieldCrypt
 
   /** Full ID number, phone and birth date; a value that does not authenticate for this row is refused and audited. */
   async function reveal(ctx: Ctx, id: number, reason: string) {
+    const m = await load(ctx, id);
+    // Decrypted outside the audit transaction: open() may reload the data keys, and PGlite has one connection.
+    let revealed;
     try {
-      return await db.transaction(async (tx) => {
-        const m = await repo.findInScope(tx, ctx.actor.orgPath, id);
-        if (!m) throw notFound('会员');
-        const idNumber = await crypto.open(m.idCipher, memberBinding(m.id, 'id_cipher'));
-        const phone = m.phoneCipher ? await crypto.open(m.phoneCipher, memberBinding(m.id, 'phone_cipher')) : null;
-        const parsed = parseIdNumber(idNumber);
-        await recordAudit(tx, originOf(ctx), { action: 'member.reveal', orgId: m.orgId, orgPath: m.orgPath, entityType: 'member', entityId: id, after: { reason, fields: ['idNumber', 'phone', 'birthDate'] } });
-        return { idNumber, phone, birthDate: parsed.ok ? parsed.birthDate : null };
-      });
+      const idNumber = await crypto.open(m.idCipher, memberBinding(m.id, 'id_cipher'));
+      const phone = m.phoneCipher ? await crypto.open(m.phoneCipher, memberBinding(m.id, 'phone_cipher')) : null;
+      const parsed = parseIdNumber(idNumber);
+      revealed = { idNumber, phone, birthDate: parsed.ok ? parsed.birthDate : null };
     } catch (e) {
       if (!(e instanceof CipherError)) throw e;
       await db.transaction((tx) =>
-        recordAudit(tx, originOf(ctx), { action: 'member.reveal_refused', entityType: 'member', entityId: id, orgId: ctx.actor.orgId, orgPath: ctx.actor.orgPath, after: { reason, failure: e.reason } }),
+        recordAudit(tx, originOf(ctx), { action: 'member.reveal_refused', orgId: m.orgId, orgPath: m.orgPath, entityType: 'member', entityId: id, after: { reason, failure: e.reason } }),
       );
       throw new AppError('DATA_INTEGRITY');
     }
+    await db.transaction((tx) =>
+      recordAudit(tx, originOf(ctx), { action: 'member.reveal', orgId: m.orgId, orgPath: m.orgPath, entityType: 'member', entityId: id, after: { reason, fields: ['idNumber', 'phone', 'birthDate'] } }),
+    );
+    return revealed;
   }
 
   async function leave(ctx: Ctx, id: number, input: { date: string; reason?: string; kind: 'retire_keep' | 'quit' }) {

@@ -32,7 +32,10 @@ export interface FieldCrypto {
   encrypt(plain: string, binding: CipherBinding): string;
   /** Throws CipherError: 'unknown_key' for a key version not installed, 'integrity' for a wrong row or key. */
   decrypt(stored: string, binding: CipherBinding): string;
-  /** decrypt(), reloading the data keys once when the value names a version this process has not seen yet. */
+  /**
+   * decrypt(), reloading the data keys once when the value names a version this process has not seen yet.
+   * Not inside a transaction: the reload reads through the pool, and PGlite's pool has one connection.
+   */
   open(stored: string, binding: CipherBinding): Promise<string>;
   /** The key version a stored value names (0 for v1). */
   versionOf(stored: string): number;

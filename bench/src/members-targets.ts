@@ -32,7 +32,9 @@ export async function findMemberTargets(db: Db): Promise<MemberTargets> {
   const cursor = (page: number) =>
     n(sql`SELECT id AS n FROM members WHERE org_path LIKE ${like} ORDER BY id DESC OFFSET ${page * 20 - 1} LIMIT 1`);
   const row = (
-    await db.execute<{ id: number; c: string }>(sql`SELECT id, id_cipher AS c FROM members WHERE org_path LIKE ${like} ORDER BY id LIMIT 1 OFFSET 777`)
+    await db.execute<{ id: number; c: string }>(
+      sql`SELECT id, id_cipher AS c FROM members WHERE org_path LIKE ${like} ORDER BY id LIMIT 1 OFFSET 777`,
+    )
   ).rows[0];
   if (!row) throw new Error('no member in district');
   const user = await makeUser(db, t.district.id, ['org_admin']);

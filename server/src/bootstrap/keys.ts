@@ -22,7 +22,12 @@ export function refuseToStart(message: string): never {
 /** Before the database is opened: a production server without a proper key source stops here. */
 export function masterKeyOrExit(config: Config): Buffer {
   try {
-    return resolveMasterKey({ dataDir: config.dataDir, envKey: config.masterKey, keyFile: config.masterKeyFile, production: config.production });
+    return resolveMasterKey({
+      dataDir: config.dataDir,
+      envKey: config.masterKey,
+      keyFile: config.masterKeyFile,
+      production: config.production,
+    });
   } catch (e) {
     if (e instanceof MasterKeyError) refuseToStart(e.message);
     throw e;
@@ -30,7 +35,11 @@ export function masterKeyOrExit(config: Config): Buffer {
 }
 
 /** Data keys unwrapped (the first one created on a fresh database) and the self-test passed. */
-export async function keysOrExit(db: Db, master: Buffer, onFail: () => Promise<void>): Promise<{ crypto: FieldCrypto; provider: KeyProvider }> {
+export async function keysOrExit(
+  db: Db,
+  master: Buffer,
+  onFail: () => Promise<void>,
+): Promise<{ crypto: FieldCrypto; provider: KeyProvider }> {
   const crypto = createFieldCrypto(master);
   // The KMS hook: an external KeyProvider goes here instead of the local one.
   const provider = createLocalKeyProvider(master);

@@ -56,7 +56,13 @@ export async function writeBatch(tx: Tx, ctx: BatchContext, rows: PreparedRow[])
       .map((i) => i.message)
       .join('；')
       .slice(0, 1000);
-    lines.push([r.row, 'error', issues[0]?.column ?? null, message, ctx.crypto.encrypt(JSON.stringify(raw), repo.importRowBinding(ctx.jobId, r.row))]);
+    lines.push([
+      r.row,
+      'error',
+      issues[0]?.column ?? null,
+      message,
+      ctx.crypto.encrypt(JSON.stringify(raw), repo.importRowBinding(ctx.jobId, r.row)),
+    ]);
     c.errorCount++;
   };
 

@@ -100,7 +100,11 @@ export async function findExisting(db: DbOrTx, idHashes: string[]): Promise<Map<
 
 /** The raw cells of a refused row are encrypted bound to their job and row (platform/crypto: table, column, key). */
 export const IMPORT_CIPHER_COLUMNS: CipherColumn[] = [{ table: 'member_import_rows', column: 'raw_cipher', key: ['job_id', 'row'] }];
-export const importRowBinding = (jobId: number, row: number) => ({ table: 'member_import_rows', column: 'raw_cipher', id: `${jobId}:${row}` });
+export const importRowBinding = (jobId: number, row: number) => ({
+  table: 'member_import_rows',
+  column: 'raw_cipher',
+  id: `${jobId}:${row}`,
+});
 
 /**
  * A new member as one JSON array, in the column order of insertMembers: id, org id, org path, name, pinyin,

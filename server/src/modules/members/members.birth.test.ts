@@ -14,7 +14,9 @@ const noBirthDate = (text: string) => {
 };
 
 async function sheetText(app: HttpApp, c: Client, url: string): Promise<{ status: number; text: string; header: string[] }> {
-  const cookie = Object.entries(c.cookies).map(([k, v]) => `${k}=${v}`).join('; ');
+  const cookie = Object.entries(c.cookies)
+    .map(([k, v]) => `${k}=${v}`)
+    .join('; ');
   const res = await app.inject({ method: 'GET', url, headers: { cookie } });
   if (res.statusCode !== 200) return { status: res.statusCode, text: res.body, header: [] };
   const wb = new ExcelJS.Workbook();
@@ -23,7 +25,14 @@ async function sheetText(app: HttpApp, c: Client, url: string): Promise<{ status
   const header: string[] = [];
   wb.worksheets[0]?.eachRow((row, n) => {
     for (const v of (row.values as unknown[]).slice(1)) {
-      const s = v instanceof Date ? v.toISOString() : typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v ?? '');
+      const s =
+        v instanceof Date
+          ? v.toISOString()
+          : typeof v === 'object' && v !== null
+            ? JSON.stringify(v)
+            : typeof v === 'string' || typeof v === 'number'
+              ? String(v)
+              : '';
       cells.push(s);
       if (n === 1) header.push(s);
     }
@@ -48,7 +57,13 @@ describe.each(engines())('masked members carry no full birth date on %s', (engin
   it('create, detail, list, search and the masked export show the birth year at most; reveal shows the date', async () => {
     const org = await makeOrg(t.db, t.rootOrgId, { level: 'district' });
     const idNumber = newIdNumber('19851120', true);
-    const created = await admin.post('/api/v1/members', { orgId: org.id, name: '出生测试', idNumber, phone: '13800138000', joinedAt: '2024-06-20' });
+    const created = await admin.post('/api/v1/members', {
+      orgId: org.id,
+      name: '出生测试',
+      idNumber,
+      phone: '13800138000',
+      joinedAt: '2024-06-20',
+    });
     expect(created.status).toBe(201);
     expect(created.body.birthYear).toBe(1985);
     noBirthDate(JSON.stringify(created.body));
@@ -80,7 +95,9 @@ describe.each(engines())('masked members carry no full birth date on %s', (engin
   });
 
   it('stores no birth date in clear: members has birth_year and no birth_date column', async () => {
-    const cols = await t.pool.query<{ column_name: string }>(`SELECT column_name FROM information_schema.columns WHERE table_name = 'members'`);
+    const cols = await t.pool.query<{ column_name: string }>(
+      `SELECT column_name FROM information_schema.columns WHERE table_name = 'members'`,
+    );
     const names = cols.rows.map((r) => r.column_name);
     expect(names).toContain('birth_year');
     expect(names).not.toContain('birth_date');

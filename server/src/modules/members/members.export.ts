@@ -2,7 +2,14 @@
 // cells escaped, read in keyset batches so memory stays flat at any size, audited with the filter and row count.
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { GENDER_LABELS, MEMBER_CATEGORY_LABELS, MEMBER_STATUS_LABELS, parseIdNumber, type MemberCategory, type MemberStatus } from '@gonghui/common';
+import {
+  GENDER_LABELS,
+  MEMBER_CATEGORY_LABELS,
+  MEMBER_STATUS_LABELS,
+  parseIdNumber,
+  type MemberCategory,
+  type MemberStatus,
+} from '@gonghui/common';
 import type { FieldCrypto } from '../../platform/crypto/index.ts';
 import type { Db } from '../../platform/db/index.ts';
 import { safeCell } from '../../platform/excel/index.ts';
@@ -26,7 +33,14 @@ const columnsOf = (unmasked: boolean) => [
 ];
 
 /** `beforeEnd` runs once every row is written and before the file is closed (the audit row, so no export is complete without it). */
-export async function writeMemberExport(db: Db, crypto: FieldCrypto, filter: repo.MemberFilter, out: Writable, unmasked: boolean, beforeEnd?: (rows: number) => Promise<void>): Promise<number> {
+export async function writeMemberExport(
+  db: Db,
+  crypto: FieldCrypto,
+  filter: repo.MemberFilter,
+  out: Writable,
+  unmasked: boolean,
+  beforeEnd?: (rows: number) => Promise<void>,
+): Promise<number> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const ws = wb.addWorksheet('会员名册');
   ws.columns = columnsOf(unmasked);

@@ -33,7 +33,8 @@ export interface PersonSecret {
 export function identityFields(crypto: FieldCrypto, p: PersonInput) {
   const parsed = parseIdNumber(p.idNumber);
   if (!parsed.ok) throw invalid('idNumber', parsed.message);
-  if (p.gender && p.gender !== parsed.gender) throw invalid('gender', `与身份证号不符（身份证号显示为${parsed.gender === 'male' ? '男' : '女'}）`);
+  if (p.gender && p.gender !== parsed.gender)
+    throw invalid('gender', `与身份证号不符（身份证号显示为${parsed.gender === 'male' ? '男' : '女'}）`);
   const phone = p.phone ? normalizePhone(p.phone) : null;
   const secret: PersonSecret = { idNumber: parsed.idNumber, phone };
   return {
@@ -55,7 +56,10 @@ export function identityFields(crypto: FieldCrypto, p: PersonInput) {
 
 /** The ciphertexts of member `memberId`, bound to its row. */
 export function cipherFields(crypto: FieldCrypto, memberId: number, s: PersonSecret) {
-  return { idCipher: crypto.encrypt(s.idNumber, memberBinding(memberId, 'id_cipher')), phoneCipher: phoneCipherOf(crypto, memberId, s.phone) };
+  return {
+    idCipher: crypto.encrypt(s.idNumber, memberBinding(memberId, 'id_cipher')),
+    phoneCipher: phoneCipherOf(crypto, memberId, s.phone),
+  };
 }
 
 export const phoneCipherOf = (crypto: FieldCrypto, memberId: number, phone: string | null) =>

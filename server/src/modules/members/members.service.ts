@@ -19,7 +19,15 @@ export function createMemberService({ db, crypto }: { db: Db; crypto: FieldCrypt
     if (!m) throw notFound('会员');
     return m;
   };
-  const audited = (m: repo.MemberRow) => ({ name: m.name, idNumber: m.idMasked, phone: m.phoneMasked, orgId: m.orgId, status: m.status, categories: m.categories, joinedAt: m.joinedAt });
+  const audited = (m: repo.MemberRow) => ({
+    name: m.name,
+    idNumber: m.idMasked,
+    phone: m.phoneMasked,
+    orgId: m.orgId,
+    status: m.status,
+    categories: m.categories,
+    joinedAt: m.joinedAt,
+  });
 
   async function create(ctx: Ctx, input: TMemberCreate) {
     const { fields, secret, notice } = identityFields(crypto, input);
@@ -36,11 +44,30 @@ export function createMemberService({ db, crypto }: { db: Db; crypto: FieldCrypt
       // The id comes first: the ciphertexts are bound to it.
       const [id] = await repo.nextIds(tx, 1);
       if (id === undefined) throw new Error('no id');
-      await repo.insertMany(tx, [{ id, orgId: org.id, orgPath: org.path, ...fields, ...cipherFields(crypto, id, secret), joinedAt: input.joinedAt, categories: input.categories ?? [], cardNo: cardNoOf(id), statusSince: input.joinedAt }]);
+      await repo.insertMany(tx, [
+        {
+          id,
+          orgId: org.id,
+          orgPath: org.path,
+          ...fields,
+          ...cipherFields(crypto, id, secret),
+          joinedAt: input.joinedAt,
+          categories: input.categories ?? [],
+          cardNo: cardNoOf(id),
+          statusSince: input.joinedAt,
+        },
+      ]);
       await repo.insertEvents(tx, [{ memberId: id, orgId: org.id, type: 'join', date: input.joinedAt, createdBy: ctx.actor.userId }]);
       const created = await repo.findById(tx, id);
       if (!created) throw new Error('created member missing');
-      await recordAudit(tx, originOf(ctx), { action: 'member.create', orgId: org.id, orgPath: org.path, entityType: 'member', entityId: id, after: audited(created) });
+      await recordAudit(tx, originOf(ctx), {
+        action: 'member.create',
+        orgId: org.id,
+        orgPath: org.path,
+        entityType: 'member',
+        entityId: id,
+        after: audited(created),
+      });
       return { member: created, notice };
     });
   }
@@ -55,7 +82,15 @@ export function createMemberService({ db, crypto }: { db: Db; crypto: FieldCrypt
       if (patch.joinedAt) set.joinedAt = patch.joinedAt;
       if (patch.categories) set.categories = patch.categories;
       const after = await repo.update(tx, id, set);
-      await recordAudit(tx, originOf(ctx), { action: 'member.update', orgId: after.orgId, orgPath: after.orgPath, entityType: 'member', entityId: id, before: audited(before), after: audited(after) });
+      await recordAudit(tx, originOf(ctx), {
+        action: 'member.update',
+        orgId: after.orgId,
+        orgPath: after.orgPath,
+        entityType: 'member',
+        entityId: id,
+        before: audited(before),
+        after: audited(after),
+      });
       return { ...after, orgName: before.orgName };
     });
   }
@@ -73,7 +108,18 @@ export function createMemberService({ db, crypto }: { db: Db; crypto: FieldCrypt
       idHash = idHashOf(crypto, parsed.ok ? parsed.idNumber : normalizeIdNumber(q.idNumber));
     }
     const { q: text, category, status, joinedFrom, joinedTo, leftFrom, leftTo } = q;
-    return { scopePath, orgId: q.orgId && !q.subtree ? q.orgId : undefined, q: text, idHash, category, status, joinedFrom, joinedTo, leftFrom, leftTo };
+    return {
+      scopePath,
+      orgId: q.orgId && !q.subtree ? q.orgId : undefined,
+      q: text,
+      idHash,
+      category,
+      status,
+      joinedFrom,
+      joinedTo,
+      leftFrom,
+      leftTo,
+    };
   }
 
   async function list(ctx: Ctx, q: TMemberListQuery) {
@@ -82,13 +128,25 @@ export function createMemberService({ db, crypto }: { db: Db; crypto: FieldCrypt
 
   /** Streams the export into `out`; the audit row records the filter and how many rows left the system. */
   async function exportTo(ctx: Ctx, q: TMemberExportQuery, out: Writable): Promise<void> {
-    if (q.unmasked && !ctx.actor.permissions.has('member:view_sensitive')) throw new AppError('FORBIDDEN', '导出完整身份证号和手机号需要相应权限');
+    if (q.unmasked && !ctx.actor.permissions.has('member:view_sensitive'))
+      throw new AppError('FORBIDDEN', '导出完整身份证号和手机号需要相应权限');
     if (q.unmasked && !q.reason) throw invalid('reason', '导出完整信息须说明原因');
     const filter = await resolveFilter(ctx, q);
     const { idNumber: _omitted, reason, ...shownFilter } = q;
     const audit = (rows: number) =>
       db.transaction((tx) =>
-        recordAudit(tx, originOf(ctx), { action: 'member.export', orgId: ctx.actor.orgId, orgPath: filter.scopePath, entityType: 'member', after: { filter: { ...shownFilter, idNumber: q.idNumber ? '***' : undefined }, rows, unmasked: q.unmasked, reason: reason ?? null } }),
+        recordAudit(tx, originOf(ctx), {
+          action: 'member.export',
+          orgId: ctx.actor.orgId,
+          orgPath: filter.scopePath,
+          entityType: 'member',
+          after: {
+            filter: { ...shownFilter, idNumber: q.idNumber ? '***' : undefined },
+            rows,
+            unmasked: q.unmasked,
+            reason: reason ?? null,
+          },
+        }),
       );
     // Audited before the file's last bytes leave, so a downloaded export always has its audit row.
     let audited = false;
@@ -115,12 +173,26 @@ export function createMemberService({ db, crypto }: { db: Db; crypto: FieldCrypt
     } catch (e) {
       if (!(e instanceof CipherError)) throw e;
       await db.transaction((tx) =>
-        recordAudit(tx, originOf(ctx), { action: 'member.reveal_refused', orgId: m.orgId, orgPath: m.orgPath, entityType: 'member', entityId: id, after: { reason, failure: e.reason } }),
+        recordAudit(tx, originOf(ctx), {
+          action: 'member.reveal_refused',
+          orgId: m.orgId,
+          orgPath: m.orgPath,
+          entityType: 'member',
+          entityId: id,
+          after: { reason, failure: e.reason },
+        }),
       );
       throw new AppError('DATA_INTEGRITY');
     }
     await db.transaction((tx) =>
-      recordAudit(tx, originOf(ctx), { action: 'member.reveal', orgId: m.orgId, orgPath: m.orgPath, entityType: 'member', entityId: id, after: { reason, fields: ['idNumber', 'phone', 'birthDate'] } }),
+      recordAudit(tx, originOf(ctx), {
+        action: 'member.reveal',
+        orgId: m.orgId,
+        orgPath: m.orgPath,
+        entityType: 'member',
+        entityId: id,
+        after: { reason, fields: ['idNumber', 'phone', 'birthDate'] },
+      }),
     );
     return revealed;
   }
@@ -133,8 +205,25 @@ export function createMemberService({ db, crypto }: { db: Db; crypto: FieldCrypt
       if (input.date < m.joinedAt) throw invalid('date', `不能早于入会日期 ${m.joinedAt}`);
       const status = input.kind === 'retire_keep' ? 'retained' : 'left';
       const after = await repo.update(tx, id, { status, statusSince: input.date });
-      await repo.insertEvents(tx, [{ memberId: id, orgId: m.orgId, type: input.kind, date: input.date, data: { reason: input.reason ?? null }, createdBy: ctx.actor.userId }]);
-      await recordAudit(tx, originOf(ctx), { action: 'member.leave', orgId: m.orgId, orgPath: m.orgPath, entityType: 'member', entityId: id, before: { status: m.status }, after: { status, date: input.date, reason: input.reason ?? null } });
+      await repo.insertEvents(tx, [
+        {
+          memberId: id,
+          orgId: m.orgId,
+          type: input.kind,
+          date: input.date,
+          data: { reason: input.reason ?? null },
+          createdBy: ctx.actor.userId,
+        },
+      ]);
+      await recordAudit(tx, originOf(ctx), {
+        action: 'member.leave',
+        orgId: m.orgId,
+        orgPath: m.orgPath,
+        entityType: 'member',
+        entityId: id,
+        before: { status: m.status },
+        after: { status, date: input.date, reason: input.reason ?? null },
+      });
       return { ...after, orgName: m.orgName };
     });
   }

@@ -117,7 +117,9 @@ describe('master key source', () => {
     expect(() => resolveMasterKey({ dataDir, production: true })).toThrow(/GONGHUI_MASTER_KEY/);
     expect(fs.readdirSync(dataDir)).toEqual(['master.key']);
     expect(() => resolveMasterKey({ dataDir, production: true, keyFile: path.join(dataDir, 'master.key') })).toThrow(/数据目录/);
-    expect(() => resolveMasterKey({ dataDir, production: true, keyFile: path.join(dataDir, 'sub', '..', 'master.key') })).toThrow(/数据目录/);
+    expect(() => resolveMasterKey({ dataDir, production: true, keyFile: path.join(dataDir, 'sub', '..', 'master.key') })).toThrow(
+      /数据目录/,
+    );
     const outside = path.join(keyDir, 'gonghui.key');
     fs.writeFileSync(outside, randomBytes(32).toString('base64'), { mode: 0o600 });
     expect(resolveMasterKey({ dataDir, production: true, keyFile: outside })).toHaveLength(32);

@@ -14,7 +14,10 @@ export interface CipherColumn {
 export const listDataKeys = (db: DbOrTx): Promise<DataKeyRow[]> => db.select().from(dataKeys).orderBy(asc(dataKeys.version));
 
 /** Inserts a key; false when another process inserted that version (or an active key) first. */
-export async function insertDataKey(db: DbOrTx, row: { version: number; wrapped: string; provider: string; active: boolean }): Promise<boolean> {
+export async function insertDataKey(
+  db: DbOrTx,
+  row: { version: number; wrapped: string; provider: string; active: boolean },
+): Promise<boolean> {
   const res = await db.insert(dataKeys).values(row).onConflictDoNothing().returning({ version: dataKeys.version });
   return res.length > 0;
 }
@@ -35,10 +38,24 @@ export interface CipherRow {
 }
 
 /** One keyset batch of values not yet under `prefix` (e.g. 'v2:3:'), after the row key `after`. */
-export async function cipherBatch(db: DbOrTx, c: CipherColumn, prefix: string, after: string[] | null, limit: number): Promise<CipherRow[]> {
+export async function cipherBatch(
+  db: DbOrTx,
+  c: CipherColumn,
+  prefix: string,
+  after: string[] | null,
+  limit: number,
+): Promise<CipherRow[]> {
   const keys = sql.join(c.key.map(ident), sql`, `);
-  const textKeys = sql.join(c.key.map((k) => sql`${ident(k)}::text`), sql`, `);
-  const afterCond = after ? sql`AND (${keys}) > (${sql.join(after.map((v) => sql`${v}`), sql`, `)})` : sql``;
+  const textKeys = sql.join(
+    c.key.map((k) => sql`${ident(k)}::text`),
+    sql`, `,
+  );
+  const afterCond = after
+    ? sql`AND (${keys}) > (${sql.join(
+        after.map((v) => sql`${v}`),
+        sql`, `,
+      )})`
+    : sql``;
   const res = await db.execute<{ k: string[]; v: string }>(sql`
     SELECT ARRAY[${textKeys}] AS k, ${ident(c.column)} AS v FROM ${ident(c.table)}
     WHERE ${ident(c.column)} IS NOT NULL AND left(${ident(c.column)}, ${prefix.length}) <> ${prefix} ${afterCond}
@@ -52,7 +69,9 @@ export async function replaceCipher(db: DbOrTx, c: CipherColumn, key: string[], 
     c.key.map((k, i) => sql`${ident(k)} = ${key[i] ?? ''}`),
     sql` AND `,
   );
-  const res = await db.execute(sql`UPDATE ${ident(c.table)} SET ${ident(c.column)} = ${to} WHERE ${where} AND ${ident(c.column)} = ${from}`);
+  const res = await db.execute(
+    sql`UPDATE ${ident(c.table)} SET ${ident(c.column)} = ${to} WHERE ${where} AND ${ident(c.column)} = ${from}`,
+  );
   return (res.rowCount ?? 0) > 0;
 }
 
@@ -65,8 +84,14 @@ export async function countNotUnder(db: DbOrTx, c: CipherColumn, prefix: string)
 
 /** One stored value (the newest row), for the start-up self-test. */
 export async function sampleCipher(db: DbOrTx, c: CipherColumn): Promise<CipherRow | undefined> {
-  const textKeys = sql.join(c.key.map((k) => sql`${ident(k)}::text`), sql`, `);
-  const desc = sql.join(c.key.map((k) => sql`${ident(k)} DESC`), sql`, `);
+  const textKeys = sql.join(
+    c.key.map((k) => sql`${ident(k)}::text`),
+    sql`, `,
+  );
+  const desc = sql.join(
+    c.key.map((k) => sql`${ident(k)} DESC`),
+    sql`, `,
+  );
   const res = await db.execute<{ k: string[]; v: string }>(
     sql`SELECT ARRAY[${textKeys}] AS k, ${ident(c.column)} AS v FROM ${ident(c.table)} WHERE ${ident(c.column)} IS NOT NULL ORDER BY ${desc} LIMIT 1`,
   );

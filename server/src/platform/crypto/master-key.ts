@@ -46,7 +46,9 @@ export function resolveMasterKey(src: MasterKeySource): Buffer {
     return decode(fs.readFileSync(src.keyFile, 'utf8'), `主密钥文件 ${src.keyFile}`);
   }
   if (src.production) {
-    throw new MasterKeyError('生产模式（NODE_ENV=production）须由 GONGHUI_MASTER_KEY 或 GONGHUI_MASTER_KEY_FILE（数据目录之外）提供主密钥，不使用 DATA_DIR/master.key');
+    throw new MasterKeyError(
+      '生产模式（NODE_ENV=production）须由 GONGHUI_MASTER_KEY 或 GONGHUI_MASTER_KEY_FILE（数据目录之外）提供主密钥，不使用 DATA_DIR/master.key',
+    );
   }
   return loadMasterKey(src.dataDir);
 }

@@ -27,14 +27,27 @@ export interface RotateResult {
 const ORIGIN: AuditOrigin = { actorId: null, actorName: 'keys:rotate', ip: null, requestId: null };
 const MAX_PASSES = 5;
 
-export async function rotateKeys(db: Db, crypto: FieldCrypto, provider: KeyProvider, columns: repo.CipherColumn[], opts: RotateOptions = {}): Promise<RotateResult> {
+export async function rotateKeys(
+  db: Db,
+  crypto: FieldCrypto,
+  provider: KeyProvider,
+  columns: repo.CipherColumn[],
+  opts: RotateOptions = {},
+): Promise<RotateResult> {
   const log = opts.log ?? (() => undefined);
   const batchSize = opts.batchSize ?? 500;
   await loadDataKeys(db, crypto, provider);
   const version = opts.resume ? crypto.activeVersion() : await createDataKey(db, provider, true);
   if (version === 0) throw new Error('no active data key: start the server once first');
   await loadDataKeys(db, crypto, provider);
-  await db.transaction((tx) => recordAudit(tx, ORIGIN, { action: 'keys.rotate.start', entityType: 'data_key', entityId: version, after: { version, resume: !!opts.resume } }));
+  await db.transaction((tx) =>
+    recordAudit(tx, ORIGIN, {
+      action: 'keys.rotate.start',
+      entityType: 'data_key',
+      entityId: version,
+      after: { version, resume: !!opts.resume },
+    }),
+  );
   log(`数据密钥 v${version} 已启用，开始重新加密（key v${version} active, re-encrypting）`);
 
   const prefix = `v2:${version}:`;
@@ -75,7 +88,12 @@ export async function rotateKeys(db: Db, crypto: FieldCrypto, provider: KeyProvi
   }
   const result = { version, rewritten, failed };
   await db.transaction((tx) =>
-    recordAudit(tx, ORIGIN, { action: 'keys.rotate', entityType: 'data_key', entityId: version, after: { version, rewritten, failed: failed.length } }),
+    recordAudit(tx, ORIGIN, {
+      action: 'keys.rotate',
+      entityType: 'data_key',
+      entityId: version,
+      after: { version, rewritten, failed: failed.length },
+    }),
   );
   log(`完成：${rewritten} 个加密值已改用 v${version}${failed.length ? `，${failed.length} 个无法解密（见审计与输出）` : ''}`);
   for (const f of failed) log(`  无法解密 / cannot decrypt: ${f.table}.${f.column} ${f.key}`);

@@ -65,7 +65,8 @@ export const ZMember = z.object({
   idNumberMasked: z.string(),
   phoneMasked: z.string().nullable(),
   gender: z.enum(GENDERS),
-  birthDate: z.string(),
+  /** Only the year: with the full birth date beside the masked ID number, the number can be rebuilt. */
+  birthYear: z.number().int(),
   joinedAt: z.string(),
   status: z.enum(MEMBER_STATUSES),
   statusSince: z.string().nullable(),
@@ -102,6 +103,9 @@ export const ZMemberExportQuery = ZMemberListQuery.omit({ page: true, pageSize: 
 export type TMemberExportQuery = z.infer<typeof ZMemberExportQuery>;
 
 export const ZMemberReveal = z.strictObject({ reason: zMultilineText(LIMITS.text).min(2, '请说明查看原因') });
+/** What POST /members/:id/reveal returns (member:view_sensitive, a reason, audited). */
+export const ZMemberRevealed = z.object({ idNumber: z.string(), phone: z.string().nullable(), birthDate: z.string().nullable() });
+export type TMemberRevealed = z.infer<typeof ZMemberRevealed>;
 export const ZMemberLeave = z.strictObject({
   date: zPastDate,
   reason: zMultilineText(LIMITS.text).optional(),

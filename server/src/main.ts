@@ -4,12 +4,14 @@ import { appRoleProblem, asSystem, openDatabase, runMigrations, runMigrationsAsO
 import { bootstrap } from './bootstrap/bootstrap.ts';
 import { seedDemo } from './bootstrap/demo.ts';
 import { buildServer, defaultWebDist } from './server.ts';
-import { createFieldCrypto, loadMasterKey } from './platform/crypto/index.ts';
+import { keysOrExit, masterKeyOrExit } from './bootstrap/keys.ts';
+import { loadDataKeys } from './platform/crypto/index.ts';
 import { IDLE_TIMEOUT_MS, sessionRepo } from './platform/authz/index.ts';
 import { bindAuditSeals, configureAuditChain, openSealStore, startAuditSealer } from './platform/audit/index.ts';
 import { disableDormantUsers, pruneLoginThrottle } from './modules/auth/index.ts';
 
 const config = loadConfig();
+const master = masterKeyOrExit(config);
 
 /** Stops the start with one line on stderr: the reason, in Chinese and English. */
 async function refuse(database: Database, reason: string): Promise<never> {
@@ -42,7 +44,7 @@ async function openAndMigrate(): Promise<Database> {
 
 const database = await openAndMigrate();
 
-const crypto = createFieldCrypto(loadMasterKey(config.dataDir, config.masterKey));
+const { crypto, provider } = await asSystem(() => keysOrExit(database.db, master, () => database.close()));
 // The audit chain's key and its seal file: before the first audit row (the bootstrap's).
 configureAuditChain(crypto);
 bindAuditSeals(database.db, openSealStore(config.auditSealDir));
@@ -95,6 +97,12 @@ if (config.dormantDays > 0) {
   dormantSweep();
   setInterval(dormantSweep, 3600_000).unref();
 }
+
+// Picks up a data key created by `npm run keys:rotate` (reads also reload on demand when they meet a new version).
+const keyReload = setInterval(() => {
+  asSystem(() => loadDataKeys(database.db, crypto, provider)).catch((err: unknown) => app.log.error({ err }, 'data key reload failed'));
+}, 60_000);
+keyReload.unref();
 
 let stopping = false;
 async function shutdown(signal: string) {

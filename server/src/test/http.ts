@@ -5,6 +5,7 @@ import { createFieldCrypto } from '../platform/crypto/index.ts';
 
 // A fixed key: tests need stable blind indexes, not secrecy.
 export const testCrypto = createFieldCrypto(Buffer.alloc(32, 1));
+import type { FieldCrypto } from '../platform/crypto/index.ts';
 import type { Db } from '../platform/db/index.ts';
 import { secondFactorFor } from './mfa.ts';
 
@@ -15,10 +16,11 @@ export interface TestAppOptions {
   trustProxy?: string[];
   passwordMaxAgeDays?: number;
   dormantDays?: number;
+  crypto?: FieldCrypto;
 }
 
 export async function buildTestApp(db: Db, opts: TestAppOptions = {}): Promise<HttpApp> {
-  const app = await buildServer(db, { logLevel: 'silent', cookieSecure: false, crypto: testCrypto, ...opts, loginRateLimit: opts.loginRateLimit ?? 10_000 });
+  const app = await buildServer(db, { logLevel: 'silent', cookieSecure: false, ...opts, crypto: opts.crypto ?? testCrypto, loginRateLimit: opts.loginRateLimit ?? 10_000 });
   await app.ready();
   dbOfApp.set(app, db);
   return app;

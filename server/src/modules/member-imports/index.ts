@@ -77,3 +77,4 @@ export async function registerMemberImportsModule(app: HttpApp, db: Db, opts: Me
   });
   return runtime;
 }
+export { IMPORT_CIPHER_COLUMNS } from './member-imports.repo.ts';

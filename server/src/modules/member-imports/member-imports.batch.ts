@@ -3,7 +3,7 @@
 // (never moved silently). A dry run classifies the same way and writes only the report.
 import type { FieldCrypto } from '../../platform/crypto/index.ts';
 import type { Tx } from '../../platform/db/index.ts';
-import { cardNoOf, memberRepo } from '../members/index.ts';
+import { cardNoOf, cipherFields, memberRepo, phoneCipherOf } from '../members/index.ts';
 import { LABELS } from './member-imports.columns.ts';
 import type { ImportOrigin } from './member-imports.job.ts';
 import * as repo from './member-imports.repo.ts';
@@ -56,7 +56,13 @@ export async function writeBatch(tx: Tx, ctx: BatchContext, rows: PreparedRow[])
       .map((i) => i.message)
       .join('；')
       .slice(0, 1000);
-    lines.push([r.row, 'error', issues[0]?.column ?? null, message, ctx.crypto.encrypt(JSON.stringify(raw))]);
+    lines.push([
+      r.row,
+      'error',
+      issues[0]?.column ?? null,
+      message,
+      ctx.crypto.encrypt(JSON.stringify(raw), repo.importRowBinding(ctx.jobId, r.row)),
+    ]);
     c.errorCount++;
   };
 
@@ -82,7 +88,7 @@ export async function writeBatch(tx: Tx, ctx: BatchContext, rows: PreparedRow[])
         f.namePinyin,
         f.nameInitials,
         f.nameGrams,
-        f.phoneCipher,
+        phoneCipherOf(ctx.crypto, ex.id, r.secret.phone),
         f.phoneHash,
         f.phoneMasked,
         r.joinedAt,
@@ -105,6 +111,7 @@ export async function writeBatch(tx: Tx, ctx: BatchContext, rows: PreparedRow[])
       const id = ids[i];
       if (id === undefined) throw new Error('member id sequence returned too few ids');
       const f = r.fields;
+      const sealed = cipherFields(ctx.crypto, id, r.secret);
       return [
         id,
         r.org.id,
@@ -113,14 +120,14 @@ export async function writeBatch(tx: Tx, ctx: BatchContext, rows: PreparedRow[])
         f.namePinyin,
         f.nameInitials,
         f.nameGrams,
-        f.idCipher,
+        sealed.idCipher,
         f.idHash,
         f.idMasked,
-        f.phoneCipher,
+        sealed.phoneCipher,
         f.phoneHash,
         f.phoneMasked,
         f.gender,
-        f.birthDate,
+        f.birthYear,
         r.joinedAt,
         r.categories ?? [],
         cardNoOf(id),

@@ -3,6 +3,7 @@
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import { jobs, memberImportRows, memberImports, orgs, type DbOrTx } from '../../platform/db/index.ts';
 import { subtreeOf } from '../../platform/authz/index.ts';
+import type { CipherColumn } from '../../platform/crypto/index.ts';
 
 export type ImportRow = typeof memberImports.$inferSelect;
 export type ImportRowInsert = typeof memberImports.$inferInsert;
@@ -97,10 +98,18 @@ export async function findExisting(db: DbOrTx, idHashes: string[]): Promise<Map<
   return new Map(res.rows.map((r) => [r.idHash, r]));
 }
 
+/** The raw cells of a refused row are encrypted bound to their job and row (platform/crypto: table, column, key). */
+export const IMPORT_CIPHER_COLUMNS: CipherColumn[] = [{ table: 'member_import_rows', column: 'raw_cipher', key: ['job_id', 'row'] }];
+export const importRowBinding = (jobId: number, row: number) => ({
+  table: 'member_import_rows',
+  column: 'raw_cipher',
+  id: `${jobId}:${row}`,
+});
+
 /**
  * A new member as one JSON array, in the column order of insertMembers: id, org id, org path, name, pinyin,
  * initials, name grams, ID cipher, ID hash, masked ID, phone cipher, phone hash, masked phone, gender,
- * birth date, join date, categories, card number.
+ * birth year, join date, categories, card number.
  */
 export type NewMemberTuple = [
   number,
@@ -117,7 +126,7 @@ export type NewMemberTuple = [
   string | null,
   string | null,
   string,
-  string,
+  number,
   string,
   string[],
   string,
@@ -134,9 +143,9 @@ export async function insertMembers(db: DbOrTx, rows: NewMemberTuple[], createdB
   await db.execute(sql`
     WITH added AS (
       INSERT INTO members (id, org_id, org_path, name, name_pinyin, name_initials, name_grams, id_cipher, id_hash, id_masked,
-                           phone_cipher, phone_hash, phone_masked, gender, birth_date, joined_at, status_since, categories, card_no)
+                           phone_cipher, phone_hash, phone_masked, gender, birth_year, joined_at, status_since, categories, card_no)
       SELECT (e->>0)::int, (e->>1)::int, e->>2, e->>3, e->>4, e->>5, ${textArray('e->6')}, e->>7, e->>8, e->>9,
-             e->>10, e->>11, e->>12, e->>13, (e->>14)::date, (e->>15)::date, (e->>15)::date, ${textArray('e->16')}, e->>17
+             e->>10, e->>11, e->>12, e->>13, (e->>14)::smallint, (e->>15)::date, (e->>15)::date, ${textArray('e->16')}, e->>17
       FROM jsonb_array_elements(${json(rows)}) e
       RETURNING id, org_id, joined_at, gender, categories)
     INSERT INTO member_events (member_id, org_id, type, date, data, created_by, gender, categories)

@@ -35,13 +35,16 @@ export interface RowContext {
   resolveOrg: OrgResolver;
 }
 
-type Fields = ReturnType<typeof identityFields>['fields'];
+type Identity = ReturnType<typeof identityFields>;
+type Fields = Identity['fields'];
 export interface ValidRow {
   ok: true;
   row: number;
   cells: Cell[];
   org: OrgTarget;
   fields: Fields;
+  /** Clear ID number and phone, encrypted once the member's id is known (cipherFields). */
+  secret: Identity['secret'];
   joinedAt: string;
   /** null: the roster says nothing, keep what the registry has. */
   categories: MemberCategory[] | null;
@@ -195,13 +198,14 @@ export function prepareRow(row: Row, ctx: RowContext, seen: Map<string, number>)
 
   if (issues.length === 0 && idr && name !== undefined && joinedAt !== undefined && typeof org !== 'string') {
     try {
-      const { fields } = identityFields(ctx.crypto, { name, idNumber: idr.id, phone, gender });
+      const { fields, secret } = identityFields(ctx.crypto, { name, idNumber: idr.id, phone, gender });
       return {
         ok: true,
         row: row.rowNumber,
         cells: row.cells,
         org,
         fields,
+        secret,
         joinedAt,
         categories: categories ?? null,
         ...(idr.notice ? { notice: idr.notice } : {}),

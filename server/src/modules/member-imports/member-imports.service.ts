@@ -130,7 +130,7 @@ export function createImportService({ db, crypto, runner, fileOf }: ImportServic
           if (page.length === 0) return;
           yield page.map((l) => ({
             row: l.row,
-            raw: l.rawCipher ? (JSON.parse(crypto.decrypt(l.rawCipher)) as string[]) : [],
+            raw: l.rawCipher ? (JSON.parse(crypto.decrypt(l.rawCipher, repo.importRowBinding(id, l.row))) as string[]) : [],
             reason: l.message,
           }));
           after = page[page.length - 1]?.row ?? Number.MAX_SAFE_INTEGER;

@@ -20,5 +20,5 @@ export function registerMembersModule(app: HttpApp, db: Db, crypto: FieldCrypto,
   return members;
 }
 export * as memberRepo from './members.repo.ts';
-export { identityFields, cardNoOf } from './members.record.ts';
+export { identityFields, cipherFields, phoneCipherOf, cardNoOf, MEMBER_CIPHER_COLUMNS, type PersonSecret } from './members.record.ts';
 export { memberIndicatorProvider } from './members.indicators.ts';

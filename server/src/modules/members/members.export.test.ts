@@ -48,7 +48,7 @@ describe.each(engines())('member export on %s', (engine) => {
 
     const exporter = await loginAs(app, (await makeUser(t.db, district.id, ['org_admin'])).username, 'Test#Pass2026');
     const sheet = await readSheet(app, exporter, `/api/v1/members/export?orgId=${district.id}`);
-    expect(sheet.rows[0]).toEqual(['姓名', '身份证号', '性别', '出生日期', '手机号', '所在工会', '入会日期', '会籍状态', '人员类别', '会员卡号']);
+    expect(sheet.rows[0]).toEqual(['姓名', '身份证号', '性别', '出生年份', '手机号', '所在工会', '入会日期', '会籍状态', '人员类别', '会员卡号']);
     const body = sheet.rows.slice(1).sort((a, b) => (a[0] ?? '').localeCompare(b[0] ?? ''));
     expect(body.map((r) => r[0])).toEqual(["'+李四", '张伟']);
     const zhang = body[1] ?? [];

@@ -217,8 +217,10 @@ export const auditEvents = pgTable(
   ],
 );
 
-// Real-name member registry. ID number and phone are stored encrypted, with an HMAC blind index for exact lookup
-// and the masked form for display; org_path is the member's org path, kept in step when orgs move.
+// Real-name member registry. ID number and phone are stored encrypted (bound to table, column and row), with an
+// HMAC blind index for exact lookup and the masked form (3 leading + 4 trailing chars) for display. The birth date
+// is digits 7–14 of the ID number: only its year is kept in clear (age statistics); the full date is revealed from
+// the decrypted ID. org_path is the member's org path, kept in step when orgs move.
 export const members = pgTable(
   'members',
   {
@@ -238,7 +240,7 @@ export const members = pgTable(
     phoneHash: varchar('phone_hash', { length: 43 }),
     phoneMasked: varchar('phone_masked', { length: 11 }),
     gender: varchar('gender', { length: 8 }).notNull(),
-    birthDate: date('birth_date', { mode: 'string' }).notNull(),
+    birthYear: smallint('birth_year').notNull(),
     joinedAt: date('joined_at', { mode: 'string' }).notNull(),
     status: varchar('status', { length: 16 }).notNull().default('active'),
     statusSince: date('status_since', { mode: 'string' }),
@@ -257,7 +259,23 @@ export const members = pgTable(
     // Prefix search by pinyin initials ("zw") or full pinyin ("zhangwei").
     index('members_name_initials_idx').using('btree', t.nameInitials.op('text_pattern_ops')),
     index('members_name_pinyin_idx').using('btree', t.namePinyin.op('text_pattern_ops')),
+    // Nothing stored in clear may give digits 4–14 of an ID number.
+    check('members_id_masked_form', sql`${t.idMasked} ~ '^.{3}[*]{11}.{4}$'`),
   ],
+);
+
+// Data keys of the envelope: random AES-256 keys wrapped by the master key (or an external KMS, see
+// platform/crypto/key-provider.ts). Ciphertexts name their key version; exactly one key is active for new values.
+export const dataKeys = pgTable(
+  'data_keys',
+  {
+    version: integer('version').primaryKey(),
+    wrapped: text('wrapped').notNull(),
+    provider: varchar('provider', { length: 32 }).notNull(),
+    active: boolean('active').notNull().default(false),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('data_keys_one_active_uq').on(t.active).where(sql`${t.active}`)],
 );
 
 // Dated membership history (join, retire_keep, quit, transfer_out, transfer_in …): what reports count per period.

@@ -4,4 +4,6 @@ import type { CipherColumn } from '../platform/crypto/index.ts';
 import { MEMBER_CIPHER_COLUMNS } from '../modules/members/index.ts';
 import { IMPORT_CIPHER_COLUMNS } from '../modules/member-imports/index.ts';
 
-export const CIPHER_COLUMNS: CipherColumn[] = [...MEMBER_CIPHER_COLUMNS, ...IMPORT_CIPHER_COLUMNS];
+import { MFA_CIPHER_COLUMNS } from '../modules/auth/index.ts';
+
+export const CIPHER_COLUMNS: CipherColumn[] = [...MEMBER_CIPHER_COLUMNS, ...IMPORT_CIPHER_COLUMNS, ...MFA_CIPHER_COLUMNS];

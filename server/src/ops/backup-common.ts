@@ -1,5 +1,6 @@
 // What backup and restore share: the manifest beside each archive, the master key (read, never created here), the
 // key self-check, and per-table row counts that a restore compares against.
+import { createLocalKeyProvider } from '../platform/crypto/index.ts';
 import { createHash, createHmac } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -20,7 +21,8 @@ export interface Manifest {
   /** HMAC of a fixed text under a key derived from the master key: tells a wrong key before anything is touched. */
   keyCheck: string;
   /** One member's encrypted ID number, decrypted as the self-check (absent when there are no members). */
-  sample?: { memberId: number; idCipher: string };
+  /** One member's encrypted ID number and the wrapped data keys (safe to store: the master key wraps them). */
+  sample?: { memberId: number; idCipher: string; dataKeys?: { version: number; wrapped: string }[] };
   /** The audit seal file copied with the backup, if there was one. */
   auditSeals?: string;
 }
@@ -44,19 +46,24 @@ export function keyCheckOf(master: Buffer): string {
   return createHmac('sha256', createFieldCrypto(master).deriveKey('backup key check')).update('gonghui backup').digest('base64url');
 }
 
-/** Decrypts one stored ID number; the one place to adapt if the ciphertext format changes. */
-export function decryptIdNumber(master: Buffer, idCipher: string): string {
-  return createFieldCrypto(master).decrypt(idCipher);
+/** Decrypts one stored ID number with the master key and the data keys it wraps (envelope encryption). */
+export async function decryptIdNumber(master: Buffer, sample: NonNullable<Manifest['sample']>): Promise<string> {
+  const crypto = createFieldCrypto(master);
+  const provider = createLocalKeyProvider(master);
+  const keys = new Map<number, Buffer>();
+  for (const k of sample.dataKeys ?? []) keys.set(k.version, await provider.unwrap(k.wrapped, k.version));
+  crypto.install(keys, crypto.versionOf(sample.idCipher));
+  return crypto.decrypt(sample.idCipher, { table: 'members', column: 'id_cipher', id: sample.memberId });
 }
 
 /** Refuses a key that does not match the backup, and says why, before the target is touched. */
-export function checkKey(manifest: Manifest, master: Buffer): void {
+export async function checkKey(manifest: Manifest, master: Buffer): Promise<void> {
   if (keyCheckOf(master) !== manifest.keyCheck) {
     throw new Error('主密钥与备份不匹配：该备份由另一把主密钥加密，恢复后身份证号将无法解密（the master key does not match this backup）');
   }
   if (manifest.sample) {
     try {
-      decryptIdNumber(master, manifest.sample.idCipher);
+      await decryptIdNumber(master, manifest.sample);
     } catch {
       throw new Error(`主密钥无法解密备份中的会员 ${manifest.sample.memberId} 的身份证号（the master key cannot decrypt a sample row）`);
     }
@@ -79,7 +86,9 @@ export async function countTables(q: Query): Promise<Record<string, number>> {
 
 export async function sampleMember(q: Query): Promise<Manifest['sample']> {
   const [row] = await q<{ id: number; id_cipher: string }>('SELECT id, id_cipher FROM members ORDER BY id LIMIT 1');
-  return row ? { memberId: Number(row.id), idCipher: row.id_cipher } : undefined;
+  if (!row) return undefined;
+  const dataKeys = await q<{ version: number; wrapped: string }>('SELECT version, wrapped FROM data_keys ORDER BY version');
+  return { memberId: Number(row.id), idCipher: row.id_cipher, dataKeys: dataKeys.map((k) => ({ version: Number(k.version), wrapped: k.wrapped })) };
 }
 
 export function sha256File(file: string): string {

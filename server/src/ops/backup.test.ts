@@ -53,7 +53,7 @@ async function addMembers(database: Database, rootOrgId: number): Promise<{ id: 
 
 async function idNumberOf(q: Query, memberId: number): Promise<string> {
   const [row] = await q<{ id_cipher: string; id: number }>(`SELECT id, id_cipher FROM members WHERE id = ${Number(memberId)}`);
-  return testCrypto.decrypt(row?.id_cipher ?? '');
+  return testCrypto.decrypt(row?.id_cipher ?? '', { table: 'members', column: 'id_cipher', id: memberId });
 }
 
 describe('backup and restore drill on pglite', () => {

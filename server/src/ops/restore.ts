@@ -90,7 +90,7 @@ export async function restoreDatabase(o: RestoreOptions): Promise<RestoreResult>
     );
   }
   const key = o.masterKey;
-  checkKey(manifest, key);
+  await checkKey(manifest, key);
   const engine = o.databaseUrl ? 'postgres' : 'pglite';
   if (manifest.engine !== engine) {
     throw new Error(`该备份来自 ${manifest.engine}，不能恢复到 ${engine}（restore into the same engine）`);
@@ -105,7 +105,7 @@ export async function restoreDatabase(o: RestoreOptions): Promise<RestoreResult>
     const diff = diffCounts(manifest.tables, tables);
     if (diff.length > 0) throw new Error(`恢复后的行数与备份不一致（row counts differ）：${diff.join('；')}`);
     const sample = await sampleMember(q);
-    if (sample) decryptIdNumber(key, sample.idCipher); // throws if the restored rows do not decrypt
+    if (sample) await decryptIdNumber(key, sample); // throws if the restored rows do not decrypt
     return tables;
   };
   const archive = path.join(o.from, manifest.archive);

@@ -15,8 +15,6 @@ export interface Config {
   masterKey: string | undefined;
   /** GONGHUI_MASTER_KEY_FILE: a file holding the base64 master key (in production: outside DATA_DIR). */
   masterKeyFile: string | undefined;
-  /** NODE_ENV=production: the master key must not come from DATA_DIR. */
-  production: boolean;
   demo: boolean;
   demoPassword: string | undefined;
   rootOrgName: string;
@@ -59,7 +57,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: env.ADMIN_PASSWORD || undefined,
     masterKey: env.GONGHUI_MASTER_KEY || undefined,
     masterKeyFile: env.GONGHUI_MASTER_KEY_FILE ? path.resolve(env.INIT_CWD ?? process.cwd(), env.GONGHUI_MASTER_KEY_FILE) : undefined,
-    production: env.NODE_ENV === 'production',
     // DEMO defaults on for the embedded database; the bootstrap only seeds an empty one.
     demo: env.DEMO === undefined ? !env.DATABASE_URL : truthy(env.DEMO),
     demoPassword: env.DEMO_PASSWORD || undefined,

@@ -26,3 +26,4 @@ export type { AuthService, LoginInput, LoginResult } from './auth.service.ts';
 export { ACCOUNT_RULE, IP_RULE, pruneLoginThrottle } from './throttle.ts';
 export { disableDormantUsers } from './dormant.ts';
 export { base32Decode, hotp, timeStep, totp } from './mfa.totp.ts';
+export { MFA_CIPHER_COLUMNS } from './mfa.verify.ts';

@@ -11,7 +11,7 @@ import { rolesRepo, usersRepo } from '../users/index.ts';
 import { MFA_LOCK_MS, MFA_MAX_USER_FAILURES } from './mfa.login.ts';
 import * as mfaRepo from './mfa.repo.ts';
 import { newTotpSecret, otpauthUri } from './mfa.totp.ts';
-import { newRecoveryCodes, recoveryCodeHash, spendCode } from './mfa.verify.ts';
+import { newRecoveryCodes, recoveryCodeHash, spendCode, mfaSecretBinding } from './mfa.verify.ts';
 
 const asPolicy = (p: string | undefined): MfaPolicy => (isMfaPolicy(p) ? p : 'sensitive');
 
@@ -33,7 +33,7 @@ export function createMfaService({ db, crypto }: { db: Db; crypto: FieldCrypto }
   async function begin(ctx: Ctx): Promise<{ secret: string; otpauthUri: string }> {
     const secret = newTotpSecret();
     await db.transaction(async (tx) => {
-      if (!(await mfaRepo.upsertPending(tx, ctx.actor.userId, crypto.encrypt(secret)))) {
+      if (!(await mfaRepo.upsertPending(tx, ctx.actor.userId, crypto.encrypt(secret, mfaSecretBinding(ctx.actor.userId))))) {
         throw conflict('已启用二次验证；如需更换，请先停用或请安全管理员重置');
       }
       await recordAudit(tx, originOf(ctx), { ...own(ctx), action: 'auth.mfa_enrollment_started' });

@@ -2,12 +2,17 @@
 // one-time recovery code. Both are spent by a conditional update inside the caller's transaction.
 import { randomBytes } from 'node:crypto';
 import { RECOVERY_CODE_COUNT } from '@gonghui/common';
-import type { FieldCrypto } from '../../platform/crypto/index.ts';
+import type { CipherBinding, CipherColumn, FieldCrypto } from '../../platform/crypto/index.ts';
 import type { DbOrTx } from '../../platform/db/index.ts';
 import * as mfaRepo from './mfa.repo.ts';
 import { base32Encode, matchTotp } from './mfa.totp.ts';
 
 export type FactorUsed = 'totp' | 'recovery';
+
+export const MFA_CIPHER_COLUMNS: CipherColumn[] = [{ table: 'user_mfa', column: 'secret_cipher', key: ['user_id'] }];
+
+/** The TOTP secret's ciphertext is bound to its row (AES-GCM associated data): it opens only as this user's. */
+export const mfaSecretBinding = (userId: number): CipherBinding => ({ table: 'user_mfa', column: 'secret_cipher', id: userId });
 
 const normalizeRecovery = (code: string) => code.toUpperCase().replace(/[^A-Z0-9]/g, '');
 
@@ -35,7 +40,7 @@ export async function spendCode(
 ): Promise<FactorUsed | null> {
   const trimmed = code.replace(/\s/g, '');
   if (/^\d{6}$/.test(trimmed)) {
-    const secret = crypto.decrypt(enrolment.secretCipher);
+    const secret = crypto.decrypt(enrolment.secretCipher, mfaSecretBinding(enrolment.userId));
     const step = matchTotp(secret, trimmed, opts.now ?? Date.now(), enrolment.lastStep);
     if (step === null) return null;
     return (await mfaRepo.acceptStep(tx, enrolment.userId, step, Boolean(opts.confirm))) ? 'totp' : null;

@@ -32,6 +32,8 @@ const app = await buildServer(database.db, {
   crypto,
   trustProxy: config.trustProxy,
   webDist: config.webDist ?? defaultWebDist,
+  dataDir: config.dataDir,
+  jobLeaseMs: config.jobLeaseMs,
 });
 await app.listen({ port: config.port, host: config.host });
 // Printed once to the terminal, never logged through pino.
@@ -44,11 +46,18 @@ const sweep = setInterval(() => {
 }, 15 * 60_000);
 sweep.unref();
 
+// A running import lets go within a few seconds (its job resumes at the next start); nothing may hold the exit
+// longer than this.
+const SHUTDOWN_LIMIT_MS = 5000;
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   app.log.info({ signal }, 'shutting down');
+  setTimeout(() => {
+    app.log.error({ signal }, 'shutdown took too long, exiting');
+    process.exit(1);
+  }, SHUTDOWN_LIMIT_MS).unref();
   await app.close();
   await database.close();
   process.exit(0);

@@ -17,6 +17,8 @@ export interface Config {
   loginRateLimit: number;
   webDist: string | undefined;
   logLevel: string;
+  /** Lease of background jobs: a job whose process died resumes at the next start after at most this long. */
+  jobLeaseMs: number;
 }
 
 const truthy = (v: string | undefined) => v === '1' || v === 'true' || v === 'yes';
@@ -40,5 +42,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateLimit: Number(env.LOGIN_RATE_LIMIT ?? 20),
     webDist: env.WEB_DIST,
     logLevel: env.LOG_LEVEL ?? 'info',
+    jobLeaseMs: Number(env.JOB_LEASE_MS ?? 30_000),
   };
 }

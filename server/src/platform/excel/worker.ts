@@ -81,10 +81,13 @@ export class WorkerWorkbook implements WorkbookReader {
       if (m) return m;
       if (this.dead) throw this.dead;
       if (signal?.aborted) throw signal.reason ?? new Error('aborted');
+      let onAbort: (() => void) | undefined;
       await new Promise<void>((resolve) => {
         this.wake = resolve;
-        signal?.addEventListener('abort', () => resolve(), { once: true });
+        onAbort = resolve;
+        signal?.addEventListener('abort', onAbort, { once: true });
       });
+      if (onAbort) signal?.removeEventListener('abort', onAbort);
     }
   }
 

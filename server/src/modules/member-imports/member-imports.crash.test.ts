@@ -99,133 +99,145 @@ const temp: string[] = [];
 afterAll(() => temp.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
 describe.each(engines())('member import crash through main.ts on %s', (engine) => {
-  it('kill -9 mid-import publishes nothing; SIGTERM exits within 5 s; the job resumes to one correct end', { timeout: 400_000 }, async () => {
-    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'gh-crash-'));
-    temp.push(work);
-    const dataDir = path.join(work, 'data');
-    const tmp = path.join(work, 'tmp');
-    fs.mkdirSync(tmp);
-    const dbName = `gh_test_${randomBytes(6).toString('hex')}`;
-    let url: string | undefined;
-    if (engine === 'postgres') {
-      await adminQuery(`CREATE DATABASE ${dbName}`);
-      const u = new URL(process.env.TEST_DATABASE_URL ?? '');
-      u.pathname = `/${dbName}`;
-      url = u.toString();
-    }
-    const env = { DATA_DIR: dataDir, ADMIN_PASSWORD, DEMO: '0', JOB_LEASE_MS: '1500', TMPDIR: tmp, DATABASE_URL: url ?? '' };
-    const open = () => openDatabase(url ? { databaseUrl: url } : { dataDir });
-    const servers: Server[] = [];
-    let database: Database | undefined;
-    try {
-      // Every 101st row has a bad check digit; the row at index 15,000 repeats row index 10's ID across the crash.
-      const ids = Array.from({ length: ROWS }, () => newId({ year: 1960 }));
-      const cells = ids.map((id, i) => (i === 15_000 ? (ids[10] ?? '') : i % 101 === 5 ? id.slice(0, 17) + (id.endsWith('0') ? '1' : '0') : id));
-      const bad = cells.filter((_, i) => i === 15_000 || i % 101 === 5).length;
-      const roster = path.join(work, 'roster.xlsx');
-      await bigRosterFile(
-        roster,
-        ['姓名', '身份证号', '入会日期'],
-        cells.map((id, i) => [`会员${i}`, id, '2022-03-01']),
-      );
+  it(
+    'kill -9 mid-import publishes nothing; SIGTERM exits within 5 s; the job resumes to one correct end',
+    { timeout: 400_000 },
+    async () => {
+      const work = fs.mkdtempSync(path.join(os.tmpdir(), 'gh-crash-'));
+      temp.push(work);
+      const dataDir = path.join(work, 'data');
+      const tmp = path.join(work, 'tmp');
+      fs.mkdirSync(tmp);
+      const dbName = `gh_test_${randomBytes(6).toString('hex')}`;
+      let url: string | undefined;
+      if (engine === 'postgres') {
+        await adminQuery(`CREATE DATABASE ${dbName}`);
+        const u = new URL(process.env.TEST_DATABASE_URL ?? '');
+        u.pathname = `/${dbName}`;
+        url = u.toString();
+      }
+      const env = { DATA_DIR: dataDir, ADMIN_PASSWORD, DEMO: '0', JOB_LEASE_MS: '1500', TMPDIR: tmp, DATABASE_URL: url ?? '' };
+      const open = () => openDatabase(url ? { databaseUrl: url } : { dataDir });
+      const servers: Server[] = [];
+      let database: Database | undefined;
+      try {
+        // Every 101st row has a bad check digit; the row at index 15,000 repeats row index 10's ID across the crash.
+        const ids = Array.from({ length: ROWS }, () => newId({ year: 1960 }));
+        const cells = ids.map((id, i) =>
+          i === 15_000 ? (ids[10] ?? '') : i % 101 === 5 ? id.slice(0, 17) + (id.endsWith('0') ? '1' : '0') : id,
+        );
+        const bad = cells.filter((_, i) => i === 15_000 || i % 101 === 5).length;
+        const roster = path.join(work, 'roster.xlsx');
+        await bigRosterFile(
+          roster,
+          ['姓名', '身份证号', '入会日期'],
+          cells.map((id, i) => [`会员${i}`, id, '2022-03-01']),
+        );
 
-      let s = await start(env);
-      servers.push(s);
-      let auth = await login(s.base);
-      const me = (await (await fetch(`${s.base}/api/v1/me`, { headers: { cookie: auth.cookie } })).json()) as { user: { orgId: number } };
-      const body = multipartBody(fs.readFileSync(roster), '名册.xlsx');
-      const up = await fetch(`${s.base}/api/v1/orgs/${me.user.orgId}/member-imports`, {
-        method: 'POST',
-        headers: { cookie: auth.cookie, 'x-csrf-token': auth.csrf, ...body.headers },
-        body: new Uint8Array(body.payload),
-      });
-      expect(up.status).toBe(202);
-      const { id } = (await up.json()) as { id: number };
-      const view = async (base: string) =>
-        (await (await fetch(`${base}/api/v1/member-imports/${id}`, { headers: { cookie: auth.cookie } })).json()) as JobView;
+        let s = await start(env);
+        servers.push(s);
+        let auth = await login(s.base);
+        const me = (await (await fetch(`${s.base}/api/v1/me`, { headers: { cookie: auth.cookie } })).json()) as { user: { orgId: number } };
+        const body = multipartBody(fs.readFileSync(roster), '名册.xlsx');
+        const up = await fetch(`${s.base}/api/v1/orgs/${me.user.orgId}/member-imports`, {
+          method: 'POST',
+          headers: { cookie: auth.cookie, 'x-csrf-token': auth.csrf, ...body.headers },
+          body: new Uint8Array(body.payload),
+        });
+        expect(up.status).toBe(202);
+        const { id } = (await up.json()) as { id: number };
+        const view = async (base: string) =>
+          (await (await fetch(`${base}/api/v1/member-imports/${id}`, { headers: { cookie: auth.cookie } })).json()) as JobView;
 
-      // The upload waits under DATA_DIR, readable by the server's user only.
-      const uploads = path.join(dataDir, 'uploads');
-      const upload = path.join(uploads, `${id}.xlsx`);
-      expect(fs.statSync(uploads).mode & 0o777).toBe(0o700);
-      expect(fs.statSync(upload).mode & 0o777).toBe(0o600);
+        // The upload waits under DATA_DIR, readable by the server's user only.
+        const uploads = path.join(dataDir, 'uploads');
+        const upload = path.join(uploads, `${id}.xlsx`);
+        expect(fs.statSync(uploads).mode & 0o777).toBe(0o700);
+        expect(fs.statSync(upload).mode & 0o777).toBe(0o600);
 
-      // kill -9 once a fifth of the file is staged.
-      await until('a fifth staged', async () => ((await view(s.base)).progress >= 0.2 ? true : undefined), 120_000, 20);
-      process.kill(-(s.child.pid ?? 0), 'SIGKILL');
-      await s.exited;
-      await until('the killed group to go', async () => (alive(-(s.child.pid ?? 0)) ? undefined : true));
+        // kill -9 once a fifth of the file is staged.
+        await until('a fifth staged', async () => ((await view(s.base)).progress >= 0.2 ? true : undefined), 120_000, 20);
+        process.kill(-(s.child.pid ?? 0), 'SIGKILL');
+        await s.exited;
+        await until('the killed group to go', async () => (alive(-(s.child.pid ?? 0)) ? undefined : true));
 
-      database = await open();
-      let db = database.db;
-      const count = async (q: ReturnType<typeof sql>) => (await db.execute<{ n: number }>(q)).rows[0]?.n ?? -1;
-      const job = async () =>
-        (await db.execute<{ status: string; cursor: number; lease_owner: string | null }>(sql`SELECT status, cursor, lease_owner FROM jobs WHERE id = ${id}`))
-          .rows[0];
-      const killedAt = await job();
-      expect(killedAt?.status).toBe('running');
-      expect(killedAt?.cursor).toBeGreaterThan(1);
-      expect(await count(sql`SELECT count(*)::int AS n FROM member_import_staged WHERE job_id = ${id}`)).toBeGreaterThan(0);
-      expect(await count(sql`SELECT count(*)::int AS n FROM members`)).toBe(0);
-      expect(await count(sql`SELECT count(*)::int AS n FROM member_events`)).toBe(0);
-      expect(await count(sql`SELECT count(*)::int AS n FROM audit_events WHERE action = 'member.import'`)).toBe(0);
-      expect(fs.existsSync(upload)).toBe(true);
-      await database.close();
-      database = undefined;
+        database = await open();
+        let db = database.db;
+        const count = async (q: ReturnType<typeof sql>) => (await db.execute<{ n: number }>(q)).rows[0]?.n ?? -1;
+        const job = async () =>
+          (
+            await db.execute<{ status: string; cursor: number; lease_owner: string | null }>(
+              sql`SELECT status, cursor, lease_owner FROM jobs WHERE id = ${id}`,
+            )
+          ).rows[0];
+        const killedAt = await job();
+        expect(killedAt?.status).toBe('running');
+        expect(killedAt?.cursor).toBeGreaterThan(1);
+        expect(await count(sql`SELECT count(*)::int AS n FROM member_import_staged WHERE job_id = ${id}`)).toBeGreaterThan(0);
+        expect(await count(sql`SELECT count(*)::int AS n FROM members`)).toBe(0);
+        expect(await count(sql`SELECT count(*)::int AS n FROM member_events`)).toBe(0);
+        expect(await count(sql`SELECT count(*)::int AS n FROM audit_events WHERE action = 'member.import'`)).toBe(0);
+        expect(fs.existsSync(upload)).toBe(true);
+        await database.close();
+        database = undefined;
 
-      // Restart: the job resumes; SIGTERM in the middle of it ends the process within 5 s and releases the job.
-      s = await start(env);
-      servers.push(s);
-      auth = await login(s.base);
-      await until('the resumed job to move on', async () => ((await view(s.base)).progress >= 0.5 ? true : undefined), 120_000, 20);
-      const termAt = Date.now();
-      process.kill(s.child.pid ?? 0, 'SIGTERM');
-      await s.exited;
-      expect(Date.now() - termAt).toBeLessThan(5500);
-      await until('the server group to go', async () => (alive(-(s.child.pid ?? 0)) ? undefined : true), 10_000);
-      database = await open();
-      db = database.db;
-      const termed = await job();
-      expect(termed?.status).toBe('running');
-      expect(termed?.lease_owner).toBeNull();
-      expect(termed?.cursor).toBeGreaterThan(killedAt?.cursor ?? 0);
-      expect(await count(sql`SELECT count(*)::int AS n FROM members`)).toBe(0);
-      await database.close();
-      database = undefined;
+        // Restart: the job resumes; SIGTERM in the middle of it ends the process within 5 s and releases the job.
+        s = await start(env);
+        servers.push(s);
+        auth = await login(s.base);
+        await until('the resumed job to move on', async () => ((await view(s.base)).progress >= 0.5 ? true : undefined), 120_000, 20);
+        const termAt = Date.now();
+        process.kill(s.child.pid ?? 0, 'SIGTERM');
+        await s.exited;
+        expect(Date.now() - termAt).toBeLessThan(5500);
+        await until('the server group to go', async () => (alive(-(s.child.pid ?? 0)) ? undefined : true), 10_000);
+        database = await open();
+        db = database.db;
+        const termed = await job();
+        expect(termed?.status).toBe('running');
+        expect(termed?.lease_owner).toBeNull();
+        expect(termed?.cursor).toBeGreaterThan(killedAt?.cursor ?? 0);
+        expect(await count(sql`SELECT count(*)::int AS n FROM members`)).toBe(0);
+        await database.close();
+        database = undefined;
 
-      // Third start: the job finishes; everything appears at once with its one audit row.
-      s = await start(env);
-      servers.push(s);
-      auth = await login(s.base);
-      const done = await until('the job to end', async () => {
-        const v = await view(s.base);
-        return v.status === 'succeeded' || v.status === 'failed' ? v : undefined;
-      });
-      expect(done).toMatchObject({ status: 'succeeded', totalRows: ROWS, imported: ROWS - bad, errorCount: bad });
-      await until('the upload to go', async () => (fs.existsSync(upload) ? undefined : true), 10_000);
-      process.kill(s.child.pid ?? 0, 'SIGTERM');
-      await s.exited;
-      await until('the server group to go', async () => (alive(-(s.child.pid ?? 0)) ? undefined : true), 10_000);
+        // Third start: the job finishes; everything appears at once with its one audit row.
+        s = await start(env);
+        servers.push(s);
+        auth = await login(s.base);
+        const done = await until('the job to end', async () => {
+          const v = await view(s.base);
+          return v.status === 'succeeded' || v.status === 'failed' ? v : undefined;
+        });
+        expect(done).toMatchObject({ status: 'succeeded', totalRows: ROWS, imported: ROWS - bad, errorCount: bad });
+        await until('the upload to go', async () => (fs.existsSync(upload) ? undefined : true), 10_000);
+        process.kill(s.child.pid ?? 0, 'SIGTERM');
+        await s.exited;
+        await until('the server group to go', async () => (alive(-(s.child.pid ?? 0)) ? undefined : true), 10_000);
 
-      database = await open();
-      db = database.db;
-      expect(await count(sql`SELECT count(DISTINCT id_hash)::int AS n FROM members`)).toBe(ROWS - bad);
-      expect(await count(sql`SELECT count(*)::int AS n FROM member_events WHERE type = 'join'`)).toBe(ROWS - bad);
-      expect(await count(sql`SELECT count(*)::int AS n FROM audit_events WHERE action = 'member.import' AND entity_id = ${String(id)}`)).toBe(1);
-      expect(await count(sql`SELECT count(*)::int AS n FROM member_import_staged`)).toBe(0);
-      const dup = await db.execute<{ message: string }>(sql`SELECT message FROM member_import_rows WHERE job_id = ${id} AND row = 15002`);
-      expect(dup.rows[0]?.message).toBe('身份证号：与第12行身份证号重复');
-      expect(fs.readdirSync(uploads)).toEqual([]);
-      // No file of ours in the temporary directory: tsx keeps its compile cache there, and a killed PGlite
-      // leaves its (empty but for the socket) socket directory.
-      const files = (fs.readdirSync(tmp, { recursive: true, withFileTypes: true }) as fs.Dirent[])
-        .filter((e) => e.isFile() && !path.relative(tmp, e.parentPath).startsWith('tsx-'))
-        .map((e) => path.join(e.parentPath, e.name));
-      expect(files).toEqual([]);
-    } finally {
-      for (const s of servers) if (s.child.pid && alive(-s.child.pid)) process.kill(-s.child.pid, 'SIGKILL');
-      await database?.close().catch(() => undefined);
-      if (url) await adminQuery(`DROP DATABASE IF EXISTS ${dbName}`);
-    }
-  });
+        database = await open();
+        db = database.db;
+        expect(await count(sql`SELECT count(DISTINCT id_hash)::int AS n FROM members`)).toBe(ROWS - bad);
+        expect(await count(sql`SELECT count(*)::int AS n FROM member_events WHERE type = 'join'`)).toBe(ROWS - bad);
+        expect(
+          await count(sql`SELECT count(*)::int AS n FROM audit_events WHERE action = 'member.import' AND entity_id = ${String(id)}`),
+        ).toBe(1);
+        expect(await count(sql`SELECT count(*)::int AS n FROM member_import_staged`)).toBe(0);
+        const dup = await db.execute<{ message: string }>(sql`SELECT message FROM member_import_rows WHERE job_id = ${id} AND row = 15002`);
+        expect(dup.rows[0]?.message).toBe('身份证号：与第12行身份证号重复');
+        expect(fs.readdirSync(uploads)).toEqual([]);
+        // No file of ours in the temporary directory: tsx keeps its compile cache there, and a killed PGlite
+        // leaves its (empty but for the socket) socket directory.
+        const files = fs
+          .readdirSync(tmp, { recursive: true, withFileTypes: true })
+          .filter((e) => e.isFile() && !path.relative(tmp, e.parentPath).startsWith('tsx-'))
+          .map((e) => path.join(e.parentPath, e.name));
+        expect(files).toEqual([]);
+      } finally {
+        for (const s of servers) if (s.child.pid && alive(-s.child.pid)) process.kill(-s.child.pid, 'SIGKILL');
+        await database?.close().catch(() => undefined);
+        if (url) await adminQuery(`DROP DATABASE IF EXISTS ${dbName}`);
+      }
+    },
+  );
 });

@@ -9,7 +9,14 @@ import { todayCst } from '@gonghui/common';
 import { recordAudit, type AuditOrigin } from '../../platform/audit/index.ts';
 import type { FieldCrypto } from '../../platform/crypto/index.ts';
 import type { Db, Tx } from '../../platform/db/index.ts';
-import { ExcelFileError, WorkerWorkbook, type Row, type SheetInfo, type WorkbookReader, type WorkerOptions } from '../../platform/excel/index.ts';
+import {
+  ExcelFileError,
+  WorkerWorkbook,
+  type Row,
+  type SheetInfo,
+  type WorkbookReader,
+  type WorkerOptions,
+} from '../../platform/excel/index.ts';
 import { JobFailure, type JobContext, type JobKind, type JobRow } from '../../platform/jobs/index.ts';
 import { orgRepo } from '../orgs/index.ts';
 import { HEADER_SCAN_ROWS, findHeader, missingColumns, type Header } from './member-imports.columns.ts';

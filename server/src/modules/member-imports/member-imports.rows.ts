@@ -177,7 +177,8 @@ function clip(cells: Cell[], width: number): Cell[] {
   const out = cells.slice(0, Math.min(Math.max(width, 1), MAX_REPORT_COLUMNS));
   for (let i = 0; i < out.length; i++) {
     const c = out[i] ?? EMPTY;
-    if (typeof c.value === 'string' && c.value.length > MAX_CELL_TEXT) out[i] = { value: `${c.value.slice(0, MAX_CELL_TEXT)}…`, type: c.type };
+    if (typeof c.value === 'string' && c.value.length > MAX_CELL_TEXT)
+      out[i] = { value: `${c.value.slice(0, MAX_CELL_TEXT)}…`, type: c.type };
   }
   return out;
 }

@@ -112,7 +112,10 @@ export async function readSharedStrings(zip: ZipArchive, sstPath: string | null)
     open(name) {
       if (name === 't') inT = phonetic === 0;
       else if (name === 'rPh') phonetic++;
-      else if (name === 'si') (parts = []), (chars = 0);
+      else if (name === 'si') {
+        parts = [];
+        chars = 0;
+      }
     },
     close(name) {
       if (name === 't') inT = false;

@@ -4,14 +4,14 @@ import type { SheetInfo } from './parts.ts';
 import { EMPTY, type Cell, type CellType, type Row } from './xlsx-reader.ts';
 import type { ZipLimits } from './zip.ts';
 
-export interface WorkerInput {
-  file: string;
-  zipLimits: ZipLimits;
-}
-
 export type PackedRow = [number, Cell['value'][], string];
 
-export type ToWorker = { type: 'rows'; path: string; maxRowChars: number } | { type: 'more' } | { type: 'stop' };
+export type ToWorker =
+  | { type: 'open'; file: string; zipLimits: ZipLimits }
+  | { type: 'rows'; path: string; maxRowChars: number }
+  | { type: 'more' }
+  | { type: 'stop' }
+  | { type: 'close' };
 
 export type FromWorker =
   | { type: 'opened'; sheets: SheetInfo[]; date1904: boolean }

@@ -4,7 +4,7 @@ import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { SheetInfo } from './parts.ts';
 import { DEFAULT_MAX_ROW_CHARS, type Row, type RowsOptions } from './xlsx-reader.ts';
 import { DEFAULT_ZIP_LIMITS, ExcelFileError, type ZipLimits } from './zip.ts';
-import { unpackRow, type FromWorker, type ToWorker, type WorkerInput } from './worker-protocol.ts';
+import { unpackRow, type FromWorker, type ToWorker } from './worker-protocol.ts';
 
 /** What the import needs of a workbook, in process (XlsxWorkbook) or in a worker (WorkerWorkbook). */
 export interface WorkbookReader {
@@ -22,6 +22,17 @@ export interface WorkerOptions {
 }
 
 const ENTRY = new URL('./xlsx-worker.mjs', import.meta.url);
+// Starting a worker costs seconds on a busy machine (it compiles its TypeScript), so one idle worker with the
+// default limits is kept for the next import; it does not keep the process alive.
+let idle: Worker | null = null;
+
+function spawnWorker(resourceLimits: ResourceLimits): Worker {
+  const w = new Worker(ENTRY, { resourceLimits });
+  w.on('exit', () => {
+    if (idle === w) idle = null;
+  });
+  return w;
+}
 const OUT_OF_MEMORY = 'Excel 文件内容过大，解析时超出内存限制，已停止处理；请删除多余的内容或拆分为多个文件后重新上传';
 const CRASHED = 'Excel 文件解析异常中止，已停止处理；请在 Excel 中重新保存为 .xlsx 后上传';
 
@@ -33,27 +44,35 @@ export class WorkerWorkbook implements WorkbookReader {
   sheets: readonly SheetInfo[] = [];
   date1904 = false;
 
-  private constructor(private readonly worker: Worker) {
-    worker.on('message', (m: FromWorker) => {
-      this.inbox.push(m);
-      this.nudge();
-    });
-    worker.on('error', (e: Error & { code?: string }) => {
-      this.dead ??= new ExcelFileError(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? OUT_OF_MEMORY : CRASHED);
-      this.nudge();
-    });
-    worker.on('exit', () => {
-      this.dead ??= this.closed ? new Error('workbook closed') : new ExcelFileError(CRASHED);
-      this.nudge();
-    });
+  private streaming = false;
+  private readonly onMessage = (m: FromWorker) => {
+    this.inbox.push(m);
+    this.nudge();
+  };
+  private readonly onError = (e: Error & { code?: string }) => {
+    this.dead ??= new ExcelFileError(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? OUT_OF_MEMORY : CRASHED);
+    this.nudge();
+  };
+  private readonly onExit = () => {
+    this.dead ??= this.closed ? new Error('workbook closed') : new ExcelFileError(CRASHED);
+    this.nudge();
+  };
+
+  private constructor(
+    private readonly worker: Worker,
+    private readonly reusable: boolean,
+  ) {
+    worker.on('message', this.onMessage).on('error', this.onError).on('exit', this.onExit);
+    worker.ref();
   }
 
   static async open(file: string, o: WorkerOptions = {}): Promise<WorkerWorkbook> {
-    const input: WorkerInput = { file, zipLimits: o.zipLimits ?? DEFAULT_ZIP_LIMITS };
-    const wb = new WorkerWorkbook(
-      new Worker(ENTRY, { workerData: input, resourceLimits: o.resourceLimits ?? DEFAULT_WORKER_LIMITS }),
-    );
+    const reusable = !o.resourceLimits;
+    const worker = (reusable ? idle : null) ?? spawnWorker(o.resourceLimits ?? DEFAULT_WORKER_LIMITS);
+    if (worker === idle) idle = null;
+    const wb = new WorkerWorkbook(worker, reusable);
     try {
+      wb.send({ type: 'open', file, zipLimits: o.zipLimits ?? DEFAULT_ZIP_LIMITS });
       const m = await wb.next();
       if (m.type === 'error') throw m.file ? new ExcelFileError(m.message) : new Error(m.message);
       if (m.type !== 'opened') throw new Error(`unexpected worker message ${m.type}`);
@@ -93,6 +112,7 @@ export class WorkerWorkbook implements WorkbookReader {
 
   async *rows(sheet: SheetInfo, opts: RowsOptions = {}): AsyncGenerator<Row> {
     this.send({ type: 'rows', path: sheet.path, maxRowChars: opts.maxRowChars ?? DEFAULT_MAX_ROW_CHARS });
+    this.streaming = true;
     let ended = false;
     try {
       for (;;) {
@@ -109,21 +129,34 @@ export class WorkerWorkbook implements WorkbookReader {
         opts.onProgress?.(m.read, m.total);
       }
     } finally {
-      // Left early (a header scan, a failure): let the worker stop and drop what it had already sent.
+      // Left early (a header scan, a failure): let the worker stop and drop what it had already sent. While
+      // stopping (an abort) it is not waited for: close() then ends it.
       if (!ended && !this.dead) {
         this.send({ type: 'stop' });
         for (;;) {
-          const m = await this.next().catch(() => null);
-          if (!m || m.type === 'end' || m.type === 'error') break;
+          const m = await this.next(opts.signal).catch(() => null);
+          if (!m) break;
+          if (m.type === 'end' || m.type === 'error') {
+            ended = true;
+            break;
+          }
         }
       }
+      this.streaming = !ended;
     }
   }
 
-  /** Ends the worker at once, even in the middle of a part. */
+  /** Hands an idle, healthy worker on to the next import; otherwise ends it at once, even in the middle of a part. */
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    void this.worker.terminate();
+    this.worker.off('message', this.onMessage).off('error', this.onError).off('exit', this.onExit);
+    if (this.reusable && !this.dead && !this.streaming && !idle) {
+      this.worker.postMessage({ type: 'close' } satisfies ToWorker);
+      this.worker.unref();
+      idle = this.worker;
+    } else {
+      void this.worker.terminate();
+    }
   }
 }

@@ -49,17 +49,29 @@ describe('xlsx reader limits', () => {
   it('refuses cells past 32,767 characters, rows past the row budget and columns past XFD', async () => {
     const long = workbookOf(sheetXml(row(1, inline('A1', '长'.repeat(40_000)))));
     await expect(readAll(await XlsxWorkbook.open(fileOf('cell.xlsx', long)))).rejects.toThrow(/第1行A列：单元格超过 32767 个字符/);
-    const wide = workbookOf(sheetXml(row(1, Array.from({ length: 20 }, (_, i) => inline(`A${i}`.replace('A', String.fromCharCode(65 + i)) + '1', 'x'.repeat(20_000))).join(''))));
+    const wide = workbookOf(
+      sheetXml(
+        row(
+          1,
+          Array.from({ length: 20 }, (_, i) => inline(`A${i}`.replace('A', String.fromCharCode(65 + i)) + '1', 'x'.repeat(20_000))).join(
+            '',
+          ),
+        ),
+      ),
+    );
     await expect(readAll(await XlsxWorkbook.open(fileOf('row.xlsx', wide)))).rejects.toThrow(/第1行.*超过 262144 个字符/);
     const far = workbookOf(sheetXml(row(1, inline('ZZZZZZ1', 'x'))));
     await expect(readAll(await XlsxWorkbook.open(fileOf('far.xlsx', far)))).rejects.toThrow(/超出 Excel 的列范围/);
     // One shared string referenced by every cell of a row counts at full length each time.
     const sst = `<sst><si><t>${'共'.repeat(30_000)}</t></si></sst>`;
-    const refs = workbookOf(sheetXml(row(1, Array.from({ length: 10 }, (_, i) => `<c r="${String.fromCharCode(65 + i)}1" t="s"><v>0</v></c>`).join(''))), sst);
+    const refs = workbookOf(
+      sheetXml(row(1, Array.from({ length: 10 }, (_, i) => `<c r="${String.fromCharCode(65 + i)}1" t="s"><v>0</v></c>`).join(''))),
+      sst,
+    );
     await expect(readAll(await XlsxWorkbook.open(fileOf('refs.xlsx', refs)))).rejects.toThrow(ExcelFileError);
   });
 
-  it('reads in a worker thread, and a worker that runs out of heap fails the read with a clear message', async () => {
+  it('reads in a worker thread, and a worker that runs out of heap fails the read with a clear message', { timeout: 120_000 }, async () => {
     const ok = workbookOf(sheetXml(row(1, inline('A1', '姓名') + inline('B1', '身份证号')) + row(3, inline('B3', '𠀀𠀁'))));
     const rows = await readAll(await WorkerWorkbook.open(fileOf('ok.xlsx', ok)));
     expect(rows.map((r) => [r.rowNumber, r.cells.map((c) => c.value)])).toEqual([

@@ -1,7 +1,15 @@
 // A streaming xlsx reader: one sheet's rows as an async iterator, in constant memory apart from the shared
 // string table. Each cell keeps its stored type, so a caller can tell an ID number typed as a number (its
 // last digits already lost) from one stored as text.
-import { MAX_CELL_CHARS, PART_LIMITS, readDateStyles, readSharedStrings, readWorkbook, type SheetInfo, type WorkbookInfo } from './parts.ts';
+import {
+  MAX_CELL_CHARS,
+  PART_LIMITS,
+  readDateStyles,
+  readSharedStrings,
+  readWorkbook,
+  type SheetInfo,
+  type WorkbookInfo,
+} from './parts.ts';
 import { decodeOoxmlEscapes, saxChunks } from './xml.ts';
 import { ExcelFileError, openZip, DEFAULT_ZIP_LIMITS, type ZipArchive, type ZipLimits } from './zip.ts';
 

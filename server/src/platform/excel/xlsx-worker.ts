@@ -1,19 +1,19 @@
-// Body of the parsing worker (see worker.ts): opens the workbook and streams one sheet's rows at a time to the
-// parent in small packed batches, at most two ahead of what the parent has taken.
-import { parentPort, workerData } from 'node:worker_threads';
-import { XlsxWorkbook, type Row } from './xlsx-reader.ts';
+// Body of the parsing worker (see worker.ts): opens one workbook at a time and streams one sheet's rows at a time
+// to the parent in small packed batches, at most two ahead of what the parent has taken.
+import { parentPort } from 'node:worker_threads';
+import { XlsxWorkbook } from './xlsx-reader.ts';
 import { ExcelFileError } from './zip.ts';
-import { packRow, type FromWorker, type ToWorker, type WorkerInput } from './worker-protocol.ts';
+import { packRow, type FromWorker, type ToWorker } from './worker-protocol.ts';
 
 const port = parentPort;
 if (!port) throw new Error('xlsx-worker runs only as a worker thread');
-const input = workerData as WorkerInput;
 const post = (m: FromWorker) => port.postMessage(m);
 
 const BATCH_ROWS = 512;
 const BATCH_CHARS = 1024 * 1024;
 const AHEAD = 2;
 
+let wb: XlsxWorkbook | null = null;
 let credit = AHEAD;
 let stopped = false;
 let wake: (() => void) | null = null;
@@ -23,12 +23,14 @@ const nudge = () => {
 };
 
 function fail(e: unknown): void {
-  post(e instanceof ExcelFileError ? { type: 'error', message: e.message, file: true } : { type: 'error', message: String(e), file: false });
+  post(
+    e instanceof ExcelFileError ? { type: 'error', message: e.message, file: true } : { type: 'error', message: String(e), file: false },
+  );
 }
 
-async function stream(wb: XlsxWorkbook, path: string, maxRowChars: number): Promise<void> {
-  const sheet = wb.sheets.find((s) => s.path === path);
-  if (!sheet) throw new ExcelFileError('工作表不存在');
+async function stream(path: string, maxRowChars: number): Promise<void> {
+  const sheet = wb?.sheets.find((s) => s.path === path);
+  if (!wb || !sheet) throw new ExcelFileError('工作表不存在');
   let read = 0;
   let total = 0;
   let dimension: number | undefined;
@@ -48,7 +50,7 @@ async function stream(wb: XlsxWorkbook, path: string, maxRowChars: number): Prom
     onProgress: (r, t) => ((read = r), (total = t)),
     onDimension: (d) => (dimension = d),
   });
-  for await (const row of rows as AsyncGenerator<Row>) {
+  for await (const row of rows) {
     batch.push(packRow(row));
     for (const c of row.cells) if (typeof c.value === 'string') chars += c.value.length;
     if (batch.length >= BATCH_ROWS || chars >= BATCH_CHARS || dimension !== undefined) await flush();
@@ -57,28 +59,35 @@ async function stream(wb: XlsxWorkbook, path: string, maxRowChars: number): Prom
   await flush();
 }
 
-const wb = await XlsxWorkbook.open(input.file, input.zipLimits).catch((e: unknown) => (fail(e), null));
-if (wb) {
-  post({ type: 'opened', sheets: [...wb.sheets], date1904: wb.date1904 });
-  let busy: Promise<void> = Promise.resolve();
-  port.on('message', (m: ToWorker) => {
-    if (m.type === 'more') {
-      credit++;
-      nudge();
-    } else if (m.type === 'stop') {
-      stopped = true;
-      nudge();
-    } else {
-      busy = busy.then(async () => {
-        credit = AHEAD;
-        stopped = false;
-        try {
-          await stream(wb, m.path, m.maxRowChars);
+// Requests run one after another; 'more' and 'stop' steer the one in progress.
+let busy: Promise<void> = Promise.resolve();
+port.on('message', (m: ToWorker) => {
+  if (m.type === 'more') {
+    credit++;
+    nudge();
+  } else if (m.type === 'stop') {
+    stopped = true;
+    nudge();
+  } else {
+    busy = busy.then(async () => {
+      try {
+        if (m.type === 'open') {
+          wb?.close();
+          wb = null;
+          wb = await XlsxWorkbook.open(m.file, m.zipLimits);
+          post({ type: 'opened', sheets: [...wb.sheets], date1904: wb.date1904 });
+        } else if (m.type === 'close') {
+          wb?.close();
+          wb = null;
+        } else {
+          credit = AHEAD;
+          stopped = false;
+          await stream(m.path, m.maxRowChars);
           post({ type: 'end' });
-        } catch (e) {
-          fail(e);
         }
-      });
-    }
-  });
-}
+      } catch (e) {
+        fail(e);
+      }
+    });
+  }
+});

@@ -71,6 +71,8 @@ const app = await buildServer(database.db, {
   passwordMaxAgeDays: config.passwordMaxAgeDays,
   dormantDays: config.dormantDays,
   webDist: config.webDist ?? defaultWebDist,
+  dataDir: config.dataDir,
+  jobLeaseMs: config.jobLeaseMs,
 });
 const sealer = await startAuditSealer(database.db, {
   log: app.log,
@@ -104,11 +106,18 @@ const keyReload = setInterval(() => {
 }, 60_000);
 keyReload.unref();
 
+// A running import lets go within a few seconds (its job resumes at the next start); nothing may hold the exit
+// longer than this.
+const SHUTDOWN_LIMIT_MS = 5000;
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   app.log.info({ signal }, 'shutting down');
+  setTimeout(() => {
+    app.log.error({ signal }, 'shutdown took too long, exiting');
+    process.exit(1);
+  }, SHUTDOWN_LIMIT_MS).unref();
   await app.close();
   await sealer.stop().catch((err: unknown) => app.log.error({ err }, 'final audit seal failed'));
   await database.close();

@@ -30,6 +30,10 @@ export interface ServerOptions {
   dormantDays?: number;
   /** Log destination instead of stdout; tests read what was logged. */
   logStream?: LogStream;
+  /** DATA_DIR: uploads wait in DATA_DIR/uploads; omitted in route tests (a temporary directory). */
+  dataDir?: string;
+  /** Lease of background jobs (JOB_LEASE_MS); how soon a restart resumes a job whose process died. */
+  jobLeaseMs?: number;
   /** Built console to serve at /; omitted in route tests. */
   webDist?: string;
 }

@@ -32,6 +32,8 @@ export interface Config {
   auditSealDir: string;
   auditSealIntervalSeconds: number;
   auditSealEveryRows: number;
+  /** Lease of background jobs: a job whose process died resumes at the next start after at most this long. */
+  jobLeaseMs: number;
 }
 
 const truthy = (v: string | undefined) => v === '1' || v === 'true' || v === 'yes';
@@ -71,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditSealDir: env.AUDIT_SEAL_DIR ? path.resolve(env.INIT_CWD ?? process.cwd(), env.AUDIT_SEAL_DIR) : path.join(dataDir, 'audit-seals'),
     auditSealIntervalSeconds: positive(env.AUDIT_SEAL_INTERVAL_SECONDS, 300),
     auditSealEveryRows: positive(env.AUDIT_SEAL_EVERY_ROWS, 1000),
+    jobLeaseMs: Number(env.JOB_LEASE_MS ?? 30_000),
   };
 }
 

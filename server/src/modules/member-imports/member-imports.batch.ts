@@ -1,6 +1,7 @@
-// One batch against the registry, inside the caller's transaction: new ID numbers are inserted with a 'join'
-// event, members already in the same union are updated or skipped, members of another union are refused
-// (never moved silently). A dry run classifies the same way and writes only the report.
+// One batch against the registry, inside the caller's transaction: new ID numbers are staged for insertion with a
+// 'join' event, members already in the same union for an update or skipped, members of another union are
+// refused (never moved silently). Nothing reaches the registry before the job publishes its staged batches.
+// A dry run classifies the same way and writes only the report.
 import type { FieldCrypto } from '../../platform/crypto/index.ts';
 import type { Tx } from '../../platform/db/index.ts';
 import { cardNoOf, cipherFields, memberRepo, phoneCipherOf } from '../members/index.ts';
@@ -40,7 +41,7 @@ function registryProblem(ex: repo.ExistingMember, r: ValidRow, scopePath: string
   return null;
 }
 
-export async function writeBatch(tx: Tx, ctx: BatchContext, rows: PreparedRow[]): Promise<repo.Counts> {
+export async function writeBatch(tx: Tx, ctx: BatchContext, rows: PreparedRow[], lastRow: number): Promise<repo.Counts> {
   const valid = rows.filter((r): r is ValidRow => r.ok);
   const existing = await repo.findExisting(
     tx,
@@ -131,10 +132,10 @@ export async function writeBatch(tx: Tx, ctx: BatchContext, rows: PreparedRow[])
         r.joinedAt,
         r.categories ?? [],
         cardNoOf(id),
+        r.row,
       ];
     });
-    await repo.insertMembers(tx, fresh, ctx.origin.actorId, ctx.jobId);
-    await repo.updateMembers(tx, patches);
+    await repo.stageBatch(tx, ctx.jobId, lastRow, fresh, patches);
   }
   await repo.insertLines(tx, ctx.jobId, lines);
   await repo.addCounts(tx, ctx.jobId, c);

@@ -408,6 +408,23 @@ export const memberImportRows = pgTable(
   (t) => [primaryKey({ columns: [t.jobId, t.row] }), index('member_import_rows_kind_idx').on(t.jobId, t.kind, t.row)],
 );
 
+// Validated rows of a running import, one row per batch (JSON arrays, as the batch was built), staged with the
+// job's cursor and published into the registry in one transaction at the end: a crash leaves no member half
+// imported, and the job resumes from its last staged batch.
+export const memberImportStaged = pgTable(
+  'member_import_staged',
+  {
+    jobId: integer('job_id')
+      .notNull()
+      .references(() => jobs.id),
+    /** The last Excel row the batch covers. */
+    lastRow: integer('last_row').notNull(),
+    inserts: text('inserts').notNull(),
+    patches: text('patches').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.jobId, t.lastRow] })],
+);
+
 // 目标任务: an org's annual target per indicator, set by the org itself (root) or by its parent (层层分解).
 export const targets = pgTable(
   'targets',
@@ -446,4 +463,4 @@ export const workSummaries = pgTable(
   (t) => [index('work_summaries_org_idx').on(t.orgId, t.year)],
 );
 
-export const schema = { orgs, orgEvents, roles, users, sessions, auditEvents, members, memberEvents, memberTransfers, jobs, memberImports, memberImportRows, targets, workSummaries, memberFlowMonths, userMfa, mfaRecoveryCodes, mfaPendingLogins };
+export const schema = { orgs, orgEvents, roles, users, sessions, auditEvents, members, memberEvents, memberTransfers, jobs, memberImports, memberImportRows, memberImportStaged, targets, workSummaries, memberFlowMonths, userMfa, mfaRecoveryCodes, mfaPendingLogins };

@@ -8,35 +8,16 @@ import type { AuthService } from './auth.service.ts';
 
 const ZLoginUser = ZMe.shape.user;
 
-export function registerAuthRoutes(
-  app: HttpApp,
-  svc: AuthService,
-  orgs: OrgService,
-  opts: { cookieSecure: boolean; loginRateLimit: number },
-): void {
+export function registerAuthRoutes(app: HttpApp, svc: AuthService, orgs: OrgService, opts: { cookieSecure: boolean; loginRateLimit: number }): void {
   app.post('/api/v1/auth/login', {
     schema: { operationId: 'login', tags: ['auth'], body: ZLogin, response: { 200: z.object({ user: ZLoginUser }) } },
     config: { public: true, rateLimit: { max: opts.loginRateLimit, timeWindow: '1 minute' } },
     handler: async (req, reply) => {
       const { username, password } = req.body;
-      const { token, csrfToken, user, permissions } = await svc.login({
-        username,
-        password,
-        ip: req.ip,
-        requestId: req.id,
-        oldToken: req.cookies[SESSION_COOKIE],
-      });
+      const { token, csrfToken, user, permissions } = await svc.login({ username, password, ip: req.ip, requestId: req.id, oldToken: req.cookies[SESSION_COOKIE] });
       setSessionCookies(reply, token, csrfToken, opts.cookieSecure);
       return {
-        user: {
-          id: user.id,
-          username: user.username,
-          displayName: user.displayName,
-          orgId: user.orgId,
-          roles: user.roles,
-          permissions,
-          mustChangePassword: user.mustChangePassword,
-        },
+        user: { id: user.id, username: user.username, displayName: user.displayName, orgId: user.orgId, roles: user.roles, permissions, mustChangePassword: user.mustChangePassword },
       };
     },
   });
@@ -75,15 +56,7 @@ export function registerAuthRoutes(
       const a = ctx.actor;
       const org = await orgs.get(ctx, a.orgId);
       return {
-        user: {
-          id: a.userId,
-          username: a.username,
-          displayName: a.displayName,
-          orgId: a.orgId,
-          roles: a.roles,
-          permissions: [...a.permissions].sort(),
-          mustChangePassword: a.mustChangePassword,
-        },
+        user: { id: a.userId, username: a.username, displayName: a.displayName, orgId: a.orgId, roles: a.roles, permissions: [...a.permissions].sort(), mustChangePassword: a.mustChangePassword },
         org: presentOrg(org),
       };
     },

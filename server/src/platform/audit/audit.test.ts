@@ -27,7 +27,7 @@ describe.each(engines())('audit trail on %s', (engine) => {
     tree = await makeTree(t.db, t.rootOrgId);
     const u = await makeUser(t.db, tree.district.id, ['org_admin']);
     clerk = { ...u, client: await loginAs(app, u.username, PASSWORD) };
-    clerkActions = 1; // the login
+    clerkActions = 3; // the login, then the TOTP enrolment the policy requires of an org_admin (started, confirmed)
     // Several audited actions by the district admin, one of each kind.
     const union = tree.streets[0]?.unions[0];
     if (!union) throw new Error('tree');
@@ -84,7 +84,7 @@ describe.each(engines())('audit trail on %s', (engine) => {
     expect(byClerk.body.total).toBe(clerkActions);
     expect(byClerk.body.items.every((e: Loose) => e.actorName === clerk.username && e.actorId === clerk.id)).toBe(true);
     expect(byClerk.body.items.map((e: Loose) => e.action).sort()).toEqual(
-      ['auth.login', 'org.create', 'org.reelect', 'org.rename', 'org.update', 'user.create'].sort(),
+      ['auth.login', 'auth.mfa_enrolled', 'auth.mfa_enrollment_started', 'org.create', 'org.reelect', 'org.rename', 'org.update', 'user.create'].sort(),
     );
     const unknown = await admin.get(`/api/v1/audit-events?actor=${uniq('nobody')}`);
     expect(unknown.body).toMatchObject({ total: 0, items: [] });

@@ -81,7 +81,8 @@ describe.each(engines())('no egress on %s', (engine) => {
     restore();
   });
 
-  it('contacts nothing but loopback and the database while starting and serving, documents included', async () => {
+  // Documents take a while on a busy machine: a generous timeout.
+  it('contacts nothing but loopback and the database while starting and serving, documents included', { timeout: 180_000 }, async () => {
     expect(attempts, 'outbound attempts while starting').toEqual([]);
     // A self-check of the probe: a connect to a documentation address is recorded (and fails fast, nothing listens).
     const probe = net.connect({ host: '192.0.2.1', port: 9 }).on('error', () => undefined);

@@ -1,5 +1,6 @@
 // SQL for the second factor: enrolments, one-time recovery codes, pending logins. Each single-use step is one
 // conditional statement, so two parallel requests can never both spend the same code or pending login.
+import { asSystem } from '../../platform/db/index.ts';
 import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import { mfaPendingLogins, mfaRecoveryCodes, userMfa, type DbOrTx } from '../../platform/db/index.ts';
 import { effectiveMfaPolicySql, mfaEnrolledSql } from '../../platform/authz/index.ts';
@@ -111,21 +112,22 @@ export async function requirementOf(
   db: DbOrTx,
   userId: number,
 ): Promise<{ policy: string; enrolled: boolean; permissions: string[] } | undefined> {
-  const res = await db.execute<{ policy: string; enrolled: boolean; permissions: string[] }>(sql`
+  // The policy is inherited from ancestors above the caller's scope: read as the system (callers check scope).
+  const res = await asSystem(() => db.execute<{ policy: string; enrolled: boolean; permissions: string[] }>(sql`
     SELECT ${effectiveMfaPolicySql(sql`o.path`)} AS policy, ${mfaEnrolledSql(sql`u.id`)} AS enrolled,
            COALESCE((SELECT array_agg(DISTINCT p) FROM roles r, unnest(r.permissions) p WHERE r.key = ANY(u.roles)),
                     '{}') AS permissions
-    FROM users u JOIN orgs o ON o.id = u.org_id WHERE u.id = ${userId}`);
+    FROM users u JOIN orgs o ON o.id = u.org_id WHERE u.id = ${userId}`));
   return res.rows[0];
 }
 
 export async function effectivePolicyAt(db: DbOrTx, orgPath: string): Promise<string> {
-  const res = await db.execute<{ policy: string }>(sql`SELECT ${effectiveMfaPolicySql(sql`${orgPath}`)} AS policy`);
+  const res = await asSystem(() => db.execute<{ policy: string }>(sql`SELECT ${effectiveMfaPolicySql(sql`${orgPath}`)} AS policy`));
   return res.rows[0]?.policy ?? 'sensitive';
 }
 
 export async function usernameOf(db: DbOrTx, userId: number): Promise<string | undefined> {
-  const res = await db.execute<{ username: string }>(sql`SELECT username FROM users WHERE id = ${userId}`);
+  const res = await asSystem(() => db.execute<{ username: string }>(sql`SELECT username FROM users WHERE id = ${userId}`));
   return res.rows[0]?.username;
 }
 

@@ -7,6 +7,11 @@ import { bootstrap } from '../bootstrap/bootstrap.ts';
 
 export type Engine = 'pglite' | 'postgres';
 export const ADMIN_PASSWORD = 'Admin#Test2026';
+export const SECADMIN_PASSWORD = 'Secadmin#Test2026';
+export const AUDITOR_PASSWORD = 'Auditor#Test2026';
+/** The three root accounts the bootstrap creates (三员分立), by username. */
+export const ROOT_PASSWORDS = { admin: ADMIN_PASSWORD, secadmin: SECADMIN_PASSWORD, auditor: AUDITOR_PASSWORD } as const;
+export type RootAccount = keyof typeof ROOT_PASSWORDS;
 
 export function engines(): Engine[] {
   return process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
@@ -45,7 +50,12 @@ export async function openTestDb(engine: Engine): Promise<TestDb> {
     database = await openDatabase({ dataDir: ':memory:' });
   }
   await runMigrations(database.db);
-  const boot = await bootstrap(database.db, { adminPassword: ADMIN_PASSWORD, rootOrgName: '测试市总工会' });
+  const boot = await bootstrap(database.db, {
+    adminPassword: ADMIN_PASSWORD,
+    secadminPassword: SECADMIN_PASSWORD,
+    auditorPassword: AUDITOR_PASSWORD,
+    rootOrgName: '测试市总工会',
+  });
   if (!boot.rootOrgId) throw new Error('bootstrap did not create the root org');
   return { ...database, rootOrgId: boot.rootOrgId };
 }

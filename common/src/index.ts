@@ -13,3 +13,4 @@ export * from './mask.ts';
 export * from './member.ts';
 export * from './stats.ts';
 export * from './charts.ts';
+export * from './export-request.ts';

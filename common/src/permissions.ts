@@ -74,7 +74,7 @@ export function breaksSeparation(perms: Iterable<string>): boolean {
 const NOT_FOR_ORG_ADMIN: readonly Permission[] = ['audit:read', 'role:manage', 'member:view_sensitive', 'security:manage', 'export:approve'];
 
 export const BUILTIN_ROLES = {
-  org_admin: { name: '工会管理员', permissions: PERMISSIONS.filter((p) => !NOT_FOR_ORG_ADMIN.includes(p)) as Permission[] },
+  org_admin: { name: '工会管理员', permissions: PERMISSIONS.filter((p) => !NOT_FOR_ORG_ADMIN.includes(p)) },
   viewer: {
     name: '只读查看',
     permissions: ['org:read', 'user:read', 'role:read', 'member:read', 'stats:read', 'report:read'] as Permission[],

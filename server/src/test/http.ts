@@ -6,9 +6,10 @@ import { createFieldCrypto } from '../platform/crypto/index.ts';
 // A fixed key: tests need stable blind indexes, not secrecy.
 export const testCrypto = createFieldCrypto(Buffer.alloc(32, 1));
 import type { Db } from '../platform/db/index.ts';
+import { ROOT_PASSWORDS, type RootAccount } from './db.ts';
 
-export async function buildTestApp(db: Db, opts: { loginRateLimit?: number } = {}): Promise<HttpApp> {
-  const app = await buildServer(db, { logLevel: 'silent', cookieSecure: false, loginRateLimit: opts.loginRateLimit ?? 10_000, crypto: testCrypto });
+export async function buildTestApp(db: Db, opts: { loginRateLimit?: number; exportUnmaskedMaxRows?: number } = {}): Promise<HttpApp> {
+  const app = await buildServer(db, { logLevel: 'silent', cookieSecure: false, loginRateLimit: opts.loginRateLimit ?? 10_000, crypto: testCrypto, exportUnmaskedMaxRows: opts.exportUnmaskedMaxRows });
   await app.ready();
   return app;
 }
@@ -55,3 +56,6 @@ export async function loginAs(app: HttpApp, username: string, password: string):
   if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
   return c;
 }
+
+/** Logs in as one of the bootstrap's root accounts: `admin` (system admin), `secadmin` or `auditor`. */
+export const loginRoot = (app: HttpApp, who: RootAccount): Promise<Client> => loginAs(app, who, ROOT_PASSWORDS[who]);

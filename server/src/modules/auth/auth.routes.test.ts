@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { engines, openTestDb, ADMIN_PASSWORD, type TestDb } from '../../test/db.ts';
-import { buildTestApp, Client, loginAs } from '../../test/http.ts';
+import { buildTestApp, Client, loginAs, loginRoot } from '../../test/http.ts';
 import { makeOrg, makeUser, PASSWORD } from '../../test/factories.ts';
 import type { HttpApp } from '../../platform/http/index.ts';
 
@@ -21,7 +21,7 @@ describe.each(engines())('auth on %s', (engine) => {
     const c = new Client(app);
     const res = await c.post('/api/v1/auth/login', { username: 'admin', password: ADMIN_PASSWORD });
     expect(res.status).toBe(200);
-    expect(res.body.user).toMatchObject({ username: 'admin', orgId: t.rootOrgId, roles: ['org_admin'] });
+    expect(res.body.user).toMatchObject({ username: 'admin', orgId: t.rootOrgId, roles: ['system_admin', 'org_admin'] });
     const setCookie = String(res.headers['set-cookie']);
     expect(setCookie).toMatch(/gh_sid=[^;]+;.*HttpOnly/i);
     expect(setCookie).toMatch(/SameSite=Strict/i);
@@ -59,8 +59,8 @@ describe.each(engines())('auth on %s', (engine) => {
     const sixth = await c.post('/api/v1/auth/login', { username: u.username, password: PASSWORD });
     expect(sixth.status).toBe(401);
     expect(sixth.body.message).toBe(failures[0]?.body.message);
-    const admin = await loginAs(app, 'admin', ADMIN_PASSWORD);
-    const audit = await admin.get(`/api/v1/audit-events?action=auth.locked&actor=${u.username}`);
+    const auditor = await loginRoot(app, 'auditor');
+    const audit = await auditor.get(`/api/v1/audit-events?action=auth.locked&actor=${u.username}`);
     expect(audit.body.total).toBe(1);
     // After the lock expires, the right password works again.
     await t.db.execute(sql`UPDATE users SET locked_until = now() - interval '1 minute' WHERE id = ${u.id}`);

@@ -71,7 +71,13 @@ export function breaksSeparation(perms: Iterable<string>): boolean {
 }
 
 /** Kept off the day-to-day cadre role: each belongs to a separate duty (security, audit, personal data). */
-const NOT_FOR_ORG_ADMIN: readonly Permission[] = ['audit:read', 'role:manage', 'member:view_sensitive', 'security:manage', 'export:approve'];
+const NOT_FOR_ORG_ADMIN: readonly Permission[] = [
+  'audit:read',
+  'role:manage',
+  'member:view_sensitive',
+  'security:manage',
+  'export:approve',
+];
 
 export const BUILTIN_ROLES = {
   org_admin: { name: '工会管理员', permissions: PERMISSIONS.filter((p) => !NOT_FOR_ORG_ADMIN.includes(p)) },
@@ -81,7 +87,17 @@ export const BUILTIN_ROLES = {
   },
   system_admin: {
     name: '系统管理员',
-    permissions: ['org:read', 'org:create', 'org:update', 'org:event', 'user:read', 'user:manage', 'role:read', 'stats:read', 'report:read'] as Permission[],
+    permissions: [
+      'org:read',
+      'org:create',
+      'org:update',
+      'org:event',
+      'user:read',
+      'user:manage',
+      'role:read',
+      'stats:read',
+      'report:read',
+    ] as Permission[],
   },
   security_admin: {
     name: '安全管理员',

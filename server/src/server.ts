@@ -46,7 +46,9 @@ export async function buildServer(db: Db, opts: ServerOptions): Promise<HttpApp>
   registerUsersModule(app, db);
   registerAuthModule(app, db, orgs, { cookieSecure: opts.cookieSecure, loginRateLimit: opts.loginRateLimit });
   registerAuditRoutes(app, db);
-  registerMembersModule(app, db, opts.crypto, orgs, { exportUnmaskedMaxRows: opts.exportUnmaskedMaxRows ?? EXPORT_UNMASKED_MAX_ROWS_DEFAULT });
+  registerMembersModule(app, db, opts.crypto, orgs, {
+    exportUnmaskedMaxRows: opts.exportUnmaskedMaxRows ?? EXPORT_UNMASKED_MAX_ROWS_DEFAULT,
+  });
   await registerMemberImportsModule(app, db, opts);
   const stats = registerStatsModule(app, db, orgs, [orgIndicatorProvider, memberIndicatorProvider]);
   registerReportsModule(app, db, stats);

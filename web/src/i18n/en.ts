@@ -146,7 +146,14 @@ export const en: Messages = {
     verify: 'Verify integrity',
     verifyOk: 'Audit chain intact, {{checked}} records checked',
     verifyBroken: 'Audit chain broken at record {{brokenAt}} ({{checked}} checked): possible tampering, investigate now',
-    entityTypes: { org: 'Organisation', user: 'User', role: 'Role', member: 'Member', member_import: 'Member import', export_request: 'Unmasked export request' },
+    entityTypes: {
+      org: 'Organisation',
+      user: 'User',
+      role: 'Role',
+      member: 'Member',
+      member_import: 'Member import',
+      export_request: 'Unmasked export request',
+    },
   },
   fields: {
     username: 'Username',

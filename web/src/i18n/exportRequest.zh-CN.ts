@@ -5,7 +5,8 @@ export const exportRequestZhCN = {
   exportRequest: {
     ask: '申请导出完整信息',
     askTitle: '申请导出完整身份证号和手机号',
-    askWarn: '不脱敏导出须经另一名有审批权限的干部批准；批准后仅申请人可下载一次，文件带有申请人、时间和申请编号水印。申请、审批和下载均记入审计日志。',
+    askWarn:
+      '不脱敏导出须经另一名有审批权限的干部批准；批准后仅申请人可下载一次，文件带有申请人、时间和申请编号水印。申请、审批和下载均记入审计日志。',
     submit: '提交申请',
     submitted: '已提交申请 {{number}}（{{rows}} 人），待审批',
     reasonRequired: '请说明导出用途',
@@ -32,5 +33,6 @@ export const exportRequestZhCN = {
     all: '全部',
     statuses: { ...EXPORT_REQUEST_STATUS_LABELS },
   },
-  roleSeparation: '三员分立：系统管理员管理账号和组织，安全管理员管理角色和安全策略，安全审计员查看审计日志；任何角色或账号都不能同时拥有这三类权限。',
+  roleSeparation:
+    '三员分立：系统管理员管理账号和组织，安全管理员管理角色和安全策略，安全审计员查看审计日志；任何角色或账号都不能同时拥有这三类权限。',
 };

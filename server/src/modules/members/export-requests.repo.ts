@@ -28,7 +28,13 @@ function selectViews(db: DbOrTx) {
 }
 
 type Joined = { r: ExportRequestRow; orgName: string; orgPath: string; requesterName: string; approverName: string | null };
-const flat = (x: Joined): ExportRequestView => ({ ...x.r, orgName: x.orgName, orgPath: x.orgPath, requesterName: x.requesterName, approverName: x.approverName });
+const flat = (x: Joined): ExportRequestView => ({
+  ...x.r,
+  orgName: x.orgName,
+  orgPath: x.orgPath,
+  requesterName: x.requesterName,
+  approverName: x.approverName,
+});
 
 export async function findInScope(db: DbOrTx, scopePath: string, id: number): Promise<ExportRequestView | undefined> {
   const [row] = await selectViews(db).where(and(eq(exportRequests.id, id), subtreeOf(orgs.path, scopePath)));
@@ -38,8 +44,16 @@ export async function findInScope(db: DbOrTx, scopePath: string, id: number): Pr
 export async function list(db: DbOrTx, scopePath: string, q: { status?: string; page: number; pageSize: number }) {
   const w = and(subtreeOf(orgs.path, scopePath), q.status ? eq(exportRequests.status, q.status as ExportRequestRow['status']) : undefined);
   const [rows, [count]] = await Promise.all([
-    selectViews(db).where(w).orderBy(desc(exportRequests.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
-    db.select({ n: sql<number>`count(*)::int` }).from(exportRequests).innerJoin(orgs, eq(orgs.id, exportRequests.orgId)).where(w),
+    selectViews(db)
+      .where(w)
+      .orderBy(desc(exportRequests.id))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(exportRequests)
+      .innerJoin(orgs, eq(orgs.id, exportRequests.orgId))
+      .where(w),
   ]);
   return { items: rows.map(flat), total: count?.n ?? 0 };
 }
@@ -77,7 +91,12 @@ export async function claimDownload(db: DbOrTx, id: number, requesterId: number)
 
 /** Members matching the filter, counted up to `cap + 1` (enough to refuse a request over the cap). */
 export async function countCapped(db: DbOrTx, f: MemberFilter, cap: number): Promise<number> {
-  const capped = db.select({ one: sql`1` }).from(members).where(memberWhere(f)).limit(cap + 1).as('capped');
+  const capped = db
+    .select({ one: sql`1` })
+    .from(members)
+    .where(memberWhere(f))
+    .limit(cap + 1)
+    .as('capped');
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(capped);
   return row?.n ?? 0;
 }

@@ -2,7 +2,15 @@
 // approve or reject (export:approve), download once (the requester).
 import { PassThrough } from 'node:stream';
 import { z } from 'zod';
-import { ZExportDecision, ZExportRequest, ZExportRequestCreate, ZExportRequestListQuery, page, zId, type TExportRequest } from '@gonghui/common';
+import {
+  ZExportDecision,
+  ZExportRequest,
+  ZExportRequestCreate,
+  ZExportRequestListQuery,
+  page,
+  zId,
+  type TExportRequest,
+} from '@gonghui/common';
 import { ctxOf, type Actor } from '../../platform/authz/index.ts';
 import type { HttpApp } from '../../platform/http/index.ts';
 import type { ExportRequestView } from './export-requests.repo.ts';
@@ -13,10 +21,21 @@ const tags = ['export-requests'];
 
 function present(r: ExportRequestView, actor: Actor): TExportRequest {
   return ZExportRequest.parse({
-    id: r.id, number: r.number, orgId: r.orgId, orgName: r.orgName, requesterId: r.requesterId, requesterName: r.requesterName,
-    reason: r.reason, filter: shownFilter(r.filter as Parameters<typeof shownFilter>[0]), rowCount: r.rowCount, status: r.status,
-    approverName: r.approverName, opinion: r.opinion, createdAt: r.createdAt.toISOString(),
-    decidedAt: r.decidedAt?.toISOString() ?? null, downloadedAt: r.downloadedAt?.toISOString() ?? null,
+    id: r.id,
+    number: r.number,
+    orgId: r.orgId,
+    orgName: r.orgName,
+    requesterId: r.requesterId,
+    requesterName: r.requesterName,
+    reason: r.reason,
+    filter: shownFilter(r.filter as Parameters<typeof shownFilter>[0]),
+    rowCount: r.rowCount,
+    status: r.status,
+    approverName: r.approverName,
+    opinion: r.opinion,
+    createdAt: r.createdAt.toISOString(),
+    decidedAt: r.decidedAt?.toISOString() ?? null,
+    downloadedAt: r.downloadedAt?.toISOString() ?? null,
     canDecide: r.status === 'pending' && r.requesterId !== actor.userId && actor.permissions.has('export:approve'),
     canDownload: r.status === 'approved' && r.requesterId === actor.userId,
   });
@@ -41,7 +60,10 @@ export function registerExportRequestRoutes(app: HttpApp, svc: ExportRequestServ
       return { items: res.items.map((r) => present(r, ctx.actor)), total: res.total, page: p, pageSize };
     },
   });
-  for (const [verb, verdict] of [['approve', 'approved'], ['reject', 'rejected']] as const) {
+  for (const [verb, verdict] of [
+    ['approve', 'approved'],
+    ['reject', 'rejected'],
+  ] as const) {
     app.post(`/api/v1/export-requests/:id/${verb}`, {
       schema: { operationId: `${verb}ExportRequest`, tags, params: ZIdParams, body: ZExportDecision, response: { 200: ZExportRequest } },
       config: { permission: 'export:approve' },
@@ -64,7 +86,10 @@ export function registerExportRequestRoutes(app: HttpApp, svc: ExportRequestServ
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('cache-control', 'no-store')
-        .header('content-disposition', `attachment; filename="${claim.request.number}.xlsx"; filename*=UTF-8''${encodeURIComponent(`敏感数据导出-${claim.request.number}.xlsx`)}`)
+        .header(
+          'content-disposition',
+          `attachment; filename="${claim.request.number}.xlsx"; filename*=UTF-8''${encodeURIComponent(`敏感数据导出-${claim.request.number}.xlsx`)}`,
+        )
         .send(out);
     },
   });

@@ -26,7 +26,12 @@ const STATE_MESSAGES: Record<repo.ExportRequestRow['status'], string> = {
 /** 2026-12-06 10:20 in China Standard Time. */
 const cstMinute = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 
-export function createExportRequestService(deps: { db: Db; crypto: FieldCrypto; members: Pick<MemberService, 'resolveFilter'>; maxRows: number }) {
+export function createExportRequestService(deps: {
+  db: Db;
+  crypto: FieldCrypto;
+  members: Pick<MemberService, 'resolveFilter'>;
+  maxRows: number;
+}) {
   const { db, crypto, members, maxRows } = deps;
 
   const load = async (ctx: Ctx, id: number) => {
@@ -40,19 +45,33 @@ export function createExportRequestService(deps: { db: Db; crypto: FieldCrypto; 
     const { reason, ...query } = input;
     const { scopePath, ...resolved } = await members.resolveFilter(ctx, query);
     const filter: StoredFilter = { ...resolved, subtree: query.subtree };
-    return db.transaction(async (tx) => {
-      const rows = await repo.countCapped(tx, { ...resolved, scopePath }, maxRows);
-      if (rows === 0) throw invalid('orgId', '没有符合筛选条件的会员，无需导出');
-      if (rows > maxRows) throw invalid('orgId', `符合条件的会员超过单次申请上限 ${maxRows} 人，请缩小筛选范围后分批申请`);
-      const id = await repo.nextId(tx);
-      const number = `DC-${todayCst().slice(0, 4)}-${String(id).padStart(6, '0')}`;
-      const created = await repo.insert(tx, { id, number, orgId: input.orgId, requesterId: ctx.actor.userId, reason, filter, rowCount: rows });
-      await recordAudit(tx, originOf(ctx), {
-        action: 'export_request.create', orgId: input.orgId, orgPath: scopePath, entityType: 'export_request', entityId: id,
-        after: { number, reason, rows, filter: shownFilter(filter) },
-      });
-      return created.id;
-    }).then((id) => load(ctx, id));
+    return db
+      .transaction(async (tx) => {
+        const rows = await repo.countCapped(tx, { ...resolved, scopePath }, maxRows);
+        if (rows === 0) throw invalid('orgId', '没有符合筛选条件的会员，无需导出');
+        if (rows > maxRows) throw invalid('orgId', `符合条件的会员超过单次申请上限 ${maxRows} 人，请缩小筛选范围后分批申请`);
+        const id = await repo.nextId(tx);
+        const number = `DC-${todayCst().slice(0, 4)}-${String(id).padStart(6, '0')}`;
+        const created = await repo.insert(tx, {
+          id,
+          number,
+          orgId: input.orgId,
+          requesterId: ctx.actor.userId,
+          reason,
+          filter,
+          rowCount: rows,
+        });
+        await recordAudit(tx, originOf(ctx), {
+          action: 'export_request.create',
+          orgId: input.orgId,
+          orgPath: scopePath,
+          entityType: 'export_request',
+          entityId: id,
+          after: { number, reason, rows, filter: shownFilter(filter) },
+        });
+        return created.id;
+      })
+      .then((id) => load(ctx, id));
   }
 
   async function decide(ctx: Ctx, id: number, verdict: 'approved' | 'rejected', opinion: string | undefined) {
@@ -64,8 +83,13 @@ export function createExportRequestService(deps: { db: Db; crypto: FieldCrypto; 
       const decided = await repo.decide(tx, id, ctx.actor.userId, verdict, opinion ?? null);
       if (!decided) throw conflict(`该申请已处理（${STATE_MESSAGES[r.status]}），请刷新后查看`);
       await recordAudit(tx, originOf(ctx), {
-        action: verdict === 'approved' ? 'export_request.approve' : 'export_request.reject', orgId: r.orgId, orgPath: r.orgPath,
-        entityType: 'export_request', entityId: id, before: { status: 'pending' }, after: { number: r.number, status: verdict, opinion: opinion ?? null, rows: r.rowCount },
+        action: verdict === 'approved' ? 'export_request.approve' : 'export_request.reject',
+        orgId: r.orgId,
+        orgPath: r.orgPath,
+        entityType: 'export_request',
+        entityId: id,
+        before: { status: 'pending' },
+        after: { number: r.number, status: verdict, opinion: opinion ?? null, rows: r.rowCount },
       });
     });
     return load(ctx, id);
@@ -84,8 +108,13 @@ export function createExportRequestService(deps: { db: Db; crypto: FieldCrypto; 
       const watermark = `敏感数据 · 申请人 ${r.requesterName} · ${cstMinute(at)} · ${r.number} · 审批人 ${r.approverName ?? ''}`;
       // Audited with the download claimed: the file is capped at the approved row count.
       await recordAudit(tx, originOf(ctx), {
-        action: 'export_request.download', orgId: r.orgId, orgPath: r.orgPath, entityType: 'export_request', entityId: id,
-        before: { status: 'approved' }, after: { number: r.number, status: 'downloaded', rows: r.rowCount, watermark },
+        action: 'export_request.download',
+        orgId: r.orgId,
+        orgPath: r.orgPath,
+        entityType: 'export_request',
+        entityId: id,
+        before: { status: 'approved' },
+        after: { number: r.number, status: 'downloaded', rows: r.rowCount, watermark },
       });
       return { request: r, watermark };
     });
@@ -110,7 +139,14 @@ export type ExportRequestService = ReturnType<typeof createExportRequestService>
 
 export function shownFilter(f: StoredFilter) {
   return {
-    subtree: f.subtree, q: f.q, byIdNumber: Boolean(f.idHash), category: f.category, status: f.status,
-    joinedFrom: f.joinedFrom, joinedTo: f.joinedTo, leftFrom: f.leftFrom, leftTo: f.leftTo,
+    subtree: f.subtree,
+    q: f.q,
+    byIdNumber: Boolean(f.idHash),
+    category: f.category,
+    status: f.status,
+    joinedFrom: f.joinedFrom,
+    joinedTo: f.joinedTo,
+    leftFrom: f.leftFrom,
+    leftTo: f.leftTo,
   };
 }

@@ -7,14 +7,18 @@ import { makeOrg, makeUser, newIdNumber, PASSWORD } from '../../test/factories.t
 import type { HttpApp } from '../../platform/http/index.ts';
 
 async function download(app: HttpApp, c: Client, id: number) {
-  const cookie = Object.entries(c.cookies).map(([k, v]) => `${k}=${v}`).join('; ');
+  const cookie = Object.entries(c.cookies)
+    .map(([k, v]) => `${k}=${v}`)
+    .join('; ');
   const res = await app.inject({ method: 'GET', url: `/api/v1/export-requests/${id}/download`, headers: { cookie } });
   if (res.statusCode !== 200) return { status: res.statusCode, body: res.json<{ code: string; message: string }>() };
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
   const ws = wb.worksheets[0];
   const rows: string[][] = [];
-  ws?.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (typeof v === 'string' || typeof v === 'number' ? String(v) : ''))));
+  ws?.eachRow((row) =>
+    rows.push((row.values as unknown[]).slice(1).map((v) => (typeof v === 'string' || typeof v === 'number' ? String(v) : ''))),
+  );
   return { status: 200, rows, wb, ws, headers: res.headers };
 }
 
@@ -42,14 +46,21 @@ describe.each(engines())('unmasked export requests on %s', (engine) => {
     for (let i = 0; i < n; i++) {
       const idNumber = newIdNumber();
       ids.push(idNumber);
-      expect((await admin.post('/api/v1/members', { orgId: union.id, name: `会员${i}`, idNumber, phone: '13800138000', joinedAt: '2023-05-01' })).status).toBe(201);
+      expect(
+        (await admin.post('/api/v1/members', { orgId: union.id, name: `会员${i}`, idNumber, phone: '13800138000', joinedAt: '2023-05-01' }))
+          .status,
+      ).toBe(201);
     }
     const login = async (orgId: number, roles: string[]) => {
       const u = await makeUser(t.db, orgId, roles);
       return { id: u.id, username: u.username, client: await loginAs(app, u.username, PASSWORD) };
     };
     const requester = await login(district.id, ['org_admin', 'privacy_officer']);
-    const approvers = [await login(district.id, ['privacy_officer']), await login(t.rootOrgId, ['privacy_officer']), await login(district.id, ['privacy_officer'])];
+    const approvers = [
+      await login(district.id, ['privacy_officer']),
+      await login(t.rootOrgId, ['privacy_officer']),
+      await login(district.id, ['privacy_officer']),
+    ];
     return { district, union, ids, requester, approvers, login };
   }
 
@@ -62,7 +73,14 @@ describe.each(engines())('unmasked export requests on %s', (engine) => {
 
     const created = await requester.client.post('/api/v1/export-requests', body);
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ status: 'pending', rowCount: 3, orgId: union.id, requesterId: requester.id, canDecide: false, canDownload: false });
+    expect(created.body).toMatchObject({
+      status: 'pending',
+      rowCount: 3,
+      orgId: union.id,
+      requesterId: requester.id,
+      canDecide: false,
+      canDownload: false,
+    });
     expect(created.body.number).toMatch(/^DC-\d{4}-\d{6}$/);
     const id = created.body.id as number;
 
@@ -96,7 +114,12 @@ describe.each(engines())('unmasked export requests on %s', (engine) => {
     expect(mark).toContain(created.body.number);
     expect(mark).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
     expect(file.rows?.[1]?.slice(0, 2)).toEqual(['姓名', '身份证号']);
-    expect(file.rows?.slice(2).map((r) => r[1]).sort()).toEqual([...ids].sort());
+    expect(
+      file.rows
+        ?.slice(2)
+        .map((r) => r[1])
+        .sort(),
+    ).toEqual([...ids].sort());
     expect(file.wb?.title).toBe(mark);
     expect(file.ws?.headerFooter.oddHeader).toContain(created.body.number);
     expect(file.headers?.['cache-control']).toBe('no-store');
@@ -105,7 +128,11 @@ describe.each(engines())('unmasked export requests on %s', (engine) => {
     expect(again.body?.message).toContain('已下载');
 
     const trail = async (action: string) => (await auditor.get(`/api/v1/audit-events?action=${action}&entityId=${id}`)).body;
-    expect((await trail('export_request.create')).items[0].after).toMatchObject({ number: created.body.number, rows: 3, reason: body.reason });
+    expect((await trail('export_request.create')).items[0].after).toMatchObject({
+      number: created.body.number,
+      rows: 3,
+      reason: body.reason,
+    });
     expect((await trail('export_request.approve')).total).toBe(1);
     const dl = await trail('export_request.download');
     expect(dl.total).toBe(1);
@@ -118,7 +145,9 @@ describe.each(engines())('unmasked export requests on %s', (engine) => {
     expect(over.status).toBe(400);
     expect(over.body.message).toContain('上限 3');
     // Narrowed by a filter it fits.
-    expect((await requester.client.post('/api/v1/export-requests', { orgId: union.id, q: '会员1', reason: '上报市总工会名单' })).body.rowCount).toBe(1);
+    expect(
+      (await requester.client.post('/api/v1/export-requests', { orgId: union.id, q: '会员1', reason: '上报市总工会名单' })).body.rowCount,
+    ).toBe(1);
     const sibling = await makeOrg(t.db, t.rootOrgId, { level: 'district' });
     expect((await requester.client.post('/api/v1/export-requests', { orgId: sibling.id, reason: '上报市总工会名单' })).status).toBe(404);
     const noReason = await requester.client.post('/api/v1/export-requests', { orgId: union.id, reason: '' });
@@ -136,8 +165,14 @@ describe.each(engines())('unmasked export requests on %s', (engine) => {
     expect((await approver.post(`/api/v1/export-requests/${id}/approve`, {})).status).toBe(409);
     expect((await download(app, requester.client, id)).status).toBe(409);
 
-    const cookie = Object.entries(requester.client.cookies).map(([k, v]) => `${k}=${v}`).join('; ');
-    const direct = await app.inject({ method: 'GET', url: `/api/v1/members/export?orgId=${union.id}&unmasked=true&reason=x`, headers: { cookie } });
+    const cookie = Object.entries(requester.client.cookies)
+      .map(([k, v]) => `${k}=${v}`)
+      .join('; ');
+    const direct = await app.inject({
+      method: 'GET',
+      url: `/api/v1/members/export?orgId=${union.id}&unmasked=true&reason=x`,
+      headers: { cookie },
+    });
     expect(direct.statusCode).toBe(403);
     expect(direct.json<{ message: string }>().message).toContain('导出申请');
   });

@@ -13,7 +13,13 @@ import { createTransferService } from './transfers.service.ts';
 import { registerExportRequestRoutes } from './export-requests.routes.ts';
 import { createExportRequestService } from './export-requests.service.ts';
 
-export function registerMembersModule(app: HttpApp, db: Db, crypto: FieldCrypto, orgs: OrgService, opts: { exportUnmaskedMaxRows: number }) {
+export function registerMembersModule(
+  app: HttpApp,
+  db: Db,
+  crypto: FieldCrypto,
+  orgs: OrgService,
+  opts: { exportUnmaskedMaxRows: number },
+) {
   const members = createMemberService({ db, crypto });
   orgs.onSubtreeMoved(rewriteOrgPaths);
   orgs.onSubtreeMoved(shiftFlowMonths);

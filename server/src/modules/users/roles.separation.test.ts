@@ -32,7 +32,8 @@ describe.each(engines())('role separation on %s', (engine) => {
       expect(byKey.get(key), key).toMatchObject({ builtin: true });
     }
     const orgAdmin = byKey.get('org_admin').permissions as string[];
-    for (const p of ['audit:read', 'role:manage', 'member:view_sensitive', 'security:manage', 'export:approve']) expect(orgAdmin).not.toContain(p);
+    for (const p of ['audit:read', 'role:manage', 'member:view_sensitive', 'security:manage', 'export:approve'])
+      expect(orgAdmin).not.toContain(p);
     expect(orgAdmin).toEqual(expect.arrayContaining(['user:manage', 'member:read', 'member:export']));
     expect(byKey.get('security_admin').permissions).toEqual(expect.arrayContaining(['role:manage', 'security:manage']));
     expect(byKey.get('auditor').permissions).toContain('audit:read');
@@ -44,9 +45,14 @@ describe.each(engines())('role separation on %s', (engine) => {
     expect((await admin.get('/api/v1/audit-events')).status).toBe(403);
     expect((await admin.post('/api/v1/roles', { key: uniq('r'), name: '角色', permissions: ['org:read'] })).status).toBe(403);
     expect((await auditor.get('/api/v1/audit-events')).status).toBe(200);
-    expect((await auditor.post('/api/v1/users', { username: uniq('x'), password: 'Init#Pass2026', orgId: street.id, roles: ['viewer'] })).status).toBe(403);
+    expect(
+      (await auditor.post('/api/v1/users', { username: uniq('x'), password: 'Init#Pass2026', orgId: street.id, roles: ['viewer'] })).status,
+    ).toBe(403);
     expect((await secadmin.get('/api/v1/audit-events')).status).toBe(403);
-    expect((await secadmin.post('/api/v1/users', { username: uniq('x'), password: 'Init#Pass2026', orgId: street.id, roles: ['viewer'] })).status).toBe(403);
+    expect(
+      (await secadmin.post('/api/v1/users', { username: uniq('x'), password: 'Init#Pass2026', orgId: street.id, roles: ['viewer'] }))
+        .status,
+    ).toBe(403);
     const me = async (c: Client) => (await c.get('/api/v1/me')).body.user.roles as string[];
     expect(await me(admin)).toEqual(['system_admin', 'org_admin']);
     expect(await me(secadmin)).toEqual(['security_admin']);
@@ -54,7 +60,10 @@ describe.each(engines())('role separation on %s', (engine) => {
   });
 
   it('refuses to define a role that holds all three duties', async () => {
-    for (const permissions of [['user:manage', 'role:manage', 'audit:read'], ['org:read', 'user:manage', 'security:manage', 'audit:read']]) {
+    for (const permissions of [
+      ['user:manage', 'role:manage', 'audit:read'],
+      ['org:read', 'user:manage', 'security:manage', 'audit:read'],
+    ]) {
       const res = await secadmin.post('/api/v1/roles', { key: uniq('all'), name: '全能', permissions });
       expect(res.status, permissions.join()).toBe(400);
       expect(res.body).toMatchObject({ code: 'VALIDATION', field: 'permissions' });
@@ -69,9 +78,22 @@ describe.each(engines())('role separation on %s', (engine) => {
     const district = await makeOrg(t.db, t.rootOrgId, { level: 'district' });
     // A manager holding every duty's permission can exist only from before the separation.
     const key = uniq('acct_audit');
-    expect((await secadmin.post('/api/v1/roles', { key, name: '账号与审计', permissions: ['org:read', 'user:read', 'user:manage', 'audit:read'] })).status).toBe(201);
+    expect(
+      (
+        await secadmin.post('/api/v1/roles', {
+          key,
+          name: '账号与审计',
+          permissions: ['org:read', 'user:read', 'user:manage', 'audit:read'],
+        })
+      ).status,
+    ).toBe(201);
     const mgr = await loginAs(app, (await makeUser(t.db, t.rootOrgId, ['org_admin', 'security_admin', key])).username, PASSWORD);
-    const created = await mgr.post('/api/v1/users', { username: uniq('all'), password: 'Init#Pass2026', orgId: district.id, roles: [key, 'security_admin'] });
+    const created = await mgr.post('/api/v1/users', {
+      username: uniq('all'),
+      password: 'Init#Pass2026',
+      orgId: district.id,
+      roles: [key, 'security_admin'],
+    });
     expect(created.status).toBe(400);
     expect(created.body).toMatchObject({ code: 'VALIDATION', field: 'roles' });
     expect(created.body.message).toContain('三员分立');

@@ -120,10 +120,20 @@ export function ExportRequestsPage() {
         <Space size={4}>
           {r.canDecide && (
             <>
-              <Button type="primary" size="small" data-testid="export-request-approve" onClick={() => setDeciding({ request: r, verdict: 'approve' })}>
+              <Button
+                type="primary"
+                size="small"
+                data-testid="export-request-approve"
+                onClick={() => setDeciding({ request: r, verdict: 'approve' })}
+              >
                 {t('exportRequest.approve')}
               </Button>
-              <Button danger size="small" data-testid="export-request-reject" onClick={() => setDeciding({ request: r, verdict: 'reject' })}>
+              <Button
+                danger
+                size="small"
+                data-testid="export-request-reject"
+                onClick={() => setDeciding({ request: r, verdict: 'reject' })}
+              >
                 {t('exportRequest.reject')}
               </Button>
             </>
@@ -152,7 +162,11 @@ export function ExportRequestsPage() {
         params={{ status }}
         request={async (params) => {
           try {
-            const res = await exportRequestApi.list(params.status === 'all' ? undefined : params.status, params.current ?? 1, params.pageSize ?? LIMITS.pageSizeDefault);
+            const res = await exportRequestApi.list(
+              params.status === 'all' ? undefined : params.status,
+              params.current ?? 1,
+              params.pageSize ?? LIMITS.pageSizeDefault,
+            );
             return { data: res.items, total: res.total, success: true };
           } catch (err) {
             notifyError(err);
@@ -164,7 +178,10 @@ export function ExportRequestsPage() {
           menu: {
             type: 'tab',
             activeKey: status,
-            items: [{ key: 'all', label: t('exportRequest.all') }, ...EXPORT_REQUEST_STATUSES.map((s) => ({ key: s, label: t(`exportRequest.statuses.${s}`) }))],
+            items: [
+              { key: 'all', label: t('exportRequest.all') },
+              ...EXPORT_REQUEST_STATUSES.map((s) => ({ key: s, label: t(`exportRequest.statuses.${s}`) })),
+            ],
             onChange: (key) => setStatus(isStatus(String(key)) ? (String(key) as ExportRequestStatus) : 'all'),
           },
         }}

@@ -51,7 +51,12 @@ export function ExportButton({ filters }: { filters: () => MemberFilters }) {
   };
 
   const button = (
-    <Button icon={<ExportOutlined />} loading={busy} data-testid="member-export-button" onClick={mayRequest ? undefined : () => void runMasked()}>
+    <Button
+      icon={<ExportOutlined />}
+      loading={busy}
+      data-testid="member-export-button"
+      onClick={mayRequest ? undefined : () => void runMasked()}
+    >
       {t('member.export')}
       {mayRequest && <DownOutlined />}
     </Button>
@@ -91,7 +96,10 @@ export function ExportButton({ filters }: { filters: () => MemberFilters }) {
           <Form.Item
             name="reason"
             label={t('member.reason')}
-            rules={[{ required: true, whitespace: true, message: t('exportRequest.reasonRequired') }, zodRule(ZExportRequestCreate.shape.reason)]}
+            rules={[
+              { required: true, whitespace: true, message: t('exportRequest.reasonRequired') },
+              zodRule(ZExportRequestCreate.shape.reason),
+            ]}
           >
             <Input.TextArea id="export-reason" rows={3} maxLength={LIMITS.text} showCount placeholder={t('member.reasonPlaceholder')} />
           </Form.Item>

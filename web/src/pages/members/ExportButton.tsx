@@ -50,37 +50,22 @@ export function ExportButton({ filters }: { filters: () => MemberFilters }) {
     }
   };
 
-  const button = (
-    <Button
-      icon={<ExportOutlined />}
-      loading={busy}
-      data-testid="member-export-button"
-      onClick={mayRequest ? undefined : () => void runMasked()}
-    >
-      {t('member.export')}
-      {mayRequest && <DownOutlined />}
-    </Button>
-  );
+  // Always a menu (the same clicks for everyone); the unmasked request only for those who may see personal data.
+  const items = [{ key: 'masked', label: <span data-testid="member-export-masked">{t('member.exportMasked')}</span> }];
+  if (mayRequest) items.push({ key: 'full', label: <span data-testid="member-export-full">{t('exportRequest.ask')}</span> });
 
   return (
     <>
-      {mayRequest ? (
-        <Dropdown
-          trigger={['click']}
-          disabled={busy}
-          menu={{
-            items: [
-              { key: 'masked', label: <span data-testid="member-export-masked">{t('member.exportMasked')}</span> },
-              { key: 'full', label: <span data-testid="member-export-full">{t('exportRequest.ask')}</span> },
-            ],
-            onClick: ({ key }) => (key === 'full' ? setAsking(true) : void runMasked()),
-          }}
-        >
-          {button}
-        </Dropdown>
-      ) : (
-        button
-      )}
+      <Dropdown
+        trigger={['click']}
+        disabled={busy}
+        menu={{ items, onClick: ({ key }) => (key === 'full' ? setAsking(true) : void runMasked()) }}
+      >
+        <Button icon={<ExportOutlined />} loading={busy} data-testid="member-export-button">
+          {t('member.export')}
+          <DownOutlined />
+        </Button>
+      </Dropdown>
       <Modal
         open={asking}
         title={t('exportRequest.askTitle')}

@@ -37,6 +37,11 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'member.transfer_request': '发起会员接转',
   'member.transfer_accept': '接收会员接转',
   'member.export': '导出会员',
+  'export_request.create': '申请敏感数据导出',
+  'export_request.approve': '批准敏感数据导出',
+  'export_request.reject': '驳回敏感数据导出',
+  'export_request.download': '下载敏感数据导出文件',
+  'system.accounts_added': '补建三员账号',
   'member.import': '导入会员',
   'member.import_report': '下载会员导入错误报告',
 };

@@ -54,6 +54,7 @@ export const FIELD_LABELS: Record<string, string> = {
   type: '变更类型',
   note: '备注',
   reason: '原因',
+  opinion: '审批意见',
   roles: '角色',
   permissions: '权限',
   key: '标识',

@@ -15,3 +15,4 @@ export * from './member.ts';
 export * from './stats.ts';
 export * from './charts.ts';
 export * from './mfa.ts';
+export * from './export-request.ts';

@@ -96,7 +96,7 @@ export const ZMemberListQuery = ZPageQuery.extend({
 export type TMemberListQuery = z.infer<typeof ZMemberListQuery>;
 
 export const ZMemberExportQuery = ZMemberListQuery.omit({ page: true, pageSize: true, after: true }).extend({
-  /** Full ID numbers and phones: needs member:view_sensitive and a stated reason. */
+  /** Refused: full ID numbers and phones leave only through an approved export request (/export-requests). */
   unmasked: zBool.default(false),
   reason: zMultilineText(LIMITS.text).optional(),
 });

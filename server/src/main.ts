@@ -48,18 +48,29 @@ const { crypto, provider } = await asSystem(() => keysOrExit(database.db, master
 // The audit chain's key and its seal file: before the first audit row (the bootstrap's).
 configureAuditChain(crypto);
 bindAuditSeals(database.db, openSealStore(config.auditSealDir));
-const boot = await asSystem(() => bootstrap(database.db, { adminPassword: config.adminPassword, rootOrgName: config.demo ? '示范市总工会' : config.rootOrgName }));
+// In the demo the security admin and the auditor share the demo password unless given their own.
+const demoDefault = config.demo ? config.demoPassword : undefined;
+const boot = await asSystem(() =>
+  bootstrap(database.db, {
+    adminPassword: config.adminPassword,
+    secadminPassword: config.secadminPassword ?? demoDefault,
+    auditorPassword: config.auditorPassword ?? demoDefault,
+    rootOrgName: config.demo ? '示范市总工会' : config.rootOrgName,
+  }),
+);
 const banner: string[] = [];
-if (boot.created) {
-  banner.push(`管理员账号 admin 已创建（administrator account created）`);
-  if (boot.generated) banner.push(`  一次性初始密码 / one-time password: ${boot.adminPassword}（首次登录后须修改）`);
-  if (config.demo && boot.rootOrgId) {
-    const rootOrgId = boot.rootOrgId;
-    const accounts = await asSystem(() => seedDemo(database.db, crypto, rootOrgId, config.demoPassword));
-    await database.pool.query('VACUUM ANALYZE');
-    banner.push('演示数据已生成，各级演示账号（demo accounts）：');
-    for (const a of accounts) banner.push(`  ${a.level.padEnd(6, '　')} ${a.username.padEnd(16)} ${a.password}  ${a.orgName}`);
+if (boot.accounts.length) {
+  banner.push('三员分立账号已创建（separated root accounts created: system admin, security admin, auditor）：');
+  for (const a of boot.accounts) {
+    banner.push(`  ${a.displayName.padEnd(6, '　')} ${a.username.padEnd(10)} ${a.generated ? `一次性初始密码 / one-time password: ${a.password}（首次登录后须修改）` : '密码取自环境变量 / password from the environment'}`);
   }
+}
+if (boot.created && config.demo && boot.rootOrgId) {
+  const rootOrgId = boot.rootOrgId;
+  const accounts = await asSystem(() => seedDemo(database.db, crypto, rootOrgId, config.demoPassword));
+  await database.pool.query('VACUUM ANALYZE');
+  banner.push('演示数据已生成，各级演示账号（demo accounts）：');
+  for (const a of accounts) banner.push(`  ${a.level.padEnd(6, '　')} ${a.username.padEnd(16)} ${a.password}  ${a.orgName}`);
 }
 
 const app = await buildServer(database.db, {
@@ -70,6 +81,7 @@ const app = await buildServer(database.db, {
   trustProxy: config.trustProxy,
   passwordMaxAgeDays: config.passwordMaxAgeDays,
   dormantDays: config.dormantDays,
+  exportUnmaskedMaxRows: config.exportUnmaskedMaxRows,
   webDist: config.webDist ?? defaultWebDist,
   dataDir: config.dataDir,
   jobLeaseMs: config.jobLeaseMs,

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import { z } from 'zod';
+import { EXPORT_UNMASKED_MAX_ROWS_DEFAULT } from '@gonghui/common';
 import { registerAuth } from './platform/authz/index.ts';
 import type { Db } from './platform/db/index.ts';
 import { createHttpApp, type HttpApp, type LogStream } from './platform/http/index.ts';
@@ -34,6 +35,8 @@ export interface ServerOptions {
   dataDir?: string;
   /** Lease of background jobs (JOB_LEASE_MS); how soon a restart resumes a job whose process died. */
   jobLeaseMs?: number;
+  /** Cap on the rows of one unmasked export request (EXPORT_UNMASKED_MAX_ROWS). */
+  exportUnmaskedMaxRows?: number;
   /** Built console to serve at /; omitted in route tests. */
   webDist?: string;
 }
@@ -61,7 +64,9 @@ export async function buildServer(db: Db, opts: ServerOptions): Promise<HttpApp>
     crypto: opts.crypto,
   });
   registerAuditRoutes(app, db);
-  registerMembersModule(app, db, opts.crypto, orgs);
+  registerMembersModule(app, db, opts.crypto, orgs, {
+    exportUnmaskedMaxRows: opts.exportUnmaskedMaxRows ?? EXPORT_UNMASKED_MAX_ROWS_DEFAULT,
+  });
   await registerMemberImportsModule(app, db, opts);
   const stats = registerStatsModule(app, db, orgs, [orgIndicatorProvider, memberIndicatorProvider]);
   registerReportsModule(app, db, stats);

@@ -1,6 +1,7 @@
 // Configuration comes from the environment only; see README for each variable.
 import net from 'node:net';
 import path from 'node:path';
+import { EXPORT_UNMASKED_MAX_ROWS_DEFAULT } from '@gonghui/common';
 
 export interface Config {
   port: number;
@@ -12,6 +13,9 @@ export interface Config {
   databaseMigrationUrl: string | undefined;
   production: boolean;
   adminPassword: string | undefined;
+  /** The security admin's and the auditor's first passwords (三员分立); generated and printed once when unset. */
+  secadminPassword: string | undefined;
+  auditorPassword: string | undefined;
   masterKey: string | undefined;
   /** GONGHUI_MASTER_KEY_FILE: a file holding the base64 master key (in production: outside DATA_DIR). */
   masterKeyFile: string | undefined;
@@ -26,6 +30,8 @@ export interface Config {
   passwordMaxAgeDays: number;
   /** Accounts with no login for this many days are disabled; 0 = never. */
   dormantDays: number;
+  /** Rows one unmasked export request may hold (EXPORT_UNMASKED_MAX_ROWS, default 5,000). */
+  exportUnmaskedMaxRows: number;
   webDist: string | undefined;
   logLevel: string;
   /** Signed heads of the audit chain, outside the database: AUDIT_SEAL_DIR (default DATA_DIR/audit-seals). */
@@ -34,6 +40,13 @@ export interface Config {
   auditSealEveryRows: number;
   /** Lease of background jobs: a job whose process died resumes at the next start after at most this long. */
   jobLeaseMs: number;
+}
+
+function positiveInt(v: string | undefined, fallback: number): number {
+  if (v === undefined || v === '') return fallback;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`EXPORT_UNMASKED_MAX_ROWS 须为正整数：${v}`);
+  return n;
 }
 
 const truthy = (v: string | undefined) => v === '1' || v === 'true' || v === 'yes';
@@ -57,6 +70,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseMigrationUrl: env.DATABASE_MIGRATION_URL || (production ? undefined : env.DATABASE_URL || undefined),
     production,
     adminPassword: env.ADMIN_PASSWORD || undefined,
+    secadminPassword: env.SECADMIN_PASSWORD || undefined,
+    auditorPassword: env.AUDITOR_PASSWORD || undefined,
     masterKey: env.GONGHUI_MASTER_KEY || undefined,
     masterKeyFile: env.GONGHUI_MASTER_KEY_FILE ? path.resolve(env.INIT_CWD ?? process.cwd(), env.GONGHUI_MASTER_KEY_FILE) : undefined,
     // DEMO defaults on for the embedded database; the bootstrap only seeds an empty one.
@@ -68,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateLimit: Number(env.LOGIN_RATE_LIMIT ?? 20),
     passwordMaxAgeDays: days('PASSWORD_MAX_AGE_DAYS', env.PASSWORD_MAX_AGE_DAYS),
     dormantDays: days('DORMANT_DAYS', env.DORMANT_DAYS),
+    exportUnmaskedMaxRows: positiveInt(env.EXPORT_UNMASKED_MAX_ROWS, EXPORT_UNMASKED_MAX_ROWS_DEFAULT),
     webDist: env.WEB_DIST,
     logLevel: env.LOG_LEVEL ?? 'info',
     auditSealDir: env.AUDIT_SEAL_DIR ? path.resolve(env.INIT_CWD ?? process.cwd(), env.AUDIT_SEAL_DIR) : path.join(dataDir, 'audit-seals'),

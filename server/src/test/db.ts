@@ -21,6 +21,11 @@ configureAuditChain(testKeys);
 export type Engine = 'pglite' | 'postgres';
 export const ADMIN_PASSWORD = 'Admin#Test2026';
 export const APP_TEST_ROLE = 'gonghui_app_test';
+export const SECADMIN_PASSWORD = 'Secadmin#Test2026';
+export const AUDITOR_PASSWORD = 'Auditor#Test2026';
+/** The three root accounts the bootstrap creates (三员分立), by username. */
+export const ROOT_PASSWORDS = { admin: ADMIN_PASSWORD, secadmin: SECADMIN_PASSWORD, auditor: AUDITOR_PASSWORD } as const;
+export type RootAccount = keyof typeof ROOT_PASSWORDS;
 
 export function engines(): Engine[] {
   return process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
@@ -111,7 +116,14 @@ export async function openTestDb(engine: Engine): Promise<TestDb> {
   configureAuditChain(testKeys);
   const auditSealDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gh-seals-'));
   bindAuditSeals(database.db, openSealStore(auditSealDir));
-  const boot = await asSystem(() => bootstrap(database.db, { adminPassword: ADMIN_PASSWORD, rootOrgName: '测试市总工会' }));
+  const boot = await asSystem(() =>
+    bootstrap(database.db, {
+      adminPassword: ADMIN_PASSWORD,
+      secadminPassword: SECADMIN_PASSWORD,
+      auditorPassword: AUDITOR_PASSWORD,
+      rootOrgName: '测试市总工会',
+    }),
+  );
   if (!boot.rootOrgId) throw new Error('bootstrap did not create the root org');
   const sealAudit = async () => {
     const res = await asSystem(() => sealAuditChain(database.db));

@@ -8,6 +8,7 @@ export const testCrypto = createFieldCrypto(Buffer.alloc(32, 1));
 import type { FieldCrypto } from '../platform/crypto/index.ts';
 import type { Db } from '../platform/db/index.ts';
 import { secondFactorFor } from './mfa.ts';
+import { ROOT_PASSWORDS, type RootAccount } from './db.ts';
 
 const dbOfApp = new WeakMap<HttpApp, Db>();
 
@@ -17,6 +18,7 @@ export interface TestAppOptions {
   passwordMaxAgeDays?: number;
   dormantDays?: number;
   crypto?: FieldCrypto;
+  exportUnmaskedMaxRows?: number;
 }
 
 export async function buildTestApp(db: Db, opts: TestAppOptions = {}): Promise<HttpApp> {
@@ -92,3 +94,6 @@ export async function loginAs(app: HttpApp, username: string, password: string, 
   await logIn(c, app, username, password);
   return c;
 }
+
+/** Logs in as one of the bootstrap's root accounts: `admin` (system admin), `secadmin` or `auditor`. */
+export const loginRoot = (app: HttpApp, who: RootAccount): Promise<Client> => loginAs(app, who, ROOT_PASSWORDS[who]);

@@ -113,8 +113,8 @@ export const memberApi = {
   leave: (id: number, body: LeaveBody) => api.post<TMember>(`/members/${id}/leave`, body),
   transfer: (id: number, body: TransferBody) => api.post<TTransfer>(`/members/${id}/transfers`, body),
   card: (id: number) => api.get<MemberCard>(`/members/${id}/card`),
-  exportXlsx: (f: MemberFilters, unmasked: boolean, reason?: string) =>
-    download('/members/export', { ...filterQuery(f), unmasked: unmasked ? 'true' : undefined, reason }, '会员名册.xlsx'),
+  /** Masked only: full details go through an export request (api/exportRequests.ts). */
+  exportXlsx: (f: MemberFilters) => download('/members/export', filterQuery(f), '会员名册.xlsx'),
 };
 
 export const transferApi = {

@@ -49,6 +49,10 @@ export const router = createBrowserRouter([
                 path: 'summaries/:id',
                 lazy: async () => ({ Component: (await import('../pages/summaries/SummaryEditorPage.tsx')).SummaryEditorPage }),
               },
+              {
+                path: 'export-requests',
+                lazy: async () => ({ Component: (await import('../pages/exportRequests/ExportRequestsPage.tsx')).ExportRequestsPage }),
+              },
               { path: 'users', lazy: async () => ({ Component: (await import('../pages/users/UsersPage.tsx')).UsersPage }) },
               { path: 'roles', lazy: async () => ({ Component: (await import('../pages/roles/RolesPage.tsx')).RolesPage }) },
               { path: 'audit', lazy: async () => ({ Component: (await import('../pages/audit/AuditPage.tsx')).AuditPage }) },

@@ -2,12 +2,14 @@
 import { memberEn } from './member.en.ts';
 import { statsEn } from './stats.en.ts';
 import { mfaEn } from './mfa.en.ts';
+import { exportRequestEn } from './exportRequest.en.ts';
 import type { Messages } from './zh-CN.ts';
 
 export const en: Messages = {
   ...memberEn,
   ...statsEn,
   ...mfaEn,
+  ...exportRequestEn,
   app: { title: 'Trade Union Work Platform', subtitle: 'Organisation · Members · Work records' },
   common: {
     save: 'Save',
@@ -36,6 +38,7 @@ export const en: Messages = {
     users: 'Users',
     roles: 'Roles',
     audit: 'Audit log',
+    exportRequests: 'Sensitive exports',
     statsGroup: 'Statistics & targets',
     dashboard: 'Dashboard',
     stats: 'Statistics',
@@ -132,6 +135,14 @@ export const en: Messages = {
     custom: 'Custom',
     type: 'Type',
     keyHint: 'Starts with a lower-case letter; lower-case letters, digits, underscores, e.g. org_viewer',
+    builtinNames: {
+      org_admin: 'Union administrator',
+      viewer: 'Read-only',
+      system_admin: 'System administrator',
+      security_admin: 'Security administrator',
+      auditor: 'Security auditor',
+      privacy_officer: 'Personal-data officer',
+    },
   },
   audit: {
     time: 'Time',
@@ -156,7 +167,14 @@ export const en: Messages = {
       truncated: 'The audit table was emptied, although a seal vouches for its records.',
       seal_forged: 'The seal file holds a line without a valid signature.',
     },
-    entityTypes: { org: 'Organisation', user: 'User', role: 'Role', member: 'Member', member_import: 'Member import' },
+    entityTypes: {
+      org: 'Organisation',
+      user: 'User',
+      role: 'Role',
+      member: 'Member',
+      member_import: 'Member import',
+      export_request: 'Unmasked export request',
+    },
   },
   fields: {
     username: 'Username',
@@ -297,6 +315,11 @@ export const en: Messages = {
       'member.export': 'Members exported',
       'member.import': 'Members imported',
       'member.import_report': 'Import error report downloaded',
+      'export_request.create': 'Unmasked export requested',
+      'export_request.approve': 'Unmasked export approved',
+      'export_request.reject': 'Unmasked export rejected',
+      'export_request.download': 'Unmasked export downloaded',
+      'system.accounts_added': 'Separated root accounts added',
     },
   },
 };

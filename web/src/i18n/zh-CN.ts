@@ -11,11 +11,13 @@ import {
 import { memberZhCN } from './member.zh-CN.ts';
 import { statsZhCN } from './stats.zh-CN.ts';
 import { mfaZhCN } from './mfa.zh-CN.ts';
+import { exportRequestZhCN } from './exportRequest.zh-CN.ts';
 
 export const zhCN = {
   ...memberZhCN,
   ...statsZhCN,
   ...mfaZhCN,
+  ...exportRequestZhCN,
   app: { title: '工会工作平台', subtitle: '组织建设 · 会员管理 · 工作台账' },
   common: {
     save: '保存',
@@ -44,6 +46,7 @@ export const zhCN = {
     users: '用户管理',
     roles: '角色权限',
     audit: '审计日志',
+    exportRequests: '敏感数据导出',
     statsGroup: '统计与目标',
     dashboard: '数据看板',
     stats: '统计查询',
@@ -134,6 +137,14 @@ export const zhCN = {
     custom: '自定义',
     type: '类型',
     keyHint: '小写字母开头，可含小写字母、数字、下划线，例如 org_viewer',
+    builtinNames: {
+      org_admin: '工会管理员',
+      viewer: '只读查看',
+      system_admin: '系统管理员',
+      security_admin: '安全管理员',
+      auditor: '安全审计员',
+      privacy_officer: '敏感信息管理员',
+    },
   },
   audit: {
     time: '时间',
@@ -158,7 +169,7 @@ export const zhCN = {
       truncated: '审计表已被清空，而封印表明其中应有记录。',
       seal_forged: '封印文件中有签名无效的行。',
     },
-    entityTypes: { org: '组织', user: '用户', role: '角色', member: '会员', member_import: '会员导入' },
+    entityTypes: { org: '组织', user: '用户', role: '角色', member: '会员', member_import: '会员导入', export_request: '敏感数据导出申请' },
   },
   fields: { ...FIELD_LABELS },
   enums: {

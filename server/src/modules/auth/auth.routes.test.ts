@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { engines, openTestDb, ADMIN_PASSWORD, type TestDb } from '../../test/db.ts';
-import { buildTestApp, Client, enrolTotpIfRequired, logIn, loginAs } from '../../test/http.ts';
+import { buildTestApp, Client, enrolTotpIfRequired, logIn, loginAs, loginRoot } from '../../test/http.ts';
 import { makeOrg, makeUser, PASSWORD } from '../../test/factories.ts';
 import type { HttpApp } from '../../platform/http/index.ts';
 
@@ -21,7 +21,7 @@ describe.each(engines())('auth on %s', (engine) => {
     const c = new Client(app);
     const res = await c.post('/api/v1/auth/login', { username: 'admin', password: ADMIN_PASSWORD });
     expect(res.status).toBe(200);
-    expect(res.body.user).toMatchObject({ username: 'admin', orgId: t.rootOrgId, roles: ['org_admin'] });
+    expect(res.body.user).toMatchObject({ username: 'admin', orgId: t.rootOrgId, roles: ['system_admin', 'org_admin'] });
     const setCookie = String(res.headers['set-cookie']);
     expect(setCookie).toMatch(/gh_sid=[^;]+;.*HttpOnly/i);
     expect(setCookie).toMatch(/SameSite=Strict/i);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { usccCheckChar } from '@gonghui/common';
 import { engines, openTestDb, ADMIN_PASSWORD, type TestDb } from '../../test/db.ts';
-import { buildTestApp, loginAs, type Client } from '../../test/http.ts';
+import { buildTestApp, loginAs, loginRoot, type Client } from '../../test/http.ts';
 import { makeOrg, makeUser, uniq } from '../../test/factories.ts';
 import type { HttpApp } from '../../platform/http/index.ts';
 import { XlsxWorkbook, type Row } from '../../platform/excel/index.ts';
@@ -214,7 +214,8 @@ describe.each(engines())('member import on %s', (engine) => {
     );
     expect(joins.rows[0]?.n).toBe(8);
 
-    const audit = (await admin.get(`/api/v1/audit-events?action=member.import&entityId=${run.body.id}`)).body.items;
+    const audit = (await (await loginRoot(app, 'auditor')).get(`/api/v1/audit-events?action=member.import&entityId=${run.body.id}`)).body
+      .items;
     expect(audit).toHaveLength(1);
     expect(audit[0].after).toMatchObject({ fileName: '会员名册.xlsx', imported: 8, updated: 1, skipped: 1, errorCount: 10 });
     expect(JSON.stringify(audit)).not.toContain(a.slice(6, 14));
@@ -245,7 +246,8 @@ describe.each(engines())('member import on %s', (engine) => {
     expect(report[1]?.cells.slice(1, 4).map((x) => x.value)).toEqual(['6', '吴八', String(Number(numeric))]);
     expect(report[4]?.cells[9]?.value).toBe('身份证号：与第4行身份证号重复');
     expect(report[4]?.cells[3]?.value).toBe(a);
-    const reads = (await admin.get(`/api/v1/audit-events?action=member.import_report&entityId=${run.body.id}`)).body.items;
+    const reads = (await (await loginRoot(app, 'auditor')).get(`/api/v1/audit-events?action=member.import_report&entityId=${run.body.id}`))
+      .body.items;
     expect(reads).toHaveLength(1);
   });
 

@@ -32,25 +32,34 @@ const columnsOf = (unmasked: boolean) => [
   { header: '会员卡号', key: 'cardNo', width: 16 },
 ];
 
+export interface ExportOptions {
+  /** An unmasked export's mark (who, when, request number): first row, every printed page, document properties. */
+  watermark?: string;
+  /** Stop after this many rows (an approved request never yields more than was approved). */
+  maxRows?: number;
+}
+
 /** `beforeEnd` runs once every row is written and before the file is closed (the audit row, so no export is complete without it). */
-export async function writeMemberExport(
-  db: Db,
-  crypto: FieldCrypto,
-  filter: repo.MemberFilter,
-  out: Writable,
-  unmasked: boolean,
-  beforeEnd?: (rows: number) => Promise<void>,
-): Promise<number> {
+export async function writeMemberExport(db: Db, crypto: FieldCrypto, filter: repo.MemberFilter, out: Writable, unmasked: boolean, beforeEnd?: (rows: number) => Promise<void>, opts: ExportOptions = {}): Promise<number> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  const ws = wb.addWorksheet('会员名册');
-  ws.columns = columnsOf(unmasked);
+  const mark = opts.watermark;
+  const ws = wb.addWorksheet('会员名册', mark ? { headerFooter: { oddHeader: `&C${mark.replace(/&/g, '&&')}`, oddFooter: `&L${mark.replace(/&/g, '&&')}&R&P / &N` } } : {});
+  if (mark) {
+    Object.assign(wb, { title: mark, subject: mark, description: mark, keywords: '敏感数据', category: '敏感数据' });
+    ws.columns = columnsOf(unmasked).map(({ header: _h, ...c }) => c);
+    ws.addRow([mark]).commit();
+    ws.addRow(columnsOf(unmasked).map((c) => c.header)).font = { bold: true };
+  } else {
+    ws.columns = columnsOf(unmasked);
+    ws.getRow(1).font = { bold: true };
+  }
   // Text format keeps Excel from turning 18-digit numbers into 3.2E+17.
   for (const key of ['idNumber', 'phone', 'cardNo']) ws.getColumn(key).numFmt = '@';
-  ws.getRow(1).font = { bold: true };
   let after: number | undefined;
   let count = 0;
+  const max = opts.maxRows ?? Number.POSITIVE_INFINITY;
   for (;;) {
-    const { items } = await repo.listForExport(db, filter, BATCH, after);
+    const { items } = await repo.listForExport(db, filter, Math.min(BATCH, max - count), after);
     for (const m of items) {
       // Decrypting refuses a value bound to another row: the export fails rather than print someone else's number.
       const idNumber = unmasked ? await crypto.open(m.idCipher, memberBinding(m.id, 'id_cipher')) : null;
@@ -70,7 +79,7 @@ export async function writeMemberExport(
     }
     count += items.length;
     const last = items[items.length - 1];
-    if (items.length < BATCH || !last) break;
+    if (items.length < BATCH || !last || count >= max) break;
     after = last.id;
   }
   ws.commit();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { engines, openTestDb, ADMIN_PASSWORD, type TestDb } from '../../test/db.ts';
-import { buildTestApp, loginAs, type Client } from '../../test/http.ts';
+import { buildTestApp, loginAs, loginRoot, type Client } from '../../test/http.ts';
 import { makeOrg, makeTree, makeUser, newIdNumber as newId } from '../../test/factories.ts';
 import type { HttpApp } from '../../platform/http/index.ts';
 
@@ -87,10 +87,13 @@ describe.each(engines())('member registry on %s', (engine) => {
     const viewer = await loginAs(app, (await makeUser(t.db, org.id, ['viewer'])).username, 'Test#Pass2026');
     expect((await viewer.get(`/api/v1/members/${created.body.id}`)).body.idNumberMasked).toContain('*');
     expect((await viewer.post(`/api/v1/members/${created.body.id}/reveal`, { reason: '核对身份' })).status).toBe(403);
-    expect((await admin.post(`/api/v1/members/${created.body.id}/reveal`, {})).status).toBe(400);
-    const shown = await admin.post(`/api/v1/members/${created.body.id}/reveal`, { reason: '办理医疗互助理赔核对身份' });
+    // org_admin does not unmask (三员分立 keeps member:view_sensitive apart); the privacy officer does.
+    expect((await admin.post(`/api/v1/members/${created.body.id}/reveal`, { reason: '核对身份' })).status).toBe(403);
+    const officer = await loginAs(app, (await makeUser(t.db, org.id, ['privacy_officer'])).username, 'Test#Pass2026');
+    expect((await officer.post(`/api/v1/members/${created.body.id}/reveal`, {})).status).toBe(400);
+    const shown = await officer.post(`/api/v1/members/${created.body.id}/reveal`, { reason: '办理医疗互助理赔核对身份' });
     expect(shown.body).toEqual({ idNumber, phone: '13912345678', birthDate: '1990-03-07' });
-    const audit = await admin.get(`/api/v1/audit-events?action=member.reveal&entityId=${created.body.id}`);
+    const audit = await (await loginRoot(app, 'auditor')).get(`/api/v1/audit-events?action=member.reveal&entityId=${created.body.id}`);
     expect(audit.body.items[0].after.reason).toBe('办理医疗互助理赔核对身份');
     const dump = await t.owner.execute(sql`SELECT m.*::text AS row FROM members m UNION ALL SELECT a.*::text FROM audit_events a UNION ALL SELECT e.*::text FROM member_events e`);
     const text = dump.rows.map((r) => String((r as { row: string }).row)).join('\n');

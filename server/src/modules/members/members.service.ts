@@ -129,9 +129,8 @@ export function createMemberService({ db, crypto }: { db: Db; crypto: FieldCrypt
 
   /** Streams the export into `out`; the audit row records the filter and how many rows left the system. */
   async function exportTo(ctx: Ctx, q: TMemberExportQuery, out: Writable): Promise<void> {
-    if (q.unmasked && !ctx.actor.permissions.has('member:view_sensitive'))
-      throw new AppError('FORBIDDEN', '导出完整身份证号和手机号需要相应权限');
-    if (q.unmasked && !q.reason) throw invalid('reason', '导出完整信息须说明原因');
+    // Full numbers leave only through an export request approved by a second cadre (export-requests.service.ts).
+    if (q.unmasked) throw new AppError('FORBIDDEN', '不脱敏导出须提交「敏感数据导出申请」，经另一名有审批权限的干部批准后下载');
     const filter = await resolveFilter(ctx, q);
     const { idNumber: _omitted, reason, ...shownFilter } = q;
     const audit = (rows: number) =>
@@ -152,7 +151,7 @@ export function createMemberService({ db, crypto }: { db: Db; crypto: FieldCrypt
     // Audited before the file's last bytes leave, so a downloaded export always has its audit row.
     let audited = false;
     try {
-      await writeMemberExport(db, crypto, filter, out, q.unmasked, async (rows) => {
+      await writeMemberExport(db, crypto, filter, out, false, async (rows) => {
         await audit(rows);
         audited = true;
       });
@@ -234,6 +233,7 @@ export function createMemberService({ db, crypto }: { db: Db; crypto: FieldCrypt
     update,
     list,
     exportTo,
+    resolveFilter,
     reveal,
     leave,
     get: load,

@@ -10,7 +10,7 @@ import { AppError, conflict, invalid, notFound } from '../../platform/http/index
 import { orgRepo } from '../orgs/index.ts';
 import * as rolesRepo from './roles.repo.ts';
 import * as usersRepo from './users.repo.ts';
-import { assertSubset, loadUserInScope, permissionsOfRoles } from './users.policy.ts';
+import { assertManageable, assertSeparated, assertSubset, loadUserInScope, permissionsOfRoles } from './users.policy.ts';
 
 export const hashPassword = (pw: string) => hash(pw);
 
@@ -26,8 +26,11 @@ export function createUserService({ db }: { db: Db }) {
     return db.transaction(async (tx) => {
       const org = await orgRepo.findInScope(tx, ctx.actor.orgPath, input.orgId);
       if (!org) throw notFound('组织');
+      assertManageable(ctx.actor, org.path);
       checkPassword(input.password, input.username, org.name);
-      assertSubset(ctx.actor, await permissionsOfRoles(tx, ctx.actor, input.roles, org.path), '分配该角色');
+      const granted = await permissionsOfRoles(tx, ctx.actor, input.roles, org.path);
+      assertSeparated(granted, 'roles');
+      assertSubset(ctx.actor, granted, '分配该角色');
       // Usernames are unique across the federation, not only within the actor's scope.
       if (await asSystem(() => usersRepo.findByUsername(tx, input.username))) throw conflict('用户名已存在', 'username');
       const u = await usersRepo.insert(tx, {
@@ -51,12 +54,18 @@ export function createUserService({ db }: { db: Db }) {
     return db.transaction(async (tx) => {
       const target = await loadUserInScope(tx, ctx.actor, id);
       if (input.password) checkPassword(input.password, target.username, target.orgName);
-      assertSubset(ctx.actor, await permissionsOfRoles(tx, ctx.actor, target.roles), '管理该用户');
-      // Own password changes go through /auth/password, which asks for the old one.
-      if (id === ctx.actor.userId && (input.disabled || input.roles || input.password)) {
-        throw new AppError('FORBIDDEN', '不能停用自己、修改自己的角色或在此重置自己的密码');
+      // Own password changes go through /auth/password, which asks for the old one; one's own name is fine.
+      if (id === ctx.actor.userId) {
+        if (input.disabled || input.roles || input.password) throw new AppError('FORBIDDEN', '不能停用自己、修改自己的角色或在此重置自己的密码');
+      } else {
+        assertManageable(ctx.actor, target.orgPath);
       }
-      if (input.roles) assertSubset(ctx.actor, await permissionsOfRoles(tx, ctx.actor, input.roles, target.orgPath), '分配该角色');
+      assertSubset(ctx.actor, await permissionsOfRoles(tx, ctx.actor, target.roles), '管理该用户');
+      if (input.roles) {
+        const granted = await permissionsOfRoles(tx, ctx.actor, input.roles, target.orgPath);
+        assertSeparated(granted, 'roles');
+        assertSubset(ctx.actor, granted, '分配该角色');
+      }
       const patch: Partial<usersRepo.UserInsert> = {};
       if (input.displayName !== undefined) patch.displayName = input.displayName;
       if (input.roles) patch.roles = input.roles;
@@ -75,7 +84,10 @@ export function createUserService({ db }: { db: Db }) {
   }
 
   async function createRole(ctx: Ctx, input: z.infer<typeof ZRoleCreate>) {
-    assertSubset(ctx.actor, input.permissions, '创建该角色');
+    assertSeparated(input.permissions, 'permissions');
+    // Defining roles is the security admin's duty and grants nothing by itself: whoever assigns the role must
+    // hold its permissions. Without security:manage, a role manager defines roles within their own permissions.
+    if (!ctx.actor.permissions.has('security:manage')) assertSubset(ctx.actor, input.permissions, '创建该角色');
     return db.transaction(async (tx) => {
       if ((await rolesRepo.findByKeys(tx, [input.key])).length) throw conflict('角色标识已存在', 'key');
       const role = await rolesRepo.insert(tx, { key: input.key, name: input.name, permissions: input.permissions, orgId: ctx.actor.orgId });

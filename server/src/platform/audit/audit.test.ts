@@ -2,8 +2,8 @@
 // This file tampers with its own database at the end, so it keeps one DB per engine to itself.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { engines, openTestDb, ADMIN_PASSWORD, type TestDb } from '../../test/db.ts';
-import { buildTestApp, Client, loginAs, type Loose } from '../../test/http.ts';
+import { engines, openTestDb, type TestDb } from '../../test/db.ts';
+import { buildTestApp, Client, loginAs, loginRoot, type Loose } from '../../test/http.ts';
 import { makeTree, makeUser, PASSWORD, uniq } from '../../test/factories.ts';
 import type { HttpApp } from '../http/index.ts';
 import { appendAudit } from './audit.ts';
@@ -23,7 +23,8 @@ describe.each(engines())('audit trail on %s', (engine) => {
   beforeAll(async () => {
     t = await openTestDb(engine);
     app = await buildTestApp(t.db);
-    admin = await loginAs(app, 'admin', ADMIN_PASSWORD);
+    // The root auditor (三员分立: only the auditor role reads the log).
+    admin = await loginRoot(app, 'auditor');
     tree = await makeTree(t.db, t.rootOrgId);
     const u = await makeUser(t.db, tree.district.id, ['org_admin']);
     clerk = { ...u, client: await loginAs(app, u.username, PASSWORD) };
@@ -98,7 +99,7 @@ describe.each(engines())('audit trail on %s', (engine) => {
     });
     const both = await admin.get(`/api/v1/audit-events?action=org.update&actor=${clerk.username}`);
     expect(both.body.total).toBe(1);
-    expect((await admin.get('/api/v1/audit-events?action=org.update&actor=admin')).body.total).toBe(0);
+    expect((await admin.get('/api/v1/audit-events?action=org.update&actor=auditor')).body.total).toBe(0);
 
     // Dates: the range around today holds everything; ranges entirely before or after hold nothing.
     const total = await countAll();

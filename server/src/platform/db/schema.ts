@@ -464,3 +464,34 @@ export const workSummaries = pgTable(
 );
 
 export const schema = { orgs, orgEvents, roles, users, sessions, auditEvents, members, memberEvents, memberTransfers, jobs, memberImports, memberImportRows, memberImportStaged, targets, workSummaries, memberFlowMonths, userMfa, mfaRecoveryCodes, mfaPendingLogins };
+
+// Unmasked member exports (敏感数据导出申请): asked by one cadre, approved by another, downloaded once. The filter is
+// stored resolved (an ID number only as its blind index); the org's current path bounds who sees the request.
+export const exportRequests = pgTable(
+  'export_requests',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    number: varchar('number', { length: 20 }).notNull(),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    requesterId: integer('requester_id')
+      .notNull()
+      .references(() => users.id),
+    reason: varchar('reason', { length: 500 }).notNull(),
+    filter: jsonb('filter').$type<Record<string, unknown>>().notNull(),
+    rowCount: integer('row_count').notNull(),
+    status: varchar('status', { length: 16 }).$type<'pending' | 'approved' | 'rejected' | 'downloaded'>().notNull().default('pending'),
+    approverId: integer('approver_id').references(() => users.id),
+    opinion: varchar('opinion', { length: 500 }),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    decidedAt: ts('decided_at'),
+    downloadedAt: ts('downloaded_at'),
+  },
+  (t) => [
+    uniqueIndex('export_requests_number_uq').on(t.number),
+    index('export_requests_org_idx').on(t.orgId, t.status),
+    check('export_requests_status_ck', sql`${t.status} IN ('pending', 'approved', 'rejected', 'downloaded')`),
+    check('export_requests_not_self_ck', sql`${t.approverId} IS NULL OR ${t.approverId} <> ${t.requesterId}`),
+  ],
+);

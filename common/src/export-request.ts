@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { LIMITS } from './limits.ts';
 import { MEMBER_CATEGORIES, MEMBER_STATUSES, ZMemberListQuery } from './member.ts';
-import { ZPageQuery, zId, zRequiredText, zText } from './schemas.ts';
+import { ZPageQuery, zId } from './schemas.ts';
+import { zRequiredText, zText } from './strings.ts';
 
 export const EXPORT_REQUEST_STATUSES = ['pending', 'approved', 'rejected', 'downloaded'] as const;
 export type ExportRequestStatus = (typeof EXPORT_REQUEST_STATUSES)[number];
@@ -23,7 +24,7 @@ export const ZExportRequestCreate = ZMemberListQuery.omit({ page: true, pageSize
 });
 export type TExportRequestCreate = z.infer<typeof ZExportRequestCreate>;
 
-export const ZExportDecision = z.object({ opinion: zText(LIMITS.text).optional() });
+export const ZExportDecision = z.strictObject({ opinion: zText(LIMITS.text).optional() });
 export const ZExportRequestListQuery = ZPageQuery.extend({ status: z.enum(EXPORT_REQUEST_STATUSES).optional() });
 
 /** The filter as shown to cadres: an ID-number filter only as a flag. */

@@ -77,7 +77,10 @@ describe.each(engines())('login throttling on %s', (engine) => {
     const fake = await run(ghost);
     expect(real.map((r) => r.status)).toEqual([401, 401, 401, 429]);
     expect(fake.map((r) => r.status)).toEqual([401, 401, 401, 429]);
-    expect(real[3]?.body.message).toBe(fake[3]?.body.message);
+    // The wait in the message is counted from each name's own last failure; the wording is the same.
+    const wording = (r: Res | undefined) => String(r?.body.message).replace(/\d+/g, 'N');
+    expect(wording(real[3])).toBe(wording(fake[3]));
+    expect(real[3]?.body.code).toBe(fake[3]?.body.code);
   });
 
   it('keeps a hard lock only at 20 failures; a security admin in scope lifts it (403 without the permission, 404 out of scope)', async () => {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { engines, openTestDb, ADMIN_PASSWORD, type TestDb } from '../../test/db.ts';
-import { buildTestApp, Client, enrolTotpIfRequired, logIn, loginAs, loginRoot } from '../../test/http.ts';
-import { makeOrg, makeUser, PASSWORD } from '../../test/factories.ts';
+import { buildTestApp, Client, enrolTotpIfRequired, logIn, loginAs } from '../../test/http.ts';
+import { makeOrg, makeUser } from '../../test/factories.ts';
 import type { HttpApp } from '../../platform/http/index.ts';
 
 describe.each(engines())('auth on %s', (engine) => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { engines, openTestDb, ADMIN_PASSWORD, type TestDb } from '../../test/db.ts';
-import { buildTestApp, Client, loginAs, type Loose } from '../../test/http.ts';
+import { buildTestApp, Client, loginAs, loginRoot, type Loose } from '../../test/http.ts';
 import { makeOrg, makeTree, makeUser } from '../../test/factories.ts';
 import { codeAt } from '../../test/mfa.ts';
 import type { HttpApp } from '../../platform/http/index.ts';
@@ -11,10 +11,13 @@ describe.each(engines())('TOTP second factor on %s', (engine) => {
   let t: TestDb;
   let app: HttpApp;
   let admin: Client;
+  let auditor: Client;
   beforeAll(async () => {
     t = await openTestDb(engine);
     app = await buildTestApp(t.db);
-    admin = await loginAs(app, 'admin', ADMIN_PASSWORD);
+    // Policies and resets are the security admin's (三员分立); the audit trail is the auditor's.
+    admin = await loginRoot(app, 'secadmin');
+    auditor = await loginRoot(app, 'auditor');
   });
   afterAll(async () => {
     await app?.close();
@@ -23,7 +26,7 @@ describe.each(engines())('TOTP second factor on %s', (engine) => {
 
   const now = () => timeStep(Date.now());
   const audits = async (action: string, actor: string): Promise<Loose[]> =>
-    (await admin.get(`/api/v1/audit-events?action=${action}&actor=${actor}`)).body.items;
+    (await auditor.get(`/api/v1/audit-events?action=${action}&actor=${actor}`)).body.items;
 
   /** A user with TOTP enrolled through the API by hand (not the test helper), with its secret and codes. */
   async function enrolled(roles = ['org_admin']) {
@@ -236,13 +239,13 @@ describe.each(engines())('TOTP second factor on %s', (engine) => {
     expect(ua.body.user.mfaEnrollmentRequired).toBe(false);
     await admin.put(`/api/v1/orgs/${street.org.id}/security-policy`, { mfaPolicy: null });
     expect(await viewerMustEnrol()).toBe(true);
-    const changes = await audits('org.security_policy', 'admin');
+    const changes = await audits('org.security_policy', 'secadmin');
     expect(changes[0]?.after).toEqual({ mfaPolicy: null });
     expect(changes[0]?.before).toEqual({ mfaPolicy: 'off' });
 
     expect((await admin.put(`/api/v1/orgs/${tree.district.id}/security-policy`, { mfaPolicy: 'sometimes' })).status).toBe(400);
     const other = await makeTree(t.db, t.rootOrgId);
-    const districtAdmin = await makeUser(t.db, tree.district.id, ['org_admin']);
+    const districtAdmin = await makeUser(t.db, tree.district.id, ['security_admin']);
     const da = await loginAs(app, districtAdmin.username, districtAdmin.password);
     expect((await da.put(`/api/v1/orgs/${other.district.id}/security-policy`, { mfaPolicy: 'off' })).status).toBe(404);
     expect((await da.get(`/api/v1/orgs/${other.district.id}/security-policy`)).status).toBe(404);
@@ -256,7 +259,7 @@ describe.each(engines())('TOTP second factor on %s', (engine) => {
     const done = await passwordStep(u.username, u.password);
     await done.c.post('/api/v1/auth/login/mfa', { code: codeAt(u.secret, now()) });
     const other = await makeOrg(t.db, t.rootOrgId, { level: 'district' });
-    const otherAdmin = await makeUser(t.db, other.id, ['org_admin']);
+    const otherAdmin = await makeUser(t.db, other.id, ['security_admin']);
     const oa = await loginAs(app, otherAdmin.username, otherAdmin.password);
     expect((await oa.request('DELETE', `/api/v1/users/${u.id}/mfa`)).status).toBe(404);
     const viewer = await makeUser(t.db, u.org.id, ['viewer']);
@@ -266,7 +269,7 @@ describe.each(engines())('TOTP second factor on %s', (engine) => {
 
     expect((await admin.request('DELETE', `/api/v1/users/${u.id}/mfa`)).status).toBe(204);
     expect((await done.c.get('/api/v1/me')).status).toBe(401);
-    const reset = await audits('auth.mfa_reset', 'admin');
+    const reset = await audits('auth.mfa_reset', 'secadmin');
     expect(reset[0]).toMatchObject({ entityId: String(u.id), after: { username: u.username, hadSecondFactor: true } });
     // Password alone again, and the policy sends them back to enrolment.
     const after = await passwordStep(u.username, u.password);

@@ -98,7 +98,7 @@ describe.each(engines())('login throttling on %s', (engine) => {
     await skipDelays();
     expect((await login(freshIp(), u.username, PASSWORD)).status).toBe(429);
 
-    const secAdmin = await loginAs(app, (await makeUser(t.db, district.id)).username, PASSWORD, freshIp());
+    const secAdmin = await loginAs(app, (await makeUser(t.db, district.id, ['security_admin'])).username, PASSWORD, freshIp());
     expect((await secAdmin.get(`/api/v1/users/${u.id}`)).body.locked).toBe(true);
     const listed = await secAdmin.get(`/api/v1/users?q=${u.username}`);
     expect(listed.body.items[0]).toMatchObject({ id: u.id, locked: true });
@@ -106,7 +106,7 @@ describe.each(engines())('login throttling on %s', (engine) => {
     const viewer = await loginAs(app, (await makeUser(t.db, district.id, ['viewer'])).username, PASSWORD, freshIp());
     const denied = await viewer.post(`/api/v1/users/${u.id}/unlock`);
     expect([denied.status, denied.body.code]).toEqual([403, 'FORBIDDEN']);
-    const outsider = await loginAs(app, (await makeUser(t.db, other.id)).username, PASSWORD, freshIp());
+    const outsider = await loginAs(app, (await makeUser(t.db, other.id, ['security_admin'])).username, PASSWORD, freshIp());
     expect((await outsider.post(`/api/v1/users/${u.id}/unlock`)).status).toBe(404);
     expect((await login(freshIp(), u.username, PASSWORD)).status).toBe(429);
 

@@ -8,8 +8,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { asc } from 'drizzle-orm';
-import { engines, openTestDb, ADMIN_PASSWORD, type TestDb } from '../../test/db.ts';
-import { buildTestApp, loginAs, type Client } from '../../test/http.ts';
+import { engines, openTestDb, type TestDb } from '../../test/db.ts';
+import { buildTestApp, loginAs, loginRoot, type Client } from '../../test/http.ts';
 import { makeTree, makeUser, PASSWORD } from '../../test/factories.ts';
 import { auditEvents } from '../db/index.ts';
 import type { HttpApp } from '../http/index.ts';
@@ -93,7 +93,7 @@ describe.each(engines())('audit chain against an owner without the key on %s', (
   beforeAll(async () => {
     t = await openTestDb(engine);
     app = await buildTestApp(t.db);
-    admin = await loginAs(app, 'admin', ADMIN_PASSWORD);
+    admin = await loginRoot(app, 'auditor');
     const tree = await makeTree(t.db, t.rootOrgId);
     const u = await makeUser(t.db, tree.district.id, ['org_admin']);
     clerk = await loginAs(app, u.username, PASSWORD);
@@ -166,16 +166,18 @@ describe.each(engines())('audit seals on %s', (engine) => {
   let t: TestDb;
   let app: HttpApp;
   let admin: Client;
+  let auditor: Client;
   let districtId: number;
   const sealFile = () => path.join(t.auditSealDir, 'seals.jsonl');
   const sealLines = () => fs.readFileSync(sealFile(), 'utf8').trim().split('\n');
-  const verify = async () => (await admin.get('/api/v1/audit-events/verify')).body as Record<string, unknown>;
+  const verify = async () => (await auditor.get('/api/v1/audit-events/verify')).body as Record<string, unknown>;
   const touch = async (chairName: string) => expect((await admin.patch(`/api/v1/orgs/${districtId}`, { chairName })).status).toBe(200);
 
   beforeAll(async () => {
     t = await openTestDb(engine);
     app = await buildTestApp(t.db);
-    admin = await loginAs(app, 'admin', ADMIN_PASSWORD);
+    admin = await loginRoot(app, 'admin');
+    auditor = await loginRoot(app, 'auditor');
     districtId = (await makeTree(t.db, t.rootOrgId)).district.id;
   });
   afterAll(async () => {

@@ -28,6 +28,7 @@ function allowedHost(host: string | undefined): boolean {
   return Boolean(db && new URL(db).hostname === host);
 }
 
+// eslint-disable-next-line @typescript-eslint/unbound-method -- kept to be restored and applied with its own `this`
 const realConnect = net.Socket.prototype.connect;
 const realLookup = dns.lookup;
 const realPromisesLookup = dns.promises.lookup;
@@ -40,7 +41,7 @@ function intercept(): void {
     if (typeof opts === 'number' && !allowedHost(typeof args[1] === 'string' ? args[1] : 'localhost'))
       attempts.push(`connect ${String(args[1])}:${opts}`);
     return (realConnect as (...a: unknown[]) => net.Socket).apply(this, args);
-  } as typeof net.Socket.prototype.connect;
+  };
   dns.lookup = ((host: string, ...rest: unknown[]) => {
     if (!allowedHost(host)) attempts.push(`dns ${host}`);
     return (realLookup as (...a: unknown[]) => unknown)(host, ...rest);

@@ -34,11 +34,11 @@ export async function startApp(): Promise<AppUnderTest> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gh-e2e-'));
   const egressLog = path.join(dataDir, 'egress.log');
-  const hook = path.join(root, 'e2e/egress-hook.cjs');
+  const hook = path.join(root, 'e2e/egress-hook.mjs');
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: root,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO: '1', ADMIN_PASSWORD, DEMO_PASSWORD, LOG_LEVEL: 'warn', DATABASE_URL: '',
-      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require "${hook}"`.trim(), GH_EGRESS_LOG: egressLog },
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import "${hook}"`.trim(), GH_EGRESS_LOG: egressLog },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

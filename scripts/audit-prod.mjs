@@ -27,7 +27,9 @@ if (!counts || typeof counts !== 'object') {
 }
 
 const serious = Object.values(report.vulnerabilities ?? {}).filter((v) => v.severity === 'high' || v.severity === 'critical');
-console.log(`npm audit (production dependencies): ${counts.critical ?? 0} critical, ${counts.high ?? 0} high, ${counts.moderate ?? 0} moderate, ${counts.low ?? 0} low`);
+console.log(
+  `npm audit (production dependencies): ${counts.critical ?? 0} critical, ${counts.high ?? 0} high, ${counts.moderate ?? 0} moderate, ${counts.low ?? 0} low`,
+);
 for (const v of serious) {
   const via = (v.via ?? []).map((x) => (typeof x === 'string' ? x : `${x.title ?? ''} ${x.url ?? ''}`.trim())).join('; ');
   console.log(`  ${v.severity.padEnd(8)} ${v.name} ${v.range ?? ''} — ${via}${v.fixAvailable ? ' (fix available)' : ''}`);

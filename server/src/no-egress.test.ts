@@ -28,8 +28,7 @@ function allowedHost(host: string | undefined): boolean {
   return Boolean(db && new URL(db).hostname === host);
 }
 
-// The originals are kept unbound so that restore() puts back exactly what was there.
-// eslint-disable-next-line @typescript-eslint/unbound-method
+// eslint-disable-next-line @typescript-eslint/unbound-method -- kept to be restored and applied with its own `this`
 const realConnect = net.Socket.prototype.connect;
 const realLookup = dns.lookup;
 const realPromisesLookup = dns.promises.lookup;

@@ -1,8 +1,8 @@
-// Preloaded into the server under test (NODE_OPTIONS=--require): appends every outbound connect or DNS lookup
+// Preloaded into the server under test (NODE_OPTIONS=--import): appends every outbound connect or DNS lookup
 // that is not loopback or a Unix socket to the file in GH_EGRESS_LOG; the e2e run fails if the file is not empty.
-const fs = require('node:fs');
-const net = require('node:net');
-const dns = require('node:dns');
+import fs from 'node:fs';
+import net from 'node:net';
+import dns from 'node:dns';
 
 const logFile = process.env.GH_EGRESS_LOG;
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost', '::ffff:127.0.0.1']);
@@ -11,7 +11,8 @@ const record = (what) => logFile && fs.appendFileSync(logFile, `${process.pid} $
 const connect = net.Socket.prototype.connect;
 net.Socket.prototype.connect = function (...args) {
   const first = Array.isArray(args[0]) ? args[0][0] : args[0];
-  if (typeof first === 'object' && first !== null && !first.path && first.host && !LOOPBACK.has(first.host)) record(`connect ${first.host}:${first.port}`);
+  if (typeof first === 'object' && first !== null && !first.path && first.host && !LOOPBACK.has(first.host))
+    record(`connect ${first.host}:${first.port}`);
   if (typeof first === 'number' && typeof args[1] === 'string' && !LOOPBACK.has(args[1])) record(`connect ${args[1]}:${first}`);
   return connect.apply(this, args);
 };

@@ -1,6 +1,7 @@
 // Second factor (TOTP, RFC 6238): the org-level policy and who it binds, and the shared input schemas.
 import { z } from 'zod';
 import { SENSITIVE_PERMISSIONS } from './permissions.ts';
+import { zRequiredText } from './strings.ts';
 
 /** `sensitive`: holders of a sensitive permission must enrol; `all`: every account; `off`: optional for all. */
 export const MFA_POLICIES = ['sensitive', 'all', 'off'] as const;
@@ -27,7 +28,7 @@ export const TOTP_ISSUER = '工会工作平台';
 export const RECOVERY_CODE_COUNT = 10;
 
 /** A 6-digit TOTP code or a recovery code (XXXXX-XXXXX); the server tells them apart. */
-export const ZMfaCode = z.object({ code: z.string().trim().min(1, '不能为空').max(32, '不能超过32个字符') });
+export const ZMfaCode = z.strictObject({ code: zRequiredText(32) });
 export const ZTotpEnrolment = z.object({ secret: z.string(), otpauthUri: z.string() });
 export const ZRecoveryCodes = z.object({ recoveryCodes: z.array(z.string()) });
 export const ZMfaStatus = z.object({
@@ -38,7 +39,7 @@ export const ZMfaStatus = z.object({
 });
 export type TMfaStatus = z.infer<typeof ZMfaStatus>;
 
-export const ZSecurityPolicyUpdate = z.object({ mfaPolicy: z.enum(MFA_POLICIES).nullable() });
+export const ZSecurityPolicyUpdate = z.strictObject({ mfaPolicy: z.enum(MFA_POLICIES).nullable() });
 export const ZSecurityPolicy = z.object({
   orgId: z.number().int(),
   /** The org's own setting; null inherits from the nearest ancestor that sets one. */

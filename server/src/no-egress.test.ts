@@ -6,6 +6,7 @@ import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines, openTestDb, ADMIN_PASSWORD, type TestDb } from './test/db.ts';
 import { testCrypto } from './test/http.ts';
+import { currentCode } from './test/mfa.ts';
 import { buildServer, defaultWebDist } from './server.ts';
 import type { HttpApp } from './platform/http/index.ts';
 import { cjkFontPaths } from './modules/reports/render/fonts.ts';
@@ -106,7 +107,18 @@ describe.each(engines())('no egress on %s', (engine) => {
       expect(res.headers.get('cache-control'), path).toBe('no-store');
       return res;
     };
-    await get('/api/v1/me');
+    // The system admin holds sensitive permissions: the policy makes them enrol a second factor before anything else.
+    const me = (await (await get('/api/v1/me')).json()) as { user: { mfaEnrollmentRequired?: boolean } };
+    if (me.user.mfaEnrollmentRequired) {
+      const begun = await fetch(`${base}/api/v1/auth/mfa/totp`, { method: 'POST', headers, body: '{}' });
+      const { secret } = (await begun.json()) as { secret: string };
+      const confirmed = await fetch(`${base}/api/v1/auth/mfa/totp/confirm`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ code: currentCode(secret) }),
+      });
+      expect(confirmed.status).toBe(200);
+    }
     await get('/api/v1/orgs');
     await get('/api/v1/members');
     await get('/api/v1/indicators');

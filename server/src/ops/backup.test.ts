@@ -80,7 +80,7 @@ describe('backup and restore drill on pglite', () => {
 
     const out = path.join(work, 'backup');
     const { manifest } = await backupDatabase({ dataDir: src, outDir: out, masterKey: KEY, sealDir: seals });
-    expect(manifest).toMatchObject({ engine: 'pglite', tables: expected, sample: { idCipher: expect.stringMatching(/^v1:/) } });
+    expect(manifest).toMatchObject({ engine: 'pglite', tables: expected, sample: { idCipher: expect.stringMatching(/^v\d:/) } });
     expect(expected['public.members']).toBe(3);
     expect(fs.existsSync(path.join(out, 'master.key'))).toBe(false);
     expect(fs.statSync(path.join(out, 'database.tar.gz')).mode & 0o777).toBe(0o600);
@@ -119,7 +119,11 @@ describe.runIf(process.env.TEST_DATABASE_URL)('backup and restore drill on postg
     await admin.query(`CREATE DATABASE ${name}`);
     try {
       const member = await addMembers(t, t.rootOrgId);
-      const expected = await countTables(poolQuery(t.pool));
+      // Counted as the owner, like the backup tool: the app's role sees no rows outside a scope (row-level security).
+      const owner = new pg.Client({ connectionString: t.url });
+      await owner.connect();
+      const expected = await countTables(poolQuery(owner)).finally(() => owner.end());
+      expect(expected['public.members']).toBe(3);
       const out = path.join(tmpDir('gh-backup-pg-'), 'backup');
       const { manifest } = await backupDatabase({ databaseUrl: t.url, dataDir: out, outDir: out, masterKey: KEY, withKey: true });
       expect(manifest).toMatchObject({ engine: 'postgres', archive: 'database.pgdump', tables: expected });

@@ -6,6 +6,7 @@ import { buildTestApp, Client, loginAs } from '../../test/http.ts';
 import { makeOrg, makeUser, PASSWORD, uniq } from '../../test/factories.ts';
 import type { HttpApp } from '../../platform/http/index.ts';
 import { disableDormantUsers } from './index.ts';
+import { asSystem } from '../../platform/db/index.ts';
 
 describe.each(engines())('account policy on %s', (engine) => {
   let t: TestDb;
@@ -22,7 +23,7 @@ describe.each(engines())('account policy on %s', (engine) => {
   });
 
   const auditCount = async (action: string, entityId: number) => {
-    const r = await t.db.execute<{ n: number }>(
+    const r = await t.owner.execute<{ n: number }>(
       sql`SELECT count(*)::int AS n FROM audit_events WHERE action = ${action} AND entity_id = ${String(entityId)}`,
     );
     return r.rows[0]?.n ?? 0;
@@ -59,7 +60,7 @@ describe.each(engines())('account policy on %s', (engine) => {
   it('makes an expired password a forced change at login (PASSWORD_MAX_AGE_DAYS), and the change resets the clock', async () => {
     const org = await makeOrg(t.db, t.rootOrgId, { level: 'district' });
     const u = await makeUser(t.db, org.id);
-    await t.db.execute(sql`UPDATE users SET password_changed_at = now() - interval '91 days' WHERE id = ${u.id}`);
+    await t.owner.execute(sql`UPDATE users SET password_changed_at = now() - interval '91 days' WHERE id = ${u.id}`);
     const c = new Client(app);
     const res = await c.post('/api/v1/auth/login', { username: u.username, password: PASSWORD });
     expect(res.status).toBe(200);
@@ -76,16 +77,17 @@ describe.each(engines())('account policy on %s', (engine) => {
     const idle = await makeUser(t.db, org.id);
     const neverUsed = await makeUser(t.db, org.id);
     const active = await makeUser(t.db, org.id);
-    await t.db.execute(sql`UPDATE users SET last_login_at = now() - interval '31 days' WHERE id = ${idle.id}`);
-    await t.db.execute(sql`UPDATE users SET created_at = now() - interval '40 days' WHERE id = ${neverUsed.id}`);
-    await t.db.execute(sql`UPDATE users SET last_login_at = now() - interval '29 days' WHERE id = ${active.id}`);
+    await t.owner.execute(sql`UPDATE users SET last_login_at = now() - interval '31 days' WHERE id = ${idle.id}`);
+    await t.owner.execute(sql`UPDATE users SET created_at = now() - interval '40 days' WHERE id = ${neverUsed.id}`);
+    await t.owner.execute(sql`UPDATE users SET last_login_at = now() - interval '29 days' WHERE id = ${active.id}`);
 
     const refused = await new Client(app).post('/api/v1/auth/login', { username: idle.username, password: PASSWORD });
     expect([refused.status, refused.body.code]).toEqual([401, 'LOGIN_FAILED']);
     expect((await admin.get(`/api/v1/users/${idle.id}`)).body.disabled).toBe(true);
     expect(await auditCount('user.disabled_dormant', idle.id)).toBe(1);
 
-    expect(await disableDormantUsers(t.db, 30)).toBeGreaterThanOrEqual(1);
+    // The sweep runs as the system, as main.ts schedules it.
+    expect(await asSystem(() => disableDormantUsers(t.db, 30))).toBeGreaterThanOrEqual(1);
     expect((await admin.get(`/api/v1/users/${neverUsed.id}`)).body.disabled).toBe(true);
     expect(await auditCount('user.disabled_dormant', neverUsed.id)).toBe(1);
     expect((await admin.get(`/api/v1/users/${active.id}`)).body.disabled).toBe(false);

@@ -6,7 +6,7 @@ import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines, openTestDb, ADMIN_PASSWORD, type TestDb } from './test/db.ts';
 import { testCrypto } from './test/http.ts';
-import { currentCode } from './test/mfa.ts';
+import { fetchLogin } from './test/fetch-session.ts';
 import { buildServer, defaultWebDist } from './server.ts';
 import type { HttpApp } from './platform/http/index.ts';
 import { cjkFontPaths } from './modules/reports/render/fonts.ts';
@@ -92,33 +92,15 @@ describe.each(engines())('no egress on %s', (engine) => {
     expect(attempts).toEqual(['connect 192.0.2.1:9']);
     attempts.length = 0;
 
-    const login = await fetch(`${base}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
-    });
-    expect(login.status).toBe(200);
-    const cookies = login.headers.getSetCookie().map((c) => c.split(';')[0]);
-    const csrf = (cookies.find((c) => c?.startsWith('csrf_token=')) ?? '').split('=')[1] ?? '';
-    const headers = { cookie: cookies.join('; '), 'x-csrf-token': csrf, 'content-type': 'application/json' };
+    // The system admin holds sensitive permissions: the policy makes them enrol a second factor first.
+    const { headers } = await fetchLogin(base, 'admin', ADMIN_PASSWORD, { lastStep: 0 });
     const get = async (path: string) => {
       const res = await fetch(`${base}${path}`, { headers });
       expect(res.status, path).toBe(200);
       expect(res.headers.get('cache-control'), path).toBe('no-store');
       return res;
     };
-    // The system admin holds sensitive permissions: the policy makes them enrol a second factor before anything else.
-    const me = (await (await get('/api/v1/me')).json()) as { user: { mfaEnrollmentRequired?: boolean } };
-    if (me.user.mfaEnrollmentRequired) {
-      const begun = await fetch(`${base}/api/v1/auth/mfa/totp`, { method: 'POST', headers, body: '{}' });
-      const { secret } = (await begun.json()) as { secret: string };
-      const confirmed = await fetch(`${base}/api/v1/auth/mfa/totp/confirm`, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify({ code: currentCode(secret) }),
-      });
-      expect(confirmed.status).toBe(200);
-    }
+    await get('/api/v1/me');
     await get('/api/v1/orgs');
     await get('/api/v1/members');
     await get('/api/v1/indicators');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { engines, openTestDb, ADMIN_PASSWORD, type TestDb } from '../../test/db.ts';
+import { engines, openTestDb, type TestDb } from '../../test/db.ts';
 import { buildTestApp, Client, loginAs, loginRoot, type Loose } from '../../test/http.ts';
 import { makeOrg, makeTree, makeUser } from '../../test/factories.ts';
 import { codeAt } from '../../test/mfa.ts';

@@ -15,6 +15,7 @@ import pg from 'pg';
 import { openDatabase, type Database } from '../../platform/db/index.ts';
 import { engines, ADMIN_PASSWORD } from '../../test/db.ts';
 import { bigRosterFile, multipartBody, newId } from './member-imports.testkit.ts';
+import { fetchLogin, type Authenticator } from '../../test/fetch-session.ts';
 
 const ROWS = 20_000;
 const mainEntry = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../main.ts');
@@ -75,17 +76,9 @@ async function start(env: Record<string, string>): Promise<Server> {
   return { child, base, exited };
 }
 
-async function login(base: string): Promise<{ cookie: string; csrf: string }> {
-  const res = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
-  });
-  if (!res.ok) throw new Error(`login ${res.status}`);
-  const pairs = res.headers.getSetCookie().map((c) => c.split(';')[0] ?? '');
-  const csrf = pairs.find((p) => p.startsWith('csrf_token='))?.slice('csrf_token='.length) ?? '';
-  return { cookie: pairs.join('; '), csrf };
-}
+// The admin enrols a second factor at the first login (the policy obliges them) and answers it after each restart.
+const adminFactor: Authenticator = { lastStep: 0 };
+const login = (base: string) => fetchLogin(base, 'admin', ADMIN_PASSWORD, adminFactor);
 
 interface JobView {
   status: string;

@@ -96,7 +96,7 @@ describe.each(engines())('envelope keys on %s', (engine) => {
 
     await expect(keyedCrypto(t, Buffer.alloc(32, 43))).rejects.toBeInstanceOf(KeyCheckError);
     await expect(keyedCrypto(t, Buffer.alloc(32, 43))).rejects.toThrow(/主密钥/);
-    expect((await ownerQuery(t, 'SELECT count(*)::int AS n FROM data_keys')).rows[0].n).toBe(0);
+    expect((await ownerQuery<{ n: number }>(t, 'SELECT count(*)::int AS n FROM data_keys')).rows[0]?.n).toBe(0);
 
     appCrypto = await keyedCrypto(t);
     expect(appCrypto.activeVersion()).toBe(1);
@@ -190,7 +190,7 @@ describe.each(engines())('envelope keys on %s', (engine) => {
     expect(await versions(t)).toContain('v2:1');
     const resumed = await asSystem(() => rotateKeys(t.db, createFieldCrypto(MASTER), provider, CIPHER_COLUMNS, { resume: true }));
     expect(resumed).toMatchObject({ version: 2, failed: [] });
-    expect((await ownerQuery(t, 'SELECT count(*)::int AS n FROM data_keys')).rows[0].n).toBe(2);
+    expect((await ownerQuery<{ n: number }>(t, 'SELECT count(*)::int AS n FROM data_keys')).rows[0]?.n).toBe(2);
     expect(new Set(await versions(t))).toEqual(new Set(['v2:2']));
 
     // A value copied from another row is not re-encrypted (that would launder it): reported and left alone.

@@ -39,7 +39,7 @@ describe.each(engines())('TOTP second factor on %s', (engine) => {
     const confirm = await c.post('/api/v1/auth/mfa/totp/confirm', { code: codeAt(secret, now()) });
     expect(confirm.status).toBe(200);
     // As if the next 30 s window had come: the tests below may use the current code again.
-    await t.db.execute(sql`UPDATE user_mfa SET last_step = NULL WHERE user_id = ${u.id}`);
+    await t.owner.execute(sql`UPDATE user_mfa SET last_step = NULL WHERE user_id = ${u.id}`);
     return { ...u, org, secret, recoveryCodes: confirm.body.recoveryCodes as string[] };
   }
 
@@ -69,7 +69,7 @@ describe.each(engines())('TOTP second factor on %s', (engine) => {
       digits: '6',
       period: '30',
     });
-    const stored = await t.db.execute<{ secret_cipher: string }>(sql`SELECT secret_cipher FROM user_mfa WHERE user_id = ${u.id}`);
+    const stored = await t.owner.execute<{ secret_cipher: string }>(sql`SELECT secret_cipher FROM user_mfa WHERE user_id = ${u.id}`);
     expect(stored.rows[0]?.secret_cipher).toBeTruthy();
     expect(stored.rows[0]?.secret_cipher).not.toContain(secret);
     // Not active before confirmation: the password alone still logs in.
@@ -85,7 +85,7 @@ describe.each(engines())('TOTP second factor on %s', (engine) => {
     expect(ok.status).toBe(200);
     expect(ok.body.recoveryCodes).toHaveLength(10);
     expect(new Set(ok.body.recoveryCodes).size).toBe(10);
-    const hashes = await t.db.execute<{ code_hash: string }>(sql`SELECT code_hash FROM mfa_recovery_codes WHERE user_id = ${u.id}`);
+    const hashes = await t.owner.execute<{ code_hash: string }>(sql`SELECT code_hash FROM mfa_recovery_codes WHERE user_id = ${u.id}`);
     expect(hashes.rows).toHaveLength(10);
     expect(hashes.rows.map((r) => r.code_hash)).not.toContain(ok.body.recoveryCodes[0]);
     expect(await audits('auth.mfa_enrolled', u.username)).toHaveLength(1);
@@ -161,7 +161,7 @@ describe.each(engines())('TOTP second factor on %s', (engine) => {
     const refused = await c.post('/api/v1/auth/login/mfa', { code: codeAt(u.secret, now()) });
     expect(refused.body.code).toBe('MFA_FAILED');
     expect(c.cookies.gh_sid).toBeUndefined();
-    await t.db.execute(sql`UPDATE user_mfa SET locked_until = now() - interval '1 minute' WHERE user_id = ${u.id}`);
+    await t.owner.execute(sql`UPDATE user_mfa SET locked_until = now() - interval '1 minute' WHERE user_id = ${u.id}`);
     expect((await c.post('/api/v1/auth/login/mfa', { code: codeAt(u.secret, now()) })).status).toBe(200);
   });
 

@@ -27,9 +27,9 @@ describe.each(engines())('login throttling on %s', (engine) => {
 
   const login = (ip: string, username: string, password: string) => new Client(app, ip).post('/api/v1/auth/login', { username, password });
   /** Stands in for waiting out the progressive delays (the counters stay). */
-  const skipDelays = () => t.db.execute(sql`UPDATE login_throttle SET next_at = NULL`);
+  const skipDelays = () => t.owner.execute(sql`UPDATE login_throttle SET next_at = NULL`);
   const auditCount = async (action: string, entityId: number) => {
-    const r = await t.db.execute<{ n: number }>(
+    const r = await t.owner.execute<{ n: number }>(
       sql`SELECT count(*)::int AS n FROM audit_events WHERE action = ${action} AND entity_id = ${String(entityId)}`,
     );
     return r.rows[0]?.n ?? 0;
@@ -53,7 +53,7 @@ describe.each(engines())('login throttling on %s', (engine) => {
     expect(right.headers['set-cookie']).toBeUndefined();
 
     // Throttling started: an alert in the audit log, under the account's org.
-    const alert = await t.db.execute<{ org_path: string; after: { scope: string } }>(
+    const alert = await t.owner.execute<{ org_path: string; after: { scope: string } }>(
       sql`SELECT org_path, after FROM audit_events WHERE action = 'auth.alert' AND entity_id = ${String(u.id)}`,
     );
     expect(alert.rows).toHaveLength(1);
@@ -114,7 +114,7 @@ describe.each(engines())('login throttling on %s', (engine) => {
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ id: u.id, locked: false });
     expect(await auditCount('user.unlock', u.id)).toBe(1);
-    const tiers = await t.db.execute<{ tier: string }>(
+    const tiers = await t.owner.execute<{ tier: string }>(
       sql`SELECT after->>'tier' AS tier FROM audit_events WHERE action = 'auth.alert' AND entity_id = ${String(u.id)} ORDER BY id`,
     );
     expect(tiers.rows.map((r) => r.tier)).toContain('locked');
@@ -133,7 +133,7 @@ describe.each(engines())('login throttling on %s', (engine) => {
     expect((await login(attacker, owner.username, PASSWORD)).status).toBe(429);
     // ...while the owner, elsewhere, logs in.
     expect((await login(freshIp(), owner.username, PASSWORD)).status).toBe(200);
-    const alerts = await t.db.execute<{ n: number }>(
+    const alerts = await t.owner.execute<{ n: number }>(
       sql`SELECT count(*)::int AS n FROM audit_events WHERE action = 'auth.alert' AND after->>'scope' = 'ip' AND ip = ${attacker}`,
     );
     expect(alerts.rows[0]?.n).toBe(1);
@@ -152,7 +152,7 @@ describe.each(engines())('login throttling on %s', (engine) => {
     expect(throttled.status).toBe(429);
     expect(throttled.body.code).toBe('LOGIN_THROTTLED');
 
-    await t.db.execute(sql`UPDATE login_throttle SET failures = 19, next_at = NULL WHERE key = ${`u:${u.username.toLowerCase()}`}`);
+    await t.owner.execute(sql`UPDATE login_throttle SET failures = 19, next_at = NULL WHERE key = ${`u:${u.username.toLowerCase()}`}`);
     expect((await c.post('/api/v1/auth/password', { oldPassword: WRONG, newPassword: 'New#Pass2026x' })).status).toBe(400);
     expect((await c.get('/api/v1/me')).status).toBe(401);
     expect((await login(freshIp(), u.username, PASSWORD)).status).toBe(429);
@@ -169,7 +169,7 @@ describe.each(engines())('client address behind proxies on %s', (engine) => {
   });
 
   const ipsOf = async (prefix: string) => {
-    const r = await t.db.execute<{ ip: string }>(sql`SELECT DISTINCT ip FROM audit_events WHERE actor_name LIKE ${`${prefix}%`}`);
+    const r = await t.owner.execute<{ ip: string }>(sql`SELECT DISTINCT ip FROM audit_events WHERE actor_name LIKE ${`${prefix}%`}`);
     return r.rows.map((x) => x.ip);
   };
 

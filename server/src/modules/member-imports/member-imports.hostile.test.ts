@@ -56,7 +56,7 @@ describe.each(engines())('hostile member imports on %s', (engine) => {
     // Before the fix: a V8 out-of-memory crash (PostgreSQL) or a hang of 24+ minutes (PGlite).
     expect(Date.now() - started).toBeLessThan(45_000);
     expect((await admin.get('/api/v1/me')).status).toBe(200);
-    const n = await t.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM members WHERE org_id = ${org.id}`);
+    const n = await t.owner.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM members WHERE org_id = ${org.id}`);
     expect(n.rows[0]?.n).toBe(0);
   });
 

@@ -2,9 +2,10 @@
 // district digits stay hidden and the ID number can be rebuilt from a handful of candidates.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
+import { sql } from 'drizzle-orm';
 import { engines, openTestDb, ADMIN_PASSWORD, type TestDb } from '../../test/db.ts';
 import { buildTestApp, loginAs, type Client } from '../../test/http.ts';
-import { makeOrg, makeUser, newIdNumber } from '../../test/factories.ts';
+import { makeOrg, makeUser, newIdNumber, PASSWORD } from '../../test/factories.ts';
 import type { HttpApp } from '../../platform/http/index.ts';
 
 /** Every way the birth date 1985-11-20 could be written in a response or a sheet. */
@@ -88,15 +89,20 @@ describe.each(engines())('masked members carry no full birth date on %s', (engin
     expect(masked.text).toContain('出生测试');
     noBirthDate(masked.text);
 
-    const revealed = await admin.post(`/api/v1/members/${created.body.id}/reveal`, { reason: '核对身份' });
+    // The privacy officer sees the date on reveal and in an approved unmasked export.
+    const privacy = await loginAs(app, (await makeUser(t.db, org.id, ['org_admin', 'privacy_officer'])).username, PASSWORD);
+    const approver = await loginAs(app, (await makeUser(t.db, org.id, ['privacy_officer'])).username, PASSWORD);
+    const revealed = await privacy.post(`/api/v1/members/${created.body.id}/reveal`, { reason: '核对身份' });
     expect(revealed.body).toEqual({ idNumber, phone: '13800138000', birthDate: '1985-11-20' });
-    const full = await sheetText(app, admin, `/api/v1/members/export?orgId=${org.id}&unmasked=true&reason=${encodeURIComponent('上报')}`);
+    const request = await privacy.post('/api/v1/export-requests', { orgId: org.id, reason: '上报劳模评选名单' });
+    expect((await approver.post(`/api/v1/export-requests/${request.body.id}/approve`, {})).status).toBe(200);
+    const full = await sheetText(app, privacy, `/api/v1/export-requests/${request.body.id}/download`);
     expect(full.text).toContain('1985-11-20');
   });
 
   it('stores no birth date in clear: members has birth_year and no birth_date column', async () => {
-    const cols = await t.pool.query<{ column_name: string }>(
-      `SELECT column_name FROM information_schema.columns WHERE table_name = 'members'`,
+    const cols = await t.owner.execute<{ column_name: string }>(
+      sql`SELECT column_name FROM information_schema.columns WHERE table_name = 'members'`,
     );
     const names = cols.rows.map((r) => r.column_name);
     expect(names).toContain('birth_year');

@@ -11,7 +11,7 @@ import { asc } from 'drizzle-orm';
 import { engines, openTestDb, type TestDb } from '../../test/db.ts';
 import { buildTestApp, loginAs, loginRoot, type Client } from '../../test/http.ts';
 import { makeTree, makeUser, PASSWORD } from '../../test/factories.ts';
-import { auditEvents } from '../db/index.ts';
+import { asSystem, auditEvents } from '../db/index.ts';
 import type { HttpApp } from '../http/index.ts';
 import { canonicalJson, type Hashed } from './audit.ts';
 import { bindAuditSeals, openSealStore } from './seals.ts';
@@ -19,6 +19,23 @@ import { sealAuditChain, startAuditSealer } from './sealer.ts';
 
 type Query = (text: string, params?: unknown[]) => Promise<pg.QueryResult>;
 type Row = typeof auditEvents.$inferSelect;
+
+/** A statement as the schema owner, whom row-level security does not bind: its own connection on PostgreSQL,
+ *  the one (superuser) connection on PGlite. */
+async function ownerQuery<R extends pg.QueryResultRow = pg.QueryResultRow>(
+  t: TestDb,
+  text: string,
+  params?: unknown[],
+): Promise<pg.QueryResult<R>> {
+  if (!t.url) return await t.pool.query(text, params);
+  const client = new pg.Client({ connectionString: t.url });
+  await client.connect();
+  try {
+    return await client.query<R>(text, params);
+  } finally {
+    await client.end();
+  }
+}
 
 const bodyOf = (r: Hashed) =>
   canonicalJson([
@@ -62,7 +79,7 @@ describe.each(engines())('audit chain against an owner without the key on %s', (
     }
   }
   const snapshot = async () =>
-    (await t.pool.query<{ r: unknown }>('SELECT to_jsonb(a) AS r FROM audit_events a ORDER BY id')).rows.map((x) => x.r);
+    (await ownerQuery<{ r: unknown }>(t, 'SELECT to_jsonb(a) AS r FROM audit_events a ORDER BY id')).rows.map((x) => x.r);
   const restore = (rows: unknown[]) =>
     asAttacker(async (q) => {
       await q('DELETE FROM audit_events');
@@ -74,9 +91,9 @@ describe.each(engines())('audit chain against an owner without the key on %s', (
     return res.body as { ok: boolean; checked: number; brokenAt?: number; sealedThrough?: number; reason?: string };
   };
   async function rechain(hash: (prev: string, r: Row) => string, relabel?: number) {
-    const rows = await t.db.select().from(auditEvents).orderBy(asc(auditEvents.id));
+    const rows = await t.owner.select().from(auditEvents).orderBy(asc(auditEvents.id));
     const hasVersion =
-      (await t.pool.query("SELECT 1 FROM information_schema.columns WHERE table_name = 'audit_events' AND column_name = 'chain_version'"))
+      (await ownerQuery(t, "SELECT 1 FROM information_schema.columns WHERE table_name = 'audit_events' AND column_name = 'chain_version'"))
         .rowCount === 1;
     await asAttacker(async (q) => {
       let prev = '';
@@ -114,14 +131,14 @@ describe.each(engines())('audit chain against an owner without the key on %s', (
   });
 
   it('deleting the tail behind the trigger’s back is detected against the seal', async () => {
-    const ids = (await t.pool.query<{ id: number }>('SELECT id FROM audit_events ORDER BY id DESC LIMIT 2')).rows.map((r) => r.id);
+    const ids = (await ownerQuery<{ id: number }>(t, 'SELECT id FROM audit_events ORDER BY id DESC LIMIT 2')).rows.map((r) => r.id);
     await asAttacker(async (q) => void (await q('DELETE FROM audit_events WHERE id = ANY($1)', [ids])));
     try {
       const res = await verify();
       expect(res).toMatchObject({ ok: false, checked: pristine.length - 2, reason: 'tail_deleted', brokenAt: res.sealedThrough });
       // The sealer refuses to bless the shortened chain.
       const lines = sealLines().length;
-      expect((await sealAuditChain(t.db)).broken).toMatchObject({ reason: 'tail_deleted' });
+      expect((await asSystem(() => sealAuditChain(t.db))).broken).toMatchObject({ reason: 'tail_deleted' });
       expect(sealLines()).toHaveLength(lines);
     } finally {
       await restore(pristine);
@@ -130,7 +147,10 @@ describe.each(engines())('audit chain against an owner without the key on %s', (
   });
 
   it('TRUNCATE is refused, and a truncation with the triggers off is detected', async () => {
-    await expect(t.pool.query('TRUNCATE audit_events')).rejects.toThrow(/append-only/);
+    // The app's role: no TRUNCATE privilege on PostgreSQL; the trigger refuses it where there are no roles (PGlite).
+    await expect(t.pool.query('TRUNCATE audit_events')).rejects.toThrow(engine === 'postgres' ? /permission denied/ : /append-only/);
+    // The owner, with the trigger in place: refused too.
+    await expect(ownerQuery(t, 'TRUNCATE audit_events')).rejects.toThrow(/append-only/);
     await asAttacker(async (q) => void (await q('TRUNCATE audit_events')));
     try {
       expect(await verify()).toMatchObject({ ok: false, checked: 0, reason: 'truncated' });
@@ -208,23 +228,23 @@ describe.each(engines())('audit seals on %s', (engine) => {
   it('a legacy SHA-256 prefix verifies once the first seal covers it; a legacy row after a keyed one breaks', async () => {
     const realStore = openSealStore(t.auditSealDir);
     const fresh = fs.mkdtempSync(path.join(os.tmpdir(), 'gh-seals-upgrade-'));
-    const snapshot = (await t.pool.query<{ r: unknown }>('SELECT to_jsonb(a) AS r FROM audit_events a ORDER BY id')).rows.map((x) => x.r);
+    const snapshot = (await ownerQuery<{ r: unknown }>(t, 'SELECT to_jsonb(a) AS r FROM audit_events a ORDER BY id')).rows.map((x) => x.r);
     const asOwner = async (fn: () => Promise<unknown>) => {
-      await t.pool.query('ALTER TABLE audit_events DISABLE TRIGGER USER');
+      await ownerQuery(t, 'ALTER TABLE audit_events DISABLE TRIGGER USER');
       try {
         await fn();
       } finally {
-        await t.pool.query('ALTER TABLE audit_events ENABLE TRIGGER USER');
+        await ownerQuery(t, 'ALTER TABLE audit_events ENABLE TRIGGER USER');
       }
     };
     try {
       // The database as it was before the upgrade: plain SHA-256 rows, version 1, and no seal yet.
-      const rows = await t.db.select().from(auditEvents).orderBy(asc(auditEvents.id));
+      const rows = await t.owner.select().from(auditEvents).orderBy(asc(auditEvents.id));
       await asOwner(async () => {
         let prev = '';
         for (const r of rows) {
           const h = plainSha(prev, r);
-          await t.pool.query('UPDATE audit_events SET prev_hash = $1, hash = $2, chain_version = 1 WHERE id = $3', [prev, h, r.id]);
+          await ownerQuery(t, 'UPDATE audit_events SET prev_hash = $1, hash = $2, chain_version = 1 WHERE id = $3', [prev, h, r.id]);
           prev = h;
         }
       });
@@ -236,7 +256,7 @@ describe.each(engines())('audit seals on %s', (engine) => {
       await t.sealAudit();
 
       // A legacy-looking row appended after the keyed ones.
-      const [lastRow] = (await t.pool.query<{ id: number; hash: string }>('SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1'))
+      const [lastRow] = (await ownerQuery<{ id: number; hash: string }>(t, 'SELECT id, hash FROM audit_events ORDER BY id DESC LIMIT 1'))
         .rows;
       const legacy: Hashed = {
         at: new Date(),
@@ -253,7 +273,7 @@ describe.each(engines())('audit seals on %s', (engine) => {
         requestId: null,
       };
       const prevHash = lastRow?.hash ?? '';
-      await t.pool.query(`INSERT INTO audit_events (at, action, prev_hash, hash, chain_version) VALUES ($1, 'auth.login', $2, $3, 1)`, [
+      await ownerQuery(t, `INSERT INTO audit_events (at, action, prev_hash, hash, chain_version) VALUES ($1, 'auth.login', $2, $3, 1)`, [
         legacy.at,
         prevHash,
         plainSha(prevHash, legacy),
@@ -261,8 +281,8 @@ describe.each(engines())('audit seals on %s', (engine) => {
       expect(await verify()).toMatchObject({ ok: false, reason: 'legacy_after_keyed' });
     } finally {
       await asOwner(async () => {
-        await t.pool.query('DELETE FROM audit_events');
-        await t.pool.query('INSERT INTO audit_events SELECT * FROM jsonb_populate_recordset(null::audit_events, $1::jsonb)', [
+        await ownerQuery(t, 'DELETE FROM audit_events');
+        await ownerQuery(t, 'INSERT INTO audit_events SELECT * FROM jsonb_populate_recordset(null::audit_events, $1::jsonb)', [
           JSON.stringify(snapshot),
         ]);
       });

@@ -25,22 +25,28 @@ async function freePort(): Promise<number> {
 export interface AppUnderTest {
   baseUrl: string;
   dataDir: string;
+  /** Outbound connects and DNS lookups the server (and its PGlite child) attempted; none are expected. */
+  egress(): string[];
   stop(): Promise<void>;
 }
 
 export async function startApp(): Promise<AppUnderTest> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gh-e2e-'));
+  const egressLog = path.join(dataDir, 'egress.log');
+  const hook = path.join(root, 'e2e/egress-hook.mjs');
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO: '1', ADMIN_PASSWORD, DEMO_PASSWORD, LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO: '1', ADMIN_PASSWORD, DEMO_PASSWORD, LOG_LEVEL: 'warn', DATABASE_URL: '',
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import "${hook}"`.trim(), GH_EGRESS_LOG: egressLog },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
+  // Generous: the demo seed on a busy shared CI machine can take minutes.
+  const deadline = Date.now() + 300_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited: ${output}`);
     try {
@@ -54,6 +60,7 @@ export async function startApp(): Promise<AppUnderTest> {
   return {
     baseUrl,
     dataDir,
+    egress: () => (fs.existsSync(egressLog) ? fs.readFileSync(egressLog, 'utf8').split('\n').filter(Boolean) : []),
     stop: async () => {
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');

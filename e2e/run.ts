@@ -22,6 +22,15 @@ async function main(): Promise<void> {
         console.log(`✗ ${j.name}\n  ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       }
     }
+    // Supply chain: the server contacted nothing but loopback during start-up and every journey.
+    const egress = app.egress();
+    if (egress.length === 0) {
+      passed++;
+      console.log('✓ no outbound connection from the server');
+    } else {
+      failed++;
+      console.log(`✗ the server tried to reach the network:\n  ${egress.join('\n  ')}`);
+    }
   } finally {
     await browser.close();
     await app.stop();

@@ -1,6 +1,7 @@
 // Opens the bench database: PostgreSQL on loopback (created on demand) or a PGlite data directory.
 import fs from 'node:fs';
 import { openDatabase, type Database } from '../../server/src/platform/db/index.ts';
+import './members-crypto.ts'; // configures the audit chain's key
 import { ensurePgDatabase, type BenchArgs } from './lib.ts';
 
 export async function openBenchDb(args: BenchArgs, create: boolean): Promise<Database> {

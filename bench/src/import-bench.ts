@@ -13,10 +13,11 @@ import pg from 'pg';
 import { idCheckChar } from '@gonghui/common';
 import { bootstrap } from '../../server/src/bootstrap/bootstrap.ts';
 import type { Ctx } from '../../server/src/platform/authz/index.ts';
+import { configureAuditChain } from '../../server/src/platform/audit/index.ts';
 import { createFieldCrypto } from '../../server/src/platform/crypto/index.ts';
 import { openDatabase, runMigrations } from '../../server/src/platform/db/index.ts';
 import { XlsxWorkbook } from '../../server/src/platform/excel/index.ts';
-import { cardNoOf, identityFields } from '../../server/src/modules/members/index.ts';
+import { cardNoOf, cipherFields, identityFields } from '../../server/src/modules/members/index.ts';
 import { createImportRuntime } from '../../server/src/modules/member-imports/index.ts';
 import { bigRosterFile } from '../../server/src/modules/member-imports/member-imports.testkit.ts';
 import { makeOrg } from '../../server/src/test/factories.ts';
@@ -77,9 +78,10 @@ async function main() {
   const database = await openDatabase(engine === 'postgres' ? { databaseUrl: url } : { dataDir: path.join(work, 'data') });
   const db = database.db;
   await runMigrations(db);
+  const crypto = createFieldCrypto(Buffer.alloc(32, 7));
+  configureAuditChain(crypto);
   const boot = await bootstrap(db, { adminPassword: 'Bench#Import2026', rootOrgName: '压测市总工会' });
   const org = await makeOrg(db, boot.rootOrgId ?? 0, { level: 'district', name: '压测区总工会' });
-  const crypto = createFieldCrypto(Buffer.alloc(32, 7));
 
   const file = path.join(out, `import-${rows}.xlsx`);
   const phoneOf = (i: number) => `13${String(100_000_000 + i).slice(-9)}`;
@@ -103,21 +105,22 @@ async function main() {
     const arr = (xs: string[]) => `{${xs.map((x) => `"${x}"`).join(',')}}`;
     const outCsv = fs.createWriteStream(csv);
     for (let i = 0; i < rows; i++) {
-      const { fields: f } = identityFields(crypto, { name: nameOf(i), idNumber: idOf(i), phone: phoneOf(i) });
+      const { fields: f, secret } = identityFields(crypto, { name: nameOf(i), idNumber: idOf(i), phone: phoneOf(i) });
       const mid = 10_000_000 + i;
+      const sealed = cipherFields(crypto, mid, secret);
       const cols = [
         f.name,
         f.namePinyin,
         f.nameInitials,
         arr(f.nameGrams),
-        f.idCipher,
+        sealed.idCipher,
         f.idHash,
         f.idMasked,
-        f.phoneCipher,
+        sealed.phoneCipher,
         f.phoneHash,
         f.phoneMasked,
         f.gender,
-        f.birthDate,
+        String(f.birthYear),
       ];
       const line = `${mid},${org.id},${q(org.path)},${cols.map(q).join(',')},2020-01-01,2020-01-01,{},${cardNoOf(mid)}\n`;
       if (!outCsv.write(line)) await once(outCsv, 'drain');
@@ -128,7 +131,7 @@ async function main() {
     fs.chmodSync(csv, 0o644);
     t = performance.now();
     const columns =
-      'id, org_id, org_path, name, name_pinyin, name_initials, name_grams, id_cipher, id_hash, id_masked, phone_cipher, phone_hash, phone_masked, gender, birth_date, joined_at, status_since, categories, card_no';
+      'id, org_id, org_path, name, name_pinyin, name_initials, name_grams, id_cipher, id_hash, id_masked, phone_cipher, phone_hash, phone_masked, gender, birth_year, joined_at, status_since, categories, card_no';
     await db.execute(sql.raw(`COPY members (${columns}) FROM '${csv}' WITH (FORMAT csv)`));
     copy = secs(t);
     console.log(`bare COPY into members: ${copy.toFixed(2)} s (${rate(rows, copy)}); baseline parse+COPY ${(parse + copy).toFixed(1)} s`);

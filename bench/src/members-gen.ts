@@ -11,7 +11,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import { runMigrations, type Db } from '../../server/src/platform/db/index.ts';
-import { cardNoOf, identityFields, memberRepo } from '../../server/src/modules/members/index.ts';
+import { cardNoOf, cipherFields, identityFields, memberRepo } from '../../server/src/modules/members/index.ts';
 import { eventsHaveDimensions, historyOf, insertMembersWithHistory, type HistoryTuple, type Union } from './members-history.ts';
 import { openBenchDb } from './db.ts';
 import { personOf } from './members-people.ts';
@@ -56,8 +56,10 @@ const STATUS = { active: 'active', transfer: 'active', quit: 'left', retire_keep
 
 function tupleOf(i: number, id: number, us: Union[]): HistoryTuple {
   const p = personOf(args.seed, i);
-  const f = identityFields(benchCrypto, { name: p.name, idNumber: p.idNumber, phone: p.phone }).fields;
-  const h = historyOf(args.seed, i, us, p.unionU, f.birthDate);
+  const { fields: f, secret } = identityFields(benchCrypto, { name: p.name, idNumber: p.idNumber, phone: p.phone });
+  const sealed = cipherFields(benchCrypto, id, secret);
+  const birthDate = `${p.idNumber.slice(6, 10)}-${p.idNumber.slice(10, 12)}-${p.idNumber.slice(12, 14)}`;
+  const h = historyOf(args.seed, i, us, p.unionU, birthDate);
   const leaves = h.fate === 'quit' || h.fate === 'retire_keep';
   return [
     id,
@@ -67,14 +69,14 @@ function tupleOf(i: number, id: number, us: Union[]): HistoryTuple {
     f.namePinyin,
     f.nameInitials,
     f.nameGrams,
-    f.idCipher,
+    sealed.idCipher,
     f.idHash,
     f.idMasked,
-    f.phoneCipher,
+    sealed.phoneCipher,
     f.phoneHash,
     f.phoneMasked,
     f.gender,
-    f.birthDate,
+    f.birthYear,
     h.joinedAt,
     p.categories,
     cardNoOf(id),

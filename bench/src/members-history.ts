@@ -82,7 +82,7 @@ export function historyOf(seed: number, i: number, us: Union[], unionU: number, 
 
 /**
  * Identity tuple of members (as the import's NewMemberTuple, indexes 0–17: id, org_id, org_path, name, pinyin,
- * initials, grams, id cipher/hash/masked, phone cipher/hash/masked, gender, birth date, joined_at, categories,
+ * initials, grams, id cipher/hash/masked, phone cipher/hash/masked, gender, birth year, joined_at, categories,
  * card_no) followed by 18 join org id, 19 status, 20 status_since, 21 event type of the fate (or null), 22 its date.
  */
 export type HistoryTuple = [
@@ -100,7 +100,7 @@ export type HistoryTuple = [
   string | null,
   string | null,
   string,
-  string,
+  number,
   string,
   string[],
   string,
@@ -136,9 +136,9 @@ export async function insertMembersWithHistory(db: DbOrTx, rows: HistoryTuple[],
     WITH src AS (SELECT e FROM jsonb_array_elements(${json(rows)}) e),
     added AS (
       INSERT INTO members (id, org_id, org_path, name, name_pinyin, name_initials, name_grams, id_cipher, id_hash, id_masked,
-                           phone_cipher, phone_hash, phone_masked, gender, birth_date, joined_at, status, status_since, categories, card_no)
+                           phone_cipher, phone_hash, phone_masked, gender, birth_year, joined_at, status, status_since, categories, card_no)
       SELECT (e->>0)::int, (e->>1)::int, e->>2, e->>3, e->>4, e->>5, ${textArray('e->6')}, e->>7, e->>8, e->>9,
-             e->>10, e->>11, e->>12, e->>13, (e->>14)::date, (e->>15)::date, e->>19, (e->>20)::date, ${textArray('e->16')}, e->>17
+             e->>10, e->>11, e->>12, e->>13, (e->>14)::smallint, (e->>15)::date, e->>19, (e->>20)::date, ${textArray('e->16')}, e->>17
       FROM src
       RETURNING id),
     joins AS (

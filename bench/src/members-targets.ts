@@ -32,7 +32,9 @@ export async function findMemberTargets(db: Db): Promise<MemberTargets> {
   const cursor = (page: number) =>
     n(sql`SELECT id AS n FROM members WHERE org_path LIKE ${like} ORDER BY id DESC OFFSET ${page * 20 - 1} LIMIT 1`);
   const row = (
-    await db.execute<{ c: string }>(sql`SELECT id_cipher AS c FROM members WHERE org_path LIKE ${like} ORDER BY id LIMIT 1 OFFSET 777`)
+    await db.execute<{ id: number; c: string }>(
+      sql`SELECT id, id_cipher AS c FROM members WHERE org_path LIKE ${like} ORDER BY id LIMIT 1 OFFSET 777`,
+    )
   ).rows[0];
   if (!row) throw new Error('no member in district');
   const user = await makeUser(db, t.district.id, ['org_admin']);
@@ -44,7 +46,7 @@ export async function findMemberTargets(db: Db): Promise<MemberTargets> {
     after50: await cursor(50),
     deepPage,
     after500: await cursor(deepPage),
-    idNumber: benchCrypto.decrypt(row.c),
+    idNumber: benchCrypto.decrypt(row.c, { table: 'members', column: 'id_cipher', id: row.id }),
     districtAdmin: { username: user.username, password: user.password },
   };
 }

@@ -7,9 +7,15 @@ export const ERRORS = {
   CSRF: { status: 403, message: '请求校验失败，请刷新页面后重试' },
   FORBIDDEN: { status: 403, message: '没有权限执行此操作' },
   PASSWORD_CHANGE_REQUIRED: { status: 403, message: '请先修改初始密码' },
+  MFA_ENROLLMENT_REQUIRED: { status: 403, message: '按安全策略，您的账号须先启用二次验证（TOTP）' },
+  MFA_FAILED: { status: 401, message: '验证码不正确或已使用，请重新输入' },
+  MFA_LOGIN_EXPIRED: { status: 401, message: '二次验证已失效（超时或错误次数过多），请重新输入用户名和密码' },
   NOT_FOUND: { status: 404, message: '对象不存在或不在您的管辖范围内' },
   CONFLICT: { status: 409, message: '数据已被修改或已存在，请刷新后重试' },
+  /** A ciphertext that does not authenticate for its row (tampered, or copied from another row). */
+  DATA_INTEGRITY: { status: 409, message: '加密数据校验失败（可能被篡改或错位），无法显示，已记入审计，请联系安全管理员' },
   PAYLOAD_TOO_LARGE: { status: 413, message: '上传内容过大' },
+  LOGIN_THROTTLED: { status: 429, message: '登录尝试过于频繁，请稍后再试' },
   RATE_LIMITED: { status: 429, message: '请求过于频繁，请稍后再试' },
   INTERNAL: { status: 500, message: '服务器内部错误，请稍后再试' },
 } as const;
@@ -48,6 +54,7 @@ export const FIELD_LABELS: Record<string, string> = {
   type: '变更类型',
   note: '备注',
   reason: '原因',
+  opinion: '审批意见',
   roles: '角色',
   permissions: '权限',
   key: '标识',
@@ -68,4 +75,6 @@ export const FIELD_LABELS: Record<string, string> = {
   toOrgId: '转入工会',
   status: '状态',
   file: '文件',
+  code: '验证码',
+  mfaPolicy: '二次验证策略',
 };

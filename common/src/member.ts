@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { LIMITS } from './limits.ts';
 import { parseIdNumber } from './idcard.ts';
 import { normalizePhone, phoneError } from './phone.ts';
-import { ZPageQuery, zDate, zId, zPastDate, zRequiredText, zText } from './schemas.ts';
+import { ZPageQuery, zDate, zId, zPastDate } from './schemas.ts';
+import { zMultilineText, zRequiredText, zStr, zText } from './strings.ts';
 
 export const MEMBER_CATEGORIES = ['migrant', 'new_forms', 'dispatched'] as const;
 export type MemberCategory = (typeof MEMBER_CATEGORIES)[number];
@@ -25,12 +26,11 @@ export const MEMBER_STATUS_LABELS: Record<MemberStatus, string> = {
 export const GENDERS = ['male', 'female'] as const;
 export const GENDER_LABELS = { male: '男', female: '女' } as const;
 
-export const zIdNumber = z.string().max(40).superRefine((v, ctx) => {
+export const zIdNumber = zStr().max(40).superRefine((v, ctx) => {
   const r = parseIdNumber(v);
   if (!r.ok) ctx.addIssue({ code: 'custom', message: r.message });
 });
-export const zPhone = z
-  .string()
+export const zPhone = zStr()
   .max(30)
   .transform(normalizePhone)
   .superRefine((v, ctx) => {
@@ -38,7 +38,7 @@ export const zPhone = z
     if (err) ctx.addIssue({ code: 'custom', message: err });
   });
 
-export const ZMemberCreate = z.object({
+export const ZMemberCreate = z.strictObject({
   orgId: zId,
   name: zRequiredText(LIMITS.shortText),
   idNumber: zIdNumber,
@@ -49,7 +49,7 @@ export const ZMemberCreate = z.object({
 });
 export type TMemberCreate = z.infer<typeof ZMemberCreate>;
 
-export const ZMemberUpdate = z.object({
+export const ZMemberUpdate = z.strictObject({
   name: zRequiredText(LIMITS.shortText).optional(),
   phone: zPhone.optional().nullable(),
   joinedAt: zPastDate.optional(),
@@ -65,7 +65,8 @@ export const ZMember = z.object({
   idNumberMasked: z.string(),
   phoneMasked: z.string().nullable(),
   gender: z.enum(GENDERS),
-  birthDate: z.string(),
+  /** Only the year: with the full birth date beside the masked ID number, the number can be rebuilt. */
+  birthYear: z.number().int(),
   joinedAt: z.string(),
   status: z.enum(MEMBER_STATUSES),
   statusSince: z.string().nullable(),
@@ -81,7 +82,7 @@ export const ZMemberListQuery = ZPageQuery.extend({
   orgId: zId.optional(),
   subtree: zBool.default(true),
   q: zText(LIMITS.search).optional(),
-  idNumber: z.string().max(40).optional(),
+  idNumber: zText(40).optional(),
   category: z.enum(MEMBER_CATEGORIES).optional(),
   status: z.enum(MEMBER_STATUSES).optional(),
   joinedFrom: zDate.optional(),
@@ -95,19 +96,22 @@ export const ZMemberListQuery = ZPageQuery.extend({
 export type TMemberListQuery = z.infer<typeof ZMemberListQuery>;
 
 export const ZMemberExportQuery = ZMemberListQuery.omit({ page: true, pageSize: true, after: true }).extend({
-  /** Full ID numbers and phones: needs member:view_sensitive and a stated reason. */
+  /** Refused: full ID numbers and phones leave only through an approved export request (/export-requests). */
   unmasked: zBool.default(false),
-  reason: zText(LIMITS.text).optional(),
+  reason: zMultilineText(LIMITS.text).optional(),
 });
 export type TMemberExportQuery = z.infer<typeof ZMemberExportQuery>;
 
-export const ZMemberReveal = z.object({ reason: zRequiredText(LIMITS.text).min(2, '请说明查看原因') });
-export const ZMemberLeave = z.object({
+export const ZMemberReveal = z.strictObject({ reason: zMultilineText(LIMITS.text).min(2, '请说明查看原因') });
+/** What POST /members/:id/reveal returns (member:view_sensitive, a reason, audited). */
+export const ZMemberRevealed = z.object({ idNumber: z.string(), phone: z.string().nullable(), birthDate: z.string().nullable() });
+export type TMemberRevealed = z.infer<typeof ZMemberRevealed>;
+export const ZMemberLeave = z.strictObject({
   date: zPastDate,
-  reason: zText(LIMITS.text).optional(),
+  reason: zMultilineText(LIMITS.text).optional(),
   kind: z.enum(['retire_keep', 'quit']),
 });
-export const ZTransferCreate = z.object({ toOrgId: zId, date: zPastDate, reason: zText(LIMITS.text).optional() });
+export const ZTransferCreate = z.strictObject({ toOrgId: zId, date: zPastDate, reason: zMultilineText(LIMITS.text).optional() });
 export const ZTransfer = z.object({
   id: z.number().int(),
   memberId: z.number().int(),

@@ -58,15 +58,58 @@ export const SENSITIVE_PERMISSIONS: readonly Permission[] = [
   'export:approve',
 ];
 
+/**
+ * 三员分立: accounts, security (roles and security settings) and audit are separate duties. No role and no user
+ * may hold one permission of each group at once.
+ */
+export const SEPARATED_DUTIES: readonly (readonly Permission[])[] = [['user:manage'], ['role:manage', 'security:manage'], ['audit:read']];
+
+/** True when the permissions cover all three separated duties. */
+export function breaksSeparation(perms: Iterable<string>): boolean {
+  const held = new Set(perms);
+  return SEPARATED_DUTIES.every((group) => group.some((p) => held.has(p)));
+}
+
+/** Kept off the day-to-day cadre role: each belongs to a separate duty (security, audit, personal data). */
+const NOT_FOR_ORG_ADMIN: readonly Permission[] = [
+  'audit:read',
+  'role:manage',
+  'member:view_sensitive',
+  'security:manage',
+  'export:approve',
+];
+
 export const BUILTIN_ROLES = {
-  org_admin: { name: '工会管理员', permissions: [...PERMISSIONS] as Permission[] },
+  org_admin: { name: '工会管理员', permissions: PERMISSIONS.filter((p) => !NOT_FOR_ORG_ADMIN.includes(p)) },
   viewer: {
     name: '只读查看',
     permissions: ['org:read', 'user:read', 'role:read', 'member:read', 'stats:read', 'report:read'] as Permission[],
   },
+  system_admin: {
+    name: '系统管理员',
+    permissions: [
+      'org:read',
+      'org:create',
+      'org:update',
+      'org:event',
+      'user:read',
+      'user:manage',
+      'role:read',
+      'stats:read',
+      'report:read',
+    ] as Permission[],
+  },
+  security_admin: {
+    name: '安全管理员',
+    permissions: ['org:read', 'user:read', 'role:read', 'role:manage', 'security:manage'] as Permission[],
+  },
   auditor: {
-    name: '审计员（经审）',
-    permissions: ['org:read', 'user:read', 'role:read', 'member:read', 'audit:read', 'stats:read', 'report:read'] as Permission[],
+    name: '安全审计员',
+    permissions: ['org:read', 'user:read', 'role:read', 'audit:read'] as Permission[],
+  },
+  privacy_officer: {
+    name: '敏感信息管理员',
+    permissions: ['org:read', 'member:read', 'member:export', 'member:view_sensitive', 'export:approve'] as Permission[],
   },
 } as const;
 export type BuiltinRoleKey = keyof typeof BUILTIN_ROLES;

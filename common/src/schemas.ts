@@ -6,30 +6,30 @@ import { PERMISSIONS } from './permissions.ts';
 import { normalizeUscc, usccError } from './uscc.ts';
 import { passwordPolicyError } from './password.ts';
 import { isIsoDate, todayCst } from './dates.ts';
+import { zMultilineText, zStr, zText, zRequiredText } from './strings.ts';
 
 z.config(z.locales.zhCN());
 
-export const zText = (max: number) => z.string().trim().max(max, `不能超过${max}个字符`);
-export const zRequiredText = (max: number) => zText(max).min(1, '不能为空');
 export const zId = z.coerce.number().int().positive('编号无效').max(2_147_483_647);
 
-export const zDate = z.string().trim().refine(isIsoDate, '日期格式应为 YYYY-MM-DD');
+export const zDate = zStr().trim().refine(isIsoDate, '日期格式应为 YYYY-MM-DD');
 export const zPastDate = zDate.refine((d) => d <= todayCst(), '日期不能晚于今天');
 
-export const zUscc = z
-  .string()
+export const zUscc = zStr()
+  .max(40)
   .transform(normalizeUscc)
   .superRefine((v, ctx) => {
     const err = usccError(v);
     if (err) ctx.addIssue({ code: 'custom', message: err });
   });
 
-export const zPassword = z.string().superRefine((v, ctx) => {
+export const zPassword = zStr().superRefine((v, ctx) => {
   const err = passwordPolicyError(v);
   if (err) ctx.addIssue({ code: 'custom', message: err });
 });
 
-export const ZPageQuery = z.object({
+// Request schemas are strict: an unknown field is a 400 that names it, never silently dropped.
+export const ZPageQuery = z.strictObject({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(LIMITS.pageSizeDefault),
 });
@@ -41,22 +41,22 @@ export const page = <T extends z.ZodType>(item: T) =>
 export const ZError = z.object({ code: z.string(), message: z.string(), field: z.string().optional() });
 
 // ---- auth ----
-export const ZLogin = z.object({ username: zRequiredText(LIMITS.username), password: z.string().min(1).max(128) });
-export const ZPasswordChange = z.object({ oldPassword: z.string().min(1).max(128), newPassword: zPassword });
+export const ZLogin = z.strictObject({ username: zRequiredText(LIMITS.username), password: zStr().min(1).max(128) });
+export const ZPasswordChange = z.strictObject({ oldPassword: zStr().min(1).max(128), newPassword: zPassword });
 
 // ---- organisations ----
 const orgDetails = {
   uscc: zUscc.optional().nullable(),
-  divisionCode: z.string().trim().regex(/^\d{6}(\d{3}|\d{6})?$/, '行政区划代码应为6、9或12位数字').optional().nullable(),
+  divisionCode: zStr().trim().regex(/^\d{6}(\d{3}|\d{6})?$/, '行政区划代码应为6、9或12位数字').optional().nullable(),
   foundedAt: zPastDate.optional().nullable(),
   chairName: zText(LIMITS.shortText).optional().nullable(),
   contactName: zText(LIMITS.shortText).optional().nullable(),
   employerName: zText(LIMITS.name).optional().nullable(),
   headcount: z.coerce.number().int().min(0).max(10_000_000).optional().nullable(),
-  address: zText(LIMITS.text).optional().nullable(),
+  address: zMultilineText(LIMITS.text).optional().nullable(),
 };
 
-export const ZOrgCreate = z.object({
+export const ZOrgCreate = z.strictObject({
   parentId: zId,
   name: zRequiredText(LIMITS.name),
   level: z.enum(ORG_LEVELS),
@@ -66,21 +66,21 @@ export const ZOrgCreate = z.object({
 export type TOrgCreate = z.infer<typeof ZOrgCreate>;
 
 // Name, level and parent change only through dated events, so history stays complete.
-export const ZOrgUpdate = z.object({ kind: z.enum(ORG_KINDS).optional(), ...orgDetails });
+export const ZOrgUpdate = z.strictObject({ kind: z.enum(ORG_KINDS).optional(), ...orgDetails });
 export type TOrgUpdate = z.infer<typeof ZOrgUpdate>;
 
-const eventBase = { date: zPastDate, note: zText(LIMITS.text).optional() };
+const eventBase = { date: zPastDate, note: zMultilineText(LIMITS.text).optional() };
 export const ZOrgEventCreate = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('rename'), newName: zRequiredText(LIMITS.name), ...eventBase }),
-  z.object({
+  z.strictObject({ type: z.literal('rename'), newName: zRequiredText(LIMITS.name), ...eventBase }),
+  z.strictObject({
     type: z.literal('reelect'),
     chairName: zText(LIMITS.shortText).optional(),
     termYears: z.coerce.number().int().min(1).max(10).optional(),
     ...eventBase,
   }),
-  z.object({ type: z.literal('upgrade'), newLevel: z.enum(ORG_LEVELS), ...eventBase }),
-  z.object({ type: z.literal('move'), newParentId: zId, ...eventBase }),
-  z.object({ type: z.literal('dissolve'), reason: zText(LIMITS.text).optional(), ...eventBase }),
+  z.strictObject({ type: z.literal('upgrade'), newLevel: z.enum(ORG_LEVELS), ...eventBase }),
+  z.strictObject({ type: z.literal('move'), newParentId: zId, ...eventBase }),
+  z.strictObject({ type: z.literal('dissolve'), reason: zMultilineText(LIMITS.text).optional(), ...eventBase }),
 ]);
 export type TOrgEventCreate = z.infer<typeof ZOrgEventCreate>;
 
@@ -133,15 +133,15 @@ export const ZOrgListQuery = ZPageQuery.extend({
 });
 
 // ---- users and roles ----
-export const zRoleKey = z.string().trim().regex(/^[a-z][a-z0-9_]{1,31}$/, '标识应为小写字母开头的字母、数字或下划线');
-export const ZUserCreate = z.object({
-  username: z.string().trim().regex(/^[A-Za-z0-9_.-]{3,32}$/, '用户名应为3–32位字母、数字、下划线、点或连字符'),
+export const zRoleKey = zStr().trim().regex(/^[a-z][a-z0-9_]{1,31}$/, '标识应为小写字母开头的字母、数字或下划线');
+export const ZUserCreate = z.strictObject({
+  username: zStr().trim().regex(/^[A-Za-z0-9_.-]{3,32}$/, '用户名应为3–32位字母、数字、下划线、点或连字符'),
   displayName: zText(LIMITS.shortText).optional(),
   password: zPassword,
   orgId: zId,
   roles: z.array(zRoleKey).min(1, '至少选择一个角色').max(10),
 });
-export const ZUserUpdate = z.object({
+export const ZUserUpdate = z.strictObject({
   displayName: zText(LIMITS.shortText).optional(),
   roles: z.array(zRoleKey).min(1, '至少选择一个角色').max(10).optional(),
   disabled: z.boolean().optional(),
@@ -156,14 +156,15 @@ export const ZUser = z.object({
   roles: z.array(z.string()),
   disabled: z.boolean(),
   mustChangePassword: z.boolean(),
-  lockedUntil: z.string().nullable(),
+  /** Hard-locked after too many failed logins; a security admin unlocks it. */
+  locked: z.boolean(),
   lastLoginAt: z.string().nullable(),
   createdAt: z.string(),
 });
 export type TUser = z.infer<typeof ZUser>;
 export const ZUserListQuery = ZPageQuery.extend({ q: zText(LIMITS.search).optional(), orgId: zId.optional() });
 
-export const ZRoleCreate = z.object({
+export const ZRoleCreate = z.strictObject({
   key: zRoleKey,
   name: zRequiredText(LIMITS.shortText),
   permissions: z.array(z.enum(PERMISSIONS)).min(1, '至少选择一项权限'),
@@ -186,6 +187,8 @@ export const ZMe = z.object({
     roles: z.array(z.string()),
     permissions: z.array(z.string()),
     mustChangePassword: z.boolean(),
+    /** The org's policy requires a second factor and the user has not enrolled yet: only enrolment is open. */
+    mfaEnrollmentRequired: z.boolean(),
   }),
   org: ZOrg,
 });

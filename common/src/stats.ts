@@ -1,7 +1,8 @@
 // Indicators, targets and work summaries: the API contract shared by the server and the console.
 import { z } from 'zod';
 import { LIMITS } from './limits.ts';
-import { zDate, zId, zText } from './schemas.ts';
+import { zDate, zId } from './schemas.ts';
+import { zMultilineText, zStr, zText } from './strings.ts';
 
 export const INDICATOR_UNITS = ['家', '个', '人', '人次', '件', '份', '元'] as const;
 export type IndicatorUnit = (typeof INDICATOR_UNITS)[number];
@@ -35,15 +36,14 @@ export const DIMENSION_LABELS: Record<string, string> = {
   status: '会籍状态',
 };
 
-const zKeys = z
-  .string()
+const zKeys = zStr()
   .trim()
   .max(2000)
   .regex(/^[a-z_.,]*$/, '指标标识应为小写字母、点和下划线，用逗号分隔')
   .transform((s) => s.split(',').filter(Boolean));
 
 export const ZStatsQuery = z
-  .object({ orgId: zId.optional(), from: zDate, to: zDate, keys: zKeys.optional() })
+  .strictObject({ orgId: zId.optional(), from: zDate, to: zDate, keys: zKeys.optional() })
   .refine((q) => q.from <= q.to, { message: '开始日期不能晚于结束日期', path: ['from'] });
 export type TStatsQuery = z.infer<typeof ZStatsQuery>;
 
@@ -55,7 +55,7 @@ export type TStats = z.infer<typeof ZStats>;
 
 /** The same indicators for every child of an org (rankings, the export, the dashboard). */
 export const ZChildStatsQuery = z
-  .object({ orgId: zId.optional(), from: zDate, to: zDate, keys: zKeys.optional() })
+  .strictObject({ orgId: zId.optional(), from: zDate, to: zDate, keys: zKeys.optional() })
   .refine((q) => q.from <= q.to, { message: '开始日期不能晚于结束日期', path: ['from'] });
 export const ZChildStats = z.object({
   orgId: z.number().int(),
@@ -68,15 +68,15 @@ export const ZChildStats = z.object({
 export type TChildStats = z.infer<typeof ZChildStats>;
 
 /** Monthly series of one org for trends (each month's period value, or the snapshot at its end). */
-export const ZTrendQuery = z.object({ orgId: zId.optional(), year: z.coerce.number().int().min(2000).max(2100), keys: zKeys.optional() });
+export const ZTrendQuery = z.strictObject({ orgId: zId.optional(), year: z.coerce.number().int().min(2000).max(2100), keys: zKeys.optional() });
 export const ZTrend = z.object({ orgId: z.number().int(), year: z.number().int(), months: z.array(z.string()), series: z.record(z.string(), z.array(z.number())) });
 export type TTrend = z.infer<typeof ZTrend>;
 
 // ---- targets (目标任务, 层层分解) ----
 export const zYear = z.coerce.number().int().min(2000, '年份无效').max(2100, '年份无效');
-export const ZTargetsPut = z.record(z.string().regex(/^[a-z_.]+$/, '指标标识无效').max(64), z.number().min(0, '目标值不能为负数').max(1e12, '目标值过大'));
+export const ZTargetsPut = z.record(zStr().regex(/^[a-z_.]+$/, '指标标识无效').max(64), z.number().min(0, '目标值不能为负数').max(1e12, '目标值过大'));
 export type TTargetsPut = z.infer<typeof ZTargetsPut>;
-export const ZTargetsQuery = z.object({ asOf: zDate.optional() });
+export const ZTargetsQuery = z.strictObject({ asOf: zDate.optional() });
 export const ZTargetItem = z.object({
   key: z.string(),
   label: z.string(),
@@ -115,7 +115,7 @@ export type TChildTargets = z.infer<typeof ZChildTargets>;
 
 // ---- work summaries (上半年工作总结 / 年度工作总结) ----
 export const SUMMARY_PERIODS = ['H1', 'year'] as const;
-export const ZSummaryCreate = z.object({ orgId: zId, year: zYear, period: z.enum(SUMMARY_PERIODS), asOf: zDate.optional() });
+export const ZSummaryCreate = z.strictObject({ orgId: zId, year: zYear, period: z.enum(SUMMARY_PERIODS), asOf: zDate.optional() });
 export type TSummaryCreate = z.infer<typeof ZSummaryCreate>;
 
 /** A figure quoted in the text, kept with the query that reproduces it (drill-down). */
@@ -155,17 +155,17 @@ export const ZSummary = z.object({
 });
 export type TSummary = z.infer<typeof ZSummary>;
 
-export const ZSummaryUpdate = z.object({
+export const ZSummaryUpdate = z.strictObject({
   title: zText(LIMITS.name).min(1, '不能为空').optional(),
   sections: z
-    .array(z.object({ heading: zText(LIMITS.text), level: z.number().int().min(1).max(3), source: z.array(zText(LIMITS.longText)).max(50) }))
+    .array(z.strictObject({ heading: zText(LIMITS.text), level: z.number().int().min(1).max(3), source: z.array(zMultilineText(LIMITS.longText)).max(50) }))
     .max(60)
     .optional(),
   status: z.enum(['draft', 'final']).optional(),
 });
 export type TSummaryUpdate = z.infer<typeof ZSummaryUpdate>;
 
-export const ZSummaryDownload = z.object({ format: z.enum(['docx', 'pdf']).default('docx') });
+export const ZSummaryDownload = z.strictObject({ format: z.enum(['docx', 'pdf']).default('docx') });
 
 export const RECORDS_TOKENS = { orgId: '__org__', from: '__from__', to: '__to__' } as const;
 
@@ -182,7 +182,7 @@ export function percentOf(actual: number, target: number): number | null {
 
 export const ZSummaryListItem = ZSummary.pick({ id: true, orgId: true, orgName: true, year: true, period: true, asOf: true, status: true, title: true, updatedAt: true });
 export type TSummaryListItem = z.infer<typeof ZSummaryListItem>;
-export const ZSummaryListQuery = z.object({
+export const ZSummaryListQuery = z.strictObject({
   orgId: zId.optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(LIMITS.pageSizeDefault),

@@ -10,8 +10,12 @@ export function expect(actual: unknown, what: string) {
     toBeTruthy() {
       if (!actual) fail(`expected a value, got ${JSON.stringify(actual)}`);
     },
+    toMatch(re: RegExp) {
+      if (typeof actual !== 'string' || !re.test(actual)) fail(`expected to match ${String(re)}, got ${JSON.stringify(actual)}`);
+    },
     toContain(part: string) {
-      if (typeof actual !== 'string' || !actual.includes(part)) fail(`expected to contain ${JSON.stringify(part)}, got ${JSON.stringify(actual)}`);
+      if (typeof actual !== 'string' || !actual.includes(part))
+        fail(`expected to contain ${JSON.stringify(part)}, got ${JSON.stringify(actual)}`);
     },
     notToContain(part: string) {
       if (typeof actual === 'string' && actual.includes(part)) fail(`expected not to contain ${JSON.stringify(part)}`);

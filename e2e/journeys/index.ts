@@ -1,6 +1,8 @@
 import type { Journey } from '../harness.ts';
 import { memberJourneys } from './members.ts';
+import { mfaJourneys } from './mfa.ts';
 import { platformJourneys } from './platform.ts';
 import { reportJourneys } from './reports.ts';
 
-export const journeys: Journey[] = [...platformJourneys, ...memberJourneys, ...reportJourneys];
+// MFA first: it enrols the administrator from the QR page; later journeys then log in with codes.
+export const journeys: Journey[] = [...mfaJourneys, ...platformJourneys, ...memberJourneys, ...reportJourneys];

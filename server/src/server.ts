@@ -4,9 +4,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import { z } from 'zod';
+import { EXPORT_UNMASKED_MAX_ROWS_DEFAULT } from '@gonghui/common';
 import { registerAuth } from './platform/authz/index.ts';
 import type { Db } from './platform/db/index.ts';
-import { createHttpApp, type HttpApp } from './platform/http/index.ts';
+import { createHttpApp, type HttpApp, type LogStream } from './platform/http/index.ts';
 import { orgIndicatorProvider, registerOrgsModule } from './modules/orgs/index.ts';
 import { registerUsersModule } from './modules/users/index.ts';
 import { registerAuthModule } from './modules/auth/index.ts';
@@ -16,13 +17,26 @@ import { registerStatsModule } from './modules/stats/index.ts';
 import { registerReportsModule } from './modules/reports/index.ts';
 import { registerMemberImportsModule } from './modules/member-imports/index.ts';
 import type { FieldCrypto } from './platform/crypto/index.ts';
+import { configureAuditChain } from './platform/audit/index.ts';
 
 export interface ServerOptions {
   logLevel: string;
   cookieSecure: boolean;
   loginRateLimit: number;
   crypto: FieldCrypto;
-  trustProxy?: boolean;
+  /** Proxy addresses/CIDRs whose X-Forwarded-For is believed. */
+  trustProxy?: string[];
+  /** 0 or absent: passwords never expire / accounts are never disabled for dormancy. */
+  passwordMaxAgeDays?: number;
+  dormantDays?: number;
+  /** Log destination instead of stdout; tests read what was logged. */
+  logStream?: LogStream;
+  /** DATA_DIR: uploads wait in DATA_DIR/uploads; omitted in route tests (a temporary directory). */
+  dataDir?: string;
+  /** Lease of background jobs (JOB_LEASE_MS); how soon a restart resumes a job whose process died. */
+  jobLeaseMs?: number;
+  /** Cap on the rows of one unmasked export request (EXPORT_UNMASKED_MAX_ROWS). */
+  exportUnmaskedMaxRows?: number;
   /** Built console to serve at /; omitted in route tests. */
   webDist?: string;
 }
@@ -30,7 +44,8 @@ export interface ServerOptions {
 export const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
 export async function buildServer(db: Db, opts: ServerOptions): Promise<HttpApp> {
-  const app = await createHttpApp({ logLevel: opts.logLevel, trustProxy: opts.trustProxy });
+  configureAuditChain(opts.crypto);
+  const app = await createHttpApp({ logLevel: opts.logLevel, trustProxy: opts.trustProxy, logStream: opts.logStream });
   registerAuth(app, db);
 
   app.get('/api/v1/health', {
@@ -41,9 +56,17 @@ export async function buildServer(db: Db, opts: ServerOptions): Promise<HttpApp>
 
   const orgs = registerOrgsModule(app, db);
   registerUsersModule(app, db);
-  registerAuthModule(app, db, orgs, { cookieSecure: opts.cookieSecure, loginRateLimit: opts.loginRateLimit });
+  registerAuthModule(app, db, orgs, {
+    cookieSecure: opts.cookieSecure,
+    loginRateLimit: opts.loginRateLimit,
+    passwordMaxAgeDays: opts.passwordMaxAgeDays ?? 0,
+    dormantDays: opts.dormantDays ?? 0,
+    crypto: opts.crypto,
+  });
   registerAuditRoutes(app, db);
-  registerMembersModule(app, db, opts.crypto, orgs);
+  registerMembersModule(app, db, opts.crypto, orgs, {
+    exportUnmaskedMaxRows: opts.exportUnmaskedMaxRows ?? EXPORT_UNMASKED_MAX_ROWS_DEFAULT,
+  });
   await registerMemberImportsModule(app, db, opts);
   const stats = registerStatsModule(app, db, orgs, [orgIndicatorProvider, memberIndicatorProvider]);
   registerReportsModule(app, db, stats);

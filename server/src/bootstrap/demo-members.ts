@@ -3,7 +3,7 @@
 import { idCheckChar, type MemberCategory } from '@gonghui/common';
 import type { FieldCrypto } from '../platform/crypto/index.ts';
 import type { Db } from '../platform/db/index.ts';
-import { cardNoOf, identityFields, memberRepo } from '../modules/members/index.ts';
+import { cardNoOf, cipherFields, identityFields, memberRepo } from '../modules/members/index.ts';
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢';
 const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超霞平刚桂兰建华文斌辉玲红玉宁波鹏飞婷雪琳晨浩宇欣怡子涵梓轩';
@@ -38,10 +38,10 @@ export async function seedDemoMembers(db: Db, crypto: FieldCrypto, unions: { id:
       if (rand() < 0.25) categories.push('migrant');
       if (rand() < 0.1) categories.push('new_forms');
       if (rand() < 0.05) categories.push('dispatched');
-      const { fields } = identityFields(crypto, { name, idNumber: body.slice(0, 17) + idCheckChar(body.slice(0, 17)), phone });
+      const { fields, secret } = identityFields(crypto, { name, idNumber: body.slice(0, 17) + idCheckChar(body.slice(0, 17)), phone });
       // About one in thirty older members left this year (退会): the reports count them.
       const quit = year < thisYear && rand() < 0.035 ? `${thisYear}-${pad(1 + Math.floor(rand() * monthsThisYear), 2)}-${pad(1 + Math.floor(rand() * 28), 2)}` : null;
-      rows.push({ id, orgId: u.id, orgPath: u.path, ...fields, joinedAt, status: quit ? 'left' : 'active', statusSince: quit ?? joinedAt, categories, cardNo: cardNoOf(id) });
+      rows.push({ id, orgId: u.id, orgPath: u.path, ...fields, ...cipherFields(crypto, id, secret), joinedAt, status: quit ? 'left' : 'active', statusSince: quit ?? joinedAt, categories, cardNo: cardNoOf(id) });
       events.push({ memberId: id, orgId: u.id, type: 'join', date: joinedAt });
       if (quit) events.push({ memberId: id, orgId: u.id, type: 'quit', date: quit });
     }

@@ -117,17 +117,20 @@ export async function seedDemo(db: Db, crypto: FieldCrypto, rootOrgId: number, d
     await orgRepo.insertEvents(tx, events);
 
     const accounts: DemoAccount[] = [];
-    const mk = async (username: string, org: { id: number; name: string }, level: string, role: string) => {
+    const mk = async (username: string, org: { id: number; name: string }, level: string, ...roles: string[]) => {
       const password = demoPassword ?? randomPassword();
-      await usersRepo.insert(tx, { orgId: org.id, username, displayName: `${level}演示账号`, passwordHash: await hashPassword(password), roles: [role] });
-      accounts.push({ username, password, level, orgName: org.name, role });
+      await usersRepo.insert(tx, { orgId: org.id, username, displayName: `${level}演示账号`, passwordHash: await hashPassword(password), roles });
+      accounts.push({ username, password, level, orgName: org.name, role: roles.join(',') });
     };
     const need = (k: string) => firstOf[k] as { id: number; name: string };
     await mk('district_admin', need('district'), '区总工会', 'org_admin');
     await mk('street_admin', need('street'), '街道总工会', 'org_admin');
     await mk('union_admin', need('grassroots'), '基层工会', 'org_admin');
     await mk('viewer', root, '市总工会', 'viewer');
-    await mk('auditor', root, '市总工会', 'auditor');
+    // Unmasked exports: a district officer asks, the city's officer approves (admin, secadmin and auditor come
+    // from the bootstrap).
+    await mk('district_privacy', need('district'), '区总工会', 'org_admin', 'privacy_officer');
+    await mk('city_privacy', root, '市总工会', 'privacy_officer');
     await recordAudit(tx, { actorId: null, actorName: 'system', ip: null, requestId: null }, {
       action: 'system.demo_seed', orgId: root.id, orgPath: root.path, entityType: 'org', entityId: root.id,
       after: { orgs: rows.length, users: accounts.map((a) => a.username) },

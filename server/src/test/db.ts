@@ -1,12 +1,31 @@
 // Test databases: PGlite always; PostgreSQL too when TEST_DATABASE_URL is set, each test file in a fresh
-// database of its own so files run in parallel and leave nothing behind.
+// database of its own so files run in parallel and leave nothing behind. On PostgreSQL the schema is migrated by
+// the owner (TEST_DATABASE_URL's role) and the app connects as APP_TEST_ROLE, a member of gonghui_app that owns
+// nothing: the whole suite runs under row-level security, as production does.
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
-import { openDatabase, runMigrations, type Database } from '../platform/db/index.ts';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import { asSystem, schema, type Db, openDatabase, runMigrations, runMigrationsAsOwner, type Database } from '../platform/db/index.ts';
 import { bootstrap } from '../bootstrap/bootstrap.ts';
+import { createFieldCrypto } from '../platform/crypto/index.ts';
+import { bindAuditSeals, configureAuditChain, openSealStore, sealAuditChain } from '../platform/audit/index.ts';
+
+// The audit chain's key comes from the route tests' fixed master key (testCrypto in test/http.ts). Configured on
+// import too, for the tests that bootstrap a database of their own.
+const testKeys = createFieldCrypto(Buffer.alloc(32, 1));
+configureAuditChain(testKeys);
 
 export type Engine = 'pglite' | 'postgres';
 export const ADMIN_PASSWORD = 'Admin#Test2026';
+export const APP_TEST_ROLE = 'gonghui_app_test';
+export const SECADMIN_PASSWORD = 'Secadmin#Test2026';
+export const AUDITOR_PASSWORD = 'Auditor#Test2026';
+/** The three root accounts the bootstrap creates (三员分立), by username. */
+export const ROOT_PASSWORDS = { admin: ADMIN_PASSWORD, secadmin: SECADMIN_PASSWORD, auditor: AUDITOR_PASSWORD } as const;
+export type RootAccount = keyof typeof ROOT_PASSWORDS;
 
 export function engines(): Engine[] {
   return process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
@@ -14,10 +33,21 @@ export function engines(): Engine[] {
 
 export interface TestDb extends Database {
   rootOrgId: number;
+  /** The owner's connection string (PostgreSQL only). */
+  ownerUrl?: string;
+  /** The schema owner's connection, which row-level security does not bind: for tests that set up or inspect raw
+   *  rows, or act behind the app's back. On PGlite it is the app's own (superuser) connection. */
+  owner: Db;
+  /** PostgreSQL only: the owner's URL, for a second (attacker's or backup tool's) connection. */
+  url?: string;
+  /** This database's audit seal directory (a fresh temporary one). */
+  auditSealDir: string;
+  /** Writes a signed audit seal of the current chain head (fails if the chain does not verify). */
+  sealAudit(): Promise<void>;
 }
 
-async function adminQuery(sqlText: string): Promise<void> {
-  const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+export async function adminQuery(sqlText: string, url = process.env.TEST_DATABASE_URL): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     await client.query(sqlText);
@@ -26,26 +56,84 @@ async function adminQuery(sqlText: string): Promise<void> {
   }
 }
 
+// Roles are cluster-wide and test files start in parallel: creating the same role twice may race.
+async function ensureAppTestRole(): Promise<void> {
+  const sqlText = `DO $$ BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${APP_TEST_ROLE}') THEN
+      CREATE ROLE ${APP_TEST_ROLE} LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE IN ROLE gonghui_app;
+    ELSIF NOT pg_has_role('${APP_TEST_ROLE}', 'gonghui_app', 'MEMBER') THEN
+      GRANT gonghui_app TO ${APP_TEST_ROLE};
+    END IF;
+  EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+  END $$`;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await adminQuery(sqlText);
+      return;
+    } catch (e) {
+      if (attempt >= 3) throw e;
+    }
+  }
+}
+
+/** A fresh database migrated by the owner, with no app connection yet (PostgreSQL only). */
+export async function createOwnedTestDatabase(): Promise<{ name: string; ownerUrl: string; appUrl: string; drop: () => Promise<void> }> {
+  const url = new URL(process.env.TEST_DATABASE_URL ?? '');
+  const name = `gh_test_${randomBytes(6).toString('hex')}`;
+  await adminQuery(`CREATE DATABASE ${name}`);
+  url.pathname = `/${name}`;
+  const ownerUrl = url.toString();
+  await runMigrationsAsOwner(ownerUrl);
+  await ensureAppTestRole();
+  url.username = APP_TEST_ROLE;
+  url.password = '';
+  return { name, ownerUrl, appUrl: url.toString(), drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
 export async function openTestDb(engine: Engine): Promise<TestDb> {
   let database: Database;
+  let ownerUrl: string | undefined;
+  let owner: Db;
   if (engine === 'postgres') {
-    const url = new URL(process.env.TEST_DATABASE_URL ?? '');
-    const name = `gh_test_${randomBytes(6).toString('hex')}`;
-    await adminQuery(`CREATE DATABASE ${name}`);
-    url.pathname = `/${name}`;
-    const opened = await openDatabase({ databaseUrl: url.toString(), poolMax: 4 });
+    const created = await createOwnedTestDatabase();
+    ownerUrl = created.ownerUrl;
+    const opened = await openDatabase({ databaseUrl: created.appUrl, poolMax: 4 });
+    const ownerPool = new pg.Pool({ connectionString: ownerUrl, max: 2 });
+    owner = drizzle(ownerPool, { schema });
     database = {
       ...opened,
       close: async () => {
         await opened.close();
-        await adminQuery(`DROP DATABASE IF EXISTS ${name}`);
+        await ownerPool.end();
+        await created.drop();
       },
     };
   } else {
     database = await openDatabase({ dataDir: ':memory:' });
+    await runMigrations(database.db);
+    owner = database.db;
   }
-  await runMigrations(database.db);
-  const boot = await bootstrap(database.db, { adminPassword: ADMIN_PASSWORD, rootOrgName: '测试市总工会' });
+  configureAuditChain(testKeys);
+  const auditSealDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gh-seals-'));
+  bindAuditSeals(database.db, openSealStore(auditSealDir));
+  const boot = await asSystem(() =>
+    bootstrap(database.db, {
+      adminPassword: ADMIN_PASSWORD,
+      secadminPassword: SECADMIN_PASSWORD,
+      auditorPassword: AUDITOR_PASSWORD,
+      rootOrgName: '测试市总工会',
+    }),
+  );
   if (!boot.rootOrgId) throw new Error('bootstrap did not create the root org');
-  return { ...database, rootOrgId: boot.rootOrgId };
+  const sealAudit = async () => {
+    const res = await asSystem(() => sealAuditChain(database.db));
+    if (res.broken) throw new Error(`audit chain broken at ${res.broken.at} (${res.broken.reason}): not sealed`);
+  };
+  // As at start-up in main.ts: the bootstrap's rows are sealed before anything else happens.
+  await sealAudit();
+  const close = async () => {
+    await database.close();
+    fs.rmSync(auditSealDir, { recursive: true, force: true });
+  };
+  return { ...database, close, rootOrgId: boot.rootOrgId, ownerUrl, url: ownerUrl, owner, auditSealDir, sealAudit };
 }

@@ -1,8 +1,9 @@
 // Factories write through the real services and repositories (no mocks of our own database); each test
-// builds its own subtree, so tests never depend on each other's data.
+// builds its own subtree, so tests never depend on each other's data. They set data up as the system (the
+// database's row-level security would otherwise show them nothing outside a request).
 import { randomBytes } from 'node:crypto';
 import { idCheckChar, type OrgKind, type OrgLevel } from '@gonghui/common';
-import type { Db } from '../platform/db/index.ts';
+import { asSystem, type Db } from '../platform/db/index.ts';
 import { orgRepo, nameSearchFields } from '../modules/orgs/index.ts';
 import { hashPassword, usersRepo } from '../modules/users/index.ts';
 
@@ -19,7 +20,11 @@ export interface OrgRef {
   level: OrgLevel;
 }
 
-export async function makeOrg(db: Db, parent: OrgRef | number, o: { name?: string; level?: OrgLevel; kind?: OrgKind; foundedAt?: string } = {}): Promise<OrgRef> {
+export function makeOrg(db: Db, parent: OrgRef | number, o: { name?: string; level?: OrgLevel; kind?: OrgKind; foundedAt?: string } = {}): Promise<OrgRef> {
+  return asSystem(() => insertOrg(db, parent, o));
+}
+
+async function insertOrg(db: Db, parent: OrgRef | number, o: { name?: string; level?: OrgLevel; kind?: OrgKind; foundedAt?: string }): Promise<OrgRef> {
   const p = typeof parent === 'number' ? await orgRepo.findById(db, parent) : parent;
   if (!p) throw new Error('parent not found');
   const [id] = await orgRepo.nextIds(db, 1);
@@ -33,7 +38,8 @@ export async function makeOrg(db: Db, parent: OrgRef | number, o: { name?: strin
 
 export async function makeUser(db: Db, orgId: number, roles: string[] = ['org_admin'], o: { mustChangePassword?: boolean } = {}) {
   const username = uniq('u');
-  const u = await usersRepo.insert(db, { orgId, username, passwordHash: await hashed, roles, mustChangePassword: o.mustChangePassword ?? false });
+  const passwordHash = await hashed;
+  const u = await asSystem(() => usersRepo.insert(db, { orgId, username, passwordHash, roles, mustChangePassword: o.mustChangePassword ?? false }));
   return { id: u.id, username, password: PASSWORD };
 }
 

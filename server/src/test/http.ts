@@ -5,11 +5,26 @@ import { createFieldCrypto } from '../platform/crypto/index.ts';
 
 // A fixed key: tests need stable blind indexes, not secrecy.
 export const testCrypto = createFieldCrypto(Buffer.alloc(32, 1));
+import type { FieldCrypto } from '../platform/crypto/index.ts';
 import type { Db } from '../platform/db/index.ts';
+import { secondFactorFor } from './mfa.ts';
+import { ROOT_PASSWORDS, type RootAccount } from './db.ts';
 
-export async function buildTestApp(db: Db, opts: { loginRateLimit?: number } = {}): Promise<HttpApp> {
-  const app = await buildServer(db, { logLevel: 'silent', cookieSecure: false, loginRateLimit: opts.loginRateLimit ?? 10_000, crypto: testCrypto });
+const dbOfApp = new WeakMap<HttpApp, Db>();
+
+export interface TestAppOptions {
+  loginRateLimit?: number;
+  trustProxy?: string[];
+  passwordMaxAgeDays?: number;
+  dormantDays?: number;
+  crypto?: FieldCrypto;
+  exportUnmaskedMaxRows?: number;
+}
+
+export async function buildTestApp(db: Db, opts: TestAppOptions = {}): Promise<HttpApp> {
+  const app = await buildServer(db, { logLevel: 'silent', cookieSecure: false, ...opts, crypto: opts.crypto ?? testCrypto, loginRateLimit: opts.loginRateLimit ?? 10_000 });
   await app.ready();
+  dbOfApp.set(app, db);
   return app;
 }
 
@@ -25,7 +40,8 @@ export interface Res<T = Loose> {
 
 export class Client {
   cookies: Record<string, string> = {};
-  constructor(private readonly app: HttpApp) {}
+  /** `remoteAddress`: the client's address as the server sees the TCP peer (app.inject defaults to 127.0.0.1). */
+  constructor(private readonly app: HttpApp, readonly remoteAddress?: string) {}
 
   async request<T = Loose>(method: string, url: string, payload?: unknown, headers: Record<string, string> = {}): Promise<Res<T>> {
     const cookie = Object.entries(this.cookies).map(([k, v]) => `${k}=${v}`).join('; ');
@@ -33,6 +49,7 @@ export class Client {
     const res = await this.app.inject({
       method: method as 'GET',
       url,
+      remoteAddress: this.remoteAddress,
       payload: payload as object | undefined,
       headers: { ...(cookie ? { cookie } : {}), ...(csrf && method !== 'GET' ? { 'x-csrf-token': csrf } : {}), ...headers },
     });
@@ -49,9 +66,34 @@ export class Client {
   put = <T = Loose>(url: string, body: unknown) => this.request<T>('PUT', url, body);
 }
 
-export async function loginAs(app: HttpApp, username: string, password: string): Promise<Client> {
-  const c = new Client(app);
+/**
+ * Logs in like the console does: password, then the TOTP step when the server asks for it; a user whom the policy
+ * obliges to enrol is enrolled on the spot (codes computed with our RFC 6238 function). Returns the login body.
+ */
+export async function logIn(c: Client, app: HttpApp, username: string, password: string): Promise<Res> {
+  const db = dbOfApp.get(app);
   const res = await c.post('/api/v1/auth/login', { username, password });
   if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  if (!db) return res;
+  const factor = secondFactorFor(db, username);
+  if (res.body.mfaRequired) return factor.answerChallenge(c);
+  // A first login changes the password before enrolling (the tests that do so call enrolTotp afterwards).
+  if (res.body.user.mfaEnrollmentRequired && !res.body.user.mustChangePassword) await factor.enrol(c);
+  return res;
+}
+
+/** Enrols TOTP for the logged-in user of `c` (after a forced password change, say) when the policy requires it. */
+export async function enrolTotpIfRequired(c: Client, app: HttpApp): Promise<void> {
+  const db = dbOfApp.get(app);
+  const me = await c.get('/api/v1/me');
+  if (db && me.body.user.mfaEnrollmentRequired) await secondFactorFor(db, String(me.body.user.username)).enrol(c);
+}
+
+export async function loginAs(app: HttpApp, username: string, password: string, remoteAddress?: string): Promise<Client> {
+  const c = new Client(app, remoteAddress);
+  await logIn(c, app, username, password);
   return c;
 }
+
+/** Logs in as one of the bootstrap's root accounts: `admin` (system admin), `secadmin` or `auditor`. */
+export const loginRoot = (app: HttpApp, who: RootAccount): Promise<Client> => loginAs(app, who, ROOT_PASSWORDS[who]);

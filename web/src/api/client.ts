@@ -32,11 +32,16 @@ export type Query = Record<string, QueryValue>;
 interface AuthHandlers {
   onUnauthenticated: () => void;
   onPasswordChangeRequired: () => void;
+  onMfaEnrollmentRequired: () => void;
 }
 
-let handlers: AuthHandlers = { onUnauthenticated: () => undefined, onPasswordChangeRequired: () => undefined };
+let handlers: AuthHandlers = {
+  onUnauthenticated: () => undefined,
+  onPasswordChangeRequired: () => undefined,
+  onMfaEnrollmentRequired: () => undefined,
+};
 
-/** The app registers navigation callbacks for 401 and forced password change. */
+/** The app registers navigation callbacks for 401, forced password change and forced second-factor enrolment. */
 export function setAuthHandlers(next: AuthHandlers): void {
   handlers = next;
 }
@@ -106,6 +111,7 @@ async function failure(res: Response, skipAuthRedirect: boolean): Promise<ApiErr
   const err = await parseError(res);
   if (res.status === 401 && !skipAuthRedirect) handlers.onUnauthenticated();
   if (res.status === 403 && err.code === 'PASSWORD_CHANGE_REQUIRED') handlers.onPasswordChangeRequired();
+  if (res.status === 403 && err.code === 'MFA_ENROLLMENT_REQUIRED') handlers.onMfaEnrollmentRequired();
   return err;
 }
 

@@ -1,5 +1,5 @@
 // One typed function per API endpoint the console uses.
-import type { OrgEventType, OrgKind, OrgLevel, TAuditEvent, TMe, TOrg, TOrgEvent, TRole, TUser } from '@gonghui/common';
+import type { OrgEventType, OrgKind, OrgLevel, TAuditEvent, TMe, TMfaStatus, TOrg, TOrgEvent, TRole, TUser } from '@gonghui/common';
 import { api, type Page, type Query } from './client.ts';
 
 export type MeUser = TMe['user'];
@@ -67,15 +67,35 @@ export interface RoleCreateBody {
   permissions: string[];
 }
 
+export type AuditChainBreak =
+  | 'hash_mismatch'
+  | 'legacy_after_keyed'
+  | 'legacy_unsealed'
+  | 'unknown_version'
+  | 'seal_mismatch'
+  | 'tail_deleted'
+  | 'truncated'
+  | 'seal_forged';
+
 export interface AuditVerifyResult {
   ok: boolean;
   checked: number;
   brokenAt?: number;
+  /** The id the latest valid seal (outside the database) vouches for. */
+  sealedThrough?: number;
+  reason?: AuditChainBreak;
 }
 
+/** Either a session (user) or, for an account with a second factor, the request for a code. */
+export type LoginResponse = { user: MeUser } | { mfaRequired: true };
+
 export const authApi = {
-  login: (username: string, password: string) =>
-    api.post<{ user: MeUser }>('/auth/login', { username, password }, { skipAuthRedirect: true }),
+  login: (username: string, password: string) => api.post<LoginResponse>('/auth/login', { username, password }, { skipAuthRedirect: true }),
+  loginMfa: (code: string) => api.post<{ user: MeUser }>('/auth/login/mfa', { code }, { skipAuthRedirect: true }),
+  mfaStatus: () => api.get<TMfaStatus>('/auth/mfa'),
+  mfaBegin: () => api.post<{ secret: string; otpauthUri: string }>('/auth/mfa/totp'),
+  mfaConfirm: (code: string) => api.post<{ recoveryCodes: string[] }>('/auth/mfa/totp/confirm', { code }),
+  mfaDisable: (code: string) => api.post<void>('/auth/mfa/totp/disable', { code }),
   logout: () => api.post<void>('/auth/logout'),
   changePassword: (oldPassword: string, newPassword: string) => api.post<void>('/auth/password', { oldPassword, newPassword }),
   me: () => api.get<TMe>('/me'),
@@ -98,6 +118,7 @@ export const userApi = {
   get: (id: number) => api.get<TUser>(`/users/${id}`),
   create: (body: UserCreateBody) => api.post<TUser>('/users', body),
   update: (id: number, body: UserUpdateBody) => api.patch<TUser>(`/users/${id}`, body),
+  unlock: (id: number) => api.post<TUser>(`/users/${id}/unlock`),
 };
 
 export const roleApi = {

@@ -1,5 +1,5 @@
 // Member registry endpoints: members, their history and e-card, transfers between unions, exports and imports.
-import type { MemberCategory, MemberStatus, TMember, TTransfer } from '@gonghui/common';
+import type { MemberCategory, MemberStatus, TMember, TMemberRevealed, TTransfer } from '@gonghui/common';
 import { api, download, type Page, type Query } from './client.ts';
 
 export interface MemberPage extends Page<TMember> {
@@ -109,12 +109,12 @@ export const memberApi = {
   create: (body: MemberCreateBody) => api.post<TMember & { notice?: string }>('/members', body),
   update: (id: number, body: MemberUpdateBody) => api.patch<TMember>(`/members/${id}`, body),
   events: (id: number) => api.get<{ items: MemberEvent[] }>(`/members/${id}/events`),
-  reveal: (id: number, reason: string) => api.post<{ idNumber: string; phone: string | null }>(`/members/${id}/reveal`, { reason }),
+  reveal: (id: number, reason: string) => api.post<TMemberRevealed>(`/members/${id}/reveal`, { reason }),
   leave: (id: number, body: LeaveBody) => api.post<TMember>(`/members/${id}/leave`, body),
   transfer: (id: number, body: TransferBody) => api.post<TTransfer>(`/members/${id}/transfers`, body),
   card: (id: number) => api.get<MemberCard>(`/members/${id}/card`),
-  exportXlsx: (f: MemberFilters, unmasked: boolean, reason?: string) =>
-    download('/members/export', { ...filterQuery(f), unmasked: unmasked ? 'true' : undefined, reason }, '会员名册.xlsx'),
+  /** Masked only: full details go through an export request (api/exportRequests.ts). */
+  exportXlsx: (f: MemberFilters) => download('/members/export', filterQuery(f), '会员名册.xlsx'),
 };
 
 export const transferApi = {

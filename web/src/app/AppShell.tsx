@@ -1,6 +1,6 @@
 // ProLayout shell: permission-filtered menu, user and org in the header, language switch, password change, logout.
 import { Dropdown, Result } from 'antd';
-import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { KeyOutlined, LogoutOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { ProLayout } from '@ant-design/pro-components';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -45,6 +45,12 @@ export function AppShell() {
 
   const userMenu = {
     items: [
+      {
+        key: 'security',
+        icon: <SafetyOutlined />,
+        label: <span data-testid="account-security">{t('header.accountSecurity')}</span>,
+        onClick: () => void navigate('/account-security'),
+      },
       { key: 'password', icon: <KeyOutlined />, label: t('header.changePassword'), onClick: () => void navigate('/change-password') },
       { type: 'divider' as const },
       {

@@ -4,6 +4,7 @@ import { setAuthHandlers } from '../api/client.ts';
 import { PageSpin } from '../components/PageSpin.tsx';
 import { LoginPage } from '../pages/auth/LoginPage.tsx';
 import { ChangePasswordPage } from '../pages/auth/ChangePasswordPage.tsx';
+import { AccountSecurityPage, ACCOUNT_SECURITY_PATH } from '../pages/auth/AccountSecurityPage.tsx';
 import { NotFoundPage } from '../pages/NotFoundPage.tsx';
 import { AppShell } from './AppShell.tsx';
 import { HomeRedirect } from './HomeRedirect.tsx';
@@ -20,6 +21,7 @@ export const router = createBrowserRouter([
         element: <RequireAuth />,
         children: [
           { path: '/change-password', element: <ChangePasswordPage /> },
+          { path: ACCOUNT_SECURITY_PATH, element: <AccountSecurityPage /> },
           {
             element: <AppShell />,
             children: [
@@ -47,6 +49,10 @@ export const router = createBrowserRouter([
                 path: 'summaries/:id',
                 lazy: async () => ({ Component: (await import('../pages/summaries/SummaryEditorPage.tsx')).SummaryEditorPage }),
               },
+              {
+                path: 'export-requests',
+                lazy: async () => ({ Component: (await import('../pages/exportRequests/ExportRequestsPage.tsx')).ExportRequestsPage }),
+              },
               { path: 'users', lazy: async () => ({ Component: (await import('../pages/users/UsersPage.tsx')).UsersPage }) },
               { path: 'roles', lazy: async () => ({ Component: (await import('../pages/roles/RolesPage.tsx')).RolesPage }) },
               { path: 'audit', lazy: async () => ({ Component: (await import('../pages/audit/AuditPage.tsx')).AuditPage }) },
@@ -72,5 +78,9 @@ setAuthHandlers({
   onPasswordChangeRequired: () => {
     void queryClient.invalidateQueries({ queryKey: ME_KEY });
     if (currentPath() !== '/change-password') void router.navigate('/change-password', { replace: true });
+  },
+  onMfaEnrollmentRequired: () => {
+    void queryClient.invalidateQueries({ queryKey: ME_KEY });
+    if (currentPath() !== ACCOUNT_SECURITY_PATH) void router.navigate(ACCOUNT_SECURITY_PATH, { replace: true });
   },
 });

@@ -1,11 +1,15 @@
 // English UI text; keys mirror zh-CN. Server messages stay in Chinese.
 import { memberEn } from './member.en.ts';
 import { statsEn } from './stats.en.ts';
+import { mfaEn } from './mfa.en.ts';
+import { exportRequestEn } from './exportRequest.en.ts';
 import type { Messages } from './zh-CN.ts';
 
 export const en: Messages = {
   ...memberEn,
   ...statsEn,
+  ...mfaEn,
+  ...exportRequestEn,
   app: { title: 'Trade Union Work Platform', subtitle: 'Organisation · Members · Work records' },
   common: {
     save: 'Save',
@@ -34,13 +38,20 @@ export const en: Messages = {
     users: 'Users',
     roles: 'Roles',
     audit: 'Audit log',
+    exportRequests: 'Sensitive exports',
     statsGroup: 'Statistics & targets',
     dashboard: 'Dashboard',
     stats: 'Statistics',
     targets: 'Targets',
     summaries: 'Work summaries',
   },
-  header: { changePassword: 'Change password', logout: 'Log out', language: 'Language', loggedOut: 'Logged out' },
+  header: {
+    accountSecurity: 'Account security',
+    changePassword: 'Change password',
+    logout: 'Log out',
+    language: 'Language',
+    loggedOut: 'Logged out',
+  },
   login: {
     username: 'Username',
     password: 'Password',
@@ -108,7 +119,10 @@ export const en: Messages = {
     status: 'Status',
     normal: 'Active',
     disabled: 'Disabled',
-    lockedUntil: 'Locked until {{time}}',
+    locked: 'Locked',
+    unlock: 'Unlock',
+    unlockConfirm: 'Unlock {{name}}? It was locked after repeated failed logins.',
+    unlocked: 'Account unlocked',
     lastLogin: 'Last login',
     never: 'Never',
     resetPassword: 'Reset password',
@@ -121,6 +135,14 @@ export const en: Messages = {
     custom: 'Custom',
     type: 'Type',
     keyHint: 'Starts with a lower-case letter; lower-case letters, digits, underscores, e.g. org_viewer',
+    builtinNames: {
+      org_admin: 'Union administrator',
+      viewer: 'Read-only',
+      system_admin: 'System administrator',
+      security_admin: 'Security administrator',
+      auditor: 'Security auditor',
+      privacy_officer: 'Personal-data officer',
+    },
   },
   audit: {
     time: 'Time',
@@ -135,7 +157,24 @@ export const en: Messages = {
     verify: 'Verify integrity',
     verifyOk: 'Audit chain intact, {{checked}} records checked',
     verifyBroken: 'Audit chain broken at record {{brokenAt}} ({{checked}} checked): possible tampering, investigate now',
-    entityTypes: { org: 'Organisation', user: 'User', role: 'Role', member: 'Member', member_import: 'Member import' },
+    verifyReason: {
+      hash_mismatch: 'A record was changed, removed or re-hashed without the key.',
+      legacy_after_keyed: 'A record in the old unkeyed format appears after keyed records.',
+      legacy_unsealed: 'Records in the old unkeyed format are not covered by any seal.',
+      unknown_version: 'A record has an unknown chain version.',
+      seal_mismatch: 'The sealed record is missing or differs from its seal.',
+      tail_deleted: 'Records covered by the latest seal have been deleted from the end of the trail.',
+      truncated: 'The audit table was emptied, although a seal vouches for its records.',
+      seal_forged: 'The seal file holds a line without a valid signature.',
+    },
+    entityTypes: {
+      org: 'Organisation',
+      user: 'User',
+      role: 'Role',
+      member: 'Member',
+      member_import: 'Member import',
+      export_request: 'Unmasked export request',
+    },
   },
   fields: {
     username: 'Username',
@@ -239,9 +278,20 @@ export const en: Messages = {
     auditAction: {
       'auth.login': 'Logged in',
       'auth.login_failed': 'Login failed',
+      'auth.alert': 'Login alert',
+      'auth.password_change_failed': 'Password change failed (wrong old password)',
+      'auth.password_expired': 'Password expired',
       'auth.locked': 'Account locked',
       'auth.logout': 'Logged out',
       'auth.password_changed': 'Password changed',
+      'auth.mfa_challenge': 'Password accepted, awaiting second factor',
+      'auth.mfa_failed': 'Second factor failed',
+      'auth.mfa_locked': 'Too many wrong codes, second factor paused',
+      'auth.mfa_enrollment_started': 'Two-step verification set-up started',
+      'auth.mfa_enrolled': 'Two-step verification turned on',
+      'auth.mfa_disabled': 'Two-step verification turned off',
+      'auth.mfa_reset': 'Two-step verification reset',
+      'org.security_policy': 'Security policy changed',
       'org.create': 'Organisation created',
       'org.update': 'Organisation edited',
       'org.rename': 'Renamed',
@@ -251,6 +301,8 @@ export const en: Messages = {
       'org.dissolve': 'Dissolved',
       'user.create': 'User created',
       'user.update': 'User edited',
+      'user.unlock': 'Account unlocked',
+      'user.disabled_dormant': 'Disabled as dormant',
       'role.create': 'Role created',
       'system.bootstrap': 'System initialised',
       'system.demo_seed': 'Demo data generated',
@@ -263,6 +315,11 @@ export const en: Messages = {
       'member.export': 'Members exported',
       'member.import': 'Members imported',
       'member.import_report': 'Import error report downloaded',
+      'export_request.create': 'Unmasked export requested',
+      'export_request.approve': 'Unmasked export approved',
+      'export_request.reject': 'Unmasked export rejected',
+      'export_request.download': 'Unmasked export downloaded',
+      'system.accounts_added': 'Separated root accounts added',
     },
   },
 };

@@ -18,6 +18,7 @@ export const memberEn: typeof memberZhCN = {
     name: 'Name',
     gender: 'Gender',
     birthDate: 'Birth date',
+    birthYear: 'Year of birth',
     phone: 'Mobile',
     org: 'Union',
     joinedAt: 'Joined',

@@ -18,6 +18,7 @@ export const memberZhCN = {
     name: '姓名',
     gender: '性别',
     birthDate: '出生日期',
+    birthYear: '出生年份',
     phone: '手机号',
     org: '所在工会',
     joinedAt: '入会日期',

@@ -10,10 +10,14 @@ import {
 } from '@gonghui/common';
 import { memberZhCN } from './member.zh-CN.ts';
 import { statsZhCN } from './stats.zh-CN.ts';
+import { mfaZhCN } from './mfa.zh-CN.ts';
+import { exportRequestZhCN } from './exportRequest.zh-CN.ts';
 
 export const zhCN = {
   ...memberZhCN,
   ...statsZhCN,
+  ...mfaZhCN,
+  ...exportRequestZhCN,
   app: { title: '工会工作平台', subtitle: '组织建设 · 会员管理 · 工作台账' },
   common: {
     save: '保存',
@@ -42,13 +46,14 @@ export const zhCN = {
     users: '用户管理',
     roles: '角色权限',
     audit: '审计日志',
+    exportRequests: '敏感数据导出',
     statsGroup: '统计与目标',
     dashboard: '数据看板',
     stats: '统计查询',
     targets: '目标任务',
     summaries: '工作总结',
   },
-  header: { changePassword: '修改密码', logout: '退出登录', language: '语言', loggedOut: '已退出登录' },
+  header: { accountSecurity: '账号安全', changePassword: '修改密码', logout: '退出登录', language: '语言', loggedOut: '已退出登录' },
   login: {
     username: '用户名',
     password: '密码',
@@ -116,7 +121,10 @@ export const zhCN = {
     status: '状态',
     normal: '正常',
     disabled: '停用',
-    lockedUntil: '锁定至 {{time}}',
+    locked: '已锁定',
+    unlock: '解锁',
+    unlockConfirm: '解锁账号 {{name}}？该账号因多次登录失败被锁定。',
+    unlocked: '账号已解锁',
     lastLogin: '最近登录',
     never: '从未登录',
     resetPassword: '重置密码',
@@ -129,6 +137,14 @@ export const zhCN = {
     custom: '自定义',
     type: '类型',
     keyHint: '小写字母开头，可含小写字母、数字、下划线，例如 org_viewer',
+    builtinNames: {
+      org_admin: '工会管理员',
+      viewer: '只读查看',
+      system_admin: '系统管理员',
+      security_admin: '安全管理员',
+      auditor: '安全审计员',
+      privacy_officer: '敏感信息管理员',
+    },
   },
   audit: {
     time: '时间',
@@ -143,7 +159,17 @@ export const zhCN = {
     verify: '校验完整性',
     verifyOk: '审计链完整，已校验 {{checked}} 条',
     verifyBroken: '审计链在第 {{brokenAt}} 条记录处断裂（已校验 {{checked}} 条），可能存在篡改，请立即核查',
-    entityTypes: { org: '组织', user: '用户', role: '角色', member: '会员', member_import: '会员导入' },
+    verifyReason: {
+      hash_mismatch: '有记录被修改、删除，或在没有密钥的情况下被重新计算哈希。',
+      legacy_after_keyed: '带密钥的记录之后出现了旧格式（无密钥）的记录。',
+      legacy_unsealed: '旧格式（无密钥）的记录未被任何封印覆盖。',
+      unknown_version: '有记录的链版本无法识别。',
+      seal_mismatch: '封印所指的记录已不存在或与封印不符。',
+      tail_deleted: '最新封印覆盖的记录已从审计日志末尾被删除。',
+      truncated: '审计表已被清空，而封印表明其中应有记录。',
+      seal_forged: '封印文件中有签名无效的行。',
+    },
+    entityTypes: { org: '组织', user: '用户', role: '角色', member: '会员', member_import: '会员导入', export_request: '敏感数据导出申请' },
   },
   fields: { ...FIELD_LABELS },
   enums: {

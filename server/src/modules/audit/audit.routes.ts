@@ -1,10 +1,30 @@
-// Auditors browse the trail of their own subtree and verify the hash chain.
+// Auditors browse the trail of their own subtree and verify the keyed hash chain against its seals.
 import { z } from 'zod';
 import { ZAuditEvent, ZAuditQuery, page } from '@gonghui/common';
 import { ctxOf } from '../../platform/authz/index.ts';
 import { listAudit, verifyAuditChain, type AuditRow } from '../../platform/audit/index.ts';
 import type { Db } from '../../platform/db/index.ts';
 import { AppError, type HttpApp } from '../../platform/http/index.ts';
+
+// reason: why `ok` is false — see ChainBreak in platform/audit/verify.ts.
+const ZAuditVerify = z.object({
+  ok: z.boolean(),
+  checked: z.number(),
+  brokenAt: z.number().optional(),
+  sealedThrough: z.number().optional(),
+  reason: z
+    .enum([
+      'hash_mismatch',
+      'legacy_after_keyed',
+      'legacy_unsealed',
+      'unknown_version',
+      'seal_mismatch',
+      'tail_deleted',
+      'truncated',
+      'seal_forged',
+    ])
+    .optional(),
+});
 
 function presentAudit(r: AuditRow): z.infer<typeof ZAuditEvent> {
   return {
@@ -40,7 +60,7 @@ export function registerAuditRoutes(app: HttpApp, db: Db): void {
     schema: {
       operationId: 'verifyAuditChain',
       tags: ['audit'],
-      response: { 200: z.object({ ok: z.boolean(), checked: z.number(), brokenAt: z.number().optional() }) },
+      response: { 200: ZAuditVerify },
     },
     config: { permission: 'audit:read' },
     handler: async (req) => {

@@ -1,9 +1,10 @@
-// One batch against the registry, inside the caller's transaction: new ID numbers are inserted with a 'join'
-// event, members already in the same union are updated or skipped, members of another union are refused
-// (never moved silently). A dry run classifies the same way and writes only the report.
+// One batch against the registry, inside the caller's transaction: new ID numbers are staged for insertion with a
+// 'join' event, members already in the same union for an update or skipped, members of another union are
+// refused (never moved silently). Nothing reaches the registry before the job publishes its staged batches.
+// A dry run classifies the same way and writes only the report.
 import type { FieldCrypto } from '../../platform/crypto/index.ts';
 import type { Tx } from '../../platform/db/index.ts';
-import { cardNoOf, memberRepo } from '../members/index.ts';
+import { cardNoOf, cipherFields, memberRepo, phoneCipherOf } from '../members/index.ts';
 import { LABELS } from './member-imports.columns.ts';
 import type { ImportOrigin } from './member-imports.job.ts';
 import * as repo from './member-imports.repo.ts';
@@ -40,7 +41,7 @@ function registryProblem(ex: repo.ExistingMember, r: ValidRow, scopePath: string
   return null;
 }
 
-export async function writeBatch(tx: Tx, ctx: BatchContext, rows: PreparedRow[]): Promise<repo.Counts> {
+export async function writeBatch(tx: Tx, ctx: BatchContext, rows: PreparedRow[], lastRow: number): Promise<repo.Counts> {
   const valid = rows.filter((r): r is ValidRow => r.ok);
   const existing = await repo.findExisting(
     tx,
@@ -56,7 +57,13 @@ export async function writeBatch(tx: Tx, ctx: BatchContext, rows: PreparedRow[])
       .map((i) => i.message)
       .join('；')
       .slice(0, 1000);
-    lines.push([r.row, 'error', issues[0]?.column ?? null, message, ctx.crypto.encrypt(JSON.stringify(raw))]);
+    lines.push([
+      r.row,
+      'error',
+      issues[0]?.column ?? null,
+      message,
+      ctx.crypto.encrypt(JSON.stringify(raw), repo.importRowBinding(ctx.jobId, r.row)),
+    ]);
     c.errorCount++;
   };
 
@@ -82,7 +89,7 @@ export async function writeBatch(tx: Tx, ctx: BatchContext, rows: PreparedRow[])
         f.namePinyin,
         f.nameInitials,
         f.nameGrams,
-        f.phoneCipher,
+        phoneCipherOf(ctx.crypto, ex.id, r.secret.phone),
         f.phoneHash,
         f.phoneMasked,
         r.joinedAt,
@@ -105,6 +112,7 @@ export async function writeBatch(tx: Tx, ctx: BatchContext, rows: PreparedRow[])
       const id = ids[i];
       if (id === undefined) throw new Error('member id sequence returned too few ids');
       const f = r.fields;
+      const sealed = cipherFields(ctx.crypto, id, r.secret);
       return [
         id,
         r.org.id,
@@ -113,21 +121,21 @@ export async function writeBatch(tx: Tx, ctx: BatchContext, rows: PreparedRow[])
         f.namePinyin,
         f.nameInitials,
         f.nameGrams,
-        f.idCipher,
+        sealed.idCipher,
         f.idHash,
         f.idMasked,
-        f.phoneCipher,
+        sealed.phoneCipher,
         f.phoneHash,
         f.phoneMasked,
         f.gender,
-        f.birthDate,
+        f.birthYear,
         r.joinedAt,
         r.categories ?? [],
         cardNoOf(id),
+        r.row,
       ];
     });
-    await repo.insertMembers(tx, fresh, ctx.origin.actorId, ctx.jobId);
-    await repo.updateMembers(tx, patches);
+    await repo.stageBatch(tx, ctx.jobId, lastRow, fresh, patches);
   }
   await repo.insertLines(tx, ctx.jobId, lines);
   await repo.addCounts(tx, ctx.jobId, c);

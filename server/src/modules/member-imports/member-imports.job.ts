@@ -1,13 +1,22 @@
-// The import job: streams the roster, validates rows while the previous batch is being written, and commits
-// each batch in one transaction together with the job's cursor (the last Excel row it covers). After a crash
-// the job restarts from the file's top: rows up to the cursor only rebuild the duplicate check.
+// The import job: streams the roster (parsed in a worker thread), validates rows while the previous batch is
+// being staged, and commits each staged batch in one transaction together with the job's cursor (the last Excel
+// row it covers). Only when the whole file has been read does one transaction publish every staged batch into
+// the registry with the audit row: a crash before that leaves no member visible. After a crash the job restarts
+// from the file's top: rows up to the cursor only rebuild the duplicate check and the row count.
 import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { todayCst } from '@gonghui/common';
 import { recordAudit, type AuditOrigin } from '../../platform/audit/index.ts';
 import type { FieldCrypto } from '../../platform/crypto/index.ts';
 import type { Db, Tx } from '../../platform/db/index.ts';
-import { ExcelFileError, XlsxWorkbook, type Row, type SheetInfo } from '../../platform/excel/index.ts';
+import {
+  ExcelFileError,
+  WorkerWorkbook,
+  type Row,
+  type SheetInfo,
+  type WorkbookReader,
+  type WorkerOptions,
+} from '../../platform/excel/index.ts';
 import { JobFailure, type JobContext, type JobKind, type JobRow } from '../../platform/jobs/index.ts';
 import { orgRepo } from '../orgs/index.ts';
 import { HEADER_SCAN_ROWS, findHeader, missingColumns, type Header } from './member-imports.columns.ts';
@@ -21,6 +30,10 @@ export const JOB_KIND = 'member_import';
 const TARGET_TX_MS = 300;
 const MIN_BATCH = 2000;
 const MAX_BATCH = 5000;
+/** Characters of cell text a batch may hold in memory before it is staged, whatever its row count. */
+const MAX_BATCH_CHARS = 4 * 1024 * 1024;
+/** A roster row's cells together; a longer row fails the file while it is read. */
+const MAX_ROW_CHARS = 64 * 1024;
 
 export interface ImportJobOptions {
   db: Db;
@@ -29,6 +42,8 @@ export interface ImportJobOptions {
   /** Fixed rows per batch; by default the size adapts so each transaction takes about TARGET_TX_MS. */
   batchSize?: number;
   maxRows: number;
+  /** The parsing worker's heap limit (tests lower it). */
+  worker?: WorkerOptions;
   /** Test hook, called inside each batch's transaction after its writes. */
   afterBatchWrite?: (jobId: number, batchNo: number) => Promise<void>;
 }
@@ -50,7 +65,7 @@ export function originOf(job: JobRow): ImportOrigin {
   };
 }
 
-async function firstRows(wb: XlsxWorkbook, sheet: SheetInfo): Promise<Row[]> {
+async function firstRows(wb: WorkbookReader, sheet: SheetInfo): Promise<Row[]> {
   const rows: Row[] = [];
   for await (const r of wb.rows(sheet)) {
     if (r.rowNumber > HEADER_SCAN_ROWS) break;
@@ -60,7 +75,7 @@ async function firstRows(wb: XlsxWorkbook, sheet: SheetInfo): Promise<Row[]> {
 }
 
 /** The sheet named 会员名册, else the first sheet whose header has the required columns. */
-async function locate(wb: XlsxWorkbook): Promise<{ sheet: SheetInfo; header: Header }> {
+async function locate(wb: WorkbookReader): Promise<{ sheet: SheetInfo; header: Header }> {
   const ordered = [...wb.sheets].sort(
     (a, b) => Number(b.name === '会员名册') - Number(a.name === '会员名册') || Number(a.hidden) - Number(b.hidden),
   );
@@ -85,9 +100,9 @@ export function importJob(opts: ImportJobOptions): JobKind {
     if (!org || org.status !== 'active') throw new JobFailure('导入的目标工会不存在或已注销');
     const file = opts.fileOf(jobId);
     if (!fs.existsSync(file)) throw new JobFailure('上传的文件已丢失，请重新上传');
-    let wb: XlsxWorkbook;
+    let wb: WorkbookReader;
     try {
-      wb = await XlsxWorkbook.open(file);
+      wb = await WorkerWorkbook.open(file, opts.worker);
     } catch (e) {
       throw e instanceof ExcelFileError ? new JobFailure(e.message) : e;
     }
@@ -100,7 +115,7 @@ export function importJob(opts: ImportJobOptions): JobKind {
     }
   }
 
-  async function importRows(ctx: JobContext, imp: repo.ImportRow, upload: OrgTarget, wb: XlsxWorkbook): Promise<void> {
+  async function importRows(ctx: JobContext, imp: repo.ImportRow, upload: OrgTarget, wb: WorkbookReader): Promise<void> {
     const jobId = ctx.job.id;
     const origin = originOf(ctx.job);
     const { sheet, header } = await locate(wb);
@@ -115,6 +130,7 @@ export function importJob(opts: ImportJobOptions): JobKind {
     let progress = 0;
     let dataRows = 0;
     let batch: PreparedRow[] = [];
+    let batchChars = 0;
     let batchNo = 0;
     let size = opts.batchSize ?? MIN_BATCH;
     let pending: Promise<void> = Promise.resolve();
@@ -122,12 +138,13 @@ export function importJob(opts: ImportJobOptions): JobKind {
       await pending;
       const rows = batch;
       batch = [];
+      batchChars = 0;
       const no = ++batchNo;
       const at = { cursor: last, progress: Math.min(progress, 0.99) };
       const started = performance.now();
       pending = ctx
         .checkpoint(at, async (tx: Tx) => {
-          await writeBatch(tx, { jobId, dryRun: imp.dryRun, crypto: opts.crypto, origin, date1904: wb.date1904 }, rows);
+          await writeBatch(tx, { jobId, dryRun: imp.dryRun, crypto: opts.crypto, origin, date1904: wb.date1904 }, rows, last);
           await opts.afterBatchWrite?.(jobId, no);
         })
         .then(() => {
@@ -141,6 +158,7 @@ export function importJob(opts: ImportJobOptions): JobKind {
 
     const rows = wb.rows(sheet, {
       signal: ctx.signal,
+      maxRowChars: MAX_ROW_CHARS,
       onProgress: (read, total) => (progress = total > 0 ? read / total : 0),
       onDimension: (lastRow) => {
         if (lastRow - header.rowNumber > opts.maxRows) throw new JobFailure(tooMany);
@@ -163,13 +181,20 @@ export function importJob(opts: ImportJobOptions): JobKind {
         if (key && !seen.has(key)) seen.set(key, row.rowNumber);
         continue;
       }
-      batch.push(prepareRow(row, rctx, seen));
-      if (batch.length >= size) await flush(row.rowNumber);
+      const prepared = prepareRow(row, rctx, seen);
+      batch.push(prepared);
+      for (const c of prepared.cells) if (typeof c.value === 'string') batchChars += c.value.length;
+      if (batch.length >= size || batchChars >= MAX_BATCH_CHARS) await flush(row.rowNumber);
     }
     if (batch.length > 0) await flush(lastRow);
     await pending;
     await ctx.complete(async (tx) => {
       if (imp.dryRun) return;
+      // The staged count, also for rows staged before a restart: the limit holds at publish whatever happened.
+      const staged = await repo.findImport(tx, jobId);
+      if (!staged || staged.totalRows > opts.maxRows) throw new JobFailure(tooMany);
+      const refused = await repo.publishStaged(tx, jobId, origin.actorId);
+      if (refused > 0) await repo.settleCounts(tx, jobId, { refused });
       const done = await repo.findImport(tx, jobId);
       if (!done) return;
       await recordAudit(tx, origin, {
@@ -192,6 +217,10 @@ export function importJob(opts: ImportJobOptions): JobKind {
 
   return {
     run,
+    async failed(tx, job) {
+      await repo.discardStaged(tx, job.id);
+      await repo.settleCounts(tx, job.id, { failed: true });
+    },
     async cleanup(job) {
       await fs.promises.rm(opts.fileOf(job.id), { force: true });
     },

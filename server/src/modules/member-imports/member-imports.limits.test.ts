@@ -5,8 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/authz/index.ts';
 import { engines, openTestDb, type TestDb } from '../../test/db.ts';
+import { runInScope } from '../../platform/db/index.ts';
 import { testCrypto } from '../../test/http.ts';
 import { makeOrg } from '../../test/factories.ts';
+import type { WorkerOptions } from '../../platform/excel/index.ts';
+import { workbookOf } from '../../platform/excel/testkit.ts';
 import { createImportRuntime } from './index.ts';
 import { bigRosterFile, newId, rosterXlsx } from './member-imports.testkit.ts';
 
@@ -24,7 +27,7 @@ describe.each(engines())('member import limits on %s', (engine) => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  async function run(file: Buffer | string, maxRows: number) {
+  async function run(file: Buffer | string, maxRows: number, worker?: WorkerOptions) {
     const org = await makeOrg(t.db, t.rootOrgId, { level: 'district' });
     const ctx: Ctx = {
       actor: {
@@ -41,18 +44,20 @@ describe.each(engines())('member import limits on %s', (engine) => {
       ip: null,
       requestId: null,
     };
-    const rt = createImportRuntime({ db: t.db, crypto: testCrypto, dir, log: silent, maxRows, batchSize: 2 });
+    const rt = createImportRuntime({ db: t.db, crypto: testCrypto, dir, log: silent, maxRows, batchSize: 2, worker });
     const tmp = path.join(dir, `up-${org.id}.part`);
     if (typeof file === 'string') fs.copyFileSync(file, tmp);
     else fs.writeFileSync(tmp, file);
     await rt.runner.start();
-    const { id } = await rt.service.enqueue(ctx, org.id, { tmpPath: tmp, fileName: 'x.xlsx' }, false);
+    const { id } = await runInScope(org.path, () => rt.service.enqueue(ctx, org.id, { tmpPath: tmp, fileName: 'x.xlsx' }, false));
     await rt.runner.kick();
     await rt.runner.stop();
-    const job = (await t.db.execute<{ status: string; error: string | null }>(sql`SELECT status, error FROM jobs WHERE id = ${id}`))
+    const job = (await t.owner.execute<{ status: string; error: string | null }>(sql`SELECT status, error FROM jobs WHERE id = ${id}`))
       .rows[0];
-    const members = (await t.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM members WHERE org_id = ${org.id}`)).rows[0]?.n;
-    return { job, members, file: rt.fileOf(id) };
+    const members = (await t.owner.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM members WHERE org_id = ${org.id}`)).rows[0]?.n;
+    const staged = (await t.owner.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM member_import_staged WHERE job_id = ${id}`))
+      .rows[0]?.n;
+    return { job, members, staged, file: rt.fileOf(id) };
   }
 
   it('refuses a sheet that declares more rows than allowed before importing any of it', async () => {
@@ -73,5 +78,18 @@ describe.each(engines())('member import limits on %s', (engine) => {
     const res = await run(file, 5);
     expect(res.job?.status).toBe('failed');
     expect(res.job?.error).toContain('超过单次导入上限');
+    // Batches of two were validated before the count ran over: none of them may be in the registry.
+    expect(res.members).toBe(0);
+    expect(res.staged).toBe(0);
+    expect(fs.existsSync(res.file)).toBe(false);
+  });
+
+  it('fails the import cleanly when the parsing worker runs out of memory', { timeout: 120_000 }, async () => {
+    const many = `<sst>${Array.from({ length: 200_000 }, (_, i) => `<si><t>会员${i}号的名字比较长一些</t></si>`).join('')}</sst>`;
+    const sheet = '<worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>';
+    const res = await run(workbookOf(sheet, many), 5, { resourceLimits: { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 4 } });
+    expect(res.job?.status).toBe('failed');
+    expect(res.job?.error).toContain('超出内存限制');
+    expect(fs.existsSync(res.file)).toBe(false);
   });
 });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { usccCheckChar } from '@gonghui/common';
 import { engines, openTestDb, ADMIN_PASSWORD, type TestDb } from '../../test/db.ts';
-import { buildTestApp, loginAs, type Client } from '../../test/http.ts';
+import { buildTestApp, loginAs, loginRoot, type Client } from '../../test/http.ts';
 import { makeOrg, makeUser, uniq } from '../../test/factories.ts';
 import type { HttpApp } from '../../platform/http/index.ts';
 import { XlsxWorkbook, type Row } from '../../platform/excel/index.ts';
@@ -160,7 +160,7 @@ describe.each(engines())('member import on %s', (engine) => {
     const counts = { totalRows: 20, validRows: 10, imported: 8, updated: 1, skipped: 1, errorCount: 10 };
     const memberCount = async () =>
       Number(
-        (await t.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM members WHERE org_path LIKE ${district.path + '%'}`)).rows[0]
+        (await t.owner.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM members WHERE org_path LIKE ${district.path + '%'}`)).rows[0]
           ?.n,
       );
 
@@ -209,12 +209,13 @@ describe.each(engines())('member import on %s', (engine) => {
     expect(byName['陈一']?.orgId).toBe(child.id);
     expect(byName['陈二']?.orgId).toBe(coded.id);
     expect(byName['孙悟']?.phoneMasked).toBe('139****4444');
-    const joins = await t.db.execute<{ n: number }>(
+    const joins = await t.owner.execute<{ n: number }>(
       sql`SELECT count(*)::int AS n FROM member_events WHERE type = 'join' AND data->>'importJobId' = ${String(run.body.id)}`,
     );
     expect(joins.rows[0]?.n).toBe(8);
 
-    const audit = (await admin.get(`/api/v1/audit-events?action=member.import&entityId=${run.body.id}`)).body.items;
+    const audit = (await (await loginRoot(app, 'auditor')).get(`/api/v1/audit-events?action=member.import&entityId=${run.body.id}`)).body
+      .items;
     expect(audit).toHaveLength(1);
     expect(audit[0].after).toMatchObject({ fileName: '会员名册.xlsx', imported: 8, updated: 1, skipped: 1, errorCount: 10 });
     expect(JSON.stringify(audit)).not.toContain(a.slice(6, 14));
@@ -245,7 +246,8 @@ describe.each(engines())('member import on %s', (engine) => {
     expect(report[1]?.cells.slice(1, 4).map((x) => x.value)).toEqual(['6', '吴八', String(Number(numeric))]);
     expect(report[4]?.cells[9]?.value).toBe('身份证号：与第4行身份证号重复');
     expect(report[4]?.cells[3]?.value).toBe(a);
-    const reads = (await admin.get(`/api/v1/audit-events?action=member.import_report&entityId=${run.body.id}`)).body.items;
+    const reads = (await (await loginRoot(app, 'auditor')).get(`/api/v1/audit-events?action=member.import_report&entityId=${run.body.id}`))
+      .body.items;
     expect(reads).toHaveLength(1);
   });
 

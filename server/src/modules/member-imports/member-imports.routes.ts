@@ -39,7 +39,7 @@ const ZStatus = z.object({
   finishedAt: z.string().nullable(),
 });
 
-const ZUploadQuery = z.object({
+const ZUploadQuery = z.strictObject({
   dryRun: z
     .enum(['true', 'false', '1', '0'])
     .optional()
@@ -85,7 +85,7 @@ export async function registerImportRoutes(app: HttpApp, svc: ImportService, upl
   });
 
   app.get('/api/v1/member-imports/:id', {
-    schema: { operationId: 'getMemberImport', tags, params: z.object({ id: zId }), response: { 200: ZStatus } },
+    schema: { operationId: 'getMemberImport', tags, params: z.strictObject({ id: zId }), response: { 200: ZStatus } },
     config: { permission: 'member:import' },
     handler: async (req) => svc.get(ctxOf(req), req.params.id),
   });
@@ -94,7 +94,7 @@ export async function registerImportRoutes(app: HttpApp, svc: ImportService, upl
     schema: {
       operationId: 'memberImportErrorReport',
       tags,
-      params: z.object({ id: zId }),
+      params: z.strictObject({ id: zId }),
       summary: '下载错误报告（原始行及错误原因，xlsx）',
     },
     config: { permission: 'member:import' },
@@ -113,7 +113,7 @@ export async function registerImportRoutes(app: HttpApp, svc: ImportService, upl
         operationId: 'startMemberImport',
         tags,
         summary: '上传会员名册（multipart 字段 file）；dryRun=true 时仅校验不写入',
-        params: z.object({ orgId: zId }),
+        params: z.strictObject({ orgId: zId }),
         querystring: ZUploadQuery,
         response: { 202: z.object({ id: z.number().int() }) },
       },

@@ -10,7 +10,7 @@ import {
   type MemberCategory,
 } from '@gonghui/common';
 import type { FieldCrypto } from '../../platform/crypto/index.ts';
-import { serialToIsoDate, type Cell, type Row } from '../../platform/excel/index.ts';
+import { EMPTY, columnLetter, serialToIsoDate, type Cell, type Row } from '../../platform/excel/index.ts';
 import { AppError, labelOf } from '../../platform/http/index.ts';
 import { identityFields } from '../members/index.ts';
 import { LABELS, cellText, type ColumnKey, type Header } from './member-imports.columns.ts';
@@ -35,13 +35,16 @@ export interface RowContext {
   resolveOrg: OrgResolver;
 }
 
-type Fields = ReturnType<typeof identityFields>['fields'];
+type Identity = ReturnType<typeof identityFields>;
+type Fields = Identity['fields'];
 export interface ValidRow {
   ok: true;
   row: number;
   cells: Cell[];
   org: OrgTarget;
   fields: Fields;
+  /** Clear ID number and phone, encrypted once the member's id is known (cipherFields). */
+  secret: Identity['secret'];
   joinedAt: string;
   /** null: the roster says nothing, keep what the registry has. */
   categories: MemberCategory[] | null;
@@ -167,6 +170,30 @@ export function displayOf(c: Cell, date1904: boolean): string {
   return cellText(c);
 }
 
+/** Longest cell text a roster may hold; longer cells make the row an error. */
+export const MAX_CELL_TEXT = 1000;
+/** Columns beyond the header that the error report keeps (it shows the header's width). */
+const MAX_REPORT_COLUMNS = 64;
+
+/** The cells kept for the error report: the header's width, each text cut to MAX_CELL_TEXT. */
+function clip(cells: Cell[], width: number): Cell[] {
+  const out = cells.slice(0, Math.min(Math.max(width, 1), MAX_REPORT_COLUMNS));
+  for (let i = 0; i < out.length; i++) {
+    const c = out[i] ?? EMPTY;
+    if (typeof c.value === 'string' && c.value.length > MAX_CELL_TEXT)
+      out[i] = { value: `${c.value.slice(0, MAX_CELL_TEXT)}…`, type: c.type };
+  }
+  return out;
+}
+
+/** One issue for the first cell longer than MAX_CELL_TEXT (its column named by the header, else its letter). */
+function longCell(row: Row, header: Header): Issue | null {
+  const i = row.cells.findIndex((c) => typeof c.value === 'string' && c.value.length > MAX_CELL_TEXT);
+  if (i < 0) return null;
+  const name = header.cells[i]?.trim() || `${columnLetter(i)}列`;
+  return { column: name.slice(0, 20), message: `${name.slice(0, 20)}：内容超过${MAX_CELL_TEXT}个字符` };
+}
+
 const cellAt = (row: Row, i: number | undefined): Cell | undefined => (i === undefined ? undefined : row.cells[i]);
 
 /** The value of a read, or undefined after recording why it failed (module-level: this runs per row). */
@@ -179,6 +206,9 @@ function take<T>(issues: Issue[], k: ColumnKey, r: Read<T>): T | undefined {
 export function prepareRow(row: Row, ctx: RowContext, seen: Map<string, number>): PreparedRow {
   const cols = ctx.header.columns;
   const issues: Issue[] = [];
+  const cells = clip(row.cells, ctx.header.cells.length);
+  const tooLong = longCell(row, ctx.header);
+  if (tooLong) issues.push(tooLong);
   const idr = take(issues, 'idNumber', readIdNumber(cellAt(row, cols.idNumber)));
   if (idr) {
     const first = seen.get(idr.id);
@@ -195,13 +225,14 @@ export function prepareRow(row: Row, ctx: RowContext, seen: Map<string, number>)
 
   if (issues.length === 0 && idr && name !== undefined && joinedAt !== undefined && typeof org !== 'string') {
     try {
-      const { fields } = identityFields(ctx.crypto, { name, idNumber: idr.id, phone, gender });
+      const { fields, secret } = identityFields(ctx.crypto, { name, idNumber: idr.id, phone, gender });
       return {
         ok: true,
         row: row.rowNumber,
-        cells: row.cells,
+        cells,
         org,
         fields,
+        secret,
         joinedAt,
         categories: categories ?? null,
         ...(idr.notice ? { notice: idr.notice } : {}),
@@ -212,7 +243,7 @@ export function prepareRow(row: Row, ctx: RowContext, seen: Map<string, number>)
       issues.push({ column: label, message: e.message });
     }
   }
-  return { ok: false, row: row.rowNumber, cells: row.cells, issues };
+  return { ok: false, row: row.rowNumber, cells, issues };
 }
 
 /** The duplicate check's key for a row already committed before a restart (same rules, no crypto). */

@@ -130,7 +130,7 @@ export function createImportService({ db, crypto, runner, fileOf }: ImportServic
           if (page.length === 0) return;
           yield page.map((l) => ({
             row: l.row,
-            raw: l.rawCipher ? (JSON.parse(crypto.decrypt(l.rawCipher)) as string[]) : [],
+            raw: l.rawCipher ? (JSON.parse(crypto.decrypt(l.rawCipher, repo.importRowBinding(id, l.row))) as string[]) : [],
             reason: l.message,
           }));
           after = page[page.length - 1]?.row ?? Number.MAX_SAFE_INTEGER;
@@ -146,9 +146,10 @@ export function createImportService({ db, crypto, runner, fileOf }: ImportServic
 
 export type ImportService = ReturnType<typeof createImportService>;
 
-/** The directory uploads wait in until their job ends. */
-export function importsDirOf(dataDir: string): string {
-  const dir = path.join(dataDir, 'imports');
+/** The directory uploads wait in until their job ends: DATA_DIR/uploads, readable by the server's user only. */
+export function uploadsDirOf(dataDir: string): string {
+  const dir = path.join(dataDir, 'uploads');
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  fs.chmodSync(dir, 0o700);
   return dir;
 }

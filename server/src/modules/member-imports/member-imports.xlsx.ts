@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { MEMBER_CATEGORIES, MEMBER_CATEGORY_LABELS } from '@gonghui/common';
+import { safeCell } from '../../platform/excel/index.ts';
 import { COLUMNS } from './member-imports.columns.ts';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -102,7 +103,7 @@ export function errorReportStream(src: ReportSource, onError: (e: unknown) => vo
   ws.columns = [
     { header: '原表行号', width: 10 },
     ...src.header.map((h, i) => ({
-      header: h,
+      header: safeCell(h),
       width: src.textColumns.includes(i) ? 22 : 14,
       style: src.textColumns.includes(i) ? { numFmt: '@' } : {},
     })),
@@ -113,8 +114,9 @@ export function errorReportStream(src: ReportSource, onError: (e: unknown) => vo
   void (async () => {
     for await (const page of src.pages()) {
       for (const line of page) {
-        // Cells beyond the header have no column name; the report keeps the header's width.
-        const row = ws.addRow([line.row, ...Array.from({ length: width }, (_, i) => line.raw[i] ?? ''), line.reason]);
+        // Cells beyond the header have no column name; the report keeps the header's width. The uploader's text
+        // is written as text that Excel never evaluates (=, +, -, @ lead a formula).
+        const row = ws.addRow([line.row, ...Array.from({ length: width }, (_, i) => safeCell(line.raw[i] ?? '')), line.reason]);
         row.getCell(width + 2).font = { color: { argb: 'FFC00000' } };
         row.commit();
       }

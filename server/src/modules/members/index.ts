@@ -10,15 +10,24 @@ import { rewriteOrgPaths } from './members.repo.ts';
 import { shiftFlowMonths } from './members.flows.ts';
 import { registerTransferAndCardRoutes } from './transfers.routes.ts';
 import { createTransferService } from './transfers.service.ts';
+import { registerExportRequestRoutes } from './export-requests.routes.ts';
+import { createExportRequestService } from './export-requests.service.ts';
 
-export function registerMembersModule(app: HttpApp, db: Db, crypto: FieldCrypto, orgs: OrgService) {
+export function registerMembersModule(
+  app: HttpApp,
+  db: Db,
+  crypto: FieldCrypto,
+  orgs: OrgService,
+  opts: { exportUnmaskedMaxRows: number },
+) {
   const members = createMemberService({ db, crypto });
   orgs.onSubtreeMoved(rewriteOrgPaths);
   orgs.onSubtreeMoved(shiftFlowMonths);
   registerMemberRoutes(app, members);
   registerTransferAndCardRoutes(app, createTransferService({ db }), members, createCardService({ db, crypto }));
+  registerExportRequestRoutes(app, createExportRequestService({ db, crypto, members, maxRows: opts.exportUnmaskedMaxRows }));
   return members;
 }
 export * as memberRepo from './members.repo.ts';
-export { identityFields, cardNoOf } from './members.record.ts';
+export { identityFields, cipherFields, phoneCipherOf, cardNoOf, MEMBER_CIPHER_COLUMNS, type PersonSecret } from './members.record.ts';
 export { memberIndicatorProvider } from './members.indicators.ts';

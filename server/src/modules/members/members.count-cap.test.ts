@@ -5,7 +5,7 @@ import { buildTestApp, loginAs, testCrypto } from '../../test/http.ts';
 import { makeOrg, newIdNumber } from '../../test/factories.ts';
 import type { HttpApp } from '../../platform/http/index.ts';
 import * as repo from './members.repo.ts';
-import { cardNoOf, identityFields } from './members.record.ts';
+import { cardNoOf, cipherFields, identityFields } from './members.record.ts';
 
 describe.each(engines())('member list count cap on %s', (engine) => {
   let t: TestDb;
@@ -24,11 +24,12 @@ describe.each(engines())('member list count cap on %s', (engine) => {
     const small = await makeOrg(t.db, t.rootOrgId, { level: 'district' });
     const n = repo.COUNT_CAP + 5;
     const ids = await repo.nextIds(t.db, n + 3);
-    const row = (id: number, org: { id: number; path: string }) => ({
-      id, orgId: org.id, orgPath: org.path, ...identityFields(testCrypto, { name: '批量', idNumber: newIdNumber() }).fields, joinedAt: '2020-01-01', cardNo: cardNoOf(id),
-    });
-    await repo.insertMany(t.db, ids.slice(0, n).map((id) => row(id, big)));
-    await repo.insertMany(t.db, ids.slice(n).map((id) => row(id, small)));
+    const row = (id: number, org: { id: number; path: string }) => {
+      const { fields, secret } = identityFields(testCrypto, { name: '批量', idNumber: newIdNumber() });
+      return { id, orgId: org.id, orgPath: org.path, ...fields, ...cipherFields(testCrypto, id, secret), joinedAt: '2020-01-01', cardNo: cardNoOf(id) };
+    };
+    await repo.insertMany(t.owner, ids.slice(0, n).map((id) => row(id, big)));
+    await repo.insertMany(t.owner, ids.slice(n).map((id) => row(id, small)));
     const admin = await loginAs(app, 'admin', ADMIN_PASSWORD);
     const bigPage = await admin.get(`/api/v1/members?orgId=${big.id}&pageSize=20`);
     expect(bigPage.body).toMatchObject({ total: repo.COUNT_CAP, totalExact: false });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { engines, openTestDb, ADMIN_PASSWORD, type TestDb } from '../../test/db.ts';
-import { buildTestApp, loginAs, type Client } from '../../test/http.ts';
+import { buildTestApp, loginAs, loginRoot, type Client } from '../../test/http.ts';
 import { makeOrg, makeUser, newIdNumber as newId } from '../../test/factories.ts';
 import type { HttpApp } from '../../platform/http/index.ts';
 
@@ -43,12 +43,12 @@ describe.each(engines())('member export on %s', (engine) => {
     const ids = [newId(), newId()];
     await admin.post('/api/v1/members', { orgId: union.id, name: '张伟', idNumber: ids[0], phone: '13800138000', joinedAt: '2023-05-01', categories: ['migrant', 'new_forms'] });
     await admin.post('/api/v1/members', { orgId: union.id, name: '+李四', idNumber: ids[1], joinedAt: '2023-05-02' });
-    const viewer = await loginAs(app, (await makeUser(t.db, district.id, ['viewer', 'auditor'])).username, 'Test#Pass2026');
+    const viewer = await loginAs(app, (await makeUser(t.db, district.id, ['viewer'])).username, 'Test#Pass2026');
     expect((await readSheet(app, viewer, `/api/v1/members/export?orgId=${district.id}`)).status).toBe(403);
 
     const exporter = await loginAs(app, (await makeUser(t.db, district.id, ['org_admin'])).username, 'Test#Pass2026');
     const sheet = await readSheet(app, exporter, `/api/v1/members/export?orgId=${district.id}`);
-    expect(sheet.rows[0]).toEqual(['姓名', '身份证号', '性别', '出生日期', '手机号', '所在工会', '入会日期', '会籍状态', '人员类别', '会员卡号']);
+    expect(sheet.rows[0]).toEqual(['姓名', '身份证号', '性别', '出生年份', '手机号', '所在工会', '入会日期', '会籍状态', '人员类别', '会员卡号']);
     const body = sheet.rows.slice(1).sort((a, b) => (a[0] ?? '').localeCompare(b[0] ?? ''));
     expect(body.map((r) => r[0])).toEqual(["'+李四", '张伟']);
     const zhang = body[1] ?? [];
@@ -57,18 +57,17 @@ describe.each(engines())('member export on %s', (engine) => {
     expect(zhang[5]).toBe(`'=HYPERLINK("x")工会`);
     expect(zhang[8]).toBe('农民工、新业态劳动者');
     expect(sheet.ws?.getColumn(2).numFmt).toBe('@');
-    const audit = await admin.get('/api/v1/audit-events?action=member.export');
+    const audit = await (await loginRoot(app, 'auditor')).get('/api/v1/audit-events?action=member.export');
     expect(audit.body.items[0].after).toMatchObject({ rows: 2, unmasked: false, filter: { orgId: district.id } });
   });
 
-  it('exports full numbers only with the permission and a reason', async () => {
+  it('never exports full numbers directly, even with the permission and a reason (an approved request is needed)', async () => {
     const org = await makeOrg(t.db, t.rootOrgId, { level: 'district' });
     const id = newId();
     await admin.post('/api/v1/members', { orgId: org.id, name: '王芳', idNumber: id, joinedAt: '2023-05-01' });
-    expect((await readSheet(app, admin, `/api/v1/members/export?orgId=${org.id}&unmasked=true`)).body?.message).toMatch(/原因/);
-    const full = await readSheet(app, admin, `/api/v1/members/export?orgId=${org.id}&unmasked=true&reason=${encodeURIComponent('上报市总')}`);
-    expect(full.rows[1]?.[1]).toBe(id);
-    const noSensitive = await loginAs(app, (await makeUser(t.db, org.id, ['viewer'])).username, 'Test#Pass2026');
-    expect((await readSheet(app, noSensitive, `/api/v1/members/export?orgId=${org.id}&unmasked=true&reason=x`)).status).toBe(403);
+    const officer = await loginAs(app, (await makeUser(t.db, org.id, ['org_admin', 'privacy_officer'])).username, 'Test#Pass2026');
+    const full = await readSheet(app, officer, `/api/v1/members/export?orgId=${org.id}&unmasked=true&reason=${encodeURIComponent('上报市总')}`);
+    expect(full.status).toBe(403);
+    expect(full.body?.message).toContain('导出申请');
   });
 });

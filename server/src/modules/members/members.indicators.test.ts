@@ -15,16 +15,16 @@ describe.each(engines())('member statistics from counters on %s', (engine) => {
   let app: HttpApp;
   let admin: Client;
   let s: Scenario;
-  const pathOf = async (id: number) => (await t.db.execute<{ path: string; depth: number }>(sql`SELECT path, depth FROM orgs WHERE id = ${id}`)).rows[0] as { path: string; depth: number };
+  const pathOf = async (id: number) => (await t.owner.execute<{ path: string; depth: number }>(sql`SELECT path, depth FROM orgs WHERE id = ${id}`)).rows[0] as { path: string; depth: number };
   const both = async (orgId: number, from: string, to: string) => {
     const o = await pathOf(orgId);
     const scope = { path: o.path, depth: o.depth, from, to, keys: KEYS };
     const norm = (m: Map<string, unknown>) => JSON.parse(JSON.stringify([...m.entries()].sort(([a], [b]) => a.localeCompare(b)))) as unknown;
-    return [norm(await computeMembers(t.db, scope)), norm(await computeMembers(t.db, scope, { raw: true }))];
+    return [norm(await computeMembers(t.owner, scope)), norm(await computeMembers(t.owner, scope, { raw: true }))];
   };
   // The monthly table must always equal a recount of the events for every ancestor of their orgs.
   const countersDrift = async () =>
-    (await t.db.execute<{ n: number }>(sql`
+    (await t.owner.execute<{ n: number }>(sql`
       SELECT count(*)::int AS n FROM (
         SELECT a.id::int AS ancestor_id, date_trunc('month', e.date)::date AS month, e.type, e.gender, e.categories, count(*)::int AS n
         FROM member_events e JOIN orgs o ON o.id = e.org_id CROSS JOIN LATERAL unnest(string_to_array(rtrim(o.path, '.'), '.')) AS a(id)

@@ -1,4 +1,5 @@
-// Members leave the server masked: the allow-list has no clear ID number or phone.
+// Members leave the server masked: the allow-list has no clear ID number, phone or full birth date (with it,
+// digits 7–14 of the masked ID are known and the number can be rebuilt); the birth year is enough for age.
 import type { MemberCategory, MemberStatus, TMember } from '@gonghui/common';
 import type { MemberWithOrg } from './members.repo.ts';
 
@@ -11,7 +12,7 @@ export function presentMember(m: MemberWithOrg): TMember {
     idNumberMasked: m.idMasked,
     phoneMasked: m.phoneMasked,
     gender: m.gender as 'male' | 'female',
-    birthDate: m.birthDate,
+    birthYear: m.birthYear,
     joinedAt: m.joinedAt,
     status: m.status as MemberStatus,
     statusSince: m.statusSince,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { engines, openTestDb, ADMIN_PASSWORD, type TestDb } from '../../test/db.ts';
-import { buildTestApp, loginAs, type Client } from '../../test/http.ts';
+import { buildTestApp, loginAs, loginRoot, type Client } from '../../test/http.ts';
 import { makeOrg, makeTree, makeUser, newIdNumber as newId } from '../../test/factories.ts';
 import type { HttpApp } from '../../platform/http/index.ts';
 
@@ -19,12 +19,12 @@ describe.each(engines())('member registry on %s', (engine) => {
     await t?.close();
   });
 
-  it('registers a member masked, deriving gender and birth date from the ID number', async () => {
+  it('registers a member masked, deriving gender and birth year from the ID number', async () => {
     const org = await makeOrg(t.db, t.rootOrgId);
     const id = newId('19851120', true);
     const res = await admin.post('/api/v1/members', { orgId: org.id, name: '李秀英', idNumber: id.toLowerCase(), phone: '+86 138-0013-8000', joinedAt: '2024-06-20', categories: ['migrant'] });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ name: '李秀英', gender: 'female', birthDate: '1985-11-20', phoneMasked: '138****8000', status: 'active', categories: ['migrant'] });
+    expect(res.body).toMatchObject({ name: '李秀英', gender: 'female', birthYear: 1985, phoneMasked: '138****8000', status: 'active', categories: ['migrant'] });
     expect(res.body.idNumberMasked).toBe(`${id.slice(0, 3)}***********${id.slice(-4)}`);
     expect(JSON.stringify(res.body)).not.toContain(id.slice(3, 14));
     expect(res.body.cardNo).toMatch(/^GH\d{10}$/);
@@ -87,12 +87,15 @@ describe.each(engines())('member registry on %s', (engine) => {
     const viewer = await loginAs(app, (await makeUser(t.db, org.id, ['viewer'])).username, 'Test#Pass2026');
     expect((await viewer.get(`/api/v1/members/${created.body.id}`)).body.idNumberMasked).toContain('*');
     expect((await viewer.post(`/api/v1/members/${created.body.id}/reveal`, { reason: '核对身份' })).status).toBe(403);
-    expect((await admin.post(`/api/v1/members/${created.body.id}/reveal`, {})).status).toBe(400);
-    const shown = await admin.post(`/api/v1/members/${created.body.id}/reveal`, { reason: '办理医疗互助理赔核对身份' });
-    expect(shown.body).toEqual({ idNumber, phone: '13912345678' });
-    const audit = await admin.get(`/api/v1/audit-events?action=member.reveal&entityId=${created.body.id}`);
+    // org_admin does not unmask (三员分立 keeps member:view_sensitive apart); the privacy officer does.
+    expect((await admin.post(`/api/v1/members/${created.body.id}/reveal`, { reason: '核对身份' })).status).toBe(403);
+    const officer = await loginAs(app, (await makeUser(t.db, org.id, ['privacy_officer'])).username, 'Test#Pass2026');
+    expect((await officer.post(`/api/v1/members/${created.body.id}/reveal`, {})).status).toBe(400);
+    const shown = await officer.post(`/api/v1/members/${created.body.id}/reveal`, { reason: '办理医疗互助理赔核对身份' });
+    expect(shown.body).toEqual({ idNumber, phone: '13912345678', birthDate: '1990-03-07' });
+    const audit = await (await loginRoot(app, 'auditor')).get(`/api/v1/audit-events?action=member.reveal&entityId=${created.body.id}`);
     expect(audit.body.items[0].after.reason).toBe('办理医疗互助理赔核对身份');
-    const dump = await t.db.execute(sql`SELECT m.*::text AS row FROM members m UNION ALL SELECT a.*::text FROM audit_events a UNION ALL SELECT e.*::text FROM member_events e`);
+    const dump = await t.owner.execute(sql`SELECT m.*::text AS row FROM members m UNION ALL SELECT a.*::text FROM audit_events a UNION ALL SELECT e.*::text FROM member_events e`);
     const text = dump.rows.map((r) => String((r as { row: string }).row)).join('\n');
     expect(text).not.toContain(idNumber);
     expect(text).not.toContain('13912345678');

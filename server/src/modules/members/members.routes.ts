@@ -1,12 +1,12 @@
 import { PassThrough } from 'node:stream';
 import { z } from 'zod';
-import { ZMember, ZMemberCreate, ZMemberEvent, ZMemberExportQuery, ZMemberLeave, ZMemberListQuery, ZMemberReveal, ZMemberUpdate, page, zId } from '@gonghui/common';
+import { ZMember, ZMemberCreate, ZMemberEvent, ZMemberExportQuery, ZMemberLeave, ZMemberListQuery, ZMemberReveal, ZMemberRevealed, ZMemberUpdate, page, zId } from '@gonghui/common';
 import { ctxOf } from '../../platform/authz/index.ts';
 import type { HttpApp } from '../../platform/http/index.ts';
 import { presentMember } from './members.presenter.ts';
 import type { MemberService } from './members.service.ts';
 
-const ZIdParams = z.object({ id: zId });
+const ZIdParams = z.strictObject({ id: zId });
 const tags = ['members'];
 // totalExact is false when more rows match than the list counts (see COUNT_CAP): the console shows "10000+".
 const ZMemberPage = page(ZMember).extend({ nextAfter: z.number().int().nullable(), totalExact: z.boolean() });
@@ -66,7 +66,7 @@ export function registerMemberRoutes(app: HttpApp, svc: MemberService): void {
   });
 
   app.post('/api/v1/members/:id/reveal', {
-    schema: { operationId: 'revealMember', tags, params: ZIdParams, body: ZMemberReveal, response: { 200: z.object({ idNumber: z.string(), phone: z.string().nullable() }) } },
+    schema: { operationId: 'revealMember', tags, params: ZIdParams, body: ZMemberReveal, response: { 200: ZMemberRevealed } },
     config: { permission: 'member:view_sensitive', rateLimit: { max: 30, timeWindow: '1 minute' } },
     handler: async (req) => svc.reveal(ctxOf(req), req.params.id, req.body.reason),
   });

@@ -27,9 +27,10 @@ describe.each(engines())('member routes scope on %s', (engine) => {
     const target = await makeOrg(t.db, b);
     const member = (await admin.post('/api/v1/members', { orgId: union.id, name: '钱多多', idNumber: newIdNumber(), joinedAt: '2020-01-01' })).body;
     actors = {
-      inAdmin: await loginAs(app, (await makeUser(t.db, a.id)).username, PASSWORD),
+      // privacy_officer beside org_admin: reveal needs member:view_sensitive, which org_admin no longer holds.
+      inAdmin: await loginAs(app, (await makeUser(t.db, a.id, ['org_admin', 'privacy_officer'])).username, PASSWORD),
       inViewer: await loginAs(app, (await makeUser(t.db, a.id, ['viewer'])).username, PASSWORD),
-      outAdmin: await loginAs(app, (await makeUser(t.db, b.id)).username, PASSWORD),
+      outAdmin: await loginAs(app, (await makeUser(t.db, b.id, ['org_admin', 'privacy_officer'])).username, PASSWORD),
       anon: new Client(app),
     };
     const id = member.id as number;

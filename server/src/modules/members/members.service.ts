@@ -5,13 +5,13 @@ import type { TMemberCreate, TMemberExportQuery, TMemberListQuery, TMemberUpdate
 import { normalizeIdNumber, parseIdNumber } from '@gonghui/common';
 import type { Ctx } from '../../platform/authz/index.ts';
 import { originOf, recordAudit } from '../../platform/audit/index.ts';
-import type { FieldCrypto } from '../../platform/crypto/index.ts';
-import type { Db } from '../../platform/db/index.ts';
+import { CipherError, type FieldCrypto } from '../../platform/crypto/index.ts';
+import { asSystem, type Db } from '../../platform/db/index.ts';
 import { AppError, conflict, invalid, notFound } from '../../platform/http/index.ts';
 import { writeMemberExport } from './members.export.ts';
 import { orgRepo } from '../orgs/index.ts';
 import * as repo from './members.repo.ts';
-import { cardNoOf, idHashOf, identityFields, nameFields, phoneFields } from './members.record.ts';
+import { cardNoOf, cipherFields, idHashOf, identityFields, memberBinding, nameFields, phoneFields } from './members.record.ts';
 
 export function createMemberService({ db, crypto }: { db: Db; crypto: FieldCrypto }) {
   const load = async (ctx: Ctx, id: number) => {
@@ -19,27 +19,56 @@ export function createMemberService({ db, crypto }: { db: Db; crypto: FieldCrypt
     if (!m) throw notFound('会员');
     return m;
   };
-  const audited = (m: repo.MemberRow) => ({ name: m.name, idNumber: m.idMasked, phone: m.phoneMasked, orgId: m.orgId, status: m.status, categories: m.categories, joinedAt: m.joinedAt });
+  const audited = (m: repo.MemberRow) => ({
+    name: m.name,
+    idNumber: m.idMasked,
+    phone: m.phoneMasked,
+    orgId: m.orgId,
+    status: m.status,
+    categories: m.categories,
+    joinedAt: m.joinedAt,
+  });
 
   async function create(ctx: Ctx, input: TMemberCreate) {
-    const { fields, notice } = identityFields(crypto, input);
+    const { fields, secret, notice } = identityFields(crypto, input);
     return db.transaction(async (tx) => {
       const org = await orgRepo.findInScope(tx, ctx.actor.orgPath, input.orgId);
       if (!org) throw notFound('组织');
       if (org.status !== 'active') throw conflict(`「${org.name}」已注销，不能登记会员`);
-      const existing = await repo.findByIdHash(tx, fields.idHash);
+      // One member per ID number in the whole federation: the duplicate may sit outside the actor's scope.
+      const existing = await asSystem(() => repo.findByIdHash(tx, fields.idHash));
       if (existing) {
         throw existing.orgPath.startsWith(ctx.actor.orgPath)
           ? conflict(`该身份证号已登记为会员（${existing.name}，会员卡号 ${existing.cardNo}）`, 'idNumber')
           : conflict('该身份证号已在其他工会登记为会员，如需转入请由原工会办理会员接转', 'idNumber');
       }
+      // The id comes first: the ciphertexts are bound to it.
       const [id] = await repo.nextIds(tx, 1);
       if (id === undefined) throw new Error('no id');
-      await repo.insertMany(tx, [{ id, orgId: org.id, orgPath: org.path, ...fields, joinedAt: input.joinedAt, categories: input.categories ?? [], cardNo: cardNoOf(id), statusSince: input.joinedAt }]);
+      await repo.insertMany(tx, [
+        {
+          id,
+          orgId: org.id,
+          orgPath: org.path,
+          ...fields,
+          ...cipherFields(crypto, id, secret),
+          joinedAt: input.joinedAt,
+          categories: input.categories ?? [],
+          cardNo: cardNoOf(id),
+          statusSince: input.joinedAt,
+        },
+      ]);
       await repo.insertEvents(tx, [{ memberId: id, orgId: org.id, type: 'join', date: input.joinedAt, createdBy: ctx.actor.userId }]);
       const created = await repo.findById(tx, id);
       if (!created) throw new Error('created member missing');
-      await recordAudit(tx, originOf(ctx), { action: 'member.create', orgId: org.id, orgPath: org.path, entityType: 'member', entityId: id, after: audited(created) });
+      await recordAudit(tx, originOf(ctx), {
+        action: 'member.create',
+        orgId: org.id,
+        orgPath: org.path,
+        entityType: 'member',
+        entityId: id,
+        after: audited(created),
+      });
       return { member: created, notice };
     });
   }
@@ -50,11 +79,19 @@ export function createMemberService({ db, crypto }: { db: Db; crypto: FieldCrypt
       if (!before) throw notFound('会员');
       const set: Partial<repo.MemberInsert> = {};
       if (patch.name) Object.assign(set, nameFields(patch.name));
-      if (patch.phone !== undefined) Object.assign(set, phoneFields(crypto, patch.phone));
+      if (patch.phone !== undefined) Object.assign(set, phoneFields(crypto, id, patch.phone));
       if (patch.joinedAt) set.joinedAt = patch.joinedAt;
       if (patch.categories) set.categories = patch.categories;
       const after = await repo.update(tx, id, set);
-      await recordAudit(tx, originOf(ctx), { action: 'member.update', orgId: after.orgId, orgPath: after.orgPath, entityType: 'member', entityId: id, before: audited(before), after: audited(after) });
+      await recordAudit(tx, originOf(ctx), {
+        action: 'member.update',
+        orgId: after.orgId,
+        orgPath: after.orgPath,
+        entityType: 'member',
+        entityId: id,
+        before: audited(before),
+        after: audited(after),
+      });
       return { ...after, orgName: before.orgName };
     });
   }
@@ -72,7 +109,18 @@ export function createMemberService({ db, crypto }: { db: Db; crypto: FieldCrypt
       idHash = idHashOf(crypto, parsed.ok ? parsed.idNumber : normalizeIdNumber(q.idNumber));
     }
     const { q: text, category, status, joinedFrom, joinedTo, leftFrom, leftTo } = q;
-    return { scopePath, orgId: q.orgId && !q.subtree ? q.orgId : undefined, q: text, idHash, category, status, joinedFrom, joinedTo, leftFrom, leftTo };
+    return {
+      scopePath,
+      orgId: q.orgId && !q.subtree ? q.orgId : undefined,
+      q: text,
+      idHash,
+      category,
+      status,
+      joinedFrom,
+      joinedTo,
+      leftFrom,
+      leftTo,
+    };
   }
 
   async function list(ctx: Ctx, q: TMemberListQuery) {
@@ -81,18 +129,29 @@ export function createMemberService({ db, crypto }: { db: Db; crypto: FieldCrypt
 
   /** Streams the export into `out`; the audit row records the filter and how many rows left the system. */
   async function exportTo(ctx: Ctx, q: TMemberExportQuery, out: Writable): Promise<void> {
-    if (q.unmasked && !ctx.actor.permissions.has('member:view_sensitive')) throw new AppError('FORBIDDEN', '导出完整身份证号和手机号需要相应权限');
-    if (q.unmasked && !q.reason) throw invalid('reason', '导出完整信息须说明原因');
+    // Full numbers leave only through an export request approved by a second cadre (export-requests.service.ts).
+    if (q.unmasked) throw new AppError('FORBIDDEN', '不脱敏导出须提交「敏感数据导出申请」，经另一名有审批权限的干部批准后下载');
     const filter = await resolveFilter(ctx, q);
     const { idNumber: _omitted, reason, ...shownFilter } = q;
     const audit = (rows: number) =>
       db.transaction((tx) =>
-        recordAudit(tx, originOf(ctx), { action: 'member.export', orgId: ctx.actor.orgId, orgPath: filter.scopePath, entityType: 'member', after: { filter: { ...shownFilter, idNumber: q.idNumber ? '***' : undefined }, rows, unmasked: q.unmasked, reason: reason ?? null } }),
+        recordAudit(tx, originOf(ctx), {
+          action: 'member.export',
+          orgId: ctx.actor.orgId,
+          orgPath: filter.scopePath,
+          entityType: 'member',
+          after: {
+            filter: { ...shownFilter, idNumber: q.idNumber ? '***' : undefined },
+            rows,
+            unmasked: q.unmasked,
+            reason: reason ?? null,
+          },
+        }),
       );
     // Audited before the file's last bytes leave, so a downloaded export always has its audit row.
     let audited = false;
     try {
-      await writeMemberExport(db, crypto, filter, out, q.unmasked, async (rows) => {
+      await writeMemberExport(db, crypto, filter, out, false, async (rows) => {
         await audit(rows);
         audited = true;
       });
@@ -101,13 +160,41 @@ export function createMemberService({ db, crypto }: { db: Db; crypto: FieldCrypt
     }
   }
 
+  /** Full ID number, phone and birth date; a value that does not authenticate for this row is refused and audited. */
   async function reveal(ctx: Ctx, id: number, reason: string) {
-    return db.transaction(async (tx) => {
-      const m = await repo.findInScope(tx, ctx.actor.orgPath, id);
-      if (!m) throw notFound('会员');
-      await recordAudit(tx, originOf(ctx), { action: 'member.reveal', orgId: m.orgId, orgPath: m.orgPath, entityType: 'member', entityId: id, after: { reason, fields: ['idNumber', 'phone'] } });
-      return { idNumber: crypto.decrypt(m.idCipher), phone: m.phoneCipher ? crypto.decrypt(m.phoneCipher) : null };
-    });
+    const m = await load(ctx, id);
+    // Decrypted outside the audit transaction: open() may reload the data keys, and PGlite has one connection.
+    let revealed;
+    try {
+      const idNumber = await crypto.open(m.idCipher, memberBinding(m.id, 'id_cipher'));
+      const phone = m.phoneCipher ? await crypto.open(m.phoneCipher, memberBinding(m.id, 'phone_cipher')) : null;
+      const parsed = parseIdNumber(idNumber);
+      revealed = { idNumber, phone, birthDate: parsed.ok ? parsed.birthDate : null };
+    } catch (e) {
+      if (!(e instanceof CipherError)) throw e;
+      await db.transaction((tx) =>
+        recordAudit(tx, originOf(ctx), {
+          action: 'member.reveal_refused',
+          orgId: m.orgId,
+          orgPath: m.orgPath,
+          entityType: 'member',
+          entityId: id,
+          after: { reason, failure: e.reason },
+        }),
+      );
+      throw new AppError('DATA_INTEGRITY');
+    }
+    await db.transaction((tx) =>
+      recordAudit(tx, originOf(ctx), {
+        action: 'member.reveal',
+        orgId: m.orgId,
+        orgPath: m.orgPath,
+        entityType: 'member',
+        entityId: id,
+        after: { reason, fields: ['idNumber', 'phone', 'birthDate'] },
+      }),
+    );
+    return revealed;
   }
 
   async function leave(ctx: Ctx, id: number, input: { date: string; reason?: string; kind: 'retire_keep' | 'quit' }) {
@@ -118,8 +205,25 @@ export function createMemberService({ db, crypto }: { db: Db; crypto: FieldCrypt
       if (input.date < m.joinedAt) throw invalid('date', `不能早于入会日期 ${m.joinedAt}`);
       const status = input.kind === 'retire_keep' ? 'retained' : 'left';
       const after = await repo.update(tx, id, { status, statusSince: input.date });
-      await repo.insertEvents(tx, [{ memberId: id, orgId: m.orgId, type: input.kind, date: input.date, data: { reason: input.reason ?? null }, createdBy: ctx.actor.userId }]);
-      await recordAudit(tx, originOf(ctx), { action: 'member.leave', orgId: m.orgId, orgPath: m.orgPath, entityType: 'member', entityId: id, before: { status: m.status }, after: { status, date: input.date, reason: input.reason ?? null } });
+      await repo.insertEvents(tx, [
+        {
+          memberId: id,
+          orgId: m.orgId,
+          type: input.kind,
+          date: input.date,
+          data: { reason: input.reason ?? null },
+          createdBy: ctx.actor.userId,
+        },
+      ]);
+      await recordAudit(tx, originOf(ctx), {
+        action: 'member.leave',
+        orgId: m.orgId,
+        orgPath: m.orgPath,
+        entityType: 'member',
+        entityId: id,
+        before: { status: m.status },
+        after: { status, date: input.date, reason: input.reason ?? null },
+      });
       return { ...after, orgName: m.orgName };
     });
   }
@@ -129,6 +233,7 @@ export function createMemberService({ db, crypto }: { db: Db; crypto: FieldCrypt
     update,
     list,
     exportTo,
+    resolveFilter,
     reveal,
     leave,
     get: load,

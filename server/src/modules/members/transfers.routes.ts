@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { ZPageQuery, ZTransfer, ZTransferCreate, page, zId, type TTransfer } from '@gonghui/common';
+import { ZPageQuery, ZTransfer, ZTransferCreate, page, zId, zStr, type TTransfer } from '@gonghui/common';
 import { ctxOf } from '../../platform/authz/index.ts';
 import type { HttpApp } from '../../platform/http/index.ts';
 import type { CardService } from './members.card.ts';
 import type { MemberService } from './members.service.ts';
 import type { TransferService } from './transfers.service.ts';
 
-const ZIdParams = z.object({ id: zId });
+const ZIdParams = z.strictObject({ id: zId });
 
 type TransferDetail = Awaited<ReturnType<TransferService['accept']>>;
 function presentTransfer(d: TransferDetail): TTransfer {
@@ -49,7 +49,7 @@ export function registerTransferAndCardRoutes(app: HttpApp, transfers: TransferS
   });
   app.post('/api/v1/cards/verify', {
     schema: {
-      operationId: 'verifyCard', tags: ['cards'], body: z.object({ token: z.string().min(1).max(2000) }),
+      operationId: 'verifyCard', tags: ['cards'], body: z.strictObject({ token: zStr().min(1).max(2000) }),
       response: { 200: z.object({ valid: z.boolean(), reason: z.enum(['expired', 'invalid']).optional(), member: z.object({ nameMasked: z.string(), orgName: z.string(), status: z.string() }).optional() }) },
     },
     config: { public: true, rateLimit: { max: 120, timeWindow: '1 minute' } },

@@ -20,9 +20,9 @@ describe.each(engines())('org search grams on %s', (engine) => {
     const names = ['恒达机械有限公司工会', 'ＡＢＣ Logistics 工会', '绿源食品（中外合资）工会'];
     for (const name of names) await makeOrg(t.db, t.rootOrgId, { name, level: 'district' });
     const backfill = fs.readFileSync(migration, 'utf8').split('--> statement-breakpoint').pop() ?? '';
-    await t.db.execute(sql`UPDATE orgs SET search_grams = '{}'`);
-    await t.db.execute(sql.raw(backfill));
-    const rows = await t.db.execute<{ name: string; search_grams: string[] }>(sql`SELECT name, search_grams FROM orgs`);
+    await t.owner.execute(sql`UPDATE orgs SET search_grams = '{}'`);
+    await t.owner.execute(sql.raw(backfill));
+    const rows = await t.owner.execute<{ name: string; search_grams: string[] }>(sql`SELECT name, search_grams FROM orgs`);
     for (const name of names) {
       const stored = rows.rows.find((r) => r.name === name)?.search_grams ?? [];
       expect(new Set(stored), name).toEqual(new Set(nameSearchFields(name).searchGrams));

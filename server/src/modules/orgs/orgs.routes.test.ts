@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines, openTestDb, ADMIN_PASSWORD, type TestDb } from '../../test/db.ts';
-import { buildTestApp, loginAs, type Client } from '../../test/http.ts';
+import { buildTestApp, loginAs, loginRoot, type Client } from '../../test/http.ts';
 import { makeOrg, makeTree, makeUser, uniq } from '../../test/factories.ts';
 import type { HttpApp } from '../../platform/http/index.ts';
 
@@ -161,7 +161,7 @@ describe.each(engines())('organisations on %s', (engine) => {
     const org = await makeOrg(t.db, t.rootOrgId, { level: 'district' });
     const res = await admin.patch(`/api/v1/orgs/${org.id}`, { chairName: '赵敏', headcount: 1200, divisionCode: '320102' });
     expect(res.body).toMatchObject({ chairName: '赵敏', headcount: 1200, divisionCode: '320102' });
-    const audit = await admin.get(`/api/v1/audit-events?action=org.update&entityId=${org.id}`);
+    const audit = await (await loginRoot(app, 'auditor')).get(`/api/v1/audit-events?action=org.update&entityId=${org.id}`);
     expect(audit.body.items[0]).toMatchObject({ before: { chairName: null, headcount: null }, after: { chairName: '赵敏', headcount: 1200 } });
   });
 

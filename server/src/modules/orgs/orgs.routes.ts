@@ -16,7 +16,7 @@ import type { HttpApp } from '../../platform/http/index.ts';
 import { presentOrg, presentOrgEvent } from './orgs.presenter.ts';
 import type { OrgService } from './orgs.service.ts';
 
-const ZIdParams = z.object({ id: zId });
+const ZIdParams = z.strictObject({ id: zId });
 const ZSummary = z.object({
   orgCount: z.number(),
   active: z.number(),

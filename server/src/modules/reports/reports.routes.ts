@@ -6,7 +6,7 @@ import type { HttpApp } from '../../platform/http/index.ts';
 import type { ReportService } from './reports.service.ts';
 
 const tags = ['reports'];
-const ZIdParams = z.object({ id: zId });
+const ZIdParams = z.strictObject({ id: zId });
 const base = '/api/v1/reports/work-summaries';
 const MIME = { docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', pdf: 'application/pdf' } as const;
 

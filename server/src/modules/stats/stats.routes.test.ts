@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fillRecordsPath } from '@gonghui/common';
 import { engines, openTestDb, ADMIN_PASSWORD, type TestDb } from '../../test/db.ts';
-import { buildTestApp, loginAs, type Client } from '../../test/http.ts';
+import { buildTestApp, loginAs, loginRoot, type Client } from '../../test/http.ts';
 import { makeUser, PASSWORD, uniq } from '../../test/factories.ts';
 import type { HttpApp } from '../../platform/http/index.ts';
 import { newId, rosterXlsx, upload, waitForImport } from '../../test/imports.ts';
@@ -120,7 +120,7 @@ describe.each(engines())('statistics and targets on %s', (engine) => {
     // Without orgId a user gets their own subtree, which does not include the other district's unions.
     expect((await outsider.get(`/api/v1/stats?${H1}&keys=orgs.founded`)).body.orgId).toBe(s.otherDistrict);
     const role = `r${uniq('').slice(1, 8)}`;
-    expect((await admin.post('/api/v1/roles', { key: role, name: '只看会员', permissions: ['member:read'] })).status).toBe(201);
+    expect((await (await loginRoot(app, 'secadmin')).post('/api/v1/roles', { key: role, name: '只看会员', permissions: ['member:read'] })).status).toBe(201);
     const noStats = await loginAs(app, (await makeUser(t.db, s.district, [role])).username, PASSWORD);
     expect((await noStats.get(`/api/v1/stats?orgId=${s.district}&${H1}`)).status).toBe(403);
     expect((await new (admin.constructor as new (a: HttpApp) => Client)(app).get(`/api/v1/stats?${H1}`)).status).toBe(401);

@@ -6,7 +6,7 @@ import type { HttpApp } from '../../platform/http/index.ts';
 import type { TargetService } from './targets.service.ts';
 
 const tags = ['targets'];
-const ZParams = z.object({ id: zId, year: zYear });
+const ZParams = z.strictObject({ id: zId, year: zYear });
 
 export function registerTargetRoutes(app: HttpApp, svc: TargetService): void {
   app.put('/api/v1/orgs/:id/targets/:year', {

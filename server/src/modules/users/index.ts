@@ -12,3 +12,4 @@ export { hashPassword } from './users.service.ts';
 export * as usersRepo from './users.repo.ts';
 export * as rolesRepo from './roles.repo.ts';
 export { presentUser } from './users.presenter.ts';
+export { loadUserInScope } from './users.policy.ts';

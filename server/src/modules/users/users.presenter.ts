@@ -2,9 +2,8 @@ import type { TRole, TUser } from '@gonghui/common';
 import type { UserWithOrg } from './users.repo.ts';
 import type { RoleRow } from './roles.repo.ts';
 
-// Never returns the password hash, failed-attempt counter or session data.
+// Never returns the password hash, throttle counters or session data.
 export function presentUser(u: UserWithOrg): TUser {
-  const locked = u.lockedUntil && u.lockedUntil.getTime() > Date.now() ? u.lockedUntil.toISOString() : null;
   return {
     id: u.id,
     username: u.username,
@@ -14,7 +13,7 @@ export function presentUser(u: UserWithOrg): TUser {
     roles: u.roles,
     disabled: u.disabled,
     mustChangePassword: u.mustChangePassword,
-    lockedUntil: locked,
+    locked: u.lockedAt !== null,
     lastLoginAt: u.lastLoginAt ? u.lastLoginAt.toISOString() : null,
     createdAt: u.createdAt.toISOString(),
   };

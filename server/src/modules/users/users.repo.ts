@@ -1,20 +1,23 @@
 import { and, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
-import { orgs, users, type DbOrTx } from '../../platform/db/index.ts';
+import { ACCOUNT_THROTTLE_PREFIX, loginThrottle, orgs, users, type DbOrTx } from '../../platform/db/index.ts';
 import { subtreeOf } from '../../platform/authz/index.ts';
 
 export type UserRow = typeof users.$inferSelect;
 export type UserInsert = typeof users.$inferInsert;
-export type UserWithOrg = UserRow & { orgName: string; orgPath: string };
+/** `lockedAt`: the login throttle's hard lock on this account name, if any. */
+export type UserWithOrg = UserRow & { orgName: string; orgPath: string; lockedAt: Date | null };
 
-const withOrg = { orgName: orgs.name, orgPath: orgs.path };
+const withOrg = { orgName: orgs.name, orgPath: orgs.path, lockedAt: loginThrottle.lockedAt };
+const throttleOfUser = eq(loginThrottle.key, sql`${ACCOUNT_THROTTLE_PREFIX} || lower(${users.username})`);
 
 export async function findByUsername(db: DbOrTx, username: string): Promise<UserWithOrg | undefined> {
   const [row] = await db
     .select({ user: users, ...withOrg })
     .from(users)
     .innerJoin(orgs, eq(orgs.id, users.orgId))
+    .leftJoin(loginThrottle, throttleOfUser)
     .where(eq(sql`lower(${users.username})`, username.toLowerCase()));
-  return row && { ...row.user, orgName: row.orgName, orgPath: row.orgPath };
+  return row && { ...row.user, orgName: row.orgName, orgPath: row.orgPath, lockedAt: row.lockedAt };
 }
 
 export async function findInScope(db: DbOrTx, scopePath: string, id: number): Promise<UserWithOrg | undefined> {
@@ -22,8 +25,9 @@ export async function findInScope(db: DbOrTx, scopePath: string, id: number): Pr
     .select({ user: users, ...withOrg })
     .from(users)
     .innerJoin(orgs, eq(orgs.id, users.orgId))
+    .leftJoin(loginThrottle, throttleOfUser)
     .where(and(eq(users.id, id), subtreeOf(orgs.path, scopePath)));
-  return row && { ...row.user, orgName: row.orgName, orgPath: row.orgPath };
+  return row && { ...row.user, orgName: row.orgName, orgPath: row.orgPath, lockedAt: row.lockedAt };
 }
 
 export async function list(db: DbOrTx, scopePath: string, q: string | undefined, page: number, pageSize: number) {
@@ -38,13 +42,14 @@ export async function list(db: DbOrTx, scopePath: string, q: string | undefined,
       .select({ user: users, ...withOrg })
       .from(users)
       .innerJoin(orgs, eq(orgs.id, users.orgId))
+      .leftJoin(loginThrottle, throttleOfUser)
       .where(w)
       .orderBy(asc(orgs.depth), asc(users.username))
       .limit(pageSize)
       .offset((page - 1) * pageSize),
     db.select({ n: sql<number>`count(*)::int` }).from(users).innerJoin(orgs, eq(orgs.id, users.orgId)).where(w),
   ]);
-  return { items: rows.map((r) => ({ ...r.user, orgName: r.orgName, orgPath: r.orgPath })), total: count?.n ?? 0 };
+  return { items: rows.map((r) => ({ ...r.user, orgName: r.orgName, orgPath: r.orgPath, lockedAt: r.lockedAt })), total: count?.n ?? 0 };
 }
 
 export async function insert(db: DbOrTx, row: UserInsert): Promise<UserRow> {
@@ -66,4 +71,17 @@ export async function update(db: DbOrTx, id: number, patch: Partial<UserInsert>)
 export async function countUsers(db: DbOrTx): Promise<number> {
   const [r] = await db.select({ n: sql<number>`count(*)::int` }).from(users);
   return r?.n ?? 0;
+}
+
+type DormantRow = { id: number; username: string; orgId: number; orgPath: string };
+
+/** Disables every enabled account unused since `days` ago (never logged in: since creation). */
+export async function disableDormant(db: DbOrTx, days: number): Promise<DormantRow[]> {
+  const res = await db.execute<DormantRow>(sql`
+    UPDATE users u SET disabled = true, updated_at = now()
+    FROM orgs o
+    WHERE o.id = u.org_id AND NOT u.disabled
+      AND coalesce(u.last_login_at, u.created_at) < now() - make_interval(days => ${days})
+    RETURNING u.id, u.username, u.org_id AS "orgId", o.path AS "orgPath"`);
+  return res.rows;
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines, openTestDb, ADMIN_PASSWORD, type TestDb } from '../../test/db.ts';
-import { buildTestApp, Client, loginAs, type Loose } from '../../test/http.ts';
+import { buildTestApp, Client, loginAs, loginRoot, type Loose } from '../../test/http.ts';
 import { makeOrg, makeTree, makeUser, PASSWORD, uniq } from '../../test/factories.ts';
 import type { HttpApp } from '../../platform/http/index.ts';
 
@@ -10,10 +10,14 @@ describe.each(engines())('users and roles on %s', (engine) => {
   let t: TestDb;
   let app: HttpApp;
   let admin: Client;
+  let secadmin: Client;
+  let auditor: Client;
   beforeAll(async () => {
     t = await openTestDb(engine);
     app = await buildTestApp(t.db);
     admin = await loginAs(app, 'admin', ADMIN_PASSWORD);
+    secadmin = await loginRoot(app, 'secadmin');
+    auditor = await loginRoot(app, 'auditor');
   });
   afterAll(async () => {
     await app?.close();
@@ -103,7 +107,7 @@ describe.each(engines())('users and roles on %s', (engine) => {
   it('a user manager without org_admin’s permissions cannot grant org_admin nor manage an org_admin', async () => {
     const { tree, street } = await district();
     const key = uniq('usermgr');
-    const role = await admin.post('/api/v1/roles', { key, name: '用户专管员', permissions: ['org:read', 'user:read', 'user:manage'] });
+    const role = await secadmin.post('/api/v1/roles', { key, name: '用户专管员', permissions: ['org:read', 'user:read', 'user:manage'] });
     expect(role.status).toBe(201);
     const mgr = await loginAs(app, (await makeUser(t.db, tree.district.id, [key])).username, PASSWORD);
     const streetAdmin = await makeUser(t.db, street.id, ['org_admin']);
@@ -130,7 +134,7 @@ describe.each(engines())('users and roles on %s', (engine) => {
   it('nobody creates a role with permissions they lack; a role created within them is visible below, not in a sibling subtree', async () => {
     const { tree, street, client } = await district();
     const limitedKey = uniq('rolemgr');
-    expect((await admin.post('/api/v1/roles', { key: limitedKey, name: '角色专管员', permissions: ['org:read', 'role:read', 'role:manage'] })).status).toBe(201);
+    expect((await secadmin.post('/api/v1/roles', { key: limitedKey, name: '角色专管员', permissions: ['org:read', 'role:read', 'role:manage'] })).status).toBe(201);
     const limited = await loginAs(app, (await makeUser(t.db, tree.district.id, [limitedKey])).username, PASSWORD);
     const tooMuch = await limited.post('/api/v1/roles', { key: uniq('grab'), name: '越权角色', permissions: ['org:read', 'audit:read'] });
     expect(tooMuch.status).toBe(403);
@@ -139,8 +143,11 @@ describe.each(engines())('users and roles on %s', (engine) => {
     expect(fine.status).toBe(201);
     expect(fine.body).toMatchObject({ builtin: false, orgId: tree.district.id, permissions: ['org:read'] });
 
+    // Defining roles is the security admin's duty: a district cadre needs security_admin beside org_admin.
+    const definer = await loginAs(app, (await makeUser(t.db, tree.district.id, ['org_admin', 'security_admin'])).username, PASSWORD);
+    expect((await client.post('/api/v1/roles', { key: uniq('nope'), name: '无权', permissions: ['org:read'] })).status).toBe(403);
     const key = uniq('distrole');
-    const created = await client.post('/api/v1/roles', { key, name: '区级会员查看', permissions: ['org:read', 'member:read'] });
+    const created = await definer.post('/api/v1/roles', { key, name: '区级会员查看', permissions: ['org:read', 'member:read'] });
     expect(created.status).toBe(201);
     const keysFor = async (c: Client) => ((await c.get('/api/v1/roles')).body.items as Loose[]).map((r) => r.key as string);
     const below = await loginAs(app, (await makeUser(t.db, street.id, ['viewer'])).username, PASSWORD);
@@ -151,11 +158,11 @@ describe.each(engines())('users and roles on %s', (engine) => {
     expect(await keysFor(outside)).not.toContain(key);
     expect(await keysFor(outside)).toEqual(expect.arrayContaining(['org_admin', 'viewer', 'auditor']));
     // Invisible is unusable: the sibling cannot assign it.
-    const assign = await outside.post('/api/v1/users', { username: uniq('x'), password: NEW_PASSWORD, orgId: sibling.id, roles: [key] });
+    const assign = await outside.post('/api/v1/users', { username: uniq('x'), password: NEW_PASSWORD, orgId: (await makeOrg(t.db, sibling)).id, roles: [key] });
     expect(assign.status).toBe(400);
     expect(assign.body.field).toBe('roles');
     // A duplicate key is a conflict.
-    expect((await client.post('/api/v1/roles', { key, name: '重复', permissions: ['org:read'] })).status).toBe(409);
+    expect((await definer.post('/api/v1/roles', { key, name: '重复', permissions: ['org:read'] })).status).toBe(409);
   });
 
   it('disabling a user ends their sessions and refuses their logins until re-enabled', async () => {
@@ -224,10 +231,10 @@ describe.each(engines())('users and roles on %s', (engine) => {
     const username = uniq('audited');
     const created = await client.post('/api/v1/users', { username, password: NEW_PASSWORD, orgId: street.id, roles: ['viewer'] });
     await client.patch(`/api/v1/users/${created.body.id}`, { disabled: true, password: 'Other#Pass2026' });
-    const c = await admin.get(`/api/v1/audit-events?action=user.create&entityId=${created.body.id}`);
+    const c = await auditor.get(`/api/v1/audit-events?action=user.create&entityId=${created.body.id}`);
     expect(c.body.total).toBe(1);
     expect(c.body.items[0]).toMatchObject({ actorName: boss.username, orgId: street.id, entityType: 'user', after: { username, orgId: street.id, roles: ['viewer'] } });
-    const u = await admin.get(`/api/v1/audit-events?action=user.update&entityId=${created.body.id}`);
+    const u = await auditor.get(`/api/v1/audit-events?action=user.update&entityId=${created.body.id}`);
     expect(u.body.total).toBe(1);
     expect(u.body.items[0]).toMatchObject({ actorName: boss.username, before: { disabled: false }, after: { disabled: true, passwordReset: true } });
     noSecrets([c.body, u.body]);

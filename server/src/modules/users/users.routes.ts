@@ -5,7 +5,7 @@ import type { HttpApp } from '../../platform/http/index.ts';
 import { presentRole, presentUser } from './users.presenter.ts';
 import type { UserService } from './users.service.ts';
 
-const ZIdParams = z.object({ id: zId });
+const ZIdParams = z.strictObject({ id: zId });
 
 export function registerUserRoutes(app: HttpApp, svc: UserService): void {
   app.post('/api/v1/users', {

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gt, gte, lt, sql, type SQL } from 'drizzle-orm';
-import { auditEvents, type DbOrTx } from '../db/index.ts';
+import { asSystem, auditEvents, type DbOrTx } from '../db/index.ts';
 import { subtreeOf } from '../authz/scope.ts';
 
 export type AuditRow = typeof auditEvents.$inferSelect;
@@ -10,7 +10,8 @@ const AUDIT_LOCK_KEY = 73_010_001;
 
 export async function lockChainAndGetLastHash(tx: DbOrTx): Promise<string> {
   await tx.execute(sql`SELECT pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`);
-  const [last] = await tx.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1);
+  // The chain spans the federation: its head is read as the system, whatever the writer's scope.
+  const [last] = await asSystem(() => tx.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1));
   return last?.hash ?? '';
 }
 
@@ -18,8 +19,16 @@ export async function insertAudit(tx: DbOrTx, row: AuditInsert): Promise<void> {
   await tx.insert(auditEvents).values(row);
 }
 
+export async function chainRowAt(db: DbOrTx, id: number): Promise<Pick<AuditRow, 'hash' | 'chainVersion'> | undefined> {
+  // Seals cover the whole federation's chain: read as the system, whatever the caller's scope.
+  const [row] = await asSystem(() =>
+    db.select({ hash: auditEvents.hash, chainVersion: auditEvents.chainVersion }).from(auditEvents).where(eq(auditEvents.id, id)),
+  );
+  return row;
+}
+
 export async function chainBatch(db: DbOrTx, afterId: number, limit: number): Promise<AuditRow[]> {
-  return db.select().from(auditEvents).where(gt(auditEvents.id, afterId)).orderBy(asc(auditEvents.id)).limit(limit);
+  return asSystem(() => db.select().from(auditEvents).where(gt(auditEvents.id, afterId)).orderBy(asc(auditEvents.id)).limit(limit));
 }
 
 export interface AuditFilter {
@@ -64,7 +73,10 @@ export async function listAudit(db: DbOrTx, f: AuditFilter, page: number, pageSi
       .orderBy(desc(auditEvents.id))
       .limit(pageSize)
       .offset((page - 1) * pageSize),
-    db.select({ n: sql<number>`count(*)::int` }).from(auditEvents).where(w),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(auditEvents)
+      .where(w),
   ]);
   return { items, total: count?.n ?? 0 };
 }

@@ -1,8 +1,10 @@
-// Audit rows are written inside the caller's transaction and chained by SHA-256 over a canonical form,
-// so any edited, removed or reordered row breaks verification.
-import { createHash } from 'node:crypto';
+// Audit rows are written inside the caller's transaction and chained by HMAC-SHA256 over a canonical form, with a
+// key derived from the master key (never in the database): whoever can write the table cannot forge the chain.
+// Rows of the legacy plain SHA-256 chain (version 1) remain verifiable as a prefix that a seal covers.
+import { createHash, createHmac } from 'node:crypto';
 import type { DbOrTx } from '../db/index.ts';
-import { chainBatch, insertAudit, lockChainAndGetLastHash, type AuditRow } from './audit.repo.ts';
+import type { FieldCrypto } from '../crypto/index.ts';
+import { insertAudit, lockChainAndGetLastHash, type AuditRow } from './audit.repo.ts';
 
 export interface AuditOrigin {
   actorId: number | null;
@@ -21,6 +23,8 @@ export interface AuditEntry {
   after?: unknown;
 }
 
+export const CHAIN_VERSION = 2;
+
 export function canonicalJson(v: unknown): string {
   if (v === null || v === undefined) return 'null';
   if (v instanceof Date) return JSON.stringify(v.toISOString());
@@ -35,13 +39,13 @@ export function canonicalJson(v: unknown): string {
   return JSON.stringify(v);
 }
 
-type Hashed = Pick<
+export type Hashed = Pick<
   AuditRow,
   'at' | 'actorId' | 'actorName' | 'orgId' | 'orgPath' | 'action' | 'entityType' | 'entityId' | 'before' | 'after' | 'ip' | 'requestId'
 >;
 
-export function auditHash(prevHash: string, r: Hashed): string {
-  const body = canonicalJson([
+function bodyOf(r: Hashed): string {
+  return canonicalJson([
     r.at.toISOString(),
     r.actorId,
     r.actorName,
@@ -55,15 +59,60 @@ export function auditHash(prevHash: string, r: Hashed): string {
     r.ip,
     r.requestId,
   ]);
-  return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
+}
+
+/** Version 1 (legacy): plain SHA-256, which anyone with write access can recompute. */
+export function auditHash(prevHash: string, r: Hashed): string {
+  return createHash('sha256').update(prevHash).update('\n').update(bodyOf(r)).digest('hex');
+}
+
+export interface AuditKeys {
+  chain: Uint8Array;
+  /** 32-byte Ed25519 seed for the seals. */
+  seal: Uint8Array;
+}
+
+let keys: AuditKeys | undefined;
+
+/** Called once at start (main, buildServer, the test database helper) with the master key's derivations. */
+export function configureAuditChain(crypto: Pick<FieldCrypto, 'deriveKey'>): void {
+  const next = { chain: crypto.deriveKey('audit chain'), seal: crypto.deriveKey('audit seal') };
+  if (keys && !Buffer.from(keys.chain).equals(Buffer.from(next.chain))) {
+    throw new Error('audit chain key is already configured with a different master key');
+  }
+  keys = next;
+}
+
+export function auditKeys(): AuditKeys {
+  if (!keys) throw new Error('audit chain key not configured: call configureAuditChain(crypto) at start');
+  return keys;
+}
+
+/** Version 2: HMAC-SHA256 under the chain key. */
+export function keyedAuditHash(prevHash: string, r: Hashed): string {
+  return createHmac('sha256', auditKeys().chain).update(prevHash).update('\n').update(bodyOf(r)).digest('hex');
+}
+
+// Sealers listen to count rows (an approximation: a row counts even if its transaction later rolls back).
+const listeners = new Set<() => void>();
+export function onAuditRecorded(fn: () => void): () => void {
+  listeners.add(fn);
+  return () => listeners.delete(fn);
+}
+
+/** Appends one fully formed row to the chain; recordAudit is the normal entry point. */
+export async function appendAudit(tx: DbOrTx, row: Hashed): Promise<void> {
+  auditKeys(); // fail before taking the lock
+  const prevHash = await lockChainAndGetLastHash(tx);
+  await insertAudit(tx, { ...row, prevHash, hash: keyedAuditHash(prevHash, row), chainVersion: CHAIN_VERSION });
+  for (const fn of listeners) fn();
 }
 
 // JSON round trip so the hash is taken over exactly what jsonb will give back (no Dates, no undefined).
 const plain = (v: unknown) => (v === undefined ? null : (JSON.parse(JSON.stringify(v)) as unknown));
 
 export async function recordAudit(tx: DbOrTx, origin: AuditOrigin, e: AuditEntry): Promise<void> {
-  const prevHash = await lockChainAndGetLastHash(tx);
-  const row: Hashed = {
+  await appendAudit(tx, {
     at: new Date(),
     actorId: origin.actorId,
     actorName: origin.actorName,
@@ -76,24 +125,7 @@ export async function recordAudit(tx: DbOrTx, origin: AuditOrigin, e: AuditEntry
     after: plain(e.after),
     ip: origin.ip,
     requestId: origin.requestId,
-  };
-  await insertAudit(tx, { ...row, prevHash, hash: auditHash(prevHash, row) });
-}
-
-export async function verifyAuditChain(db: DbOrTx): Promise<{ ok: boolean; checked: number; brokenAt?: number }> {
-  let prev = '';
-  let checked = 0;
-  let afterId = 0;
-  for (;;) {
-    const batch = await chainBatch(db, afterId, 5000);
-    for (const r of batch) {
-      if (r.prevHash !== prev || auditHash(prev, r) !== r.hash) return { ok: false, checked, brokenAt: r.id };
-      prev = r.hash;
-      checked++;
-      afterId = r.id;
-    }
-    if (batch.length < 5000) return { ok: true, checked };
-  }
+  });
 }
 
 export function originOf(ctx: { actor: { userId: number; username: string }; ip: string | null; requestId: string | null }): AuditOrigin {

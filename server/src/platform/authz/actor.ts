@@ -13,6 +13,8 @@ export interface Actor {
   permissions: ReadonlySet<string>;
   sessionId: string;
   mustChangePassword: boolean;
+  /** The org's MFA policy binds this user and no second factor is enrolled yet (absent: not required). */
+  mfaEnrollmentRequired?: boolean;
 }
 
 /** What a service needs to know about the caller: who, from where, for the audit trail. */

@@ -3,3 +3,4 @@ export { subtreeOf } from './scope.ts';
 export { registerAuth, ctxOf, setSessionCookies, clearSessionCookies, SESSION_COOKIE, CSRF_COOKIE, IDLE_TIMEOUT_MS, SESSION_MAX_MS } from './plugin.ts';
 export { newToken, hashToken } from './tokens.ts';
 export * as sessionRepo from './session.repo.ts';
+export { effectiveMfaPolicySql, mfaEnrolledSql } from './mfa.ts';

@@ -1,8 +1,8 @@
 // Resolves the session cookie to an Actor on every request and enforces each route's declared needs:
-// authentication, permission, CSRF on writes, and the forced first-login password change.
+// authentication, permission, CSRF on writes, the forced first-login password change and second-factor enrolment.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Permission } from '@gonghui/common';
-import type { Db } from '../db/index.ts';
+import { asSystem, enterScope, type Db } from '../db/index.ts';
 import { AppError } from '../http/errors.ts';
 import type { HttpApp } from '../http/app.ts';
 import type { Actor, Ctx } from './actor.ts';
@@ -23,6 +23,8 @@ declare module 'fastify' {
     permission?: Permission;
     /** Reachable while the user must still change their initial password. */
     allowPendingPasswordChange?: boolean;
+    /** Reachable while the user must still enrol a second factor (the enrolment routes, /me, logout). */
+    allowPendingMfaEnrollment?: boolean;
   }
   interface FastifyRequest {
     actor: Actor | null;
@@ -37,16 +39,17 @@ export function registerAuth(app: HttpApp, db: Db): void {
   app.addHook('onRequest', async (req, reply) => {
     const token = req.cookies[SESSION_COOKIE];
     if (!token) return;
-    const s = await findSession(db, hashToken(token));
+    // Session resolution is a system lookup: the actor, and so the scope, is not known yet.
+    const s = await asSystem(() => findSession(db, hashToken(token)));
     if (!s) return;
     const now = Date.now();
     if (s.disabled || now - s.lastSeenAt.getTime() > IDLE_TIMEOUT_MS || now > s.expiresAt.getTime()) {
-      await deleteSession(db, s.sessionId);
+      await asSystem(() => deleteSession(db, s.sessionId));
       clearSessionCookies(reply);
       if (!req.routeOptions.config?.public) throw new AppError('SESSION_EXPIRED');
       return;
     }
-    if (now - s.lastSeenAt.getTime() > TOUCH_EVERY_MS) await touchSession(db, s.sessionId);
+    if (now - s.lastSeenAt.getTime() > TOUCH_EVERY_MS) await asSystem(() => touchSession(db, s.sessionId));
     req.actor = {
       userId: s.userId,
       username: s.username,
@@ -57,6 +60,7 @@ export function registerAuth(app: HttpApp, db: Db): void {
       permissions: new Set(s.permissions),
       sessionId: s.sessionId,
       mustChangePassword: s.mustChangePassword,
+      mfaEnrollmentRequired: s.mfaEnrollmentRequired,
     };
     // CSRF: cookie-authenticated writes must echo the session's token in a header.
     if (!SAFE_METHODS.has(req.method) && req.headers['x-csrf-token'] !== s.csrfToken) {
@@ -64,14 +68,23 @@ export function registerAuth(app: HttpApp, db: Db): void {
     }
   });
 
-  app.addHook('preHandler', async (req) => {
+  // onRequest, not preHandler: 401/403 come before the body is read or validated, so an anonymous caller
+  // learns nothing from validation messages and never makes us parse a large body.
+  app.addHook('onRequest', async (req) => {
     const cfg = req.routeOptions.config ?? {};
     const url = req.routeOptions.url ?? '';
     if (cfg.public || !url.startsWith('/api/') || url.startsWith('/api/docs')) return;
     const actor = req.actor;
     if (!actor) throw new AppError('UNAUTHENTICATED');
     if (actor.mustChangePassword && !cfg.allowPendingPasswordChange) throw new AppError('PASSWORD_CHANGE_REQUIRED');
+    if (actor.mfaEnrollmentRequired && !cfg.allowPendingMfaEnrollment) throw new AppError('MFA_ENROLLMENT_REQUIRED');
     if (cfg.permission && !actor.permissions.has(cfg.permission)) throw new AppError('FORBIDDEN');
+  });
+  // The rest of the request (later hooks, the handler, its streams) runs in the actor's scope, which PostgreSQL
+  // enforces with row-level security; without an actor it runs in none and must enter asSystem() on purpose.
+  app.addHook('preHandler', (req, _reply, done) => {
+    if (req.actor) enterScope(req.actor.orgPath, done);
+    else done();
   });
 }
 

@@ -4,13 +4,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrgLevel } from '@gonghui/common';
 import { engines, openTestDb, ADMIN_PASSWORD, type TestDb } from '../../test/db.ts';
-import { buildTestApp, Client, loginAs, type Loose, type Res } from '../../test/http.ts';
+import { buildTestApp, Client, loginAs, loginRoot, type Loose, type Res } from '../../test/http.ts';
 import { makeOrg, makeUser, PASSWORD } from '../../test/factories.ts';
 import type { HttpApp } from '../http/index.ts';
 
 interface OrgNode { id: number; parent: number | null; name: string; level: OrgLevel }
 interface Actor { label: string; orgId: number; role: 'org_admin' | 'viewer' | 'auditor'; client: Client; userId: number }
-interface UserNode { id: number; orgId: number }
+interface UserNode { id: number; orgId: number; role?: string }
 
 const SHARED = '东城区总工会';
 const CHILD_LEVEL: Partial<Record<OrgLevel, OrgLevel>> = { city: 'district', district: 'street', street: 'grassroots' };
@@ -82,6 +82,11 @@ describe.each(engines())('scope matrix on %s', (engine) => {
     const adminId = (await admin.get('/api/v1/me')).body.user.id as number;
     actors.push({ label: 'root admin', orgId: t.rootOrgId, role: 'org_admin', client: admin, userId: adminId });
     users.push({ id: adminId, orgId: t.rootOrgId });
+    // The bootstrap's other root accounts (三员分立).
+    for (const name of ['secadmin', 'auditor']) {
+      const found = (await admin.get(`/api/v1/users?q=${name}`)).body.items.find((u: Loose) => u.username === name);
+      users.push({ id: found.id as number, orgId: t.rootOrgId, role: name === 'auditor' ? 'auditor' : 'security_admin' });
+    }
     const spec: [string, OrgNode, Actor['role']][] = [
       ['root', orgs.get(t.rootOrgId) as OrgNode, 'viewer'],
       ['districtA', pairA, 'org_admin'], ['districtA', pairA, 'viewer'], ['districtA', pairA, 'auditor'],
@@ -91,7 +96,7 @@ describe.each(engines())('scope matrix on %s', (engine) => {
     ];
     for (const [where, org, role] of spec) {
       const u = await makeUser(t.db, org.id, [role]);
-      users.push({ id: u.id, orgId: org.id });
+      users.push({ id: u.id, orgId: org.id, role });
       actors.push({ label: `${role}@${where}(${org.id})`, orgId: org.id, role, client: await loginAs(app, u.username, PASSWORD), userId: u.id });
     }
     // Users who are not actors, one in each sibling district.
@@ -207,7 +212,7 @@ describe.each(engines())('scope matrix on %s', (engine) => {
     const districtA = actors.find((a) => a.label.startsWith('org_admin@districtA')) as Actor;
     const seen = await districtA.client.get(`/api/v1/orgs?q=${enc('新建工会')}&pageSize=200`);
     expect(sorted(ids(seen.body.items))).toEqual(sorted(created.filter((o) => within(o.id, pairA.id)).map((o) => o.id)));
-  });
+  }, 120_000);
 
   it('anonymous requests get 401 on every org route', async () => {
     const anon = new Client(app);
@@ -229,7 +234,9 @@ describe.each(engines())('scope matrix on %s', (engine) => {
         tasks.push(async () => mismatch(a, `GET /users/${u.id}`, visible ? 200 : 404, (await a.client.get(`/api/v1/users/${u.id}`)).status));
         tasks.push(async () => {
           const r = await a.client.patch(`/api/v1/users/${u.id}`, { displayName: `改名${++serial}` });
-          return mismatch(a, `PATCH /users/${u.id}`, a.role !== 'org_admin' ? 403 : visible ? 200 : 404, r.status);
+          // Accounts are managed from above (a same-org peer: 403), and nobody manages an auditor without audit:read.
+          const manageable = u.id === a.userId || (u.orgId !== a.orgId && u.role !== 'auditor' && u.role !== 'security_admin');
+          return mismatch(a, `PATCH /users/${u.id}`, a.role !== 'org_admin' ? 403 : !visible ? 404 : manageable ? 200 : 403, r.status);
         });
       }
       for (const o of matrixOrgs) {
@@ -237,7 +244,7 @@ describe.each(engines())('scope matrix on %s', (engine) => {
       }
     }
     expect((await runAll(tasks)).flat().slice(0, 20)).toEqual([]);
-  });
+  }, 120_000);
 
   it('audit: an auditor sees only events of their subtree, not of a prefix-sharing sibling district', async () => {
     const root = actors[0] as Actor;
@@ -246,13 +253,15 @@ describe.each(engines())('scope matrix on %s', (engine) => {
     const patched = await root.client.patch(`/api/v1/orgs/${pairB.id}`, { address: `审计测试地址${++serial}` });
     expect(patched.status).toBe(200);
     const q = `/api/v1/audit-events?action=org.update&entityId=${pairB.id}&pageSize=200`;
-    const forRoot = await root.client.get(q);
+    // The root's audit log is read by the root auditor (三员分立: the root admin does not hold audit:read).
+    const rootAuditor = await loginRoot(app, 'auditor');
+    const forRoot = await rootAuditor.get(q);
     expect(forRoot.body.items.some((e: Loose) => e.after?.address === patched.body.address)).toBe(true);
     expect((await auditor.client.get(q)).body).toMatchObject({ total: 0, items: [] });
     // A failed login of an unknown name has no org: the root sees it, a district auditor does not.
     const ghost = `ghost_${serial}`;
     expect((await new Client(app).post('/api/v1/auth/login', { username: ghost, password: 'Wrong#Pass1' })).status).toBe(401);
-    expect((await root.client.get(`/api/v1/audit-events?actor=${ghost}`)).body.total).toBe(1);
+    expect((await rootAuditor.get(`/api/v1/audit-events?actor=${ghost}`)).body.total).toBe(1);
     expect((await auditor.client.get(`/api/v1/audit-events?actor=${ghost}`)).body.total).toBe(0);
     // Every event the auditor can page through belongs to their subtree, and their own subtree’s changes are there.
     const seen: Loose[] = [];
@@ -265,7 +274,7 @@ describe.each(engines())('scope matrix on %s', (engine) => {
     expect(seen.filter((e) => e.orgId === null || !within(e.orgId, pairA.id)).map((e) => [e.id, e.action, e.orgId])).toEqual([]);
     expect(seen.some((e) => e.action === 'org.update' && e.entityId === String(pairA.id))).toBe(true);
     // And the auditor’s view of the shared district is exactly the root admin’s view of it.
-    const both = await Promise.all([root, auditor].map((a) => a.client.get(`/api/v1/audit-events?action=org.reelect&entityId=${pairA.id}`)));
+    const both = await Promise.all([rootAuditor, auditor.client].map((c) => c.get(`/api/v1/audit-events?action=org.reelect&entityId=${pairA.id}`)));
     expect(both[1]?.body.total).toBe(both[0]?.body.total);
   });
 });

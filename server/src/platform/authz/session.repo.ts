@@ -1,5 +1,7 @@
 import { and, eq, lt, ne, sql } from 'drizzle-orm';
+import { isMfaPolicy, mfaRequiredFor } from '@gonghui/common';
 import { sessions, type DbOrTx } from '../db/index.ts';
+import { effectiveMfaPolicySql, mfaEnrolledSql } from './mfa.ts';
 
 export interface SessionRow {
   sessionId: string;
@@ -15,20 +17,25 @@ export interface SessionRow {
   permissions: string[];
   disabled: boolean;
   mustChangePassword: boolean;
+  mfaEnrollmentRequired: boolean;
 }
 
 export async function findSession(db: DbOrTx, id: string): Promise<SessionRow | undefined> {
-  const res = await db.execute<SessionRow & Record<string, unknown>>(sql`
+  type Raw = Omit<SessionRow, 'mfaEnrollmentRequired'> & { mfaPolicy: string; mfaEnrolled: boolean };
+  const res = await db.execute<Raw & Record<string, unknown>>(sql`
     SELECT s.id AS "sessionId", s.csrf_token AS "csrfToken", s.last_seen_at AS "lastSeenAt", s.expires_at AS "expiresAt",
            u.id AS "userId", u.username, u.display_name AS "displayName", u.org_id AS "orgId", o.path AS "orgPath",
            u.roles, u.disabled, u.must_change_password AS "mustChangePassword",
            COALESCE((SELECT array_agg(DISTINCT p) FROM roles r, unnest(r.permissions) p WHERE r.key = ANY(u.roles)),
-                    '{}') AS permissions
+                    '{}') AS permissions,
+           ${effectiveMfaPolicySql(sql`o.path`)} AS "mfaPolicy", ${mfaEnrolledSql(sql`u.id`)} AS "mfaEnrolled"
     FROM sessions s JOIN users u ON u.id = s.user_id JOIN orgs o ON o.id = u.org_id
     WHERE s.id = ${id}`);
   const row = res.rows[0];
   if (!row) return undefined;
-  return { ...row, lastSeenAt: new Date(row.lastSeenAt), expiresAt: new Date(row.expiresAt) };
+  const { mfaPolicy, mfaEnrolled, ...rest } = row;
+  const mfaEnrollmentRequired = !mfaEnrolled && isMfaPolicy(mfaPolicy) && mfaRequiredFor(mfaPolicy, row.permissions);
+  return { ...rest, mfaEnrollmentRequired, lastSeenAt: new Date(row.lastSeenAt), expiresAt: new Date(row.expiresAt) };
 }
 
 export async function insertSession(

@@ -8,6 +8,7 @@ import pg from 'pg';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { schema } from './schema.ts';
 import { acquireDataDirLock } from './lock.ts';
+import { scopedPool } from './rls.ts';
 
 // Keep DATE columns as 'YYYY-MM-DD' strings and BIGINT counts as numbers (they stay far below 2^53).
 pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
@@ -48,7 +49,7 @@ async function startPglite(dataDir: string): Promise<{ child: ChildProcess; sock
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolMax ?? 10 });
+    const pool = scopedPool({ connectionString: opts.databaseUrl, max: opts.poolMax ?? 10 });
     return { db: drizzle(pool, { schema }), pool, kind: 'postgres', close: () => pool.end() };
   }
   const dataDir = opts.dataDir ?? ':memory:';
@@ -57,7 +58,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   try {
     const { child, socketDir } = await startPglite(pgliteDir);
     // PGlite runs one query at a time; one pooled connection keeps transactions simple and ordered.
-    const pool = new pg.Pool({ host: socketDir, port: 5432, user: 'postgres', database: 'postgres', max: 1 });
+    const pool = scopedPool({ host: socketDir, port: 5432, user: 'postgres', database: 'postgres', max: 1 });
     const close = async () => {
       await pool.end();
       const exited = new Promise((r) => child.once('exit', r));

@@ -1,3 +1,5 @@
 export { openDatabase, type Database, type Db, type Tx, type DbOrTx } from './connect.ts';
-export { runMigrations } from './migrate.ts';
+export { runMigrations, runMigrationsAsOwner } from './migrate.ts';
+export { appRoleProblem } from './role-check.ts';
+export { asSystem, enterScope, runInScope, withoutScope, currentScope, SCOPE_SETTING } from './rls.ts';
 export * from './schema.ts';

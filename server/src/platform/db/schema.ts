@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
+  check,
   date,
   doublePrecision,
   index,
@@ -17,6 +18,7 @@ import {
   uniqueIndex,
   varchar,
 } from 'drizzle-orm/pg-core';
+import type { MfaPolicy } from '@gonghui/common';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -45,10 +47,13 @@ export const orgs = pgTable(
     employerName: varchar('employer_name', { length: 100 }),
     headcount: integer('headcount'),
     address: varchar('address', { length: 500 }),
+    /** Second-factor policy set here; null inherits the nearest ancestor's (default `sensitive`). */
+    mfaPolicy: varchar('mfa_policy', { length: 16 }).$type<MfaPolicy>(),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
   (t) => [
+    check('orgs_mfa_policy_ck', sql`${t.mfaPolicy} IN ('sensitive', 'all', 'off')`),
     uniqueIndex('orgs_path_uq').using('btree', t.path.op('text_pattern_ops')),
     index('orgs_parent_sort_idx').on(t.parentId, t.pinyin, t.id),
     uniqueIndex('orgs_uscc_uq').on(t.uscc).where(sql`${t.uscc} IS NOT NULL`),
@@ -95,14 +100,29 @@ export const users = pgTable(
     roles: text('roles').array().notNull(),
     disabled: boolean('disabled').notNull().default(false),
     mustChangePassword: boolean('must_change_password').notNull().default(false),
-    failedAttempts: smallint('failed_attempts').notNull().default(0),
-    lockedUntil: ts('locked_until'),
+    /** For PASSWORD_MAX_AGE_DAYS; an admin reset sets must_change_password instead. */
+    passwordChangedAt: ts('password_changed_at').notNull().defaultNow(),
     lastLoginAt: ts('last_login_at'),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
   (t) => [uniqueIndex('users_username_uq').on(sql`lower(${t.username})`), index('users_org_idx').on(t.orgId)],
 );
+
+/** Key of an account name's row in login_throttle (lower-cased, so unknown names are throttled alike). */
+export const ACCOUNT_THROTTLE_PREFIX = 'u:';
+
+// Failed logins per account name (`u:<name>`) and per client IP (`ip:<addr>`), counted in one atomic
+// statement per attempt (modules/auth/throttle.repo.ts). `next_at` is the progressive delay; `locked_at`
+// the hard lock that only a security admin lifts.
+export const loginThrottle = pgTable('login_throttle', {
+  key: varchar('key', { length: 100 }).primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  windowStart: ts('window_start').notNull().defaultNow(),
+  nextAt: ts('next_at'),
+  lockedAt: ts('locked_at'),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
 
 // Server-side sessions; the cookie carries a random token and only its SHA-256 is stored.
 export const sessions = pgTable(
@@ -121,7 +141,53 @@ export const sessions = pgTable(
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
 
-// Append-only, hash-chained audit trail; org_path lets auditors read exactly their subtree.
+// TOTP second factor: one row per user; pending until confirmed_at is set. The secret is FieldCrypto ciphertext;
+// last_step is the last accepted 30 s time step, so a code is never accepted twice.
+export const userMfa = pgTable('user_mfa', {
+  userId: integer('user_id')
+    .primaryKey()
+    .references(() => users.id),
+  secretCipher: text('secret_cipher').notNull(),
+  confirmedAt: ts('confirmed_at'),
+  lastStep: bigint('last_step', { mode: 'number' }),
+  failedAttempts: smallint('failed_attempts').notNull().default(0),
+  lockedUntil: ts('locked_until'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+// One-time recovery codes; only a keyed hash (HMAC blind index) is stored.
+export const mfaRecoveryCodes = pgTable(
+  'mfa_recovery_codes',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    codeHash: varchar('code_hash', { length: 64 }).notNull(),
+    usedAt: ts('used_at'),
+  },
+  (t) => [uniqueIndex('mfa_recovery_codes_user_code_uq').on(t.userId, t.codeHash)],
+);
+
+// A login whose password was right and that waits for the second factor. The cookie carries a random token; only
+// its SHA-256 is stored. It opens nothing but POST /auth/login/mfa, expires quickly and allows few attempts.
+export const mfaPendingLogins = pgTable(
+  'mfa_pending_logins',
+  {
+    id: varchar('id', { length: 64 }).primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    attempts: smallint('attempts').notNull().default(0),
+    expiresAt: ts('expires_at').notNull(),
+    ip: varchar('ip', { length: 64 }),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('mfa_pending_logins_user_idx').on(t.userId)],
+);
+
+// Append-only, keyed hash chain, sealed outside the database (platform/audit); org_path lets auditors read exactly their subtree.
 export const auditEvents = pgTable(
   'audit_events',
   {
@@ -140,16 +206,21 @@ export const auditEvents = pgTable(
     requestId: varchar('request_id', { length: 64 }),
     prevHash: varchar('prev_hash', { length: 64 }).notNull(),
     hash: varchar('hash', { length: 64 }).notNull(),
+    // 1: legacy plain SHA-256 (rows written before the keyed chain); 2: HMAC-SHA256 with a key outside the database.
+    chainVersion: smallint('chain_version').notNull().default(1),
   },
   (t) => [
+    check('audit_chain_version_check', sql`${t.chainVersion} IN (1, 2)`),
     index('audit_at_idx').on(t.at),
     index('audit_org_path_idx').using('btree', t.orgPath.op('text_pattern_ops')),
     index('audit_action_idx').on(t.action, t.at),
   ],
 );
 
-// Real-name member registry. ID number and phone are stored encrypted, with an HMAC blind index for exact lookup
-// and the masked form for display; org_path is the member's org path, kept in step when orgs move.
+// Real-name member registry. ID number and phone are stored encrypted (bound to table, column and row), with an
+// HMAC blind index for exact lookup and the masked form (3 leading + 4 trailing chars) for display. The birth date
+// is digits 7–14 of the ID number: only its year is kept in clear (age statistics); the full date is revealed from
+// the decrypted ID. org_path is the member's org path, kept in step when orgs move.
 export const members = pgTable(
   'members',
   {
@@ -169,7 +240,7 @@ export const members = pgTable(
     phoneHash: varchar('phone_hash', { length: 43 }),
     phoneMasked: varchar('phone_masked', { length: 11 }),
     gender: varchar('gender', { length: 8 }).notNull(),
-    birthDate: date('birth_date', { mode: 'string' }).notNull(),
+    birthYear: smallint('birth_year').notNull(),
     joinedAt: date('joined_at', { mode: 'string' }).notNull(),
     status: varchar('status', { length: 16 }).notNull().default('active'),
     statusSince: date('status_since', { mode: 'string' }),
@@ -188,7 +259,23 @@ export const members = pgTable(
     // Prefix search by pinyin initials ("zw") or full pinyin ("zhangwei").
     index('members_name_initials_idx').using('btree', t.nameInitials.op('text_pattern_ops')),
     index('members_name_pinyin_idx').using('btree', t.namePinyin.op('text_pattern_ops')),
+    // Nothing stored in clear may give digits 4–14 of an ID number.
+    check('members_id_masked_form', sql`${t.idMasked} ~ '^.{3}[*]{11}.{4}$'`),
   ],
+);
+
+// Data keys of the envelope: random AES-256 keys wrapped by the master key (or an external KMS, see
+// platform/crypto/key-provider.ts). Ciphertexts name their key version; exactly one key is active for new values.
+export const dataKeys = pgTable(
+  'data_keys',
+  {
+    version: integer('version').primaryKey(),
+    wrapped: text('wrapped').notNull(),
+    provider: varchar('provider', { length: 32 }).notNull(),
+    active: boolean('active').notNull().default(false),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('data_keys_one_active_uq').on(t.active).where(sql`${t.active}`)],
 );
 
 // Dated membership history (join, retire_keep, quit, transfer_out, transfer_in …): what reports count per period.
@@ -321,6 +408,23 @@ export const memberImportRows = pgTable(
   (t) => [primaryKey({ columns: [t.jobId, t.row] }), index('member_import_rows_kind_idx').on(t.jobId, t.kind, t.row)],
 );
 
+// Validated rows of a running import, one row per batch (JSON arrays, as the batch was built), staged with the
+// job's cursor and published into the registry in one transaction at the end: a crash leaves no member half
+// imported, and the job resumes from its last staged batch.
+export const memberImportStaged = pgTable(
+  'member_import_staged',
+  {
+    jobId: integer('job_id')
+      .notNull()
+      .references(() => jobs.id),
+    /** The last Excel row the batch covers. */
+    lastRow: integer('last_row').notNull(),
+    inserts: text('inserts').notNull(),
+    patches: text('patches').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.jobId, t.lastRow] })],
+);
+
 // 目标任务: an org's annual target per indicator, set by the org itself (root) or by its parent (层层分解).
 export const targets = pgTable(
   'targets',
@@ -359,4 +463,35 @@ export const workSummaries = pgTable(
   (t) => [index('work_summaries_org_idx').on(t.orgId, t.year)],
 );
 
-export const schema = { orgs, orgEvents, roles, users, sessions, auditEvents, members, memberEvents, memberTransfers, jobs, memberImports, memberImportRows, targets, workSummaries, memberFlowMonths };
+export const schema = { orgs, orgEvents, roles, users, sessions, auditEvents, members, memberEvents, memberTransfers, jobs, memberImports, memberImportRows, memberImportStaged, targets, workSummaries, memberFlowMonths, userMfa, mfaRecoveryCodes, mfaPendingLogins };
+
+// Unmasked member exports (敏感数据导出申请): asked by one cadre, approved by another, downloaded once. The filter is
+// stored resolved (an ID number only as its blind index); the org's current path bounds who sees the request.
+export const exportRequests = pgTable(
+  'export_requests',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    number: varchar('number', { length: 20 }).notNull(),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    requesterId: integer('requester_id')
+      .notNull()
+      .references(() => users.id),
+    reason: varchar('reason', { length: 500 }).notNull(),
+    filter: jsonb('filter').$type<Record<string, unknown>>().notNull(),
+    rowCount: integer('row_count').notNull(),
+    status: varchar('status', { length: 16 }).$type<'pending' | 'approved' | 'rejected' | 'downloaded'>().notNull().default('pending'),
+    approverId: integer('approver_id').references(() => users.id),
+    opinion: varchar('opinion', { length: 500 }),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    decidedAt: ts('decided_at'),
+    downloadedAt: ts('downloaded_at'),
+  },
+  (t) => [
+    uniqueIndex('export_requests_number_uq').on(t.number),
+    index('export_requests_org_idx').on(t.orgId, t.status),
+    check('export_requests_status_ck', sql`${t.status} IN ('pending', 'approved', 'rejected', 'downloaded')`),
+    check('export_requests_not_self_ck', sql`${t.approverId} IS NULL OR ${t.approverId} <> ${t.requesterId}`),
+  ],
+);

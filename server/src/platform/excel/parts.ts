@@ -18,12 +18,21 @@ export interface WorkbookInfo {
   stylesPath: string | null;
 }
 
+const MiB = 1024 * 1024;
+/** Declared uncompressed size each kind of part may have: the sheet streams, the others are held in memory. */
+export const PART_LIMITS = { small: 16 * MiB, sharedStrings: 256 * MiB, sheet: 1024 * MiB } as const;
+/** Excel's own limit for one cell; a longer one was not written by a spreadsheet. */
+export const MAX_CELL_CHARS = 32_767;
+/** Characters of the whole shared string table (held in memory while a sheet is read). */
+const MAX_SST_CHARS = 96 * 1024 * 1024;
+const cellTooLong = () => new ExcelFileError(`Excel 文件中有单元格超过 ${MAX_CELL_CHARS} 个字符，文件可能被篡改，已拒绝处理`);
+
 const REL_TYPE_END = { sheet: '/worksheet', strings: '/sharedStrings', styles: '/styles' } as const;
 
 async function readRels(zip: ZipArchive, relsPath: string, baseDir: string): Promise<Map<string, { type: string; target: string }>> {
   const rels = new Map<string, { type: string; target: string }>();
   if (!zip.has(relsPath)) return rels;
-  await parseXml(await zip.open(relsPath), {
+  await parseXml(await zip.open(relsPath, PART_LIMITS.small), {
     open(name, a) {
       if (name !== 'Relationship' || !a.Id || !a.Target || a.TargetMode === 'External') return;
       const target = a.Target.startsWith('/') ? a.Target.slice(1) : path.normalize(path.join(baseDir, a.Target));
@@ -38,7 +47,7 @@ export async function readWorkbook(zip: ZipArchive): Promise<WorkbookInfo> {
   const rels = await readRels(zip, 'xl/_rels/workbook.xml.rels', 'xl');
   const sheets: SheetInfo[] = [];
   let date1904 = false;
-  await parseXml(await zip.open('xl/workbook.xml'), {
+  await parseXml(await zip.open('xl/workbook.xml', PART_LIMITS.small), {
     open(name, a) {
       if (name === 'workbookPr') date1904 = a.date1904 === '1' || a.date1904 === 'true';
       if (name !== 'sheet') return;
@@ -74,7 +83,7 @@ export async function readDateStyles(zip: ZipArchive, stylesPath: string | null)
   const custom = new Map<number, string>();
   const xfFormats: number[] = [];
   let inCellXfs = false;
-  await parseXml(await zip.open(stylesPath), {
+  await parseXml(await zip.open(stylesPath, PART_LIMITS.small), {
     open(name, a) {
       if (name === 'numFmt' && a.numFmtId) custom.set(Number(a.numFmtId), a.formatCode ?? '');
       else if (name === 'cellXfs') inCellXfs = true;
@@ -95,21 +104,36 @@ export async function readSharedStrings(zip: ZipArchive, sstPath: string | null)
   if (!sstPath) return [];
   const out: string[] = [];
   let parts: string[] = [];
+  let chars = 0;
+  let total = 0;
   let inT = false;
   let phonetic = 0;
-  await parseXml(await zip.open(sstPath), {
+  await parseXml(await zip.open(sstPath, PART_LIMITS.sharedStrings), {
     open(name) {
       if (name === 't') inT = phonetic === 0;
       else if (name === 'rPh') phonetic++;
-      else if (name === 'si') parts = [];
+      else if (name === 'si') {
+        parts = [];
+        chars = 0;
+      }
     },
     close(name) {
       if (name === 't') inT = false;
       else if (name === 'rPh') phonetic--;
-      else if (name === 'si') out.push(decodeOoxmlEscapes(parts.length === 1 ? (parts[0] ?? '') : parts.join('')));
+      else if (name === 'si') {
+        const s = decodeOoxmlEscapes(parts.length === 1 ? (parts[0] ?? '') : parts.join(''));
+        if (s.length > MAX_CELL_CHARS) throw cellTooLong();
+        out.push(s);
+      }
     },
     text(t) {
-      if (inT) parts.push(t);
+      if (!inT) return;
+      // Rich text splits one string into many runs: the bound is on the joined string (7: `_xHHHH_` escapes).
+      chars += t.length;
+      total += t.length;
+      if (chars > MAX_CELL_CHARS * 7) throw cellTooLong();
+      if (total > MAX_SST_CHARS) throw new ExcelFileError('Excel 文件的共享字符串表过大，已拒绝处理；请拆分文件后重新上传');
+      parts.push(t);
     },
   });
   return out;

@@ -1,9 +1,22 @@
 // A streaming xlsx reader: one sheet's rows as an async iterator, in constant memory apart from the shared
 // string table. Each cell keeps its stored type, so a caller can tell an ID number typed as a number (its
 // last digits already lost) from one stored as text.
-import { readDateStyles, readSharedStrings, readWorkbook, type SheetInfo, type WorkbookInfo } from './parts.ts';
+import {
+  MAX_CELL_CHARS,
+  PART_LIMITS,
+  readDateStyles,
+  readSharedStrings,
+  readWorkbook,
+  type SheetInfo,
+  type WorkbookInfo,
+} from './parts.ts';
 import { decodeOoxmlEscapes, saxChunks } from './xml.ts';
-import { openZip, DEFAULT_ZIP_LIMITS, type ZipArchive, type ZipLimits } from './zip.ts';
+import { ExcelFileError, openZip, DEFAULT_ZIP_LIMITS, type ZipArchive, type ZipLimits } from './zip.ts';
+
+/** Column XFD, Excel's last. */
+export const MAX_COLUMNS = 16_384;
+/** Characters of one row's cells together, by default. */
+export const DEFAULT_MAX_ROW_CHARS = 256 * 1024;
 
 /** `date` cells hold the Excel serial number (days since 1899-12-30, or 1904-01-01 when `date1904`). */
 export type CellType = 'string' | 'number' | 'boolean' | 'date' | 'error' | 'empty';
@@ -26,6 +39,8 @@ export interface RowsOptions {
   signal?: AbortSignal;
   /** The sheet's declared last row (`<dimension ref="A1:G1000">`), when it declares one. */
   onDimension?(lastRow: number): void;
+  /** A row whose cells hold more characters together fails the file (shared strings count at full length). */
+  maxRowChars?: number;
 }
 
 /** `B12` → 1 (0-based column); -1 when the reference has no letters. */
@@ -148,11 +163,23 @@ export class XlsxWorkbook {
         }
       }
       if (cell === EMPTY) return;
+      if (typeof cell.value === 'string') {
+        if (cell.value.length > MAX_CELL_CHARS) {
+          throw new ExcelFileError(`${where()}：单元格超过 ${MAX_CELL_CHARS} 个字符（Excel 的上限），文件可能被篡改，已拒绝处理`);
+        }
+        rowChars += cell.value.length;
+        if (rowChars > maxRowChars) {
+          throw new ExcelFileError(`${where()}：这一行的内容超过 ${maxRowChars} 个字符，已拒绝处理；请删除多余的列和内容后重新上传`);
+        }
+      }
       while (cells.length < col) cells.push(EMPTY);
       cells[col] = cell;
     };
 
-    const chunks = saxChunks(await this.zip.open(sheet.path), {
+    const maxRowChars = opts.maxRowChars ?? DEFAULT_MAX_ROW_CHARS;
+    let rowChars = 0;
+    const where = () => `第${rowNumber}行${col >= 0 && col < MAX_COLUMNS ? `${columnLetter(col)}列` : ''}`;
+    const chunks = saxChunks(await this.zip.open(sheet.path, PART_LIMITS.sheet), {
       open(name, a) {
         switch (name) {
           case 'dimension': {
@@ -164,10 +191,13 @@ export class XlsxWorkbook {
             rowNumber = a.r ? Number(a.r) : rowNumber + 1;
             cells = [];
             col = -1;
+            rowChars = 0;
             break;
           case 'c': {
             const ref = a.r ? columnIndex(a.r) : -1;
             col = ref >= 0 ? ref : col + 1;
+            // A reference past XFD would make the dense row array as long as the reference says.
+            if (col >= MAX_COLUMNS) throw new ExcelFileError(`第${rowNumber}行的单元格位置超出 Excel 的列范围，文件可能被篡改，已拒绝处理`);
             type = a.t ?? 'n';
             style = a.s ? Number(a.s) : 0;
             text = '';
@@ -202,7 +232,12 @@ export class XlsxWorkbook {
         }
       },
       text(t) {
-        if (capture !== 0) text += t;
+        if (capture === 0) return;
+        text += t;
+        // 7: OOXML `_xHHHH_` escapes, decoded when the cell ends.
+        if (text.length > MAX_CELL_CHARS * 7) {
+          throw new ExcelFileError(`${where()}：单元格超过 ${MAX_CELL_CHARS} 个字符（Excel 的上限），文件可能被篡改，已拒绝处理`);
+        }
       },
     });
     for await (const read of chunks) {

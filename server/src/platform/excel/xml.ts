@@ -5,6 +5,14 @@ import type { Readable } from 'node:stream';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { ExcelFileError } from './zip.ts';
 
+/**
+ * Longest stretch of a part without markup (one text node, attribute or tag), and the most text the parser may
+ * buffer: the parser collects a text node whole before handing it over, so without this bound one hostile
+ * inline string (hundreds of MB inflated from a small file) would be built in memory.
+ */
+export const MAX_TEXT_BYTES = 512 * 1024;
+const TOO_LONG = '单元格内容过长（超过 Excel 的单元格上限），文件可能被篡改，已拒绝处理';
+
 export interface XmlHandlers {
   open?: (name: string, attrs: Record<string, string>) => void;
   close?: (name: string) => void;
@@ -50,6 +58,9 @@ function parserFor(h: XmlHandlers): SaxesParser<{ xmlns: false; position: false 
 export async function* saxChunks(stream: Readable, h: XmlHandlers): AsyncGenerator<number> {
   const parser = parserFor(h);
   const decoder = new TextDecoder('utf-8');
+  // The parser keeps the pending text node (and CDATA, comments, attribute values) in a private field.
+  const pending = parser as unknown as { text?: string };
+  let sinceMarkup = 0;
   const chunks = (stream as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
   let bytes = 0;
   try {
@@ -62,9 +73,16 @@ export async function* saxChunks(stream: Readable, h: XmlHandlers): AsyncGenerat
         throw new ExcelFileError('Excel 文件已损坏，无法读取，请重新保存后上传');
       }
       if (next.done) break;
-      bytes += next.value.length;
+      const buf = next.value;
+      bytes += buf.length;
+      // Gaps inside one chunk are shorter than the chunk (inflate hands out at most 64 KB).
+      const first = buf.indexOf(0x3c);
+      if (first >= 0 && sinceMarkup + first > MAX_TEXT_BYTES) throw new ExcelFileError(TOO_LONG);
+      sinceMarkup = first < 0 ? sinceMarkup + buf.length : buf.length - 1 - buf.lastIndexOf(0x3c);
+      if (sinceMarkup > MAX_TEXT_BYTES) throw new ExcelFileError(TOO_LONG);
       // Handlers may throw their own errors; they pass through unchanged.
-      parser.write(decoder.decode(next.value, { stream: true }));
+      parser.write(decoder.decode(buf, { stream: true }));
+      if ((pending.text?.length ?? 0) > MAX_TEXT_BYTES) throw new ExcelFileError(TOO_LONG);
       yield bytes;
     }
     parser.write(decoder.decode());

@@ -24,7 +24,8 @@ export interface ZipArchive {
   readonly entries: ReadonlyMap<string, yauzl.Entry>;
   has(name: string): boolean;
   uncompressedSize(name: string): number;
-  open(name: string): Promise<Readable>;
+  /** Refuses an entry whose declared size is above `maxBytes` (yauzl holds it to that declaration). */
+  open(name: string, maxBytes?: number): Promise<Readable>;
   close(): void;
 }
 
@@ -71,9 +72,12 @@ export async function openZip(file: string, limits: ZipLimits = DEFAULT_ZIP_LIMI
       entries,
       has: (name) => entries.has(name),
       uncompressedSize: (name) => entries.get(name)?.uncompressedSize ?? 0,
-      async open(name) {
+      async open(name, maxBytes = Infinity) {
         const e = entries.get(name);
         if (!e) throw new ExcelFileError(`Excel 文件缺少部件 ${name}，请重新保存后上传`);
+        if (e.uncompressedSize > maxBytes) {
+          throw new ExcelFileError('Excel 文件中的部件解压后过大，已拒绝处理；请删除多余的工作表、样式和空白行后重新上传');
+        }
         return zip.openReadStreamPromise(e);
       },
       close: () => zip.close(),

@@ -1,6 +1,6 @@
 // Builds the Fastify app: security headers, cookies, Zod validation, OpenAPI, one error handler.
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -16,25 +16,38 @@ import {
 } from 'fastify-type-provider-zod';
 import { ERRORS } from '@gonghui/common';
 import { AppError, validationMessage } from './errors.ts';
-import { loggerOptions } from './logger.ts';
+import { loggerOptions, type LogStream } from './logger.ts';
+import { collectRoutes } from './routes.ts';
 
 export type App = FastifyInstance;
 
 export interface HttpOptions {
   logLevel: string;
-  trustProxy?: boolean;
+  /** Proxy addresses/CIDRs whose X-Forwarded-For is believed; empty or absent: none. */
+  trustProxy?: string[];
+  /** Log destination instead of stdout (tests read what was logged). */
+  logStream?: LogStream;
 }
 
 export async function createHttpApp(opts: HttpOptions) {
+  const logger: FastifyServerOptions['logger'] = loggerOptions(opts.logLevel, opts.logStream);
   const app = Fastify({
-    logger: loggerOptions(opts.logLevel),
+    logger,
     genReqId: () => randomUUID(),
-    trustProxy: opts.trustProxy ?? false,
+    trustProxy: opts.trustProxy?.length ? opts.trustProxy : false,
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  collectRoutes(app);
+
+  // API answers carry personal data: no browser or proxy may keep a copy (downloads and errors included).
+  app.addHook('onSend', async (req, reply) => {
+    if (!req.url.startsWith('/api/') || req.routeOptions.config?.cacheable) return;
+    reply.header('cache-control', 'no-store');
+    reply.header('pragma', 'no-cache');
+  });
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -59,11 +72,16 @@ export async function createHttpApp(opts: HttpOptions) {
 
   app.setErrorHandler((err, req, reply) => {
     if (err instanceof AppError) {
+      if (err.retryAfterSec !== undefined) void reply.header('retry-after', String(err.retryAfterSec));
       return reply.status(err.status).send({ code: err.code, message: err.message, field: err.field });
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const { message, field } = validationMessage(
-        err.validation.map((v) => ({ path: v.instancePath.split('/').filter(Boolean), message: v.message ?? '' })),
+        err.validation.map((v) => ({
+          path: v.instancePath.split('/').filter(Boolean),
+          message: v.message ?? '',
+          keys: unknownKeys(v.params),
+        })),
       );
       return reply.status(400).send({ code: 'VALIDATION', message, field });
     }
@@ -81,3 +99,9 @@ export async function createHttpApp(opts: HttpOptions) {
 }
 
 export type HttpApp = Awaited<ReturnType<typeof createHttpApp>>;
+
+/** The keys of a Zod `unrecognized_keys` issue (fastify-type-provider-zod passes the issue's extra fields as params). */
+function unknownKeys(params: unknown): string[] | undefined {
+  const keys = (params as { keys?: unknown } | undefined)?.keys;
+  return Array.isArray(keys) ? keys.filter((k): k is string => typeof k === 'string') : undefined;
+}

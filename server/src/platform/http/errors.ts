@@ -5,11 +5,14 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
   readonly field: string | undefined;
-  constructor(code: ErrorCode, message?: string, field?: string) {
+  /** Sent as Retry-After with a 429. */
+  readonly retryAfterSec: number | undefined;
+  constructor(code: ErrorCode, message?: string, field?: string, opts: { retryAfterSec?: number } = {}) {
     super(message ?? ERRORS[code].message);
     this.code = code;
     this.status = ERRORS[code].status;
     this.field = field;
+    this.retryAfterSec = opts.retryAfterSec;
   }
 }
 
@@ -25,12 +28,17 @@ export function labelOf(field: string): string {
 interface Issue {
   path: PropertyKey[];
   message: string;
+  /** Set for an object with fields the schema does not know. */
+  keys?: string[] | undefined;
 }
 
 /** Turns the first Zod issue into a Chinese message that names the field. */
 export function validationMessage(issues: readonly Issue[]): { message: string; field?: string } {
   const first = issues[0];
   if (!first) return { message: ERRORS.VALIDATION.message };
+  const unknown = first.keys?.[0];
+  // Unknown fields are refused, not dropped: a typo must not silently lose what the caller meant to set.
+  if (unknown !== undefined) return { message: `不支持的字段「${unknown.slice(0, 64)}」`, field: unknown.slice(0, 64) };
   const names = first.path.filter((p): p is string => typeof p === 'string');
   const field = names[names.length - 1];
   if (!field) return { message: first.message };

@@ -91,3 +91,13 @@ export async function activeIds(db: DbOrTx, kind: string): Promise<number[]> {
     .where(and(eq(jobs.kind, kind), inArray(jobs.status, ['queued', 'running'])));
   return rows.map((r) => r.id);
 }
+
+/** Fails jobs of a kind that are still queued or running long after they were created and that nobody holds. */
+export async function failExpired(db: DbOrTx, kind: string, olderThanMs: number, message: string): Promise<number[]> {
+  const res = await db.execute<{ id: number }>(sql`
+    UPDATE jobs SET status = 'failed', error = ${message}, finished_at = now(), lease_owner = NULL, lease_until = NULL
+    WHERE kind = ${kind} AND status IN ('queued', 'running') AND created_at < now() - ${olderThanMs} * interval '1 millisecond'
+      AND (lease_until IS NULL OR lease_until < now())
+    RETURNING id`);
+  return res.rows.map((r) => r.id);
+}

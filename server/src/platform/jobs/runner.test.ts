@@ -9,17 +9,17 @@ describe.each(engines())('job runner on %s', (engine) => {
   let t: TestDb;
   beforeAll(async () => {
     t = await openTestDb(engine);
-    await t.db.execute(sql`CREATE TABLE runner_work (job_id int NOT NULL, n int NOT NULL)`);
+    await t.owner.execute(sql`CREATE TABLE runner_work (job_id int NOT NULL, n int NOT NULL)`);
   });
   afterAll(async () => t?.close());
 
   const job = async (id: number) => {
-    const j = await jobRepo.findJob(t.db, id);
+    const j = await jobRepo.findJob(t.owner, id);
     if (!j) throw new Error('job vanished');
     return j;
   };
   const workOf = async (id: number) =>
-    (await t.db.execute<{ n: number }>(sql`SELECT n FROM runner_work WHERE job_id = ${id} ORDER BY n`)).rows.map((r) => r.n);
+    (await t.owner.execute<{ n: number }>(sql`SELECT n FROM runner_work WHERE job_id = ${id} ORDER BY n`)).rows.map((r) => r.n);
   /** Writes steps cursor+1..total, one checkpoint each. */
   const stepper =
     (total: number, onStep?: (ctx: JobContext, n: number) => Promise<void>): JobKind['run'] =>
@@ -40,8 +40,8 @@ describe.each(engines())('job runner on %s', (engine) => {
       run: async () => Promise.reject(new JobFailure('表头缺少必填列')),
       cleanup: async (j) => void cleaned.push(j.id),
     });
-    const a = await jobRepo.insertJob(t.db, { kind: 'ok' });
-    const b = await jobRepo.insertJob(t.db, { kind: 'bad' });
+    const a = await jobRepo.insertJob(t.owner, { kind: 'ok' });
+    const b = await jobRepo.insertJob(t.owner, { kind: 'bad' });
     await runner.start();
     await runner.kick();
     expect(await job(a.id)).toMatchObject({ status: 'succeeded', cursor: 3, progress: 1, leaseOwner: null });
@@ -68,7 +68,7 @@ describe.each(engines())('job runner on %s', (engine) => {
         ]);
       }),
     });
-    const j = await jobRepo.insertJob(t.db, { kind: 'resumable' });
+    const j = await jobRepo.insertJob(t.owner, { kind: 'resumable' });
     await first.start();
     await atStep3;
     await first.stop();
@@ -91,7 +91,7 @@ describe.each(engines())('job runner on %s', (engine) => {
     const runner = createJobRunner({ db: t.db, log: silent, pollMs: 30, maxAttempts: 3 });
     let calls = 0;
     runner.register('flaky', { run: async () => Promise.reject(new Error(`boom ${++calls}`)) });
-    const j = await jobRepo.insertJob(t.db, { kind: 'flaky' });
+    const j = await jobRepo.insertJob(t.owner, { kind: 'flaky' });
     await runner.start();
     for (let i = 0; i < 100 && (await job(j.id)).status !== 'failed'; i++) await new Promise((r) => setTimeout(r, 30));
     expect(calls).toBe(3);
@@ -100,21 +100,21 @@ describe.each(engines())('job runner on %s', (engine) => {
   });
 
   it('never lets two runners work on one job: the lease decides, and a runner that lost it writes nothing', async () => {
-    const j = await jobRepo.insertJob(t.db, { kind: 'leased' });
+    const j = await jobRepo.insertJob(t.owner, { kind: 'leased' });
     const a = createJobRunner({ db: t.db, log: silent, leaseMs: 400, pollMs: 60_000 });
-    const claimed = await jobRepo.claimNext(t.db, ['leased'], a.owner, 400);
+    const claimed = await jobRepo.claimNext(t.owner, ['leased'], a.owner, 400);
     expect(claimed?.id).toBe(j.id);
     const b = createJobRunner({ db: t.db, log: silent, leaseMs: 400, pollMs: 60_000 });
     b.register('leased', { run: stepper(2) });
     await b.start();
     await b.kick();
     expect(await job(j.id)).toMatchObject({ status: 'running', leaseOwner: a.owner });
-    expect(await jobRepo.touch(t.db, j.id, a.owner, 400, { cursor: 1, progress: 0.5 })).toBe(true);
+    expect(await jobRepo.touch(t.owner, j.id, a.owner, 400, { cursor: 1, progress: 0.5 })).toBe(true);
     await new Promise((r) => setTimeout(r, 500));
     await b.kick();
     expect(await job(j.id)).toMatchObject({ status: 'succeeded', cursor: 2 });
     expect(await workOf(j.id)).toEqual([2]);
-    expect(await jobRepo.touch(t.db, j.id, a.owner, 400, { cursor: 9, progress: 1 })).toBe(false);
+    expect(await jobRepo.touch(t.owner, j.id, a.owner, 400, { cursor: 9, progress: 1 })).toBe(false);
     await b.stop();
   });
 });

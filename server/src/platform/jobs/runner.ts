@@ -2,7 +2,7 @@
 // its handler commits work in checkpoints that advance the job's cursor in the same transaction, and a
 // runner that starts later resumes the job from that cursor once the dead runner's lease has expired.
 import { randomBytes } from 'node:crypto';
-import type { Db, Tx } from '../db/index.ts';
+import { asSystem, type Db, type Tx } from '../db/index.ts';
 import * as repo from './jobs.repo.ts';
 import type { JobRow } from './jobs.repo.ts';
 
@@ -27,6 +27,8 @@ export interface JobContext {
 
 export interface JobKind {
   run(ctx: JobContext): Promise<void>;
+  /** In the transaction that marks the job failed (e.g. drop what it staged). */
+  failed?(tx: Tx, job: JobRow): Promise<void>;
   /** After the job has ended either way (e.g. delete its upload). */
   cleanup?(job: JobRow): Promise<void>;
 }
@@ -42,6 +44,8 @@ export interface RunnerOptions {
   leaseMs?: number;
   pollMs?: number;
   maxAttempts?: number;
+  /** How long stop() waits for the running job to let go before it releases the job itself. */
+  stopTimeoutMs?: number;
 }
 
 const INTERNAL_MESSAGE = '处理过程中发生内部错误，请稍后重新上传';
@@ -51,6 +55,7 @@ export function createJobRunner(opts: RunnerOptions) {
   const leaseMs = opts.leaseMs ?? 30_000;
   const pollMs = opts.pollMs ?? 5_000;
   const maxAttempts = opts.maxAttempts ?? 3;
+  const stopTimeoutMs = opts.stopTimeoutMs ?? 3000;
   const owner = `${process.pid}-${randomBytes(6).toString('hex')}`;
   const kinds = new Map<string, JobKind>();
   let started = false;
@@ -58,13 +63,21 @@ export function createJobRunner(opts: RunnerOptions) {
   let loop: Promise<void> | null = null;
   let again = false;
   let timer: NodeJS.Timeout | null = null;
-  let current: AbortController | null = null;
+  let current: { ac: AbortController; jobId: number } | null = null;
+
+  /** Ends the job as failed, with the kind's own undo in the same transaction. */
+  const fail = (kind: JobKind, job: JobRow, message: string): Promise<boolean> =>
+    db.transaction(async (tx) => {
+      const ended = await repo.finish(tx, job.id, owner, 'failed', message.slice(0, 500));
+      if (ended && kind.failed) await kind.failed(tx, job);
+      return ended;
+    });
 
   async function runOne(job: JobRow): Promise<void> {
     const kind = kinds.get(job.kind);
     if (!kind) return;
     const ac = new AbortController();
-    current = ac;
+    current = { ac, jobId: job.id };
     const lost = () => ac.abort(new JobInterrupted('lease lost'));
     const heartbeat = setInterval(
       () => {
@@ -98,12 +111,12 @@ export function createJobRunner(opts: RunnerOptions) {
       if (!ended) await ctx.complete();
     } catch (e) {
       if (e instanceof JobFailure) {
-        ended = await repo.finish(db, job.id, owner, 'failed', e.message.slice(0, 500));
+        ended = await fail(kind, job, e.message);
       } else if (e instanceof JobInterrupted || ac.signal.aborted) {
         await repo.release(db, job.id, owner, 0).catch(() => undefined);
       } else {
         log.error({ err: e, jobId: job.id }, 'job failed');
-        if (job.attempts + 1 >= maxAttempts) ended = await repo.finish(db, job.id, owner, 'failed', INTERNAL_MESSAGE);
+        if (job.attempts + 1 >= maxAttempts) ended = await fail(kind, job, INTERNAL_MESSAGE);
         else await repo.release(db, job.id, owner, pollMs);
       }
     } finally {
@@ -139,7 +152,8 @@ export function createJobRunner(opts: RunnerOptions) {
       again = true;
       return loop;
     }
-    loop = drainQueue()
+    // Jobs run as the system whoever kicked the runner (a request's scope must not leak into them).
+    loop = asSystem(drainQueue)
       .catch((e: unknown) => log.error({ err: e }, 'job runner loop failed'))
       .finally(() => {
         loop = null;
@@ -159,12 +173,24 @@ export function createJobRunner(opts: RunnerOptions) {
       void kick();
     },
     kick,
-    /** Interrupts the running job (it resumes at the next start) and waits for it to let go. */
+    /**
+     * Interrupts the running job (it resumes at the next start) and waits for it to let go, at most
+     * stopTimeoutMs: then the job is released here, so a transaction still in flight can no longer commit
+     * a checkpoint (every checkpoint checks the lease) and the next start takes the job at once.
+     */
     async stop(): Promise<void> {
       stopping = true;
       if (timer) clearTimeout(timer);
-      current?.abort(new JobInterrupted('runner stopping'));
-      await loop;
+      const running = current;
+      running?.ac.abort(new JobInterrupted('runner stopping'));
+      if (!loop) return;
+      let timeout: NodeJS.Timeout | undefined;
+      const late = await Promise.race([
+        loop.then(() => false),
+        new Promise<boolean>((r) => (timeout = setTimeout(() => r(true), stopTimeoutMs))),
+      ]);
+      clearTimeout(timeout);
+      if (late && running) await repo.release(db, running.jobId, owner, 0).catch(() => undefined);
     },
   };
 }

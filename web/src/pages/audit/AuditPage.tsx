@@ -38,6 +38,7 @@ function VerifyResult({ result }: { result: AuditVerifyResult }) {
       type="error"
       showIcon
       message={t('audit.verifyBroken', { brokenAt: result.brokenAt ?? '?', checked: result.checked })}
+      description={result.reason ? t(`audit.verifyReason.${result.reason}`) : undefined}
       data-testid="audit-verify-result"
     />
   );

@@ -1,15 +1,19 @@
-// Username + password login; a failed attempt shows the server's generic Chinese message above the form.
+// Username + password login, then the second-factor code when the account has one; a failed attempt shows the
+// server's generic Chinese message above the form, and a throttled one (429 LOGIN_THROTTLED) the server's message.
 import { useState } from 'react';
 import { Alert, Button, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { LIMITS } from '@gonghui/common';
-import { authApi } from '../../api/endpoints.ts';
+import { ApiError } from '../../api/client.ts';
+import { authApi, type MeUser } from '../../api/endpoints.ts';
 import { queryClient } from '../../app/queryClient.ts';
 import { ME_KEY } from '../../app/session.ts';
 import { errorText } from '../../utils/notify.ts';
+import { ACCOUNT_SECURITY_PATH } from './AccountSecurityPage.tsx';
 import { AuthCard } from './AuthCard.tsx';
+import { MfaCodeStep } from './MfaCodeStep.tsx';
 
 interface LoginValues {
   username: string;
@@ -28,27 +32,61 @@ export function LoginPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const location = useLocation();
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<{ text: string; throttled: boolean }>();
   const [submitting, setSubmitting] = useState(false);
+  const [codeStep, setCodeStep] = useState(false);
+
+  const enter = async (user: MeUser) => {
+    queryClient.clear();
+    await queryClient.fetchQuery({ queryKey: ME_KEY, queryFn: authApi.me });
+    const next = user.mustChangePassword
+      ? '/change-password'
+      : user.mfaEnrollmentRequired
+        ? ACCOUNT_SECURITY_PATH
+        : redirectTarget(location.state);
+    void navigate(next, { replace: true });
+  };
 
   const submit = async (values: LoginValues) => {
     setSubmitting(true);
     setError(undefined);
     try {
-      const { user } = await authApi.login(values.username.trim(), values.password);
-      queryClient.clear();
-      await queryClient.fetchQuery({ queryKey: ME_KEY, queryFn: authApi.me });
-      void navigate(user.mustChangePassword ? '/change-password' : redirectTarget(location.state), { replace: true });
+      const res = await authApi.login(values.username.trim(), values.password);
+      if ('mfaRequired' in res) setCodeStep(true);
+      else await enter(res.user);
     } catch (err) {
-      setError(errorText(err));
+      setError({ text: errorText(err), throttled: err instanceof ApiError && err.code === 'LOGIN_THROTTLED' });
     } finally {
       setSubmitting(false);
     }
   };
 
+  if (codeStep) {
+    return (
+      <AuthCard title={t('mfa.codeTitle')}>
+        <MfaCodeStep
+          onDone={(user) => void enter(user)}
+          onRestart={(message) => {
+            setCodeStep(false);
+            setError(message === undefined ? undefined : { text: message, throttled: false });
+          }}
+        />
+      </AuthCard>
+    );
+  }
+
   return (
     <AuthCard title={t('login.submit')}>
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} data-testid="login-error" role="alert" />}
+      {error && (
+        <Alert
+          type={error.throttled ? 'warning' : 'error'}
+          showIcon
+          message={error.text}
+          style={{ marginBottom: 16 }}
+          data-testid="login-error"
+          role="alert"
+        />
+      )}
       <Form<LoginValues> name="login" layout="vertical" size="large" onFinish={(v) => void submit(v)} requiredMark={false}>
         <Form.Item
           name="username"

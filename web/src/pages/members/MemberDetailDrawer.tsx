@@ -63,7 +63,7 @@ function DetailBody({ initial, onAction }: { initial: TMember; onAction: Props['
             {m.idNumberMasked}
           </span>
         </Descriptions.Item>
-        <Descriptions.Item label={t('member.birthDate')}>{m.birthDate}</Descriptions.Item>
+        <Descriptions.Item label={t('member.birthYear')}>{m.birthYear}</Descriptions.Item>
         <Descriptions.Item label={t('member.phone')}>
           {m.phoneMasked ? <span className="mono">{m.phoneMasked}</span> : '—'}
         </Descriptions.Item>

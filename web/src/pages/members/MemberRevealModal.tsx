@@ -1,22 +1,17 @@
-// 查看完整信息: asks why, then shows the full ID and mobile numbers (POST /members/:id/reveal, audited). The values
+// 查看完整信息: asks why, then shows the full ID number, birth date and mobile number (POST /members/:id/reveal, audited). The values
 // live only in this modal's state, never in the query cache, and are gone when it closes.
 import { useState } from 'react';
 import { Alert, Button, Descriptions, Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { LIMITS, ZMemberReveal, type TMember } from '@gonghui/common';
+import { LIMITS, ZMemberReveal, type TMember, type TMemberRevealed } from '@gonghui/common';
 import { memberApi } from '../../api/members.ts';
 import { zodRule } from '../../utils/formRules.ts';
 import { showFormError } from '../../utils/notify.ts';
 
-interface Revealed {
-  idNumber: string;
-  phone: string | null;
-}
-
 export function MemberRevealModal({ member, onClose }: { member: TMember; onClose: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ reason: string }>();
-  const [revealed, setRevealed] = useState<Revealed>();
+  const [revealed, setRevealed] = useState<TMemberRevealed>();
   const [busy, setBusy] = useState(false);
 
   const close = () => {
@@ -70,6 +65,11 @@ export function MemberRevealModal({ member, onClose }: { member: TMember; onClos
             <Descriptions.Item label={t('member.idNumber')}>
               <span className="mono" data-testid="reveal-id-number">
                 {revealed.idNumber}
+              </span>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('member.birthDate')}>
+              <span className="mono" data-testid="reveal-birth-date">
+                {revealed.birthDate ?? '—'}
               </span>
             </Descriptions.Item>
             <Descriptions.Item label={t('member.phone')}>

@@ -107,7 +107,7 @@ export function useMemberColumns(onAction: (action: MemberAction, member: TMembe
     },
     { title: t('member.idNumber'), dataIndex: 'idNumberMasked', search: false, width: 172, render: (_d, m) => mono(m.idNumberMasked) },
     { title: t('member.gender'), dataIndex: 'gender', search: false, width: 72, render: (_d, m) => labels.gender(m.gender) },
-    { title: t('member.birthDate'), dataIndex: 'birthDate', search: false, width: 104 },
+    { title: t('member.birthYear'), dataIndex: 'birthYear', search: false, width: 88 },
     {
       title: t('member.phone'),
       dataIndex: 'phoneMasked',

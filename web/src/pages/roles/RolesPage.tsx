@@ -1,6 +1,6 @@
 // /roles: built-in and custom roles with their permission labels; create for role managers.
 import { useRef } from 'react';
-import { Button, Space, Table, Tag } from 'antd';
+import { Alert, Button, Space, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { ModalForm, ProCard, ProFormCheckbox, ProFormText, type ProFormInstance } from '@ant-design/pro-components';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -78,6 +78,7 @@ export function RolesPage() {
       extra={can('role:manage') && <RoleCreateModal onDone={() => void queryClient.invalidateQueries({ queryKey: ROLES_KEY })} />}
       bordered
     >
+      <Alert type="info" showIcon message={t('roleSeparation')} style={{ marginBottom: 12 }} />
       <Table<TRole>
         rowKey="key"
         size="middle"
@@ -85,7 +86,12 @@ export function RolesPage() {
         dataSource={roles.data?.items ?? []}
         pagination={false}
         columns={[
-          { title: labels.field('name'), dataIndex: 'name', width: 160, render: (_v, r) => <strong>{r.name}</strong> },
+          {
+            title: labels.field('name'),
+            dataIndex: 'name',
+            width: 160,
+            render: (_v, r) => <strong>{r.builtin ? t(`role.builtinNames.${r.key}`, { defaultValue: r.name }) : r.name}</strong>,
+          },
           { title: labels.field('key'), dataIndex: 'key', width: 140, render: (_v, r) => <code>{r.key}</code> },
           {
             title: t('role.type'),

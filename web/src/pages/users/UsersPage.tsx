@@ -1,7 +1,6 @@
 // /users: server-paged user list with keyword and org filters; create and edit for user managers.
 import { useRef, useState } from 'react';
-import { Input, Space, Tag } from 'antd';
-import dayjs from 'dayjs';
+import { Button, Input, Popconfirm, Space, Tag } from 'antd';
 import { ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
 import { useTranslation } from 'react-i18next';
 import { LIMITS, type TUser } from '@gonghui/common';
@@ -9,17 +8,36 @@ import { userApi } from '../../api/endpoints.ts';
 import { useCan } from '../../app/session.ts';
 import { OrgSelect } from '../../components/OrgSelect.tsx';
 import { formatDateTime } from '../../utils/format.ts';
-import { notifyError } from '../../utils/notify.ts';
+import { notifyError, notifySuccess } from '../../utils/notify.ts';
 import { UserCreateModal, UserEditModal } from './UserFormModals.tsx';
 import { useRoles } from './useRoles.ts';
 
 function UserStatus({ user }: { user: TUser }) {
   const { t } = useTranslation();
   if (user.disabled) return <Tag color="red">{t('user.disabled')}</Tag>;
-  if (user.lockedUntil && dayjs(user.lockedUntil).isAfter(dayjs())) {
-    return <Tag color="orange">{t('user.lockedUntil', { time: dayjs(user.lockedUntil).format('MM-DD HH:mm') })}</Tag>;
-  }
+  if (user.locked) return <Tag color="orange">{t('user.locked')}</Tag>;
   return <Tag color="green">{t('user.normal')}</Tag>;
+}
+
+/** Security admins lift the lock that repeated failed logins put on an account. */
+function UnlockButton({ user, onDone }: { user: TUser; onDone: () => void }) {
+  const { t } = useTranslation();
+  const unlock = async () => {
+    try {
+      await userApi.unlock(user.id);
+      notifySuccess(t('user.unlocked'));
+      onDone();
+    } catch (err) {
+      notifyError(err);
+    }
+  };
+  return (
+    <Popconfirm title={t('user.unlockConfirm', { name: user.username })} onConfirm={() => void unlock()}>
+      <Button type="link" size="small" data-testid={`unlock-${user.id}`}>
+        {t('user.unlock')}
+      </Button>
+    </Popconfirm>
+  );
 }
 
 export function UsersPage() {
@@ -56,8 +74,18 @@ export function UsersPage() {
       render: (_d, u) => (u.lastLoginAt ? formatDateTime(u.lastLoginAt) : t('user.never')),
     },
   ];
-  if (can('user:manage')) {
-    columns.push({ title: '', valueType: 'option', width: 90, render: (_d, u) => <UserEditModal user={u} onDone={reload} /> });
+  if (can('user:manage') || can('security:manage')) {
+    columns.push({
+      title: '',
+      valueType: 'option',
+      width: 130,
+      render: (_d, u) => (
+        <Space size={0}>
+          {can('user:manage') && <UserEditModal user={u} onDone={reload} />}
+          {can('security:manage') && u.locked && <UnlockButton user={u} onDone={reload} />}
+        </Space>
+      ),
+    });
   }
 
   return (

@@ -1,0 +1,2 @@
+ALTER TABLE "audit_events" ADD COLUMN "chain_version" smallint DEFAULT 1 NOT NULL;--> statement-breakpoint
+ALTER TABLE "audit_events" ADD CONSTRAINT "audit_chain_version_check" CHECK ("audit_events"."chain_version" IN (1, 2));

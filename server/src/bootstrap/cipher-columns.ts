@@ -1,0 +1,9 @@
+// Every encrypted column of the database, for the start-up key self-test and `npm run keys:rotate`.
+// A module that adds an encrypted column lists it here (and binds its values to { table, column, key } rows).
+import type { CipherColumn } from '../platform/crypto/index.ts';
+import { MEMBER_CIPHER_COLUMNS } from '../modules/members/index.ts';
+import { IMPORT_CIPHER_COLUMNS } from '../modules/member-imports/index.ts';
+
+import { MFA_CIPHER_COLUMNS } from '../modules/auth/index.ts';
+
+export const CIPHER_COLUMNS: CipherColumn[] = [...MEMBER_CIPHER_COLUMNS, ...IMPORT_CIPHER_COLUMNS, ...MFA_CIPHER_COLUMNS];

@@ -1,0 +1,23 @@
+// The app's API routes as the route inventory records them, for tests generated over every route.
+import { isDocsRoute, routeInventory, type HttpApp, type RouteEntry } from '../platform/http/index.ts';
+
+/** Routes callable without a session, and why that is safe. */
+export const PUBLIC_ROUTES: Record<string, string> = {
+  'GET /api/v1/health': 'liveness probe; answers {ok} and nothing else',
+  'POST /api/v1/auth/login': 'signing in; rate-limited per IP and locked per account',
+  'POST /api/v1/auth/login/mfa': 'the second login step; needs the short-lived pending cookie the password step set; attempts capped per pending login',
+  'POST /api/v1/cards/verify': 'anyone scanning a member card checks it; answers a masked name only; rate-limited',
+};
+
+export const WRITE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+export const routeKey = (r: RouteEntry) => `${r.method} ${r.url}`;
+
+export function apiRoutes(app: HttpApp): RouteEntry[] {
+  return routeInventory(app).filter((r) => r.url.startsWith('/api/') && !isDocsRoute(r.url) && r.method !== 'HEAD');
+}
+
+/** Path parameters become `1`; the query and body are invalid on purpose (unknown field holding a NUL byte). */
+export function invalidRequest(r: RouteEntry) {
+  const url = `${r.url.replace(/:[A-Za-z]+/g, '1')}?zz_unknown=%00`;
+  return { method: r.method, url, payload: WRITE.has(r.method) ? { zz_unknown: '\u0000' } : undefined };
+}

@@ -1,0 +1,36 @@
+// English UI text of unmasked export requests and of the built-in roles.
+export const exportRequestEn = {
+  exportRequest: {
+    ask: 'Request full-detail export',
+    askTitle: 'Request an export with full ID and mobile numbers',
+    askWarn:
+      'An unmasked export needs the approval of another cadre who may approve exports; once approved, only you can download it, once, and the file is watermarked with your name, the time and the request number. Request, decision and download are audited.',
+    submit: 'Submit request',
+    submitted: 'Request {{number}} submitted ({{rows}} members), awaiting approval',
+    reasonRequired: 'State what the export is for',
+    hint: 'Unmasked export requests: nobody approves their own; once approved the requester downloads the file once, and a new export needs a new request.',
+    number: 'Request no.',
+    org: 'Scope',
+    requester: 'Requester',
+    reason: 'Purpose',
+    rows: 'Members',
+    status: 'Status',
+    approver: 'Approver (opinion)',
+    createdAt: 'Requested',
+    opinion: 'Opinion',
+    opinionRequired: 'Give an opinion when rejecting',
+    approve: 'Approve',
+    reject: 'Reject',
+    approveTitle: 'Approve export request {{number}}',
+    rejectTitle: 'Reject export request {{number}}',
+    decideSummary: '{{requester}} asks to export full ID and mobile numbers of {{rows}} members of “{{org}}”.',
+    approved: 'Approved',
+    rejected: 'Rejected',
+    download: 'Download (once)',
+    downloaded: 'File downloaded: keep it safe',
+    all: 'All',
+    statuses: { pending: 'Awaiting approval', approved: 'Approved, not downloaded', rejected: 'Rejected', downloaded: 'Downloaded' },
+  },
+  roleSeparation:
+    'Separation of duties: the system admin manages accounts and organisations, the security admin manages roles and security policies, the security auditor reads the audit log; no role or account may hold all three.',
+};

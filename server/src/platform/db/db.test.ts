@@ -30,7 +30,7 @@ describe('embedded PGlite data directory', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 120_000); // three PGlite starts: slow on two busy cores
 
   it('takes over a stale lock left by a crashed process', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gh-db-'));
@@ -62,5 +62,5 @@ describe.each(engines())('schema on %s', (engine) => {
     } finally {
       await t.close();
     }
-  });
+  }, 120_000);
 });

@@ -1,5 +1,5 @@
 // A logged-in client over app.inject(): keeps the session cookie and sends the CSRF header on writes.
-import type { HttpApp } from '../platform/http/index.ts';
+import type { HttpApp, LogStream } from '../platform/http/index.ts';
 import { buildServer } from '../server.ts';
 import { createFieldCrypto } from '../platform/crypto/index.ts';
 
@@ -19,6 +19,9 @@ export interface TestAppOptions {
   dormantDays?: number;
   crypto?: FieldCrypto;
   exportUnmaskedMaxRows?: number;
+  /** Defaults to 'silent'; with logStream, tests read what was logged. */
+  logLevel?: string;
+  logStream?: LogStream;
 }
 
 export async function buildTestApp(db: Db, opts: TestAppOptions = {}): Promise<HttpApp> {

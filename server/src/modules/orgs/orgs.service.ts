@@ -4,8 +4,9 @@ import { ORG_LEVEL_RANK } from '@gonghui/common';
 import type { Ctx } from '../../platform/authz/index.ts';
 import { originOf, recordAudit } from '../../platform/audit/index.ts';
 import type { Db, Tx } from '../../platform/db/index.ts';
-import { conflict, invalid } from '../../platform/http/index.ts';
+import { conflict, duplicate, invalid } from '../../platform/http/index.ts';
 import * as repo from './orgs.repo.ts';
+import { ORG_USCC_UNIQUE } from './orgs.constraints.ts';
 import { assertActive, assertCanParent, assertNotOwnRoot, loadOrgInScope } from './orgs.policy.ts';
 import { nameSearchFields } from './orgs.pinyin.ts';
 
@@ -18,7 +19,7 @@ export function createOrgService({ db }: { db: Db }) {
   async function assertUsccFree(tx: Tx, uscc: string | null | undefined, selfId?: number) {
     if (!uscc) return;
     const other = await repo.findByUscc(tx, uscc);
-    if (other && other.id !== selfId) throw conflict('统一社会信用代码已被其他组织使用', 'uscc');
+    if (other && other.id !== selfId) throw duplicate(ORG_USCC_UNIQUE);
   }
 
   async function create(ctx: Ctx, input: TOrgCreate) {

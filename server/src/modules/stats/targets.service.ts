@@ -6,6 +6,8 @@ import type { Ctx } from '../../platform/authz/index.ts';
 import type { Db } from '../../platform/db/index.ts';
 import { forbidden } from '../../platform/http/index.ts';
 import * as repo from './stats.repo.ts';
+// Registers the targets key with the error handler.
+import './targets.constraints.ts';
 import type { OrgRef, StatsService } from './stats.service.ts';
 
 /** The reporting window of a year as of a date: 1 January to asOf, kept inside the year. */

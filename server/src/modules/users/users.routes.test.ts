@@ -82,7 +82,7 @@ describe.each(engines())('users and roles on %s', (engine) => {
     for (const variant of [username, username.toLowerCase(), username.toUpperCase()]) {
       const dup = await client.post('/api/v1/users', { username: variant, password: NEW_PASSWORD, orgId: street.id, roles: ['viewer'] });
       expect(dup.status).toBe(409);
-      expect(dup.body).toMatchObject({ code: 'CONFLICT', field: 'username' });
+      expect(dup.body).toMatchObject({ code: 'DUPLICATE', field: 'username' });
       expect(dup.body.message).toContain('用户名');
     }
     // Also across subtrees: usernames are global, and "admin" is taken.

@@ -10,7 +10,11 @@ export const MEMBER_ID_UNIQUE: ConstraintRule = {
   detail: '已登记为会员，请勿重复登记；如在其他工会登记，请由原工会办理会员接转',
 };
 export const MEMBER_CARD_UNIQUE: ConstraintRule = { constraint: 'members_card_no_uq', field: 'cardNo', detail: '已存在，请重试' };
-export const EXPORT_NUMBER_UNIQUE: ConstraintRule = { constraint: 'export_requests_number_uq', label: '申请编号', detail: '已被使用，请重试' };
+export const EXPORT_NUMBER_UNIQUE: ConstraintRule = {
+  constraint: 'export_requests_number_uq',
+  label: '申请编号',
+  detail: '已被使用，请重试',
+};
 export const EXPORT_NOT_SELF_CHECK: ConstraintRule = {
   constraint: 'export_requests_not_self_ck',
   detail: '不能审批自己提交的导出申请，须由另一名有审批权限的干部审批',

@@ -43,7 +43,11 @@ export function createUserService({ db }: { db: Db }) {
         mustChangePassword: true,
       });
       await recordAudit(tx, originOf(ctx), {
-        action: 'user.create', orgId: org.id, orgPath: org.path, entityType: 'user', entityId: u.id,
+        action: 'user.create',
+        orgId: org.id,
+        orgPath: org.path,
+        entityType: 'user',
+        entityId: u.id,
         after: { username: u.username, orgId: org.id, roles: u.roles },
       });
       return { ...u, orgName: org.name, orgPath: org.path, lockedAt: null };
@@ -57,7 +61,8 @@ export function createUserService({ db }: { db: Db }) {
       if (input.password) checkPassword(input.password, target.username, target.orgName);
       // Own password changes go through /auth/password, which asks for the old one; one's own name is fine.
       if (id === ctx.actor.userId) {
-        if (input.disabled || input.roles || input.password) throw new AppError('FORBIDDEN', '不能停用自己、修改自己的角色或在此重置自己的密码');
+        if (input.disabled || input.roles || input.password)
+          throw new AppError('FORBIDDEN', '不能停用自己、修改自己的角色或在此重置自己的密码');
       } else {
         assertManageable(ctx.actor, target.orgPath);
       }
@@ -76,7 +81,11 @@ export function createUserService({ db }: { db: Db }) {
       // A disabled account or a reset password ends every open session of that user.
       if (input.disabled || passwordHash || input.roles) await sessionRepo.deleteUserSessions(tx, id);
       await recordAudit(tx, originOf(ctx), {
-        action: 'user.update', orgId: target.orgId, orgPath: target.orgPath, entityType: 'user', entityId: id,
+        action: 'user.update',
+        orgId: target.orgId,
+        orgPath: target.orgPath,
+        entityType: 'user',
+        entityId: id,
         before: { displayName: target.displayName, roles: target.roles, disabled: target.disabled },
         after: { displayName: after.displayName, roles: after.roles, disabled: after.disabled, passwordReset: Boolean(passwordHash) },
       });
@@ -93,7 +102,11 @@ export function createUserService({ db }: { db: Db }) {
       if ((await rolesRepo.findByKeys(tx, [input.key])).length) throw duplicate(ROLE_KEY_UNIQUE);
       const role = await rolesRepo.insert(tx, { key: input.key, name: input.name, permissions: input.permissions, orgId: ctx.actor.orgId });
       await recordAudit(tx, originOf(ctx), {
-        action: 'role.create', orgId: ctx.actor.orgId, orgPath: ctx.actor.orgPath, entityType: 'role', entityId: role.key,
+        action: 'role.create',
+        orgId: ctx.actor.orgId,
+        orgPath: ctx.actor.orgPath,
+        entityType: 'role',
+        entityId: role.key,
         after: { name: role.name, permissions: role.permissions },
       });
       return role;

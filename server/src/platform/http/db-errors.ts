@@ -11,7 +11,8 @@ export function ruleMessage(rule: ConstraintRule): string {
 }
 
 /** The service's pre-check and the database's unique index answer alike. */
-export const duplicate = (rule: ConstraintRule, detail = rule.detail) => new AppError('DUPLICATE', ruleMessage({ ...rule, detail }), rule.field);
+export const duplicate = (rule: ConstraintRule, detail = rule.detail) =>
+  new AppError('DUPLICATE', ruleMessage({ ...rule, detail }), rule.field);
 
 /** An AppError for a PostgreSQL error a client may cause, or undefined (a real fault: 500). */
 export function appErrorFromDb(err: unknown): AppError | undefined {

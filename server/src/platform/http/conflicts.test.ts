@@ -52,6 +52,15 @@ describe.each(engines())('concurrent duplicates on %s', (engine) => {
       expect(lines.join('')).not.toContain(idNumber);
     }
     expect(await count(sql`SELECT count(*)::int AS n FROM member_events WHERE org_id = ${org.id}`)).toBe(ROUNDS + 2);
+    // A race the index caught is logged with its SQLSTATE and constraint, never the statement or its parameters.
+    const logged = lines
+      .map((l) => JSON.parse(l) as { msg: string; err?: Record<string, unknown> })
+      .filter((l) => l.msg === 'database conflict');
+    for (const l of logged)
+      expect(JSON.stringify(l.err)).toMatch(
+        /"code":"23505".*"constraint":"members_id_hash_uq"|"constraint":"members_id_hash_uq".*"code":"23505"/,
+      );
+    expect(lines.join('')).not.toMatch(/params|Failing row/);
   });
 
   it('creates a username once, whatever its case, when 4 ask at once', async () => {

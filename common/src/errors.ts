@@ -12,6 +12,12 @@ export const ERRORS = {
   MFA_LOGIN_EXPIRED: { status: 401, message: '二次验证已失效（超时或错误次数过多），请重新输入用户名和密码' },
   NOT_FOUND: { status: 404, message: '对象不存在或不在您的管辖范围内' },
   CONFLICT: { status: 409, message: '数据已被修改或已存在，请刷新后重试' },
+  /** A unique value already taken (pre-checked by the service, or a lost race caught by the database). */
+  DUPLICATE: { status: 409, message: '数据已存在，请勿重复提交' },
+  /** A foreign key: the referenced row is gone, or a row still referenced was to be removed. */
+  REFERENCE: { status: 409, message: '关联的数据不存在或已被删除，请刷新后重试' },
+  /** Serialization failure or deadlock between concurrent writes: nothing was saved, the same request may succeed. */
+  RETRY: { status: 409, message: '操作与他人的修改同时发生，未能保存，请重试' },
   /** A ciphertext that does not authenticate for its row (tampered, or copied from another row). */
   DATA_INTEGRITY: { status: 409, message: '加密数据校验失败（可能被篡改或错位），无法显示，已记入审计，请联系安全管理员' },
   PAYLOAD_TOO_LARGE: { status: 413, message: '上传内容过大' },
@@ -77,4 +83,5 @@ export const FIELD_LABELS: Record<string, string> = {
   file: '文件',
   code: '验证码',
   mfaPolicy: '二次验证策略',
+  cardNo: '会员卡号',
 };

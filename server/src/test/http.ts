@@ -1,5 +1,5 @@
 // A logged-in client over app.inject(): keeps the session cookie and sends the CSRF header on writes.
-import type { HttpApp } from '../platform/http/index.ts';
+import type { HttpApp, LogStream } from '../platform/http/index.ts';
 import { buildServer } from '../server.ts';
 import { createFieldCrypto } from '../platform/crypto/index.ts';
 
@@ -19,10 +19,19 @@ export interface TestAppOptions {
   dormantDays?: number;
   crypto?: FieldCrypto;
   exportUnmaskedMaxRows?: number;
+  /** Defaults to 'silent'; with logStream, tests read what was logged. */
+  logLevel?: string;
+  logStream?: LogStream;
 }
 
 export async function buildTestApp(db: Db, opts: TestAppOptions = {}): Promise<HttpApp> {
-  const app = await buildServer(db, { logLevel: 'silent', cookieSecure: false, ...opts, crypto: opts.crypto ?? testCrypto, loginRateLimit: opts.loginRateLimit ?? 10_000 });
+  const app = await buildServer(db, {
+    logLevel: 'silent',
+    cookieSecure: false,
+    ...opts,
+    crypto: opts.crypto ?? testCrypto,
+    loginRateLimit: opts.loginRateLimit ?? 10_000,
+  });
   await app.ready();
   dbOfApp.set(app, db);
   return app;
@@ -41,10 +50,15 @@ export interface Res<T = Loose> {
 export class Client {
   cookies: Record<string, string> = {};
   /** `remoteAddress`: the client's address as the server sees the TCP peer (app.inject defaults to 127.0.0.1). */
-  constructor(private readonly app: HttpApp, readonly remoteAddress?: string) {}
+  constructor(
+    private readonly app: HttpApp,
+    readonly remoteAddress?: string,
+  ) {}
 
   async request<T = Loose>(method: string, url: string, payload?: unknown, headers: Record<string, string> = {}): Promise<Res<T>> {
-    const cookie = Object.entries(this.cookies).map(([k, v]) => `${k}=${v}`).join('; ');
+    const cookie = Object.entries(this.cookies)
+      .map(([k, v]) => `${k}=${v}`)
+      .join('; ');
     const csrf = this.cookies.csrf_token;
     const res = await this.app.inject({
       method: method as 'GET',

@@ -7,8 +7,9 @@ import type { Ctx } from '../../platform/authz/index.ts';
 import { originOf, recordAudit } from '../../platform/audit/index.ts';
 import { CipherError, type FieldCrypto } from '../../platform/crypto/index.ts';
 import { asSystem, type Db } from '../../platform/db/index.ts';
-import { AppError, conflict, invalid, notFound } from '../../platform/http/index.ts';
+import { AppError, conflict, duplicate, invalid, notFound } from '../../platform/http/index.ts';
 import { writeMemberExport } from './members.export.ts';
+import { MEMBER_ID_UNIQUE } from './members.constraints.ts';
 import { orgRepo } from '../orgs/index.ts';
 import * as repo from './members.repo.ts';
 import { cardNoOf, cipherFields, idHashOf, identityFields, memberBinding, nameFields, phoneFields } from './members.record.ts';
@@ -39,8 +40,8 @@ export function createMemberService({ db, crypto }: { db: Db; crypto: FieldCrypt
       const existing = await asSystem(() => repo.findByIdHash(tx, fields.idHash));
       if (existing) {
         throw existing.orgPath.startsWith(ctx.actor.orgPath)
-          ? conflict(`该身份证号已登记为会员（${existing.name}，会员卡号 ${existing.cardNo}）`, 'idNumber')
-          : conflict('该身份证号已在其他工会登记为会员，如需转入请由原工会办理会员接转', 'idNumber');
+          ? duplicate(MEMBER_ID_UNIQUE, `已登记为会员（${existing.name}，会员卡号 ${existing.cardNo}），请勿重复登记`)
+          : duplicate(MEMBER_ID_UNIQUE, '已在其他工会登记为会员，如需转入请由原工会办理会员接转');
       }
       // The id comes first: the ciphertexts are bound to it.
       const [id] = await repo.nextIds(tx, 1);

@@ -4,8 +4,9 @@ import { ORG_LEVEL_RANK } from '@gonghui/common';
 import type { Ctx } from '../../platform/authz/index.ts';
 import { originOf, recordAudit } from '../../platform/audit/index.ts';
 import type { Db, Tx } from '../../platform/db/index.ts';
-import { conflict, invalid } from '../../platform/http/index.ts';
+import { conflict, duplicate, invalid } from '../../platform/http/index.ts';
 import * as repo from './orgs.repo.ts';
+import { ORG_USCC_UNIQUE } from './orgs.constraints.ts';
 import { assertActive, assertCanParent, assertNotOwnRoot, loadOrgInScope } from './orgs.policy.ts';
 import { nameSearchFields } from './orgs.pinyin.ts';
 
@@ -18,7 +19,7 @@ export function createOrgService({ db }: { db: Db }) {
   async function assertUsccFree(tx: Tx, uscc: string | null | undefined, selfId?: number) {
     if (!uscc) return;
     const other = await repo.findByUscc(tx, uscc);
-    if (other && other.id !== selfId) throw conflict('统一社会信用代码已被其他组织使用', 'uscc');
+    if (other && other.id !== selfId) throw duplicate(ORG_USCC_UNIQUE);
   }
 
   async function create(ctx: Ctx, input: TOrgCreate) {
@@ -49,11 +50,24 @@ export function createOrgService({ db }: { db: Db }) {
       };
       await repo.insertMany(tx, [row]);
       if (input.foundedAt) {
-        await repo.insertEvent(tx, { orgId: id, type: 'found', date: input.foundedAt, data: { parentId: parent.id }, createdBy: ctx.actor.userId });
+        await repo.insertEvent(tx, {
+          orgId: id,
+          type: 'found',
+          date: input.foundedAt,
+          data: { parentId: parent.id },
+          createdBy: ctx.actor.userId,
+        });
       }
       const created = await repo.findInScope(tx, ctx.actor.orgPath, id);
       if (!created) throw new Error('created org not visible');
-      await recordAudit(tx, originOf(ctx), { action: 'org.create', orgId: id, orgPath: created.path, entityType: 'org', entityId: id, after: row });
+      await recordAudit(tx, originOf(ctx), {
+        action: 'org.create',
+        orgId: id,
+        orgPath: created.path,
+        entityType: 'org',
+        entityId: id,
+        after: row,
+      });
       return created;
     });
   }
@@ -63,7 +77,15 @@ export function createOrgService({ db }: { db: Db }) {
       const before = await loadOrgInScope(tx, ctx.actor, id);
       await assertUsccFree(tx, patch.uscc, id);
       const after = await repo.update(tx, id, patch);
-      await recordAudit(tx, originOf(ctx), { action: 'org.update', orgId: id, orgPath: after.path, entityType: 'org', entityId: id, before: pick(before, patch), after: pick(after, patch) });
+      await recordAudit(tx, originOf(ctx), {
+        action: 'org.update',
+        orgId: id,
+        orgPath: after.path,
+        entityType: 'org',
+        entityId: id,
+        before: pick(before, patch),
+        after: pick(after, patch),
+      });
       return { ...after, childCount: before.childCount };
     });
   }
@@ -110,8 +132,23 @@ export function createOrgService({ db }: { db: Db }) {
         }
       }
       const after = Object.keys(patch).length ? await repo.update(tx, id, patch) : org;
-      const event = await repo.insertEvent(tx, { orgId: id, type: ev.type, date: ev.date, data, note: ev.note ?? null, createdBy: ctx.actor.userId });
-      await recordAudit(tx, originOf(ctx), { action: `org.${ev.type}`, orgId: id, orgPath: after.path, entityType: 'org', entityId: id, before: pick(org, patch), after: { ...data, date: ev.date } });
+      const event = await repo.insertEvent(tx, {
+        orgId: id,
+        type: ev.type,
+        date: ev.date,
+        data,
+        note: ev.note ?? null,
+        createdBy: ctx.actor.userId,
+      });
+      await recordAudit(tx, originOf(ctx), {
+        action: `org.${ev.type}`,
+        orgId: id,
+        orgPath: after.path,
+        entityType: 'org',
+        entityId: id,
+        before: pick(org, patch),
+        after: { ...data, date: ev.date },
+      });
       return event;
     });
   }
@@ -128,8 +165,23 @@ export function createOrgService({ db }: { db: Db }) {
     for (const listener of subtreeMovedListeners) await listener(tx, org.path, newPath);
     await repo.update(tx, org.id, { parentId: target.id });
     const data = { fromParentId: org.parentId, toParentId: target.id, toParentName: target.name, orgsMoved: moved };
-    const event = await repo.insertEvent(tx, { orgId: org.id, type: 'move', date: ev.date, data, note: ev.note ?? null, createdBy: ctx.actor.userId });
-    await recordAudit(tx, originOf(ctx), { action: 'org.move', orgId: org.id, orgPath: newPath, entityType: 'org', entityId: org.id, before: { parentId: org.parentId, path: org.path }, after: { ...data, path: newPath, date: ev.date } });
+    const event = await repo.insertEvent(tx, {
+      orgId: org.id,
+      type: 'move',
+      date: ev.date,
+      data,
+      note: ev.note ?? null,
+      createdBy: ctx.actor.userId,
+    });
+    await recordAudit(tx, originOf(ctx), {
+      action: 'org.move',
+      orgId: org.id,
+      orgPath: newPath,
+      entityType: 'org',
+      entityId: org.id,
+      before: { parentId: org.parentId, path: org.path },
+      after: { ...data, path: newPath, date: ev.date },
+    });
     return event;
   }
 

@@ -6,6 +6,8 @@ import type { Ctx } from '../../platform/authz/index.ts';
 import type { Db } from '../../platform/db/index.ts';
 import { forbidden } from '../../platform/http/index.ts';
 import * as repo from './stats.repo.ts';
+// Registers the targets key with the error handler.
+import './targets.constraints.ts';
 import type { OrgRef, StatsService } from './stats.service.ts';
 
 /** The reporting window of a year as of a date: 1 January to asOf, kept inside the year. */
@@ -58,7 +60,17 @@ export function createTargetService({ db, stats }: { db: Db; stats: StatsService
       const target = own.get(ind.key);
       if (target === undefined) continue;
       const actual = now[ind.key]?.value ?? 0;
-      items.push({ key: ind.key, label: ind.label, unit: ind.unit, target, actual, percent: percentOf(actual, target), timeProgress: progress, lastYear: before[ind.key]?.value ?? null, childrenTarget: childSum.get(ind.key) ?? null });
+      items.push({
+        key: ind.key,
+        label: ind.label,
+        unit: ind.unit,
+        target,
+        actual,
+        percent: percentOf(actual, target),
+        timeProgress: progress,
+        lastYear: before[ind.key]?.value ?? null,
+        childrenTarget: childSum.get(ind.key) ?? null,
+      });
     }
     return { orgId: org.id, year, asOf: to, items };
   }
@@ -67,7 +79,10 @@ export function createTargetService({ db, stats }: { db: Db; stats: StatsService
     const { from, to } = yearWindow(year, asOf);
     const kids = await repo.childrenOf(db, org.id);
     const keys = allKeys();
-    const [rows, groups] = await Promise.all([repo.targetsOf(db, [org.id, ...kids.map((k) => k.id)], year), stats.grouped(db, org, from, to, keys)]);
+    const [rows, groups] = await Promise.all([
+      repo.targetsOf(db, [org.id, ...kids.map((k) => k.id)], year),
+      stats.grouped(db, org, from, to, keys),
+    ]);
     const byOrgKey = new Map(rows.map((r) => [`${r.orgId}:${r.key}`, r.value]));
     const targetOf = (orgId: number, key: string) => byOrgKey.get(`${orgId}:${key}`) ?? null;
     const childSum = childrenSums(rows, org.id);
@@ -83,7 +98,9 @@ export function createTargetService({ db, stats }: { db: Db; stats: StatsService
     });
     // Rank siblings by completion (ties share a rank); without a target, nobody is ranked on that key.
     for (const key of keys) {
-      const scored = children.map((c) => c.items[key]).filter((i): i is NonNullable<typeof i> => i?.percent !== null && i?.percent !== undefined);
+      const scored = children
+        .map((c) => c.items[key])
+        .filter((i): i is NonNullable<typeof i> => i?.percent !== null && i?.percent !== undefined);
       for (const i of scored) i.rank = 1 + scored.filter((o) => (o.percent ?? 0) > (i.percent ?? 0)).length;
     }
     const keyInfo = stats.indicators().map((ind) => ({

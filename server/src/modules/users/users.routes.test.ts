@@ -42,9 +42,23 @@ describe.each(engines())('users and roles on %s', (engine) => {
   it('creates a user below the actor’s org who must change the password at first login', async () => {
     const { street, client } = await district();
     const username = uniq('zhangwei');
-    const res = await client.post('/api/v1/users', { username, displayName: '张伟', password: NEW_PASSWORD, orgId: street.id, roles: ['viewer'] });
+    const res = await client.post('/api/v1/users', {
+      username,
+      displayName: '张伟',
+      password: NEW_PASSWORD,
+      orgId: street.id,
+      roles: ['viewer'],
+    });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ username, displayName: '张伟', orgId: street.id, orgName: street.name, roles: ['viewer'], disabled: false, mustChangePassword: true });
+    expect(res.body).toMatchObject({
+      username,
+      displayName: '张伟',
+      orgId: street.id,
+      orgName: street.name,
+      roles: ['viewer'],
+      disabled: false,
+      mustChangePassword: true,
+    });
     expect(Object.keys(res.body)).not.toContain('password');
     noSecrets(res.body);
     const fetched = await client.get(`/api/v1/users/${res.body.id}`);
@@ -78,11 +92,13 @@ describe.each(engines())('users and roles on %s', (engine) => {
   it('refuses a duplicate username whatever its case, naming 用户名', async () => {
     const { street, client } = await district();
     const username = uniq('Li.Na');
-    expect((await client.post('/api/v1/users', { username, password: NEW_PASSWORD, orgId: street.id, roles: ['viewer'] })).status).toBe(201);
+    expect((await client.post('/api/v1/users', { username, password: NEW_PASSWORD, orgId: street.id, roles: ['viewer'] })).status).toBe(
+      201,
+    );
     for (const variant of [username, username.toLowerCase(), username.toUpperCase()]) {
       const dup = await client.post('/api/v1/users', { username: variant, password: NEW_PASSWORD, orgId: street.id, roles: ['viewer'] });
       expect(dup.status).toBe(409);
-      expect(dup.body).toMatchObject({ code: 'CONFLICT', field: 'username' });
+      expect(dup.body).toMatchObject({ code: 'DUPLICATE', field: 'username' });
       expect(dup.body.message).toContain('用户名');
     }
     // Also across subtrees: usernames are global, and "admin" is taken.
@@ -112,11 +128,18 @@ describe.each(engines())('users and roles on %s', (engine) => {
     const mgr = await loginAs(app, (await makeUser(t.db, tree.district.id, [key])).username, PASSWORD);
     const streetAdmin = await makeUser(t.db, street.id, ['org_admin']);
 
-    const grant = await mgr.post('/api/v1/users', { username: uniq('boss'), password: NEW_PASSWORD, orgId: street.id, roles: ['org_admin'] });
+    const grant = await mgr.post('/api/v1/users', {
+      username: uniq('boss'),
+      password: NEW_PASSWORD,
+      orgId: street.id,
+      roles: ['org_admin'],
+    });
     expect(grant.status).toBe(403);
     expect(grant.body.code).toBe('FORBIDDEN');
     // viewer carries role:read and member:read, which the manager lacks.
-    expect((await mgr.post('/api/v1/users', { username: uniq('v'), password: NEW_PASSWORD, orgId: street.id, roles: ['viewer'] })).status).toBe(403);
+    expect(
+      (await mgr.post('/api/v1/users', { username: uniq('v'), password: NEW_PASSWORD, orgId: street.id, roles: ['viewer'] })).status,
+    ).toBe(403);
     for (const patch of [{ disabled: true }, { displayName: '改名' }, { password: 'Other#Pass2026' }, { roles: [key] }]) {
       const res = await mgr.patch(`/api/v1/users/${streetAdmin.id}`, patch);
       expect(res.status, JSON.stringify(patch)).toBe(403);
@@ -134,7 +157,10 @@ describe.each(engines())('users and roles on %s', (engine) => {
   it('nobody creates a role with permissions they lack; a role created within them is visible below, not in a sibling subtree', async () => {
     const { tree, street, client } = await district();
     const limitedKey = uniq('rolemgr');
-    expect((await secadmin.post('/api/v1/roles', { key: limitedKey, name: '角色专管员', permissions: ['org:read', 'role:read', 'role:manage'] })).status).toBe(201);
+    expect(
+      (await secadmin.post('/api/v1/roles', { key: limitedKey, name: '角色专管员', permissions: ['org:read', 'role:read', 'role:manage'] }))
+        .status,
+    ).toBe(201);
     const limited = await loginAs(app, (await makeUser(t.db, tree.district.id, [limitedKey])).username, PASSWORD);
     const tooMuch = await limited.post('/api/v1/roles', { key: uniq('grab'), name: '越权角色', permissions: ['org:read', 'audit:read'] });
     expect(tooMuch.status).toBe(403);
@@ -158,7 +184,12 @@ describe.each(engines())('users and roles on %s', (engine) => {
     expect(await keysFor(outside)).not.toContain(key);
     expect(await keysFor(outside)).toEqual(expect.arrayContaining(['org_admin', 'viewer', 'auditor']));
     // Invisible is unusable: the sibling cannot assign it.
-    const assign = await outside.post('/api/v1/users', { username: uniq('x'), password: NEW_PASSWORD, orgId: (await makeOrg(t.db, sibling)).id, roles: [key] });
+    const assign = await outside.post('/api/v1/users', {
+      username: uniq('x'),
+      password: NEW_PASSWORD,
+      orgId: (await makeOrg(t.db, sibling)).id,
+      roles: [key],
+    });
     expect(assign.status).toBe(400);
     expect(assign.body.field).toBe('roles');
     // A duplicate key is a conflict.
@@ -233,10 +264,19 @@ describe.each(engines())('users and roles on %s', (engine) => {
     await client.patch(`/api/v1/users/${created.body.id}`, { disabled: true, password: 'Other#Pass2026' });
     const c = await auditor.get(`/api/v1/audit-events?action=user.create&entityId=${created.body.id}`);
     expect(c.body.total).toBe(1);
-    expect(c.body.items[0]).toMatchObject({ actorName: boss.username, orgId: street.id, entityType: 'user', after: { username, orgId: street.id, roles: ['viewer'] } });
+    expect(c.body.items[0]).toMatchObject({
+      actorName: boss.username,
+      orgId: street.id,
+      entityType: 'user',
+      after: { username, orgId: street.id, roles: ['viewer'] },
+    });
     const u = await auditor.get(`/api/v1/audit-events?action=user.update&entityId=${created.body.id}`);
     expect(u.body.total).toBe(1);
-    expect(u.body.items[0]).toMatchObject({ actorName: boss.username, before: { disabled: false }, after: { disabled: true, passwordReset: true } });
+    expect(u.body.items[0]).toMatchObject({
+      actorName: boss.username,
+      before: { disabled: false },
+      after: { disabled: true, passwordReset: true },
+    });
     noSecrets([c.body, u.body]);
     expect(JSON.stringify(u.body)).not.toContain('Other#Pass2026');
   });

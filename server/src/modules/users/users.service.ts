@@ -6,10 +6,11 @@ import type { Ctx } from '../../platform/authz/index.ts';
 import { sessionRepo } from '../../platform/authz/index.ts';
 import { originOf, recordAudit } from '../../platform/audit/index.ts';
 import { asSystem, type Db } from '../../platform/db/index.ts';
-import { AppError, conflict, invalid, notFound } from '../../platform/http/index.ts';
+import { AppError, duplicate, invalid, notFound } from '../../platform/http/index.ts';
 import { orgRepo } from '../orgs/index.ts';
 import * as rolesRepo from './roles.repo.ts';
 import * as usersRepo from './users.repo.ts';
+import { ROLE_KEY_UNIQUE, USERNAME_UNIQUE } from './users.constraints.ts';
 import { assertManageable, assertSeparated, assertSubset, loadUserInScope, permissionsOfRoles } from './users.policy.ts';
 
 export const hashPassword = (pw: string) => hash(pw);
@@ -32,7 +33,7 @@ export function createUserService({ db }: { db: Db }) {
       assertSeparated(granted, 'roles');
       assertSubset(ctx.actor, granted, '分配该角色');
       // Usernames are unique across the federation, not only within the actor's scope.
-      if (await asSystem(() => usersRepo.findByUsername(tx, input.username))) throw conflict('用户名已存在', 'username');
+      if (await asSystem(() => usersRepo.findByUsername(tx, input.username))) throw duplicate(USERNAME_UNIQUE);
       const u = await usersRepo.insert(tx, {
         orgId: org.id,
         username: input.username,
@@ -42,7 +43,11 @@ export function createUserService({ db }: { db: Db }) {
         mustChangePassword: true,
       });
       await recordAudit(tx, originOf(ctx), {
-        action: 'user.create', orgId: org.id, orgPath: org.path, entityType: 'user', entityId: u.id,
+        action: 'user.create',
+        orgId: org.id,
+        orgPath: org.path,
+        entityType: 'user',
+        entityId: u.id,
         after: { username: u.username, orgId: org.id, roles: u.roles },
       });
       return { ...u, orgName: org.name, orgPath: org.path, lockedAt: null };
@@ -56,7 +61,8 @@ export function createUserService({ db }: { db: Db }) {
       if (input.password) checkPassword(input.password, target.username, target.orgName);
       // Own password changes go through /auth/password, which asks for the old one; one's own name is fine.
       if (id === ctx.actor.userId) {
-        if (input.disabled || input.roles || input.password) throw new AppError('FORBIDDEN', '不能停用自己、修改自己的角色或在此重置自己的密码');
+        if (input.disabled || input.roles || input.password)
+          throw new AppError('FORBIDDEN', '不能停用自己、修改自己的角色或在此重置自己的密码');
       } else {
         assertManageable(ctx.actor, target.orgPath);
       }
@@ -75,7 +81,11 @@ export function createUserService({ db }: { db: Db }) {
       // A disabled account or a reset password ends every open session of that user.
       if (input.disabled || passwordHash || input.roles) await sessionRepo.deleteUserSessions(tx, id);
       await recordAudit(tx, originOf(ctx), {
-        action: 'user.update', orgId: target.orgId, orgPath: target.orgPath, entityType: 'user', entityId: id,
+        action: 'user.update',
+        orgId: target.orgId,
+        orgPath: target.orgPath,
+        entityType: 'user',
+        entityId: id,
         before: { displayName: target.displayName, roles: target.roles, disabled: target.disabled },
         after: { displayName: after.displayName, roles: after.roles, disabled: after.disabled, passwordReset: Boolean(passwordHash) },
       });
@@ -89,10 +99,14 @@ export function createUserService({ db }: { db: Db }) {
     // hold its permissions. Without security:manage, a role manager defines roles within their own permissions.
     if (!ctx.actor.permissions.has('security:manage')) assertSubset(ctx.actor, input.permissions, '创建该角色');
     return db.transaction(async (tx) => {
-      if ((await rolesRepo.findByKeys(tx, [input.key])).length) throw conflict('角色标识已存在', 'key');
+      if ((await rolesRepo.findByKeys(tx, [input.key])).length) throw duplicate(ROLE_KEY_UNIQUE);
       const role = await rolesRepo.insert(tx, { key: input.key, name: input.name, permissions: input.permissions, orgId: ctx.actor.orgId });
       await recordAudit(tx, originOf(ctx), {
-        action: 'role.create', orgId: ctx.actor.orgId, orgPath: ctx.actor.orgPath, entityType: 'role', entityId: role.key,
+        action: 'role.create',
+        orgId: ctx.actor.orgId,
+        orgPath: ctx.actor.orgPath,
+        entityType: 'role',
+        entityId: role.key,
         after: { name: role.name, permissions: role.permissions },
       });
       return role;

@@ -3,3 +3,11 @@ export { runMigrations, runMigrationsAsOwner } from './migrate.ts';
 export { appRoleProblem } from './role-check.ts';
 export { asSystem, enterScope, runInScope, withoutScope, currentScope, SCOPE_SETTING } from './rls.ts';
 export * from './schema.ts';
+export {
+  registerConstraints,
+  constraintRule,
+  registeredConstraints,
+  pgErrorOf,
+  type ConstraintRule,
+  type PgErrorInfo,
+} from './constraints.ts';

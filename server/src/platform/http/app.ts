@@ -15,6 +15,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { ERRORS } from '@gonghui/common';
+import { appErrorFromDb } from './db-errors.ts';
 import { AppError, validationMessage } from './errors.ts';
 import { loggerOptions, type LogStream } from './logger.ts';
 import { collectRoutes } from './routes.ts';
@@ -90,6 +91,12 @@ export async function createHttpApp(opts: HttpOptions) {
     if (e.statusCode === 413) return reply.status(413).send({ code: 'PAYLOAD_TOO_LARGE', message: ERRORS.PAYLOAD_TOO_LARGE.message });
     if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500 && !isResponseSerializationError(err)) {
       return reply.status(400).send({ code: 'VALIDATION', message: '请求格式有误' });
+    }
+    const fromDb = appErrorFromDb(err);
+    if (fromDb) {
+      // Expected under concurrency; logged like any error (SQLSTATE and constraint, never values).
+      req.log.warn({ err }, 'database conflict');
+      return reply.status(fromDb.status).send({ code: fromDb.code, message: fromDb.message, field: fromDb.field });
     }
     req.log.error({ err }, 'unhandled error');
     return reply.status(500).send({ code: 'INTERNAL', message: ERRORS.INTERNAL.message });

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { auditChanges } from './audit-changes.ts';
 
-const ctx = (action: string, entityType: string | null = null) => ({ action, entityType, orgName: (id: number) => (id === 7 ? '某区总工会' : undefined) });
+const ctx = (action: string, entityType: string | null = null) => ({
+  action,
+  entityType,
+  orgName: (id: number) => (id === 7 ? '某区总工会' : undefined),
+});
 
 describe('auditChanges', () => {
   it('labels fields and formats booleans, enums, dates and org ids', () => {
@@ -36,7 +40,11 @@ describe('auditChanges', () => {
 
   it('never shows ciphertext, hashes or an unmasked ID or phone number', () => {
     const shown = JSON.stringify(
-      auditChanges(null, { idNumber: '110105199003070512', phone: '13800138000', idCipher: 'v2:1:abc', idHash: 'ff', note: 'v2:3:Zm9v' }, ctx('member.create', 'member')),
+      auditChanges(
+        null,
+        { idNumber: '110105199003070512', phone: '13800138000', idCipher: 'v2:1:abc', idHash: 'ff', note: 'v2:3:Zm9v' },
+        ctx('member.create', 'member'),
+      ),
     );
     expect(shown).not.toContain('199003070');
     expect(shown).not.toContain('0013800');
@@ -46,9 +54,11 @@ describe('auditChanges', () => {
   });
 
   it('shows nested details as labelled pairs', () => {
-    expect(auditChanges(null, { filter: { status: 'active', idNumber: '***', q: '王' }, rows: 3 }, ctx('member.export', 'member'))).toEqual([
-      { field: 'filter', label: '筛选条件', before: null, after: '状态：在籍；身份证号：***；搜索词：王' },
-      { field: 'rows', label: '行数', before: null, after: '3' },
-    ]);
+    expect(auditChanges(null, { filter: { status: 'active', idNumber: '***', q: '王' }, rows: 3 }, ctx('member.export', 'member'))).toEqual(
+      [
+        { field: 'filter', label: '筛选条件', before: null, after: '状态：在籍；身份证号：***；搜索词：王' },
+        { field: 'rows', label: '行数', before: null, after: '3' },
+      ],
+    );
   });
 });

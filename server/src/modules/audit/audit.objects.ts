@@ -70,10 +70,16 @@ export async function resolvePageNames(
 
   const [orgNames, memberNames, userNames, summaryTitles, exportNumbers, importFiles, roleNames] = await Promise.all([
     namesOf(ids('org'), (list) =>
-      db.select({ id: orgs.id, name: orgs.name }).from(orgs).where(and(inArray(orgs.id, list), subtreeOf(orgs.path, scopePath))),
+      db
+        .select({ id: orgs.id, name: orgs.name })
+        .from(orgs)
+        .where(and(inArray(orgs.id, list), subtreeOf(orgs.path, scopePath))),
     ),
     namesOf(ids('member'), (list) =>
-      db.select({ id: members.id, name: members.name }).from(members).where(and(inArray(members.id, list), subtreeOf(members.orgPath, scopePath))),
+      db
+        .select({ id: members.id, name: members.name })
+        .from(members)
+        .where(and(inArray(members.id, list), subtreeOf(members.orgPath, scopePath))),
     ),
     namesOf(ids('user'), (list) =>
       db
@@ -104,7 +110,10 @@ export async function resolvePageNames(
         .where(and(inArray(memberImports.jobId, list), subtreeOf(orgs.path, scopePath))),
     ),
     roleKeys.size
-      ? db.select({ key: roles.key, name: roles.name }).from(roles).where(inArray(roles.key, [...roleKeys]))
+      ? db
+          .select({ key: roles.key, name: roles.name })
+          .from(roles)
+          .where(inArray(roles.key, [...roleKeys]))
       : Promise.resolve([]),
   ]);
   const byType: Record<string, Map<number, string>> = {
@@ -122,7 +131,8 @@ export async function resolvePageNames(
     if (!r.entityType) return null;
     if (r.entityType === 'data_key') return r.entityId ? `数据密钥 v${r.entityId}` : fallback(r);
     if (r.entityType === 'role') {
-      const builtin = r.entityId && Object.hasOwn(BUILTIN_ROLES, r.entityId) ? BUILTIN_ROLES[r.entityId as keyof typeof BUILTIN_ROLES].name : undefined;
+      const builtin =
+        r.entityId && Object.hasOwn(BUILTIN_ROLES, r.entityId) ? BUILTIN_ROLES[r.entityId as keyof typeof BUILTIN_ROLES].name : undefined;
       return (r.entityId && roleName.get(r.entityId)) ?? builtin ?? fallback(r);
     }
     if (r.entityType === 'target') {

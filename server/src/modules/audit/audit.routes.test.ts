@@ -35,7 +35,13 @@ describe.each(engines())('readable audit log on %s', (engine) => {
   it('names an org and its fields: 新建组织 and 修改组织 with 工会主席 甲 → 乙', async () => {
     const name = uniq('恒达机械有限公司工会');
     const created = await admin.post('/api/v1/orgs', {
-      parentId: t.rootOrgId, name, level: 'grassroots', kind: 'enterprise_private', foundedAt: '2026-03-15', chairName: '甲', headcount: 320,
+      parentId: t.rootOrgId,
+      name,
+      level: 'grassroots',
+      kind: 'enterprise_private',
+      foundedAt: '2026-03-15',
+      chairName: '甲',
+      headcount: 320,
     });
     expect(created.status).toBe(201);
     expect((await admin.patch(`/api/v1/orgs/${created.body.id}`, { chairName: '乙' })).status).toBe(200);
@@ -60,7 +66,12 @@ describe.each(engines())('readable audit log on %s', (engine) => {
     const org = await makeOrg(t.db, t.rootOrgId);
     const id = newIdNumber('19851120', true);
     const res = await admin.post('/api/v1/members', {
-      orgId: org.id, name: '王秀兰', idNumber: id, phone: '13800138000', joinedAt: '2024-06-20', categories: ['migrant'],
+      orgId: org.id,
+      name: '王秀兰',
+      idNumber: id,
+      phone: '13800138000',
+      joinedAt: '2024-06-20',
+      categories: ['migrant'],
     });
     expect(res.status).toBe(201);
     const [row] = await trail(`action=member.create&entityId=${res.body.id}`);
@@ -94,10 +105,19 @@ describe.each(engines())('readable audit log on %s', (engine) => {
     const org = await makeOrg(t.db, t.rootOrgId);
     await asSystem(() =>
       t.db.transaction((tx) =>
-        recordAudit(tx, { actorId: null, actorName: 'test', ip: null, requestId: null }, {
-          action: 'member.leave', orgId: org.id, orgPath: org.path, entityType: 'member', entityId: 2_000_000_001,
-          before: { status: 'active' }, after: { status: 'left', date: '2026-01-05', reason: null },
-        }),
+        recordAudit(
+          tx,
+          { actorId: null, actorName: 'test', ip: null, requestId: null },
+          {
+            action: 'member.leave',
+            orgId: org.id,
+            orgPath: org.path,
+            entityType: 'member',
+            entityId: 2_000_000_001,
+            before: { status: 'active' },
+            after: { status: 'left', date: '2026-01-05', reason: null },
+          },
+        ),
       ),
     );
     const [row] = await trail('action=member.leave&entityId=2000000001');

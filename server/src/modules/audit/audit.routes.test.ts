@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AUDIT_ACTIONS } from '@gonghui/common';
 import { engines, openTestDb, ADMIN_PASSWORD, type TestDb } from '../../test/db.ts';
 import { buildTestApp, loginAs, loginRoot, type Client, type Loose } from '../../test/http.ts';
-import { makeOrg, newIdNumber, uniq } from '../../test/factories.ts';
-import { recordAudit } from '../../platform/audit/index.ts';
+import { PASSWORD, makeOrg, makeUser, newIdNumber, uniq } from '../../test/factories.ts';
+import { recordAudit, type AuditEntry } from '../../platform/audit/index.ts';
 import { asSystem } from '../../platform/db/index.ts';
 import type { HttpApp } from '../../platform/http/index.ts';
 
@@ -101,31 +101,68 @@ describe.each(engines())('readable audit log on %s', (engine) => {
     }
   });
 
+  const record = (e: AuditEntry) =>
+    asSystem(() => t.db.transaction((tx) => recordAudit(tx, { actorId: null, actorName: 'test', ip: null, requestId: null }, e)));
+
   it('falls back to the type and id for an object that no longer exists', async () => {
     const org = await makeOrg(t.db, t.rootOrgId);
-    await asSystem(() =>
-      t.db.transaction((tx) =>
-        recordAudit(
-          tx,
-          { actorId: null, actorName: 'test', ip: null, requestId: null },
-          {
-            action: 'member.leave',
-            orgId: org.id,
-            orgPath: org.path,
-            entityType: 'member',
-            entityId: 2_000_000_001,
-            before: { status: 'active' },
-            after: { status: 'left', date: '2026-01-05', reason: null },
-          },
-        ),
-      ),
-    );
+    const at = { orgId: org.id, orgPath: org.path, entityId: 2_000_000_001 };
+    await record({
+      ...at,
+      action: 'member.leave',
+      entityType: 'member',
+      before: { status: 'active' },
+      after: { status: 'left', date: '2026-01-05', reason: null },
+    });
+    await record({ ...at, action: 'report.update', entityType: 'work_summary' });
+    await record({ ...at, action: 'export_request.download', entityType: 'export_request' });
+    await record({ ...at, action: 'member.import', entityType: 'member_import' });
     const [row] = await trail('action=member.leave&entityId=2000000001');
     expect(row).toMatchObject({ actionLabel: '会员退会/保留会籍', objectLabel: '会员 #2000000001' });
     expect(row.changes).toEqual([
       { field: 'status', label: '状态', before: '在籍', after: '退会' },
       { field: 'date', label: '日期', before: null, after: '2026-01-05' },
     ]);
+    const others = await trail('entityId=2000000001');
+    expect(others.map((r) => r.objectLabel).sort()).toEqual(
+      ['会员 #2000000001', '会员导入 #2000000001', '工作总结 #2000000001', '敏感数据导出申请 #2000000001'].sort(),
+    );
+  });
+
+  it('names a target by its org, year and indicators', async () => {
+    const org = await makeOrg(t.db, t.rootOrgId);
+    await record({
+      action: 'target.set',
+      orgId: org.id,
+      orgPath: org.path,
+      entityType: 'target',
+      entityId: `${org.id}:2026`,
+      before: {},
+      after: { 'orgs.total': 12 },
+    });
+    const [row] = await trail(`action=target.set&entityId=${org.id}:2026`);
+    expect(row).toMatchObject({ actionLabel: '设定目标任务', objectLabel: `${org.name} 2026年目标：工会组织总数` });
+    expect(row.changes).toEqual([{ field: 'orgs.total', label: '工会组织总数', before: null, after: '12' }]);
+  });
+
+  it('names objects only within the reader’s subtree', async () => {
+    const mine = await makeOrg(t.db, t.rootOrgId, { level: 'district' });
+    const other = await makeOrg(t.db, t.rootOrgId, { level: 'district' });
+    await record({
+      action: 'org.update',
+      orgId: mine.id,
+      orgPath: mine.path,
+      entityType: 'org',
+      entityId: mine.id,
+      before: { parentId: other.id },
+      after: { parentId: t.rootOrgId },
+    });
+    const local = await loginAs(app, (await makeUser(t.db, mine.id, ['auditor'])).username, PASSWORD);
+    const [row] = (await local.get(`/api/v1/audit-events?action=org.update&entityId=${mine.id}`)).body.items;
+    expect(row.objectLabel).toBe(mine.name);
+    expect(change(row, 'parentId')).toMatchObject({ before: String(other.id), after: String(t.rootOrgId) });
+    const [seenFromRoot] = await trail(`action=org.update&entityId=${mine.id}`);
+    expect(change(seenFromRoot, 'parentId')?.before).toBe(other.name);
   });
 
   it('filters by every catalogued action and refuses an unknown one', async () => {

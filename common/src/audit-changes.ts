@@ -20,6 +20,10 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   ...FIELD_LABELS,
   status: '状态',
   previousChair: '原工会主席',
+  fromParentId: '原上级组织',
+  toParentId: '新上级组织',
+  toParentName: '新上级组织名称',
+  orgsMoved: '随迁组织数',
   newParentId: '新上级组织',
   rootOrg: '最高一级工会',
   accounts: '账号',
@@ -126,7 +130,9 @@ const HIDDEN_FIELDS = new Set([
   'nameInitials',
   'nameGrams',
 ]);
-const ORG_ID_FIELDS = new Set(['orgId', 'parentId', 'newParentId', 'toOrgId', 'fromOrgId']);
+/** Detail fields that name an org by its id; the server resolves their names with the page's objects. */
+export const AUDIT_ORG_ID_FIELDS = ['orgId', 'parentId', 'newParentId', 'toOrgId', 'fromOrgId', 'fromParentId', 'toParentId'] as const;
+const ORG_ID_FIELDS = new Set<string>(AUDIT_ORG_ID_FIELDS);
 const CIPHER = /^v\d+:\d+:/;
 
 export interface AuditChangeContext {

@@ -2,13 +2,10 @@
 // by the reader's subtree (and by row-level security on PostgreSQL). An object that is gone or outside the subtree
 // keeps its type and id.
 import { and, eq, inArray } from 'drizzle-orm';
-import { BUILTIN_ROLES, auditEntityLabel } from '@gonghui/common';
+import { AUDIT_ORG_ID_FIELDS, BUILTIN_ROLES, auditEntityLabel } from '@gonghui/common';
 import { subtreeOf } from '../../platform/authz/index.ts';
 import type { AuditRow } from '../../platform/audit/index.ts';
 import { exportRequests, memberImports, members, orgs, roles, users, workSummaries, type DbOrTx } from '../../platform/db/index.ts';
-
-/** Detail fields that name an org by id; their names are resolved with the page's orgs. */
-export const ORG_REF_FIELDS = ['orgId', 'parentId', 'newParentId', 'toOrgId', 'fromOrgId'] as const;
 
 export interface PageNames {
   orgName: (id: number) => string | undefined;
@@ -32,7 +29,7 @@ function detailOrgIds(row: AuditRow): number[] {
   const ids: number[] = [];
   for (const side of [row.before, row.after]) {
     if (!side || typeof side !== 'object' || Array.isArray(side)) continue;
-    for (const f of ORG_REF_FIELDS) {
+    for (const f of AUDIT_ORG_ID_FIELDS) {
       const id = asId((side as Record<string, unknown>)[f]);
       if (id) ids.push(id);
     }

@@ -8,6 +8,7 @@ export * from './dates.ts';
 export * from './strings.ts';
 export * from './schemas.ts';
 export * from './audit.ts';
+export * from './audit-changes.ts';
 export * from './idcard.ts';
 export * from './phone.ts';
 export * from './mask.ts';

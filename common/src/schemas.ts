@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { LIMITS } from './limits.ts';
 import { ORG_EVENT_TYPES, ORG_KINDS, ORG_LEVELS, ORG_STATUSES } from './org.ts';
 import { PERMISSIONS } from './permissions.ts';
+import { AUDIT_ACTIONS } from './audit.ts';
 import { normalizeUscc, usccError } from './uscc.ts';
 import { passwordPolicyError } from './password.ts';
 import { isIsoDate, todayCst } from './dates.ts';
@@ -197,7 +198,8 @@ export type TMe = z.infer<typeof ZMe>;
 // ---- audit ----
 export const ZAuditQuery = ZPageQuery.extend({
   actor: zText(LIMITS.username).optional(),
-  action: zText(LIMITS.shortText).optional(),
+  /** Any action of the catalogue (common/src/audit.ts). */
+  action: z.enum(AUDIT_ACTIONS).optional(),
   entityType: zText(LIMITS.shortText).optional(),
   entityId: zText(LIMITS.shortText).optional(),
   from: zDate.optional(),
@@ -210,10 +212,16 @@ export const ZAuditEvent = z.object({
   actorName: z.string().nullable(),
   orgId: z.number().int().nullable(),
   action: z.string(),
+  /** The action in Chinese (the code itself for an action the catalogue does not know). */
+  actionLabel: z.string(),
   entityType: z.string().nullable(),
   entityId: z.string().nullable(),
+  /** The object's name as the reader may see it (org name, member name, username …), else its type and id. */
+  objectLabel: z.string().nullable(),
   before: z.unknown().nullable(),
   after: z.unknown().nullable(),
+  /** before/after as labelled, formatted fields (common/src/audit-changes.ts). */
+  changes: z.array(z.object({ field: z.string(), label: z.string(), before: z.string().nullable(), after: z.string().nullable() })),
   ip: z.string().nullable(),
   requestId: z.string().nullable(),
 });

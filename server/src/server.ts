@@ -63,12 +63,14 @@ export async function buildServer(db: Db, opts: ServerOptions): Promise<HttpApp>
     dormantDays: opts.dormantDays ?? 0,
     crypto: opts.crypto,
   });
-  registerAuditRoutes(app, db);
+  const indicatorProviders = [orgIndicatorProvider, memberIndicatorProvider];
+  const indicatorLabels = Object.fromEntries(indicatorProviders.flatMap((p) => p.indicators.map((i) => [i.key, i.label])));
+  registerAuditRoutes(app, db, { indicatorLabels });
   registerMembersModule(app, db, opts.crypto, orgs, {
     exportUnmaskedMaxRows: opts.exportUnmaskedMaxRows ?? EXPORT_UNMASKED_MAX_ROWS_DEFAULT,
   });
   await registerMemberImportsModule(app, db, opts);
-  const stats = registerStatsModule(app, db, orgs, [orgIndicatorProvider, memberIndicatorProvider]);
+  const stats = registerStatsModule(app, db, orgs, indicatorProviders);
   registerReportsModule(app, db, stats);
 
   const serveConsole = Boolean(opts.webDist && fs.existsSync(path.join(opts.webDist, 'index.html')));

@@ -1,6 +1,8 @@
 // Chinese UI text (the default language). Enum labels come straight from @gonghui/common.
 import {
+  AUDIT_ACTION_GROUP_LABELS,
   AUDIT_ACTION_LABELS,
+  AUDIT_ENTITY_LABELS,
   FIELD_LABELS,
   ORG_EVENT_LABELS,
   ORG_KIND_LABELS,
@@ -169,7 +171,11 @@ export const zhCN = {
       truncated: '审计表已被清空，而封印表明其中应有记录。',
       seal_forged: '封印文件中有签名无效的行。',
     },
-    entityTypes: { org: '组织', user: '用户', role: '角色', member: '会员', member_import: '会员导入', export_request: '敏感数据导出申请' },
+    entityTypes: { ...AUDIT_ENTITY_LABELS } as Record<string, string>,
+    groups: { ...AUDIT_ACTION_GROUP_LABELS } as Record<string, string>,
+    object: '对象',
+    field: '字段',
+    noChanges: '无字段明细',
   },
   fields: { ...FIELD_LABELS },
   enums: {
@@ -178,8 +184,7 @@ export const zhCN = {
     orgStatus: { ...ORG_STATUS_LABELS },
     orgEvent: { ...ORG_EVENT_LABELS },
     permission: { ...PERMISSION_LABELS },
-    // member.import_report is recorded by the server but not yet labelled in common.
-    auditAction: { 'member.import_report': '下载导入错误报告', ...AUDIT_ACTION_LABELS } as Record<string, string>,
+    auditAction: { ...AUDIT_ACTION_LABELS } as Record<string, string>,
   },
 };
 

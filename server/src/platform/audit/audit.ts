@@ -2,6 +2,7 @@
 // key derived from the master key (never in the database): whoever can write the table cannot forge the chain.
 // Rows of the legacy plain SHA-256 chain (version 1) remain verifiable as a prefix that a seal covers.
 import { createHash, createHmac } from 'node:crypto';
+import type { AuditAction } from '@gonghui/common';
 import type { DbOrTx } from '../db/index.ts';
 import type { FieldCrypto } from '../crypto/index.ts';
 import { insertAudit, lockChainAndGetLastHash, type AuditRow } from './audit.repo.ts';
@@ -14,7 +15,8 @@ export interface AuditOrigin {
 }
 
 export interface AuditEntry {
-  action: string;
+  /** An action of the catalogue in common/src/audit.ts, which labels it for the console. */
+  action: AuditAction;
   orgId?: number | null;
   orgPath?: string | null;
   entityType?: string;

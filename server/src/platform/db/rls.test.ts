@@ -101,7 +101,7 @@ describe.runIf(pgUrl)('row-level security on PostgreSQL', () => {
             recordAudit(
               tx,
               { actorId: null, actorName: 't', ip: null, requestId: null },
-              { action: 'test.row', orgId: o.id, orgPath: o.path },
+              { action: 'system.demo_seed', orgId: o.id, orgPath: o.path },
             ),
           ),
         );

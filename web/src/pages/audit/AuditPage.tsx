@@ -1,32 +1,31 @@
-// /audit: filterable, server-paged audit trail with before/after JSON, and the hash-chain integrity check.
+// /audit: filterable, server-paged audit trail — actions in words, objects by name, details as labelled fields — and
+// the hash-chain integrity check.
 import { useState } from 'react';
-import { Alert, Button, Col, Row, Typography } from 'antd';
+import { Alert, Button } from 'antd';
 import { SafetyOutlined } from '@ant-design/icons';
 import { ProTable, type ProColumns } from '@ant-design/pro-components';
 import { useTranslation } from 'react-i18next';
-import { AUDIT_ACTION_LABELS, LIMITS, type TAuditEvent } from '@gonghui/common';
+import {
+  AUDIT_ACTION_GROUP_LABELS,
+  AUDIT_ACTIONS,
+  AUDIT_ENTITY_TYPES,
+  LIMITS,
+  auditActionGroup,
+  type AuditActionGroup,
+  type TAuditEvent,
+} from '@gonghui/common';
 import { auditApi, type AuditVerifyResult } from '../../api/endpoints.ts';
 import { useSession } from '../../app/session.ts';
 import { useAuditActionLabel } from '../../i18n/labels.ts';
 import { formatDateTime, toIsoDate } from '../../utils/format.ts';
 import { notifyError } from '../../utils/notify.ts';
-
-const ENTITY_TYPES = ['org', 'user', 'role', 'member', 'member_import'] as const;
+import { AuditChanges } from './AuditChanges.tsx';
 
 interface AuditFilters {
   actor?: string;
   action?: string;
   entityType?: string;
   range?: [unknown, unknown];
-}
-
-function JsonBlock({ title, value }: { title: string; value: unknown }) {
-  return (
-    <Col span={12}>
-      <Typography.Text strong>{title}</Typography.Text>
-      <pre className="json-block">{value === null || value === undefined ? '—' : JSON.stringify(value, null, 2)}</pre>
-    </Col>
-  );
 }
 
 function VerifyResult({ result }: { result: AuditVerifyResult }) {
@@ -45,7 +44,7 @@ function VerifyResult({ result }: { result: AuditVerifyResult }) {
 }
 
 export function AuditPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const actionLabel = useAuditActionLabel();
   // The hash chain spans the whole federation: only users of the top org may verify it (the server answers 403 to others).
   const canVerify = useSession().org.parentId === null;
@@ -64,6 +63,11 @@ export function AuditPage() {
   };
 
   const entityTypeLabel = (v: string) => t(`audit.entityTypes.${v}`, { defaultValue: v });
+  // Every catalogued action, grouped by what it concerns; the search box matches the label.
+  const actionOptions = (Object.keys(AUDIT_ACTION_GROUP_LABELS) as AuditActionGroup[]).map((g) => ({
+    label: t(`audit.groups.${g}`),
+    options: AUDIT_ACTIONS.filter((a) => auditActionGroup(a) === g).map((a) => ({ value: a, label: actionLabel(a) })),
+  }));
   const columns: ProColumns<TAuditEvent>[] = [
     { title: t('audit.time'), dataIndex: 'at', width: 170, search: false, render: (_d, e) => formatDateTime(e.at) },
     { title: t('audit.range'), dataIndex: 'range', valueType: 'dateRange', hideInTable: true },
@@ -77,24 +81,30 @@ export function AuditPage() {
     {
       title: t('audit.action'),
       dataIndex: 'action',
-      width: 160,
+      width: 200,
       valueType: 'select',
-      fieldProps: { showSearch: true },
-      valueEnum: Object.fromEntries(Object.keys(AUDIT_ACTION_LABELS).map((a) => [a, { text: actionLabel(a) }])),
-      render: (_d, e) => actionLabel(e.action),
+      fieldProps: { showSearch: true, optionFilterProp: 'label', options: actionOptions },
+      render: (_d, e) => (i18n.language.startsWith('zh') ? e.actionLabel : actionLabel(e.action)),
     },
     {
       title: t('audit.entityType'),
       dataIndex: 'entityType',
       hideInTable: true,
       valueType: 'select',
-      valueEnum: Object.fromEntries(ENTITY_TYPES.map((v) => [v, { text: entityTypeLabel(v) }])),
+      valueEnum: Object.fromEntries(AUDIT_ENTITY_TYPES.map((v) => [v, { text: entityTypeLabel(v) }])),
     },
     {
       title: t('audit.entity'),
       dataIndex: 'entityId',
       search: false,
-      render: (_d, e) => (e.entityType ? `${entityTypeLabel(e.entityType)}${e.entityId ? ` #${e.entityId}` : ''}` : '—'),
+      render: (_d, e) =>
+        e.objectLabel ? (
+          <span title={e.entityType ? `${entityTypeLabel(e.entityType)}${e.entityId ? ` #${e.entityId}` : ''}` : undefined}>
+            {e.objectLabel}
+          </span>
+        ) : (
+          '—'
+        ),
     },
     { title: t('audit.ip'), dataIndex: 'ip', width: 140, search: false, render: (_d, e) => e.ip ?? '—' },
   ];
@@ -132,13 +142,8 @@ export function AuditPage() {
         }}
         pagination={{ defaultPageSize: LIMITS.pageSizeDefault, showSizeChanger: true, pageSizeOptions: [20, 50, 100] }}
         expandable={{
-          expandedRowRender: (e) => (
-            <Row gutter={16} data-testid="audit-detail">
-              <JsonBlock title={t('audit.before')} value={e.before} />
-              <JsonBlock title={t('audit.after')} value={e.after} />
-            </Row>
-          ),
-          rowExpandable: (e) => e.before !== null || e.after !== null,
+          expandedRowRender: (e) => <AuditChanges changes={e.changes} />,
+          rowExpandable: (e) => e.changes.length > 0,
         }}
         toolBarRender={() =>
           canVerify

@@ -11,3 +11,26 @@ export function isIsoDate(s: string): boolean {
 export function todayCst(now: Date = new Date()): string {
   return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
+
+/** The reporting window of a year as of a date: 1 January to asOf, kept inside the year. */
+export function yearWindow(year: number, asOf?: string): { from: string; to: string } {
+  const from = `${year}-01-01`;
+  const end = `${year}-12-31`;
+  const day = asOf ?? todayCst();
+  return { from, to: day < from ? from : day > end ? end : day };
+}
+
+/** Share of the year elapsed at `to` (时间进度), in percent with two decimals. */
+export function timeProgress(year: number, to: string): number {
+  const start = Date.UTC(year, 0, 1);
+  const days = (Date.UTC(year + 1, 0, 1) - start) / 86_400_000;
+  const elapsed = (Date.parse(`${to}T00:00:00Z`) - start) / 86_400_000 + 1;
+  return Math.round((elapsed / days) * 10000) / 100;
+}
+
+/** The same calendar day a year earlier (29 February becomes 28 February). */
+export function yearEarlier(day: string): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const last = new Date(Date.UTC(y - 1, m, 0)).getUTCDate();
+  return `${y - 1}-${String(m).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}

@@ -18,6 +18,7 @@ export const ERRORS = {
   REFERENCE: { status: 409, message: '关联的数据不存在或已被删除，请刷新后重试' },
   /** Serialization failure or deadlock between concurrent writes: nothing was saved, the same request may succeed. */
   RETRY: { status: 409, message: '操作与他人的修改同时发生，未能保存，请重试' },
+  SUMMARY_EXISTS: { status: 409, message: '该组织同一期间已有工作总结' },
   /** A ciphertext that does not authenticate for its row (tampered, or copied from another row). */
   DATA_INTEGRITY: { status: 409, message: '加密数据校验失败（可能被篡改或错位），无法显示，已记入审计，请联系安全管理员' },
   PAYLOAD_TOO_LARGE: { status: 413, message: '上传内容过大' },

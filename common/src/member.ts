@@ -26,10 +26,12 @@ export const MEMBER_STATUS_LABELS: Record<MemberStatus, string> = {
 export const GENDERS = ['male', 'female'] as const;
 export const GENDER_LABELS = { male: '男', female: '女' } as const;
 
-export const zIdNumber = zStr().max(40).superRefine((v, ctx) => {
-  const r = parseIdNumber(v);
-  if (!r.ok) ctx.addIssue({ code: 'custom', message: r.message });
-});
+export const zIdNumber = zStr()
+  .max(40)
+  .superRefine((v, ctx) => {
+    const r = parseIdNumber(v);
+    if (!r.ok) ctx.addIssue({ code: 'custom', message: r.message });
+  });
 export const zPhone = zStr()
   .max(30)
   .transform(normalizePhone)
@@ -84,7 +86,8 @@ export const ZMemberListQuery = ZPageQuery.extend({
   q: zText(LIMITS.search).optional(),
   idNumber: zText(40).optional(),
   category: z.enum(MEMBER_CATEGORIES).optional(),
-  status: z.enum(MEMBER_STATUSES).optional(),
+  /** Without it the roster leaves out 退会 members; `all` includes them. */
+  status: z.enum([...MEMBER_STATUSES, 'all']).optional(),
   joinedFrom: zDate.optional(),
   joinedTo: zDate.optional(),
   /** Members who left (退会) between these dates: the drill-down of the 退会会员 figure. */

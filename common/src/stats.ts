@@ -68,13 +68,27 @@ export const ZChildStats = z.object({
 export type TChildStats = z.infer<typeof ZChildStats>;
 
 /** Monthly series of one org for trends (each month's period value, or the snapshot at its end). */
-export const ZTrendQuery = z.strictObject({ orgId: zId.optional(), year: z.coerce.number().int().min(2000).max(2100), keys: zKeys.optional() });
-export const ZTrend = z.object({ orgId: z.number().int(), year: z.number().int(), months: z.array(z.string()), series: z.record(z.string(), z.array(z.number())) });
+export const ZTrendQuery = z.strictObject({
+  orgId: zId.optional(),
+  year: z.coerce.number().int().min(2000).max(2100),
+  keys: zKeys.optional(),
+});
+export const ZTrend = z.object({
+  orgId: z.number().int(),
+  year: z.number().int(),
+  months: z.array(z.string()),
+  series: z.record(z.string(), z.array(z.number())),
+});
 export type TTrend = z.infer<typeof ZTrend>;
 
 // ---- targets (目标任务, 层层分解) ----
 export const zYear = z.coerce.number().int().min(2000, '年份无效').max(2100, '年份无效');
-export const ZTargetsPut = z.record(zStr().regex(/^[a-z_.]+$/, '指标标识无效').max(64), z.number().min(0, '目标值不能为负数').max(1e12, '目标值过大'));
+export const ZTargetsPut = z.record(
+  zStr()
+    .regex(/^[a-z_.]+$/, '指标标识无效')
+    .max(64),
+  z.number().min(0, '目标值不能为负数').max(1e12, '目标值过大'),
+);
 export type TTargetsPut = z.infer<typeof ZTargetsPut>;
 export const ZTargetsQuery = z.strictObject({ asOf: zDate.optional() });
 export const ZTargetItem = z.object({
@@ -102,12 +116,17 @@ export const ZChildTargets = z.object({
   year: z.number().int(),
   asOf: z.string(),
   timeProgress: z.number(),
-  keys: z.array(z.object({ key: z.string(), label: z.string(), unit: z.string(), parentTarget: z.number().nullable(), childrenTarget: z.number() })),
+  keys: z.array(
+    z.object({ key: z.string(), label: z.string(), unit: z.string(), parentTarget: z.number().nullable(), childrenTarget: z.number() }),
+  ),
   children: z.array(
     z.object({
       orgId: z.number().int(),
       name: z.string(),
-      items: z.record(z.string(), z.object({ target: z.number().nullable(), actual: z.number(), percent: z.number().nullable(), rank: z.number().int().nullable() })),
+      items: z.record(
+        z.string(),
+        z.object({ target: z.number().nullable(), actual: z.number(), percent: z.number().nullable(), rank: z.number().int().nullable() }),
+      ),
     }),
   ),
 });
@@ -115,7 +134,14 @@ export type TChildTargets = z.infer<typeof ZChildTargets>;
 
 // ---- work summaries (上半年工作总结 / 年度工作总结) ----
 export const SUMMARY_PERIODS = ['H1', 'year'] as const;
-export const ZSummaryCreate = z.strictObject({ orgId: zId, year: zYear, period: z.enum(SUMMARY_PERIODS), asOf: zDate.optional() });
+export const ZSummaryCreate = z.strictObject({
+  orgId: zId,
+  year: zYear,
+  period: z.enum(SUMMARY_PERIODS),
+  asOf: zDate.optional(),
+  /** Make another summary although one of the same org and period exists (otherwise 409 SUMMARY_EXISTS). */
+  again: z.boolean().optional(),
+});
 export type TSummaryCreate = z.infer<typeof ZSummaryCreate>;
 
 /** A figure quoted in the text, kept with the query that reproduces it (drill-down). */
@@ -136,7 +162,12 @@ export type TFigure = z.infer<typeof ZFigure>;
  * `source` is what cadres edit: text in which `{{f3}}` stands for figure f3 (value + unit); `paragraphs` is the
  * same text with the current values put in, so refreshing the figures updates the prose without losing edits.
  */
-export const ZSummarySection = z.object({ heading: z.string(), level: z.number().int().min(1).max(3), paragraphs: z.array(z.string()), source: z.array(z.string()) });
+export const ZSummarySection = z.object({
+  heading: z.string(),
+  level: z.number().int().min(1).max(3),
+  paragraphs: z.array(z.string()),
+  source: z.array(z.string()),
+});
 export type TSummarySection = z.infer<typeof ZSummarySection>;
 
 export const ZSummary = z.object({
@@ -158,7 +189,13 @@ export type TSummary = z.infer<typeof ZSummary>;
 export const ZSummaryUpdate = z.strictObject({
   title: zText(LIMITS.name).min(1, '不能为空').optional(),
   sections: z
-    .array(z.strictObject({ heading: zText(LIMITS.text), level: z.number().int().min(1).max(3), source: z.array(zMultilineText(LIMITS.longText)).max(50) }))
+    .array(
+      z.strictObject({
+        heading: zText(LIMITS.text),
+        level: z.number().int().min(1).max(3),
+        source: z.array(zMultilineText(LIMITS.longText)).max(50),
+      }),
+    )
     .max(60)
     .optional(),
   status: z.enum(['draft', 'final']).optional(),
@@ -180,7 +217,17 @@ export function percentOf(actual: number, target: number): number | null {
   return Math.round((actual / target) * 10000) / 100;
 }
 
-export const ZSummaryListItem = ZSummary.pick({ id: true, orgId: true, orgName: true, year: true, period: true, asOf: true, status: true, title: true, updatedAt: true });
+export const ZSummaryListItem = ZSummary.pick({
+  id: true,
+  orgId: true,
+  orgName: true,
+  year: true,
+  period: true,
+  asOf: true,
+  status: true,
+  title: true,
+  updatedAt: true,
+});
 export type TSummaryListItem = z.infer<typeof ZSummaryListItem>;
 export const ZSummaryListQuery = z.strictObject({
   orgId: zId.optional(),
@@ -201,4 +248,10 @@ export function renderFigureText(source: string, figures: Pick<TFigure, 'id' | '
 /** Integers as written in reports (no grouping: 3581); money in 元 with up to two decimals. */
 export function formatFigure(v: number): string {
   return Number.isInteger(v) ? String(v) : v.toFixed(2);
+}
+
+/** Whether a target on this indicator makes sense at this org level: a grassroots union founds no unions, so the
+ *  org-building indicators (orgs.*) are not its targets. */
+export function targetFitsLevel(key: string, level: string): boolean {
+  return !(level === 'grassroots' && key.startsWith('orgs.'));
 }

@@ -12,7 +12,7 @@ export interface MemberFilters {
   q?: string;
   idNumber?: string;
   category?: MemberCategory;
-  status?: MemberStatus;
+  status?: MemberStatus | 'all';
   joinedFrom?: string;
   joinedTo?: string;
   leftFrom?: string;

@@ -14,6 +14,7 @@ export const memberEn: typeof memberZhCN = {
     idNumberPlaceholder: 'Full ID number (exact match)',
     category: 'Category',
     status: 'Membership',
+    statusAll: 'All (incl. left)',
     joinedRange: 'Joined',
     name: 'Name',
     gender: 'Gender',

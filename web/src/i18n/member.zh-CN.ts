@@ -14,6 +14,7 @@ export const memberZhCN = {
     idNumberPlaceholder: '完整身份证号精确查找',
     category: '人员类别',
     status: '会籍状态',
+    statusAll: '全部（含退会）',
     joinedRange: '入会日期',
     name: '姓名',
     gender: '性别',
@@ -89,7 +90,14 @@ export const memberZhCN = {
     orgById: '组织 #{{id}}',
   },
   leaveKind: { retire_keep: '退休保留会籍', quit: '退会' },
-  memberEvent: { join: '入会', retire_keep: '退休保留会籍', quit: '退会', transfer_out: '转出', transfer_in: '转入', reclass_in: '人员类别变更' },
+  memberEvent: {
+    join: '入会',
+    retire_keep: '退休保留会籍',
+    quit: '退会',
+    transfer_out: '转出',
+    transfer_in: '转入',
+    reclass_in: '人员类别变更',
+  },
   card: {
     title: '电子会员卡',
     headTitle: '工会会员卡',

@@ -1,5 +1,5 @@
 // SQL for the member registry. Every read that serves a user is bounded by a scope path.
-import { and, desc, eq, gte, like, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, like, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import { memberEvents, members, orgs, type DbOrTx } from '../../platform/db/index.ts';
 import { subtreeOf } from '../../platform/authz/index.ts';
 import { queryGrams } from './members.names.ts';
@@ -37,7 +37,10 @@ export function memberWhere(f: MemberFilter): SQL | undefined {
   }
   if (f.idHash) conds.push(eq(members.idHash, f.idHash));
   if (f.category) conds.push(sql`${members.categories} @> ARRAY[${f.category}]::text[]`);
-  if (f.status) conds.push(eq(members.status, f.status));
+  // The roster is of members on the books: 退会 members show only when asked for (a status, 'all', or a 退会 date),
+  // or in a drill-down by join date, whose figure counts everyone who joined in the period.
+  if (f.status && f.status !== 'all') conds.push(eq(members.status, f.status));
+  else if (!f.status && !f.leftFrom && !f.leftTo && !f.joinedFrom && !f.joinedTo) conds.push(ne(members.status, 'left'));
   if (f.joinedFrom) conds.push(gte(members.joinedAt, f.joinedFrom));
   if (f.leftFrom || f.leftTo) conds.push(eq(members.status, 'left'));
   if (f.leftFrom) conds.push(gte(members.statusSince, f.leftFrom));
@@ -54,7 +57,12 @@ export const COUNT_CAP = 10_000;
 export async function list(db: DbOrTx, f: MemberFilter, opts: { page: number; pageSize: number; after?: number }) {
   const w = memberWhere(f);
   const keyset = opts.after ? and(w, lt(members.id, opts.after)) : w;
-  const capped = db.select({ one: sql`1` }).from(members).where(w).limit(COUNT_CAP + 1).as('capped');
+  const capped = db
+    .select({ one: sql`1` })
+    .from(members)
+    .where(w)
+    .limit(COUNT_CAP + 1)
+    .as('capped');
   const [rows, [count]] = await Promise.all([
     db
       .select({ m: members, ...withOrg })
@@ -85,7 +93,11 @@ export async function findByIdHash(db: DbOrTx, idHash: string): Promise<MemberRo
 }
 
 export async function findById(db: DbOrTx, id: number): Promise<MemberWithOrg | undefined> {
-  const [row] = await db.select({ m: members, ...withOrg }).from(members).innerJoin(orgs, eq(orgs.id, members.orgId)).where(eq(members.id, id));
+  const [row] = await db
+    .select({ m: members, ...withOrg })
+    .from(members)
+    .innerJoin(orgs, eq(orgs.id, members.orgId))
+    .where(eq(members.id, id));
   return row && { ...row.m, orgName: row.orgName };
 }
 

@@ -1,6 +1,19 @@
 import { PassThrough } from 'node:stream';
 import { z } from 'zod';
-import { ZMember, ZMemberCreate, ZMemberEvent, ZMemberExportQuery, ZMemberLeave, ZMemberListQuery, ZMemberReveal, ZMemberRevealed, ZMemberUpdate, page, zId } from '@gonghui/common';
+import {
+  ZMember,
+  ZMemberCreate,
+  ZMemberEvent,
+  ZMemberExportQuery,
+  ZMemberLeave,
+  ZMemberListQuery,
+  ZMemberReveal,
+  ZMemberRevealed,
+  ZMemberUpdate,
+  page,
+  todayCst,
+  zId,
+} from '@gonghui/common';
 import { ctxOf } from '../../platform/authz/index.ts';
 import type { HttpApp } from '../../platform/http/index.ts';
 import { presentMember } from './members.presenter.ts';
@@ -13,7 +26,12 @@ const ZMemberPage = page(ZMember).extend({ nextAfter: z.number().int().nullable(
 
 export function registerMemberRoutes(app: HttpApp, svc: MemberService): void {
   app.post('/api/v1/members', {
-    schema: { operationId: 'createMember', tags, body: ZMemberCreate, response: { 201: ZMember.extend({ notice: z.string().optional() }) } },
+    schema: {
+      operationId: 'createMember',
+      tags,
+      body: ZMemberCreate,
+      response: { 201: ZMember.extend({ notice: z.string().optional() }) },
+    },
     config: { permission: 'member:create' },
     handler: async (req, reply) => {
       const { member, notice } = await svc.create(ctxOf(req), req.body);
@@ -28,7 +46,14 @@ export function registerMemberRoutes(app: HttpApp, svc: MemberService): void {
       const q = req.query;
       const res = await svc.list(ctxOf(req), q);
       const last = res.items[res.items.length - 1];
-      return { items: res.items.map(presentMember), total: res.total, totalExact: res.totalExact, page: q.page, pageSize: q.pageSize, nextAfter: res.items.length === q.pageSize && last ? last.id : null };
+      return {
+        items: res.items.map(presentMember),
+        total: res.total,
+        totalExact: res.totalExact,
+        page: q.page,
+        pageSize: q.pageSize,
+        nextAfter: res.items.length === q.pageSize && last ? last.id : null,
+      };
     },
   });
 
@@ -45,10 +70,11 @@ export function registerMemberRoutes(app: HttpApp, svc: MemberService): void {
         req.log.error({ err }, 'member export failed');
         out.destroy(err instanceof Error ? err : new Error('export failed'));
       });
-      const stamp = new Date().toISOString().slice(0, 10);
+      const stamp = todayCst();
+      const fileName = await svc.exportFileName(ctx, req.query, stamp);
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="members-${stamp}.xlsx"; filename*=UTF-8''${encodeURIComponent(`会员名册-${stamp}.xlsx`)}`)
+        .header('content-disposition', `attachment; filename="members-${stamp}.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
         .send(out);
     },
   });
@@ -81,7 +107,14 @@ export function registerMemberRoutes(app: HttpApp, svc: MemberService): void {
     schema: { operationId: 'listMemberEvents', tags, params: ZIdParams, response: { 200: z.object({ items: z.array(ZMemberEvent) }) } },
     config: { permission: 'member:read' },
     handler: async (req) => ({
-      items: (await svc.events(ctxOf(req), req.params.id)).map((e) => ({ id: e.id, type: e.type, date: e.date, orgId: e.orgId, data: e.data, createdAt: e.createdAt.toISOString() })),
+      items: (await svc.events(ctxOf(req), req.params.id)).map((e) => ({
+        id: e.id,
+        type: e.type,
+        date: e.date,
+        orgId: e.orgId,
+        data: e.data,
+        createdAt: e.createdAt.toISOString(),
+      })),
     }),
   });
 }

@@ -10,6 +10,7 @@ import { asSystem, type Db } from '../../platform/db/index.ts';
 import { AppError, conflict, duplicate, invalid, notFound } from '../../platform/http/index.ts';
 import { writeMemberExport } from './members.export.ts';
 import { MEMBER_ID_UNIQUE } from './members.constraints.ts';
+import { memberExportFileName } from './members.export-name.ts';
 import { orgRepo } from '../orgs/index.ts';
 import * as repo from './members.repo.ts';
 import { cardNoOf, cipherFields, idHashOf, identityFields, memberBinding, nameFields, phoneFields } from './members.record.ts';
@@ -234,6 +235,11 @@ export function createMemberService({ db, crypto }: { db: Db; crypto: FieldCrypt
     update,
     list,
     exportTo,
+    /** The export's file name: the org (the one filtered on, or the cadre's own) and the filter in words. */
+    exportFileName: async (ctx: Ctx, q: TMemberExportQuery, stamp: string) => {
+      const org = await orgRepo.findInScope(db, ctx.actor.orgPath, q.orgId ?? ctx.actor.orgId);
+      return memberExportFileName(org?.name ?? '会员', q, stamp);
+    },
     resolveFilter,
     reveal,
     leave,

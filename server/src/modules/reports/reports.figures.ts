@@ -2,7 +2,9 @@
 // computed statistics, so "refresh" recomputes every number without touching the cadre's prose.
 import type { TStatValue, TTargetItem } from '@gonghui/common';
 
-export type Measure = 'value' | 'part' | 'target' | 'percent' | 'remaining' | 'lastYear' | 'timeProgress' | 'rank';
+/** `yoy`: change against the same period last year, in percent (its sign is worded in the prose: 同比增长/下降);
+ *  `child`: the value of one child org (`member` is its id), for "从各单位看" sentences. */
+export type Measure = 'value' | 'part' | 'target' | 'percent' | 'remaining' | 'lastYear' | 'timeProgress' | 'rank' | 'yoy' | 'child';
 
 export interface FigureSpec {
   id: string;
@@ -21,6 +23,14 @@ export interface FigureInputs {
   timeProgress: number;
   /** The org's rank by completion among its siblings, per key (位列全市第X名). */
   ranks: Record<string, number | null>;
+  /** Per key, each direct child's value (by org id). */
+  children: Record<string, Record<string, number>>;
+}
+
+/** Percent change against last year, two decimals, as a magnitude; 0 when last year had nothing to compare. */
+export function yoyPercent(value: number, lastYear: number): number {
+  if (lastYear <= 0) return 0;
+  return Math.round((Math.abs(value - lastYear) / lastYear) * 10000) / 100;
 }
 
 export function evaluate(spec: FigureSpec, inputs: FigureInputs): number {
@@ -43,6 +53,10 @@ export function evaluate(spec: FigureSpec, inputs: FigureInputs): number {
       return inputs.timeProgress;
     case 'rank':
       return inputs.ranks[spec.key] ?? 0;
+    case 'yoy':
+      return yoyPercent(value, inputs.lastYear[spec.key]?.value ?? 0);
+    case 'child':
+      return (spec.member && inputs.children[spec.key]?.[spec.member]) || 0;
   }
 }
 

@@ -23,6 +23,22 @@ export async function findInScope(db: DbOrTx, scopePath: string, id: number): Pr
   return r ? { ...r.s, orgName: r.orgName, orgPath: r.orgPath, orgLevel: r.orgLevel } : undefined;
 }
 
+/** The newest summary of the same org and period, if any (the caller has already checked the org's scope). */
+export async function findSame(
+  db: DbOrTx,
+  orgId: number,
+  year: number,
+  period: string,
+): Promise<{ id: number; title: string } | undefined> {
+  const [r] = await db
+    .select({ id: workSummaries.id, title: workSummaries.title })
+    .from(workSummaries)
+    .where(and(eq(workSummaries.orgId, orgId), eq(workSummaries.year, year), eq(workSummaries.period, period)))
+    .orderBy(desc(workSummaries.id))
+    .limit(1);
+  return r;
+}
+
 export async function list(db: DbOrTx, scopePath: string, orgId: number | undefined, page: number, pageSize: number) {
   const w = and(subtreeOf(orgs.path, scopePath), orgId ? eq(workSummaries.orgId, orgId) : undefined);
   const [rows, [count]] = await Promise.all([
@@ -34,13 +50,21 @@ export async function list(db: DbOrTx, scopePath: string, orgId: number | undefi
       .orderBy(desc(workSummaries.id))
       .limit(pageSize)
       .offset((page - 1) * pageSize),
-    db.select({ n: sql<number>`count(*)::int` }).from(workSummaries).innerJoin(orgs, eq(orgs.id, workSummaries.orgId)).where(w),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(workSummaries)
+      .innerJoin(orgs, eq(orgs.id, workSummaries.orgId))
+      .where(w),
   ]);
   return { items: rows.map((r) => ({ ...r.s, orgName: r.orgName, orgPath: r.orgPath, orgLevel: r.orgLevel })), total: count?.n ?? 0 };
 }
 
 export async function update(db: DbOrTx, id: number, patch: Partial<typeof workSummaries.$inferInsert>): Promise<SummaryRow> {
-  const [r] = await db.update(workSummaries).set({ ...patch, updatedAt: new Date() }).where(eq(workSummaries.id, id)).returning();
+  const [r] = await db
+    .update(workSummaries)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(eq(workSummaries.id, id))
+    .returning();
   if (!r) throw new Error('work summary update returned nothing');
   return r;
 }

@@ -4,7 +4,7 @@ import { todayCst, type TSummaryCreate, type TSummaryUpdate } from '@gonghui/com
 import { originOf, recordAudit } from '../../platform/audit/index.ts';
 import type { Ctx } from '../../platform/authz/index.ts';
 import type { Db } from '../../platform/db/index.ts';
-import { conflict, notFound } from '../../platform/http/index.ts';
+import { AppError, conflict, notFound } from '../../platform/http/index.ts';
 import { timeProgress, yearEarlier, yearWindow, type OrgRef, type StatsService, type TargetService } from '../stats/index.ts';
 import { draftSummary, titleOf } from './reports.draft.ts';
 import { evaluate, type FigureInputs, type FigureSpec } from './reports.figures.ts';
@@ -22,19 +22,27 @@ export function createReportService({ db, stats, targets }: { db: Db; stats: Sta
     return yearWindow(year, end > today ? today : end);
   }
 
-  /** The figures' inputs, and the parent (its level words the rank: 位列全市第X名). */
-  async function inputsFor(org: OrgRef, year: number, from: string, to: string): Promise<{ inputs: FigureInputs; parent: OrgRef | undefined }> {
+  /** Keys quoted per child org ("从各单位看"): kept as figures so that a refresh updates them too. */
+  const CHILD_KEYS = new Set(['orgs.founded', 'members.joined']);
+
+  /** The figures' inputs, the parent (its level words the rank: 位列全市第X名) and the direct children. */
+  async function inputsFor(org: OrgRef, year: number, from: string, to: string) {
     const keys = allKeys();
     const parent = org.parentId === null ? undefined : await stats.orgRef(org.parentId);
-    const [values, lastYear, t, siblings] = await Promise.all([
+    const [values, lastYear, t, siblings, kids] = await Promise.all([
       stats.totals(org, from, to, keys),
       stats.totals(org, yearEarlier(from), yearEarlier(to), keys),
       targets.itemsFor(org, year, to),
       parent ? targets.childrenFor(parent, year, to) : undefined,
+      stats.children(org, from, to, CHILD_KEYS),
     ]);
     const mine = siblings?.children.find((c) => c.orgId === org.id);
     const ranks = Object.fromEntries(Object.entries(mine?.items ?? {}).map(([k, i]) => [k, i.rank]));
-    return { inputs: { values, lastYear, targets: t.items, timeProgress: timeProgress(year, to), ranks }, parent };
+    const children = Object.fromEntries(
+      [...CHILD_KEYS].map((k) => [k, Object.fromEntries(kids.children.map((c) => [String(c.orgId), c.values[k] ?? 0]))]),
+    );
+    const inputs: FigureInputs = { values, lastYear, targets: t.items, timeProgress: timeProgress(year, to), ranks, children };
+    return { inputs, parent, kids: kids.children, siblingCount: siblings?.children.length ?? 0 };
   }
 
   const stored = (specs: FigureSpec[], inputs: FigureInputs, from: string, to: string): StoredFigure[] =>
@@ -43,7 +51,12 @@ export function createReportService({ db, stats, targets }: { db: Db; stats: Sta
       return { ...s, value: evaluate(s, inputs), from: snapshot ? to : from, to };
     });
 
-  const recordsOf = (orgId: number) => (f: StoredFigure) => (f.measure === 'value' || f.measure === 'part' ? stats.records(f.key, orgId, f.from, f.to) : null);
+  const recordsOf = (orgId: number) => (f: StoredFigure) =>
+    f.measure === 'value' || f.measure === 'part'
+      ? stats.records(f.key, orgId, f.from, f.to)
+      : f.measure === 'child' && f.member
+        ? stats.records(f.key, Number(f.member), f.from, f.to)
+        : null;
 
   async function load(ctx: Ctx, id: number): Promise<repo.SummaryWithOrg> {
     const row = await repo.findInScope(db, ctx.actor.orgPath, id);
@@ -54,12 +67,28 @@ export function createReportService({ db, stats, targets }: { db: Db; stats: Sta
   return {
     create: async (ctx: Ctx, input: TSummaryCreate): Promise<{ id: number }> => {
       const org = await stats.orgOf(ctx, input.orgId);
+      // A second summary of the same period is usually a mistake: the console asks before making one.
+      const existing = await repo.findSame(db, org.id, input.year, input.period);
+      if (existing && !input.again) throw new AppError('SUMMARY_EXISTS', `已有《${existing.title}》，如需重新生成请确认`);
       const { from, to } = windowOf(input.year, input.period, input.asOf);
-      const [{ inputs, parent }, kids] = await Promise.all([inputsFor(org, input.year, from, to), stats.children(org, from, to, new Set(['orgs.founded', 'members.joined']))]);
-      const leaders = kids.children
-        .map((c) => ({ name: c.name, founded: c.values['orgs.founded'] ?? 0, joined: c.values['members.joined'] ?? 0 }))
+      const { inputs, parent, kids, siblingCount } = await inputsFor(org, input.year, from, to);
+      const leaders = kids
+        .filter((c) => c.orgId !== org.id)
+        .map((c) => ({ orgId: c.orgId, name: c.name, founded: c.values['orgs.founded'] ?? 0, joined: c.values['members.joined'] ?? 0 }))
         .sort((a, b) => b.joined - a.joined || b.founded - a.founded);
-      const draft = draftSummary({ orgName: org.name, orgLevel: org.level, parentLevel: parent?.level ?? null, year: input.year, period: input.period, asOf: to, leaders }, inputs);
+      const draft = draftSummary(
+        {
+          orgName: org.name,
+          orgLevel: org.level,
+          parentLevel: parent?.level ?? null,
+          siblingCount,
+          year: input.year,
+          period: input.period,
+          asOf: to,
+          leaders,
+        },
+        inputs,
+      );
       return db.transaction(async (tx) => {
         const row = await repo.insert(tx, {
           orgId: org.id,
@@ -71,7 +100,14 @@ export function createReportService({ db, stats, targets }: { db: Db; stats: Sta
           figures: stored(draft.figures, inputs, from, to) as unknown as Record<string, unknown>[],
           createdBy: ctx.actor.userId,
         });
-        await recordAudit(tx, originOf(ctx), { action: 'report.create', orgId: org.id, orgPath: org.path, entityType: 'work_summary', entityId: row.id, after: { title: row.title, asOf: to } });
+        await recordAudit(tx, originOf(ctx), {
+          action: 'report.create',
+          orgId: org.id,
+          orgPath: org.path,
+          entityType: 'work_summary',
+          entityId: row.id,
+          after: { title: row.title, asOf: to },
+        });
         return { id: row.id };
       });
     },
@@ -90,8 +126,20 @@ export function createReportService({ db, stats, targets }: { db: Db; stats: Sta
         if (!before) throw notFound('工作总结');
         if (before.status === 'final' && patch.status !== 'draft') throw conflict('工作总结已定稿，请先退回草稿再修改');
         const sections = patch.sections?.map((s) => ({ heading: s.heading, level: s.level, paragraphs: s.source }));
-        const after = await repo.update(tx, id, { ...(patch.title ? { title: patch.title } : {}), ...(sections ? { sections } : {}), ...(patch.status ? { status: patch.status } : {}) });
-        await recordAudit(tx, originOf(ctx), { action: 'report.update', orgId: before.orgId, orgPath: before.orgPath, entityType: 'work_summary', entityId: id, before: { title: before.title, status: before.status }, after: { title: after.title, status: after.status, sectionsEdited: Boolean(sections) } });
+        const after = await repo.update(tx, id, {
+          ...(patch.title ? { title: patch.title } : {}),
+          ...(sections ? { sections } : {}),
+          ...(patch.status ? { status: patch.status } : {}),
+        });
+        await recordAudit(tx, originOf(ctx), {
+          action: 'report.update',
+          orgId: before.orgId,
+          orgPath: before.orgPath,
+          entityType: 'work_summary',
+          entityId: id,
+          before: { title: before.title, status: before.status },
+          after: { title: after.title, status: after.status, sectionsEdited: Boolean(sections) },
+        });
         return presentSummary({ ...before, ...after }, recordsOf(before.orgId));
       });
     },
@@ -103,7 +151,14 @@ export function createReportService({ db, stats, targets }: { db: Db; stats: Sta
       const figures = stored(row.figures as unknown as FigureSpec[], inputs, from, to);
       return db.transaction(async (tx) => {
         const after = await repo.update(tx, id, { figures: figures as unknown as Record<string, unknown>[] });
-        await recordAudit(tx, originOf(ctx), { action: 'report.refresh', orgId: row.orgId, orgPath: row.orgPath, entityType: 'work_summary', entityId: id, after: { figures: figures.length } });
+        await recordAudit(tx, originOf(ctx), {
+          action: 'report.refresh',
+          orgId: row.orgId,
+          orgPath: row.orgPath,
+          entityType: 'work_summary',
+          entityId: id,
+          after: { figures: figures.length },
+        });
         return presentSummary({ ...row, ...after }, recordsOf(row.orgId));
       });
     },
@@ -111,7 +166,8 @@ export function createReportService({ db, stats, targets }: { db: Db; stats: Sta
       const row = await load(ctx, id);
       const org = await stats.orgOf(ctx, row.orgId);
       const summary = presentSummary(row, recordsOf(row.orgId));
-      const file = await summaryDocument({ stats, targets }, org, summary, format, todayCst());
+      // Dated at the period's end (or the day it was counted to, if written before the period ended).
+      const file = await summaryDocument({ stats, targets }, org, summary, format, row.asOf);
       return { file, title: summary.title || titleOf({ orgName: org.name, year: row.year, period: summary.period }) };
     },
   };

@@ -1,37 +1,26 @@
 // 目标任务: annual targets per indicator, handed down level by level (层层分解), with completion, time progress,
 // ranking among siblings and year-on-year change computed from the same statistics as every other figure.
-import { percentOf, todayCst, type TChildTargets, type TTargetItem, type TTargets } from '@gonghui/common';
+import {
+  percentOf,
+  targetFitsLevel,
+  timeProgress,
+  yearEarlier,
+  yearWindow,
+  type TChildTargets,
+  type TTargetItem,
+  type TTargets,
+} from '@gonghui/common';
+
+// The year's window and time progress live in common/: the console shows the same 时间进度 where no target exists yet.
+export { timeProgress, yearEarlier, yearWindow };
 import { originOf, recordAudit } from '../../platform/audit/index.ts';
 import type { Ctx } from '../../platform/authz/index.ts';
 import type { Db } from '../../platform/db/index.ts';
-import { forbidden } from '../../platform/http/index.ts';
+import { forbidden, invalid } from '../../platform/http/index.ts';
 import * as repo from './stats.repo.ts';
 // Registers the targets key with the error handler.
 import './targets.constraints.ts';
 import type { OrgRef, StatsService } from './stats.service.ts';
-
-/** The reporting window of a year as of a date: 1 January to asOf, kept inside the year. */
-export function yearWindow(year: number, asOf?: string): { from: string; to: string } {
-  const from = `${year}-01-01`;
-  const end = `${year}-12-31`;
-  const day = asOf ?? todayCst();
-  return { from, to: day < from ? from : day > end ? end : day };
-}
-
-/** Share of the year elapsed at `to` (时间进度), in percent with two decimals. */
-export function timeProgress(year: number, to: string): number {
-  const start = Date.UTC(year, 0, 1);
-  const days = (Date.UTC(year + 1, 0, 1) - start) / 86_400_000;
-  const elapsed = (Date.parse(`${to}T00:00:00Z`) - start) / 86_400_000 + 1;
-  return Math.round((elapsed / days) * 10000) / 100;
-}
-
-/** The same calendar day a year earlier (29 February becomes 28 February). */
-export function yearEarlier(day: string): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const last = new Date(Date.UTC(y - 1, m, 0)).getUTCDate();
-  return `${y - 1}-${String(m).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
-}
 
 /** Per indicator, the sum of the targets handed to the children (层层分解 check). */
 function childrenSums(rows: repo.TargetRow[], parentId: number): Map<string, number> {
@@ -124,6 +113,8 @@ export function createTargetService({ db, stats }: { db: Db; stats: StatsService
       const own = org.id === ctx.actor.orgId;
       if (own && org.parentId !== null) throw forbidden('本级的目标任务由上级工会下达，请联系上级工会');
       stats.keySet(Object.keys(values));
+      const unfit = Object.keys(values).find((k) => !targetFitsLevel(k, org.level));
+      if (unfit) throw invalid(unfit, '基层工会不承担组织建设类目标（如新建工会组织）');
       await db.transaction(async (tx) => {
         const before = await repo.targetsOf(tx, [org.id], year);
         await repo.upsertTargets(tx, org.id, year, values, ctx.actor.userId);

@@ -26,7 +26,7 @@ interface MemberSearch {
   q?: string;
   idNumber?: string;
   category?: MemberCategory;
-  status?: MemberStatus;
+  status?: MemberStatus | 'all';
   joinedRange?: [unknown, unknown];
   leftFrom?: string;
   leftTo?: string;

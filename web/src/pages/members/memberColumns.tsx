@@ -123,7 +123,11 @@ export function useMemberColumns(onAction: (action: MemberAction, member: TMembe
       width: 92,
       valueType: 'select',
       fieldProps: { id: 'member-filter-status' },
-      valueEnum: Object.fromEntries(MEMBER_STATUSES.map((s) => [s, { text: labels.memberStatus(s) }])),
+      // Left empty, the roster leaves out 退会 members; 全部 brings them back.
+      valueEnum: {
+        ...Object.fromEntries(MEMBER_STATUSES.map((s) => [s, { text: labels.memberStatus(s) }])),
+        all: { text: t('member.statusAll') },
+      },
       render: (_d, m) => <MemberStatusTag status={m.status} />,
     },
     {

@@ -5,7 +5,7 @@ import { Col, DatePicker, Row, Space } from 'antd';
 import dayjs from 'dayjs';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { completionChartOption, type TOrg } from '@gonghui/common';
+import { completionChartOption, timeProgress as progressOf, type TOrg } from '@gonghui/common';
 import { statsApi, targetApi } from '../../api/stats.ts';
 import { useSession } from '../../app/session.ts';
 import { DashboardCharts } from './dashboard/DashboardCharts.tsx';
@@ -39,8 +39,9 @@ export function DashboardPage() {
   const targets = useQuery({ queryKey: ['targets', org.id, year, 'own'], queryFn: () => targetApi.get(org.id, year) });
 
   const withTarget = (targets.data?.items ?? []).filter((i) => i.target > 0);
-  const timeProgress = targets.data?.items[0]?.timeProgress ?? 0;
-  const avgPercent = withTarget.length ? Math.round((withTarget.reduce((s, i) => s + (i.percent ?? 0), 0) / withTarget.length) * 100) / 100 : null;
+  const timeProgress = targets.data?.items[0]?.timeProgress ?? progressOf(year, to);
+  // Percentages of unrelated targets do not average: count those on schedule and show each one.
+  const onTrack = withTarget.filter((i) => (i.percent ?? 0) >= timeProgress).length;
 
   const kpi = (ind: typeof totalInd, label: string, gold = false) => {
     const v = ind ? values.data?.values[ind.key]?.value : undefined;
@@ -84,20 +85,35 @@ export function DashboardPage() {
         <Col xs={24} sm={12} xl={6}>
           <KpiCard
             label={t('dashboard.completion')}
-            value={avgPercent === null ? '—' : formatPercent(avgPercent)}
+            value={withTarget.length ? `${onTrack} / ${withTarget.length}` : '—'}
+            unit={withTarget.length ? t('dashboard.onTrackUnit') : undefined}
             gold
             loading={targets.isLoading}
             testId="kpi-completion"
             foot={
               <div>
-                <CompletionBar percent={avgPercent} timeProgress={timeProgress} />
+                {withTarget.slice(0, 3).map((i) => (
+                  <div key={i.key} data-testid={`kpi-target-${i.key}`}>
+                    {i.label} {formatPercent(i.percent ?? 0)}
+                    <CompletionBar percent={i.percent} timeProgress={timeProgress} />
+                  </div>
+                ))}
                 {t('dashboard.timeProgress', { progress: formatPercent(timeProgress), count: withTarget.length })}
               </div>
             }
           />
         </Col>
       </Row>
-      <DashboardCharts org={org} year={year} from={from} to={to} indicators={list} defaultRankKey={totalInd?.key} defaultTrendKey={joinedInd?.key} onDrill={setDrill} />
+      <DashboardCharts
+        org={org}
+        year={year}
+        from={from}
+        to={to}
+        indicators={list}
+        defaultRankKey={totalInd?.key}
+        defaultTrendKey={joinedInd?.key}
+        onDrill={setDrill}
+      />
       <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
         <Col span={24}>
           <div className="dash-panel">

@@ -5,6 +5,7 @@ import { FileAddOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { TOrg } from '@gonghui/common';
+import { ApiError } from '../../api/client.ts';
 import { summaryApi } from '../../api/stats.ts';
 import { OrgSelect } from '../../components/OrgSelect.tsx';
 import { showFormError } from '../../utils/notify.ts';
@@ -22,22 +23,44 @@ export function SummaryCreateButton({ defaultOrg, onCreated }: { defaultOrg: TOr
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<FormValues>();
+  const [modal, modalHolder] = Modal.useModal();
 
-  const submit = async (v: FormValues) => {
+  const submit = async (v: FormValues, again = false) => {
     setBusy(true);
+    const body = { orgId: v.orgId, year: v.year, period: v.period, asOf: v.asOf?.format('YYYY-MM-DD'), ...(again ? { again } : {}) };
     try {
-      const res = await summaryApi.create({ orgId: v.orgId, year: v.year, period: v.period, asOf: v.asOf?.format('YYYY-MM-DD') });
+      const res = await summaryApi.create(body);
       setOpen(false);
       onCreated(res.id);
     } catch (err) {
-      showFormError(form, err);
+      // The same org and period has a summary already: ask rather than silently make a second one.
+      if (err instanceof ApiError && err.code === 'SUMMARY_EXISTS') askAgain(v, err.message);
+      else showFormError(form, err);
     } finally {
       setBusy(false);
     }
   };
 
+  const askAgain = (v: FormValues, message: string) =>
+    void modal.confirm({
+      title: t('summary.existsTitle'),
+      content: message,
+      okText: t('summary.generateAgain'),
+      cancelText: t('summary.openExisting'),
+      onOk: () => submit(v, true),
+      onCancel: async () => {
+        const page = await summaryApi.list(v.orgId, 1, 20);
+        const same = page.items.find((s) => s.orgId === v.orgId && s.year === v.year && s.period === v.period);
+        if (same) {
+          setOpen(false);
+          onCreated(same.id);
+        }
+      },
+    });
+
   return (
     <>
+      {modalHolder}
       <Button type="primary" icon={<FileAddOutlined />} onClick={() => setOpen(true)} data-testid="summary-create-button">
         {t('summary.create')}
       </Button>

@@ -5,7 +5,7 @@ import { Alert, Card, DatePicker, Progress, Select, Space, Statistic, Typography
 import dayjs from 'dayjs';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { TOrg } from '@gonghui/common';
+import { targetFitsLevel, timeProgress as progressOf, yearWindow, type TOrg } from '@gonghui/common';
 import { targetApi } from '../../api/stats.ts';
 import { useCan, useSession } from '../../app/session.ts';
 import { errorText } from '../../utils/notify.ts';
@@ -45,14 +45,16 @@ export function TargetsPage() {
   }, [own.data, children.data]);
   useEffect(() => setPicked(undefined), [org.id, year]);
   useEffect(() => setAsOf(undefined), [year]);
-  const keys = picked ?? (withTargets.length > 0 ? withTargets : defaultTargetKeys(indicators.list));
+  const offered = indicators.list.filter((i) => targetFitsLevel(i.key, org.level));
+  const keys = picked ?? (withTargets.length > 0 ? withTargets : defaultTargetKeys(offered));
   const shown = keys.map((k) => indicators.byKey.get(k)).filter((i) => i !== undefined);
 
   const reload = () => void queryClient.invalidateQueries({ queryKey: ['targets', org.id, year] });
   const canManage = can('target:manage');
   // An org's targets come from its parent's cadres; only the root org sets its own.
   const canEditOwn = canManage && (org.parentId === null ? org.id === me.org.id : org.id !== me.org.id);
-  const timeProgress = children.data?.timeProgress ?? own.data?.items[0]?.timeProgress;
+  // The same for every org on a day: computed here too, for an org with no children and no target yet.
+  const timeProgress = children.data?.timeProgress ?? own.data?.items[0]?.timeProgress ?? progressOf(year, yearWindow(year, asOf).to);
   const parentTargets = Object.fromEntries((own.data?.items ?? []).map((i) => [i.key, i.target > 0 ? i.target : null]));
   const error = own.error ?? children.error ?? indicators.error;
 
@@ -89,13 +91,17 @@ export function TargetsPage() {
               onChange={setPicked}
               style={{ minWidth: 320 }}
               maxTagCount="responsive"
-              options={indicators.list.map((i) => ({ value: i.key, label: i.label }))}
+              options={offered.map((i) => ({ value: i.key, label: i.label }))}
               data-testid="targets-keys"
             />
           </Space>
           {timeProgress !== undefined && (
             <Space size={8} data-testid="time-progress">
-              <Statistic title={t('target.timeProgress')} value={formatPercent(timeProgress)} valueStyle={{ fontSize: 20, color: '#8b1a1a' }} />
+              <Statistic
+                title={t('target.timeProgress')}
+                value={formatPercent(timeProgress)}
+                valueStyle={{ fontSize: 20, color: '#8b1a1a' }}
+              />
               <Progress type="circle" size={44} percent={timeProgress} showInfo={false} strokeColor="#d4a017" />
             </Space>
           )}

@@ -12,6 +12,10 @@ export const ERRORS = {
   MFA_LOGIN_EXPIRED: { status: 401, message: '二次验证已失效（超时或错误次数过多），请重新输入用户名和密码' },
   NOT_FOUND: { status: 404, message: '对象不存在或不在您的管辖范围内' },
   CONFLICT: { status: 409, message: '数据已被修改或已存在，请刷新后重试' },
+  /** A case action sent with a version the case no longer has (someone acted first). */
+  CASE_STALE: { status: 409, message: '该事项已被他人处理或已更新，请刷新后重试' },
+  /** A case action that the case's current state does not allow. */
+  CASE_ACTION_NOT_ALLOWED: { status: 409, message: '该事项当前状态下不能执行此操作' },
   /** A ciphertext that does not authenticate for its row (tampered, or copied from another row). */
   DATA_INTEGRITY: { status: 409, message: '加密数据校验失败（可能被篡改或错位），无法显示，已记入审计，请联系安全管理员' },
   PAYLOAD_TOO_LARGE: { status: 413, message: '上传内容过大' },
@@ -77,4 +81,7 @@ export const FIELD_LABELS: Record<string, string> = {
   file: '文件',
   code: '验证码',
   mfaPolicy: '二次验证策略',
+  version: '版本号',
+  days: '日期列表',
+  year: '年份',
 };

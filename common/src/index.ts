@@ -16,3 +16,4 @@ export * from './stats.ts';
 export * from './charts.ts';
 export * from './mfa.ts';
 export * from './export-request.ts';
+export * from './cases.ts';

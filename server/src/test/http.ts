@@ -7,6 +7,7 @@ import { createFieldCrypto } from '../platform/crypto/index.ts';
 export const testCrypto = createFieldCrypto(Buffer.alloc(32, 1));
 import type { FieldCrypto } from '../platform/crypto/index.ts';
 import type { Db } from '../platform/db/index.ts';
+import type { CaseKernel } from '../platform/cases/index.ts';
 import { secondFactorFor } from './mfa.ts';
 import { ROOT_PASSWORDS, type RootAccount } from './db.ts';
 
@@ -19,6 +20,9 @@ export interface TestAppOptions {
   dormantDays?: number;
   crypto?: FieldCrypto;
   exportUnmaskedMaxRows?: number;
+  /** The case kernel (tests that run the overdue sweep pass their own). */
+  cases?: CaseKernel;
+  transferExpiryWorkingDays?: number;
 }
 
 export async function buildTestApp(db: Db, opts: TestAppOptions = {}): Promise<HttpApp> {

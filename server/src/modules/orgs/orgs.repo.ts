@@ -197,7 +197,8 @@ export async function namesByIds(db: DbOrTx, ids: number[]): Promise<Map<number,
 export async function directory(db: DbOrTx, q: string, limit: number): Promise<{ id: number; name: string; parentName: string | null }[]> {
   const match = nameMatch(q);
   if (!match) return [];
-  const parent = sql<string | null>`(SELECT p.name FROM orgs p WHERE p.id = ${orgs.parentId})`;
+  // Qualified by hand: inside the subquery a bare parent_id would name the parent's own column.
+  const parent = sql<string | null>`(SELECT p.name FROM orgs p WHERE p.id = "orgs"."parent_id")`;
   return db
     .select({ id: orgs.id, name: orgs.name, parentName: parent })
     .from(orgs)

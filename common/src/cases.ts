@@ -5,9 +5,6 @@ import { LIMITS } from './limits.ts';
 import { zDate } from './schemas.ts';
 import { zMultilineText, zRequiredText } from './strings.ts';
 
-/** Action names are lower-case words; the route's `:action` parameter. */
-export const zCaseAction = z.string().regex(/^[a-z][a-z_]{0,31}$/, '操作无效');
-
 /** POST …/actions/:action: the version the client saw (compare-and-set) and, where the action needs it, an opinion. */
 export const ZCaseActionBody = z.strictObject({
   version: z.number().int().min(1).max(2_147_483_647),
@@ -62,8 +59,6 @@ export type TCalendarYear = z.infer<typeof ZCalendarYear>;
 export const zCalendarYear = z.coerce.number().int().min(2000).max(2100);
 export const ZCalendarPut = z.strictObject({
   provisional: z.boolean().default(false),
-  days: z
-    .array(z.strictObject({ date: zDate, kind: z.enum(CALENDAR_DAY_KINDS), name: zRequiredText(20) }))
-    .max(120),
+  days: z.array(z.strictObject({ date: zDate, kind: z.enum(CALENDAR_DAY_KINDS), name: zRequiredText(20) })).max(120),
 });
 export type TCalendarPut = z.infer<typeof ZCalendarPut>;

@@ -5,6 +5,7 @@ import { parseIdNumber } from './idcard.ts';
 import { normalizePhone, phoneError } from './phone.ts';
 import { ZPageQuery, zDate, zId, zPastDate } from './schemas.ts';
 import { zMultilineText, zRequiredText, zStr, zText } from './strings.ts';
+import { ZCaseStep } from './cases.ts';
 
 export const MEMBER_CATEGORIES = ['migrant', 'new_forms', 'dispatched'] as const;
 export type MemberCategory = (typeof MEMBER_CATEGORIES)[number];
@@ -166,17 +167,7 @@ export type TTransferCase = z.infer<typeof ZTransferCase>;
 /** GET /transfers/:id: the case with its timeline and the actions the caller may take now. */
 export const ZTransferDetail = ZTransferCase.extend({
   assignee: z.object({ id: z.number().int(), name: z.string() }).nullable().optional(),
-  steps: z.array(
-    z.object({
-      action: z.string(),
-      from: z.string().nullable(),
-      to: z.string(),
-      actorName: z.string(),
-      actorOrgName: z.string().nullable(),
-      opinion: z.string().nullable(),
-      at: z.string(),
-    }),
-  ),
+  steps: z.array(ZCaseStep),
   allowedActions: z.array(z.enum(TRANSFER_ACTIONS)),
 });
 export type TTransferDetail = z.infer<typeof ZTransferDetail>;

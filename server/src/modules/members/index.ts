@@ -27,7 +27,11 @@ export function registerMembersModule(
   const members = createMemberService({ db, crypto });
   orgs.onSubtreeMoved(rewriteOrgPaths);
   orgs.onSubtreeMoved(shiftFlowMonths);
-  const transfers = createTransferService({ db, cases: registerTransferCaseType(cases), expiryWorkingDays: opts.transferExpiryWorkingDays });
+  const transfers = createTransferService({
+    db,
+    cases: registerTransferCaseType(cases),
+    expiryWorkingDays: opts.transferExpiryWorkingDays,
+  });
   registerMemberRoutes(app, members, transfers);
   registerTransferRoutes(app, transfers);
   registerCardRoutes(app, members, createCardService({ db, crypto }));

@@ -1,6 +1,14 @@
 // What a transfer case shows: the member's name masked (the receiving side sees the member before it holds the
 // record), both orgs by name, the timeline and the actions the caller may take now.
-import { maskName, TRANSFER_ACTIONS, todayCst, type TransferAction, type TransferStatus, type TTransferCase, type TTransferDetail } from '@gonghui/common';
+import {
+  maskName,
+  TRANSFER_ACTIONS,
+  todayCst,
+  type TransferAction,
+  type TransferStatus,
+  type TTransferCase,
+  type TTransferDetail,
+} from '@gonghui/common';
 import { isOverdue, type CaseStepRow } from '../../platform/cases/index.ts';
 import type { TransferCase, TransferNames } from './transfers.service.ts';
 
@@ -25,7 +33,12 @@ export function presentTransfer(c: TransferCase, names: TransferNames, today = t
 
 const isTransferAction = (a: string): a is TransferAction => (TRANSFER_ACTIONS as readonly string[]).includes(a);
 
-export function presentTransferDetail(v: { case: TransferCase; steps: CaseStepRow[]; allowedActions: string[]; names: TransferNames }): TTransferDetail {
+export function presentTransferDetail(v: {
+  case: TransferCase;
+  steps: CaseStepRow[];
+  allowedActions: string[];
+  names: TransferNames;
+}): TTransferDetail {
   return {
     ...presentTransfer(v.case, v.names),
     assignee: null,

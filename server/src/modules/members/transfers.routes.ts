@@ -1,7 +1,16 @@
 // 会员接转 routes on the case kernel: request (sending side), list in/out, detail with timeline and allowed actions,
 // and one action route whose body carries the version the client saw.
 import { z } from 'zod';
-import { TRANSFER_ACTIONS, ZCaseActionBody, ZTransferCreate, ZTransferDetail, ZTransferCase, ZTransferListQuery, page, zId } from '@gonghui/common';
+import {
+  TRANSFER_ACTIONS,
+  ZCaseActionBody,
+  ZTransferCreate,
+  ZTransferDetail,
+  ZTransferCase,
+  ZTransferListQuery,
+  page,
+  zId,
+} from '@gonghui/common';
 import { ctxOf } from '../../platform/authz/index.ts';
 import type { HttpApp } from '../../platform/http/index.ts';
 import { presentTransfer, presentTransferDetail } from './transfers.presenter.ts';
@@ -15,7 +24,8 @@ export function registerTransferRoutes(app: HttpApp, transfers: TransferService)
   app.post('/api/v1/members/:id/transfers', {
     schema: { operationId: 'requestTransfer', tags, params: ZIdParams, body: ZTransferCreate, response: { 201: ZTransferDetail } },
     config: { permission: 'member:update' },
-    handler: async (req, reply) => reply.status(201).send(presentTransferDetail(await transfers.request(ctxOf(req), req.params.id, req.body))),
+    handler: async (req, reply) =>
+      reply.status(201).send(presentTransferDetail(await transfers.request(ctxOf(req), req.params.id, req.body))),
   });
   app.get('/api/v1/transfers', {
     schema: { operationId: 'listTransfers', tags, querystring: ZTransferListQuery, response: { 200: page(ZTransferCase) } },

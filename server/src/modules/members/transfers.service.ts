@@ -24,7 +24,10 @@ const subjectOf = (memberId: number) => `member:${memberId}`;
 async function namesFor(db: DbOrTx, items: TransferCase[]): Promise<TransferNames> {
   return asSystem(async () => {
     const [member, org] = await Promise.all([
-      members.namesByIds(db, items.map((c) => c.payload.memberId)),
+      members.namesByIds(
+        db,
+        items.map((c) => c.payload.memberId),
+      ),
       orgRepo.namesByIds(
         db,
         items.flatMap((c) => [c.orgId, c.targetOrgId ?? c.orgId]),
@@ -74,7 +77,12 @@ export function createTransferService({ db, cases, expiryWorkingDays }: { db: Db
       return get(ctx, id);
     },
     async list(ctx: Ctx, f: { direction: 'in' | 'out'; status?: string | undefined; page: number; pageSize: number }) {
-      const res = await cases.list(ctx, { side: f.direction === 'in' ? 'target' : 'owner', status: f.status, page: f.page, pageSize: f.pageSize });
+      const res = await cases.list(ctx, {
+        side: f.direction === 'in' ? 'target' : 'owner',
+        status: f.status,
+        page: f.page,
+        pageSize: f.pageSize,
+      });
       return { ...res, names: await namesFor(db, res.items) };
     },
     /** The member's open transfer (the caller has already loaded the member in scope). */

@@ -53,7 +53,8 @@ describe.each(engines())('member transfers on %s', (engine) => {
     expect(res.status).toBe(201);
     return res.body.id as number;
   };
-  const request = (memberId: number, reason = '工作调动') => sender.post(`/api/v1/members/${memberId}/transfers`, { toOrgId: ub.id, reason });
+  const request = (memberId: number, reason = '工作调动') =>
+    sender.post(`/api/v1/members/${memberId}/transfers`, { toOrgId: ub.id, reason });
   const act = (c: Client, id: number, action: string, version: number, opinion?: string) =>
     c.post(`/api/v1/transfers/${id}/actions/${action}`, { version, ...(opinion !== undefined ? { opinion } : {}) });
 
@@ -77,7 +78,17 @@ describe.each(engines())('member transfers on %s', (engine) => {
       allowedActions: ['withdraw'],
     });
     expect(res.body.number).toMatch(new RegExp(`^JZ-${today.slice(0, 4)}-\\d{6}$`));
-    expect(res.body.steps).toEqual([{ action: 'submit', from: null, to: 'pending', actorName: names.sender, actorOrgName: ua.name, opinion: '工作调动', at: expect.any(String) }]);
+    expect(res.body.steps).toEqual([
+      {
+        action: 'submit',
+        from: null,
+        to: 'pending',
+        actorName: names.sender,
+        actorOrgName: ua.name,
+        opinion: '工作调动',
+        at: expect.any(String),
+      },
+    ]);
     expect((await request(memberId)).status).toBe(409);
 
     const member = await sender.get(`/api/v1/members/${memberId}`);
@@ -88,8 +99,17 @@ describe.each(engines())('member transfers on %s', (engine) => {
     expect((await receiverParent.get(`/api/v1/transfers/${res.body.id}`)).body.allowedActions).toEqual(['accept', 'reject']);
 
     const todo = (await receiver.get('/api/v1/todos')).body.items.find((x: { caseId: number }) => x.caseId === res.body.id);
-    expect(todo).toEqual({ type: 'member_transfer', caseId: res.body.id, number: res.body.number, title: `会员接转：吴*九（${ua.name} → ${ub.name}）`, orgName: ub.name, dueAt: due, overdue: false });
-    for (const c of [sender, viewerB, receiverParent]) expect((await c.get('/api/v1/todos')).body.items.map((x: { caseId: number }) => x.caseId)).not.toContain(res.body.id);
+    expect(todo).toEqual({
+      type: 'member_transfer',
+      caseId: res.body.id,
+      number: res.body.number,
+      title: `会员接转：吴*九（${ua.name} → ${ub.name}）`,
+      orgName: ub.name,
+      dueAt: due,
+      overdue: false,
+    });
+    for (const c of [sender, viewerB, receiverParent])
+      expect((await c.get('/api/v1/todos')).body.items.map((x: { caseId: number }) => x.caseId)).not.toContain(res.body.id);
 
     const incoming = await receiver.get('/api/v1/transfers?direction=in&status=pending');
     expect(incoming.body.items.map((x: { id: number }) => x.id)).toContain(res.body.id);
@@ -126,8 +146,15 @@ describe.each(engines())('member transfers on %s', (engine) => {
       ['submit', names.sender, '再次申请'],
       ['withdraw', names.sender, '暂不调动'],
     ]);
-    const audit = await t.owner.execute(sql`SELECT action FROM audit_events WHERE entity_type = 'member' AND entity_id = ${String(memberId)} AND action LIKE 'member.transfer%' ORDER BY id`);
-    expect(audit.rows.map((r) => r.action)).toEqual(['member.transfer_request', 'member.transfer_reject', 'member.transfer_request', 'member.transfer_withdraw']);
+    const audit = await t.owner.execute(
+      sql`SELECT action FROM audit_events WHERE entity_type = 'member' AND entity_id = ${String(memberId)} AND action LIKE 'member.transfer%' ORDER BY id`,
+    );
+    expect(audit.rows.map((r) => r.action)).toEqual([
+      'member.transfer_request',
+      'member.transfer_reject',
+      'member.transfer_request',
+      'member.transfer_withdraw',
+    ]);
   });
 
   it('20 parallel accepts: one 200, nineteen 409, one membership move and one pair of flow events', async () => {
@@ -139,10 +166,22 @@ describe.each(engines())('member transfers on %s', (engine) => {
     const member = await receiver.get(`/api/v1/members/${memberId}`);
     expect([member.body.orgId, member.body.transfer]).toEqual([ub.id, null]);
     expect((await sender.get(`/api/v1/members/${memberId}`)).status).toBe(404);
-    const events = await t.owner.execute(sql`SELECT type, org_id, date::text AS date, data FROM member_events WHERE member_id = ${memberId} AND type LIKE 'transfer%' ORDER BY type`);
+    const events = await t.owner.execute(
+      sql`SELECT type, org_id, date::text AS date, data FROM member_events WHERE member_id = ${memberId} AND type LIKE 'transfer%' ORDER BY type`,
+    );
     expect(events.rows).toEqual([
-      { type: 'transfer_in', org_id: ub.id, date: todayCst(), data: { transferId: c.id, number: c.number, fromOrgId: ua.id, toOrgId: ub.id } },
-      { type: 'transfer_out', org_id: ua.id, date: todayCst(), data: { transferId: c.id, number: c.number, fromOrgId: ua.id, toOrgId: ub.id } },
+      {
+        type: 'transfer_in',
+        org_id: ub.id,
+        date: todayCst(),
+        data: { transferId: c.id, number: c.number, fromOrgId: ua.id, toOrgId: ub.id },
+      },
+      {
+        type: 'transfer_out',
+        org_id: ua.id,
+        date: todayCst(),
+        data: { transferId: c.id, number: c.number, fromOrgId: ua.id, toOrgId: ub.id },
+      },
     ]);
     const steps = (await sender.get(`/api/v1/transfers/${c.id}`)).body.steps;
     expect(steps.map((s: { action: string }) => s.action)).toEqual(['submit', 'accept']);
@@ -160,7 +199,9 @@ describe.each(engines())('member transfers on %s', (engine) => {
     expect([detail.status, detail.allowedActions]).toEqual(['expired', []]);
     expect(detail.steps.at(-1)).toMatchObject({ action: 'expire', from: 'pending', to: 'expired', actorName: '系统', actorOrgName: null });
     expect((await act(receiver, c.id, 'accept', c.version)).status).toBe(409);
-    const audit = await t.owner.execute(sql`SELECT actor_name FROM audit_events WHERE action = 'member.transfer_expire' AND entity_id = ${String(memberId)}`);
+    const audit = await t.owner.execute(
+      sql`SELECT actor_name FROM audit_events WHERE action = 'member.transfer_expire' AND entity_id = ${String(memberId)}`,
+    );
     expect(audit.rows).toEqual([{ actor_name: 'system' }]);
     expect((await request(memberId)).status).toBe(201);
   });

@@ -42,7 +42,14 @@ export function registerTransferCaseType(kernel: CaseKernel): TransferCaseType {
     openExistsMessage: '该会员已有待接收的接转申请',
     audit: { open: 'member.transfer_request', entity: (c) => ({ entityType: 'member', entityId: c.payload.memberId }) },
     transitions: {
-      accept: { from: ['pending'], to: 'accepted', permission: 'member:update', scope: { side: 'target' }, audit: 'member.transfer_accept', effect: moveMembership },
+      accept: {
+        from: ['pending'],
+        to: 'accepted',
+        permission: 'member:update',
+        scope: { side: 'target' },
+        audit: 'member.transfer_accept',
+        effect: moveMembership,
+      },
       reject: {
         from: ['pending'],
         to: 'rejected',
@@ -51,7 +58,13 @@ export function registerTransferCaseType(kernel: CaseKernel): TransferCaseType {
         input: z.object({ opinion: zMultilineText(LIMITS.text).min(1, '拒收须填写意见') }),
         audit: 'member.transfer_reject',
       },
-      withdraw: { from: ['pending'], to: 'withdrawn', permission: 'member:update', scope: { side: 'owner' }, audit: 'member.transfer_withdraw' },
+      withdraw: {
+        from: ['pending'],
+        to: 'withdrawn',
+        permission: 'member:update',
+        scope: { side: 'owner' },
+        audit: 'member.transfer_withdraw',
+      },
       expire: { from: ['pending'], to: 'expired', permission: null, scope: { side: 'target' }, audit: 'member.transfer_expire' },
     },
     onOverdue: 'expire',

@@ -38,7 +38,10 @@ describe('migrating member_transfers into cases (PGlite)', () => {
       (3, 1, '1.3.', 1, '乙工会', 'yi', 'y', 'grassroots', 'other')`);
     await db.execute(sql`INSERT INTO users (id, org_id, username, display_name, password_hash, roles) VALUES
       (10, 2, 'sender', '王发起', 'x', '{org_admin}'), (11, 3, 'receiver', NULL, 'x', '{org_admin}')`);
-    const member = (id: number, name: string) => sql`INSERT INTO members (id, org_id, org_path, name, name_pinyin, name_initials, name_grams,
+    const member = (
+      id: number,
+      name: string,
+    ) => sql`INSERT INTO members (id, org_id, org_path, name, name_pinyin, name_initials, name_grams,
       id_cipher, id_hash, id_masked, gender, birth_year, joined_at, card_no)
       VALUES (${id}, 2, '1.2.', ${name}, 'x', 'x', '{}', 'c', ${`h${id}`}, '320***********123X', 'male', 1990, '2019-01-01', ${`C${id}`})`;
     await db.execute(member(100, '张三丰'));
@@ -51,22 +54,104 @@ describe('migrating member_transfers into cases (PGlite)', () => {
 
     await runMigrations(db);
 
-    const cases = await db.execute(sql`SELECT id, number, status, open, version, org_path, target_org_path, subject, title, payload, due_at IS NOT NULL AS has_due FROM cases ORDER BY id`);
+    const cases = await db.execute(
+      sql`SELECT id, number, status, open, version, org_path, target_org_path, subject, title, payload, due_at IS NOT NULL AS has_due FROM cases ORDER BY id`,
+    );
     expect(cases.rows).toEqual([
-      { id: 7, number: 'JZ-2025-000001', status: 'accepted', open: false, version: 2, org_path: '1.2.', target_org_path: '1.3.', subject: 'member:100', title: '会员接转：张*丰（甲工会 → 乙工会）', payload: { memberId: 100, date: '2025-06-01', reason: '调动' }, has_due: false },
-      { id: 8, number: 'JZ-2026-000001', status: 'withdrawn', open: false, version: 2, org_path: '1.2.', target_org_path: '1.3.', subject: 'member:101', title: '会员接转：李*（甲工会 → 乙工会）', payload: { memberId: 101, date: '2026-03-01', reason: null }, has_due: false },
-      { id: 9, number: 'JZ-2026-000002', status: 'pending', open: true, version: 1, org_path: '1.2.', target_org_path: '1.3.', subject: 'member:102', title: '会员接转：王*（甲工会 → 乙工会）', payload: { memberId: 102, date: '2026-04-01', reason: '借调' }, has_due: true },
+      {
+        id: 7,
+        number: 'JZ-2025-000001',
+        status: 'accepted',
+        open: false,
+        version: 2,
+        org_path: '1.2.',
+        target_org_path: '1.3.',
+        subject: 'member:100',
+        title: '会员接转：张*丰（甲工会 → 乙工会）',
+        payload: { memberId: 100, date: '2025-06-01', reason: '调动' },
+        has_due: false,
+      },
+      {
+        id: 8,
+        number: 'JZ-2026-000001',
+        status: 'withdrawn',
+        open: false,
+        version: 2,
+        org_path: '1.2.',
+        target_org_path: '1.3.',
+        subject: 'member:101',
+        title: '会员接转：李*（甲工会 → 乙工会）',
+        payload: { memberId: 101, date: '2026-03-01', reason: null },
+        has_due: false,
+      },
+      {
+        id: 9,
+        number: 'JZ-2026-000002',
+        status: 'pending',
+        open: true,
+        version: 1,
+        org_path: '1.2.',
+        target_org_path: '1.3.',
+        subject: 'member:102',
+        title: '会员接转：王*（甲工会 → 乙工会）',
+        payload: { memberId: 102, date: '2026-04-01', reason: '借调' },
+        has_due: true,
+      },
     ]);
-    const steps = await db.execute(sql`SELECT case_id, action, from_status, to_status, actor_name, actor_org_name, opinion FROM case_steps ORDER BY case_id, at, id`);
+    const steps = await db.execute(
+      sql`SELECT case_id, action, from_status, to_status, actor_name, actor_org_name, opinion FROM case_steps ORDER BY case_id, at, id`,
+    );
     expect(steps.rows).toEqual([
-      { case_id: 7, action: 'submit', from_status: null, to_status: 'pending', actor_name: '王发起', actor_org_name: '甲工会', opinion: '调动' },
-      { case_id: 7, action: 'accept', from_status: 'pending', to_status: 'accepted', actor_name: 'receiver', actor_org_name: '乙工会', opinion: null },
-      { case_id: 8, action: 'submit', from_status: null, to_status: 'pending', actor_name: '王发起', actor_org_name: '甲工会', opinion: null },
-      { case_id: 8, action: 'withdraw', from_status: 'pending', to_status: 'withdrawn', actor_name: '王发起', actor_org_name: '甲工会', opinion: null },
-      { case_id: 9, action: 'submit', from_status: null, to_status: 'pending', actor_name: '王发起', actor_org_name: '甲工会', opinion: '借调' },
+      {
+        case_id: 7,
+        action: 'submit',
+        from_status: null,
+        to_status: 'pending',
+        actor_name: '王发起',
+        actor_org_name: '甲工会',
+        opinion: '调动',
+      },
+      {
+        case_id: 7,
+        action: 'accept',
+        from_status: 'pending',
+        to_status: 'accepted',
+        actor_name: 'receiver',
+        actor_org_name: '乙工会',
+        opinion: null,
+      },
+      {
+        case_id: 8,
+        action: 'submit',
+        from_status: null,
+        to_status: 'pending',
+        actor_name: '王发起',
+        actor_org_name: '甲工会',
+        opinion: null,
+      },
+      {
+        case_id: 8,
+        action: 'withdraw',
+        from_status: 'pending',
+        to_status: 'withdrawn',
+        actor_name: '王发起',
+        actor_org_name: '甲工会',
+        opinion: null,
+      },
+      {
+        case_id: 9,
+        action: 'submit',
+        from_status: null,
+        to_status: 'pending',
+        actor_name: '王发起',
+        actor_org_name: '甲工会',
+        opinion: '借调',
+      },
     ]);
     expect(await repo.nextNumber(db, 'member_transfer', 2026)).toBe(3);
-    const next = await db.execute(sql`INSERT INTO cases (type, number, year, org_id, org_path, status, open, title) VALUES ('x', 'X-1', 2026, 1, '1.', 's', false, 't') RETURNING id`);
+    const next = await db.execute(
+      sql`INSERT INTO cases (type, number, year, org_id, org_path, status, open, title) VALUES ('x', 'X-1', 2026, 1, '1.', 's', false, 't') RETURNING id`,
+    );
     expect(next.rows[0]?.id).toBe(10);
     const old = await db.execute(sql`SELECT to_regclass('member_transfers') AS t`);
     expect(old.rows[0]?.t).toBeNull();

@@ -11,7 +11,8 @@ export type Side = 'owner' | 'target';
 const pathOf = (side: Side) => (side === 'owner' ? cases.orgPath : cases.targetOrgPath);
 
 /** Seen from either side: the owner's subtree or the target's. */
-export const visibleTo = (scopePath: string): SQL => or(subtreeOf(cases.orgPath, scopePath), subtreeOf(cases.targetOrgPath, scopePath)) as SQL;
+export const visibleTo = (scopePath: string): SQL =>
+  or(subtreeOf(cases.orgPath, scopePath), subtreeOf(cases.targetOrgPath, scopePath)) as SQL;
 
 /** The next number of a type in a year: one atomic upsert, so parallel requests never share a number. */
 export async function nextNumber(db: DbOrTx, type: string, year: number): Promise<number> {
@@ -35,7 +36,10 @@ export async function insertStep(db: DbOrTx, row: typeof caseSteps.$inferInsert)
 }
 
 export async function findVisible(db: DbOrTx, scopePath: string, type: string, id: number): Promise<CaseRow | undefined> {
-  const [c] = await db.select().from(cases).where(and(eq(cases.id, id), eq(cases.type, type), visibleTo(scopePath)));
+  const [c] = await db
+    .select()
+    .from(cases)
+    .where(and(eq(cases.id, id), eq(cases.type, type), visibleTo(scopePath)));
   return c;
 }
 
@@ -45,7 +49,12 @@ export async function findById(db: DbOrTx, id: number): Promise<CaseRow | undefi
 }
 
 /** Compare-and-set: changes the case only if it still has the version the client saw. */
-export async function compareAndSet(db: DbOrTx, id: number, version: number, set: { status: string; open: boolean }): Promise<CaseRow | undefined> {
+export async function compareAndSet(
+  db: DbOrTx,
+  id: number,
+  version: number,
+  set: { status: string; open: boolean },
+): Promise<CaseRow | undefined> {
   const [c] = await db
     .update(cases)
     .set({ ...set, version: sql`${cases.version} + 1`, updatedAt: new Date() })
@@ -61,7 +70,10 @@ export async function stepsOf(db: DbOrTx, caseId: number): Promise<CaseStepRow[]
 /** The open case of a subject (e.g. 'member:42'), if any; at most one per type by a unique index. */
 export async function openOfSubjects(db: DbOrTx, type: string, subjects: string[]): Promise<CaseRow[]> {
   if (!subjects.length) return [];
-  return db.select().from(cases).where(and(eq(cases.type, type), eq(cases.open, true), inArray(cases.subject, subjects)));
+  return db
+    .select()
+    .from(cases)
+    .where(and(eq(cases.type, type), eq(cases.open, true), inArray(cases.subject, subjects)));
 }
 
 export interface ListFilter {
@@ -76,8 +88,17 @@ export interface ListFilter {
 export async function list(db: DbOrTx, f: ListFilter): Promise<{ items: CaseRow[]; total: number }> {
   const w = and(eq(cases.type, f.type), subtreeOf(pathOf(f.side), f.scopePath), f.status ? eq(cases.status, f.status) : undefined);
   const [items, [count]] = await Promise.all([
-    db.select().from(cases).where(w).orderBy(desc(cases.id)).limit(f.pageSize).offset((f.page - 1) * f.pageSize),
-    db.select({ n: sql<number>`count(*)::int` }).from(cases).where(w),
+    db
+      .select()
+      .from(cases)
+      .where(w)
+      .orderBy(desc(cases.id))
+      .limit(f.pageSize)
+      .offset((f.page - 1) * f.pageSize),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(cases)
+      .where(w),
   ]);
   return { items, total: count?.n ?? 0 };
 }
@@ -96,7 +117,12 @@ const clauseSql = (c: AwaitingClause, pathMatch: (col: AnyColumn) => SQL): SQL =
 export async function awaitingOrg(db: DbOrTx, orgPath: string, clauses: AwaitingClause[], limit: number): Promise<CaseRow[]> {
   if (!clauses.length) return [];
   const match = or(...clauses.map((c) => clauseSql(c, (col) => sql`${col} = ${orgPath}`)));
-  return db.select().from(cases).where(and(eq(cases.open, true), match)).orderBy(asc(cases.dueAt), asc(cases.id)).limit(limit);
+  return db
+    .select()
+    .from(cases)
+    .where(and(eq(cases.open, true), match))
+    .orderBy(asc(cases.dueAt), asc(cases.id))
+    .limit(limit);
 }
 
 /** Open overdue cases whose expected side is a direct child of the actor's org (escalated to the parent). */
@@ -116,7 +142,10 @@ export async function overdueAtChildren(db: DbOrTx, orgPath: string, clauses: Aw
 
 export async function orgNames(db: DbOrTx, ids: number[]): Promise<Map<number, string>> {
   if (!ids.length) return new Map();
-  const rows = await db.select({ id: orgs.id, name: orgs.name }).from(orgs).where(inArray(orgs.id, [...new Set(ids)]));
+  const rows = await db
+    .select({ id: orgs.id, name: orgs.name })
+    .from(orgs)
+    .where(inArray(orgs.id, [...new Set(ids)]));
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 

@@ -43,7 +43,13 @@ function registerReview(kernel: CaseKernel): CaseType<S, A, P> {
         audit: 'test.return',
       },
       // Only an org strictly above the owner, with a permission cadres of the owner's level also lack here.
-      overrule: { from: ['submitted', 'returned'], to: 'approved', permission: 'org:update', scope: { side: 'owner', above: true }, audit: 'test.overrule' },
+      overrule: {
+        from: ['submitted', 'returned'],
+        to: 'approved',
+        permission: 'org:update',
+        scope: { side: 'owner', above: true },
+        audit: 'test.overrule',
+      },
     },
   });
 }
@@ -79,7 +85,17 @@ describe.each(engines())('case kernel on %s', (engine) => {
   const ctxAt = async (org: OrgRef, permissions: Permission[]): Promise<Ctx> => {
     const u = await makeUser(t.db, org.id, ['viewer']);
     return {
-      actor: { userId: u.id, username: u.username, displayName: `干部${++n}`, orgId: org.id, orgPath: org.path, roles: [], permissions: new Set(permissions), sessionId: 'test', mustChangePassword: false },
+      actor: {
+        userId: u.id,
+        username: u.username,
+        displayName: `干部${++n}`,
+        orgId: org.id,
+        orgPath: org.path,
+        roles: [],
+        permissions: new Set(permissions),
+        sessionId: 'test',
+        mustChangePassword: false,
+      },
       ip: null,
       requestId: null,
     };
@@ -108,7 +124,8 @@ describe.each(engines())('case kernel on %s', (engine) => {
         }),
       ),
     );
-  const act = (ctx: Ctx, id: number, action: A, version: number, opinion?: string) => inScope(ctx, () => review.act(ctx, id, action, { version, opinion }));
+  const act = (ctx: Ctx, id: number, action: A, version: number, opinion?: string) =>
+    inScope(ctx, () => review.act(ctx, id, action, { version, opinion }));
 
   it('numbers cases per type and year and counts the deadline in working days', async () => {
     const owner = await ctxAt(sender, ['member:read', 'member:update']);
@@ -120,8 +137,12 @@ describe.each(engines())('case kernel on %s', (engine) => {
     const cal = await loadCalendar(t.db, today, addCalendarDays(today, 60));
     expect(a.dueAt).toBe(addWorkingDays(today, 3, cal));
     expect([a.status, a.version, a.open]).toEqual(['submitted', 1, true]);
-    const [steps] = await Promise.all([t.owner.execute(sql`SELECT action, from_status, to_status, actor_name, opinion FROM case_steps WHERE case_id = ${a.id}`)]);
-    expect(steps.rows).toEqual([{ action: 'submit', from_status: null, to_status: 'submitted', actor_name: owner.actor.displayName, opinion: '提交审阅' }]);
+    const [steps] = await Promise.all([
+      t.owner.execute(sql`SELECT action, from_status, to_status, actor_name, opinion FROM case_steps WHERE case_id = ${a.id}`),
+    ]);
+    expect(steps.rows).toEqual([
+      { action: 'submit', from_status: null, to_status: 'submitted', actor_name: owner.actor.displayName, opinion: '提交审阅' },
+    ]);
   });
 
   it('holds the State Council calendar: a deadline across 国庆 and 春节 skips the holidays and counts 调休 days', async () => {
@@ -172,7 +193,9 @@ describe.each(engines())('case kernel on %s', (engine) => {
       ['overrule', 'returned', 'approved', parent.actor.displayName, null],
     ]);
     expect(view.steps[1]?.actorOrgName).toBe(receiver.name);
-    const audit = await t.owner.execute(sql`SELECT action, org_path FROM audit_events WHERE entity_type = 'test' AND entity_id = ${String(c.id)} ORDER BY id`);
+    const audit = await t.owner.execute(
+      sql`SELECT action, org_path FROM audit_events WHERE entity_type = 'test' AND entity_id = ${String(c.id)} ORDER BY id`,
+    );
     expect(audit.rows).toEqual([
       { action: 'test.open', org_path: sender.path },
       { action: 'test.return', org_path: receiver.path },
@@ -198,7 +221,9 @@ describe.each(engines())('case kernel on %s', (engine) => {
     expect(results.filter((r) => r === '200')).toHaveLength(1);
     expect(results.filter((r) => r === '409 CASE_STALE')).toHaveLength(19);
     const steps = await t.owner.execute(sql`SELECT count(*)::int AS n FROM case_steps WHERE case_id = ${c.id} AND action = 'approve'`);
-    const audit = await t.owner.execute(sql`SELECT count(*)::int AS n FROM audit_events WHERE action = 'test.approve' AND entity_id = ${String(c.id)}`);
+    const audit = await t.owner.execute(
+      sql`SELECT count(*)::int AS n FROM audit_events WHERE action = 'test.approve' AND entity_id = ${String(c.id)}`,
+    );
     expect([steps.rows[0]?.n, audit.rows[0]?.n]).toEqual([1, 1]);
   });
 
@@ -220,7 +245,8 @@ describe.each(engines())('case kernel on %s', (engine) => {
     await t.owner.execute(sql`UPDATE cases SET due_at = '2026-01-05' WHERE id = ${late.id}`);
     const swept = await asSystem(() => kernel.sweepOverdue(todayCst()));
     expect(swept.marked).toBeGreaterThanOrEqual(1);
-    const todos = async (ctx: Ctx) => (await inScope(ctx, () => kernel.todos(ctx))).filter((x) => x.caseId === c.id || x.caseId === late.id);
+    const todos = async (ctx: Ctx) =>
+      (await inScope(ctx, () => kernel.todos(ctx))).filter((x) => x.caseId === c.id || x.caseId === late.id);
 
     const atUnion = await ctxAt(union, ['member:read', 'member:update']);
     expect((await todos(atUnion)).map((x) => [x.caseId, x.overdue, x.orgName])).toEqual([
@@ -231,7 +257,9 @@ describe.each(engines())('case kernel on %s', (engine) => {
     expect(await todos(await ctxAt(union, ['member:read']))).toEqual([]);
     // The parent (the street) sees only the overdue case, named after the child that is late.
     const atStreet = await ctxAt(street, ['member:read']);
-    expect((await todos(atStreet)).map((x) => [x.caseId, x.number, x.overdue, x.orgName, x.dueAt])).toEqual([[late.id, late.number, true, union.name, '2026-01-05']]);
+    expect((await todos(atStreet)).map((x) => [x.caseId, x.number, x.overdue, x.orgName, x.dueAt])).toEqual([
+      [late.id, late.number, true, union.name, '2026-01-05'],
+    ]);
     // Neither the grandparent nor the owner side nor a stranger.
     expect(await todos(await ctxAt(district, ['member:read', 'member:update']))).toEqual([]);
     expect(await todos(owner)).toEqual([]);
@@ -243,7 +271,12 @@ describe.each(engines())('case kernel on %s', (engine) => {
     const y2026 = await cadre.get('/api/v1/calendar/2026');
     expect(y2026.status).toBe(200);
     expect(y2026.body.provisional).toBe(false);
-    expect(y2026.body.days).toEqual(expect.arrayContaining([{ date: '2026-02-14', kind: 'workday', name: '春节调休' }, { date: '2026-10-07', kind: 'holiday', name: '国庆节' }]));
+    expect(y2026.body.days).toEqual(
+      expect.arrayContaining([
+        { date: '2026-02-14', kind: 'workday', name: '春节调休' },
+        { date: '2026-10-07', kind: 'holiday', name: '国庆节' },
+      ]),
+    );
     expect(y2026.body.days.filter((d: { kind: string }) => d.kind === 'holiday')).toHaveLength(33);
     expect(y2026.body.days.filter((d: { kind: string }) => d.kind === 'workday')).toHaveLength(6);
     expect((await cadre.get('/api/v1/calendar/2027')).body.provisional).toBe(true);
@@ -251,12 +284,18 @@ describe.each(engines())('case kernel on %s', (engine) => {
     const body = { provisional: false, days: [{ date: '2028-01-01', kind: 'holiday', name: '元旦' }] };
     expect((await cadre.put('/api/v1/calendar/2028', body)).status).toBe(403);
     const admin = await loginRoot(app, 'admin');
-    expect((await admin.put('/api/v1/calendar/2028', { ...body, days: [{ date: '2029-01-01', kind: 'holiday', name: '元旦' }] })).body.field).toBe('days');
-    expect((await admin.put('/api/v1/calendar/2028', { ...body, days: [{ date: '2028-01-01', kind: 'vacation', name: '元旦' }] })).status).toBe(400);
+    expect(
+      (await admin.put('/api/v1/calendar/2028', { ...body, days: [{ date: '2029-01-01', kind: 'holiday', name: '元旦' }] })).body.field,
+    ).toBe('days');
+    expect(
+      (await admin.put('/api/v1/calendar/2028', { ...body, days: [{ date: '2028-01-01', kind: 'vacation', name: '元旦' }] })).status,
+    ).toBe(400);
     const put = await admin.put('/api/v1/calendar/2028', body);
     expect(put.status).toBe(200);
     expect((await cadre.get('/api/v1/calendar/2028')).body).toEqual({ year: 2028, provisional: false, days: body.days });
-    const audit = await t.owner.execute(sql`SELECT count(*)::int AS n FROM audit_events WHERE action = 'calendar.update' AND entity_id = '2028'`);
+    const audit = await t.owner.execute(
+      sql`SELECT count(*)::int AS n FROM audit_events WHERE action = 'calendar.update' AND entity_id = '2028'`,
+    );
     expect(audit.rows[0]?.n).toBe(1);
   });
 });

@@ -122,7 +122,10 @@ export interface CaseType<S extends string, A extends string, P> {
   get(ctx: Ctx, id: number): Promise<CaseView<P, A>>;
   /** Runs an action: 403 without its permission, 404 outside its scope rule, 409 stale version or wrong state. */
   act(ctx: Ctx, id: number, action: A, body: { version: number; opinion?: string | undefined }): Promise<CaseRecord<P>>;
-  list(ctx: Ctx, f: { side: Side; status?: string | undefined; page: number; pageSize: number }): Promise<{ items: CaseRecord<P>[]; total: number }>;
+  list(
+    ctx: Ctx,
+    f: { side: Side; status?: string | undefined; page: number; pageSize: number },
+  ): Promise<{ items: CaseRecord<P>[]; total: number }>;
   /** The open case of each subject, read as the system (for presenters the caller has already scoped). */
   openOf(db: Db | Tx, subjects: string[]): Promise<Map<string, CaseRecord<P>>>;
   allowedActions(actor: Actor, c: repo.CaseRow): A[];
@@ -187,7 +190,12 @@ export function createCaseKernel({ db }: { db: Db }) {
     const allowedActions = (actor: Actor, c: repo.CaseRow): A[] =>
       actions.filter((a) => {
         const tr = def.transitions[a];
-        return tr.permission !== null && (tr.from as readonly string[]).includes(c.status) && can(actor, tr.permission) && passesScope(actor, c, tr.scope);
+        return (
+          tr.permission !== null &&
+          (tr.from as readonly string[]).includes(c.status) &&
+          can(actor, tr.permission) &&
+          passesScope(actor, c, tr.scope)
+        );
       });
 
     return {
@@ -242,7 +250,14 @@ export function createCaseKernel({ db }: { db: Db }) {
           orgId: row.orgId,
           orgPath: row.orgPath,
           ...def.audit.entity(record),
-          after: { caseId: row.id, number: row.number, status: row.status, targetOrgId: row.targetOrgId, dueAt: row.dueAt, payload: row.payload },
+          after: {
+            caseId: row.id,
+            number: row.number,
+            status: row.status,
+            targetOrgId: row.targetOrgId,
+            dueAt: row.dueAt,
+            payload: row.payload,
+          },
         });
         return record;
       },
@@ -296,7 +311,12 @@ export function createCaseKernel({ db }: { db: Db }) {
         escalated.push({ type: def.type, status, side });
         // Only what the caller could act on: a transition from this state on this side whose permission they hold.
         const actionable = Object.values(def.transitions).some(
-          (tr) => tr.permission !== null && tr.from.includes(status) && tr.scope.side === side && !tr.scope.above && can(ctx.actor, tr.permission),
+          (tr) =>
+            tr.permission !== null &&
+            tr.from.includes(status) &&
+            tr.scope.side === side &&
+            !tr.scope.above &&
+            can(ctx.actor, tr.permission),
         );
         if (actionable) own.push({ type: def.type, status, side });
       }

@@ -121,7 +121,8 @@ if (config.dormantDays > 0) {
 const overdueSweep = () => {
   asSystem(() => cases.sweepOverdue())
     .then((r) => {
-      if (r.marked || r.acted) app.log.info(r, 'overdue cases swept');
+      if (r.failed) app.log.warn(r, 'overdue case sweep: some cases could not be changed (retried next sweep)');
+      else if (r.marked || r.acted) app.log.info(r, 'overdue cases swept');
     })
     .catch((err: unknown) => app.log.warn({ err }, 'overdue case sweep failed'));
 };

@@ -347,9 +347,10 @@ export function createCaseKernel({ db }: { db: Db }) {
    * The overdue sweep (run as the system): marks open cases past their due day, so parents see them in their
    * to-dos, then runs each type's `onOverdue` action (e.g. a transfer expires). Returns what it did.
    */
-  async function sweepOverdue(today = todayCst(), batch = 500): Promise<{ marked: number; acted: number }> {
+  async function sweepOverdue(today = todayCst(), batch = 500): Promise<{ marked: number; acted: number; failed: number }> {
     const marked = await repo.markOverdue(db, today);
     let acted = 0;
+    let failed = 0;
     for (const def of types.values()) {
       if (!def.onOverdue) continue;
       const action = def.onOverdue;
@@ -357,18 +358,19 @@ export function createCaseKernel({ db }: { db: Db }) {
       if (!tr) continue;
       const due = await repo.dueForSystemAction(db, def.type, [...tr.from], today, batch);
       for (const c of due) {
-        // One transaction per case: a case a cadre just acted on loses nothing but this sweep's attempt.
-        const done = await db
+        // One transaction per case: a cadre who acted a moment earlier wins (CASE_STALE here), and one case whose
+        // effect fails (say, a member who changed meanwhile) does not hold up the others; it is retried next sweep.
+        const outcome = await db
           .transaction((tx) => apply(tx, def, c, action, c.version, { actor: null, origin: SYSTEM_ORIGIN }, null))
-          .then(() => true)
-          .catch((e: unknown) => {
-            if (e instanceof AppError && e.code === 'CASE_STALE') return false;
-            throw e;
-          });
-        if (done) acted++;
+          .then(
+            () => 'acted' as const,
+            (e: unknown) => (e instanceof AppError && e.code === 'CASE_STALE' ? ('stale' as const) : ('failed' as const)),
+          );
+        if (outcome === 'acted') acted++;
+        if (outcome === 'failed') failed++;
       }
     }
-    return { marked, acted };
+    return { marked, acted, failed };
   }
 
   return { register, todos, sweepOverdue, rewriteCasePaths: repo.rewriteCasePaths };

@@ -135,7 +135,7 @@ async function main() {
     await db.execute(sql.raw(`COPY members (${columns}) FROM '${csv}' WITH (FORMAT csv)`));
     copy = secs(t);
     console.log(`bare COPY into members: ${copy.toFixed(2)} s (${rate(rows, copy)}); baseline parse+COPY ${(parse + copy).toFixed(1)} s`);
-    await db.execute(sql`TRUNCATE members, member_events, member_transfers`);
+    await db.execute(sql`TRUNCATE members, member_events, case_steps, cases`);
     await db.execute(sql`VACUUM ANALYZE members`);
     fs.rmSync(csv);
   }

@@ -122,7 +122,7 @@ async function main() {
   try {
     await runMigrations(db);
     if (args.fresh) {
-      await db.execute(sql`TRUNCATE member_transfers, member_events, member_import_rows, members CASCADE`);
+      await db.execute(sql`TRUNCATE case_steps, cases, member_events, member_import_rows, members CASCADE`);
       // The statistics schema keeps per-org counters of the events (TRUNCATE fires no row triggers).
       if ((await db.execute(sql`SELECT to_regclass('member_counts') AS t`)).rows[0]?.t) await db.execute(sql`TRUNCATE member_counts`);
       process.stdout.write('members-gen: --fresh: members and their events deleted\n');

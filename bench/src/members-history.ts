@@ -2,7 +2,7 @@
 //   join         members.create:       member (status active, status_since = joined_at) + 'join' event at the org
 //   quit         members.leave:        status 'left', status_since = date, 'quit' event {reason}
 //   retire_keep  members.leave:        status 'retained', status_since = date, 'retire_keep' event {reason}
-//   transfer     transfers.accept:     member_transfers row (accepted), 'transfer_out' at the old org and
+//   transfer     transfers accept:     an accepted member_transfer case, 'transfer_out' at the old org and
 //                                      'transfer_in' at the new one on the same date, data {transferId, fromOrgId,
 //                                      toOrgId}; the member's org_id / org_path become the new org's, status stays
 // Each person's fate is a pure function of (seed, i), so a resumed load continues with the same history.
@@ -148,11 +148,20 @@ export async function insertMembersWithHistory(db: DbOrTx, rows: HistoryTuple[],
       INSERT INTO member_events (member_id, org_id, type, date, data${dimCols})
       SELECT (e->>0)::int, (e->>1)::int, e->>21, (e->>22)::date, '{"reason":null}'::jsonb${dimSrc}
       FROM src WHERE e->>21 IN ('quit', 'retire_keep') AND EXISTS (SELECT 1 FROM added)),
+    moved_src AS (
+      SELECT nextval(pg_get_serial_sequence('cases', 'id'))::int AS id, (e->>0)::int AS member_id, (e->>18)::int AS from_org_id,
+             (e->>1)::int AS to_org_id, (e->>22)::date AS date
+      FROM src WHERE e->>21 = 'transfer' AND EXISTS (SELECT 1 FROM added)),
     moved AS (
-      INSERT INTO member_transfers (member_id, from_org_id, to_org_id, status, date, decided_at)
-      SELECT (e->>0)::int, (e->>18)::int, (e->>1)::int, 'accepted', (e->>22)::date, (e->>22)::date::timestamptz
-      FROM src WHERE e->>21 = 'transfer' AND EXISTS (SELECT 1 FROM added)
-      RETURNING id, member_id, from_org_id, to_org_id, date),
+      -- Accepted 会员接转 cases (platform/cases); numbered by id in a bench-only series so batches never collide.
+      INSERT INTO cases (id, type, number, year, org_id, org_path, target_org_id, target_org_path, status, open, version, subject,
+                         title, payload, created_at, updated_at)
+      SELECT s.id, 'member_transfer', 'JZB-' || extract(year FROM s.date)::int || '-' || lpad(s.id::text, 8, '0'),
+             extract(year FROM s.date)::int, s.from_org_id, fo.path, s.to_org_id, tor.path, 'accepted', false, 2,
+             'member:' || s.member_id, '会员接转', jsonb_build_object('memberId', s.member_id, 'date', s.date::text, 'reason', NULL),
+             s.date::timestamptz, s.date::timestamptz
+      FROM moved_src s JOIN orgs fo ON fo.id = s.from_org_id JOIN orgs tor ON tor.id = s.to_org_id
+      RETURNING id, (payload->>'memberId')::int AS member_id, org_id AS from_org_id, target_org_id AS to_org_id, (payload->>'date')::date AS date),
     moved_dims AS (
       SELECT m.*, e->>13 AS gender, ${textArray('e->16')} AS categories
       FROM moved m JOIN src ON (e->>0)::int = m.member_id)

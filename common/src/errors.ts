@@ -19,6 +19,10 @@ export const ERRORS = {
   /** Serialization failure or deadlock between concurrent writes: nothing was saved, the same request may succeed. */
   RETRY: { status: 409, message: '操作与他人的修改同时发生，未能保存，请重试' },
   SUMMARY_EXISTS: { status: 409, message: '该组织同一期间已有工作总结' },
+  /** A case action sent with a version the case no longer has (someone acted first). */
+  CASE_STALE: { status: 409, message: '该事项已被他人处理或已更新，请刷新后重试' },
+  /** A case action that the case's current state does not allow. */
+  CASE_ACTION_NOT_ALLOWED: { status: 409, message: '该事项当前状态下不能执行此操作' },
   /** A ciphertext that does not authenticate for its row (tampered, or copied from another row). */
   DATA_INTEGRITY: { status: 409, message: '加密数据校验失败（可能被篡改或错位），无法显示，已记入审计，请联系安全管理员' },
   PAYLOAD_TOO_LARGE: { status: 413, message: '上传内容过大' },
@@ -85,4 +89,7 @@ export const FIELD_LABELS: Record<string, string> = {
   code: '验证码',
   mfaPolicy: '二次验证策略',
   cardNo: '会员卡号',
+  version: '版本号',
+  days: '日期列表',
+  year: '年份',
 };

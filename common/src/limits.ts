@@ -9,3 +9,6 @@ export const LIMITS = {
   pageSizeMax: 200,
   pageSizeDefault: 20,
 } as const;
+
+/** Working days a 会员接转 request waits for the receiving union before it expires (TRANSFER_EXPIRY_WORKING_DAYS). */
+export const TRANSFER_EXPIRY_WORKING_DAYS_DEFAULT = 10;

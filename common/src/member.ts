@@ -5,6 +5,7 @@ import { parseIdNumber } from './idcard.ts';
 import { normalizePhone, phoneError } from './phone.ts';
 import { ZPageQuery, zDate, zId, zPastDate } from './schemas.ts';
 import { zMultilineText, zRequiredText, zStr, zText } from './strings.ts';
+import { ZCaseStep } from './cases.ts';
 
 export const MEMBER_CATEGORIES = ['migrant', 'new_forms', 'dispatched'] as const;
 export type MemberCategory = (typeof MEMBER_CATEGORIES)[number];
@@ -76,6 +77,11 @@ export const ZMember = z.object({
   cardNo: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** On the detail only: the member's open 会员接转, or null. */
+  transfer: z
+    .object({ id: z.number().int(), number: z.string(), status: z.enum(['pending', 'accepted', 'rejected', 'withdrawn', 'expired']), toOrgName: z.string() })
+    .nullable()
+    .optional(),
 });
 export type TMember = z.infer<typeof ZMember>;
 
@@ -114,7 +120,70 @@ export const ZMemberLeave = z.strictObject({
   reason: zMultilineText(LIMITS.text).optional(),
   kind: z.enum(['retire_keep', 'quit']),
 });
-export const ZTransferCreate = z.strictObject({ toOrgId: zId, date: zPastDate, reason: zMultilineText(LIMITS.text).optional() });
+// 会员接转 on the case kernel: the sending union requests, the receiving union accepts or rejects (with an
+// opinion), the sender may withdraw; an unanswered request expires after TRANSFER_EXPIRY_WORKING_DAYS working days.
+export const TRANSFER_STATUSES = ['pending', 'accepted', 'rejected', 'withdrawn', 'expired'] as const;
+export type TransferStatus = (typeof TRANSFER_STATUSES)[number];
+export const TRANSFER_STATUS_LABELS: Record<TransferStatus, string> = {
+  pending: '待接收',
+  accepted: '已接收',
+  rejected: '已拒收',
+  withdrawn: '已撤回',
+  expired: '逾期失效',
+};
+export const TRANSFER_ACTIONS = ['accept', 'reject', 'withdraw'] as const;
+export type TransferAction = (typeof TRANSFER_ACTIONS)[number];
+/** Labels of the timeline's steps: the cadres' actions plus the opening step and the system's expiry. */
+export const TRANSFER_STEP_LABELS: Record<TransferAction | 'submit' | 'expire', string> = {
+  submit: '发起接转',
+  accept: '接收',
+  reject: '拒收',
+  withdraw: '撤回',
+  expire: '逾期失效',
+};
+
+/** `date`: the day the membership moves (the flow events' date), today when left out. */
+export const ZTransferCreate = z.strictObject({ toOrgId: zId, reason: zMultilineText(LIMITS.text).optional(), date: zPastDate.optional() });
+export type TTransferCreate = z.infer<typeof ZTransferCreate>;
+
+const ZOrgRef = z.object({ id: z.number().int(), name: z.string() });
+
+/** A transfer case in lists (GET /transfers) and as the answer to requests and actions. */
+export const ZTransferCase = z.object({
+  id: z.number().int(),
+  number: z.string(),
+  status: z.enum(TRANSFER_STATUSES),
+  version: z.number().int(),
+  orgId: z.number().int(),
+  dueAt: z.string().nullable(),
+  overdue: z.boolean(),
+  /** The member's name, masked (the receiving side sees the member before it holds the record). */
+  member: z.object({ id: z.number().int(), name: z.string() }),
+  fromOrg: ZOrgRef,
+  toOrg: ZOrgRef,
+  date: z.string(),
+  reason: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type TTransferCase = z.infer<typeof ZTransferCase>;
+
+/** GET /transfers/:id: the case with its timeline and the actions the caller may take now. */
+export const ZTransferDetail = ZTransferCase.extend({
+  assignee: z.object({ id: z.number().int(), name: z.string() }).nullable().optional(),
+  steps: z.array(ZCaseStep),
+  allowedActions: z.array(z.enum(TRANSFER_ACTIONS)),
+});
+export type TTransferDetail = z.infer<typeof ZTransferDetail>;
+
+export const ZTransferListQuery = ZPageQuery.extend({
+  direction: z.enum(['in', 'out']).default('in'),
+  status: z.enum(TRANSFER_STATUSES).optional(),
+});
+
+/**
+ * @deprecated The pre-kernel transfer row, kept only until the console moves to ZTransferCase/ZTransferDetail;
+ * no route answers it any more.
+ */
 export const ZTransfer = z.object({
   id: z.number().int(),
   memberId: z.number().int(),
@@ -128,6 +197,7 @@ export const ZTransfer = z.object({
   reason: z.string().nullable(),
   createdAt: z.string(),
 });
+/** @deprecated See ZTransfer. */
 export type TTransfer = z.infer<typeof ZTransfer>;
 
 export const ZMemberEvent = z.object({

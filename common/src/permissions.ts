@@ -21,6 +21,7 @@ export const PERMISSIONS = [
   'report:manage',
   'security:manage',
   'export:approve',
+  'calendar:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -46,6 +47,7 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'report:manage': '生成和编辑工作总结',
   'security:manage': '安全管理（解锁账号、重置二次验证、安全策略）',
   'export:approve': '审批敏感信息（不脱敏）导出',
+  'calendar:manage': '维护工作日历（法定节假日、调休上班日）',
 };
 
 /** Permissions whose holders must use a second factor (TOTP) where the org's MFA policy requires it. */
@@ -72,6 +74,8 @@ export function breaksSeparation(perms: Iterable<string>): boolean {
 
 /** Kept off the day-to-day cadre role: each belongs to a separate duty (security, audit, personal data). */
 const NOT_FOR_ORG_ADMIN: readonly Permission[] = [
+  // Federation-wide settings: the working-day calendar that every deadline is counted in.
+  'calendar:manage',
   'audit:read',
   'role:manage',
   'member:view_sensitive',
@@ -97,6 +101,7 @@ export const BUILTIN_ROLES = {
       'role:read',
       'stats:read',
       'report:read',
+      'calendar:manage',
     ] as Permission[],
   },
   security_admin: {

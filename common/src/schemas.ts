@@ -123,6 +123,11 @@ export const ZOrgEvent = z.object({
 });
 export type TOrgEvent = z.infer<typeof ZOrgEvent>;
 
+/** 工会名录 (GET /org-directory): any cadre finds an active union of the federation by name; names only. */
+export const ZOrgDirectoryQuery = z.strictObject({ q: zRequiredText(LIMITS.search) });
+export const ZOrgDirectoryEntry = z.object({ id: z.number().int(), name: z.string(), parentName: z.string().nullable() });
+export const ORG_DIRECTORY_MAX = 20;
+
 export const ZOrgListQuery = ZPageQuery.extend({
   q: zText(LIMITS.search).optional(),
   rootId: zId.optional(),

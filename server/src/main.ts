@@ -9,6 +9,7 @@ import { loadDataKeys } from './platform/crypto/index.ts';
 import { IDLE_TIMEOUT_MS, sessionRepo } from './platform/authz/index.ts';
 import { bindAuditSeals, configureAuditChain, openSealStore, startAuditSealer } from './platform/audit/index.ts';
 import { disableDormantUsers, pruneLoginThrottle } from './modules/auth/index.ts';
+import { createCaseKernel } from './platform/cases/index.ts';
 
 const config = loadConfig();
 const master = masterKeyOrExit(config);
@@ -73,7 +74,10 @@ if (boot.created && config.demo && boot.rootOrgId) {
   for (const a of accounts) banner.push(`  ${a.level.padEnd(6, '　')} ${a.username.padEnd(16)} ${a.password}  ${a.orgName}`);
 }
 
+const cases = createCaseKernel({ db: database.db });
 const app = await buildServer(database.db, {
+  cases,
+  transferExpiryWorkingDays: config.transferExpiryWorkingDays,
   logLevel: config.logLevel,
   cookieSecure: config.cookieSecure,
   loginRateLimit: config.loginRateLimit,
@@ -111,6 +115,19 @@ if (config.dormantDays > 0) {
   dormantSweep();
   setInterval(dormantSweep, 3600_000).unref();
 }
+
+// Cases past their due working day: marked overdue (the parent org sees them in its to-dos), and those whose type
+// says so (会员接转) expire. At start and every 10 minutes; each case changes in its own transaction.
+const overdueSweep = () => {
+  asSystem(() => cases.sweepOverdue())
+    .then((r) => {
+      if (r.failed) app.log.warn(r, 'overdue case sweep: some cases could not be changed (retried next sweep)');
+      else if (r.marked || r.acted) app.log.info(r, 'overdue cases swept');
+    })
+    .catch((err: unknown) => app.log.warn({ err }, 'overdue case sweep failed'));
+};
+overdueSweep();
+setInterval(overdueSweep, 10 * 60_000).unref();
 
 // Picks up a data key created by `npm run keys:rotate` (reads also reload on demand when they meet a new version).
 const keyReload = setInterval(() => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import { z } from 'zod';
-import { EXPORT_UNMASKED_MAX_ROWS_DEFAULT } from '@gonghui/common';
+import { EXPORT_UNMASKED_MAX_ROWS_DEFAULT, TRANSFER_EXPIRY_WORKING_DAYS_DEFAULT } from '@gonghui/common';
 import { registerAuth } from './platform/authz/index.ts';
 import type { Db } from './platform/db/index.ts';
 import { createHttpApp, type HttpApp, type LogStream } from './platform/http/index.ts';
@@ -18,6 +18,7 @@ import { registerReportsModule } from './modules/reports/index.ts';
 import { registerMemberImportsModule } from './modules/member-imports/index.ts';
 import type { FieldCrypto } from './platform/crypto/index.ts';
 import { configureAuditChain } from './platform/audit/index.ts';
+import { createCalendarService, createCaseKernel, registerCaseRoutes, type CaseKernel } from './platform/cases/index.ts';
 
 export interface ServerOptions {
   logLevel: string;
@@ -37,6 +38,10 @@ export interface ServerOptions {
   jobLeaseMs?: number;
   /** Cap on the rows of one unmasked export request (EXPORT_UNMASKED_MAX_ROWS). */
   exportUnmaskedMaxRows?: number;
+  /** The case kernel whose overdue sweep main.ts schedules; a fresh one when omitted. */
+  cases?: CaseKernel;
+  /** TRANSFER_EXPIRY_WORKING_DAYS: working days a 会员接转 request waits before it expires (default 10). */
+  transferExpiryWorkingDays?: number;
   /** Built console to serve at /; omitted in route tests. */
   webDist?: string;
 }
@@ -55,6 +60,8 @@ export async function buildServer(db: Db, opts: ServerOptions): Promise<HttpApp>
   });
 
   const orgs = registerOrgsModule(app, db);
+  const cases = opts.cases ?? createCaseKernel({ db });
+  orgs.onSubtreeMoved(cases.rewriteCasePaths);
   registerUsersModule(app, db);
   registerAuthModule(app, db, orgs, {
     cookieSecure: opts.cookieSecure,
@@ -66,9 +73,11 @@ export async function buildServer(db: Db, opts: ServerOptions): Promise<HttpApp>
   const indicatorProviders = [orgIndicatorProvider, memberIndicatorProvider];
   const indicatorLabels = Object.fromEntries(indicatorProviders.flatMap((p) => p.indicators.map((i) => [i.key, i.label])));
   registerAuditRoutes(app, db, { indicatorLabels });
-  registerMembersModule(app, db, opts.crypto, orgs, {
+  registerMembersModule(app, db, opts.crypto, orgs, cases, {
     exportUnmaskedMaxRows: opts.exportUnmaskedMaxRows ?? EXPORT_UNMASKED_MAX_ROWS_DEFAULT,
+    transferExpiryWorkingDays: opts.transferExpiryWorkingDays ?? TRANSFER_EXPIRY_WORKING_DAYS_DEFAULT,
   });
+  registerCaseRoutes(app, cases, createCalendarService({ db }));
   await registerMemberImportsModule(app, db, opts);
   const stats = registerStatsModule(app, db, orgs, indicatorProviders);
   registerReportsModule(app, db, stats);

@@ -1,7 +1,7 @@
 // Configuration comes from the environment only; see README for each variable.
 import net from 'node:net';
 import path from 'node:path';
-import { EXPORT_UNMASKED_MAX_ROWS_DEFAULT } from '@gonghui/common';
+import { EXPORT_UNMASKED_MAX_ROWS_DEFAULT, TRANSFER_EXPIRY_WORKING_DAYS_DEFAULT } from '@gonghui/common';
 
 export interface Config {
   port: number;
@@ -40,6 +40,8 @@ export interface Config {
   auditSealEveryRows: number;
   /** Lease of background jobs: a job whose process died resumes at the next start after at most this long. */
   jobLeaseMs: number;
+  /** Working days a 会员接转 request waits before it expires (TRANSFER_EXPIRY_WORKING_DAYS, default 10). */
+  transferExpiryWorkingDays: number;
 }
 
 function positiveInt(v: string | undefined, fallback: number): number {
@@ -90,6 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditSealIntervalSeconds: positive(env.AUDIT_SEAL_INTERVAL_SECONDS, 300),
     auditSealEveryRows: positive(env.AUDIT_SEAL_EVERY_ROWS, 1000),
     jobLeaseMs: Number(env.JOB_LEASE_MS ?? 30_000),
+    transferExpiryWorkingDays: positive(env.TRANSFER_EXPIRY_WORKING_DAYS, TRANSFER_EXPIRY_WORKING_DAYS_DEFAULT),
   };
 }
 

@@ -54,6 +54,7 @@ async function expectOk(res: Promise<{ status: number; body: { message?: string 
 }
 
 async function transfer(admin: Client, memberId: number, toOrgId: number, date: string): Promise<void> {
-  const id = await created(admin.post(`/api/v1/members/${memberId}/transfers`, { toOrgId, date, reason: '工作调动' }));
-  await expectOk(admin.post(`/api/v1/transfers/${id}/accept`));
+  const res = await admin.post(`/api/v1/members/${memberId}/transfers`, { toOrgId, date, reason: '工作调动' });
+  const id = await created(Promise.resolve(res));
+  await expectOk(admin.post(`/api/v1/transfers/${id}/actions/accept`, { version: (res.body as { version?: number }).version }));
 }

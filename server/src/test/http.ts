@@ -7,6 +7,7 @@ import { createFieldCrypto } from '../platform/crypto/index.ts';
 export const testCrypto = createFieldCrypto(Buffer.alloc(32, 1));
 import type { FieldCrypto } from '../platform/crypto/index.ts';
 import type { Db } from '../platform/db/index.ts';
+import type { CaseKernel } from '../platform/cases/index.ts';
 import { secondFactorFor } from './mfa.ts';
 import { ROOT_PASSWORDS, type RootAccount } from './db.ts';
 
@@ -22,6 +23,9 @@ export interface TestAppOptions {
   /** Defaults to 'silent'; with logStream, tests read what was logged. */
   logLevel?: string;
   logStream?: LogStream;
+  /** The case kernel (tests that run the overdue sweep pass their own). */
+  cases?: CaseKernel;
+  transferExpiryWorkingDays?: number;
 }
 
 export async function buildTestApp(db: Db, opts: TestAppOptions = {}): Promise<HttpApp> {

@@ -8,8 +8,11 @@ import { registerMemberRoutes } from './members.routes.ts';
 import { createMemberService } from './members.service.ts';
 import { rewriteOrgPaths } from './members.repo.ts';
 import { shiftFlowMonths } from './members.flows.ts';
-import { registerTransferAndCardRoutes } from './transfers.routes.ts';
+import { registerCardRoutes } from './cards.routes.ts';
+import { registerTransferRoutes } from './transfers.routes.ts';
 import { createTransferService } from './transfers.service.ts';
+import { registerTransferCaseType } from './transfers.workflow.ts';
+import type { CaseKernel } from '../../platform/cases/index.ts';
 import { registerExportRequestRoutes } from './export-requests.routes.ts';
 import { createExportRequestService } from './export-requests.service.ts';
 
@@ -18,13 +21,20 @@ export function registerMembersModule(
   db: Db,
   crypto: FieldCrypto,
   orgs: OrgService,
-  opts: { exportUnmaskedMaxRows: number },
+  cases: CaseKernel,
+  opts: { exportUnmaskedMaxRows: number; transferExpiryWorkingDays: number },
 ) {
   const members = createMemberService({ db, crypto });
   orgs.onSubtreeMoved(rewriteOrgPaths);
   orgs.onSubtreeMoved(shiftFlowMonths);
-  registerMemberRoutes(app, members);
-  registerTransferAndCardRoutes(app, createTransferService({ db }), members, createCardService({ db, crypto }));
+  const transfers = createTransferService({
+    db,
+    cases: registerTransferCaseType(cases),
+    expiryWorkingDays: opts.transferExpiryWorkingDays,
+  });
+  registerMemberRoutes(app, members, transfers);
+  registerTransferRoutes(app, transfers);
+  registerCardRoutes(app, members, createCardService({ db, crypto }));
   registerExportRequestRoutes(app, createExportRequestService({ db, crypto, members, maxRows: opts.exportUnmaskedMaxRows }));
   return members;
 }

@@ -1,5 +1,5 @@
 // SQL for the member registry. Every read that serves a user is bounded by a scope path.
-import { and, desc, eq, gte, like, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, like, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import { memberEvents, members, orgs, type DbOrTx } from '../../platform/db/index.ts';
 import { subtreeOf } from '../../platform/authz/index.ts';
 import { queryGrams } from './members.names.ts';
@@ -148,4 +148,11 @@ export async function listForExport(db: DbOrTx, f: MemberFilter, limit: number, 
     .orderBy(desc(members.id))
     .limit(limit);
   return { items: rows.map((r) => ({ ...r.m, orgName: r.orgName })) };
+}
+
+/** Names of members by id (for presenters that mask them): one query. */
+export async function namesByIds(db: DbOrTx, ids: number[]): Promise<Map<number, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db.select({ id: members.id, name: members.name }).from(members).where(inArray(members.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, r.name]));
 }

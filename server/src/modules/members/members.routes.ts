@@ -1,6 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { z } from 'zod';
 import {
+  type TransferStatus,
   ZMember,
   ZMemberCreate,
   ZMemberEvent,
@@ -18,13 +19,14 @@ import { ctxOf } from '../../platform/authz/index.ts';
 import type { HttpApp } from '../../platform/http/index.ts';
 import { presentMember } from './members.presenter.ts';
 import type { MemberService } from './members.service.ts';
+import type { TransferService } from './transfers.service.ts';
 
 const ZIdParams = z.strictObject({ id: zId });
 const tags = ['members'];
 // totalExact is false when more rows match than the list counts (see COUNT_CAP): the console shows "10000+".
 const ZMemberPage = page(ZMember).extend({ nextAfter: z.number().int().nullable(), totalExact: z.boolean() });
 
-export function registerMemberRoutes(app: HttpApp, svc: MemberService): void {
+export function registerMemberRoutes(app: HttpApp, svc: MemberService, transfers: Pick<TransferService, 'openOf'>): void {
   app.post('/api/v1/members', {
     schema: {
       operationId: 'createMember',
@@ -82,7 +84,13 @@ export function registerMemberRoutes(app: HttpApp, svc: MemberService): void {
   app.get('/api/v1/members/:id', {
     schema: { operationId: 'getMember', tags, params: ZIdParams, response: { 200: ZMember } },
     config: { permission: 'member:read' },
-    handler: async (req) => presentMember(await svc.get(ctxOf(req), req.params.id)),
+    handler: async (req) => {
+      const m = await svc.get(ctxOf(req), req.params.id);
+      // The member is in the caller's scope: its open transfer (to whichever union) is shown with it.
+      const open = await transfers.openOf(m.id);
+      const transfer = open && { id: open.case.id, number: open.case.number, status: open.case.status as TransferStatus, toOrgName: open.toOrgName };
+      return { ...presentMember(m), transfer };
+    },
   });
 
   app.patch('/api/v1/members/:id', {

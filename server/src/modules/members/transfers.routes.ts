@@ -1,58 +1,50 @@
+// 会员接转 routes on the case kernel: request (sending side), list in/out, detail with timeline and allowed actions,
+// and one action route whose body carries the version the client saw.
 import { z } from 'zod';
-import { ZPageQuery, ZTransfer, ZTransferCreate, page, zId, zStr, type TTransfer } from '@gonghui/common';
+import {
+  TRANSFER_ACTIONS,
+  ZCaseActionBody,
+  ZTransferCreate,
+  ZTransferDetail,
+  ZTransferCase,
+  ZTransferListQuery,
+  page,
+  zId,
+} from '@gonghui/common';
 import { ctxOf } from '../../platform/authz/index.ts';
 import type { HttpApp } from '../../platform/http/index.ts';
-import type { CardService } from './members.card.ts';
-import type { MemberService } from './members.service.ts';
+import { presentTransfer, presentTransferDetail } from './transfers.presenter.ts';
 import type { TransferService } from './transfers.service.ts';
 
 const ZIdParams = z.strictObject({ id: zId });
+const ZActionParams = z.strictObject({ id: zId, action: z.enum(TRANSFER_ACTIONS) });
+const tags = ['transfers'];
 
-type TransferDetail = Awaited<ReturnType<TransferService['accept']>>;
-function presentTransfer(d: TransferDetail): TTransfer {
-  const t = d.t;
-  return {
-    id: t.id, memberId: t.memberId, memberName: d.memberName, fromOrgId: t.fromOrgId, fromOrgName: d.fromOrgName, toOrgId: t.toOrgId, toOrgName: d.toOrgName,
-    status: t.status as TTransfer['status'], date: t.date, reason: t.reason, createdAt: t.createdAt.toISOString(),
-  };
-}
-
-export function registerTransferAndCardRoutes(app: HttpApp, transfers: TransferService, members: MemberService, cards: CardService): void {
+export function registerTransferRoutes(app: HttpApp, transfers: TransferService): void {
   app.post('/api/v1/members/:id/transfers', {
-    schema: { operationId: 'requestTransfer', tags: ['transfers'], params: ZIdParams, body: ZTransferCreate, response: { 201: ZTransfer } },
+    schema: { operationId: 'requestTransfer', tags, params: ZIdParams, body: ZTransferCreate, response: { 201: ZTransferDetail } },
     config: { permission: 'member:update' },
-    handler: async (req, reply) => reply.status(201).send(presentTransfer(await transfers.request(ctxOf(req), req.params.id, req.body))),
-  });
-  app.post('/api/v1/transfers/:id/accept', {
-    schema: { operationId: 'acceptTransfer', tags: ['transfers'], params: ZIdParams, response: { 200: ZTransfer } },
-    config: { permission: 'member:update' },
-    handler: async (req) => presentTransfer(await transfers.accept(ctxOf(req), req.params.id)),
+    handler: async (req, reply) =>
+      reply.status(201).send(presentTransferDetail(await transfers.request(ctxOf(req), req.params.id, req.body))),
   });
   app.get('/api/v1/transfers', {
-    schema: {
-      operationId: 'listTransfers', tags: ['transfers'],
-      querystring: ZPageQuery.extend({ direction: z.enum(['in', 'out']).default('in'), status: z.enum(['pending', 'accepted', 'rejected', 'cancelled']).optional() }),
-      response: { 200: page(ZTransfer) },
-    },
+    schema: { operationId: 'listTransfers', tags, querystring: ZTransferListQuery, response: { 200: page(ZTransferCase) } },
     config: { permission: 'member:read' },
     handler: async (req) => {
       const { direction, status, page: p, pageSize } = req.query;
-      const res = await transfers.list(ctxOf(req), direction, status, p, pageSize);
-      return { items: res.items.map(presentTransfer), total: res.total, page: p, pageSize };
+      const res = await transfers.list(ctxOf(req), { direction, status, page: p, pageSize });
+      return { items: res.items.map((c) => presentTransfer(c, res.names)), total: res.total, page: p, pageSize };
     },
   });
-
-  app.get('/api/v1/members/:id/card', {
-    schema: { operationId: 'memberCard', tags: ['cards'], params: ZIdParams, response: { 200: z.object({ cardNo: z.string(), token: z.string(), expiresAt: z.string() }) } },
+  app.get('/api/v1/transfers/:id', {
+    schema: { operationId: 'getTransfer', tags, params: ZIdParams, response: { 200: ZTransferDetail } },
     config: { permission: 'member:read' },
-    handler: async (req) => cards.issue(await members.get(ctxOf(req), req.params.id)),
+    handler: async (req) => presentTransferDetail(await transfers.get(ctxOf(req), req.params.id)),
   });
-  app.post('/api/v1/cards/verify', {
-    schema: {
-      operationId: 'verifyCard', tags: ['cards'], body: z.strictObject({ token: zStr().min(1).max(2000) }),
-      response: { 200: z.object({ valid: z.boolean(), reason: z.enum(['expired', 'invalid']).optional(), member: z.object({ nameMasked: z.string(), orgName: z.string(), status: z.string() }).optional() }) },
-    },
-    config: { public: true, rateLimit: { max: 120, timeWindow: '1 minute' } },
-    handler: async (req) => cards.verify(req.body.token),
+  app.post('/api/v1/transfers/:id/actions/:action', {
+    schema: { operationId: 'actOnTransfer', tags, params: ZActionParams, body: ZCaseActionBody, response: { 200: ZTransferDetail } },
+    // Each action's own permission and scope rule are checked by the case kernel (403 / 404).
+    config: { permission: 'member:read' },
+    handler: async (req) => presentTransferDetail(await transfers.act(ctxOf(req), req.params.id, req.params.action, req.body)),
   });
 }

@@ -1,17 +1,45 @@
-// 会员接转: the sending union requests, the receiving union accepts; both sides keep the history.
-// A transfer spans two subtrees by nature, so the steps that read the other side run as the system (row-level
-// security would hide it) after this service's own scope checks.
+// 会员接转 on the case kernel: the sending union requests (the member must be in its scope and active), the kernel
+// numbers the case, counts the deadline in working days and runs the actions. A transfer spans two subtrees by
+// nature: the names of the other side are read as the system, after the kernel has checked the caller's scope.
+import { todayCst, type TTransferCreate } from '@gonghui/common';
 import type { Ctx } from '../../platform/authz/index.ts';
-import { originOf, recordAudit } from '../../platform/audit/index.ts';
-import { asSystem, type Db } from '../../platform/db/index.ts';
+import type { CaseRecord } from '../../platform/cases/index.ts';
+import { asSystem, type Db, type DbOrTx } from '../../platform/db/index.ts';
 import { conflict, invalid, notFound } from '../../platform/http/index.ts';
+import { maskName } from '@gonghui/common';
 import { orgRepo } from '../orgs/index.ts';
 import * as members from './members.repo.ts';
-import * as repo from './transfers.repo.ts';
+import type { TransferCaseType, TransferPayload } from './transfers.workflow.ts';
 
-export function createTransferService({ db }: { db: Db }) {
-  async function request(ctx: Ctx, memberId: number, input: { toOrgId: number; date: string; reason?: string }) {
-    return db.transaction(async (tx) => {
+export type TransferCase = CaseRecord<TransferPayload>;
+
+/** Names the presenter needs: the member (masked later) and both orgs. */
+export interface TransferNames {
+  member: Map<number, string>;
+  org: Map<number, string>;
+}
+
+const subjectOf = (memberId: number) => `member:${memberId}`;
+
+async function namesFor(db: DbOrTx, items: TransferCase[]): Promise<TransferNames> {
+  return asSystem(async () => {
+    const [member, org] = await Promise.all([
+      members.namesByIds(
+        db,
+        items.map((c) => c.payload.memberId),
+      ),
+      orgRepo.namesByIds(
+        db,
+        items.flatMap((c) => [c.orgId, c.targetOrgId ?? c.orgId]),
+      ),
+    ]);
+    return { member, org };
+  });
+}
+
+export function createTransferService({ db, cases, expiryWorkingDays }: { db: Db; cases: TransferCaseType; expiryWorkingDays: number }) {
+  async function request(ctx: Ctx, memberId: number, input: TTransferCreate) {
+    const id = await db.transaction(async (tx) => {
       const m = await members.findInScope(tx, ctx.actor.orgPath, memberId);
       if (!m) throw notFound('会员');
       if (m.status !== 'active') throw conflict('该会员当前不在籍，不能办理接转');
@@ -19,43 +47,51 @@ export function createTransferService({ db }: { db: Db }) {
       const to = await asSystem(() => orgRepo.findById(tx, input.toOrgId));
       if (!to || to.status !== 'active') throw invalid('toOrgId', '转入工会不存在或已注销');
       if (to.id === m.orgId) throw invalid('toOrgId', '转入工会与现所在工会相同');
-      if (input.date < m.joinedAt) throw invalid('date', `不能早于入会日期 ${m.joinedAt}`);
-      const t = await repo.insert(tx, { memberId, fromOrgId: m.orgId, toOrgId: to.id, date: input.date, reason: input.reason ?? null, requestedBy: ctx.actor.userId }).catch((e: unknown) => {
-        if (String((e as { code?: string }).code ?? (e as { cause?: { code?: string } }).cause?.code) === '23505') throw conflict('该会员已有待接收的接转申请');
-        throw e;
+      const date = input.date ?? todayCst();
+      if (date < m.joinedAt) throw invalid('date', `不能早于入会日期 ${m.joinedAt}`);
+      const reason = input.reason?.trim() || null;
+      const c = await cases.open(ctx, tx, {
+        owner: { id: m.orgId, path: m.orgPath },
+        target: { id: to.id, path: to.path },
+        subject: subjectOf(m.id),
+        title: `会员接转：${maskName(m.name)}（${m.orgName} → ${to.name}）`,
+        payload: { memberId: m.id, date, reason },
+        dueInWorkingDays: expiryWorkingDays,
+        opinion: reason,
       });
-      await recordAudit(tx, originOf(ctx), { action: 'member.transfer_request', orgId: m.orgId, orgPath: m.orgPath, entityType: 'member', entityId: memberId, after: { transferId: t.id, toOrgId: to.id, toOrgName: to.name, date: input.date } });
-      const detail = await asSystem(() => repo.findById(tx, t.id));
-      if (!detail) throw new Error('transfer missing');
-      return detail;
+      return c.id;
     });
+    return get(ctx, id);
   }
 
-  async function accept(ctx: Ctx, transferId: number) {
-    // The member still sits in the sending subtree; the receiver's scope is checked on the transfer itself.
-    return asSystem(() => db.transaction(async (tx) => {
-      const t = await repo.findById(tx, transferId);
-      if (!t || !t.toOrgPath.startsWith(ctx.actor.orgPath)) throw notFound('接转申请');
-      const decided = await repo.decide(tx, transferId, 'accepted', ctx.actor.userId);
-      if (!decided) throw conflict('该接转申请已处理');
-      const m = await members.findById(tx, t.t.memberId);
-      if (!m || m.status !== 'active' || m.orgId !== t.t.fromOrgId) throw conflict('会员状态已变化，不能完成接转');
-      await members.update(tx, m.id, { orgId: t.t.toOrgId, orgPath: t.toOrgPath });
-      const data = { transferId, fromOrgId: t.t.fromOrgId, toOrgId: t.t.toOrgId };
-      await members.insertEvents(tx, [
-        { memberId: m.id, orgId: t.t.fromOrgId, type: 'transfer_out', date: t.t.date, data, createdBy: ctx.actor.userId },
-        { memberId: m.id, orgId: t.t.toOrgId, type: 'transfer_in', date: t.t.date, data, createdBy: ctx.actor.userId },
-      ]);
-      await recordAudit(tx, originOf(ctx), { action: 'member.transfer_accept', orgId: t.t.toOrgId, orgPath: t.toOrgPath, entityType: 'member', entityId: m.id, before: { orgId: t.t.fromOrgId }, after: data });
-      return { ...t, t: decided };
-    }));
+  async function get(ctx: Ctx, id: number) {
+    const view = await cases.get(ctx, id);
+    return { ...view, names: await namesFor(db, [view.case]) };
   }
 
   return {
     request,
-    accept,
-    list: (ctx: Ctx, direction: 'in' | 'out', status: string | undefined, page: number, pageSize: number) =>
-      asSystem(() => repo.list(db, ctx.actor.orgPath, direction, status, page, pageSize)),
+    get,
+    async act(ctx: Ctx, id: number, action: 'accept' | 'reject' | 'withdraw', body: { version: number; opinion?: string | undefined }) {
+      await cases.act(ctx, id, action, body);
+      return get(ctx, id);
+    },
+    async list(ctx: Ctx, f: { direction: 'in' | 'out'; status?: string | undefined; page: number; pageSize: number }) {
+      const res = await cases.list(ctx, {
+        side: f.direction === 'in' ? 'target' : 'owner',
+        status: f.status,
+        page: f.page,
+        pageSize: f.pageSize,
+      });
+      return { ...res, names: await namesFor(db, res.items) };
+    },
+    /** The member's open transfer (the caller has already loaded the member in scope). */
+    async openOf(memberId: number): Promise<{ case: TransferCase; toOrgName: string } | null> {
+      const c = (await cases.openOf(db, [subjectOf(memberId)])).get(subjectOf(memberId));
+      if (!c) return null;
+      const names = await namesFor(db, [c]);
+      return { case: c, toOrgName: names.org.get(c.targetOrgId ?? 0) ?? '' };
+    },
   };
 }
 

@@ -53,20 +53,21 @@ export interface OrgSearch {
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/** Name, pinyin or USCC match of a search word; undefined for an empty word. */
+function nameMatch(raw: string | undefined): SQL | undefined {
+  const q = raw?.trim().normalize('NFKC');
+  if (!q) return undefined;
+  const lower = q.toLowerCase();
+  const contains = `%${escapeLike(q)}%`;
+  // The gram containment narrows through the GIN index; the LIKEs recheck the exact substring.
+  const grams = sql`${orgs.searchGrams} @> ${sql.param(queryGrams(q))}::text[]`;
+  return /^[a-z]+$/.test(lower)
+    ? and(grams, or(like(orgs.pinyinInitials, `%${lower}%`), like(orgs.pinyin, `%${lower}%`), like(orgs.name, contains)))
+    : or(and(grams, like(orgs.name, contains)), eq(orgs.uscc, q.toUpperCase()));
+}
+
 function searchWhere(f: OrgSearch): SQL | undefined {
-  const conds: (SQL | undefined)[] = [subtreeOf(orgs.path, f.scopePath)];
-  const q = f.q?.trim().normalize('NFKC');
-  if (q) {
-    const lower = q.toLowerCase();
-    const contains = `%${escapeLike(q)}%`;
-    // The gram containment narrows through the GIN index; the LIKEs recheck the exact substring.
-    const grams = sql`${orgs.searchGrams} @> ${sql.param(queryGrams(q))}::text[]`;
-    conds.push(
-      /^[a-z]+$/.test(lower)
-        ? and(grams, or(like(orgs.pinyinInitials, `%${lower}%`), like(orgs.pinyin, `%${lower}%`), like(orgs.name, contains)))
-        : or(and(grams, like(orgs.name, contains)), eq(orgs.uscc, q.toUpperCase())),
-    );
-  }
+  const conds: (SQL | undefined)[] = [subtreeOf(orgs.path, f.scopePath), nameMatch(f.q)];
   if (f.level) conds.push(eq(orgs.level, f.level));
   if (f.kind) conds.push(eq(orgs.kind, f.kind));
   if (f.status) conds.push(eq(orgs.status, f.status));
@@ -180,4 +181,28 @@ export async function listEvents(db: DbOrTx, orgId: number, page: number, pageSi
 export async function hasAnyOrg(db: DbOrTx): Promise<boolean> {
   const rows = await db.select({ id: orgs.id }).from(orgs).limit(1);
   return rows.length > 0;
+}
+
+/** Names of orgs by id, one query (for presenters of cases that span two subtrees; the caller scoped the case). */
+export async function namesByIds(db: DbOrTx, ids: number[]): Promise<Map<number, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db.select({ id: orgs.id, name: orgs.name }).from(orgs).where(inArray(orgs.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/**
+ * 工会名录: active unions of the whole federation whose name (or pinyin) matches, with the parent's name to tell
+ * namesakes apart — nothing else leaves. Read as the system by the caller; bounded by `limit`.
+ */
+export async function directory(db: DbOrTx, q: string, limit: number): Promise<{ id: number; name: string; parentName: string | null }[]> {
+  const match = nameMatch(q);
+  if (!match) return [];
+  // Qualified by hand: inside the subquery a bare parent_id would name the parent's own column.
+  const parent = sql<string | null>`(SELECT p.name FROM orgs p WHERE p.id = "orgs"."parent_id")`;
+  return db
+    .select({ id: orgs.id, name: orgs.name, parentName: parent })
+    .from(orgs)
+    .where(and(match, eq(orgs.status, 'active')))
+    .orderBy(asc(orgs.depth), asc(orgs.pinyin), asc(orgs.id))
+    .limit(limit);
 }

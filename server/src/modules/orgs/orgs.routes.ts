@@ -3,6 +3,8 @@ import { z } from 'zod';
 import {
   ZOrg,
   ZOrgCreate,
+  ZOrgDirectoryEntry,
+  ZOrgDirectoryQuery,
   ZOrgEvent,
   ZOrgEventCreate,
   ZOrgListQuery,
@@ -41,6 +43,13 @@ export function registerOrgRoutes(app: HttpApp, svc: OrgService): void {
       const res = await svc.search(ctxOf(req), f, p, pageSize);
       return { items: res.items.map(presentOrg), total: res.total, page: p, pageSize };
     },
+  });
+
+  app.get('/api/v1/org-directory', {
+    schema: { operationId: 'orgDirectory', tags, querystring: ZOrgDirectoryQuery, response: { 200: z.array(ZOrgDirectoryEntry) } },
+    // Any cadre names the receiving union of a transfer anywhere in the federation: active unions' names only.
+    config: { authenticated: true, rateLimit: { max: 120, timeWindow: '1 minute' } },
+    handler: async (req) => svc.directory(req.query.q),
   });
 
   app.get('/api/v1/orgs/:id', {

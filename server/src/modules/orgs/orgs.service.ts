@@ -1,9 +1,9 @@
 // Rules and transactions for organisations and their dated life events.
 import type { OrgLevel, TOrgCreate, TOrgEventCreate, TOrgUpdate } from '@gonghui/common';
-import { ORG_LEVEL_RANK } from '@gonghui/common';
+import { ORG_DIRECTORY_MAX, ORG_LEVEL_RANK } from '@gonghui/common';
 import type { Ctx } from '../../platform/authz/index.ts';
 import { originOf, recordAudit } from '../../platform/audit/index.ts';
-import type { Db, Tx } from '../../platform/db/index.ts';
+import { asSystem, type Db, type Tx } from '../../platform/db/index.ts';
 import { conflict, duplicate, invalid } from '../../platform/http/index.ts';
 import * as repo from './orgs.repo.ts';
 import { ORG_USCC_UNIQUE } from './orgs.constraints.ts';
@@ -191,6 +191,8 @@ export function createOrgService({ db }: { db: Db }) {
     addEvent,
     onSubtreeMoved: (listener: SubtreeMovedListener) => void subtreeMovedListeners.push(listener),
     get: (ctx: Ctx, id: number) => loadOrgInScope(db, ctx.actor, id),
+    /** 工会名录 for picking the other side of a case (a transfer's receiving union): names only, federation-wide. */
+    directory: (q: string) => asSystem(() => repo.directory(db, q, ORG_DIRECTORY_MAX)),
     children: async (ctx: Ctx, id: number, page: number, pageSize: number) => {
       await loadOrgInScope(db, ctx.actor, id);
       return repo.listChildren(db, id, page, pageSize);

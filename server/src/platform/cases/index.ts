@@ -1,0 +1,23 @@
+// The case kernel's public surface (decision 0005): case types register here; the overdue sweep and the shared
+// routes (to-dos, calendar) are wired in server.ts and main.ts.
+export {
+  createCaseKernel,
+  caseNumber,
+  isOverdue,
+  passesScope,
+  type CaseKernel,
+  type CaseRecord,
+  type CaseType,
+  type CaseTypeDef,
+  type CaseView,
+  type EffectContext,
+  type OpenInput,
+  type ScopeRule,
+  type Side,
+  type Transition,
+} from './kernel.ts';
+export type { CaseStepRow } from './cases.repo.ts';
+export { addWorkingDays, addCalendarDays, isWorkingDay, EMPTY_CALENDAR, type WorkCalendar, type CalendarDayKind } from './calendar.ts';
+export { loadCalendar } from './calendar.repo.ts';
+export { createCalendarService, type CalendarService } from './calendar.service.ts';
+export { registerCaseRoutes } from './cases.routes.ts';

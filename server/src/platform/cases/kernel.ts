@@ -1,0 +1,379 @@
+// The case kernel (办件内核, decision 0005). A case type declares its states, which of them are open, who is expected
+// to act in each, and its transitions: the permission, the scope rule (which side's cadres may act), the fields the
+// action requires and the side effects. The kernel owns everything the types share: numbering, deadlines in working
+// days, compare-and-set on `version`, the timeline, the audit row, allowed actions, to-dos and the overdue sweep.
+import { z } from 'zod';
+import { todayCst, type AuditAction, type Permission } from '@gonghui/common';
+import { can, type Actor, type Ctx } from '../authz/index.ts';
+import { originOf, recordAudit, type AuditOrigin } from '../audit/index.ts';
+import { asSystem, orgs, type Db, type Tx } from '../db/index.ts';
+import { AppError, conflict, forbidden, invalid, notFound } from '../http/index.ts';
+import { eq } from 'drizzle-orm';
+import { addCalendarDays, addWorkingDays } from './calendar.ts';
+import { loadCalendar } from './calendar.repo.ts';
+import * as repo from './cases.repo.ts';
+
+export type Side = repo.Side;
+
+/** Which org's cadres may run a transition: those of the side's org or above it, or (`above`) strictly above it. */
+export interface ScopeRule {
+  side: Side;
+  above?: boolean;
+}
+
+/** What a case looks like to its type: the row with the type's own payload. */
+export type CaseRecord<P> = Omit<repo.CaseRow, 'payload'> & { payload: P };
+
+export interface EffectContext<P> {
+  tx: Tx;
+  /** The case after the transition (new status and version). */
+  case: CaseRecord<P>;
+  /** The cadre acting; null when the system does (the overdue sweep). */
+  actor: Actor | null;
+  origin: AuditOrigin;
+  opinion: string | null;
+}
+
+export interface Transition<S extends string, P> {
+  from: readonly S[];
+  to: S;
+  /** null: only the system runs it (the overdue sweep); cadres never see it among their actions. */
+  permission: Permission | null;
+  scope: ScopeRule;
+  /** Fields the action requires beyond the version, e.g. a mandatory opinion. */
+  input?: z.ZodType<{ opinion?: string | undefined }>;
+  /** Audit action (catalogued, with its label, in common/src/audit.ts). */
+  audit: AuditAction;
+  /** Side effects inside the transaction of the change; run as the system after the kernel's own checks, since a
+   *  case spans two subtrees by nature. Throwing rolls the whole action back. */
+  effect?: (e: EffectContext<P>) => Promise<void>;
+}
+
+export interface CaseTypeDef<S extends string, A extends string, P> {
+  type: string;
+  /** Case numbers read `${prefix}-${year}-${000123}`. */
+  prefix: string;
+  label: string;
+  payload: z.ZodType<P>;
+  initial: S;
+  /** States in which the case waits for someone; a subject has at most one open case per type. */
+  open: readonly S[];
+  /** Who is expected to act in each open state: drives the to-dos and the parent's escalation. */
+  awaiting: Partial<Record<S, Side>>;
+  transitions: Record<A, Transition<S, P>>;
+  /** The system action the overdue sweep runs once a case in one of its `from` states is past due. */
+  onOverdue?: A;
+  /** Read access to the type's cases (and its to-dos). */
+  readPermission: Permission;
+  /** The audit row's entity and the action name for opening a case. */
+  audit: { open: AuditAction; entity: (c: CaseRecord<P>) => { entityType: string; entityId: string | number } };
+  /** The message of the 409 when the subject already has an open case. */
+  openExistsMessage: string;
+}
+
+export interface OpenInput<P> {
+  owner: { id: number; path: string };
+  target?: { id: number; path: string } | undefined;
+  subject?: string | undefined;
+  title: string;
+  payload: P;
+  /** Working days from today (China time) to the due day; none: no deadline. */
+  dueInWorkingDays?: number | undefined;
+  opinion?: string | null | undefined;
+}
+
+export interface CaseView<P, A extends string> {
+  case: CaseRecord<P>;
+  steps: repo.CaseStepRow[];
+  allowedActions: A[];
+}
+
+const SYSTEM_ORIGIN: AuditOrigin = { actorId: null, actorName: 'system', ip: null, requestId: null };
+const SYSTEM_NAME = '系统';
+
+export function pathOfSide(c: Pick<repo.CaseRow, 'orgPath' | 'targetOrgPath'>, side: Side): string | null {
+  return side === 'owner' ? c.orgPath : c.targetOrgPath;
+}
+
+export function passesScope(actor: Pick<Actor, 'orgPath'>, c: Pick<repo.CaseRow, 'orgPath' | 'targetOrgPath'>, rule: ScopeRule): boolean {
+  const path = pathOfSide(c, rule.side);
+  if (!path || !path.startsWith(actor.orgPath)) return false;
+  return !rule.above || path !== actor.orgPath;
+}
+
+export const isOverdue = (c: Pick<repo.CaseRow, 'open' | 'dueAt' | 'overdueAt'>, today = todayCst()): boolean =>
+  c.open && (c.overdueAt !== null || (c.dueAt !== null && c.dueAt < today));
+
+export const caseNumber = (prefix: string, year: number, n: number) => `${prefix}-${year}-${String(n).padStart(6, '0')}`;
+
+function isUniqueViolation(e: unknown, constraint: string): boolean {
+  for (let cur: unknown = e, depth = 0; cur && typeof cur === 'object' && depth < 4; cur = (cur as { cause?: unknown }).cause, depth++) {
+    const x = cur as { code?: string; constraint?: string };
+    if (x.code === '23505' && (x.constraint === undefined || x.constraint === constraint)) return true;
+  }
+  return false;
+}
+
+export interface CaseType<S extends string, A extends string, P> {
+  readonly def: CaseTypeDef<S, A, P>;
+  /** Opens a case inside the caller's transaction (the caller has checked the domain's rules and scope). */
+  open(ctx: Ctx, tx: Tx, input: OpenInput<P>): Promise<CaseRecord<P>>;
+  /** The case with its timeline and the caller's allowed actions; 404 outside both sides' subtrees. */
+  get(ctx: Ctx, id: number): Promise<CaseView<P, A>>;
+  /** Runs an action: 403 without its permission, 404 outside its scope rule, 409 stale version or wrong state. */
+  act(ctx: Ctx, id: number, action: A, body: { version: number; opinion?: string | undefined }): Promise<CaseRecord<P>>;
+  list(
+    ctx: Ctx,
+    f: { side: Side; status?: string | undefined; page: number; pageSize: number },
+  ): Promise<{ items: CaseRecord<P>[]; total: number }>;
+  /** The open case of each subject, read as the system (for presenters the caller has already scoped). */
+  openOf(db: Db | Tx, subjects: string[]): Promise<Map<string, CaseRecord<P>>>;
+  allowedActions(actor: Actor, c: repo.CaseRow): A[];
+}
+
+export function createCaseKernel({ db }: { db: Db }) {
+  // Registered types; the stored defs are only ever used through their own handle or generically by name.
+  const types = new Map<string, CaseTypeDef<string, string, unknown>>();
+
+  const actorOrgName = async (tx: Tx, actor: Actor): Promise<string | null> => {
+    const [o] = await tx.select({ name: orgs.name }).from(orgs).where(eq(orgs.id, actor.orgId));
+    return o?.name ?? null;
+  };
+
+  /** Moves a loaded case through a transition with compare-and-set, then writes the step, effects and audit row. */
+  async function apply<S extends string, A extends string, P>(
+    tx: Tx,
+    def: CaseTypeDef<S, A, P>,
+    c: repo.CaseRow,
+    action: A,
+    version: number,
+    who: { actor: Actor | null; origin: AuditOrigin },
+    opinion: string | null,
+  ): Promise<CaseRecord<P>> {
+    const tr = def.transitions[action];
+    const updated = await repo.compareAndSet(tx, c.id, version, { status: tr.to, open: (def.open as readonly string[]).includes(tr.to) });
+    if (!updated) throw new AppError('CASE_STALE');
+    const record = { ...updated, payload: def.payload.parse(updated.payload) };
+    await repo.insertStep(tx, {
+      caseId: c.id,
+      action,
+      fromStatus: c.status,
+      toStatus: tr.to,
+      actorId: who.actor?.userId ?? null,
+      actorName: who.actor ? (who.actor.displayName ?? who.actor.username).slice(0, 50) : SYSTEM_NAME,
+      actorOrgName: who.actor ? await actorOrgName(tx, who.actor) : null,
+      opinion,
+    });
+    if (tr.effect) {
+      const effect = tr.effect;
+      await asSystem(() => effect({ tx, case: record, actor: who.actor, origin: who.origin, opinion }));
+    }
+    const side = tr.scope.side;
+    const entity = def.audit.entity(record);
+    await recordAudit(tx, who.origin, {
+      action: tr.audit,
+      orgId: side === 'owner' ? c.orgId : (c.targetOrgId ?? c.orgId),
+      orgPath: pathOfSide(c, side) ?? c.orgPath,
+      ...entity,
+      before: { caseId: c.id, number: c.number, status: c.status, version: c.version },
+      after: { caseId: c.id, number: c.number, status: updated.status, version: updated.version, ...(opinion ? { opinion } : {}) },
+    });
+    return record;
+  }
+
+  function register<S extends string, A extends string, P>(def: CaseTypeDef<S, A, P>): CaseType<S, A, P> {
+    if (types.has(def.type)) throw new Error(`case type ${def.type} registered twice`);
+    types.set(def.type, def as unknown as CaseTypeDef<string, string, unknown>);
+    const actions = Object.keys(def.transitions) as A[];
+    const asRecord = (c: repo.CaseRow): CaseRecord<P> => ({ ...c, payload: def.payload.parse(c.payload) });
+
+    const allowedActions = (actor: Actor, c: repo.CaseRow): A[] =>
+      actions.filter((a) => {
+        const tr = def.transitions[a];
+        return (
+          tr.permission !== null &&
+          (tr.from as readonly string[]).includes(c.status) &&
+          can(actor, tr.permission) &&
+          passesScope(actor, c, tr.scope)
+        );
+      });
+
+    return {
+      def,
+      allowedActions,
+
+      async open(ctx, tx, input) {
+        const today = todayCst();
+        const year = Number(today.slice(0, 4));
+        let dueAt: string | null = null;
+        if (input.dueInWorkingDays !== undefined) {
+          const n = input.dueInWorkingDays;
+          const calendar = await loadCalendar(tx, today, addCalendarDays(today, n * 3 + 60));
+          dueAt = addWorkingDays(today, n, calendar);
+        }
+        const n = await repo.nextNumber(tx, def.type, year);
+        const row = await repo
+          .insertCase(tx, {
+            type: def.type,
+            number: caseNumber(def.prefix, year, n),
+            year,
+            orgId: input.owner.id,
+            orgPath: input.owner.path,
+            targetOrgId: input.target?.id ?? null,
+            targetOrgPath: input.target?.path ?? null,
+            status: def.initial,
+            open: (def.open as readonly string[]).includes(def.initial),
+            subject: input.subject ?? null,
+            dueAt,
+            title: input.title.slice(0, 200),
+            payload: input.payload as Record<string, unknown>,
+            createdBy: ctx.actor.userId,
+          })
+          .catch((e: unknown) => {
+            // The transaction is lost either way; the caller gets a 409 instead of a 500.
+            if (isUniqueViolation(e, 'cases_open_subject_uq')) throw conflict(def.openExistsMessage);
+            throw e;
+          });
+        await repo.insertStep(tx, {
+          caseId: row.id,
+          action: 'submit',
+          fromStatus: null,
+          toStatus: row.status,
+          actorId: ctx.actor.userId,
+          actorName: (ctx.actor.displayName ?? ctx.actor.username).slice(0, 50),
+          actorOrgName: await actorOrgName(tx, ctx.actor),
+          opinion: input.opinion ?? null,
+        });
+        const record = asRecord(row);
+        await recordAudit(tx, originOf(ctx), {
+          action: def.audit.open,
+          orgId: row.orgId,
+          orgPath: row.orgPath,
+          ...def.audit.entity(record),
+          after: {
+            caseId: row.id,
+            number: row.number,
+            status: row.status,
+            targetOrgId: row.targetOrgId,
+            dueAt: row.dueAt,
+            payload: row.payload,
+          },
+        });
+        return record;
+      },
+
+      async get(ctx, id) {
+        const c = await repo.findVisible(db, ctx.actor.orgPath, def.type, id);
+        if (!c) throw notFound(def.label);
+        const steps = await repo.stepsOf(db, id);
+        return { case: asRecord(c), steps, allowedActions: allowedActions(ctx.actor, c) };
+      },
+
+      async act(ctx, id, action, body) {
+        const tr = def.transitions[action];
+        if (!tr) throw notFound(def.label);
+        if (tr.permission === null) throw new AppError('CASE_ACTION_NOT_ALLOWED');
+        if (!can(ctx.actor, tr.permission)) throw forbidden();
+        const parsed = (tr.input ?? z.object({ opinion: z.string().optional() })).safeParse({ opinion: body.opinion });
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0];
+          throw invalid(String(issue?.path[0] ?? 'opinion'), issue?.message ?? '输入有误');
+        }
+        return db.transaction(async (tx) => {
+          const c = await repo.findVisible(tx, ctx.actor.orgPath, def.type, id);
+          // Outside the rule's side it is as if the case did not exist for this action.
+          if (!c || !passesScope(ctx.actor, c, tr.scope)) throw notFound(def.label);
+          if (c.version !== body.version) throw new AppError('CASE_STALE');
+          if (!(tr.from as readonly string[]).includes(c.status)) throw new AppError('CASE_ACTION_NOT_ALLOWED');
+          return apply(tx, def, c, action, body.version, { actor: ctx.actor, origin: originOf(ctx) }, parsed.data.opinion?.trim() || null);
+        });
+      },
+
+      async list(ctx, f) {
+        const res = await repo.list(db, { type: def.type, scopePath: ctx.actor.orgPath, ...f });
+        return { items: res.items.map(asRecord), total: res.total };
+      },
+
+      async openOf(conn, subjects) {
+        const rows = await asSystem(() => repo.openOfSubjects(conn, def.type, subjects));
+        return new Map(rows.map((r) => [r.subject ?? '', asRecord(r)]));
+      },
+    };
+  }
+
+  /** Every to-do of the caller: cases waiting for their org, and overdue cases of their child orgs. */
+  async function todos(ctx: Ctx, limit = 200) {
+    const own: repo.AwaitingClause[] = [];
+    const escalated: repo.AwaitingClause[] = [];
+    for (const def of types.values()) {
+      if (!can(ctx.actor, def.readPermission)) continue;
+      for (const [status, side] of Object.entries(def.awaiting) as [string, Side][]) {
+        escalated.push({ type: def.type, status, side });
+        // Only what the caller could act on: a transition from this state on this side whose permission they hold.
+        const actionable = Object.values(def.transitions).some(
+          (tr) =>
+            tr.permission !== null &&
+            tr.from.includes(status) &&
+            tr.scope.side === side &&
+            !tr.scope.above &&
+            can(ctx.actor, tr.permission),
+        );
+        if (actionable) own.push({ type: def.type, status, side });
+      }
+    }
+    const [mine, late] = await Promise.all([
+      repo.awaitingOrg(db, ctx.actor.orgPath, own, limit),
+      repo.overdueAtChildren(db, ctx.actor.orgPath, escalated, limit),
+    ]);
+    const today = todayCst();
+    const awaitingOrgId = (c: repo.CaseRow) => {
+      const side = (types.get(c.type)?.awaiting as Record<string, Side> | undefined)?.[c.status] ?? 'owner';
+      return side === 'owner' ? c.orgId : (c.targetOrgId ?? c.orgId);
+    };
+    const all = [...mine, ...late];
+    const names = await repo.orgNames(db, all.map(awaitingOrgId));
+    return all.map((c) => ({
+      type: c.type,
+      caseId: c.id,
+      number: c.number,
+      title: c.title,
+      orgName: names.get(awaitingOrgId(c)) ?? '',
+      dueAt: c.dueAt,
+      overdue: isOverdue(c, today),
+    }));
+  }
+
+  /**
+   * The overdue sweep (run as the system): marks open cases past their due day, so parents see them in their
+   * to-dos, then runs each type's `onOverdue` action (e.g. a transfer expires). Returns what it did.
+   */
+  async function sweepOverdue(today = todayCst(), batch = 500): Promise<{ marked: number; acted: number; failed: number }> {
+    const marked = await repo.markOverdue(db, today);
+    let acted = 0;
+    let failed = 0;
+    for (const def of types.values()) {
+      if (!def.onOverdue) continue;
+      const action = def.onOverdue;
+      const tr = def.transitions[action];
+      if (!tr) continue;
+      const due = await repo.dueForSystemAction(db, def.type, [...tr.from], today, batch);
+      for (const c of due) {
+        // One transaction per case: a cadre who acted a moment earlier wins (CASE_STALE here), and one case whose
+        // effect fails (say, a member who changed meanwhile) does not hold up the others; it is retried next sweep.
+        const outcome = await db
+          .transaction((tx) => apply(tx, def, c, action, c.version, { actor: null, origin: SYSTEM_ORIGIN }, null))
+          .then(
+            () => 'acted' as const,
+            (e: unknown) => (e instanceof AppError && e.code === 'CASE_STALE' ? ('stale' as const) : ('failed' as const)),
+          );
+        if (outcome === 'acted') acted++;
+        if (outcome === 'failed') failed++;
+      }
+    }
+    return { marked, acted, failed };
+  }
+
+  return { register, todos, sweepOverdue, rewriteCasePaths: repo.rewriteCasePaths };
+}
+
+export type CaseKernel = ReturnType<typeof createCaseKernel>;

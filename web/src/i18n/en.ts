@@ -3,6 +3,7 @@ import { memberEn } from './member.en.ts';
 import { statsEn } from './stats.en.ts';
 import { mfaEn } from './mfa.en.ts';
 import { exportRequestEn } from './exportRequest.en.ts';
+import { transferEn } from './transfer.en.ts';
 import type { Messages } from './zh-CN.ts';
 
 export const en: Messages = {
@@ -10,6 +11,7 @@ export const en: Messages = {
   ...statsEn,
   ...mfaEn,
   ...exportRequestEn,
+  ...transferEn,
   app: { title: 'Trade Union Work Platform', subtitle: 'Organisation · Members · Work records' },
   common: {
     save: 'Save',
@@ -32,6 +34,7 @@ export const en: Messages = {
     optional: 'Optional',
   },
   menu: {
+    workbench: 'Workbench',
     orgs: 'Organisations',
     members: 'Members',
     transfers: 'Transfers',

@@ -16,11 +16,20 @@ import { formatDue, isOverdue, OverdueTag, TransferStatusTag } from './TransferS
 function CaseHeader({ data }: { data: TransferCase }) {
   const { t } = useTranslation();
   return (
-    <Descriptions column={{ xs: 1, sm: 2 }} size="small" data-testid="transfer-header">
+    <Descriptions column={{ xs: 1, sm: 2, lg: 3, xl: 3, xxl: 3 }} size="small" data-testid="transfer-header">
       <Descriptions.Item label={t('transfer.member')}>
         <Typography.Text strong data-testid="transfer-member">
           {data.member.name}
         </Typography.Text>
+      </Descriptions.Item>
+      <Descriptions.Item label={t('transfer.from')}>
+        <span data-testid="transfer-from">{data.fromOrg.name}</span>
+      </Descriptions.Item>
+      <Descriptions.Item label={t('transfer.to')}>
+        <Space size={6}>
+          <ArrowRightOutlined style={{ color: 'rgba(0,0,0,0.45)' }} />
+          <span data-testid="transfer-to">{data.toOrg.name}</span>
+        </Space>
       </Descriptions.Item>
       <Descriptions.Item label={t('transfer.dueAt')}>
         <Space size={4}>
@@ -28,18 +37,7 @@ function CaseHeader({ data }: { data: TransferCase }) {
           {isOverdue(data.status, data.dueAt) && <OverdueTag />}
         </Space>
       </Descriptions.Item>
-      <Descriptions.Item label={`${t('transfer.from')} → ${t('transfer.to')}`} span={2}>
-        <Space size={8} wrap>
-          <span data-testid="transfer-from">{data.fromOrg.name}</span>
-          <ArrowRightOutlined />
-          <span data-testid="transfer-to">{data.toOrg.name}</span>
-        </Space>
-      </Descriptions.Item>
-      {data.assignee && data.status === 'pending' && (
-        <Descriptions.Item label={t('transfer.assignee')} span={2}>
-          {data.assignee}
-        </Descriptions.Item>
-      )}
+      {data.assignee && data.status === 'pending' && <Descriptions.Item label={t('transfer.assignee')}>{data.assignee}</Descriptions.Item>}
     </Descriptions>
   );
 }
@@ -111,9 +109,11 @@ export function TransferDetailPage() {
         }
       >
         <CaseHeader data={data} />
-        <div style={{ marginTop: 16 }}>
-          <TransferActions key={data.version} data={data} onUpdated={updated} onRefused={refused} />
-        </div>
+        {data.allowedActions.length > 0 && (
+          <div style={{ marginTop: 16 }}>
+            <TransferActions key={data.version} data={data} onUpdated={updated} onRefused={refused} />
+          </div>
+        )}
       </Card>
       <Card title={t('transfer.timeline')}>
         <TransferTimeline steps={data.steps} />

@@ -1,6 +1,6 @@
 // A few key figures of the user's own union for the 工作台, from the same APIs as the 数据看板: 会员总数 and 本年新增会员
 // (statistics), 基层工会数 (the org summary). Each shows only with the permission its API needs.
-import { Card, Col, Row, Statistic } from 'antd';
+import { Card, Col, Row, Statistic, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { orgApi } from '../../api/endpoints.ts';
@@ -60,11 +60,10 @@ export function OrgFigures() {
   if (figures.length === 0) return null;
 
   return (
-    <Card
-      title={t('workbench.figures')}
-      extra={t('workbench.figuresOrg', { org: org.name, date: today() })}
-      data-testid="workbench-figures"
-    >
+    <Card title={t('workbench.figures')} data-testid="workbench-figures">
+      <Typography.Paragraph type="secondary" ellipsis={{ tooltip: true }} style={{ marginTop: -8 }}>
+        {t('workbench.figuresOrg', { org: org.name, date: today() })}
+      </Typography.Paragraph>
       <Row gutter={[16, 16]}>
         {figures.map((f) => (
           <Col key={f.key} xs={12} sm={8}>

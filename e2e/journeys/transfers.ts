@@ -101,7 +101,9 @@ async function openFromWorkbench(page: Page, baseUrl: string, caseId: string): P
 }
 
 async function noTodo(page: Page, baseUrl: string, caseId: string): Promise<void> {
+  const loaded = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/todos' && r.ok());
   await page.goto(`${baseUrl}/`);
+  await loaded;
   await page.waitForSelector('[data-testid="todo-list"] .ant-list:not(:has(.ant-spin-spinning))');
   expect(await page.locator(`[data-testid="todo-item"][data-case-id="${caseId}"]`).count(), `case ${caseId} is no longer a todo`).toBe(0);
 }

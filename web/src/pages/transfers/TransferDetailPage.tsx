@@ -51,7 +51,6 @@ export function TransferDetailPage() {
     queryKey: key,
     queryFn: () => transferApi.get(id),
     enabled: Number.isInteger(id) && id > 0,
-    retry: (count, err) => !(err instanceof ApiError && err.status < 500) && count < 2,
   });
 
   const back = (

@@ -1,10 +1,11 @@
 // 待办 (GET /todos): cases awaiting the user's action, each linking to its case; overdue ones carry a red tag.
-import { Card, Empty, List, Space, Tag, Typography } from 'antd';
+import { Button, Card, Empty, List, Result, Space, Tag, Typography } from 'antd';
 import { RightOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { casePath, todoApi, type TodoItem } from '../../api/transfers.ts';
+import { errorText } from '../../utils/notify.ts';
 import { formatDue } from '../transfers/TransferStatusTag.tsx';
 
 export const TODOS_KEY = ['todos'] as const;
@@ -83,17 +84,29 @@ export function TodoList() {
       styles={{ body: { paddingBlock: 8 } }}
       data-testid="todo-list"
     >
-      <List<TodoItem>
-        loading={todos.isPending}
-        dataSource={items}
-        rowKey={(i) => `${i.type}-${i.caseId}`}
-        locale={{
-          emptyText: (
-            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={<span data-testid="todo-empty">{t('workbench.empty')}</span>} />
-          ),
-        }}
-        renderItem={(item) => <TodoRow item={item} />}
-      />
+      {todos.isError ? (
+        <Result
+          status="warning"
+          subTitle={errorText(todos.error)}
+          extra={
+            <Button onClick={() => void todos.refetch()} data-testid="todo-retry">
+              {t('common.retry')}
+            </Button>
+          }
+        />
+      ) : (
+        <List<TodoItem>
+          loading={todos.isPending}
+          dataSource={items}
+          rowKey={(i) => `${i.type}-${i.caseId}`}
+          locale={{
+            emptyText: (
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={<span data-testid="todo-empty">{t('workbench.empty')}</span>} />
+            ),
+          }}
+          renderItem={(item) => <TodoRow item={item} />}
+        />
+      )}
     </Card>
   );
 }

@@ -92,14 +92,7 @@ export const memberZhCN = {
     orgById: '组织 #{{id}}',
   },
   leaveKind: { retire_keep: '退休保留会籍', quit: '退会' },
-  memberEvent: {
-    join: '入会',
-    retire_keep: '退休保留会籍',
-    quit: '退会',
-    transfer_out: '转出',
-    transfer_in: '转入',
-    reclass_in: '人员类别变更',
-  },
+  memberEvent: { join: '入会', retire_keep: '退休保留会籍', quit: '退会', transfer_out: '转出', transfer_in: '转入', reclass_in: '人员类别变更' },
   card: {
     title: '电子会员卡',
     headTitle: '工会会员卡',

@@ -97,6 +97,9 @@ export const transferApi = {
     api.post<TransferCase>(`/transfers/${id}/actions/${action}`, opinion === undefined ? { version } : { version, opinion }),
 };
 
+/** The query key of 待办: the list refetches after any case action. */
+export const TODOS_KEY = ['todos'] as const;
+
 export const todoApi = {
   list: () => api.get<{ items: TodoItem[] }>('/todos'),
 };

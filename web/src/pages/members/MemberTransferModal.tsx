@@ -6,7 +6,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { LIMITS, type TMember } from '@gonghui/common';
-import { transferApi } from '../../api/transfers.ts';
+import { TODOS_KEY, transferApi } from '../../api/transfers.ts';
 import { OrgDirectorySelect } from '../../components/OrgDirectorySelect.tsx';
 import { notifySuccess, showFormError } from '../../utils/notify.ts';
 
@@ -34,7 +34,7 @@ export function MemberTransferModal({ member, onClose, onDone }: Props) {
     try {
       const created = await transferApi.start(member.id, { toOrgId: v.toOrgId, reason: v.reason.trim() });
       notifySuccess(t('member.transferSent'));
-      void queryClient.invalidateQueries({ queryKey: ['todos'] });
+      void queryClient.invalidateQueries({ queryKey: TODOS_KEY });
       onDone(member);
       onClose();
       void navigate(`/transfers/${created.id}`);

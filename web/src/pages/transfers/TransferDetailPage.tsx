@@ -6,7 +6,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
-import { transferApi, type TransferCase } from '../../api/transfers.ts';
+import { TODOS_KEY, transferApi, type TransferCase } from '../../api/transfers.ts';
 import { PageSpin } from '../../components/PageSpin.tsx';
 import { errorText } from '../../utils/notify.ts';
 import { TransferActions } from './TransferActions.tsx';
@@ -85,12 +85,12 @@ export function TransferDetailPage() {
   const data = query.data;
   const updated = (next: TransferCase) => {
     queryClient.setQueryData(key, next);
-    void queryClient.invalidateQueries({ queryKey: ['todos'] });
+    void queryClient.invalidateQueries({ queryKey: TODOS_KEY });
     void queryClient.invalidateQueries({ queryKey: ['member', data.member.id] });
   };
   const refused = () => {
     void query.refetch();
-    void queryClient.invalidateQueries({ queryKey: ['todos'] });
+    void queryClient.invalidateQueries({ queryKey: TODOS_KEY });
   };
 
   return (

@@ -4,11 +4,9 @@ import { RightOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { casePath, todoApi, type TodoItem } from '../../api/transfers.ts';
+import { casePath, todoApi, TODOS_KEY, type TodoItem } from '../../api/transfers.ts';
 import { errorText } from '../../utils/notify.ts';
 import { formatDue } from '../transfers/TransferStatusTag.tsx';
-
-export const TODOS_KEY = ['todos'] as const;
 
 export function useTodos() {
   return useQuery({ queryKey: TODOS_KEY, queryFn: todoApi.list, staleTime: 15_000, refetchOnWindowFocus: true });

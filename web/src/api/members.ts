@@ -1,6 +1,7 @@
-// Member registry endpoints: members, their history and e-card, transfers between unions, exports and imports.
-import type { MemberCategory, MemberStatus, TMember, TMemberRevealed, TTransfer } from '@gonghui/common';
+// Member registry endpoints: members, their history and e-card, exports and imports (transfers: api/transfers.ts).
+import type { MemberCategory, MemberStatus, TMember, TMemberRevealed } from '@gonghui/common';
 import { api, download, type Page, type Query } from './client.ts';
+import type { MemberWithTransfer } from './transfers.ts';
 
 export interface MemberPage extends Page<TMember> {
   nextAfter: number | null;
@@ -53,12 +54,6 @@ export interface LeaveBody {
   kind: 'retire_keep' | 'quit';
 }
 
-export interface TransferBody {
-  toOrgId: number;
-  date: string;
-  reason?: string;
-}
-
 export interface MemberCard {
   cardNo: string;
   token: string;
@@ -105,22 +100,16 @@ function filterQuery(f: MemberFilters): Query {
 
 export const memberApi = {
   list: (f: MemberFilters, page: number, pageSize: number) => api.get<MemberPage>('/members', { ...filterQuery(f), page, pageSize }),
-  get: (id: number) => api.get<TMember>(`/members/${id}`),
+  /** With the member's open transfer (接转中), if any. */
+  get: (id: number) => api.get<MemberWithTransfer>(`/members/${id}`),
   create: (body: MemberCreateBody) => api.post<TMember & { notice?: string }>('/members', body),
   update: (id: number, body: MemberUpdateBody) => api.patch<TMember>(`/members/${id}`, body),
   events: (id: number) => api.get<{ items: MemberEvent[] }>(`/members/${id}/events`),
   reveal: (id: number, reason: string) => api.post<TMemberRevealed>(`/members/${id}/reveal`, { reason }),
   leave: (id: number, body: LeaveBody) => api.post<TMember>(`/members/${id}/leave`, body),
-  transfer: (id: number, body: TransferBody) => api.post<TTransfer>(`/members/${id}/transfers`, body),
   card: (id: number) => api.get<MemberCard>(`/members/${id}/card`),
   /** Masked only: full details go through an export request (api/exportRequests.ts). */
   exportXlsx: (f: MemberFilters) => download('/members/export', filterQuery(f), '会员名册.xlsx'),
-};
-
-export const transferApi = {
-  list: (direction: 'in' | 'out', status: TTransfer['status'] | undefined, page: number, pageSize: number) =>
-    api.get<Page<TTransfer>>('/transfers', { direction, status, page, pageSize }),
-  accept: (id: number) => api.post<TTransfer>(`/transfers/${id}/accept`),
 };
 
 export const importApi = {

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { authApi } from '../api/endpoints.ts';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { notifyError, notifySuccess } from '../utils/notify.ts';
-import { MENU, allowedMenu, menuRoutes } from './menu.tsx';
+import { allowedMenu, menuEntryOf, menuRoutes } from './menu.tsx';
 import { queryClient } from './queryClient.ts';
 import { useSession } from './session.ts';
 
@@ -28,8 +28,9 @@ export function AppShell() {
   const location = useLocation();
   const navigate = useNavigate();
   const menu = allowedMenu(me.user.permissions);
-  const current = MENU.find((m) => location.pathname.startsWith(m.path));
-  const forbidden = current !== undefined && !me.user.permissions.includes(current.permission);
+  const current = menuEntryOf(location.pathname);
+  // "/" decides for itself (工作台, or the first page the user may see).
+  const forbidden = current !== undefined && current.path !== '/' && !me.user.permissions.includes(current.permission);
 
   const logout = async () => {
     try {

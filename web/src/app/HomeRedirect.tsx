@@ -1,14 +1,24 @@
-// "/" opens the first page the user may see.
+// "/" is the 工作台 for users who may see it; anyone else is sent to the first page they may see.
+import { lazy, Suspense } from 'react';
 import { Result } from 'antd';
 import { Navigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { PageSpin } from '../components/PageSpin.tsx';
 import { allowedMenu } from './menu.tsx';
 import { useSession } from './session.ts';
+
+const WorkbenchPage = lazy(async () => ({ default: (await import('../pages/workbench/WorkbenchPage.tsx')).WorkbenchPage }));
 
 export function HomeRedirect() {
   const { t } = useTranslation();
   const me = useSession();
   const first = allowedMenu(me.user.permissions)[0];
+  if (first?.path === '/')
+    return (
+      <Suspense fallback={<PageSpin />}>
+        <WorkbenchPage />
+      </Suspense>
+    );
   if (first) return <Navigate to={first.path} replace />;
   return <Result status="403" title={t('common.noPermission')} />;
 }

@@ -8,6 +8,7 @@ import {
   FileProtectOutlined,
   FileTextOutlined,
   FlagOutlined,
+  HomeOutlined,
   IdcardOutlined,
   SafetyCertificateOutlined,
   SwapOutlined,
@@ -34,6 +35,8 @@ export const MENU_GROUPS: Record<string, MenuGroup> = {
 };
 
 export const MENU: MenuEntry[] = [
+  // 工作台 (待办 and key figures) is the home page of every cadre who works with members.
+  { path: '/', labelKey: 'menu.workbench', permission: 'member:read', icon: <HomeOutlined /> },
   { path: '/orgs', labelKey: 'menu.orgs', permission: 'org:read', icon: <ApartmentOutlined /> },
   { path: '/members', labelKey: 'menu.members', permission: 'member:read', icon: <IdcardOutlined /> },
   { path: '/transfers', labelKey: 'menu.transfers', permission: 'member:read', icon: <SwapOutlined /> },
@@ -46,6 +49,11 @@ export const MENU: MenuEntry[] = [
   { path: '/roles', labelKey: 'menu.roles', permission: 'role:read', icon: <SafetyCertificateOutlined /> },
   { path: '/audit', labelKey: 'menu.audit', permission: 'audit:read', icon: <AuditOutlined /> },
 ];
+
+/** The menu entry a path belongs to: '/' only itself, the others their subpaths too. */
+export function menuEntryOf(pathname: string): MenuEntry | undefined {
+  return MENU.find((m) => (m.path === '/' ? pathname === '/' : pathname === m.path || pathname.startsWith(`${m.path}/`)));
+}
 
 export function allowedMenu(permissions: readonly string[]): MenuEntry[] {
   return MENU.filter((m) => permissions.includes(m.permission));

@@ -1,4 +1,4 @@
-// Routes: public login, then everything behind RequireAuth; pages load lazily so the first paint stays small.
+// Routes: public login, then everything behind RequireAuth ("/" is the 工作台); pages load lazily so the first paint stays small.
 import { createBrowserRouter } from 'react-router';
 import { setAuthHandlers } from '../api/client.ts';
 import { PageSpin } from '../components/PageSpin.tsx';
@@ -34,6 +34,10 @@ export const router = createBrowserRouter([
               {
                 path: 'transfers',
                 lazy: async () => ({ Component: (await import('../pages/transfers/TransfersPage.tsx')).TransfersPage }),
+              },
+              {
+                path: 'transfers/:id',
+                lazy: async () => ({ Component: (await import('../pages/transfers/TransferDetailPage.tsx')).TransferDetailPage }),
               },
               {
                 path: 'dashboard',

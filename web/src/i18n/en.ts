@@ -3,6 +3,7 @@ import { memberEn } from './member.en.ts';
 import { statsEn } from './stats.en.ts';
 import { mfaEn } from './mfa.en.ts';
 import { exportRequestEn } from './exportRequest.en.ts';
+import { transferEn } from './transfer.en.ts';
 import type { Messages } from './zh-CN.ts';
 import { AUDIT_ACTION_LABELS_EN, AUDIT_ENTITY_LABELS_EN, AUDIT_GROUP_LABELS_EN } from './audit.en.ts';
 
@@ -11,6 +12,7 @@ export const en: Messages = {
   ...statsEn,
   ...mfaEn,
   ...exportRequestEn,
+  ...transferEn,
   app: { title: 'Trade Union Work Platform', subtitle: 'Organisation · Members · Work records' },
   common: {
     save: 'Save',
@@ -33,6 +35,7 @@ export const en: Messages = {
     optional: 'Optional',
   },
   menu: {
+    workbench: 'Workbench',
     orgs: 'Organisations',
     members: 'Members',
     transfers: 'Transfers',

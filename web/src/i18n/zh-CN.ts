@@ -14,12 +14,14 @@ import { memberZhCN } from './member.zh-CN.ts';
 import { statsZhCN } from './stats.zh-CN.ts';
 import { mfaZhCN } from './mfa.zh-CN.ts';
 import { exportRequestZhCN } from './exportRequest.zh-CN.ts';
+import { transferZhCN } from './transfer.zh-CN.ts';
 
 export const zhCN = {
   ...memberZhCN,
   ...statsZhCN,
   ...mfaZhCN,
   ...exportRequestZhCN,
+  ...transferZhCN,
   app: { title: '工会工作平台', subtitle: '组织建设 · 会员管理 · 工作台账' },
   common: {
     save: '保存',
@@ -42,6 +44,7 @@ export const zhCN = {
     optional: '选填',
   },
   menu: {
+    workbench: '工作台',
     orgs: '组织管理',
     members: '会员管理',
     transfers: '会员接转',

@@ -1,11 +1,14 @@
-// Member detail: masked fields, 查看完整信息 for users allowed to see personal data, membership history, e-card.
+// Member detail: masked fields, 查看完整信息 for users allowed to see personal data, membership history, e-card, and
+// 接转中 with a link to the member's open transfer (or 接转 to start one).
 import { useState } from 'react';
-import { Button, Descriptions, Divider, Drawer, Space, Typography } from 'antd';
-import { EyeOutlined, QrcodeOutlined } from '@ant-design/icons';
+import { Button, Descriptions, Divider, Drawer, Space, Tag, Tooltip, Typography } from 'antd';
+import { EyeOutlined, QrcodeOutlined, SwapOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { TMember } from '@gonghui/common';
 import { memberApi } from '../../api/members.ts';
+import type { MemberWithTransfer, OpenTransfer } from '../../api/transfers.ts';
 import { useCan } from '../../app/session.ts';
 import { useLabels } from '../../i18n/labels.ts';
 import { formatDateTime } from '../../utils/format.ts';
@@ -21,13 +24,27 @@ interface Props {
   onAction: (action: MemberAction, member: TMember) => void;
 }
 
+/** 接转中: the member's open transfer, linking to its case. */
+function OpenTransferTag({ transfer }: { transfer: OpenTransfer }) {
+  const { t } = useTranslation();
+  return (
+    <Tooltip title={t('member.transferInProgressHint', { number: transfer.number, org: transfer.toOrgName })}>
+      <Link to={`/transfers/${transfer.id}`} data-testid="member-transfer-link" data-transfer-id={transfer.id}>
+        <Tag color="processing" icon={<SwapOutlined />} data-testid="member-transfer-tag">
+          {t('member.transferInProgress')}
+        </Tag>
+      </Link>
+    </Tooltip>
+  );
+}
+
 function DetailBody({ initial, onAction }: { initial: TMember; onAction: Props['onAction'] }) {
   const { t } = useTranslation();
   const labels = useLabels();
   const can = useCan();
   const [modal, setModal] = useState<'reveal' | 'card'>();
   // The row is shown at once; the fresh copy replaces it after an edit or a status change.
-  const fresh = useQuery({
+  const fresh = useQuery<MemberWithTransfer>({
     queryKey: ['member', initial.id],
     queryFn: () => memberApi.get(initial.id),
     initialData: initial,
@@ -49,7 +66,11 @@ function DetailBody({ initial, onAction }: { initial: TMember; onAction: Props['
         </Button>
         {canUpdate && <Button onClick={() => onAction('edit', m)}>{t('member.edit')}</Button>}
         {canUpdate && m.status === 'active' && <Button onClick={() => onAction('leave', m)}>{t('member.leave')}</Button>}
-        {canUpdate && m.status === 'active' && <Button onClick={() => onAction('transfer', m)}>{t('member.transfer')}</Button>}
+        {canUpdate && m.status === 'active' && !m.transfer && (
+          <Button icon={<SwapOutlined />} onClick={() => onAction('transfer', m)} data-testid="transfer-start">
+            {t('member.transfer')}
+          </Button>
+        )}
       </Space>
       <Descriptions column={2} bordered size="small" labelStyle={{ width: 96 }} data-testid="member-detail">
         <Descriptions.Item label={t('member.name')}>
@@ -73,6 +94,7 @@ function DetailBody({ initial, onAction }: { initial: TMember; onAction: Props['
         <Descriptions.Item label={t('member.joinedAt')}>{m.joinedAt}</Descriptions.Item>
         <Descriptions.Item label={t('member.status')}>
           <MemberStatusTag status={m.status} />
+          {m.transfer && <OpenTransferTag transfer={m.transfer} />}
           {m.statusSince && m.status !== 'active' && <Typography.Text type="secondary">{m.statusSince}</Typography.Text>}
         </Descriptions.Item>
         <Descriptions.Item label={t('member.category')} span={2}>

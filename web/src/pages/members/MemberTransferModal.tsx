@@ -1,20 +1,18 @@
-// 会员接转 request (POST /members/:id/transfers): the receiving union, the date and a reason; the member moves once
-// the receiving union accepts on its 会员接转 page.
-import { Form } from 'antd';
-import { ModalForm, ProFormDatePicker, ProFormTextArea } from '@ant-design/pro-components';
-import dayjs, { type Dayjs } from 'dayjs';
+// 发起会员接转 (POST /members/:id/transfers): the receiving union, picked from the federation-wide directory, and the
+// reason; the new case opens at once (/transfers/:id), where its progress is followed.
+import { useState } from 'react';
+import { Button, Form, Input, Modal } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { LIMITS, ZTransferCreate, type TMember } from '@gonghui/common';
-import { memberApi } from '../../api/members.ts';
-import { toIsoDate } from '../../utils/format.ts';
-import { zodRule } from '../../utils/formRules.ts';
+import { LIMITS, type TMember } from '@gonghui/common';
+import { TODOS_KEY, transferApi } from '../../api/transfers.ts';
+import { OrgDirectorySelect } from '../../components/OrgDirectorySelect.tsx';
 import { notifySuccess, showFormError } from '../../utils/notify.ts';
-import { TransferOrgInput } from './TransferOrgInput.tsx';
 
 interface TransferValues {
   toOrgId: number;
-  date: unknown;
-  reason?: string;
+  reason: string;
 }
 
 interface Props {
@@ -26,56 +24,87 @@ interface Props {
 export function MemberTransferModal({ member, onClose, onDone }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm<TransferValues>();
-  const outOfRange = (d: Dayjs) => d.isAfter(dayjs(), 'day') || d.isBefore(dayjs(member.joinedAt), 'day');
+  const [busy, setBusy] = useState(false);
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+
+  const submit = async () => {
+    const v = await form.validateFields();
+    setBusy(true);
+    try {
+      const created = await transferApi.start(member.id, { toOrgId: v.toOrgId, reason: v.reason.trim() });
+      notifySuccess(t('member.transferSent'));
+      void queryClient.invalidateQueries({ queryKey: TODOS_KEY });
+      onDone(member);
+      onClose();
+      void navigate(`/transfers/${created.id}`);
+    } catch (err) {
+      showFormError(form, err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
   return (
-    <ModalForm<TransferValues>
+    <Modal
       open
       title={t('member.transferTitle', { name: member.name })}
-      form={form}
       width={520}
-      onOpenChange={(o) => !o && onClose()}
-      modalProps={{ destroyOnHidden: true, maskClosable: false }}
-      initialValues={{ date: dayjs().format('YYYY-MM-DD') }}
-      onFinish={async (v) => {
-        try {
-          await memberApi.transfer(member.id, { toOrgId: v.toOrgId, date: toIsoDate(v.date) ?? '', reason: v.reason?.trim() || undefined });
-          notifySuccess(t('member.transferSent'));
-          onDone(member);
-          return true;
-        } catch (err) {
-          showFormError(form, err);
-          return false;
-        }
-      }}
+      onCancel={onClose}
+      maskClosable={false}
+      destroyOnHidden
+      footer={[
+        <Button key="cancel" onClick={onClose}>
+          {t('common.cancel')}
+        </Button>,
+        <Button
+          key="submit"
+          type="primary"
+          loading={busy}
+          onClick={() => void submit().catch(() => undefined)}
+          data-testid="transfer-submit"
+        >
+          {t('member.transferSubmit')}
+        </Button>,
+      ]}
     >
-      <Form.Item label={t('member.transferFrom')}>{member.orgName}</Form.Item>
-      <Form.Item
-        name="toOrgId"
-        label={t('member.transferTo')}
-        rules={[
-          { required: true, message: '请选择或填写转入工会' },
-          {
-            validator: async (_r, v: unknown) => {
-              if (v === member.orgId) throw new Error(t('member.transferSameOrg'));
+      <Form form={form} layout="vertical" data-testid="transfer-form">
+        <Form.Item label={t('member.transferFrom')}>{member.orgName}</Form.Item>
+        <Form.Item
+          name="toOrgId"
+          label={t('member.transferTo')}
+          rules={[
+            { required: true, message: t('member.transferToRequired') },
+            {
+              validator: async (_r, v: unknown) => {
+                if (v === member.orgId) throw new Error(t('member.transferSameOrg'));
+              },
             },
-          },
-        ]}
-      >
-        <TransferOrgInput id="transfer-toOrgId" currentOrgId={member.orgId} />
-      </Form.Item>
-      <ProFormDatePicker
-        name="date"
-        label={t('member.transferDate')}
-        rules={[{ required: true }, zodRule(ZTransferCreate.shape.date)]}
-        fieldProps={{ id: 'transfer-date', disabledDate: outOfRange, style: { width: '100%' } }}
-      />
-      <ProFormTextArea
-        name="reason"
-        label={t('member.reason')}
-        placeholder={t('common.optional')}
-        rules={[zodRule(ZTransferCreate.shape.reason)]}
-        fieldProps={{ id: 'transfer-reason', maxLength: LIMITS.text, showCount: true, rows: 3 }}
-      />
-    </ModalForm>
+          ]}
+        >
+          <OrgDirectorySelect
+            id="transfer-target"
+            testId="transfer-target-select"
+            placeholder={t('member.transferToPlaceholder')}
+            emptyText={t('member.transferToEmpty')}
+            disabledIds={[member.orgId]}
+          />
+        </Form.Item>
+        <Form.Item
+          name="reason"
+          label={t('member.transferReason')}
+          rules={[{ required: true, whitespace: true, message: t('member.transferReasonRequired') }]}
+        >
+          <Input.TextArea
+            id="transfer-reason"
+            data-testid="transfer-reason"
+            rows={3}
+            maxLength={LIMITS.text}
+            showCount
+            placeholder={t('member.transferReasonPlaceholder')}
+          />
+        </Form.Item>
+      </Form>
+    </Modal>
   );
 }

@@ -1,97 +1,80 @@
-// /transfers (会员接转): 待接收 lists pending transfers into the user's unions, each with 接收; 已发出 lists transfers
-// requested out of them, in every state.
+// /transfers (会员接转): cases into the user's unions (转入) or out of them (转出), filtered by status; each row opens
+// its case (/transfers/:id), where the actions are.
 import { useRef, useState } from 'react';
-import { Button, Popconfirm, Tag, Typography } from 'antd';
+import { Select, Space, Typography } from 'antd';
 import { ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { LIMITS, type TTransfer } from '@gonghui/common';
-import { transferApi } from '../../api/members.ts';
-import { useCan } from '../../app/session.ts';
+import { LIMITS } from '@gonghui/common';
+import { TRANSFER_STATUSES, transferApi, type TransferDirection, type TransferListItem, type TransferStatus } from '../../api/transfers.ts';
 import { formatDateTime } from '../../utils/format.ts';
-import { notifyError, notifySuccess } from '../../utils/notify.ts';
+import { notifyError } from '../../utils/notify.ts';
+import { formatDue, isOverdue, OverdueTag, TransferStatusTag } from './TransferStatusTag.tsx';
 
-type Tab = 'in' | 'out';
-
-const STATUS_COLORS: Record<TTransfer['status'], string> = { pending: 'gold', accepted: 'green', rejected: 'red', cancelled: 'default' };
-
-function AcceptButton({ transfer, onDone }: { transfer: TTransfer; onDone: () => void }) {
-  const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
-  const accept = async () => {
-    setBusy(true);
-    try {
-      await transferApi.accept(transfer.id);
-      notifySuccess(t('transfer.accepted'));
-      onDone();
-    } catch (err) {
-      notifyError(err);
-      onDone();
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <Popconfirm title={t('transfer.acceptConfirm', { name: transfer.memberName, org: transfer.toOrgName })} onConfirm={() => void accept()}>
-      <Button type="primary" size="small" loading={busy} data-testid="transfer-accept" data-transfer-id={transfer.id}>
-        {t('transfer.accept')}
-      </Button>
-    </Popconfirm>
-  );
+interface Params {
+  direction: TransferDirection;
+  status?: TransferStatus;
 }
 
 export function TransfersPage() {
   const { t } = useTranslation();
-  const can = useCan();
-  const [tab, setTab] = useState<Tab>('in');
+  const [direction, setDirection] = useState<TransferDirection>('in');
+  const [status, setStatus] = useState<TransferStatus>();
   const actionRef = useRef<ActionType>(undefined);
-  const reload = () => void actionRef.current?.reload();
 
-  const columns: ProColumns<TTransfer>[] = [
-    { title: t('transfer.member'), dataIndex: 'memberName', width: 110, render: (_d, r) => <strong>{r.memberName}</strong> },
-    { title: t('transfer.from'), dataIndex: 'fromOrgName', ellipsis: true },
-    { title: t('transfer.to'), dataIndex: 'toOrgName', ellipsis: true },
-    { title: t('transfer.date'), dataIndex: 'date', width: 110 },
+  const columns: ProColumns<TransferListItem>[] = [
     {
-      title: t('transfer.reason'),
-      dataIndex: 'reason',
-      width: 160,
-      ellipsis: true,
-      render: (_d, r) => r.reason ?? <Typography.Text type="secondary">—</Typography.Text>,
+      title: t('transfer.number'),
+      dataIndex: 'number',
+      width: 170,
+      render: (_d, r) => (
+        <Link to={`/transfers/${r.id}`} className="mono" data-testid="transfer-number">
+          {r.number}
+        </Link>
+      ),
     },
+    { title: t('transfer.member'), dataIndex: ['member', 'name'], width: 110, render: (_d, r) => <strong>{r.member.name}</strong> },
+    { title: t('transfer.from'), dataIndex: ['fromOrg', 'name'], ellipsis: true },
+    { title: t('transfer.to'), dataIndex: ['toOrg', 'name'], ellipsis: true },
     {
       title: t('transfer.status'),
       dataIndex: 'status',
-      width: 96,
+      width: 150,
       render: (_d, r) => (
-        <Tag color={STATUS_COLORS[r.status]} data-testid="transfer-status">
-          {t(`transfer.statuses.${r.status}`)}
-        </Tag>
+        <Space size={4}>
+          <TransferStatusTag status={r.status} />
+          {isOverdue(r.status, r.dueAt) && <OverdueTag />}
+        </Space>
       ),
     },
+    { title: t('transfer.dueAt'), dataIndex: 'dueAt', width: 110, render: (_d, r) => formatDue(r.dueAt) },
     { title: t('transfer.createdAt'), dataIndex: 'createdAt', width: 170, render: (_d, r) => formatDateTime(r.createdAt) },
-  ];
-  if (tab === 'in' && can('member:update')) {
-    columns.push({
+    {
       title: '',
       valueType: 'option',
-      width: 90,
-      render: (_d, r) => (r.status === 'pending' ? <AcceptButton transfer={r} onDone={reload} /> : null),
-    });
-  }
+      width: 70,
+      render: (_d, r) => (
+        <Link to={`/transfers/${r.id}`} data-testid="transfer-open" data-transfer-id={r.id}>
+          {t('transfer.view')}
+        </Link>
+      ),
+    },
+  ];
 
   return (
-    <ProTable<TTransfer, { tab: Tab }>
+    <ProTable<TransferListItem, Params>
       rowKey="id"
       actionRef={actionRef}
       columns={columns}
       search={false}
       cardBordered
-      params={{ tab }}
+      scroll={{ x: 960 }}
+      params={{ direction, status }}
       request={async (params) => {
         try {
           const res = await transferApi.list(
-            params.tab,
-            params.tab === 'in' ? 'pending' : undefined,
+            params.direction,
+            params.status,
             params.current ?? 1,
             params.pageSize ?? LIMITS.pageSizeDefault,
           );
@@ -102,17 +85,31 @@ export function TransfersPage() {
         }
       }}
       pagination={{ defaultPageSize: LIMITS.pageSizeDefault, showSizeChanger: true, pageSizeOptions: [10, 20, 50, 100] }}
+      headerTitle={<Typography.Text strong>{t('transfer.title')}</Typography.Text>}
       toolbar={{
         menu: {
           type: 'tab',
-          activeKey: tab,
+          activeKey: direction,
           items: [
             { key: 'in', label: <span data-testid="transfer-tab-in">{t('transfer.incoming')}</span> },
             { key: 'out', label: <span data-testid="transfer-tab-out">{t('transfer.outgoing')}</span> },
           ],
-          onChange: (key) => setTab(key === 'out' ? 'out' : 'in'),
+          onChange: (key) => setDirection(key === 'out' ? 'out' : 'in'),
         },
       }}
+      toolBarRender={() => [
+        <Select<TransferStatus>
+          key="status"
+          id="transfer-status-filter"
+          allowClear
+          placeholder={t('transfer.statusAll')}
+          value={status}
+          onChange={(v) => setStatus(v)}
+          style={{ width: 140 }}
+          options={TRANSFER_STATUSES.map((s) => ({ value: s, label: t(`transfer.statuses.${s}`) }))}
+          data-testid="transfer-status-filter"
+        />,
+      ]}
       options={{ reload: true, density: false, setting: false }}
       data-testid="transfer-table"
     />

@@ -1,0 +1,115 @@
+// Casework endpoints: 待办 (GET /todos), 会员接转 cases (start, list, detail, actions) and the federation-wide
+// org directory used to pick a receiving union. Types follow the casework API contract; once common/ exports Zod
+// schemas for it, these interfaces give way to the inferred types.
+import type { TMember } from '@gonghui/common';
+import { api, type Query } from './client.ts';
+
+export const TRANSFER_STATUSES = ['pending', 'accepted', 'rejected', 'withdrawn', 'expired'] as const;
+export type TransferStatus = (typeof TRANSFER_STATUSES)[number];
+
+export const TRANSFER_ACTIONS = ['accept', 'reject', 'withdraw'] as const;
+export type TransferAction = (typeof TRANSFER_ACTIONS)[number];
+
+/** Step actions of the timeline: the case actions plus its creation and the deadline passing. */
+export type TransferStepAction = 'create' | TransferAction | 'expire';
+
+export interface NamedRef {
+  id: number;
+  name: string;
+}
+
+export interface CaseStep {
+  /** A TransferStepAction; other values (added later by the server) are shown as they come. */
+  action: string;
+  from: string | null;
+  to: string;
+  actorName: string | null;
+  actorOrgName: string | null;
+  opinion: string | null;
+  at: string;
+}
+
+export interface TransferCase {
+  id: number;
+  number: string;
+  status: TransferStatus;
+  version: number;
+  orgId: number;
+  dueAt: string | null;
+  assignee?: string | null;
+  steps: CaseStep[];
+  allowedActions: string[];
+  member: NamedRef;
+  fromOrg: NamedRef;
+  toOrg: NamedRef;
+}
+
+export interface TransferListItem {
+  id: number;
+  number: string;
+  status: TransferStatus;
+  member: NamedRef;
+  fromOrg: NamedRef;
+  toOrg: NamedRef;
+  dueAt: string | null;
+  createdAt: string;
+}
+
+export interface TodoItem {
+  type: string;
+  caseId: number;
+  number: string;
+  title: string;
+  orgName: string;
+  dueAt: string | null;
+  overdue: boolean;
+}
+
+export interface DirectoryOrg {
+  id: number;
+  name: string;
+  parentName: string | null;
+}
+
+/** The member's open transfer, as GET /members/:id reports it. */
+export interface OpenTransfer {
+  id: number;
+  number: string;
+  status: TransferStatus;
+  toOrgName: string;
+}
+
+export type MemberWithTransfer = TMember & { transfer?: OpenTransfer | null };
+
+export type TransferDirection = 'in' | 'out';
+
+export interface TransferStartBody {
+  toOrgId: number;
+  reason: string;
+}
+
+export const transferApi = {
+  start: (memberId: number, body: TransferStartBody) => api.post<TransferCase>(`/members/${memberId}/transfers`, body),
+  list: (direction: TransferDirection, status: TransferStatus | undefined, page: number, pageSize: number) =>
+    api.get<{ items: TransferListItem[]; total: number }>('/transfers', { direction, status, page, pageSize }),
+  get: (id: number) => api.get<TransferCase>(`/transfers/${id}`),
+  act: (id: number, action: TransferAction, version: number, opinion?: string) =>
+    api.post<TransferCase>(`/transfers/${id}/actions/${action}`, opinion === undefined ? { version } : { version, opinion }),
+};
+
+/** The query key of 待办: the list refetches after any case action. */
+export const TODOS_KEY = ['todos'] as const;
+
+export const todoApi = {
+  list: () => api.get<{ items: TodoItem[] }>('/todos'),
+};
+
+export const orgDirectoryApi = {
+  search: (q: string) => api.get<DirectoryOrg[]>('/org-directory', { q } satisfies Query),
+};
+
+/** The console path of a case, by its type (types without a page of their own have none). */
+export function casePath(type: string, caseId: number): string | undefined {
+  if (type === 'transfer') return `/transfers/${caseId}`;
+  return undefined;
+}

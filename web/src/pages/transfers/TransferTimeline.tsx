@@ -1,0 +1,42 @@
+// 办理过程 of a case: every step, oldest first, with who acted (and for which union), the opinion and the time.
+import { Empty, Timeline, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { CaseStep } from '../../api/transfers.ts';
+import { formatDateTime } from '../../utils/format.ts';
+
+const COLORS: Record<string, string> = { create: 'blue', accept: 'green', reject: 'red', withdraw: 'gray', expire: 'orange' };
+
+export function TransferTimeline({ steps }: { steps: CaseStep[] }) {
+  const { t } = useTranslation();
+  if (steps.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('transfer.timelineEmpty')} />;
+  const actor = (s: CaseStep) => [s.actorName, s.actorOrgName && `（${s.actorOrgName}）`].filter(Boolean).join('');
+  return (
+    <Timeline
+      data-testid="transfer-timeline"
+      items={steps.map((s, i) => ({
+        key: i,
+        color: COLORS[s.action] ?? 'gray',
+        children: (
+          <div data-testid="transfer-step" data-action={s.action}>
+            <Typography.Text strong data-testid="transfer-step-action">
+              {t(`transfer.steps.${s.action}`, { defaultValue: s.action })}
+            </Typography.Text>
+            <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
+              {formatDateTime(s.at)}
+            </Typography.Text>
+            {actor(s) && <div data-testid="transfer-step-actor">{actor(s)}</div>}
+            {s.opinion && (
+              <Typography.Paragraph
+                type="secondary"
+                style={{ marginBottom: 0, whiteSpace: 'pre-wrap' }}
+                data-testid="transfer-step-opinion"
+              >
+                {t('transfer.stepOpinion', { opinion: s.opinion })}
+              </Typography.Paragraph>
+            )}
+          </div>
+        ),
+      }))}
+    />
+  );
+}

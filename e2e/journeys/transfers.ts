@@ -82,7 +82,7 @@ async function startTransfer(page: Page, baseUrl: string, member: { id: string; 
   expect(await page.textContent('[data-testid="transfer-member"]'), 'case member').toBe(member.name);
   expect(await page.textContent('[data-testid="transfer-to"]'), 'case receiving union').toBe(receiverOrg);
   const first = await steps(page);
-  expect(first.map((s) => s.action).join(','), 'a new case has one step').toBe('create');
+  expect(first.map((s) => s.action).join(','), 'a new case has one step').toBe('submit');
   expect(first[0]?.text, 'the first step').toContain('发起接转');
   return id;
 }
@@ -148,7 +148,7 @@ const rejectThenAccept: Journey = {
       await sender.reload();
       await waitForStatus(sender, '已退回');
       const returned = await steps(sender);
-      expect(returned.map((s) => s.action).join(','), 'returned case steps').toBe('create,reject');
+      expect(returned.map((s) => s.action).join(','), 'returned case steps').toBe('submit,reject');
       expect(returned[1]?.text, 'the return step').toContain('退回');
       expect(returned[1]?.text, 'the return step').toContain(OPINION);
       expect(returned[1]?.text, 'the return step names the receiving union').toContain(receiverOrg);
@@ -162,7 +162,7 @@ const rejectThenAccept: Journey = {
       await receiver.click('[data-testid="transfer-action-accept"]');
       await waitForStatus(receiver, '已接收');
       const accepted = await steps(receiver);
-      expect(accepted.map((s) => s.action).join(','), 'accepted case steps').toBe('create,accept');
+      expect(accepted.map((s) => s.action).join(','), 'accepted case steps').toBe('submit,accept');
       expect(accepted[0]?.text, 'the first step').toContain('发起接转');
       expect(accepted[1]?.text, 'the accept step').toContain('接收');
       expect(accepted[1]?.text, 'the accept step names the receiving union').toContain(receiverOrg);
@@ -182,7 +182,7 @@ const rejectThenAccept: Journey = {
         await sender.reload();
         await waitForStatus(sender, '已接收');
       }
-      expect((await steps(sender)).map((s) => s.action).join(','), 'the sender sees the same steps').toBe('create,accept');
+      expect((await steps(sender)).map((s) => s.action).join(','), 'the sender sees the same steps').toBe('submit,accept');
 
       // 6. 转出 lists both cases with their states.
       await sender.goto(`${app.baseUrl}/transfers`);

@@ -43,7 +43,7 @@ export const transferEn: typeof transferZhCN = {
     stepOpinion: 'Opinion: {{opinion}}',
     statuses: { pending: 'Pending', accepted: 'Accepted', rejected: 'Returned', withdrawn: 'Withdrawn', expired: 'Expired' },
     actions: { accept: 'Accept', reject: 'Return', withdraw: 'Withdraw' },
-    steps: { create: 'Transfer started', accept: 'Accepted', reject: 'Returned', withdraw: 'Withdrawn', expire: 'Expired' },
+    steps: { submit: 'Transfer started', accept: 'Accepted', reject: 'Returned', withdraw: 'Withdrawn', expire: 'Expired' },
     acceptConfirm: 'Accept {{name}} into {{org}}?',
     withdrawConfirm: 'Withdraw this transfer? A new one has to be started to move the member later.',
     rejectTitle: 'Return transfer: {{name}}',

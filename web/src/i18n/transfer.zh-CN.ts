@@ -41,7 +41,7 @@ export const transferZhCN = {
     stepOpinion: '意见：{{opinion}}',
     statuses: { pending: '待接收', accepted: '已接收', rejected: '已退回', withdrawn: '已撤回', expired: '已过期' },
     actions: { accept: '接收', reject: '退回', withdraw: '撤回' },
-    steps: { create: '发起接转', accept: '接收', reject: '退回', withdraw: '撤回', expire: '过期' } as Record<string, string>,
+    steps: { submit: '发起接转', accept: '接收', reject: '退回', withdraw: '撤回', expire: '过期' } as Record<string, string>,
     acceptConfirm: '确认接收 {{name}} 转入 {{org}}？',
     withdrawConfirm: '确认撤回本次接转？撤回后如需转出须重新发起。',
     rejectTitle: '退回接转：{{name}}',

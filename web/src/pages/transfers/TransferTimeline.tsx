@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseStep } from '../../api/transfers.ts';
 import { formatDateTime } from '../../utils/format.ts';
 
-const COLORS: Record<string, string> = { create: 'blue', accept: 'green', reject: 'red', withdraw: 'gray', expire: 'orange' };
+const COLORS: Record<string, string> = { submit: 'blue', accept: 'green', reject: 'red', withdraw: 'gray', expire: 'orange' };
 
 export function TransferTimeline({ steps }: { steps: CaseStep[] }) {
   const { t } = useTranslation();

@@ -6,10 +6,19 @@ import { describe, expect, it } from 'vitest';
 import { checkBoundaries, graphOf, importSpecifiers, readSources, type AllowEntry } from './test/boundaries.ts';
 
 /**
- * Accepted violations, each with its reason and the TODO that removes it. Empty today; an entry that no longer
- * matches an import fails the test, so the list only shrinks.
+ * Accepted violations, each with its reason and the TODO that removes it. An entry that no longer matches an import
+ * fails the test, so the list only shrinks.
  */
-const ALLOW: AllowEntry[] = [];
+const ALLOW: AllowEntry[] = [
+  {
+    rule: 'module-exports-repository',
+    from: 'modules/orgs/index.ts',
+    to: 'modules/orgs/orgs.repo.ts',
+    reason:
+      'members/transfers.service.ts still calls orgRepo.findById; transfers are being rewritten on another branch and are not touched here.',
+    todo: 'TODO(boundaries): when the transfers rewrite lands, use findOrgById there and delete `export * as orgRepo` from orgs/index.ts.',
+  },
+];
 
 const SRC = path.dirname(fileURLToPath(import.meta.url));
 
@@ -122,6 +131,22 @@ describe('the boundary checker', () => {
     );
     expect(violations.map((v) => v.message)).toEqual([
       'import cycle platform/audit → platform/crypto → platform/audit (server/src/platform/audit/audit.ts → server/src/platform/crypto/index.ts; server/src/platform/crypto/rotate.ts → server/src/platform/audit/audit.ts)',
+    ]);
+  });
+
+  it('fails when an index passes on its repository wholesale, not when it names what it exports', () => {
+    const files = {
+      'modules/orgs/index.ts': "export * as orgRepo from './orgs.repo.ts';\nexport { findOrgById } from './orgs.queries.ts';",
+      'modules/orgs/orgs.repo.ts': 'export const findById = 1;',
+      'modules/orgs/orgs.queries.ts': 'export const findOrgById = 1;',
+      'modules/users/index.ts': "export * from './users.repo.ts';\nexport { COLUMNS } from './roles.repo.ts';",
+      'modules/users/users.repo.ts': 'export const x = 1;',
+      'modules/users/roles.repo.ts': 'export const COLUMNS = 1;',
+    };
+    const found = checkBoundaries(tree(files)).violations;
+    expect(found.map((v) => [v.rule, v.from, v.to])).toEqual([
+      ['module-exports-repository', 'modules/orgs/index.ts', 'modules/orgs/orgs.repo.ts'],
+      ['module-exports-repository', 'modules/users/index.ts', 'modules/users/users.repo.ts'],
     ]);
   });
 

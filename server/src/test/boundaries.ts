@@ -2,7 +2,8 @@
 // server/src with the TypeScript parser, resolves relative specifiers to files and enforces
 //   a. another module is reached only through its index.ts (modules, tests, test kits, bootstrap, ops alike);
 //   b. platform/ never imports anything under modules/;
-//   c. no cycles between modules, and none between platform folders.
+//   c. no cycles between modules, and none between platform folders;
+//   d. a module's index.ts never passes on a repository wholesale (`export * as xRepo from './x.repo.ts'`).
 // boundaries.test.ts runs it over the real tree; the functions below also take a synthetic in-memory graph.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,9 +17,11 @@ export interface ImportEdge {
   /** The file it resolves to (relative to server/src), or null for packages and node builtins. */
   to: string | null;
   typeOnly: boolean;
+  /** `export * from` or `export * as ns from`: the target's whole surface passed on. */
+  star: boolean;
 }
 
-export type Rule = 'module-deep-import' | 'platform-imports-module' | 'cycle';
+export type Rule = 'module-deep-import' | 'platform-imports-module' | 'module-exports-repository' | 'cycle';
 
 export interface Violation {
   rule: Rule;
@@ -37,14 +40,15 @@ export interface AllowEntry {
 }
 
 /** Every module specifier of a source text: import/export … from (also `import type`), import(), import('x').T, require-style import =. */
-export function importSpecifiers(fileName: string, text: string): { specifier: string; typeOnly: boolean }[] {
+export function importSpecifiers(fileName: string, text: string): { specifier: string; typeOnly: boolean; star?: true }[] {
   const sf = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
-  const out: { specifier: string; typeOnly: boolean }[] = [];
+  const out: { specifier: string; typeOnly: boolean; star?: true }[] = [];
   const visit = (node: ts.Node) => {
     if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
       out.push({ specifier: node.moduleSpecifier.text, typeOnly: !!node.importClause?.isTypeOnly });
     } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
-      out.push({ specifier: node.moduleSpecifier.text, typeOnly: node.isTypeOnly });
+      const star = !node.exportClause || ts.isNamespaceExport(node.exportClause);
+      out.push({ specifier: node.moduleSpecifier.text, typeOnly: node.isTypeOnly, ...(star ? { star } : {}) });
     } else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) {
       const e = node.moduleReference.expression;
       if (ts.isStringLiteral(e)) out.push({ specifier: e.text, typeOnly: node.isTypeOnly });
@@ -75,8 +79,8 @@ export function graphOf(sources: ReadonlyMap<string, string>): ImportEdge[] {
   const files = new Set(sources.keys());
   const edges: ImportEdge[] = [];
   for (const [from, text] of sources) {
-    for (const { specifier, typeOnly } of importSpecifiers(from, text)) {
-      edges.push({ from, specifier, to: resolveSpecifier(from, specifier, files), typeOnly });
+    for (const { specifier, typeOnly, star } of importSpecifiers(from, text)) {
+      edges.push({ from, specifier, to: resolveSpecifier(from, specifier, files), typeOnly, star: !!star });
     }
   }
   return edges;
@@ -126,6 +130,15 @@ export function edgeViolations(edges: readonly ImportEdge[]): Violation[] {
         from: e.from,
         to: e.to,
         message: `server/src/${e.from} imports server/src/${e.to} ('${e.specifier}'): another module is reached only through server/src/${target}/index.ts`,
+      });
+    }
+    const own = moduleOf(e.from);
+    if (own && e.star && e.from === `${own}/index.ts` && e.to.startsWith(`${own}/`) && e.to.endsWith('.repo.ts')) {
+      out.push({
+        rule: 'module-exports-repository',
+        from: e.from,
+        to: e.to,
+        message: `server/src/${e.from} passes on the whole repository server/src/${e.to} ('${e.specifier}'): export narrow service or query functions instead`,
       });
     }
     if (platformUnitOf(e.from) && target) {

@@ -5,7 +5,18 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'bench/out/**', 'server/drizzle/**', '**/*.mjs', '**/*.cjs', 'e2e/screenshots/**'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      'data/**',
+      'bench/out/**',
+      'server/drizzle/**',
+      '**/*.mjs',
+      '**/*.cjs',
+      'e2e/screenshots/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -27,13 +38,25 @@ export default tseslint.config(
   {
     files: ['server/src/modules/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^\\.\\./(?!\\.)[^/]+/(?!index\\.ts$).+', message: 'Import another module only through its index.ts.' }] }],
+      // Quick feedback in the editor; the exact check (resolved paths, cycles) is server/src/boundaries.test.ts.
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^\\.\\./(?!\\.)[^/]+/(?!index\\.ts$).+', message: 'Import another module only through its index.ts.' },
+            { regex: '^(\\.\\./)+modules/[^/]+/(?!index\\.ts$).+', message: 'Import another module only through its index.ts.' },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['server/src/platform/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '/modules/', message: 'The platform must not depend on domain modules.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '/modules/', message: 'The platform must not depend on domain modules.' }] },
+      ],
     },
   },
   {

@@ -19,7 +19,7 @@ import { openDatabase, runMigrations } from '../../server/src/platform/db/index.
 import { XlsxWorkbook } from '../../server/src/platform/excel/index.ts';
 import { cardNoOf, cipherFields, identityFields } from '../../server/src/modules/members/index.ts';
 import { createImportRuntime } from '../../server/src/modules/member-imports/index.ts';
-import { bigRosterFile } from '../../server/src/modules/member-imports/member-imports.testkit.ts';
+import { bigRosterFile } from '../../server/src/test/imports.ts';
 import { makeOrg } from '../../server/src/test/factories.ts';
 
 const arg = (name: string, dflt: string) => {

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import { runMigrations, type Db } from '../../server/src/platform/db/index.ts';
-import { cardNoOf, cipherFields, identityFields, memberRepo } from '../../server/src/modules/members/index.ts';
+import { cardNoOf, cipherFields, identityFields, nextMemberIds } from '../../server/src/modules/members/index.ts';
 import { eventsHaveDimensions, historyOf, insertMembersWithHistory, type HistoryTuple, type Union } from './members-history.ts';
 import { openBenchDb } from './db.ts';
 import { personOf } from './members-people.ts';
@@ -142,7 +142,7 @@ async function main() {
     let pending: Promise<void> = Promise.resolve();
     for (let done = 0; done < todo;) {
       const n = Math.min(BATCH, todo - done);
-      const ids = await memberRepo.nextIds(db, n);
+      const ids = await nextMemberIds(db, n);
       const g = performance.now();
       const rows = ids.map((id, k) => tupleOf(have + done + k, id, us));
       genMs += performance.now() - g;

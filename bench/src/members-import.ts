@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { XlsxWorkbook } from '../../server/src/platform/excel/index.ts';
-import { bigRosterFile } from '../../server/src/modules/member-imports/member-imports.testkit.ts';
+import { bigRosterFile } from '../../server/src/test/imports.ts';
 import { personOf } from './members-people.ts';
 import { peakRssMb, runImportPhase, type PhaseResult } from './members-import-job.ts';
 import { assertLoopback, createPgDatabase, dropPgDatabase, DEFAULT_PG_URL, load1, OUT_DIR, printTable, writeOut } from './lib.ts';

@@ -9,7 +9,7 @@ import { testCrypto } from './test/http.ts';
 import { fetchLogin } from './test/fetch-session.ts';
 import { buildServer, defaultWebDist } from './server.ts';
 import type { HttpApp } from './platform/http/index.ts';
-import { cjkFontPaths } from './modules/reports/render/fonts.ts';
+import { cjkFontPaths } from './modules/reports/index.ts';
 
 /** Documents need the Noto CJK fonts (CI installs fonts-noto-cjk); without them only the download is skipped. */
 const haveFonts = (() => {

@@ -7,8 +7,16 @@ import { sql } from 'drizzle-orm';
 import { breaksSeparation, BUILTIN_ROLES, passwordPolicyError, type BuiltinRoleKey, type OrgLevel } from '@gonghui/common';
 import { recordAudit } from '../platform/audit/index.ts';
 import type { Db, DbOrTx } from '../platform/db/index.ts';
-import { orgRepo, nameSearchFields } from '../modules/orgs/index.ts';
-import { hashPassword, rolesRepo, usersRepo } from '../modules/users/index.ts';
+import { hasAnyOrg, insertOrgs, nameSearchFields, nextOrgIds } from '../modules/orgs/index.ts';
+import {
+  countUsers,
+  findUserByUsername,
+  hashPassword,
+  insertUser,
+  setUserRoles,
+  syncBuiltinRoles,
+  type UserWithOrg,
+} from '../modules/users/index.ts';
 
 export interface BootAccount {
   username: string;
@@ -49,7 +57,7 @@ export function randomPassword(): string {
 const SYSTEM = { actorId: null, actorName: 'system', ip: null, requestId: null };
 
 export async function bootstrap(db: Db, opts: BootstrapOptions): Promise<BootstrapResult> {
-  await rolesRepo.syncBuiltinRoles(db);
+  await syncBuiltinRoles(db);
   for (const a of ROOT_ACCOUNTS) {
     const given = opts[a.option];
     const err = given ? passwordPolicyError(given) : null;
@@ -57,19 +65,19 @@ export async function bootstrap(db: Db, opts: BootstrapOptions): Promise<Bootstr
   }
   return db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(73010002)`);
-    const fresh = !(await orgRepo.hasAnyOrg(tx)) && (await usersRepo.countUsers(tx)) === 0;
+    const fresh = !(await hasAnyOrg(tx)) && (await countUsers(tx)) === 0;
     const root = fresh ? await createRoot(tx, opts) : await findRoot(tx);
     if (!root) return { created: false, accounts: [] };
     const accounts: BootAccount[] = [];
     for (const a of ROOT_ACCOUNTS) {
-      const existing = await usersRepo.findByUsername(tx, a.username);
+      const existing = await findUserByUsername(tx, a.username);
       if (existing) {
         if (a.username === 'admin' && existing.orgId === root.id) await upgradeAdmin(tx, existing, a.roles);
         continue;
       }
       const given = opts[a.option];
       const password = given ?? randomPassword();
-      await usersRepo.insert(tx, {
+      await insertUser(tx, {
         orgId: root.id, username: a.username, displayName: a.displayName, passwordHash: await hashPassword(password),
         roles: a.roles, mustChangePassword: !given,
       });
@@ -87,10 +95,10 @@ export async function bootstrap(db: Db, opts: BootstrapOptions): Promise<Bootstr
 }
 
 async function createRoot(tx: DbOrTx, opts: BootstrapOptions) {
-  const [id] = await orgRepo.nextIds(tx, 1);
+  const [id] = await nextOrgIds(tx, 1);
   if (id === undefined) throw new Error('no id');
   const path = `${id}.`;
-  await orgRepo.insertMany(tx, [
+  await insertOrgs(tx, [
     { id, parentId: null, path, depth: 0, name: opts.rootOrgName, ...nameSearchFields(opts.rootOrgName), level: opts.rootLevel ?? 'city', kind: 'federation_body' },
   ]);
   return { id, path, name: opts.rootOrgName };
@@ -102,10 +110,10 @@ async function findRoot(tx: DbOrTx) {
 }
 
 /** Before 三员分立 `admin` held org_admin alone; such an admin becomes the system admin too (once, not after edits). */
-async function upgradeAdmin(tx: DbOrTx, admin: usersRepo.UserWithOrg, roles: BuiltinRoleKey[]) {
+async function upgradeAdmin(tx: DbOrTx, admin: UserWithOrg, roles: BuiltinRoleKey[]) {
   if (admin.roles.length !== 1 || admin.roles[0] !== 'org_admin') return;
   if (breaksSeparation(roles.flatMap((r) => BUILTIN_ROLES[r].permissions))) return;
-  await usersRepo.update(tx, admin.id, { roles });
+  await setUserRoles(tx, admin.id, roles);
   await recordAudit(tx, SYSTEM, {
     action: 'user.update', orgId: admin.orgId, orgPath: admin.orgPath, entityType: 'user', entityId: admin.id,
     before: { roles: admin.roles }, after: { roles },

@@ -3,7 +3,7 @@
 import { idCheckChar, type MemberCategory } from '@gonghui/common';
 import type { FieldCrypto } from '../platform/crypto/index.ts';
 import type { Db } from '../platform/db/index.ts';
-import { cardNoOf, cipherFields, identityFields, memberRepo } from '../modules/members/index.ts';
+import { cardNoOf, cipherFields, identityFields, insertMemberEvents, insertMembers, nextMemberIds, type MemberInsert } from '../modules/members/index.ts';
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢';
 const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超霞平刚桂兰建华文斌辉玲红玉宁波鹏飞婷雪琳晨浩宇欣怡子涵梓轩';
@@ -14,11 +14,11 @@ export async function seedDemoMembers(db: Db, crypto: FieldCrypto, unions: { id:
   const monthsThisYear = Math.max(1, Number(today.slice(5, 7)) - 1);
   const pick = (s: string) => s.charAt(Math.floor(rand() * s.length));
   const pad = (n: number, w: number) => String(n).padStart(w, '0');
-  const rows: memberRepo.MemberInsert[] = [];
+  const rows: MemberInsert[] = [];
   const events: { memberId: number; orgId: number; type: string; date: string }[] = [];
   const total = unions.length * 20;
   const used = new Set<string>();
-  const ids = await memberRepo.nextIds(db, total);
+  const ids = await nextMemberIds(db, total);
   let i = 0;
   for (const u of unions) {
     for (let k = 0; k < 20; k++) {
@@ -47,8 +47,8 @@ export async function seedDemoMembers(db: Db, crypto: FieldCrypto, unions: { id:
     }
   }
   await db.transaction(async (tx) => {
-    await memberRepo.insertMany(tx, rows);
-    await memberRepo.insertEvents(tx, events);
+    await insertMembers(tx, rows);
+    await insertMemberEvents(tx, events);
   });
   return rows.length;
 }

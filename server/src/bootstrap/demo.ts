@@ -4,8 +4,8 @@ import { sql } from 'drizzle-orm';
 import { todayCst, usccCheckChar, type OrgKind, type OrgLevel } from '@gonghui/common';
 import { recordAudit } from '../platform/audit/index.ts';
 import type { Db } from '../platform/db/index.ts';
-import { orgRepo, nameSearchFields } from '../modules/orgs/index.ts';
-import { hashPassword, usersRepo } from '../modules/users/index.ts';
+import { findOrgById, insertOrgEvents, insertOrgs, nameSearchFields, nextOrgIds, type OrgInsert } from '../modules/orgs/index.ts';
+import { hashPassword, insertUser } from '../modules/users/index.ts';
 import { randomPassword } from './bootstrap.ts';
 import type { FieldCrypto } from '../platform/crypto/index.ts';
 import { seedDemoMembers } from './demo-members.ts';
@@ -62,18 +62,18 @@ export async function seedDemo(db: Db, crypto: FieldCrypto, rootOrgId: number, d
     return d > today ? today : d;
   };
   const accounts = await db.transaction(async (tx) => {
-    const root = await orgRepo.findById(tx, rootOrgId);
+    const root = await findOrgById(tx, rootOrgId);
     if (!root) throw new Error('root org missing');
-    const rows: orgRepo.OrgInsert[] = [];
+    const rows: OrgInsert[] = [];
     const events: { orgId: number; type: string; date: string; data: Record<string, unknown> }[] = [];
-    const ids = await orgRepo.nextIds(tx, 700);
+    const ids = await nextOrgIds(tx, 700);
     let next = 0;
     let seq = 0;
     const add = (parent: { id: number; path: string; depth: number }, name: string, level: OrgLevel, kind: OrgKind, founded: string, division: string) => {
       const id = ids[next++] as number;
       seq++;
       const body = `81${division}${String(1000000000 + seq).slice(1)}`.slice(0, 17);
-      const row: orgRepo.OrgInsert = {
+      const row: OrgInsert = {
         id, parentId: parent.id, path: `${parent.path}${id}.`, depth: parent.depth + 1, name, ...nameSearchFields(name), level, kind,
         uscc: level === 'grassroots' ? body + usccCheckChar(body) : null, divisionCode: division, foundedAt: founded,
         chairName: pick(['王建国', '李秀英', '张伟', '刘芳', '陈静', '杨军', '赵敏', '黄磊']),
@@ -113,13 +113,13 @@ export async function seedDemo(db: Db, crypto: FieldCrypto, rootOrgId: number, d
         }
       }
     });
-    await orgRepo.insertMany(tx, rows);
-    await orgRepo.insertEvents(tx, events);
+    await insertOrgs(tx, rows);
+    await insertOrgEvents(tx, events);
 
     const accounts: DemoAccount[] = [];
     const mk = async (username: string, org: { id: number; name: string }, level: string, ...roles: string[]) => {
       const password = demoPassword ?? randomPassword();
-      await usersRepo.insert(tx, { orgId: org.id, username, displayName: `${level}演示账号`, passwordHash: await hashPassword(password), roles });
+      await insertUser(tx, { orgId: org.id, username, displayName: `${level}演示账号`, passwordHash: await hashPassword(password), roles });
       accounts.push({ username, password, level, orgName: org.name, role: roles.join(',') });
     };
     const need = (k: string) => firstOf[k] as { id: number; name: string };

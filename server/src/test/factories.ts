@@ -4,8 +4,8 @@
 import { randomBytes } from 'node:crypto';
 import { idCheckChar, type OrgKind, type OrgLevel } from '@gonghui/common';
 import { asSystem, type Db } from '../platform/db/index.ts';
-import { orgRepo, nameSearchFields } from '../modules/orgs/index.ts';
-import { hashPassword, usersRepo } from '../modules/users/index.ts';
+import { findOrgById, insertOrgs, nameSearchFields, nextOrgIds } from '../modules/orgs/index.ts';
+import { hashPassword, insertUser } from '../modules/users/index.ts';
 
 export const PASSWORD = 'Test#Pass2026';
 const hashed = hashPassword(PASSWORD);
@@ -25,21 +25,21 @@ export function makeOrg(db: Db, parent: OrgRef | number, o: { name?: string; lev
 }
 
 async function insertOrg(db: Db, parent: OrgRef | number, o: { name?: string; level?: OrgLevel; kind?: OrgKind; foundedAt?: string }): Promise<OrgRef> {
-  const p = typeof parent === 'number' ? await orgRepo.findById(db, parent) : parent;
+  const p = typeof parent === 'number' ? await findOrgById(db, parent) : parent;
   if (!p) throw new Error('parent not found');
-  const [id] = await orgRepo.nextIds(db, 1);
+  const [id] = await nextOrgIds(db, 1);
   if (id === undefined) throw new Error('no id');
   const name = o.name ?? uniq('测试工会');
   const level = o.level ?? 'grassroots';
   const row = { id, parentId: p.id, path: `${p.path}${id}.`, depth: p.depth + 1, name, ...nameSearchFields(name), level, kind: o.kind ?? 'enterprise_private', foundedAt: o.foundedAt ?? null };
-  await orgRepo.insertMany(db, [row]);
+  await insertOrgs(db, [row]);
   return { id, path: row.path, depth: row.depth, name, level };
 }
 
 export async function makeUser(db: Db, orgId: number, roles: string[] = ['org_admin'], o: { mustChangePassword?: boolean } = {}) {
   const username = uniq('u');
   const passwordHash = await hashed;
-  const u = await asSystem(() => usersRepo.insert(db, { orgId, username, passwordHash, roles, mustChangePassword: o.mustChangePassword ?? false }));
+  const u = await asSystem(() => insertUser(db, { orgId, username, passwordHash, roles, mustChangePassword: o.mustChangePassword ?? false }));
   return { id: u.id, username, password: PASSWORD };
 }
 

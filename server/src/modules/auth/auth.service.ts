@@ -8,7 +8,15 @@ import { hashToken, newToken, sessionRepo, SESSION_MAX_MS } from '../../platform
 import { recordAudit, originOf, type AuditOrigin } from '../../platform/audit/index.ts';
 import { asSystem, type Db } from '../../platform/db/index.ts';
 import { AppError, invalid } from '../../platform/http/index.ts';
-import { loadUserInScope, rolesRepo, usersRepo } from '../users/index.ts';
+import {
+  findUserByUsername,
+  findUserInScope,
+  loadUserInScope,
+  permissionsOfRoles,
+  recordUserLogin,
+  setOwnPassword,
+  type UserWithOrg,
+} from '../users/index.ts';
 import { disableDormantUser, isDormant, passwordExpired } from './dormant.ts';
 import { alertOnTiers, reserveAttempt, succeeded, unlockAccount, type Attempt } from './throttle.ts';
 import type { MfaChallenge, MfaLogin } from './mfa.login.ts';
@@ -35,7 +43,7 @@ export interface LoginInput {
 export interface LoginResult {
   token: string;
   csrfToken: string;
-  user: usersRepo.UserWithOrg;
+  user: UserWithOrg;
   permissions: string[];
 }
 
@@ -47,7 +55,7 @@ export function createAuthService({ db, opts, mfa }: { db: Db; opts: AuthOptions
 
   async function loginAsSystem(input: LoginInput): Promise<LoginResult | MfaChallenge> {
     const attempt = await reserveAttempt(db, input.username, input.ip);
-    const user = await usersRepo.findByUsername(db, input.username);
+    const user = await findUserByUsername(db, input.username);
     const ok = await verify(user?.passwordHash ?? (await dummyHash), input.password).catch(() => false);
     const origin: AuditOrigin = {
       actorId: user?.id ?? null,
@@ -89,7 +97,7 @@ export function createAuthService({ db, opts, mfa }: { db: Db; opts: AuthOptions
   }
 
   /** The one place a login becomes a session (after every factor has been checked). */
-  async function startSession(user: usersRepo.UserWithOrg, origin: AuditOrigin, oldToken?: string): Promise<LoginResult> {
+  async function startSession(user: UserWithOrg, origin: AuditOrigin, oldToken?: string): Promise<LoginResult> {
     const now = new Date();
     const expired = passwordExpired(user, opts.passwordMaxAgeDays, now);
     const token = newToken();
@@ -103,13 +111,13 @@ export function createAuthService({ db, opts, mfa }: { db: Db; opts: AuthOptions
         expiresAt: new Date(now.getTime() + SESSION_MAX_MS),
         ip: origin.ip,
       });
-      await usersRepo.update(tx, user.id, expired ? { lastLoginAt: now, mustChangePassword: true } : { lastLoginAt: now });
+      await recordUserLogin(tx, user.id, now, expired);
       const entity = { orgId: user.orgId, orgPath: user.orgPath, entityType: 'user', entityId: user.id };
       if (expired)
         await recordAudit(tx, origin, { action: 'auth.password_expired', ...entity, after: { maxAgeDays: opts.passwordMaxAgeDays } });
       await recordAudit(tx, origin, { action: 'auth.login', ...entity });
     });
-    const permissions = [...new Set((await rolesRepo.findByKeys(db, user.roles)).flatMap((r) => r.permissions))].sort();
+    const permissions = await permissionsOfRoles(db, user.roles);
     return { token, csrfToken, user: { ...user, mustChangePassword: user.mustChangePassword || expired }, permissions };
   }
 
@@ -127,7 +135,7 @@ export function createAuthService({ db, opts, mfa }: { db: Db; opts: AuthOptions
   }
 
   async function changePassword(ctx: Ctx, oldPassword: string, newPassword: string): Promise<void> {
-    const user = await usersRepo.findInScope(db, ctx.actor.orgPath, ctx.actor.userId);
+    const user = await findUserInScope(db, ctx.actor.orgPath, ctx.actor.userId);
     if (!user) throw new AppError('UNAUTHENTICATED');
     // Wrong old passwords count against the account like wrong logins: a stolen session cannot guess freely.
     const attempt = await reserveAttempt(db, user.username, ctx.ip, ['account']);
@@ -152,7 +160,7 @@ export function createAuthService({ db, opts, mfa }: { db: Db; opts: AuthOptions
     if (policy) throw invalid('newPassword', policy);
     const passwordHash = await hash(newPassword);
     await db.transaction(async (tx) => {
-      await usersRepo.update(tx, user.id, { passwordHash, mustChangePassword: false, passwordChangedAt: new Date() });
+      await setOwnPassword(tx, user.id, passwordHash);
       await sessionRepo.deleteUserSessions(tx, user.id, ctx.actor.sessionId);
       await recordAudit(tx, originOf(ctx), {
         action: 'auth.password_changed',
@@ -165,7 +173,7 @@ export function createAuthService({ db, opts, mfa }: { db: Db; opts: AuthOptions
   }
 
   /** Lifts the hard lock (security:manage, target in the actor's subtree). */
-  async function unlock(ctx: Ctx, id: number): Promise<usersRepo.UserWithOrg> {
+  async function unlock(ctx: Ctx, id: number): Promise<UserWithOrg> {
     if (id === ctx.actor.userId) throw new AppError('FORBIDDEN', '不能解锁自己的账号，请联系其他安全管理员');
     return db.transaction(async (tx) => {
       const target = await loadUserInScope(tx, ctx.actor, id);

@@ -3,17 +3,17 @@
 import { sessionRepo } from '../../platform/authz/index.ts';
 import { recordAudit, type AuditOrigin } from '../../platform/audit/index.ts';
 import type { Db, DbOrTx } from '../../platform/db/index.ts';
-import { usersRepo } from '../users/index.ts';
+import { disableDormantAccounts, disableUser, type UserRow, type UserWithOrg } from '../users/index.ts';
 
 const DAY_MS = 24 * 3600_000;
 const SYSTEM: AuditOrigin = { actorId: null, actorName: 'system', ip: null, requestId: null };
 
-export function isDormant(u: Pick<usersRepo.UserRow, 'lastLoginAt' | 'createdAt'>, days: number, now = new Date()): boolean {
+export function isDormant(u: Pick<UserRow, 'lastLoginAt' | 'createdAt'>, days: number, now = new Date()): boolean {
   return days > 0 && (u.lastLoginAt ?? u.createdAt).getTime() < now.getTime() - days * DAY_MS;
 }
 
 export function passwordExpired(
-  u: Pick<usersRepo.UserRow, 'passwordChangedAt' | 'mustChangePassword'>,
+  u: Pick<UserRow, 'passwordChangedAt' | 'mustChangePassword'>,
   maxAgeDays: number,
   now = new Date(),
 ): boolean {
@@ -36,16 +36,16 @@ async function disableOne(tx: DbOrTx, origin: AuditOrigin, u: { id: number; orgI
 export async function disableDormantUsers(db: Db, days: number): Promise<number> {
   if (days <= 0) return 0;
   return db.transaction(async (tx) => {
-    const disabled = await usersRepo.disableDormant(tx, days);
+    const disabled = await disableDormantAccounts(tx, days);
     for (const u of disabled) await disableOne(tx, SYSTEM, u, days);
     return disabled.length;
   });
 }
 
 /** At login, before the sweep got to it. */
-export async function disableDormantUser(db: Db, origin: AuditOrigin, u: usersRepo.UserWithOrg, days: number): Promise<void> {
+export async function disableDormantUser(db: Db, origin: AuditOrigin, u: UserWithOrg, days: number): Promise<void> {
   await db.transaction(async (tx) => {
-    await usersRepo.update(tx, u.id, { disabled: true });
+    await disableUser(tx, u.id);
     await disableOne(tx, origin, u, days);
   });
 }

@@ -6,7 +6,7 @@ import { hashToken, newToken, sessionRepo, SESSION_MAX_MS } from '../../platform
 import type { FieldCrypto } from '../../platform/crypto/index.ts';
 import type { Db } from '../../platform/db/index.ts';
 import { AppError } from '../../platform/http/index.ts';
-import { rolesRepo, usersRepo } from '../users/index.ts';
+import { findUserByUsername, permissionsOfRoles, recordUserLogin, type UserWithOrg } from '../users/index.ts';
 import type { LoginResult } from './auth.service.ts';
 import * as mfaRepo from './mfa.repo.ts';
 import { spendCode, type FactorUsed } from './mfa.verify.ts';
@@ -23,7 +23,7 @@ export interface MfaChallenge {
   pendingToken: string;
 }
 
-type LoginUser = Pick<usersRepo.UserWithOrg, 'id' | 'orgId' | 'orgPath'>;
+type LoginUser = Pick<UserWithOrg, 'id' | 'orgId' | 'orgPath'>;
 
 class WrongCode extends Error {}
 
@@ -64,7 +64,7 @@ export function createMfaLogin({ db, crypto }: { db: Db; crypto: FieldCrypto }) 
     const spent = await mfaRepo.spendAttempt(db, pendingId, MFA_MAX_ATTEMPTS);
     if (!spent) throw new AppError('MFA_LOGIN_EXPIRED');
     const username = await mfaRepo.usernameOf(db, spent.userId);
-    const user = username ? await usersRepo.findByUsername(db, username) : undefined;
+    const user = username ? await findUserByUsername(db, username) : undefined;
     const enrolment = await mfaRepo.findEnrolment(db, spent.userId);
     const now = new Date();
     // A hard-locked account (20 failures in 24 h, lifted by a security admin) gets no session either.
@@ -93,7 +93,7 @@ export function createMfaLogin({ db, crypto }: { db: Db; crypto: FieldCrypto }) 
           expiresAt: new Date(now.getTime() + SESSION_MAX_MS),
           ip,
         });
-        await usersRepo.update(tx, user.id, { lastLoginAt: now });
+        await recordUserLogin(tx, user.id, now);
         await recordAudit(tx, origin, {
           action: 'auth.login',
           orgId: user.orgId,
@@ -111,17 +111,11 @@ export function createMfaLogin({ db, crypto }: { db: Db; crypto: FieldCrypto }) 
       await recordFailure(user, origin, spent.attempts, paused ? 'paused' : 'wrong_code', pendingId);
       throw new AppError('MFA_FAILED', undefined, 'code');
     }
-    const permissions = [...new Set((await rolesRepo.findByKeys(db, user.roles)).flatMap((r) => r.permissions))].sort();
+    const permissions = await permissionsOfRoles(db, user.roles);
     return { token, csrfToken, user, permissions };
   }
 
-  async function recordFailure(
-    user: usersRepo.UserWithOrg,
-    origin: AuditOrigin,
-    attempt: number,
-    reason: string,
-    pendingId: string,
-  ): Promise<void> {
+  async function recordFailure(user: UserWithOrg, origin: AuditOrigin, attempt: number, reason: string, pendingId: string): Promise<void> {
     await db.transaction(async (tx) => {
       const base = { orgId: user.orgId, orgPath: user.orgPath, entityType: 'user', entityId: user.id };
       const failures = reason === 'paused' ? 0 : await mfaRepo.countFailure(tx, user.id);

@@ -6,8 +6,8 @@ import { sessionRepo, type Ctx } from '../../platform/authz/index.ts';
 import type { FieldCrypto } from '../../platform/crypto/index.ts';
 import type { Db } from '../../platform/db/index.ts';
 import { AppError, conflict, invalid, notFound } from '../../platform/http/index.ts';
-import { orgRepo } from '../orgs/index.ts';
-import { usersRepo } from '../users/index.ts';
+import { findOrgInScope, setOrgMfaPolicy } from '../orgs/index.ts';
+import { findUserInScope } from '../users/index.ts';
 import { MFA_LOCK_MS, MFA_MAX_USER_FAILURES } from './mfa.login.ts';
 import * as mfaRepo from './mfa.repo.ts';
 import { newTotpSecret, otpauthUri } from './mfa.totp.ts';
@@ -99,7 +99,7 @@ export function createMfaService({ db, crypto }: { db: Db; crypto: FieldCrypto }
   /** A security admin clears another user's second factor (lost phone); that user's sessions end too. */
   async function reset(ctx: Ctx, userId: number): Promise<void> {
     await db.transaction(async (tx) => {
-      const target = await usersRepo.findInScope(tx, ctx.actor.orgPath, userId);
+      const target = await findUserInScope(tx, ctx.actor.orgPath, userId);
       if (!target) throw notFound('用户');
       if (target.id === ctx.actor.userId) throw new AppError('FORBIDDEN', '不能重置自己的二次验证');
       // No "holds fewer permissions than you" rule: under 三员分立 the security admin holds almost none by design,
@@ -118,16 +118,16 @@ export function createMfaService({ db, crypto }: { db: Db; crypto: FieldCrypto }
   }
 
   async function getPolicy(ctx: Ctx, orgId: number): Promise<TSecurityPolicy> {
-    const org = await orgRepo.findInScope(db, ctx.actor.orgPath, orgId);
+    const org = await findOrgInScope(db, ctx.actor.orgPath, orgId);
     if (!org) throw notFound('组织');
     return { orgId: org.id, mfaPolicy: org.mfaPolicy ?? null, effective: asPolicy(await mfaRepo.effectivePolicyAt(db, org.path)) };
   }
 
   async function setPolicy(ctx: Ctx, orgId: number, mfaPolicy: MfaPolicy | null): Promise<TSecurityPolicy> {
     await db.transaction(async (tx) => {
-      const org = await orgRepo.findInScope(tx, ctx.actor.orgPath, orgId);
+      const org = await findOrgInScope(tx, ctx.actor.orgPath, orgId);
       if (!org) throw notFound('组织');
-      await orgRepo.update(tx, org.id, { mfaPolicy });
+      await setOrgMfaPolicy(tx, org.id, mfaPolicy);
       await recordAudit(tx, originOf(ctx), {
         action: 'org.security_policy',
         orgId: org.id,

@@ -4,7 +4,7 @@
 // A dry run classifies the same way and writes only the report.
 import type { FieldCrypto } from '../../platform/crypto/index.ts';
 import type { Tx } from '../../platform/db/index.ts';
-import { cardNoOf, cipherFields, memberRepo, phoneCipherOf } from '../members/index.ts';
+import { cardNoOf, cipherFields, nextMemberIds, phoneCipherOf } from '../members/index.ts';
 import { LABELS } from './member-imports.columns.ts';
 import type { ImportOrigin } from './member-imports.job.ts';
 import * as repo from './member-imports.repo.ts';
@@ -107,7 +107,7 @@ export async function writeBatch(tx: Tx, ctx: BatchContext, rows: PreparedRow[],
   }
 
   if (!ctx.dryRun) {
-    const ids = inserts.length > 0 ? await memberRepo.nextIds(tx, inserts.length) : [];
+    const ids = inserts.length > 0 ? await nextMemberIds(tx, inserts.length) : [];
     const fresh = inserts.map((r, i): repo.NewMemberTuple => {
       const id = ids[i];
       if (id === undefined) throw new Error('member id sequence returned too few ids');

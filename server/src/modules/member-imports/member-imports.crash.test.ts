@@ -14,7 +14,7 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { openDatabase, type Database } from '../../platform/db/index.ts';
 import { engines, ADMIN_PASSWORD } from '../../test/db.ts';
-import { bigRosterFile, multipartBody, newId } from './member-imports.testkit.ts';
+import { bigRosterFile, multipartBody, newId } from '../../test/imports.ts';
 import { fetchLogin, type Authenticator } from '../../test/fetch-session.ts';
 
 const ROWS = 20_000;

@@ -11,7 +11,7 @@ import { makeOrg } from '../../test/factories.ts';
 import type { HttpApp } from '../../platform/http/index.ts';
 import { XlsxWorkbook, type Row } from '../../platform/excel/index.ts';
 import { hugeInlineStringXlsx } from '../../platform/excel/testkit.ts';
-import { newId, rawRequest, rosterXlsx, upload, waitForImport } from './member-imports.testkit.ts';
+import { newId, rawRequest, rosterXlsx, upload, waitForImport } from '../../test/imports.ts';
 
 async function readXlsx(buf: Buffer): Promise<Row[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gh-rep-'));

@@ -18,7 +18,7 @@ import {
   type WorkerOptions,
 } from '../../platform/excel/index.ts';
 import { JobFailure, type JobContext, type JobKind, type JobRow } from '../../platform/jobs/index.ts';
-import { orgRepo } from '../orgs/index.ts';
+import { findOrgById } from '../orgs/index.ts';
 import { HEADER_SCAN_ROWS, findHeader, missingColumns, type Header } from './member-imports.columns.ts';
 import { writeBatch } from './member-imports.batch.ts';
 import { orgResolver } from './member-imports.orgs.ts';
@@ -96,7 +96,7 @@ export function importJob(opts: ImportJobOptions): JobKind {
     const jobId = ctx.job.id;
     const imp = await repo.findImport(db, jobId);
     if (!imp) throw new JobFailure('导入任务不存在');
-    const org = await orgRepo.findById(db, imp.orgId);
+    const org = await findOrgById(db, imp.orgId);
     if (!org || org.status !== 'active') throw new JobFailure('导入的目标工会不存在或已注销');
     const file = opts.fileOf(jobId);
     if (!fs.existsSync(file)) throw new JobFailure('上传的文件已丢失，请重新上传');

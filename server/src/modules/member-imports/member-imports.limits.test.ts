@@ -11,7 +11,7 @@ import { makeOrg } from '../../test/factories.ts';
 import type { WorkerOptions } from '../../platform/excel/index.ts';
 import { workbookOf } from '../../platform/excel/testkit.ts';
 import { createImportRuntime } from './index.ts';
-import { bigRosterFile, newId, rosterXlsx } from './member-imports.testkit.ts';
+import { bigRosterFile, newId, rosterXlsx } from '../../test/imports.ts';
 
 const silent = { error: () => undefined, info: () => undefined };
 

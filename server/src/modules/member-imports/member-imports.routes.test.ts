@@ -10,7 +10,7 @@ import { makeOrg, makeUser, uniq } from '../../test/factories.ts';
 import type { HttpApp } from '../../platform/http/index.ts';
 import { XlsxWorkbook, type Row } from '../../platform/excel/index.ts';
 import { zipOf } from '../../platform/excel/testkit.ts';
-import { legacyOf, newId, rawRequest, rosterXlsx, upload, waitForImport, type CellInput } from './member-imports.testkit.ts';
+import { legacyOf, newId, rawRequest, rosterXlsx, upload, waitForImport, type CellInput } from '../../test/imports.ts';
 
 const uscc = () => {
   const body = `81320102${String(Math.floor(Math.random() * 1e9)).padStart(9, '0')}`;

@@ -9,7 +9,7 @@ import type { Db } from '../../platform/db/index.ts';
 import { ExcelFileError, XlsxWorkbook } from '../../platform/excel/index.ts';
 import { conflict, invalid, notFound } from '../../platform/http/index.ts';
 import { jobRepo, type JobRunner } from '../../platform/jobs/index.ts';
-import { orgRepo } from '../orgs/index.ts';
+import { findOrgInScope } from '../orgs/index.ts';
 import { keyOfHeader } from './member-imports.columns.ts';
 import { JOB_KIND, type ImportOrigin } from './member-imports.job.ts';
 import * as repo from './member-imports.repo.ts';
@@ -33,7 +33,7 @@ export interface Upload {
 
 export function createImportService({ db, crypto, runner, fileOf }: ImportServiceDeps) {
   async function targetOrg(ctx: Ctx, orgId: number) {
-    const org = await orgRepo.findInScope(db, ctx.actor.orgPath, orgId);
+    const org = await findOrgInScope(db, ctx.actor.orgPath, orgId);
     if (!org) throw notFound('组织');
     if (org.status !== 'active') throw conflict(`「${org.name}」已注销，不能导入会员`);
     return org;

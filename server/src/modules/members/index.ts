@@ -38,6 +38,6 @@ export function registerMembersModule(
   registerExportRequestRoutes(app, createExportRequestService({ db, crypto, members, maxRows: opts.exportUnmaskedMaxRows }));
   return members;
 }
-export * as memberRepo from './members.repo.ts';
+export { nextMemberIds, insertMembers, insertMemberEvents, type MemberInsert } from './members.queries.ts';
 export { identityFields, cipherFields, phoneCipherOf, cardNoOf, MEMBER_CIPHER_COLUMNS, type PersonSecret } from './members.record.ts';
 export { memberIndicatorProvider } from './members.indicators.ts';

@@ -11,7 +11,7 @@ import { AppError, conflict, duplicate, invalid, notFound } from '../../platform
 import { writeMemberExport } from './members.export.ts';
 import { MEMBER_ID_UNIQUE } from './members.constraints.ts';
 import { memberExportFileName } from './members.export-name.ts';
-import { orgRepo } from '../orgs/index.ts';
+import { findOrgInScope } from '../orgs/index.ts';
 import * as repo from './members.repo.ts';
 import { cardNoOf, cipherFields, idHashOf, identityFields, memberBinding, nameFields, phoneFields } from './members.record.ts';
 
@@ -34,7 +34,7 @@ export function createMemberService({ db, crypto }: { db: Db; crypto: FieldCrypt
   async function create(ctx: Ctx, input: TMemberCreate) {
     const { fields, secret, notice } = identityFields(crypto, input);
     return db.transaction(async (tx) => {
-      const org = await orgRepo.findInScope(tx, ctx.actor.orgPath, input.orgId);
+      const org = await findOrgInScope(tx, ctx.actor.orgPath, input.orgId);
       if (!org) throw notFound('组织');
       if (org.status !== 'active') throw conflict(`「${org.name}」已注销，不能登记会员`);
       // One member per ID number in the whole federation: the duplicate may sit outside the actor's scope.
@@ -101,7 +101,7 @@ export function createMemberService({ db, crypto }: { db: Db; crypto: FieldCrypt
   async function resolveFilter(ctx: Ctx, q: Omit<TMemberListQuery, 'page' | 'pageSize' | 'after'>): Promise<repo.MemberFilter> {
     let scopePath = ctx.actor.orgPath;
     if (q.orgId) {
-      const org = await orgRepo.findInScope(db, scopePath, q.orgId);
+      const org = await findOrgInScope(db, scopePath, q.orgId);
       if (!org) throw notFound('组织');
       scopePath = org.path;
     }
@@ -237,7 +237,7 @@ export function createMemberService({ db, crypto }: { db: Db; crypto: FieldCrypt
     exportTo,
     /** The export's file name: the org (the one filtered on, or the cadre's own) and the filter in words. */
     exportFileName: async (ctx: Ctx, q: TMemberExportQuery, stamp: string) => {
-      const org = await orgRepo.findInScope(db, ctx.actor.orgPath, q.orgId ?? ctx.actor.orgId);
+      const org = await findOrgInScope(db, ctx.actor.orgPath, q.orgId ?? ctx.actor.orgId);
       return memberExportFileName(org?.name ?? '会员', q, stamp);
     },
     resolveFilter,

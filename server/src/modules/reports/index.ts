@@ -10,3 +10,5 @@ export function registerReportsModule(app: HttpApp, db: Db, deps: { stats: Stats
   registerReportRoutes(app, svc);
   return svc;
 }
+/** Where the Noto CJK fonts documents embed are found (empty without them): the no-egress test skips downloads then. */
+export { cjkFontPaths } from './render/fonts.ts';

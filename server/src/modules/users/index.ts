@@ -9,7 +9,21 @@ export function registerUsersModule(app: HttpApp, db: Db) {
   return svc;
 }
 export { hashPassword } from './users.service.ts';
-export * as usersRepo from './users.repo.ts';
-export * as rolesRepo from './roles.repo.ts';
+export {
+  findUserByUsername,
+  findUserInScope,
+  permissionsOfRoles,
+  recordUserLogin,
+  setOwnPassword,
+  disableUser,
+  disableDormantAccounts,
+  countUsers,
+  insertUser,
+  syncBuiltinRoles,
+  setUserRoles,
+  type UserRow,
+  type UserInsert,
+  type UserWithOrg,
+} from './users.queries.ts';
 export { presentUser } from './users.presenter.ts';
 export { loadUserInScope } from './users.policy.ts';

@@ -4,7 +4,6 @@
 import { createHash, createHmac } from 'node:crypto';
 import type { AuditAction } from '@gonghui/common';
 import type { DbOrTx } from '../db/index.ts';
-import type { FieldCrypto } from '../crypto/index.ts';
 import { insertAudit, lockChainAndGetLastHash, type AuditRow } from './audit.repo.ts';
 
 export interface AuditOrigin {
@@ -77,7 +76,15 @@ export interface AuditKeys {
 let keys: AuditKeys | undefined;
 
 /** Called once at start (main, buildServer, the test database helper) with the master key's derivations. */
-export function configureAuditChain(crypto: Pick<FieldCrypto, 'deriveKey'>): void {
+/**
+ * What the chain needs from the field crypto: keys derived from the master key. Declared here, not imported from
+ * platform/crypto, because crypto (key rotation) records audit rows: audit ↔ crypto would be a cycle.
+ */
+export interface AuditKeySource {
+  deriveKey(purpose: string): Uint8Array;
+}
+
+export function configureAuditChain(crypto: AuditKeySource): void {
   const next = { chain: crypto.deriveKey('audit chain'), seal: crypto.deriveKey('audit seal') };
   if (keys && !Buffer.from(keys.chain).equals(Buffer.from(next.chain))) {
     throw new Error('audit chain key is already configured with a different master key');

@@ -18,3 +18,4 @@ export * from './charts.ts';
 export * from './mfa.ts';
 export * from './export-request.ts';
 export * from './money.ts';
+export * from './ledger.ts';

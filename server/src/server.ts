@@ -18,6 +18,7 @@ import { registerReportsModule } from './modules/reports/index.ts';
 import { registerMemberImportsModule } from './modules/member-imports/index.ts';
 import type { FieldCrypto } from './platform/crypto/index.ts';
 import { configureAuditChain } from './platform/audit/index.ts';
+import { registerLedgerRoutes } from './platform/ledger/index.ts';
 
 export interface ServerOptions {
   logLevel: string;
@@ -72,6 +73,7 @@ export async function buildServer(db: Db, opts: ServerOptions): Promise<HttpApp>
   await registerMemberImportsModule(app, db, opts);
   const stats = registerStatsModule(app, db, orgs, indicatorProviders);
   registerReportsModule(app, db, stats);
+  registerLedgerRoutes(app, db);
 
   const serveConsole = Boolean(opts.webDist && fs.existsSync(path.join(opts.webDist, 'index.html')));
   if (serveConsole) await app.register(fastifyStatic, { root: opts.webDist as string, wildcard: true });

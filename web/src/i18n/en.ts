@@ -272,6 +272,7 @@ export const en: Messages = {
       'report:manage': 'Generate and edit work summaries',
       'security:manage': 'Security administration (unlock accounts, reset MFA, policies)',
       'export:approve': 'Approve unmasked exports',
+      'ledger:read': 'View the fund ledger (disbursements and totals)',
     },
     auditAction: { ...AUDIT_ACTION_LABELS_EN },
   },

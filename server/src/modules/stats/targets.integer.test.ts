@@ -33,7 +33,9 @@ describe.each(engines())('integer targets on %s', (engine) => {
   });
 
   it('stores targets in a bigint column and gives counts back as integers', async () => {
-    const col = await t.owner.execute<{ data_type: string }>(sql`SELECT data_type FROM information_schema.columns WHERE table_name = 'targets' AND column_name = 'value'`);
+    const col = await t.owner.execute<{ data_type: string }>(
+      sql`SELECT data_type FROM information_schema.columns WHERE table_name = 'targets' AND column_name = 'value'`,
+    );
     expect(col.rows[0]?.data_type).toBe('bigint');
     const put = await cadre.put(`/api/v1/orgs/${district.id}/targets/2026`, { 'members.joined': 1_000_000_000_000 });
     expect(put.status).toBe(200);
@@ -64,7 +66,9 @@ describe('the integer-targets migration', () => {
       await d.db.transaction(async (tx) => {
         // No org needed for this check: foreign keys off for the insert (PGlite's connection is a superuser).
         await tx.execute(sql`SET LOCAL session_replication_role = replica`);
-        await tx.execute(sql`INSERT INTO targets (org_id, year, key, value) VALUES (1, 2026, 'a', 12.5), (1, 2026, 'b', 12.4999), (1, 2026, 'c', 7), (1, 2026, 'd', 2.5)`);
+        await tx.execute(
+          sql`INSERT INTO targets (org_id, year, key, value) VALUES (1, 2026, 'a', 12.5), (1, 2026, 'b', 12.4999), (1, 2026, 'c', 7), (1, 2026, 'd', 2.5)`,
+        );
       });
       await migrate(d.db, { migrationsFolder: drizzleDir });
       const rows = await d.db.execute<{ key: string; value: string }>(sql`SELECT key, value FROM targets ORDER BY key`);

@@ -52,6 +52,8 @@ export const AUDIT_ACTION_LABELS = {
   'report.update': '修改工作总结',
   'report.refresh': '刷新工作总结数据',
   'target.set': '设定目标任务',
+  'ledger.disburse': '登记资金发放',
+  'ledger.reverse': '冲正资金发放',
   'system.bootstrap': '系统初始化',
   'system.accounts_added': '补建三员账号',
   'system.demo_seed': '生成演示数据',
@@ -78,6 +80,7 @@ export const AUDIT_ACTION_GROUP_LABELS = {
   export_request: '敏感数据导出',
   report: '工作总结',
   target: '目标任务',
+  ledger: '资金台账',
   system: '系统',
 } as const;
 export type AuditActionGroup = keyof typeof AUDIT_ACTION_GROUP_LABELS;
@@ -100,6 +103,7 @@ export const AUDIT_ENTITY_LABELS = {
   work_summary: '工作总结',
   target: '目标任务',
   data_key: '数据密钥',
+  ledger_entry: '资金台账记录',
 } as const satisfies Record<string, string>;
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_LABELS;
 export const AUDIT_ENTITY_TYPES = Object.keys(AUDIT_ENTITY_LABELS) as [AuditEntityType, ...AuditEntityType[]];

@@ -18,3 +18,5 @@ export * from './charts.ts';
 export * from './mfa.ts';
 export * from './export-request.ts';
 export * from './cases.ts';
+export * from './money.ts';
+export * from './ledger.ts';

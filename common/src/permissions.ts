@@ -22,6 +22,7 @@ export const PERMISSIONS = [
   'security:manage',
   'export:approve',
   'calendar:manage',
+  'ledger:read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -48,6 +49,7 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'security:manage': '安全管理（解锁账号、重置二次验证、安全策略）',
   'export:approve': '审批敏感信息（不脱敏）导出',
   'calendar:manage': '维护工作日历（法定节假日、调休上班日）',
+  'ledger:read': '查看资金台账（发放记录和汇总）',
 };
 
 /** Permissions whose holders must use a second factor (TOTP) where the org's MFA policy requires it. */
@@ -87,7 +89,7 @@ export const BUILTIN_ROLES = {
   org_admin: { name: '工会管理员', permissions: PERMISSIONS.filter((p) => !NOT_FOR_ORG_ADMIN.includes(p)) },
   viewer: {
     name: '只读查看',
-    permissions: ['org:read', 'user:read', 'role:read', 'member:read', 'stats:read', 'report:read'] as Permission[],
+    permissions: ['org:read', 'user:read', 'role:read', 'member:read', 'stats:read', 'report:read', 'ledger:read'] as Permission[],
   },
   system_admin: {
     name: '系统管理员',

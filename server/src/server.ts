@@ -19,6 +19,7 @@ import { registerMemberImportsModule } from './modules/member-imports/index.ts';
 import type { FieldCrypto } from './platform/crypto/index.ts';
 import { configureAuditChain } from './platform/audit/index.ts';
 import { createCalendarService, createCaseKernel, registerCaseRoutes, type CaseKernel } from './platform/cases/index.ts';
+import { registerLedgerRoutes } from './platform/ledger/index.ts';
 
 export interface ServerOptions {
   logLevel: string;
@@ -81,6 +82,7 @@ export async function buildServer(db: Db, opts: ServerOptions): Promise<HttpApp>
   await registerMemberImportsModule(app, db, opts);
   const stats = registerStatsModule(app, db, orgs, indicatorProviders);
   registerReportsModule(app, db, stats);
+  registerLedgerRoutes(app, db);
 
   const serveConsole = Boolean(opts.webDist && fs.existsSync(path.join(opts.webDist, 'index.html')));
   if (serveConsole) await app.register(fastifyStatic, { root: opts.webDist as string, wildcard: true });

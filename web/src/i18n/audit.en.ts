@@ -53,6 +53,8 @@ export const AUDIT_ACTION_LABELS_EN: Record<AuditAction, string> = {
   'report.update': 'Work summary edited',
   'report.refresh': 'Work summary figures refreshed',
   'target.set': 'Targets set',
+  'ledger.disburse': 'Disbursement recorded',
+  'ledger.reverse': 'Disbursement reversed',
   'system.bootstrap': 'System initialised',
   'system.accounts_added': 'Separated root accounts added',
   'system.demo_seed': 'Demo data generated',
@@ -68,6 +70,7 @@ export const AUDIT_GROUP_LABELS_EN: Record<AuditActionGroup, string> = {
   export_request: 'Unmasked exports',
   report: 'Work summaries',
   target: 'Targets',
+  ledger: 'Fund ledger',
   system: 'System',
 };
 
@@ -81,4 +84,5 @@ export const AUDIT_ENTITY_LABELS_EN: Record<AuditEntityType, string> = {
   work_summary: 'Work summary',
   target: 'Targets',
   data_key: 'Data key',
+  ledger_entry: 'Fund ledger entry',
 };

@@ -276,6 +276,7 @@ export const en: Messages = {
       'security:manage': 'Security administration (unlock accounts, reset MFA, policies)',
       'export:approve': 'Approve unmasked exports',
       'calendar:manage': 'Maintain the working-day calendar (public holidays, make-up workdays)',
+      'ledger:read': 'View the fund ledger (disbursements and totals)',
     },
     auditAction: { ...AUDIT_ACTION_LABELS_EN },
   },

@@ -1,11 +1,14 @@
 // 目标任务: annual targets per indicator, handed down level by level (层层分解), with completion, time progress,
 // ranking among siblings and year-on-year change computed from the same statistics as every other figure.
 import {
+  fenToYuan,
+  hasAtMostTwoDecimals,
   percentOf,
   targetFitsLevel,
   timeProgress,
   yearEarlier,
   yearWindow,
+  yuanToFen,
   type TChildTargets,
   type TTargetItem,
   type TTargets,
@@ -21,6 +24,12 @@ import * as repo from './stats.repo.ts';
 // Registers the targets key with the error handler.
 import './targets.constraints.ts';
 import type { OrgRef, StatsService } from './stats.service.ts';
+
+// Targets are stored as integers (decision 0005): counts as they are, money indicators (unit 元) in 分. The API
+// speaks 元 for money (at most two decimals); a money indicator's provider reports 分 like the table stores them.
+const isMoney = (unit: string | undefined) => unit === '元';
+/** Stored integer → the API's value. */
+const shown = (unit: string | undefined, stored: number) => (isMoney(unit) ? fenToYuan(stored) : stored);
 
 /** Per indicator, the sum of the targets handed to the children (层层分解 check). */
 function childrenSums(rows: repo.TargetRow[], parentId: number): Map<string, number> {
@@ -49,16 +58,18 @@ export function createTargetService({ db, stats }: { db: Db; stats: StatsService
       const target = own.get(ind.key);
       if (target === undefined) continue;
       const actual = now[ind.key]?.value ?? 0;
+      const lastYear = before[ind.key]?.value;
+      const childrenTarget = childSum.get(ind.key);
       items.push({
         key: ind.key,
         label: ind.label,
         unit: ind.unit,
-        target,
-        actual,
+        target: shown(ind.unit, target),
+        actual: shown(ind.unit, actual),
         percent: percentOf(actual, target),
         timeProgress: progress,
-        lastYear: before[ind.key]?.value ?? null,
-        childrenTarget: childSum.get(ind.key) ?? null,
+        lastYear: lastYear === undefined ? null : shown(ind.unit, lastYear),
+        childrenTarget: childrenTarget === undefined ? null : shown(ind.unit, childrenTarget),
       });
     }
     return { orgId: org.id, year, asOf: to, items };
@@ -74,6 +85,7 @@ export function createTargetService({ db, stats }: { db: Db; stats: StatsService
     ]);
     const byOrgKey = new Map(rows.map((r) => [`${r.orgId}:${r.key}`, r.value]));
     const targetOf = (orgId: number, key: string) => byOrgKey.get(`${orgId}:${key}`) ?? null;
+    const unitOf = (key: string) => stats.indicator(key)?.unit;
     const childSum = childrenSums(rows, org.id);
     const children = kids.map((k) => {
       const values = groups.get(String(k.id)) ?? {};
@@ -81,7 +93,12 @@ export function createTargetService({ db, stats }: { db: Db; stats: StatsService
       for (const key of keys) {
         const target = targetOf(k.id, key);
         const actual = values[key]?.value ?? 0;
-        items[key] = { target, actual, percent: target === null ? null : percentOf(actual, target), rank: null };
+        items[key] = {
+          target: target === null ? null : shown(unitOf(key), target),
+          actual: shown(unitOf(key), actual),
+          percent: target === null ? null : percentOf(actual, target),
+          rank: null,
+        };
       }
       return { orgId: k.id, name: k.name, items };
     });
@@ -96,8 +113,8 @@ export function createTargetService({ db, stats }: { db: Db; stats: StatsService
       key: ind.key,
       label: ind.label,
       unit: ind.unit,
-      parentTarget: targetOf(org.id, ind.key),
-      childrenTarget: childSum.get(ind.key) ?? 0,
+      parentTarget: ((t) => (t === null ? null : shown(ind.unit, t)))(targetOf(org.id, ind.key)),
+      childrenTarget: shown(ind.unit, childSum.get(ind.key) ?? 0),
     }));
     return { orgId: org.id, year, asOf: to, timeProgress: timeProgress(year, to), keys: keyInfo, children };
   }
@@ -115,16 +132,27 @@ export function createTargetService({ db, stats }: { db: Db; stats: StatsService
       stats.keySet(Object.keys(values));
       const unfit = Object.keys(values).find((k) => !targetFitsLevel(k, org.level));
       if (unfit) throw invalid(unfit, '基层工会不承担组织建设类目标（如新建工会组织）');
+      const stored: Record<string, number> = {};
+      for (const [key, v] of Object.entries(values)) {
+        const unit = stats.indicator(key)?.unit;
+        if (isMoney(unit)) {
+          if (!hasAtMostTwoDecimals(v)) throw invalid(key, '金额目标最多保留两位小数（精确到分）');
+          stored[key] = yuanToFen(v);
+        } else {
+          if (!Number.isInteger(v)) throw invalid(key, '目标值应为整数');
+          stored[key] = v;
+        }
+      }
       await db.transaction(async (tx) => {
         const before = await repo.targetsOf(tx, [org.id], year);
-        await repo.upsertTargets(tx, org.id, year, values, ctx.actor.userId);
+        await repo.upsertTargets(tx, org.id, year, stored, ctx.actor.userId);
         await recordAudit(tx, originOf(ctx), {
           action: 'target.set',
           orgId: org.id,
           orgPath: org.path,
           entityType: 'target',
           entityId: `${org.id}:${year}`,
-          before: Object.fromEntries(before.map((r) => [r.key, r.value])),
+          before: Object.fromEntries(before.map((r) => [r.key, shown(stats.indicator(r.key)?.unit, r.value)])),
           after: values,
         });
       });

@@ -5,11 +5,11 @@ import {
   boolean,
   check,
   date,
-  doublePrecision,
   index,
   integer,
   jsonb,
   pgTable,
+  type AnyPgColumn,
   primaryKey,
   real,
   smallint,
@@ -18,7 +18,7 @@ import {
   uniqueIndex,
   varchar,
 } from 'drizzle-orm/pg-core';
-import type { MfaPolicy } from '@gonghui/common';
+import { LEDGER_FUND_SOURCES, type MfaPolicy } from '@gonghui/common';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -34,7 +34,10 @@ export const orgs = pgTable(
     name: varchar('name', { length: 100 }).notNull(),
     pinyin: varchar('pinyin', { length: 600 }).notNull(),
     pinyinInitials: varchar('pinyin_initials', { length: 100 }).notNull(),
-    searchGrams: text('search_grams').array().notNull().default(sql`'{}'::text[]`),
+    searchGrams: text('search_grams')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     level: varchar('level', { length: 16 }).notNull(),
     kind: varchar('kind', { length: 32 }).notNull(),
     status: varchar('status', { length: 16 }).notNull().default('active'),
@@ -56,7 +59,9 @@ export const orgs = pgTable(
     check('orgs_mfa_policy_ck', sql`${t.mfaPolicy} IN ('sensitive', 'all', 'off')`),
     uniqueIndex('orgs_path_uq').using('btree', t.path.op('text_pattern_ops')),
     index('orgs_parent_sort_idx').on(t.parentId, t.pinyin, t.id),
-    uniqueIndex('orgs_uscc_uq').on(t.uscc).where(sql`${t.uscc} IS NOT NULL`),
+    uniqueIndex('orgs_uscc_uq')
+      .on(t.uscc)
+      .where(sql`${t.uscc} IS NOT NULL`),
     index('orgs_search_grams_idx').using('gin', t.searchGrams),
   ],
 );
@@ -244,7 +249,10 @@ export const members = pgTable(
     joinedAt: date('joined_at', { mode: 'string' }).notNull(),
     status: varchar('status', { length: 16 }).notNull().default('active'),
     statusSince: date('status_since', { mode: 'string' }),
-    categories: text('categories').array().notNull().default(sql`'{}'::text[]`),
+    categories: text('categories')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     cardNo: varchar('card_no', { length: 20 }).notNull(),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
@@ -275,7 +283,11 @@ export const dataKeys = pgTable(
     active: boolean('active').notNull().default(false),
     createdAt: ts('created_at').notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('data_keys_one_active_uq').on(t.active).where(sql`${t.active}`)],
+  (t) => [
+    uniqueIndex('data_keys_one_active_uq')
+      .on(t.active)
+      .where(sql`${t.active}`),
+  ],
 );
 
 // Dated membership history (join, retire_keep, quit, transfer_out, transfer_in …): what reports count per period.
@@ -503,7 +515,8 @@ export const targets = pgTable(
       .references(() => orgs.id),
     year: smallint('year').notNull(),
     key: varchar('key', { length: 64 }).notNull(),
-    value: doublePrecision('value').notNull(),
+    // Integers (decision 0005): counts as they are, money indicators (unit 元) in 分.
+    value: bigint('value', { mode: 'number' }).notNull(),
     setBy: integer('set_by'),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
@@ -562,5 +575,44 @@ export const exportRequests = pgTable(
     index('export_requests_org_idx').on(t.orgId, t.status),
     check('export_requests_status_ck', sql`${t.status} IN ('pending', 'approved', 'rejected', 'downloaded')`),
     check('export_requests_not_self_ck', sql`${t.approverId} IS NULL OR ${t.approverId} <> ${t.requesterId}`),
+  ],
+);
+
+// 资金台账: disbursements to payees, append-only (no UPDATE/DELETE: a wrong entry is corrected by a reversal that
+// names it). Amounts are integer 分 (decision 0005): positive for a disbursement, negative for its reversal.
+// org_path is the org's path when the entry was written (for the record); scope follows the org's current path.
+export const ledgerEntries = pgTable(
+  'ledger_entries',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+    orgId: integer('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    orgPath: varchar('org_path', { length: 400 }).notNull(),
+    payeeName: varchar('payee_name', { length: 100 }).notNull(),
+    payeeMemberId: integer('payee_member_id').references(() => members.id),
+    amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
+    fundSource: varchar('fund_source', { length: 32 }).notNull(),
+    caseType: varchar('case_type', { length: 32 }),
+    caseId: bigint('case_id', { mode: 'number' }),
+    idempotencyKey: varchar('idempotency_key', { length: 100 }).notNull(),
+    reversesEntryId: bigint('reverses_entry_id', { mode: 'number' }).references((): AnyPgColumn => ledgerEntries.id),
+    note: varchar('note', { length: 500 }),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('ledger_entries_idempotency_key_uq').on(t.idempotencyKey),
+    uniqueIndex('ledger_entries_reverses_entry_id_uq').on(t.reversesEntryId),
+    index('ledger_entries_org_created_idx').on(t.orgId, t.createdAt),
+    check('ledger_entries_fund_source_ck', sql.raw(`fund_source IN (${LEDGER_FUND_SOURCES.map((f) => `'${f}'`).join(', ')})`)),
+    // A disbursement is positive; only a reversal (which names its entry) is negative.
+    check(
+      'ledger_entries_sign_ck',
+      sql`(${t.reversesEntryId} IS NULL AND ${t.amountFen} > 0) OR (${t.reversesEntryId} IS NOT NULL AND ${t.amountFen} < 0)`,
+    ),
+    check('ledger_entries_case_ck', sql`(${t.caseType} IS NULL) = (${t.caseId} IS NULL)`),
   ],
 );

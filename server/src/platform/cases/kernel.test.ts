@@ -223,7 +223,7 @@ describe.each(engines())('case kernel on %s', (engine) => {
     expect(results.filter((r) => r === '409 CASE_STALE')).toHaveLength(19);
     const steps = await t.owner.execute(sql`SELECT count(*)::int AS n FROM case_steps WHERE case_id = ${c.id} AND action = 'approve'`);
     const audit = await t.owner.execute(
-      sql`SELECT count(*)::int AS n FROM audit_events WHERE action = 'test.approve' as AuditAction AND entity_id = ${String(c.id)}`,
+      sql`SELECT count(*)::int AS n FROM audit_events WHERE action = 'test.approve' AND entity_id = ${String(c.id)}`,
     );
     expect([steps.rows[0]?.n, audit.rows[0]?.n]).toEqual([1, 1]);
   });

@@ -3,6 +3,7 @@ import { memberJourneys } from './members.ts';
 import { mfaJourneys } from './mfa.ts';
 import { platformJourneys } from './platform.ts';
 import { reportJourneys } from './reports.ts';
+import { transferJourneys } from './transfers.ts';
 
 // MFA first: it enrols the administrator from the QR page; later journeys then log in with codes.
-export const journeys: Journey[] = [...mfaJourneys, ...platformJourneys, ...memberJourneys, ...reportJourneys];
+export const journeys: Journey[] = [...mfaJourneys, ...platformJourneys, ...memberJourneys, ...transferJourneys, ...reportJourneys];

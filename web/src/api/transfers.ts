@@ -110,6 +110,6 @@ export const orgDirectoryApi = {
 
 /** The console path of a case, by its type (types without a page of their own have none). */
 export function casePath(type: string, caseId: number): string | undefined {
-  if (type === 'transfer') return `/transfers/${caseId}`;
+  if (type === 'member_transfer') return `/transfers/${caseId}`;
   return undefined;
 }

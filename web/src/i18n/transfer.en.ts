@@ -19,7 +19,7 @@ export const transferEn: typeof transferZhCN = {
     membersTotal: 'Members',
     grassroots: 'Grassroots unions',
     joinedThisYear: 'New members this year',
-    types: { transfer: 'Member transfer' },
+    types: { member_transfer: 'Member transfer' },
   },
   transfer: {
     title: 'Member transfers',

@@ -17,3 +17,4 @@ export * from './stats.ts';
 export * from './charts.ts';
 export * from './mfa.ts';
 export * from './export-request.ts';
+export * from './attachment.ts';

@@ -86,7 +86,14 @@ describe.each(engines())('attachments on %s', (engine) => {
     for (const [buf, name, type] of files) {
       const res = await upload(cadre, district.id, buf, name, 'text/plain');
       expect(res.status, name).toBe(201);
-      expect(res.body).toMatchObject({ ownerType: 'org', ownerId: district.id, orgId: district.id, fileName: name, contentType: type, size: buf.length });
+      expect(res.body).toMatchObject({
+        ownerType: 'org',
+        ownerId: district.id,
+        orgId: district.id,
+        fileName: name,
+        contentType: type,
+        size: buf.length,
+      });
       const [row] = await t.owner.select().from(attachments).where(eq(attachments.id, res.body.id));
       expect(row?.orgPath).toBe(district.path);
       const file = path.join(filesDirOf(dataDir), String(row?.storageKey).slice(0, 2), String(row?.storageKey));
@@ -161,7 +168,9 @@ describe.each(engines())('attachments on %s', (engine) => {
     expect(img.statusCode).toBe(200);
     expect(img.rawPayload).toEqual(PNG);
     expect(img.headers['content-type']).toBe('image/png');
-    expect(img.headers['content-disposition']).toBe(`inline; filename="attachment.png"; filename*=UTF-8''${encodeURIComponent('现场照片.png')}`);
+    expect(img.headers['content-disposition']).toBe(
+      `inline; filename="attachment.png"; filename*=UTF-8''${encodeURIComponent('现场照片.png')}`,
+    );
     expect(img.headers['x-content-type-options']).toBe('nosniff');
     expect(img.headers['cache-control']).toBe('no-store');
     expect(String(img.headers['content-security-policy'])).toContain('sandbox');

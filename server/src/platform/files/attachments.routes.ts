@@ -51,7 +51,13 @@ async function receiveFile(req: FastifyRequest, maxBytes: number): Promise<Incom
 
 export async function registerAttachmentRoutes(app: HttpApp, svc: AttachmentService): Promise<void> {
   app.get('/api/v1/attachments', {
-    schema: { operationId: 'listAttachments', tags, summary: '附件列表', querystring: ZAttachmentListQuery, response: { 200: page(ZAttachment) } },
+    schema: {
+      operationId: 'listAttachments',
+      tags,
+      summary: '附件列表',
+      querystring: ZAttachmentListQuery,
+      response: { 200: page(ZAttachment) },
+    },
     config: { permission: 'member:read' },
     handler: async (req) => {
       const { ownerType, ownerId, page: p, pageSize } = req.query;

@@ -35,7 +35,6 @@ export interface OpenedAttachment {
   disposition: string;
 }
 
-
 const mb = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
 
 export const tooLarge = (name: string, maxBytes: number) =>

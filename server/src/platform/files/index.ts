@@ -4,10 +4,16 @@ import type { Db } from '../db/index.ts';
 import type { HttpApp } from '../http/index.ts';
 import { registerAttachmentRoutes } from './attachments.routes.ts';
 import { createAttachmentService } from './attachments.service.ts';
-import { createLocalFileStore, filesDirOf, type FileStore } from './store.ts';
+import { createLocalFileStore, type FileStore } from './store.ts';
 
 export { createLocalFileStore, filesDirOf, newFileKey, readAll, FileMissingError, type FileStore } from './store.ts';
-export { createAttachmentService, type AttachmentService, type AttachmentOwner, type IncomingFile, type OpenedAttachment } from './attachments.service.ts';
+export {
+  createAttachmentService,
+  type AttachmentService,
+  type AttachmentOwner,
+  type IncomingFile,
+  type OpenedAttachment,
+} from './attachments.service.ts';
 export { registerAttachmentOwner, attachmentOwnerTypes, type AttachmentOwnerResolver, type AttachmentOwnerScope } from './owners.ts';
 export { rewriteOrgPaths as rewriteAttachmentOrgPaths } from './attachments.repo.ts';
 export { sniff, FILE_KINDS, type FileKind } from './sniff.ts';

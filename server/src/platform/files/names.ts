@@ -19,7 +19,11 @@ export function sanitizeFileName(raw: string, max = ATTACHMENT_NAME_MAX): string
   if (chars.length > max) {
     const dot = s.lastIndexOf('.');
     const ext = dot > 0 && s.length - dot <= 10 ? s.slice(dot) : '';
-    s = [...s.slice(0, s.length - ext.length)].slice(0, max - ext.length).join('').trimEnd() + ext;
+    s =
+      [...s.slice(0, s.length - ext.length)]
+        .slice(0, max - ext.length)
+        .join('')
+        .trimEnd() + ext;
   }
   return s || FALLBACK_NAME;
 }
@@ -32,7 +36,9 @@ export const extensionOf = (name: string): string => {
 // Extensions that name another accepted kind, or a kind that runs code or renders markup when opened.
 const KNOWN_EXTENSIONS = new Set(Object.values(FILE_KINDS).flatMap((k) => [...k.extensions]));
 const RISKY_EXTENSIONS = new Set(
-  'exe com scr pif bat cmd msi msp dll cpl jar js mjs vbs vbe wsf wsh ps1 psm1 sh lnk hta htm html xhtml shtml svg svgz xml php asp aspx jsp swf apk app dmg iso img zip rar 7z gz tar docm xlsm pptm dotm xltm potm ppsm rtf txt csv'.split(' '),
+  'exe com scr pif bat cmd msi msp dll cpl jar js mjs vbs vbe wsf wsh ps1 psm1 sh lnk hta htm html xhtml shtml svg svgz xml php asp aspx jsp swf apk app dmg iso img zip rar 7z gz tar docm xlsm pptm dotm xltm potm ppsm rtf txt csv'.split(
+    ' ',
+  ),
 );
 
 /**
@@ -42,7 +48,7 @@ const RISKY_EXTENSIONS = new Set(
  */
 export function nameForKind(name: string, kind: FileKind, max = ATTACHMENT_NAME_MAX): string | undefined {
   const ext = extensionOf(name);
-  if (ext && (kind.extensions as readonly string[]).includes(ext)) return name;
+  if (ext && kind.extensions.includes(ext)) return name;
   if (ext && (KNOWN_EXTENSIONS.has(ext) || RISKY_EXTENSIONS.has(ext))) return undefined;
   const suffix = `.${kind.extensions[0] ?? 'bin'}`;
   return [...name].slice(0, max - suffix.length).join('') + suffix;

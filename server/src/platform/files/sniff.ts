@@ -122,9 +122,17 @@ function entryData(buf: Buffer, e: ZipEntry, maxBytes: number): Buffer | undefin
 
 // The main part's content type in [Content_Types].xml; the macro-enabled variants (docm, xlsm, pptm) differ.
 const OOXML_MAIN = [
-  { kind: FILE_KINDS.docx, part: 'word/document.xml', type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml' },
+  {
+    kind: FILE_KINDS.docx,
+    part: 'word/document.xml',
+    type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml',
+  },
   { kind: FILE_KINDS.xlsx, part: 'xl/workbook.xml', type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml' },
-  { kind: FILE_KINDS.pptx, part: 'ppt/presentation.xml', type: 'application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml' },
+  {
+    kind: FILE_KINDS.pptx,
+    part: 'ppt/presentation.xml',
+    type: 'application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml',
+  },
 ];
 
 /** docx/xlsx/pptx: a zip with [Content_Types].xml declaring the main part, that part present, and no macros. */

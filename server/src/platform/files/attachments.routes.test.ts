@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import { engines, openTestDb, type TestDb } from '../../test/db.ts';
-import { buildTestApp, loginAs, type Client } from '../../test/http.ts';
+import { buildTestApp, loginAs, loginRoot, type Client } from '../../test/http.ts';
 import { makeOrg, makeUser, uniq, type OrgRef } from '../../test/factories.ts';
 import { attachments, auditEvents } from '../db/index.ts';
 import type { HttpApp } from '../http/index.ts';
@@ -183,6 +183,12 @@ describe.each(engines())('attachments on %s', (engine) => {
       .from(auditEvents)
       .where(and(eq(auditEvents.action, 'attachment.download'), eq(auditEvents.entityId, String(png.body.id))));
     expect(audit).toHaveLength(1);
+    // The audit log names the file.
+    const auditorClient = await loginRoot(app, 'auditor');
+    const log = await auditorClient.get(`/api/v1/audit-events?action=attachment.download&entityType=attachment&entityId=${png.body.id}`);
+    expect(log.status).toBe(200);
+    const entry = log.body.items.find((i: { entityId: string }) => i.entityId === String(png.body.id));
+    expect(entry).toMatchObject({ actionLabel: '下载附件', objectLabel: '现场照片.png' });
   });
 
   it('out of scope answers 404 everywhere; a role without the permission answers 403', async () => {

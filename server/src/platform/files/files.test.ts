@@ -75,6 +75,15 @@ describe('local file store', () => {
     await store.delete(key);
     await store.delete(key);
     await expect(store.get(key)).rejects.toBeInstanceOf(FileMissingError);
+    // A half-written file left by a crash is removed when the store opens again (after an hour).
+    const part = `${store.pathOf(newFileKey())}.part`;
+    fs.mkdirSync(path.dirname(part), { recursive: true });
+    fs.writeFileSync(part, 'half');
+    createLocalFileStore(root);
+    expect(fs.existsSync(part)).toBe(true);
+    fs.utimesSync(part, new Date(Date.now() - 2 * 3600_000), new Date(Date.now() - 2 * 3600_000));
+    createLocalFileStore(root);
+    expect(fs.existsSync(part)).toBe(false);
     fs.rmSync(path.dirname(root), { recursive: true, force: true });
   });
 });

@@ -42,6 +42,7 @@ export const filesDirOf = (dataDir: string) => path.join(dataDir, 'files');
 export function createLocalFileStore(root: string): FileStore & { pathOf(key: string): string } {
   fs.mkdirSync(root, { recursive: true, mode: 0o700 });
   fs.chmodSync(root, 0o700);
+  removeStaleParts(root);
   const pathOf = (key: string) => path.join(root, checkKey(key).slice(0, 2), key);
 
   async function ensureDir(dir: string): Promise<void> {
@@ -83,6 +84,22 @@ export function createLocalFileStore(root: string): FileStore & { pathOf(key: st
       await fs.promises.rm(pathOf(key), { force: true });
     },
   };
+}
+
+/** Half-written files (`<key>.part`) left by a crash more than an hour ago; called when the store opens. */
+export function removeStaleParts(root: string, olderThanMs = 3600_000): number {
+  let removed = 0;
+  for (const dir of fs.readdirSync(root, { withFileTypes: true })) {
+    if (!dir.isDirectory() || !/^[0-9a-f]{2}$/.test(dir.name)) continue;
+    for (const name of fs.readdirSync(path.join(root, dir.name))) {
+      const file = path.join(root, dir.name, name);
+      if (name.endsWith('.part') && Date.now() - fs.statSync(file).mtimeMs > olderThanMs) {
+        fs.rmSync(file, { force: true });
+        removed++;
+      }
+    }
+  }
+  return removed;
 }
 
 /** Reads a whole stream (tests, small files). */

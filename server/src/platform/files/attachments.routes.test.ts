@@ -8,7 +8,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { engines, openTestDb, type TestDb } from '../../test/db.ts';
 import { buildTestApp, loginAs, loginRoot, type Client } from '../../test/http.ts';
 import { makeOrg, makeUser, uniq, type OrgRef } from '../../test/factories.ts';
-import { attachments, auditEvents } from '../db/index.ts';
+import { asSystem, attachments, auditEvents, runInScope } from '../db/index.ts';
 import type { HttpApp } from '../http/index.ts';
 import { DOC, EXE, HTML, PDF, PNG, SVG, docm, docx, multipart, plainZip, xlsx } from './fixtures.ts';
 import { registerAttachmentOwner } from './owners.ts';
@@ -234,6 +234,16 @@ describe.each(engines())('attachments on %s', (engine) => {
       .from(auditEvents)
       .where(and(eq(auditEvents.action, 'attachment.delete'), eq(auditEvents.entityId, String(a.body.id))));
     expect(audit).toHaveLength(1);
+  });
+
+  it.runIf(engine === 'postgres')('the app role cannot DELETE attachment rows, and sees none without a scope', async () => {
+    const refused = await asSystem(() => t.db.execute(sql`DELETE FROM attachments`)).catch((e: { cause?: { code?: string } }) => e);
+    expect(refused).toMatchObject({ cause: { code: '42501' } }); // insufficient_privilege
+    expect((await t.db.execute(sql`SELECT id FROM attachments`)).rows).toEqual([]);
+    expect((await asSystem(() => t.db.execute(sql`SELECT id FROM attachments`))).rows.length).toBeGreaterThan(0);
+    expect((await runInScope(other.path, () => t.db.execute(sql`SELECT org_path FROM attachments`))).rows).toEqual(
+      (await t.owner.execute<{ org_path: string }>(sql`SELECT org_path FROM attachments WHERE org_path LIKE ${`${other.path}%`}`)).rows,
+    );
   });
 
   it('removes the written file when the row cannot be committed (no orphans)', async () => {

@@ -20,3 +20,4 @@ export * from './export-request.ts';
 export * from './cases.ts';
 export * from './money.ts';
 export * from './ledger.ts';
+export * from './attachment.ts';

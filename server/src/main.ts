@@ -86,6 +86,7 @@ const app = await buildServer(database.db, {
   passwordMaxAgeDays: config.passwordMaxAgeDays,
   dormantDays: config.dormantDays,
   exportUnmaskedMaxRows: config.exportUnmaskedMaxRows,
+  attachmentMaxBytes: config.attachmentMaxBytes,
   webDist: config.webDist ?? defaultWebDist,
   dataDir: config.dataDir,
   jobLeaseMs: config.jobLeaseMs,

@@ -1,10 +1,11 @@
 // Wires platform and modules into one Fastify app. Each module registers itself; nothing here holds rules.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import { z } from 'zod';
-import { EXPORT_UNMASKED_MAX_ROWS_DEFAULT, TRANSFER_EXPIRY_WORKING_DAYS_DEFAULT } from '@gonghui/common';
+import { ATTACHMENT_MAX_BYTES_DEFAULT, EXPORT_UNMASKED_MAX_ROWS_DEFAULT, TRANSFER_EXPIRY_WORKING_DAYS_DEFAULT } from '@gonghui/common';
 import { registerAuth } from './platform/authz/index.ts';
 import type { Db } from './platform/db/index.ts';
 import { createHttpApp, type HttpApp, type LogStream } from './platform/http/index.ts';
@@ -20,6 +21,7 @@ import type { FieldCrypto } from './platform/crypto/index.ts';
 import { configureAuditChain } from './platform/audit/index.ts';
 import { createCalendarService, createCaseKernel, registerCaseRoutes, type CaseKernel } from './platform/cases/index.ts';
 import { registerLedgerRoutes } from './platform/ledger/index.ts';
+import { filesDirOf, registerAttachments, rewriteAttachmentOrgPaths } from './platform/files/index.ts';
 
 export interface ServerOptions {
   logLevel: string;
@@ -33,7 +35,8 @@ export interface ServerOptions {
   dormantDays?: number;
   /** Log destination instead of stdout; tests read what was logged. */
   logStream?: LogStream;
-  /** DATA_DIR: uploads wait in DATA_DIR/uploads; omitted in route tests (a temporary directory). */
+  /** DATA_DIR: uploads wait in DATA_DIR/uploads, attachments live in DATA_DIR/files; omitted in route tests (temporary
+   *  directories removed at close). */
   dataDir?: string;
   /** Lease of background jobs (JOB_LEASE_MS); how soon a restart resumes a job whose process died. */
   jobLeaseMs?: number;
@@ -43,6 +46,8 @@ export interface ServerOptions {
   cases?: CaseKernel;
   /** TRANSFER_EXPIRY_WORKING_DAYS: working days a 会员接转 request waits before it expires (default 10). */
   transferExpiryWorkingDays?: number;
+  /** Largest attachment in bytes (ATTACHMENT_MAX_BYTES). */
+  attachmentMaxBytes?: number;
   /** Built console to serve at /; omitted in route tests. */
   webDist?: string;
 }
@@ -80,6 +85,13 @@ export async function buildServer(db: Db, opts: ServerOptions): Promise<HttpApp>
   });
   registerCaseRoutes(app, cases, createCalendarService({ db }));
   await registerMemberImportsModule(app, db, opts);
+  const filesTemp = opts.dataDir ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'gonghui-files-'));
+  await registerAttachments(app, db, {
+    filesDir: opts.dataDir ? filesDirOf(opts.dataDir) : (filesTemp as string),
+    maxBytes: opts.attachmentMaxBytes ?? ATTACHMENT_MAX_BYTES_DEFAULT,
+  });
+  orgs.onSubtreeMoved(rewriteAttachmentOrgPaths);
+  if (filesTemp) app.addHook('onClose', async () => fs.rmSync(filesTemp, { recursive: true, force: true }));
   const stats = registerStatsModule(app, db, orgs, indicatorProviders);
   registerReportsModule(app, db, stats);
   registerLedgerRoutes(app, db);

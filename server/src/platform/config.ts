@@ -1,7 +1,7 @@
 // Configuration comes from the environment only; see README for each variable.
 import net from 'node:net';
 import path from 'node:path';
-import { EXPORT_UNMASKED_MAX_ROWS_DEFAULT, TRANSFER_EXPIRY_WORKING_DAYS_DEFAULT } from '@gonghui/common';
+import { ATTACHMENT_MAX_BYTES_DEFAULT, EXPORT_UNMASKED_MAX_ROWS_DEFAULT, TRANSFER_EXPIRY_WORKING_DAYS_DEFAULT } from '@gonghui/common';
 
 export interface Config {
   port: number;
@@ -32,6 +32,8 @@ export interface Config {
   dormantDays: number;
   /** Rows one unmasked export request may hold (EXPORT_UNMASKED_MAX_ROWS, default 5,000). */
   exportUnmaskedMaxRows: number;
+  /** Largest attachment accepted, in bytes (ATTACHMENT_MAX_BYTES, default 10 MB). */
+  attachmentMaxBytes: number;
   webDist: string | undefined;
   logLevel: string;
   /** Signed heads of the audit chain, outside the database: AUDIT_SEAL_DIR (default DATA_DIR/audit-seals). */
@@ -86,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     passwordMaxAgeDays: days('PASSWORD_MAX_AGE_DAYS', env.PASSWORD_MAX_AGE_DAYS),
     dormantDays: days('DORMANT_DAYS', env.DORMANT_DAYS),
     exportUnmaskedMaxRows: positiveInt(env.EXPORT_UNMASKED_MAX_ROWS, EXPORT_UNMASKED_MAX_ROWS_DEFAULT),
+    attachmentMaxBytes: attachmentMaxBytes(env.ATTACHMENT_MAX_BYTES),
     webDist: env.WEB_DIST,
     logLevel: env.LOG_LEVEL ?? 'info',
     auditSealDir: env.AUDIT_SEAL_DIR ? path.resolve(env.INIT_CWD ?? process.cwd(), env.AUDIT_SEAL_DIR) : path.join(dataDir, 'audit-seals'),
@@ -120,6 +123,16 @@ export function parseTrustProxy(v: string | undefined): string[] {
     }
   }
   return list;
+}
+
+/** Bytes, at most 100 MB: attachments are held in memory while they are checked. */
+function attachmentMaxBytes(v: string | undefined): number {
+  if (v === undefined || v.trim() === '') return ATTACHMENT_MAX_BYTES_DEFAULT;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > 100 * 1024 * 1024) {
+    throw new Error(`ATTACHMENT_MAX_BYTES：应为 1 到 104857600 之间的整数字节数（bytes, at most 100 MB）：${v}`);
+  }
+  return n;
 }
 
 function days(name: string, v: string | undefined): number {

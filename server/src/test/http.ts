@@ -20,6 +20,9 @@ export interface TestAppOptions {
   dormantDays?: number;
   crypto?: FieldCrypto;
   exportUnmaskedMaxRows?: number;
+  /** DATA_DIR (attachments under DATA_DIR/files); a temporary directory by default. */
+  dataDir?: string;
+  attachmentMaxBytes?: number;
   /** Defaults to 'silent'; with logStream, tests read what was logged. */
   logLevel?: string;
   logStream?: LogStream;

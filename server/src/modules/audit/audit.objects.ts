@@ -5,7 +5,17 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { AUDIT_ORG_ID_FIELDS, BUILTIN_ROLES, auditEntityLabel } from '@gonghui/common';
 import { subtreeOf } from '../../platform/authz/index.ts';
 import type { AuditRow } from '../../platform/audit/index.ts';
-import { exportRequests, memberImports, members, orgs, roles, users, workSummaries, type DbOrTx } from '../../platform/db/index.ts';
+import {
+  attachments,
+  exportRequests,
+  memberImports,
+  members,
+  orgs,
+  roles,
+  users,
+  workSummaries,
+  type DbOrTx,
+} from '../../platform/db/index.ts';
 
 export interface PageNames {
   orgName: (id: number) => string | undefined;
@@ -65,7 +75,7 @@ export async function resolvePageNames(
   }
   const ids = (type: string) => wanted[type] ?? new Set<number>();
 
-  const [orgNames, memberNames, userNames, summaryTitles, exportNumbers, importFiles, roleNames] = await Promise.all([
+  const [orgNames, memberNames, userNames, summaryTitles, exportNumbers, importFiles, attachmentNames, roleNames] = await Promise.all([
     namesOf(ids('org'), (list) =>
       db
         .select({ id: orgs.id, name: orgs.name })
@@ -106,6 +116,12 @@ export async function resolvePageNames(
         .innerJoin(orgs, eq(orgs.id, memberImports.orgId))
         .where(and(inArray(memberImports.jobId, list), subtreeOf(orgs.path, scopePath))),
     ),
+    namesOf(ids('attachment'), (list) =>
+      db
+        .select({ id: attachments.id, name: attachments.fileName })
+        .from(attachments)
+        .where(and(inArray(attachments.id, list), subtreeOf(attachments.orgPath, scopePath))),
+    ),
     roleKeys.size
       ? db
           .select({ key: roles.key, name: roles.name })
@@ -120,6 +136,7 @@ export async function resolvePageNames(
     work_summary: summaryTitles,
     export_request: exportNumbers,
     member_import: importFiles,
+    attachment: attachmentNames,
   };
   const roleName = new Map<string, string>(roleNames.map((r) => [r.key, r.name]));
 

@@ -1,0 +1,81 @@
+// SQL of the attachments table; every read that serves a user takes the actor's path.
+import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
+import { subtreeOf } from '../authz/scope.ts';
+import { attachments, users, type DbOrTx } from '../db/index.ts';
+
+export type AttachmentRow = typeof attachments.$inferSelect;
+export type AttachmentView = AttachmentRow & { uploaderName: string | null };
+
+const view = {
+  id: attachments.id,
+  ownerType: attachments.ownerType,
+  ownerId: attachments.ownerId,
+  orgId: attachments.orgId,
+  orgPath: attachments.orgPath,
+  fileName: attachments.fileName,
+  storageKey: attachments.storageKey,
+  contentType: attachments.contentType,
+  size: attachments.size,
+  sha256: attachments.sha256,
+  uploadedBy: attachments.uploadedBy,
+  createdAt: attachments.createdAt,
+  deletedAt: attachments.deletedAt,
+  uploaderName: sql<string | null>`coalesce(${users.displayName}, ${users.username})`,
+};
+
+export async function insert(tx: DbOrTx, row: typeof attachments.$inferInsert): Promise<AttachmentRow> {
+  const [created] = await tx.insert(attachments).values(row).returning();
+  if (!created) throw new Error('attachment insert returned nothing');
+  return created;
+}
+
+export async function listForOwner(
+  db: DbOrTx,
+  scopePath: string,
+  owner: { type: string; id: number },
+  page: number,
+  pageSize: number,
+): Promise<{ items: AttachmentView[]; total: number }> {
+  const where = and(
+    eq(attachments.ownerType, owner.type),
+    eq(attachments.ownerId, owner.id),
+    isNull(attachments.deletedAt),
+    subtreeOf(attachments.orgPath, scopePath),
+  );
+  const items = await db
+    .select(view)
+    .from(attachments)
+    .leftJoin(users, eq(users.id, attachments.uploadedBy))
+    .where(where)
+    .orderBy(asc(attachments.id))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  const [total] = await db.select({ n: count() }).from(attachments).where(where);
+  return { items, total: total?.n ?? 0 };
+}
+
+/** A live attachment within the scope, or undefined. */
+export async function findInScope(db: DbOrTx, scopePath: string, id: number): Promise<AttachmentRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(attachments)
+    .where(and(eq(attachments.id, id), isNull(attachments.deletedAt), subtreeOf(attachments.orgPath, scopePath)));
+  return row;
+}
+
+/** Soft-deletes a live attachment within the scope; undefined when there is none. */
+export async function markDeleted(tx: DbOrTx, scopePath: string, id: number): Promise<AttachmentRow | undefined> {
+  const [row] = await tx
+    .update(attachments)
+    .set({ deletedAt: new Date() })
+    .where(and(eq(attachments.id, id), isNull(attachments.deletedAt), subtreeOf(attachments.orgPath, scopePath)))
+    .returning();
+  return row;
+}
+
+/** An org moved: attachments of its subtree follow it (called in the move's transaction). */
+export async function rewriteOrgPaths(db: DbOrTx, oldPath: string, newPath: string): Promise<void> {
+  await db.execute(sql`
+    UPDATE attachments SET org_path = ${newPath} || substr(org_path, ${oldPath.length + 1})
+    WHERE ${subtreeOf(attachments.orgPath, oldPath)}`);
+}

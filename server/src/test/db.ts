@@ -99,6 +99,7 @@ export async function openTestDb(engine: Engine): Promise<TestDb> {
     ownerUrl = created.ownerUrl;
     const opened = await openDatabase({ databaseUrl: created.appUrl, poolMax: 4 });
     const ownerPool = new pg.Pool({ connectionString: ownerUrl, max: 2 });
+    ownerPool.on('error', () => undefined); // idle connections ended by DROP DATABASE … WITH (FORCE) at close
     owner = drizzle(ownerPool, { schema });
     database = {
       ...opened,

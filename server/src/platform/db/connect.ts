@@ -50,6 +50,9 @@ async function startPglite(dataDir: string): Promise<{ child: ChildProcess; sock
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) {
     const pool = scopedPool({ connectionString: opts.databaseUrl, max: opts.poolMax ?? 10 });
+    // An idle connection the server ends (restart, failover, pg_terminate_backend) is dropped from the pool and the
+    // next query opens a new one; without a listener pg would raise it as an uncaught error and stop the process.
+    pool.on('error', () => undefined);
     return { db: drizzle(pool, { schema }), pool, kind: 'postgres', close: () => pool.end() };
   }
   const dataDir = opts.dataDir ?? ':memory:';

@@ -41,7 +41,8 @@ function formerName(name: string): string {
 export function applyCityHistory(city: CityOrg[], seed: number): CityEvent[] {
   const rand = rng(seed ^ 0x5eed);
   const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
-  const person = () => `${SURNAMES[int(0, SURNAMES.length - 1)]}${GIVEN[int(0, GIVEN.length - 1)]}${rand() < 0.6 ? GIVEN[int(0, GIVEN.length - 1)] : ''}`;
+  const person = () =>
+    `${SURNAMES[int(0, SURNAMES.length - 1)]}${GIVEN[int(0, GIVEN.length - 1)]}${rand() < 0.6 ? GIVEN[int(0, GIVEN.length - 1)] : ''}`;
   const from = dayOf(HISTORY_FROM);
   const to = dayOf(HISTORY_TO);
   const events: CityEvent[] = [];

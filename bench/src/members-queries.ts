@@ -13,7 +13,19 @@ import { openBenchDb } from './db.ts';
 import { benchCrypto } from './members-crypto.ts';
 import { explainMembers } from './members-explain.ts';
 import { findMemberTargets, INITIALS, NAME2, type MemberTargets } from './members-targets.ts';
-import { BENCH_ADMIN_PASSWORD, cpuMeter, dbPids, keepPoolOpen, fmt, load1, measure, parseArgs, printTable, writeOut, type Stats } from './lib.ts';
+import {
+  BENCH_ADMIN_PASSWORD,
+  cpuMeter,
+  dbPids,
+  keepPoolOpen,
+  fmt,
+  load1,
+  measure,
+  parseArgs,
+  printTable,
+  writeOut,
+  type Stats,
+} from './lib.ts';
 
 interface Case {
   layer: string;
@@ -117,7 +129,9 @@ async function main() {
         name: `q=${NAME2} city-wide`,
         target: LIST_MS,
         run: async () =>
-          shownTotal((await admin.get<{ total: number; totalExact: boolean }>(`/api/v1/members?pageSize=20&q=${encodeURIComponent(NAME2)}`)).body),
+          shownTotal(
+            (await admin.get<{ total: number; totalExact: boolean }>(`/api/v1/members?pageSize=20&q=${encodeURIComponent(NAME2)}`)).body,
+          ),
       },
     ];
     const results: {
@@ -141,7 +155,15 @@ async function main() {
         const used = meter();
         const per = (ms: number) => Math.round((ms / (args.reps + args.warmup)) * 100) / 100;
         const met = c.target === undefined ? null : stats.median <= c.target;
-        results.push({ layer: c.layer, name: c.name, rows: last, target: c.target ?? null, met, stats, cpu: { node: per(used.node), db: per(used.db) } });
+        results.push({
+          layer: c.layer,
+          name: c.name,
+          rows: last,
+          target: c.target ?? null,
+          met,
+          stats,
+          cpu: { node: per(used.node), db: per(used.db) },
+        });
         process.stdout.write(`  ${c.layer} ${c.name}: median ${fmt(stats.median)} ms\n`);
       }
     } finally {

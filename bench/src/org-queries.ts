@@ -10,7 +10,19 @@ import { buildTestApp, loginAs } from '../../server/src/test/http.ts';
 import { openBenchDb } from './db.ts';
 import { explainAll } from './explain.ts';
 import { findTargets, NAME_Q, PINYIN_Q, type Node, type Targets } from './targets.ts';
-import { BENCH_ADMIN_PASSWORD, cpuMeter, dbPids, keepPoolOpen, fmt, load1, measure, parseArgs, printTable, writeOut, type Stats } from './lib.ts';
+import {
+  BENCH_ADMIN_PASSWORD,
+  cpuMeter,
+  dbPids,
+  keepPoolOpen,
+  fmt,
+  load1,
+  measure,
+  parseArgs,
+  printTable,
+  writeOut,
+  type Stats,
+} from './lib.ts';
 
 interface Case {
   layer: 'repo' | 'http';
@@ -156,7 +168,15 @@ async function main() {
     process.stdout.write(`\n1-minute load average: ${loadStart} at start, ${loadEnd} at end (2 cores)\n`);
     printTable(
       ['layer', 'case', 'result', 'median ms', 'p95 ms', 'min ms', 'CPU ms/call node + db'],
-      results.map((r) => [r.layer, r.name, r.rows, fmt(r.stats.median), fmt(r.stats.p95), fmt(r.stats.min), `${fmt(r.cpu.node)} + ${fmt(r.cpu.db)}`]),
+      results.map((r) => [
+        r.layer,
+        r.name,
+        r.rows,
+        fmt(r.stats.median),
+        fmt(r.stats.p95),
+        fmt(r.stats.min),
+        `${fmt(r.cpu.node)} + ${fmt(r.cpu.db)}`,
+      ]),
     );
     const file = writeOut(`org-queries-${args.db}.json`, {
       engine: args.db,

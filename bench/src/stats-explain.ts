@@ -24,7 +24,9 @@ export async function explainStats(
       const lines = plan.rows.map((r) => r['QUERY PLAN']);
       const ms = Number(/Execution Time: ([\d.]+)/.exec(lines.join('\n'))?.[1] ?? NaN);
       out.push({ label: org.label, provider: p.indicators[0]?.theme ?? '?', ms, query: query.replace(/\s+/g, ' ').slice(0, 160) });
-      process.stdout.write(`\n--- ${org.label}, ${p.indicators[0]?.theme ?? '?'}: ${ms} ms\n${query}\n-- params ${JSON.stringify(params)}\n${lines.join('\n')}\n`);
+      process.stdout.write(
+        `\n--- ${org.label}, ${p.indicators[0]?.theme ?? '?'}: ${ms} ms\n${query}\n-- params ${JSON.stringify(params)}\n${lines.join('\n')}\n`,
+      );
     }
   }
   return out;

@@ -92,7 +92,13 @@ async function main() {
     try {
       const admin = await loginAs(app, 'admin', BENCH_ADMIN_PASSWORD);
       const get = (url: string) => async () => {
-        const res = await admin.get<{ values?: Record<string, unknown>; children?: unknown[]; keys?: unknown[]; series?: Record<string, unknown>; items?: unknown[] }>(url);
+        const res = await admin.get<{
+          values?: Record<string, unknown>;
+          children?: unknown[];
+          keys?: unknown[];
+          series?: Record<string, unknown>;
+          items?: unknown[];
+        }>(url);
         if (res.status !== 200) throw new Error(`GET ${url}: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
         const b = res.body;
         if (b.children) return `${b.children.length} children × ${b.keys?.length ?? '?'} keys`;
@@ -124,9 +130,15 @@ async function main() {
       let info = '';
       for (let k = 0; k < SUMMARIES + 1; k++) {
         const t0 = performance.now();
-        const res = await admin.post<{ id?: number }>('/api/v1/reports/work-summaries', { orgId: t.root.id, year: YEAR, period: 'H1', asOf: TO });
+        const res = await admin.post<{ id?: number }>('/api/v1/reports/work-summaries', {
+          orgId: t.root.id,
+          year: YEAR,
+          period: 'H1',
+          asOf: TO,
+        });
         const t1 = performance.now();
-        if ((res.status !== 200 && res.status !== 201) || !res.body.id) throw new Error(`POST work-summaries: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
+        if ((res.status !== 200 && res.status !== 201) || !res.body.id)
+          throw new Error(`POST work-summaries: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
         const d = await download(app, admin, `/api/v1/reports/work-summaries/${res.body.id}/download?format=docx`);
         const t2 = performance.now();
         if (d.status !== 200) throw new Error(`download docx: ${d.status}`);
@@ -152,7 +164,14 @@ async function main() {
     process.stdout.write(`\n1-minute load average: ${loadStart} at start, ${loadEnd} at end (2 cores)\n`);
     printTable(
       ['case', 'result', 'median ms', 'p95 ms', 'target', 'met'],
-      results.map((r) => [r.name, r.info, fmt(r.stats.median), fmt(r.stats.p95), r.target === null ? '' : `≤ ${r.target}`, r.met === null ? '' : r.met ? 'met' : 'NOT met']),
+      results.map((r) => [
+        r.name,
+        r.info,
+        fmt(r.stats.median),
+        fmt(r.stats.p95),
+        r.target === null ? '' : `≤ ${r.target}`,
+        r.met === null ? '' : r.met ? 'met' : 'NOT met',
+      ]),
     );
     const file = writeOut(`stats-queries-${args.db}.json`, {
       engine: args.db,

@@ -25,7 +25,9 @@ function baseOption(title: string): ChartOption {
     color: CHART_PALETTE,
     backgroundColor: '#FFFFFF',
     animation: false,
-    ...(title ? { title: { text: title, left: 'center', top: 8, textStyle: { color: TITLE_TEXT, fontSize: 18, fontWeight: 'bold' } } } : {}),
+    ...(title
+      ? { title: { text: title, left: 'center', top: 8, textStyle: { color: TITLE_TEXT, fontSize: 18, fontWeight: 'bold' } } }
+      : {}),
     textStyle: { color: AXIS_TEXT },
   };
 }
@@ -58,7 +60,13 @@ export function trendChartOption(trend: TTrend, labels: Record<string, string>, 
     tooltip: { trigger: 'axis' },
     legend: { type: 'scroll', bottom: 8, data: keys.map((k) => labels[k] ?? k) },
     grid: { left: 64, right: 32, top: 64, bottom: 56, containLabel: true },
-    xAxis: { type: 'category', data: months, boundaryGap: type === 'bar', axisLabel: { color: AXIS_TEXT }, axisLine: { lineStyle: { color: AXIS_TEXT } } },
+    xAxis: {
+      type: 'category',
+      data: months,
+      boundaryGap: type === 'bar',
+      axisLabel: { color: AXIS_TEXT },
+      axisLine: { lineStyle: { color: AXIS_TEXT } },
+    },
     yAxis: valueAxis(units.length === 1 ? (units[0] ?? '') : ''),
     series: keys.map((k) => ({
       name: labels[k] ?? k,
@@ -109,7 +117,11 @@ export function rankChartHeight(count: number): number {
  * Completion (完成率) per item as bars with a dashed markLine at the time progress (时间进度): bars at or above it in
  * red, below it in gold; an item without a target has no bar.
  */
-export function completionChartOption(items: { label: string; percent: number | null }[], timeProgress: number, title = '目标任务完成情况'): ChartOption {
+export function completionChartOption(
+  items: { label: string; percent: number | null }[],
+  timeProgress: number,
+  title = '目标任务完成情况',
+): ChartOption {
   const max = Math.max(100, timeProgress, ...items.map((i) => i.percent ?? 0));
   return {
     ...baseOption(title),
@@ -129,7 +141,13 @@ export function completionChartOption(items: { label: string; percent: number | 
         type: 'bar',
         barMaxWidth: 40,
         data: items.map((i) =>
-          i.percent === null ? '-' : { value: i.percent, itemStyle: { color: i.percent >= timeProgress ? AT_OR_ABOVE_PROGRESS : BELOW_PROGRESS }, label: { formatter: `${i.percent.toFixed(2)}%` } },
+          i.percent === null
+            ? '-'
+            : {
+                value: i.percent,
+                itemStyle: { color: i.percent >= timeProgress ? AT_OR_ABOVE_PROGRESS : BELOW_PROGRESS },
+                label: { formatter: `${i.percent.toFixed(2)}%` },
+              },
         ),
         label: { show: true, position: 'top', formatter: '{c}%', color: AXIS_TEXT },
         markLine: {

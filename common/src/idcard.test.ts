@@ -55,7 +55,8 @@ describe('公民身份号码 (GB 11643)', () => {
 
 describe('phone and masking', () => {
   it('normalises mainland mobiles', () => {
-    for (const raw of ['+86 138-0013-8000', '0086 13800138000', '138 0013 8000', '８６13800138000']) expect(normalizePhone(raw)).toBe('13800138000');
+    for (const raw of ['+86 138-0013-8000', '0086 13800138000', '138 0013 8000', '８６13800138000'])
+      expect(normalizePhone(raw)).toBe('13800138000');
     expect(phoneError('12800138000')).toMatch(/手机号/);
     expect(phoneError('13800138000')).toBeNull();
   });

@@ -79,7 +79,12 @@ export const ZMember = z.object({
   updatedAt: z.string(),
   /** On the detail only: the member's open 会员接转, or null. */
   transfer: z
-    .object({ id: z.number().int(), number: z.string(), status: z.enum(['pending', 'accepted', 'rejected', 'withdrawn', 'expired']), toOrgName: z.string() })
+    .object({
+      id: z.number().int(),
+      number: z.string(),
+      status: z.enum(['pending', 'accepted', 'rejected', 'withdrawn', 'expired']),
+      toOrgName: z.string(),
+    })
     .nullable()
     .optional(),
 });

@@ -48,7 +48,11 @@ export const ZPasswordChange = z.strictObject({ oldPassword: zStr().min(1).max(1
 // ---- organisations ----
 const orgDetails = {
   uscc: zUscc.optional().nullable(),
-  divisionCode: zStr().trim().regex(/^\d{6}(\d{3}|\d{6})?$/, '行政区划代码应为6、9或12位数字').optional().nullable(),
+  divisionCode: zStr()
+    .trim()
+    .regex(/^\d{6}(\d{3}|\d{6})?$/, '行政区划代码应为6、9或12位数字')
+    .optional()
+    .nullable(),
   foundedAt: zPastDate.optional().nullable(),
   chairName: zText(LIMITS.shortText).optional().nullable(),
   contactName: zText(LIMITS.shortText).optional().nullable(),
@@ -139,9 +143,13 @@ export const ZOrgListQuery = ZPageQuery.extend({
 });
 
 // ---- users and roles ----
-export const zRoleKey = zStr().trim().regex(/^[a-z][a-z0-9_]{1,31}$/, '标识应为小写字母开头的字母、数字或下划线');
+export const zRoleKey = zStr()
+  .trim()
+  .regex(/^[a-z][a-z0-9_]{1,31}$/, '标识应为小写字母开头的字母、数字或下划线');
 export const ZUserCreate = z.strictObject({
-  username: zStr().trim().regex(/^[A-Za-z0-9_.-]{3,32}$/, '用户名应为3–32位字母、数字、下划线、点或连字符'),
+  username: zStr()
+    .trim()
+    .regex(/^[A-Za-z0-9_.-]{3,32}$/, '用户名应为3–32位字母、数字、下划线、点或连字符'),
   displayName: zText(LIMITS.shortText).optional(),
   password: zPassword,
   orgId: zId,

@@ -32,7 +32,10 @@ async function setTargets(page: Page, base: string): Promise<void> {
   expect(/\d+\.\d{2}%/.test(progress), `time progress with two decimals (${progress})`).toBe(true);
 
   // The root org sets its own targets, then splits them among its children.
-  for (const [key, value] of [['orgs.founded', '40'], ['members.joined', '600']] as const) {
+  for (const [key, value] of [
+    ['orgs.founded', '40'],
+    ['members.joined', '600'],
+  ] as const) {
     await inputOf(page, `own-target-input-${key}`).fill(value);
   }
   await page.click('[data-testid="own-targets-save"]');
@@ -136,7 +139,10 @@ const targetsDashboardSummary: Journey = {
     // Failed API calls are printed, so a failure says which endpoint answered what.
     page.on('response', (res) => {
       if (res.url().includes('/api/') && res.status() >= 400) {
-        void res.text().then((body) => console.log(`  ${res.request().method()} ${res.url()} → ${res.status()} ${body.slice(0, 300)}`), () => undefined);
+        void res.text().then(
+          (body) => console.log(`  ${res.request().method()} ${res.url()} → ${res.status()} ${body.slice(0, 300)}`),
+          () => undefined,
+        );
       }
     });
     await login(page, app.baseUrl, 'admin', ADMIN_PASSWORD);

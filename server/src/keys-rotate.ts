@@ -14,7 +14,9 @@ await runMigrations(database.db);
 const { crypto, provider } = await asSystem(() => keysOrExit(database.db, master, () => database.close()));
 const resume = process.argv.includes('--resume');
 try {
-  const res = await asSystem(() => rotateKeys(database.db, crypto, provider, CIPHER_COLUMNS, { resume, log: (line) => process.stdout.write(`${line}\n`) }));
+  const res = await asSystem(() =>
+    rotateKeys(database.db, crypto, provider, CIPHER_COLUMNS, { resume, log: (line) => process.stdout.write(`${line}\n`) }),
+  );
   process.exitCode = res.failed.length > 0 ? 2 : 0;
 } finally {
   await database.close();

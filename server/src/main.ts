@@ -35,7 +35,10 @@ async function openAndMigrate(): Promise<Database> {
   };
   await check();
   if (!config.databaseMigrationUrl) {
-    await refuse(database, '拒绝启动：生产环境须设置 DATABASE_MIGRATION_URL（表的所有者）（refusing to start: set DATABASE_MIGRATION_URL to the schema owner in production）');
+    await refuse(
+      database,
+      '拒绝启动：生产环境须设置 DATABASE_MIGRATION_URL（表的所有者）（refusing to start: set DATABASE_MIGRATION_URL to the schema owner in production）',
+    );
   } else {
     await runMigrationsAsOwner(config.databaseMigrationUrl);
   }
@@ -63,7 +66,9 @@ const banner: string[] = [];
 if (boot.accounts.length) {
   banner.push('三员分立账号已创建（separated root accounts created: system admin, security admin, auditor）：');
   for (const a of boot.accounts) {
-    banner.push(`  ${a.displayName.padEnd(6, '　')} ${a.username.padEnd(10)} ${a.generated ? `一次性初始密码 / one-time password: ${a.password}（首次登录后须修改）` : '密码取自环境变量 / password from the environment'}`);
+    banner.push(
+      `  ${a.displayName.padEnd(6, '　')} ${a.username.padEnd(10)} ${a.generated ? `一次性初始密码 / one-time password: ${a.password}（首次登录后须修改）` : '密码取自环境变量 / password from the environment'}`,
+    );
   }
 }
 if (boot.created && config.demo && boot.rootOrgId) {
@@ -99,11 +104,15 @@ const sealer = await startAuditSealer(database.db, {
 await app.listen({ port: config.port, host: config.host });
 // Printed once to the terminal, never logged through pino.
 for (const line of banner) process.stdout.write(`${line}\n`);
-process.stdout.write(`工会工作平台已启动：http://localhost:${config.port}  （数据库：${database.kind === 'pglite' ? `PGlite ${config.dataDir}` : 'PostgreSQL'}）\n`);
+process.stdout.write(
+  `工会工作平台已启动：http://localhost:${config.port}  （数据库：${database.kind === 'pglite' ? `PGlite ${config.dataDir}` : 'PostgreSQL'}）\n`,
+);
 
 // Sessions idle past the timeout are refused on use, and old throttle rows no longer count; this sweep keeps both small.
 const sweep = setInterval(() => {
-  asSystem(() => sessionRepo.deleteExpiredSessions(database.db, new Date(Date.now() - IDLE_TIMEOUT_MS))).catch((err: unknown) => app.log.warn({ err }, 'session sweep failed'));
+  asSystem(() => sessionRepo.deleteExpiredSessions(database.db, new Date(Date.now() - IDLE_TIMEOUT_MS))).catch((err: unknown) =>
+    app.log.warn({ err }, 'session sweep failed'),
+  );
   asSystem(() => pruneLoginThrottle(database.db)).catch((err: unknown) => app.log.warn({ err }, 'login throttle sweep failed'));
 }, 15 * 60_000);
 sweep.unref();
@@ -111,7 +120,9 @@ sweep.unref();
 // DORMANT_DAYS: accounts nobody has used for that long are disabled (audited); login checks it too.
 if (config.dormantDays > 0) {
   const dormantSweep = () => {
-    asSystem(() => disableDormantUsers(database.db, config.dormantDays)).catch((err: unknown) => app.log.warn({ err }, 'dormant account sweep failed'));
+    asSystem(() => disableDormantUsers(database.db, config.dormantDays)).catch((err: unknown) =>
+      app.log.warn({ err }, 'dormant account sweep failed'),
+    );
   };
   dormantSweep();
   setInterval(dormantSweep, 3600_000).unref();

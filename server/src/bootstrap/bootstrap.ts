@@ -43,7 +43,13 @@ export interface BootstrapOptions {
   rootLevel?: OrgLevel;
 }
 
-const ROOT_ACCOUNTS: { username: string; displayName: string; roles: BuiltinRoleKey[]; env: string; option: 'adminPassword' | 'secadminPassword' | 'auditorPassword' }[] = [
+const ROOT_ACCOUNTS: {
+  username: string;
+  displayName: string;
+  roles: BuiltinRoleKey[];
+  env: string;
+  option: 'adminPassword' | 'secadminPassword' | 'auditorPassword';
+}[] = [
   { username: 'admin', displayName: '系统管理员', roles: ['system_admin', 'org_admin'], env: 'ADMIN_PASSWORD', option: 'adminPassword' },
   { username: 'secadmin', displayName: '安全管理员', roles: ['security_admin'], env: 'SECADMIN_PASSWORD', option: 'secadminPassword' },
   { username: 'auditor', displayName: '安全审计员', roles: ['auditor'], env: 'AUDITOR_PASSWORD', option: 'auditorPassword' },
@@ -78,14 +84,22 @@ export async function bootstrap(db: Db, opts: BootstrapOptions): Promise<Bootstr
       const given = opts[a.option];
       const password = given ?? randomPassword();
       await insertUser(tx, {
-        orgId: root.id, username: a.username, displayName: a.displayName, passwordHash: await hashPassword(password),
-        roles: a.roles, mustChangePassword: !given,
+        orgId: root.id,
+        username: a.username,
+        displayName: a.displayName,
+        passwordHash: await hashPassword(password),
+        roles: a.roles,
+        mustChangePassword: !given,
       });
       accounts.push({ username: a.username, displayName: a.displayName, password, generated: !given });
     }
     if (accounts.length) {
       await recordAudit(tx, SYSTEM, {
-        action: fresh ? 'system.bootstrap' : 'system.accounts_added', orgId: root.id, orgPath: root.path, entityType: 'org', entityId: root.id,
+        action: fresh ? 'system.bootstrap' : 'system.accounts_added',
+        orgId: root.id,
+        orgPath: root.path,
+        entityType: 'org',
+        entityId: root.id,
         after: { rootOrg: root.name, accounts: accounts.map((a) => a.username) },
       });
     }
@@ -99,13 +113,24 @@ async function createRoot(tx: DbOrTx, opts: BootstrapOptions) {
   if (id === undefined) throw new Error('no id');
   const path = `${id}.`;
   await insertOrgs(tx, [
-    { id, parentId: null, path, depth: 0, name: opts.rootOrgName, ...nameSearchFields(opts.rootOrgName), level: opts.rootLevel ?? 'city', kind: 'federation_body' },
+    {
+      id,
+      parentId: null,
+      path,
+      depth: 0,
+      name: opts.rootOrgName,
+      ...nameSearchFields(opts.rootOrgName),
+      level: opts.rootLevel ?? 'city',
+      kind: 'federation_body',
+    },
   ]);
   return { id, path, name: opts.rootOrgName };
 }
 
 async function findRoot(tx: DbOrTx) {
-  const res = await tx.execute<{ id: number; path: string; name: string }>(sql`SELECT id, path, name FROM orgs WHERE depth = 0 ORDER BY id LIMIT 1`);
+  const res = await tx.execute<{ id: number; path: string; name: string }>(
+    sql`SELECT id, path, name FROM orgs WHERE depth = 0 ORDER BY id LIMIT 1`,
+  );
   return res.rows[0];
 }
 
@@ -115,7 +140,12 @@ async function upgradeAdmin(tx: DbOrTx, admin: UserWithOrg, roles: BuiltinRoleKe
   if (breaksSeparation(roles.flatMap((r) => BUILTIN_ROLES[r].permissions))) return;
   await setUserRoles(tx, admin.id, roles);
   await recordAudit(tx, SYSTEM, {
-    action: 'user.update', orgId: admin.orgId, orgPath: admin.orgPath, entityType: 'user', entityId: admin.id,
-    before: { roles: admin.roles }, after: { roles },
+    action: 'user.update',
+    orgId: admin.orgId,
+    orgPath: admin.orgPath,
+    entityType: 'user',
+    entityId: admin.id,
+    before: { roles: admin.roles },
+    after: { roles },
   });
 }

@@ -3,12 +3,26 @@
 import { idCheckChar, type MemberCategory } from '@gonghui/common';
 import type { FieldCrypto } from '../platform/crypto/index.ts';
 import type { Db } from '../platform/db/index.ts';
-import { cardNoOf, cipherFields, identityFields, insertMemberEvents, insertMembers, nextMemberIds, type MemberInsert } from '../modules/members/index.ts';
+import {
+  cardNoOf,
+  cipherFields,
+  identityFields,
+  insertMemberEvents,
+  insertMembers,
+  nextMemberIds,
+  type MemberInsert,
+} from '../modules/members/index.ts';
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢';
 const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超霞平刚桂兰建华文斌辉玲红玉宁波鹏飞婷雪琳晨浩宇欣怡子涵梓轩';
 
-export async function seedDemoMembers(db: Db, crypto: FieldCrypto, unions: { id: number; path: string; divisionCode: string | null }[], rand: () => number, today: string): Promise<number> {
+export async function seedDemoMembers(
+  db: Db,
+  crypto: FieldCrypto,
+  unions: { id: number; path: string; divisionCode: string | null }[],
+  rand: () => number,
+  today: string,
+): Promise<number> {
   const thisYear = Number(today.slice(0, 4));
   // Joins of this year stop at the last full month; last year's give the year-on-year comparison.
   const monthsThisYear = Math.max(1, Number(today.slice(5, 7)) - 1);
@@ -40,8 +54,22 @@ export async function seedDemoMembers(db: Db, crypto: FieldCrypto, unions: { id:
       if (rand() < 0.05) categories.push('dispatched');
       const { fields, secret } = identityFields(crypto, { name, idNumber: body.slice(0, 17) + idCheckChar(body.slice(0, 17)), phone });
       // About one in thirty older members left this year (退会): the reports count them.
-      const quit = year < thisYear && rand() < 0.035 ? `${thisYear}-${pad(1 + Math.floor(rand() * monthsThisYear), 2)}-${pad(1 + Math.floor(rand() * 28), 2)}` : null;
-      rows.push({ id, orgId: u.id, orgPath: u.path, ...fields, ...cipherFields(crypto, id, secret), joinedAt, status: quit ? 'left' : 'active', statusSince: quit ?? joinedAt, categories, cardNo: cardNoOf(id) });
+      const quit =
+        year < thisYear && rand() < 0.035
+          ? `${thisYear}-${pad(1 + Math.floor(rand() * monthsThisYear), 2)}-${pad(1 + Math.floor(rand() * 28), 2)}`
+          : null;
+      rows.push({
+        id,
+        orgId: u.id,
+        orgPath: u.path,
+        ...fields,
+        ...cipherFields(crypto, id, secret),
+        joinedAt,
+        status: quit ? 'left' : 'active',
+        statusSince: quit ?? joinedAt,
+        categories,
+        cardNo: cardNoOf(id),
+      });
       events.push({ memberId: id, orgId: u.id, type: 'join', date: joinedAt });
       if (quit) events.push({ memberId: id, orgId: u.id, type: 'quit', date: quit });
     }

@@ -22,6 +22,9 @@ export async function seedDemoTargets(db: Db, rootOrgId: number, year: number, r
     joined += j;
     rows.push({ orgId: d.id, year, key: 'orgs.founded', value: f }, { orgId: d.id, year, key: 'members.joined', value: j });
   }
-  rows.push({ orgId: rootOrgId, year, key: 'orgs.founded', value: Math.ceil(founded / 10) * 10 }, { orgId: rootOrgId, year, key: 'members.joined', value: Math.ceil(joined / 100) * 100 });
+  rows.push(
+    { orgId: rootOrgId, year, key: 'orgs.founded', value: Math.ceil(founded / 10) * 10 },
+    { orgId: rootOrgId, year, key: 'members.joined', value: Math.ceil(joined / 100) * 100 },
+  );
   if (rows.length) await db.insert(targets).values(rows);
 }

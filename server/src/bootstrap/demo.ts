@@ -13,7 +13,20 @@ import { seedDemoTargets } from './demo-targets.ts';
 
 const DISTRICTS = ['城东区', '城西区', '高新区', '滨江区', '临湖县', '青山县'];
 const STREETS = ['新华街道', '人民路街道', '东湖街道', '长安镇', '青石镇', '南山街道', '北门街道', '双桥镇'];
-const FIRMS = ['恒达机械', '华信电子', '绿源食品', '金桥物流', '明珠纺织', '宏远建设', '天成软件', '瑞丰化工', '新峰汽配', '嘉禾印务', '东方精工', '诚信物业'];
+const FIRMS = [
+  '恒达机械',
+  '华信电子',
+  '绿源食品',
+  '金桥物流',
+  '明珠纺织',
+  '宏远建设',
+  '天成软件',
+  '瑞丰化工',
+  '新峰汽配',
+  '嘉禾印务',
+  '东方精工',
+  '诚信物业',
+];
 const GRASSROOTS: [OrgKind, (firm: string, street: string) => string][] = [
   ['enterprise_private', (f) => `${f}有限公司工会委员会`],
   ['enterprise_state', (f) => `${f}集团股份有限公司工会`],
@@ -50,7 +63,7 @@ export interface DemoAccount {
 
 export async function seedDemo(db: Db, crypto: FieldCrypto, rootOrgId: number, demoPassword?: string): Promise<DemoAccount[]> {
   const rand = rng(20260101);
-  const pick = <T,>(xs: T[]): T => xs[Math.floor(rand() * xs.length)] as T;
+  const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)] as T;
   // Dates never fall after today: the current year's unions and members are the "this half year" of the demo.
   const today = todayCst();
   const thisYear = Number(today.slice(0, 4));
@@ -69,13 +82,29 @@ export async function seedDemo(db: Db, crypto: FieldCrypto, rootOrgId: number, d
     const ids = await nextOrgIds(tx, 700);
     let next = 0;
     let seq = 0;
-    const add = (parent: { id: number; path: string; depth: number }, name: string, level: OrgLevel, kind: OrgKind, founded: string, division: string) => {
+    const add = (
+      parent: { id: number; path: string; depth: number },
+      name: string,
+      level: OrgLevel,
+      kind: OrgKind,
+      founded: string,
+      division: string,
+    ) => {
       const id = ids[next++] as number;
       seq++;
       const body = `81${division}${String(1000000000 + seq).slice(1)}`.slice(0, 17);
       const row: OrgInsert = {
-        id, parentId: parent.id, path: `${parent.path}${id}.`, depth: parent.depth + 1, name, ...nameSearchFields(name), level, kind,
-        uscc: level === 'grassroots' ? body + usccCheckChar(body) : null, divisionCode: division, foundedAt: founded,
+        id,
+        parentId: parent.id,
+        path: `${parent.path}${id}.`,
+        depth: parent.depth + 1,
+        name,
+        ...nameSearchFields(name),
+        level,
+        kind,
+        uscc: level === 'grassroots' ? body + usccCheckChar(body) : null,
+        divisionCode: division,
+        foundedAt: founded,
         chairName: pick(['王建国', '李秀英', '张伟', '刘芳', '陈静', '杨军', '赵敏', '黄磊']),
         headcount: level === 'grassroots' ? 20 + Math.floor(rand() * 600) : null,
       };
@@ -99,17 +128,22 @@ export async function seedDemo(db: Db, crypto: FieldCrypto, rootOrgId: number, d
         const sname = STREETS[(di + si) % STREETS.length] as string;
         const street = add(district, `${d}${sname}总工会`, 'street', 'federation_body', day(2000, 2010), division);
         firstOf.street ??= street;
-        const parentForNewForms = si === 0 ? add(street, `${d}${sname.replace(/街道|镇/, '')}商圈工会联合会`, 'federation', 'joint', day(2012, 2020), division) : street;
+        const parentForNewForms =
+          si === 0
+            ? add(street, `${d}${sname.replace(/街道|镇/, '')}商圈工会联合会`, 'federation', 'joint', day(2012, 2020), division)
+            : street;
         for (let gi = 0; gi < 10; gi++) {
           const [kind, nameOf] = GRASSROOTS[(gi + si + di) % GRASSROOTS.length] as (typeof GRASSROOTS)[number];
           const firm = FIRMS[(gi * 7 + si * 3 + di) % FIRMS.length] as string;
           const parent = kind === 'new_forms' || kind === 'enterprise_private' ? parentForNewForms : street;
           const name = uniqueName(`${d.slice(0, 2)}${nameOf(firm, sname)}`);
-          const founded = rand() < 0.15 ? day(thisYear, thisYear) : rand() < 0.1 ? day(thisYear - 1, thisYear - 1) : day(2010, thisYear - 2);
+          const founded =
+            rand() < 0.15 ? day(thisYear, thisYear) : rand() < 0.1 ? day(thisYear - 1, thisYear - 1) : day(2010, thisYear - 2);
           const g = add(parent, name, 'grassroots', kind, founded, division);
           firstOf.grassroots ??= g;
           // Some unions held their re-election this year (换届), as reports count.
-          if (founded < `${thisYear - 3}-01-01` && rand() < 0.12) events.push({ orgId: g.id, type: 'reelect', date: day(thisYear, thisYear), data: { chairName: null, termYears: 5 } });
+          if (founded < `${thisYear - 3}-01-01` && rand() < 0.12)
+            events.push({ orgId: g.id, type: 'reelect', date: day(thisYear, thisYear), data: { chairName: null, termYears: 5 } });
         }
       }
     });
@@ -131,10 +165,18 @@ export async function seedDemo(db: Db, crypto: FieldCrypto, rootOrgId: number, d
     // from the bootstrap).
     await mk('district_privacy', need('district'), '区总工会', 'org_admin', 'privacy_officer');
     await mk('city_privacy', root, '市总工会', 'privacy_officer');
-    await recordAudit(tx, { actorId: null, actorName: 'system', ip: null, requestId: null }, {
-      action: 'system.demo_seed', orgId: root.id, orgPath: root.path, entityType: 'org', entityId: root.id,
-      after: { orgs: rows.length, users: accounts.map((a) => a.username) },
-    });
+    await recordAudit(
+      tx,
+      { actorId: null, actorName: 'system', ip: null, requestId: null },
+      {
+        action: 'system.demo_seed',
+        orgId: root.id,
+        orgPath: root.path,
+        entityType: 'org',
+        entityId: root.id,
+        after: { orgs: rows.length, users: accounts.map((a) => a.username) },
+      },
+    );
     return accounts;
   });
   const unions = await db.execute<{ id: number; path: string; divisionCode: string | null }>(

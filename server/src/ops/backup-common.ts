@@ -88,7 +88,11 @@ export async function sampleMember(q: Query): Promise<Manifest['sample']> {
   const [row] = await q<{ id: number; id_cipher: string }>('SELECT id, id_cipher FROM members ORDER BY id LIMIT 1');
   if (!row) return undefined;
   const dataKeys = await q<{ version: number; wrapped: string }>('SELECT version, wrapped FROM data_keys ORDER BY version');
-  return { memberId: Number(row.id), idCipher: row.id_cipher, dataKeys: dataKeys.map((k) => ({ version: Number(k.version), wrapped: k.wrapped })) };
+  return {
+    memberId: Number(row.id),
+    idCipher: row.id_cipher,
+    dataKeys: dataKeys.map((k) => ({ version: Number(k.version), wrapped: k.wrapped })),
+  };
 }
 
 export function sha256File(file: string): string {

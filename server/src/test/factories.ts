@@ -20,18 +20,36 @@ export interface OrgRef {
   level: OrgLevel;
 }
 
-export function makeOrg(db: Db, parent: OrgRef | number, o: { name?: string; level?: OrgLevel; kind?: OrgKind; foundedAt?: string } = {}): Promise<OrgRef> {
+export function makeOrg(
+  db: Db,
+  parent: OrgRef | number,
+  o: { name?: string; level?: OrgLevel; kind?: OrgKind; foundedAt?: string } = {},
+): Promise<OrgRef> {
   return asSystem(() => insertOrg(db, parent, o));
 }
 
-async function insertOrg(db: Db, parent: OrgRef | number, o: { name?: string; level?: OrgLevel; kind?: OrgKind; foundedAt?: string }): Promise<OrgRef> {
+async function insertOrg(
+  db: Db,
+  parent: OrgRef | number,
+  o: { name?: string; level?: OrgLevel; kind?: OrgKind; foundedAt?: string },
+): Promise<OrgRef> {
   const p = typeof parent === 'number' ? await findOrgById(db, parent) : parent;
   if (!p) throw new Error('parent not found');
   const [id] = await nextOrgIds(db, 1);
   if (id === undefined) throw new Error('no id');
   const name = o.name ?? uniq('测试工会');
   const level = o.level ?? 'grassroots';
-  const row = { id, parentId: p.id, path: `${p.path}${id}.`, depth: p.depth + 1, name, ...nameSearchFields(name), level, kind: o.kind ?? 'enterprise_private', foundedAt: o.foundedAt ?? null };
+  const row = {
+    id,
+    parentId: p.id,
+    path: `${p.path}${id}.`,
+    depth: p.depth + 1,
+    name,
+    ...nameSearchFields(name),
+    level,
+    kind: o.kind ?? 'enterprise_private',
+    foundedAt: o.foundedAt ?? null,
+  };
   await insertOrgs(db, [row]);
   return { id, path: row.path, depth: row.depth, name, level };
 }
@@ -39,7 +57,9 @@ async function insertOrg(db: Db, parent: OrgRef | number, o: { name?: string; le
 export async function makeUser(db: Db, orgId: number, roles: string[] = ['org_admin'], o: { mustChangePassword?: boolean } = {}) {
   const username = uniq('u');
   const passwordHash = await hashed;
-  const u = await asSystem(() => insertUser(db, { orgId, username, passwordHash, roles, mustChangePassword: o.mustChangePassword ?? false }));
+  const u = await asSystem(() =>
+    insertUser(db, { orgId, username, passwordHash, roles, mustChangePassword: o.mustChangePassword ?? false }),
+  );
   return { id: u.id, username, password: PASSWORD };
 }
 

@@ -30,13 +30,22 @@ export async function seedHalfYear(admin: Client, rootId: number, tag: string): 
     late: await org(street, '东湖机械厂工会', 'grassroots', 'enterprise_state', '2026-08-01'),
   };
   const member = (orgId: number, joinedAt: string, categories: string[] = [], female = false) =>
-    created(admin.post('/api/v1/members', { orgId, name: female ? '李秀英' : '张伟', idNumber: newIdNumber('19900307', female), joinedAt, categories }));
+    created(
+      admin.post('/api/v1/members', {
+        orgId,
+        name: female ? '李秀英' : '张伟',
+        idNumber: newIdNumber('19900307', female),
+        joinedAt,
+        categories,
+      }),
+    );
   const old1 = await member(unions.old, '2025-12-01');
   await member(unions.old, '2025-12-02', [], true);
   const old3 = await member(unions.old, '2025-12-03');
   await member(unions.old, '2026-01-15', ['migrant']);
   const moving = await member(unions.old, '2026-02-01', [], true);
-  for (const [i, cats] of [[], [], ['migrant'], ['migrant']].entries()) await member(unions.private, `2026-03-0${i + 1}`, cats, i % 2 === 1);
+  for (const [i, cats] of [[], [], ['migrant'], ['migrant']].entries())
+    await member(unions.private, `2026-03-0${i + 1}`, cats, i % 2 === 1);
   for (let i = 0; i < 3; i++) await member(unions.migrant, `2026-04-0${i + 1}`, ['migrant']);
   for (let i = 0; i < 2; i++) await member(unions.newForms, `2026-06-1${i}`, ['new_forms', 'migrant']);
   await member(unions.late, '2026-08-05');

@@ -32,7 +32,9 @@ export function secondFactorFor(db: Db, username: string) {
   async function nextStep(f: Factor): Promise<number> {
     const now = timeStep(Date.now());
     if (f.lastStep < now + 1) return Math.max(now - 1, f.lastStep + 1);
-    await asSystem(() => db.execute(sql`UPDATE user_mfa SET last_step = NULL WHERE user_id = (SELECT id FROM users WHERE lower(username) = ${key})`));
+    await asSystem(() =>
+      db.execute(sql`UPDATE user_mfa SET last_step = NULL WHERE user_id = (SELECT id FROM users WHERE lower(username) = ${key})`),
+    );
     return now;
   }
 

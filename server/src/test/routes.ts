@@ -5,7 +5,8 @@ import { isDocsRoute, routeInventory, type HttpApp, type RouteEntry } from '../p
 export const PUBLIC_ROUTES: Record<string, string> = {
   'GET /api/v1/health': 'liveness probe; answers {ok} and nothing else',
   'POST /api/v1/auth/login': 'signing in; rate-limited per IP and locked per account',
-  'POST /api/v1/auth/login/mfa': 'the second login step; needs the short-lived pending cookie the password step set; attempts capped per pending login',
+  'POST /api/v1/auth/login/mfa':
+    'the second login step; needs the short-lived pending cookie the password step set; attempts capped per pending login',
   'POST /api/v1/cards/verify': 'anyone scanning a member card checks it; answers a masked name only; rate-limited',
 };
 

@@ -51,7 +51,12 @@ describe.each(engines())('auth on %s', (engine) => {
 
   it('refuses cookie-authenticated writes without the CSRF header', async () => {
     const c = await loginAs(app, 'admin', ADMIN_PASSWORD);
-    const res = await c.request('POST', '/api/v1/orgs', { parentId: t.rootOrgId, name: '无令牌工会', level: 'district', kind: 'federation_body' }, { 'x-csrf-token': 'forged' });
+    const res = await c.request(
+      'POST',
+      '/api/v1/orgs',
+      { parentId: t.rootOrgId, name: '无令牌工会', level: 'district', kind: 'federation_body' },
+      { 'x-csrf-token': 'forged' },
+    );
     expect(res.status).toBe(403);
     expect(res.body.code).toBe('CSRF');
   });

@@ -8,7 +8,13 @@ import type { AuthService } from './auth.service.ts';
 import { presentLoginUser, setMfaPendingCookie, ZLoginResponse } from './mfa.cookies.ts';
 import type { MfaService } from './mfa.service.ts';
 
-export function registerAuthRoutes(app: HttpApp, svc: AuthService, mfa: MfaService, orgs: OrgService, opts: { cookieSecure: boolean; loginRateLimit: number }): void {
+export function registerAuthRoutes(
+  app: HttpApp,
+  svc: AuthService,
+  mfa: MfaService,
+  orgs: OrgService,
+  opts: { cookieSecure: boolean; loginRateLimit: number },
+): void {
   app.post('/api/v1/auth/login', {
     schema: { operationId: 'login', tags: ['auth'], body: ZLogin, response: { 200: ZLoginResponse } },
     config: { public: true, rateLimit: { max: opts.loginRateLimit, timeWindow: '1 minute' } },

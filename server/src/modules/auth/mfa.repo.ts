@@ -113,11 +113,13 @@ export async function requirementOf(
   userId: number,
 ): Promise<{ policy: string; enrolled: boolean; permissions: string[] } | undefined> {
   // The policy is inherited from ancestors above the caller's scope: read as the system (callers check scope).
-  const res = await asSystem(() => db.execute<{ policy: string; enrolled: boolean; permissions: string[] }>(sql`
+  const res = await asSystem(() =>
+    db.execute<{ policy: string; enrolled: boolean; permissions: string[] }>(sql`
     SELECT ${effectiveMfaPolicySql(sql`o.path`)} AS policy, ${mfaEnrolledSql(sql`u.id`)} AS enrolled,
            COALESCE((SELECT array_agg(DISTINCT p) FROM roles r, unnest(r.permissions) p WHERE r.key = ANY(u.roles)),
                     '{}') AS permissions
-    FROM users u JOIN orgs o ON o.id = u.org_id WHERE u.id = ${userId}`));
+    FROM users u JOIN orgs o ON o.id = u.org_id WHERE u.id = ${userId}`),
+  );
   return res.rows[0];
 }
 

@@ -22,7 +22,9 @@ export function registerMfaRoutes(
     handler: async (req, reply) => {
       try {
         // The pending login names its user across the federation: a system context.
-        const res = await asSystem(() => login.complete(req.cookies[MFA_PENDING_COOKIE], req.body.code, req.ip, req.id, req.cookies[SESSION_COOKIE]));
+        const res = await asSystem(() =>
+          login.complete(req.cookies[MFA_PENDING_COOKIE], req.body.code, req.ip, req.id, req.cookies[SESSION_COOKIE]),
+        );
         clearMfaPendingCookie(reply);
         setSessionCookies(reply, res.token, res.csrfToken, opts.cookieSecure);
         return { user: presentLoginUser(res, { required: true, enrolled: true }) };

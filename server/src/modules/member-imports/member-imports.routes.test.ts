@@ -160,8 +160,8 @@ describe.each(engines())('member import on %s', (engine) => {
     const counts = { totalRows: 20, validRows: 10, imported: 8, updated: 1, skipped: 1, errorCount: 10 };
     const memberCount = async () =>
       Number(
-        (await t.owner.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM members WHERE org_path LIKE ${district.path + '%'}`)).rows[0]
-          ?.n,
+        (await t.owner.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM members WHERE org_path LIKE ${district.path + '%'}`))
+          .rows[0]?.n,
       );
 
     // Dry run: the same verdicts, nothing written.

@@ -47,7 +47,9 @@ describe.each(engines())('ciphertext bound to its row on %s', (engine) => {
     expect((await privacy.post(`/api/v1/members/${b.body.id}/reveal`, { reason: '核对' })).status).toBe(200);
 
     // Behind the app's back, as someone with the database's owner role would.
-    await t.owner.execute(sql`UPDATE members SET id_cipher = (SELECT id_cipher FROM members WHERE id = ${a.body.id}) WHERE id = ${b.body.id}`);
+    await t.owner.execute(
+      sql`UPDATE members SET id_cipher = (SELECT id_cipher FROM members WHERE id = ${a.body.id}) WHERE id = ${b.body.id}`,
+    );
     const swapped = await privacy.post(`/api/v1/members/${b.body.id}/reveal`, { reason: '核对' });
     expect(swapped.status).toBe(409);
     expect(swapped.body.message).toMatch(/校验失败/);

@@ -12,7 +12,12 @@ export function createCardService({ db, crypto }: { db: Db; crypto: FieldCrypto 
   return {
     async issue(member: repo.MemberRow) {
       const exp = Math.floor(Date.now() / 1000) + CARD_TOKEN_TTL_S;
-      const token = await new SignJWT({ cn: member.cardNo }).setProtectedHeader({ alg: 'HS256' }).setSubject(String(member.id)).setExpirationTime(exp).setIssuedAt().sign(key);
+      const token = await new SignJWT({ cn: member.cardNo })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject(String(member.id))
+        .setExpirationTime(exp)
+        .setIssuedAt()
+        .sign(key);
       return { cardNo: member.cardNo, token, expiresAt: new Date(exp * 1000).toISOString() };
     },
     async verify(token: string) {
@@ -21,7 +26,10 @@ export function createCardService({ db, crypto }: { db: Db; crypto: FieldCrypto 
         // A desk verifies anyone's card: a public, system lookup of the signed member id.
         const m = await asSystem(() => repo.findById(db, Number(payload.sub)));
         if (!m || m.cardNo !== payload.cn) return { valid: false, reason: 'invalid' as const };
-        return { valid: m.status === 'active' || m.status === 'retained', member: { nameMasked: maskName(m.name), orgName: m.orgName, status: m.status } };
+        return {
+          valid: m.status === 'active' || m.status === 'retained',
+          member: { nameMasked: maskName(m.name), orgName: m.orgName, status: m.status },
+        };
       } catch (e) {
         return { valid: false, reason: e instanceof errors.JWTExpired ? ('expired' as const) : ('invalid' as const) };
       }

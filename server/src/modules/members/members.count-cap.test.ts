@@ -26,10 +26,24 @@ describe.each(engines())('member list count cap on %s', (engine) => {
     const ids = await repo.nextIds(t.db, n + 3);
     const row = (id: number, org: { id: number; path: string }) => {
       const { fields, secret } = identityFields(testCrypto, { name: '批量', idNumber: newIdNumber() });
-      return { id, orgId: org.id, orgPath: org.path, ...fields, ...cipherFields(testCrypto, id, secret), joinedAt: '2020-01-01', cardNo: cardNoOf(id) };
+      return {
+        id,
+        orgId: org.id,
+        orgPath: org.path,
+        ...fields,
+        ...cipherFields(testCrypto, id, secret),
+        joinedAt: '2020-01-01',
+        cardNo: cardNoOf(id),
+      };
     };
-    await repo.insertMany(t.owner, ids.slice(0, n).map((id) => row(id, big)));
-    await repo.insertMany(t.owner, ids.slice(n).map((id) => row(id, small)));
+    await repo.insertMany(
+      t.owner,
+      ids.slice(0, n).map((id) => row(id, big)),
+    );
+    await repo.insertMany(
+      t.owner,
+      ids.slice(n).map((id) => row(id, small)),
+    );
     const admin = await loginAs(app, 'admin', ADMIN_PASSWORD);
     const bigPage = await admin.get(`/api/v1/members?orgId=${big.id}&pageSize=20`);
     expect(bigPage.body).toMatchObject({ total: repo.COUNT_CAP, totalExact: false });

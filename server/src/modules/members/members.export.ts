@@ -40,10 +40,21 @@ export interface ExportOptions {
 }
 
 /** `beforeEnd` runs once every row is written and before the file is closed (the audit row, so no export is complete without it). */
-export async function writeMemberExport(db: Db, crypto: FieldCrypto, filter: repo.MemberFilter, out: Writable, unmasked: boolean, beforeEnd?: (rows: number) => Promise<void>, opts: ExportOptions = {}): Promise<number> {
+export async function writeMemberExport(
+  db: Db,
+  crypto: FieldCrypto,
+  filter: repo.MemberFilter,
+  out: Writable,
+  unmasked: boolean,
+  beforeEnd?: (rows: number) => Promise<void>,
+  opts: ExportOptions = {},
+): Promise<number> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const mark = opts.watermark;
-  const ws = wb.addWorksheet('会员名册', mark ? { headerFooter: { oddHeader: `&C${mark.replace(/&/g, '&&')}`, oddFooter: `&L${mark.replace(/&/g, '&&')}&R&P / &N` } } : {});
+  const ws = wb.addWorksheet(
+    '会员名册',
+    mark ? { headerFooter: { oddHeader: `&C${mark.replace(/&/g, '&&')}`, oddFooter: `&L${mark.replace(/&/g, '&&')}&R&P / &N` } } : {},
+  );
   if (mark) {
     Object.assign(wb, { title: mark, subject: mark, description: mark, keywords: '敏感数据', category: '敏感数据' });
     ws.columns = columnsOf(unmasked).map(({ header: _h, ...c }) => c);

@@ -4,7 +4,14 @@
 import type { TIndicator } from '@gonghui/common';
 import type { DbOrTx } from '../../platform/db/index.ts';
 import { BEGINNING, SIGN, flowsIn, flowsInRaw, membersOfNewOrgs, monthsOfYear } from './members.flows.ts';
-import { addTo, groupValues, type GroupedValues, type IndicatorProvider, type IndicatorScope, type TrendScope } from '../../platform/indicators/index.ts';
+import {
+  addTo,
+  groupValues,
+  type GroupedValues,
+  type IndicatorProvider,
+  type IndicatorScope,
+  type TrendScope,
+} from '../../platform/indicators/index.ts';
 
 const theme = 'members';
 export const MEMBER_INDICATORS: Omit<TIndicator, 'records'>[] = [
@@ -32,12 +39,14 @@ export async function computeMembers(db: DbOrTx, s: IndicatorScope, opts: Comput
     needPeriod ? flows(db, s, s.from, s.to) : [],
     want('members.in_new_orgs') ? membersOfNewOrgs(db, s, s.from, s.to) : [],
   ]);
-  for (const r of upTo) addTo(groupValues(out, r.grp), 'members.total', (SIGN[r.type] ?? 0) * r.n, [['gender', r.gender], ...cats(r.categories)]);
+  for (const r of upTo)
+    addTo(groupValues(out, r.grp), 'members.total', (SIGN[r.type] ?? 0) * r.n, [['gender', r.gender], ...cats(r.categories)]);
   for (const r of period) {
     const g = groupValues(out, r.grp);
     const sign = SIGN[r.type] ?? 0;
     if (want('members.net_new') && !r.type.startsWith('reclass')) addTo(g, 'members.net_new', sign * r.n, cats(r.categories));
-    if (want('members.joined')) addTo(g, 'members.joined', r.type === 'join' ? r.n : 0, r.type === 'join' ? [['gender', r.gender], ...cats(r.categories)] : []);
+    if (want('members.joined'))
+      addTo(g, 'members.joined', r.type === 'join' ? r.n : 0, r.type === 'join' ? [['gender', r.gender], ...cats(r.categories)] : []);
     if (want('members.left')) addTo(g, 'members.left', r.type === 'quit' ? r.n : 0, r.type === 'quit' ? cats(r.categories) : []);
   }
   for (const r of newOrgs) addTo(groupValues(out, r.grp), 'members.in_new_orgs', r.n, [['kind', r.kind]]);
@@ -72,8 +81,7 @@ function records(key: string, orgId: number | string, from: string, to: string):
   } else if (key === 'members.left') {
     q.set('leftFrom', from);
     q.set('leftTo', to);
-  }
-  else if (key === 'members.total') q.set('status', 'active');
+  } else if (key === 'members.total') q.set('status', 'active');
   else return null;
   return `/members?${q.toString()}`;
 }

@@ -16,7 +16,11 @@ export function namePinyin(name: string): NamePinyin {
   const hit = cache.get(name);
   if (hit) return { ...hit };
   const opts = { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true } as const;
-  const clean = (parts: string[]) => parts.join('').toLowerCase().replace(/[^a-z]/g, '');
+  const clean = (parts: string[]) =>
+    parts
+      .join('')
+      .toLowerCase()
+      .replace(/[^a-z]/g, '');
   const value = {
     namePinyin: clean(pinyin(name, opts)).slice(0, 300),
     nameInitials: clean(pinyin(name, { ...opts, pattern: 'first' })).slice(0, 50),

@@ -153,6 +153,9 @@ export async function listForExport(db: DbOrTx, f: MemberFilter, limit: number, 
 /** Names of members by id (for presenters that mask them): one query. */
 export async function namesByIds(db: DbOrTx, ids: number[]): Promise<Map<number, string>> {
   if (!ids.length) return new Map();
-  const rows = await db.select({ id: members.id, name: members.name }).from(members).where(inArray(members.id, [...new Set(ids)]));
+  const rows = await db
+    .select({ id: members.id, name: members.name })
+    .from(members)
+    .where(inArray(members.id, [...new Set(ids)]));
   return new Map(rows.map((r) => [r.id, r.name]));
 }

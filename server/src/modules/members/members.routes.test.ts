@@ -22,9 +22,23 @@ describe.each(engines())('member registry on %s', (engine) => {
   it('registers a member masked, deriving gender and birth year from the ID number', async () => {
     const org = await makeOrg(t.db, t.rootOrgId);
     const id = newId('19851120', true);
-    const res = await admin.post('/api/v1/members', { orgId: org.id, name: '李秀英', idNumber: id.toLowerCase(), phone: '+86 138-0013-8000', joinedAt: '2024-06-20', categories: ['migrant'] });
+    const res = await admin.post('/api/v1/members', {
+      orgId: org.id,
+      name: '李秀英',
+      idNumber: id.toLowerCase(),
+      phone: '+86 138-0013-8000',
+      joinedAt: '2024-06-20',
+      categories: ['migrant'],
+    });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ name: '李秀英', gender: 'female', birthYear: 1985, phoneMasked: '138****8000', status: 'active', categories: ['migrant'] });
+    expect(res.body).toMatchObject({
+      name: '李秀英',
+      gender: 'female',
+      birthYear: 1985,
+      phoneMasked: '138****8000',
+      status: 'active',
+      categories: ['migrant'],
+    });
     expect(res.body.idNumberMasked).toBe(`${id.slice(0, 3)}***********${id.slice(-4)}`);
     expect(JSON.stringify(res.body)).not.toContain(id.slice(3, 14));
     expect(res.body.cardNo).toMatch(/^GH\d{10}$/);
@@ -32,7 +46,8 @@ describe.each(engines())('member registry on %s', (engine) => {
 
   it('explains bad input per field and refuses a gender that contradicts the ID', async () => {
     const org = await makeOrg(t.db, t.rootOrgId);
-    const post = (b: object) => admin.post('/api/v1/members', { orgId: org.id, name: '张三', idNumber: newId(), joinedAt: '2024-01-01', ...b });
+    const post = (b: object) =>
+      admin.post('/api/v1/members', { orgId: org.id, name: '张三', idNumber: newId(), joinedAt: '2024-01-01', ...b });
     expect((await post({ idNumber: '32010219900307051' })).body.message).toBe('身份证号：身份证号应为18位（现为17位）');
     expect((await post({ phone: '12345' })).body.message).toBe('手机号：手机号应为11位中国大陆手机号');
     expect((await post({ joinedAt: '2999-01-01' })).body.field).toBe('joinedAt');
@@ -61,10 +76,21 @@ describe.each(engines())('member registry on %s', (engine) => {
     const [u1, u2] = tree.streets[0]?.unions ?? [];
     if (!u1 || !u2) throw new Error('tree');
     const ids: string[] = [];
-    for (const [org, name] of [[u1, '张伟'], [u1, '张伟明'], [u2, '刘芳'], [u2, '陈静']] as const) {
+    for (const [org, name] of [
+      [u1, '张伟'],
+      [u1, '张伟明'],
+      [u2, '刘芳'],
+      [u2, '陈静'],
+    ] as const) {
       const idNumber = newId();
       ids.push(idNumber);
-      await admin.post('/api/v1/members', { orgId: org.id, name, idNumber, joinedAt: '2023-05-01', categories: name === '刘芳' ? ['new_forms'] : [] });
+      await admin.post('/api/v1/members', {
+        orgId: org.id,
+        name,
+        idNumber,
+        joinedAt: '2023-05-01',
+        categories: name === '刘芳' ? ['new_forms'] : [],
+      });
     }
     const names = async (qs: string) => (await admin.get(`/api/v1/members?${qs}`)).body.items.map((m: { name: string }) => m.name).sort();
     expect(await names(`orgId=${tree.district.id}`)).toEqual(['刘芳', '张伟', '张伟明', '陈静']);
@@ -83,7 +109,13 @@ describe.each(engines())('member registry on %s', (engine) => {
   it('reveals the full ID and phone only with the permission, a reason and an audit row; the database holds no clear ID', async () => {
     const org = await makeOrg(t.db, t.rootOrgId, { level: 'district' });
     const idNumber = newId();
-    const created = await admin.post('/api/v1/members', { orgId: org.id, name: '孙七', idNumber, phone: '13912345678', joinedAt: '2022-02-02' });
+    const created = await admin.post('/api/v1/members', {
+      orgId: org.id,
+      name: '孙七',
+      idNumber,
+      phone: '13912345678',
+      joinedAt: '2022-02-02',
+    });
     const viewer = await loginAs(app, (await makeUser(t.db, org.id, ['viewer'])).username, 'Test#Pass2026');
     expect((await viewer.get(`/api/v1/members/${created.body.id}`)).body.idNumberMasked).toContain('*');
     expect((await viewer.post(`/api/v1/members/${created.body.id}/reveal`, { reason: '核对身份' })).status).toBe(403);
@@ -95,7 +127,9 @@ describe.each(engines())('member registry on %s', (engine) => {
     expect(shown.body).toEqual({ idNumber, phone: '13912345678', birthDate: '1990-03-07' });
     const audit = await (await loginRoot(app, 'auditor')).get(`/api/v1/audit-events?action=member.reveal&entityId=${created.body.id}`);
     expect(audit.body.items[0].after.reason).toBe('办理医疗互助理赔核对身份');
-    const dump = await t.owner.execute(sql`SELECT m.*::text AS row FROM members m UNION ALL SELECT a.*::text FROM audit_events a UNION ALL SELECT e.*::text FROM member_events e`);
+    const dump = await t.owner.execute(
+      sql`SELECT m.*::text AS row FROM members m UNION ALL SELECT a.*::text FROM audit_events a UNION ALL SELECT e.*::text FROM member_events e`,
+    );
     const text = dump.rows.map((r) => String((r as { row: string }).row)).join('\n');
     expect(text).not.toContain(idNumber);
     expect(text).not.toContain('13912345678');
@@ -135,7 +169,12 @@ describe.each(engines())('member registry on %s', (engine) => {
     expect((await bAdmin.get(`/api/v1/members/${m.id}`)).body.orgId).toBe(ub.id);
     expect((await aAdmin.get(`/api/v1/members/${m.id}`)).status).toBe(404);
     const events = await admin.get(`/api/v1/members/${m.id}/events`);
-    expect(events.body.items.map((e: { type: string; orgId: number }) => [e.type, e.orgId])).toEqual(expect.arrayContaining([['transfer_out', ua.id], ['transfer_in', ub.id]]));
+    expect(events.body.items.map((e: { type: string; orgId: number }) => [e.type, e.orgId])).toEqual(
+      expect.arrayContaining([
+        ['transfer_out', ua.id],
+        ['transfer_in', ub.id],
+      ]),
+    );
   });
 
   it('moving an org subtree moves its members into the new scope', async () => {
@@ -158,7 +197,10 @@ describe.each(engines())('member registry on %s', (engine) => {
     expect(card.body.cardNo).toBe(m.cardNo);
     expect(Date.parse(card.body.expiresAt) - Date.now()).toBeLessThanOrEqual(300_000);
     const anon = new (await import('../../test/http.ts')).Client(app);
-    expect((await anon.post('/api/v1/cards/verify', { token: card.body.token })).body).toEqual({ valid: true, member: { nameMasked: '欧**娜', orgName: org.name, status: 'active' } });
+    expect((await anon.post('/api/v1/cards/verify', { token: card.body.token })).body).toEqual({
+      valid: true,
+      member: { nameMasked: '欧**娜', orgName: org.name, status: 'active' },
+    });
     const forged = card.body.token.slice(0, -2) + (card.body.token.endsWith('A') ? 'BB' : 'AA');
     expect((await anon.post('/api/v1/cards/verify', { token: forged })).body).toEqual({ valid: false, reason: 'invalid' });
     // A screenshot of the QR stops working once the token expires.

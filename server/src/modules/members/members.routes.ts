@@ -88,7 +88,12 @@ export function registerMemberRoutes(app: HttpApp, svc: MemberService, transfers
       const m = await svc.get(ctxOf(req), req.params.id);
       // The member is in the caller's scope: its open transfer (to whichever union) is shown with it.
       const open = await transfers.openOf(m.id);
-      const transfer = open && { id: open.case.id, number: open.case.number, status: open.case.status as TransferStatus, toOrgName: open.toOrgName };
+      const transfer = open && {
+        id: open.case.id,
+        number: open.case.number,
+        status: open.case.status as TransferStatus,
+        toOrgName: open.toOrgName,
+      };
       return { ...presentMember(m), transfer };
     },
   });

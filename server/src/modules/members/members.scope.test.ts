@@ -26,7 +26,9 @@ describe.each(engines())('member routes scope on %s', (engine) => {
     const b = await makeOrg(t.db, t.rootOrgId, { level: 'district', name: '东城区总工会第二' });
     const union = await makeOrg(t.db, a);
     const target = await makeOrg(t.db, b);
-    const member = (await admin.post('/api/v1/members', { orgId: union.id, name: '钱多多', idNumber: newIdNumber(), joinedAt: '2020-01-01' })).body;
+    const member = (
+      await admin.post('/api/v1/members', { orgId: union.id, name: '钱多多', idNumber: newIdNumber(), joinedAt: '2020-01-01' })
+    ).body;
     actors = {
       // privacy_officer beside org_admin: reveal needs member:view_sensitive, which org_admin no longer holds.
       inAdmin: await loginAs(app, (await makeUser(t.db, a.id, ['org_admin', 'privacy_officer'])).username, PASSWORD),
@@ -42,9 +44,17 @@ describe.each(engines())('member routes scope on %s', (engine) => {
       { name: 'GET card', write: false, call: (c) => c.get(`/api/v1/members/${id}/card`) },
       { name: 'GET list of union', write: false, call: (c) => c.get(`/api/v1/members?orgId=${union.id}`) },
       { name: 'PATCH member', write: true, call: (c) => c.patch(`/api/v1/members/${id}`, { categories: ['migrant'] }) },
-      { name: 'POST member into union', write: true, call: (c) => c.post('/api/v1/members', { orgId: union.id, name: '新会员', idNumber: newIdNumber(), joinedAt: '2021-01-01' }) },
+      {
+        name: 'POST member into union',
+        write: true,
+        call: (c) => c.post('/api/v1/members', { orgId: union.id, name: '新会员', idNumber: newIdNumber(), joinedAt: '2021-01-01' }),
+      },
       { name: 'POST reveal', write: true, call: (c) => c.post(`/api/v1/members/${id}/reveal`, { reason: '核对信息' }) },
-      { name: 'POST transfer', write: true, call: (c) => c.post(`/api/v1/members/${id}/transfers`, { toOrgId: target.id, date: '2026-01-01' }) },
+      {
+        name: 'POST transfer',
+        write: true,
+        call: (c) => c.post(`/api/v1/members/${id}/transfers`, { toOrgId: target.id, date: '2026-01-01' }),
+      },
     ];
   });
   afterAll(async () => {
@@ -60,7 +70,12 @@ describe.each(engines())('member routes scope on %s', (engine) => {
         anon: (await r.call(actors.anon)).status,
         inAdmin: (await r.call(actors.inAdmin)).status,
       };
-      const want = { inViewer: r.write ? 403 : 200, outAdmin: 404, anon: 401, inAdmin: r.name.startsWith('POST member') || r.name === 'POST transfer' ? 201 : 200 };
+      const want = {
+        inViewer: r.write ? 403 : 200,
+        outAdmin: 404,
+        anon: 401,
+        inAdmin: r.name.startsWith('POST member') || r.name === 'POST transfer' ? 201 : 200,
+      };
       expect(got, r.name).toEqual(want);
     }
   });

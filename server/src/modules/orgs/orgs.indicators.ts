@@ -4,7 +4,15 @@ import { sql } from 'drizzle-orm';
 import type { TIndicator } from '@gonghui/common';
 import type { DbOrTx } from '../../platform/db/index.ts';
 import { subtreeOf } from '../../platform/authz/index.ts';
-import { addTo, groupOf, groupValues, type GroupedValues, type IndicatorProvider, type IndicatorScope, type TrendScope } from '../../platform/indicators/index.ts';
+import {
+  addTo,
+  groupOf,
+  groupValues,
+  type GroupedValues,
+  type IndicatorProvider,
+  type IndicatorScope,
+  type TrendScope,
+} from '../../platform/indicators/index.ts';
 
 const theme = 'orgs';
 export const ORG_INDICATORS: Omit<TIndicator, 'records'>[] = [
@@ -53,7 +61,11 @@ async function compute(db: DbOrTx, s: IndicatorScope): Promise<GroupedValues> {
   const out: GroupedValues = new Map();
   for (const r of orgRows.rows) {
     const g = groupValues(out, r.grp);
-    if (s.keys.has('orgs.total')) addTo(g, 'orgs.total', r.total, [['kind', r.kind], ['level', r.level]]);
+    if (s.keys.has('orgs.total'))
+      addTo(g, 'orgs.total', r.total, [
+        ['kind', r.kind],
+        ['level', r.level],
+      ]);
     if (s.keys.has('orgs.founded')) addTo(g, 'orgs.founded', r.founded, [['kind', r.kind]]);
     if (s.keys.has('orgs.dissolved')) addTo(g, 'orgs.dissolved', r.dissolved, [['kind', r.kind]]);
   }

@@ -7,7 +7,11 @@ import { textGrams } from '../../platform/text/index.ts';
  */
 export function nameSearchFields(name: string): { pinyin: string; pinyinInitials: string; searchGrams: string[] } {
   const opts = { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true } as const;
-  const clean = (parts: string[]) => parts.join('').toLowerCase().replace(/[^a-z0-9]/g, '');
+  const clean = (parts: string[]) =>
+    parts
+      .join('')
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, '');
   const full = clean(pinyin(name, opts)).slice(0, 600);
   const initials = clean(pinyin(name, { ...opts, pattern: 'first' })).slice(0, 100);
   return { pinyin: full, pinyinInitials: initials, searchGrams: textGrams(name, initials, full) };

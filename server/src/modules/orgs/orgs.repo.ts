@@ -35,7 +35,10 @@ export async function listChildren(db: DbOrTx, parentId: number, page: number, p
       .orderBy(asc(orgs.pinyin), asc(orgs.id))
       .limit(pageSize)
       .offset((page - 1) * pageSize),
-    db.select({ n: sql<number>`count(*)::int` }).from(orgs).where(eq(orgs.parentId, parentId)),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(orgs)
+      .where(eq(orgs.parentId, parentId)),
   ]);
   return { items, total: count?.n ?? 0 };
 }
@@ -86,7 +89,10 @@ export async function search(db: DbOrTx, f: OrgSearch, page: number, pageSize: n
       .orderBy(asc(orgs.depth), asc(orgs.pinyin), asc(orgs.id))
       .limit(pageSize)
       .offset((page - 1) * pageSize),
-    db.select({ n: sql<number>`count(*)::int` }).from(orgs).where(w),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(orgs)
+      .where(w),
   ]);
   return { items, total: count?.n ?? 0 };
 }
@@ -173,7 +179,10 @@ export async function listEvents(db: DbOrTx, orgId: number, page: number, pageSi
       .orderBy(desc(orgEvents.date), desc(orgEvents.id))
       .limit(pageSize)
       .offset((page - 1) * pageSize),
-    db.select({ n: sql<number>`count(*)::int` }).from(orgEvents).where(eq(orgEvents.orgId, orgId)),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(orgEvents)
+      .where(eq(orgEvents.orgId, orgId)),
   ]);
   return { items: rows.map((r) => ({ ...r.e, createdByName: r.createdByName })), total: count?.n ?? 0 };
 }
@@ -186,7 +195,10 @@ export async function hasAnyOrg(db: DbOrTx): Promise<boolean> {
 /** Names of orgs by id, one query (for presenters of cases that span two subtrees; the caller scoped the case). */
 export async function namesByIds(db: DbOrTx, ids: number[]): Promise<Map<number, string>> {
   if (!ids.length) return new Map();
-  const rows = await db.select({ id: orgs.id, name: orgs.name }).from(orgs).where(inArray(orgs.id, [...new Set(ids)]));
+  const rows = await db
+    .select({ id: orgs.id, name: orgs.name })
+    .from(orgs)
+    .where(inArray(orgs.id, [...new Set(ids)]));
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 

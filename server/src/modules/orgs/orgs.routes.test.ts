@@ -21,11 +21,22 @@ describe.each(engines())('organisations on %s', (engine) => {
   it('creates an org under the actor, records its founding, and shows it among the parent’s children', async () => {
     const district = await makeOrg(t.db, t.rootOrgId, { level: 'district' });
     const res = await admin.post('/api/v1/orgs', {
-      parentId: district.id, name: '恒达机械有限公司工会', level: 'grassroots', kind: 'enterprise_private',
-      uscc: '91350100M000100Y43', foundedAt: '2026-03-15', chairName: '王建国', headcount: 320,
+      parentId: district.id,
+      name: '恒达机械有限公司工会',
+      level: 'grassroots',
+      kind: 'enterprise_private',
+      uscc: '91350100M000100Y43',
+      foundedAt: '2026-03-15',
+      chairName: '王建国',
+      headcount: 320,
     });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ parentId: district.id, path: `${district.path}${res.body.id}.`, pinyinInitials: 'hdjxyxgsgh', status: 'active' });
+    expect(res.body).toMatchObject({
+      parentId: district.id,
+      path: `${district.path}${res.body.id}.`,
+      pinyinInitials: 'hdjxyxgsgh',
+      status: 'active',
+    });
     const children = await admin.get(`/api/v1/orgs/${district.id}/children`);
     expect(children.body.items.map((o: { name: string }) => o.name)).toEqual(['恒达机械有限公司工会']);
     const events = await admin.get(`/api/v1/orgs/${res.body.id}/events`);
@@ -35,7 +46,8 @@ describe.each(engines())('organisations on %s', (engine) => {
 
   it('explains bad input in Chinese, naming the field', async () => {
     const district = await makeOrg(t.db, t.rootOrgId, { level: 'district' });
-    const bad = async (body: object) => (await admin.post('/api/v1/orgs', { parentId: district.id, name: uniq('工会'), level: 'grassroots', kind: 'other', ...body })).body;
+    const bad = async (body: object) =>
+      (await admin.post('/api/v1/orgs', { parentId: district.id, name: uniq('工会'), level: 'grassroots', kind: 'other', ...body })).body;
     expect((await bad({ uscc: '91350100M000100Y44' })).message).toBe('统一社会信用代码：统一社会信用代码校验位不正确');
     expect((await bad({ name: '' })).message).toMatch(/^名称：/);
     expect((await bad({ level: 'planet' })).message).toMatch(/^组织层级：/);
@@ -79,16 +91,25 @@ describe.each(engines())('organisations on %s', (engine) => {
     const p1 = await admin.get(`/api/v1/orgs/${parent.id}/children?page=1&pageSize=2`);
     const p2 = await admin.get(`/api/v1/orgs/${parent.id}/children?page=2&pageSize=2`);
     expect(p1.body).toMatchObject({ total: 3, page: 1, pageSize: 2 });
-    expect([...p1.body.items, ...p2.body.items].map((o: { name: string }) => o.name)).toEqual(['安平社区工会', '东湖社区工会', '张村社区工会']);
+    expect([...p1.body.items, ...p2.body.items].map((o: { name: string }) => o.name)).toEqual([
+      '安平社区工会',
+      '东湖社区工会',
+      '张村社区工会',
+    ]);
   });
 
   it('renames, re-elects and upgrades as dated events kept in history', async () => {
     const district = await makeOrg(t.db, t.rootOrgId, { level: 'district' });
     const street = await makeOrg(t.db, district, { level: 'street', name: '青石镇总工会', foundedAt: '2010-01-01' });
     const fed = await makeOrg(t.db, street, { level: 'federation', name: '青石镇商会联合工会', foundedAt: '2015-05-01' });
-    expect((await admin.post(`/api/v1/orgs/${fed.id}/events`, { type: 'rename', date: '2026-02-01', newName: '青石镇商圈工会联合会' })).status).toBe(201);
+    expect(
+      (await admin.post(`/api/v1/orgs/${fed.id}/events`, { type: 'rename', date: '2026-02-01', newName: '青石镇商圈工会联合会' })).status,
+    ).toBe(201);
     expect((await admin.get(`/api/v1/orgs?q=qszsq&rootId=${district.id}`)).body.items[0]?.id).toBe(fed.id);
-    expect((await admin.post(`/api/v1/orgs/${fed.id}/events`, { type: 'reelect', date: '2026-03-01', chairName: '李秀英', termYears: 5 })).status).toBe(201);
+    expect(
+      (await admin.post(`/api/v1/orgs/${fed.id}/events`, { type: 'reelect', date: '2026-03-01', chairName: '李秀英', termYears: 5 }))
+        .status,
+    ).toBe(201);
     expect((await admin.get(`/api/v1/orgs/${fed.id}`)).body).toMatchObject({ name: '青石镇商圈工会联合会', chairName: '李秀英' });
     const early = await admin.post(`/api/v1/orgs/${fed.id}/events`, { type: 'reelect', date: '2014-01-01' });
     expect(early.body.message).toMatch(/建会日期/);
@@ -120,7 +141,9 @@ describe.each(engines())('organisations on %s', (engine) => {
     expect(moved.body.path).toBe(`${to.path}${street.id}.${union.id}.`);
     expect(moved.body.depth).toBe(to.depth + 2);
     expect((await fromAdmin.get(`/api/v1/orgs/${union.id}`)).status).toBe(404);
-    expect((await toAdmin.get(`/api/v1/users?orgId=${street.id}`)).body.items.map((u: { username: string }) => u.username)).toEqual([unionAdmin.username]);
+    expect((await toAdmin.get(`/api/v1/users?orgId=${street.id}`)).body.items.map((u: { username: string }) => u.username)).toEqual([
+      unionAdmin.username,
+    ]);
     // The union's own admin still sees their union, whose path changed under them.
     const own = await loginAs(app, unionAdmin.username, 'Test#Pass2026');
     expect((await own.get('/api/v1/me')).body.org.path).toBe(moved.body.path);
@@ -147,12 +170,17 @@ describe.each(engines())('organisations on %s', (engine) => {
     const blocked = await admin.post(`/api/v1/orgs/${street.id}/events`, { type: 'dissolve', date: '2026-06-01' });
     expect(blocked.status).toBe(409);
     expect(blocked.body.message).toContain('2 个未注销的下级组织');
-    for (const u of unions) expect((await admin.post(`/api/v1/orgs/${u.id}/events`, { type: 'dissolve', date: '2026-06-01', reason: '企业关停' })).status).toBe(201);
+    for (const u of unions)
+      expect((await admin.post(`/api/v1/orgs/${u.id}/events`, { type: 'dissolve', date: '2026-06-01', reason: '企业关停' })).status).toBe(
+        201,
+      );
     expect((await admin.post(`/api/v1/orgs/${street.id}/events`, { type: 'dissolve', date: '2026-06-30' })).status).toBe(201);
     const gone = await admin.get(`/api/v1/orgs/${street.id}`);
     expect(gone.body).toMatchObject({ status: 'dissolved', dissolvedAt: '2026-06-30' });
     expect((await admin.post(`/api/v1/orgs/${street.id}/events`, { type: 'reelect', date: '2026-07-01' })).status).toBe(409);
-    expect((await admin.post('/api/v1/orgs', { parentId: street.id, name: uniq('新'), level: 'grassroots', kind: 'other' })).status).toBe(409);
+    expect((await admin.post('/api/v1/orgs', { parentId: street.id, name: uniq('新'), level: 'grassroots', kind: 'other' })).status).toBe(
+      409,
+    );
     const summary = await admin.get(`/api/v1/orgs/${tree.district.id}/summary`);
     expect(summary.body).toMatchObject({ orgCount: 7, active: 4, dissolved: 3, byLevel: { district: 1, street: 2, grassroots: 4 } });
   });
@@ -162,7 +190,10 @@ describe.each(engines())('organisations on %s', (engine) => {
     const res = await admin.patch(`/api/v1/orgs/${org.id}`, { chairName: '赵敏', headcount: 1200, divisionCode: '320102' });
     expect(res.body).toMatchObject({ chairName: '赵敏', headcount: 1200, divisionCode: '320102' });
     const audit = await (await loginRoot(app, 'auditor')).get(`/api/v1/audit-events?action=org.update&entityId=${org.id}`);
-    expect(audit.body.items[0]).toMatchObject({ before: { chairName: null, headcount: null }, after: { chairName: '赵敏', headcount: 1200 } });
+    expect(audit.body.items[0]).toMatchObject({
+      before: { chairName: null, headcount: null },
+      after: { chairName: '赵敏', headcount: 1200 },
+    });
   });
 
   it('lists ancestors from the actor’s own org down to the parent', async () => {

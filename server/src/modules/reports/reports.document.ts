@@ -17,15 +17,37 @@ async function chartsFor({ stats, targets }: Deps, org: OrgRef, s: TSummary): Pr
   ]);
   const idx = (word: string) => s.sections.findIndex((x) => x.heading.includes(word));
   const months = Number(s.asOf.slice(5, 7));
-  const upTo = { ...trend, months: trend.months.slice(0, months), series: Object.fromEntries(Object.entries(trend.series).map(([k, v]) => [k, v.slice(0, months)])) };
+  const upTo = {
+    ...trend,
+    months: trend.months.slice(0, months),
+    series: Object.fromEntries(Object.entries(trend.series).map(([k, v]) => [k, v.slice(0, months)])),
+  };
   const charts: RenderDoc['charts'] = [
-    { caption: `图1 ${s.year}年逐月发展会员和新建工会情况`, png: png(trendChartOption(upTo, { 'members.joined': '发展会员（人）', 'orgs.founded': '新建工会（家）' }, { type: 'bar' })), afterSection: idx('会员发展') },
+    {
+      caption: `图1 ${s.year}年逐月发展会员和新建工会情况`,
+      png: png(trendChartOption(upTo, { 'members.joined': '发展会员（人）', 'orgs.founded': '新建工会（家）' }, { type: 'bar' })),
+      afterSection: idx('会员发展'),
+    },
   ];
   const rows = kids.children.map((c) => ({ name: c.name, value: c.values['members.total'] ?? 0 })).filter((r) => r.value > 0);
-  if (rows.length > 1) charts.push({ caption: `图${charts.length + 1} 各单位会员人数（截至${cnDate(s.asOf)}）`, png: png(childrenRankChartOption(rows.slice(0, 15), '各单位会员人数', '人')), afterSection: idx('会员发展') });
+  if (rows.length > 1)
+    charts.push({
+      caption: `图${charts.length + 1} 各单位会员人数（截至${cnDate(s.asOf)}）`,
+      png: png(childrenRankChartOption(rows.slice(0, 15), '各单位会员人数', '人')),
+      afterSection: idx('会员发展'),
+    });
   if (t.items.length) {
     const progress = t.items[0]?.timeProgress ?? 0;
-    charts.push({ caption: `图${charts.length + 1} 目标任务完成情况`, png: png(completionChartOption(t.items.map((i) => ({ label: i.label, percent: i.percent })), progress)), afterSection: idx('目标任务') });
+    charts.push({
+      caption: `图${charts.length + 1} 目标任务完成情况`,
+      png: png(
+        completionChartOption(
+          t.items.map((i) => ({ label: i.label, percent: i.percent })),
+          progress,
+        ),
+      ),
+      afterSection: idx('目标任务'),
+    });
   }
   return charts;
 }

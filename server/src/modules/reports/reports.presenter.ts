@@ -17,10 +17,24 @@ export interface StoredFigure {
 
 export function presentSummary(row: SummaryWithOrg, records: (f: StoredFigure) => string | null): TSummary {
   const figures = row.figures as unknown as StoredFigure[];
-  const shown: TFigure[] = figures.map((f) => ({ id: f.id, key: f.key, label: f.label, value: f.value, unit: f.unit, from: f.from, to: f.to, records: records(f) }));
+  const shown: TFigure[] = figures.map((f) => ({
+    id: f.id,
+    key: f.key,
+    label: f.label,
+    value: f.value,
+    unit: f.unit,
+    from: f.from,
+    to: f.to,
+    records: records(f),
+  }));
   return {
     ...presentSummaryItem(row),
-    sections: row.sections.map((s) => ({ heading: s.heading, level: s.level, source: s.paragraphs, paragraphs: s.paragraphs.map((p) => renderFigureText(p, figures)) })),
+    sections: row.sections.map((s) => ({
+      heading: s.heading,
+      level: s.level,
+      source: s.paragraphs,
+      paragraphs: s.paragraphs.map((p) => renderFigureText(p, figures)),
+    })),
     figures: shown,
     createdAt: row.createdAt.toISOString(),
   };

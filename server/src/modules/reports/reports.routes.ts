@@ -1,6 +1,15 @@
 // Thin routes for work summaries (上半年工作总结 / 年度工作总结).
 import { z } from 'zod';
-import { ZSummary, ZSummaryCreate, ZSummaryDownload, ZSummaryListItem, ZSummaryListQuery, ZSummaryUpdate, page, zId } from '@gonghui/common';
+import {
+  ZSummary,
+  ZSummaryCreate,
+  ZSummaryDownload,
+  ZSummaryListItem,
+  ZSummaryListQuery,
+  ZSummaryUpdate,
+  page,
+  zId,
+} from '@gonghui/common';
 import { ctxOf } from '../../platform/authz/index.ts';
 import type { HttpApp } from '../../platform/http/index.ts';
 import type { ReportService } from './reports.service.ts';
@@ -49,7 +58,10 @@ export function registerReportRoutes(app: HttpApp, svc: ReportService): void {
       const { file, title } = await svc.document(ctxOf(req), req.params.id, format);
       return reply
         .header('content-type', MIME[format])
-        .header('content-disposition', `attachment; filename="work-summary-${req.params.id}.${format}"; filename*=UTF-8''${encodeURIComponent(`${title}.${format}`)}`)
+        .header(
+          'content-disposition',
+          `attachment; filename="work-summary-${req.params.id}.${format}"; filename*=UTF-8''${encodeURIComponent(`${title}.${format}`)}`,
+        )
         .send(file);
     },
   });

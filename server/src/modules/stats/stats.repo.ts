@@ -3,7 +3,11 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { orgs, targets, type DbOrTx } from '../../platform/db/index.ts';
 
 export async function childrenOf(db: DbOrTx, orgId: number): Promise<{ id: number; name: string; status: string }[]> {
-  return db.select({ id: orgs.id, name: orgs.name, status: orgs.status }).from(orgs).where(eq(orgs.parentId, orgId)).orderBy(asc(orgs.pinyin), asc(orgs.id));
+  return db
+    .select({ id: orgs.id, name: orgs.name, status: orgs.status })
+    .from(orgs)
+    .where(eq(orgs.parentId, orgId))
+    .orderBy(asc(orgs.pinyin), asc(orgs.id));
 }
 
 export interface TargetRow {
@@ -27,10 +31,16 @@ export async function upsertTargets(db: DbOrTx, orgId: number, year: number, val
   await db
     .insert(targets)
     .values(rows)
-    .onConflictDoUpdate({ target: [targets.orgId, targets.year, targets.key], set: { value: sql`excluded.value`, setBy, updatedAt: sql`now()` } });
+    .onConflictDoUpdate({
+      target: [targets.orgId, targets.year, targets.key],
+      set: { value: sql`excluded.value`, setBy, updatedAt: sql`now()` },
+    });
 }
 
 export async function orgRefById(db: DbOrTx, id: number) {
-  const [r] = await db.select({ id: orgs.id, path: orgs.path, depth: orgs.depth, name: orgs.name, level: orgs.level, parentId: orgs.parentId }).from(orgs).where(eq(orgs.id, id));
+  const [r] = await db
+    .select({ id: orgs.id, path: orgs.path, depth: orgs.depth, name: orgs.name, level: orgs.level, parentId: orgs.parentId })
+    .from(orgs)
+    .where(eq(orgs.id, id));
   return r;
 }

@@ -29,7 +29,10 @@ describe.each(engines())('statistics and targets on %s', (engine) => {
 
   it('counts a half year exactly from dated records, with breakdowns that add up', async () => {
     const v = await stats(s.district);
-    expect(v['orgs.total']).toEqual({ value: 5, breakdown: { kind: { other: 1, enterprise_private: 2, migrant: 1, new_forms: 1 }, level: { street: 1, grassroots: 4 } } });
+    expect(v['orgs.total']).toEqual({
+      value: 5,
+      breakdown: { kind: { other: 1, enterprise_private: 2, migrant: 1, new_forms: 1 }, level: { street: 1, grassroots: 4 } },
+    });
     expect(v['orgs.founded']).toEqual({ value: 3, breakdown: { kind: { enterprise_private: 1, migrant: 1, new_forms: 1 } } });
     expect(v['members.joined'].value).toBe(11);
     expect(v['members.joined'].breakdown.category).toEqual({ migrant: 8, new_forms: 2 });
@@ -44,7 +47,9 @@ describe.each(engines())('statistics and targets on %s', (engine) => {
     expect(await listed('leftFrom=2026-01-01&leftTo=2026-06-30')).toBe(1);
     const catalogue = (await admin.get('/api/v1/indicators')).body;
     const left = catalogue.find((i: { key: string }) => i.key === 'members.left');
-    expect(fillRecordsPath(left.records, s.district, '2026-01-01', '2026-06-30')).toBe(`/members?orgId=${s.district}&subtree=true&leftFrom=2026-01-01&leftTo=2026-06-30`);
+    expect(fillRecordsPath(left.records, s.district, '2026-01-01', '2026-06-30')).toBe(
+      `/members?orgId=${s.district}&subtree=true&leftFrom=2026-01-01&leftTo=2026-06-30`,
+    );
     // A past period gives the same answer after later events (the union founded in August, its member).
     const q1 = await stats(s.district, 'from=2026-01-01&to=2026-03-31');
     expect([q1['orgs.founded'].value, q1['members.joined'].value, q1['members.total'].value]).toEqual([2, 6, 9]);
@@ -61,13 +66,23 @@ describe.each(engines())('statistics and targets on %s', (engine) => {
     expect(res.body.total).toEqual({ 'members.joined': 11, 'members.total': 12 });
     const sum = res.body.children.reduce((n: number, c: { values: Record<string, number> }) => n + (c.values['members.total'] ?? 0), 0);
     expect(sum).toBe(res.body.total['members.total']);
-    const file = await app.inject({ method: 'GET', url: `/api/v1/stats/children/export?orgId=${s.street}&${H1}`, headers: { cookie: Object.entries(admin.cookies).map(([k, v]) => `${k}=${v}`).join('; ') } });
+    const file = await app.inject({
+      method: 'GET',
+      url: `/api/v1/stats/children/export?orgId=${s.street}&${H1}`,
+      headers: {
+        cookie: Object.entries(admin.cookies)
+          .map(([k, v]) => `${k}=${v}`)
+          .join('; '),
+      },
+    });
     expect(file.statusCode).toBe(200);
     expect(file.rawPayload.subarray(0, 2).toString()).toBe('PK');
   });
 
   it('gives monthly trends whose snapshot ends where the statistics end', async () => {
-    const res = await admin.get(`/api/v1/stats/trend?orgId=${s.district}&year=2026&keys=members.joined,members.total,orgs.founded,orgs.total`);
+    const res = await admin.get(
+      `/api/v1/stats/trend?orgId=${s.district}&year=2026&keys=members.joined,members.total,orgs.founded,orgs.total`,
+    );
     expect(res.status).toBe(200);
     expect(res.body.series['members.joined'].slice(0, 6)).toEqual([1, 1, 4, 3, 0, 2]);
     expect(res.body.series['orgs.founded'].slice(0, 8)).toEqual([0, 1, 1, 0, 1, 0, 0, 1]);
@@ -94,7 +109,9 @@ describe.each(engines())('statistics and targets on %s', (engine) => {
     expect(byKey['members.joined']).toMatchObject({ target: 20, actual: 11, percent: 55 });
 
     const districtAdmin = await loginAs(app, (await makeUser(t.db, s.district)).username, PASSWORD);
-    expect((await districtAdmin.put(`/api/v1/orgs/${s.street}/targets/2026`, { 'orgs.founded': 4, 'members.joined': 13 })).status).toBe(200);
+    expect((await districtAdmin.put(`/api/v1/orgs/${s.street}/targets/2026`, { 'orgs.founded': 4, 'members.joined': 13 })).status).toBe(
+      200,
+    );
     const own = await districtAdmin.put(`/api/v1/orgs/${s.district}/targets/2026`, { 'orgs.founded': 1 });
     expect(own.status).toBe(403);
     expect(own.body.message).toContain('上级');
@@ -114,27 +131,46 @@ describe.each(engines())('statistics and targets on %s', (engine) => {
 
   it('keeps scope: out of scope is 404 on every read, a role without the permission 403', async () => {
     const outsider = await loginAs(app, (await makeUser(t.db, s.otherDistrict)).username, PASSWORD);
-    for (const url of [`/api/v1/stats?orgId=${s.district}&${H1}`, `/api/v1/stats/children?orgId=${s.street}&${H1}`, `/api/v1/stats/trend?orgId=${s.district}&year=2026`, `/api/v1/orgs/${s.district}/targets/2026`, `/api/v1/orgs/${s.district}/targets/2026/children`, `/api/v1/stats/children/export?orgId=${s.district}&${H1}`]) {
+    for (const url of [
+      `/api/v1/stats?orgId=${s.district}&${H1}`,
+      `/api/v1/stats/children?orgId=${s.street}&${H1}`,
+      `/api/v1/stats/trend?orgId=${s.district}&year=2026`,
+      `/api/v1/orgs/${s.district}/targets/2026`,
+      `/api/v1/orgs/${s.district}/targets/2026/children`,
+      `/api/v1/stats/children/export?orgId=${s.district}&${H1}`,
+    ]) {
       expect((await outsider.get(url)).status, url).toBe(404);
     }
     // Without orgId a user gets their own subtree, which does not include the other district's unions.
     expect((await outsider.get(`/api/v1/stats?${H1}&keys=orgs.founded`)).body.orgId).toBe(s.otherDistrict);
     const role = `r${uniq('').slice(1, 8)}`;
-    expect((await (await loginRoot(app, 'secadmin')).post('/api/v1/roles', { key: role, name: '只看会员', permissions: ['member:read'] })).status).toBe(201);
+    expect(
+      (await (await loginRoot(app, 'secadmin')).post('/api/v1/roles', { key: role, name: '只看会员', permissions: ['member:read'] }))
+        .status,
+    ).toBe(201);
     const noStats = await loginAs(app, (await makeUser(t.db, s.district, [role])).username, PASSWORD);
     expect((await noStats.get(`/api/v1/stats?orgId=${s.district}&${H1}`)).status).toBe(403);
     expect((await new (admin.constructor as new (a: HttpApp) => Client)(app).get(`/api/v1/stats?${H1}`)).status).toBe(401);
   });
 
   it('follows imports and moves of whole subtrees in every affected figure', async () => {
-    const roster = await rosterXlsx({ header: ['姓名', '身份证号', '入会日期', '人员类别'], rows: [['王芳', newId({ female: true }), '2026-06-01', '农民工'], ['刘洋', newId(), '2026-06-02', ''], ['陈静', newId({ female: true }), '2026-06-03', '']] });
+    const roster = await rosterXlsx({
+      header: ['姓名', '身份证号', '入会日期', '人员类别'],
+      rows: [
+        ['王芳', newId({ female: true }), '2026-06-01', '农民工'],
+        ['刘洋', newId(), '2026-06-02', ''],
+        ['陈静', newId({ female: true }), '2026-06-03', ''],
+      ],
+    });
     const job = await upload(app, admin, s.unions.private, roster);
     expect((await waitForImport(app, admin, job.body.id)).imported).toBe(3);
     const after = await stats(s.district);
     expect([after['members.joined'].value, after['members.total'].value, after['members.in_new_orgs'].value]).toEqual([14, 15, 13]);
     expect(after['members.joined'].breakdown.category.migrant).toBe(9);
 
-    expect((await admin.post(`/api/v1/orgs/${s.street}/events`, { type: 'move', date: '2026-07-01', newParentId: s.otherDistrict })).status).toBe(201);
+    expect(
+      (await admin.post(`/api/v1/orgs/${s.street}/events`, { type: 'move', date: '2026-07-01', newParentId: s.otherDistrict })).status,
+    ).toBe(201);
     const left = await stats(s.district);
     expect([left['orgs.total'].value, left['members.total'].value, left['members.joined'].value]).toEqual([0, 0, 0]);
     const gained = await stats(s.otherDistrict);

@@ -39,7 +39,10 @@ export function registerStatsRoutes(app: HttpApp, svc: StatsService): void {
       const name = `分单位统计-${data.from}-${data.to}.xlsx`;
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="stats-${data.from}-${data.to}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`)
+        .header(
+          'content-disposition',
+          `attachment; filename="stats-${data.from}-${data.to}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
+        )
         .send(file);
     },
   });

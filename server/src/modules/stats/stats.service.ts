@@ -25,7 +25,9 @@ export interface OrgRef {
 
 export function createStatsService({ db, orgs, providers }: StatsDeps) {
   const T = RECORDS_TOKENS;
-  const catalogue: TIndicator[] = providers.flatMap((p) => p.indicators.map((i) => ({ ...i, records: p.records(i.key, T.orgId, T.from, T.to) })));
+  const catalogue: TIndicator[] = providers.flatMap((p) =>
+    p.indicators.map((i) => ({ ...i, records: p.records(i.key, T.orgId, T.from, T.to) })),
+  );
   const byKey = new Map(catalogue.map((i) => [i.key, i]));
 
   function keySet(keys: string[] | undefined): Set<string> {
@@ -65,7 +67,8 @@ export function createStatsService({ db, orgs, providers }: StatsDeps) {
     const rows = kids.map((c) => ({ orgId: c.id, name: c.name, values: flat(groups.get(String(c.id))) }));
     // Records of the org itself (its own members, say) are a row of their own, so the rows add up to the total.
     const self = groups.get(SELF);
-    if (self && Object.values(self).some((v) => v.value !== 0)) rows.unshift({ orgId: org.id, name: `${org.name}（本级）`, values: flat(self) });
+    if (self && Object.values(self).some((v) => v.value !== 0))
+      rows.unshift({ orgId: org.id, name: `${org.name}（本级）`, values: flat(self) });
     const total = flat(sumGroups(groups));
     return { orgId: org.id, from, to, keys: [...keys], total, children: rows };
   }

@@ -10,11 +10,13 @@ export type VisibleRole = RoleRow & { ownerPath: string | null };
  * system: the ancestors' paths lie above the actor's scope, and this WHERE is the scope rule for roles.
  */
 export async function listVisible(db: DbOrTx, scopePath: string): Promise<VisibleRole[]> {
-  const res = await asSystem(() => db.execute<Record<string, unknown>>(sql`
+  const res = await asSystem(() =>
+    db.execute<Record<string, unknown>>(sql`
     SELECT r.key, r.name, r.permissions, r.builtin, r.org_id AS "orgId", r.created_at AS "createdAt", o.path AS "ownerPath"
     FROM roles r LEFT JOIN orgs o ON o.id = r.org_id
     WHERE r.builtin OR ${scopePath} LIKE o.path || '%' OR o.path LIKE ${scopePath + '%'}
-    ORDER BY r.builtin DESC, r.key`));
+    ORDER BY r.builtin DESC, r.key`),
+  );
   return res.rows as unknown as VisibleRole[];
 }
 
@@ -38,4 +40,3 @@ export async function syncBuiltinRoles(db: DbOrTx): Promise<void> {
       .onConflictDoUpdate({ target: roles.key, set: { name: r.name, permissions: [...r.permissions], builtin: true } });
   }
 }
-

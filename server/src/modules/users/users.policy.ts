@@ -22,7 +22,8 @@ export async function permissionsOfRoles(db: DbOrTx, actor: Actor, keys: string[
   for (const k of keys) {
     const r = visible.get(k);
     if (!r) throw invalid('roles', `角色「${k}」不存在`);
-    if (forOrgPath && r.ownerPath && !forOrgPath.startsWith(r.ownerPath)) throw invalid('roles', `角色「${r.name}」只能用于其所属组织及下级组织`);
+    if (forOrgPath && r.ownerPath && !forOrgPath.startsWith(r.ownerPath))
+      throw invalid('roles', `角色「${r.name}」只能用于其所属组织及下级组织`);
     r.permissions.forEach((p) => perms.add(p));
   }
   return perms;

@@ -47,7 +47,11 @@ export async function list(db: DbOrTx, scopePath: string, q: string | undefined,
       .orderBy(asc(orgs.depth), asc(users.username))
       .limit(pageSize)
       .offset((page - 1) * pageSize),
-    db.select({ n: sql<number>`count(*)::int` }).from(users).innerJoin(orgs, eq(orgs.id, users.orgId)).where(w),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(users)
+      .innerJoin(orgs, eq(orgs.id, users.orgId))
+      .where(w),
   ]);
   return { items: rows.map((r) => ({ ...r.user, orgName: r.orgName, orgPath: r.orgPath, lockedAt: r.lockedAt })), total: count?.n ?? 0 };
 }

@@ -33,9 +33,19 @@ describe.each(engines())('account rules on %s', (engine) => {
     const aAdmin = await loginAs(app, (await makeUser(t.db, a.id, ['org_admin', 'security_admin'])).username, PASSWORD);
     const role = await aAdmin.post('/api/v1/roles', { key: `clerk_${a.id}`, name: 'A区干事', permissions: ['org:read', 'member:read'] });
     expect(role.status).toBe(201);
-    const inA = await admin.post('/api/v1/users', { username: `clerk_a_${a.id}`, password: 'Clerk#Pass2026', orgId: a.id, roles: [role.body.key] });
+    const inA = await admin.post('/api/v1/users', {
+      username: `clerk_a_${a.id}`,
+      password: 'Clerk#Pass2026',
+      orgId: a.id,
+      roles: [role.body.key],
+    });
     expect(inA.status).toBe(201);
-    const inB = await admin.post('/api/v1/users', { username: `clerk_b_${b.id}`, password: 'Clerk#Pass2026', orgId: b.id, roles: [role.body.key] });
+    const inB = await admin.post('/api/v1/users', {
+      username: `clerk_b_${b.id}`,
+      password: 'Clerk#Pass2026',
+      orgId: b.id,
+      roles: [role.body.key],
+    });
     expect(inB.status).toBe(400);
     expect(inB.body.message).toContain('只能用于其所属组织及下级组织');
   });
@@ -45,7 +55,12 @@ describe.each(engines())('account rules on %s', (engine) => {
     const first = await makeUser(t.db, street.id, ['org_admin']);
     const firstClient = await loginAs(app, first.username, PASSWORD);
     // The first cadre creates a peer at their own org: refused (accounts are managed from above).
-    const peerCreate = await firstClient.post('/api/v1/users', { username: uniq('peer'), password: 'Peer#Pass2026', orgId: street.id, roles: ['org_admin'] });
+    const peerCreate = await firstClient.post('/api/v1/users', {
+      username: uniq('peer'),
+      password: 'Peer#Pass2026',
+      orgId: street.id,
+      roles: ['org_admin'],
+    });
     expect(peerCreate.status).toBe(403);
     // A peer that exists anyway (made by the level above) cannot reset the first cadre's password.
     const peer = await makeUser(t.db, street.id, ['org_admin']);

@@ -85,7 +85,16 @@ describe.each(engines())('audit trail on %s', (engine) => {
     expect(byClerk.body.total).toBe(clerkActions);
     expect(byClerk.body.items.every((e: Loose) => e.actorName === clerk.username && e.actorId === clerk.id)).toBe(true);
     expect(byClerk.body.items.map((e: Loose) => e.action).sort()).toEqual(
-      ['auth.login', 'auth.mfa_enrolled', 'auth.mfa_enrollment_started', 'org.create', 'org.reelect', 'org.rename', 'org.update', 'user.create'].sort(),
+      [
+        'auth.login',
+        'auth.mfa_enrolled',
+        'auth.mfa_enrollment_started',
+        'org.create',
+        'org.reelect',
+        'org.rename',
+        'org.update',
+        'user.create',
+      ].sort(),
     );
     const unknown = await admin.get(`/api/v1/audit-events?actor=${uniq('nobody')}`);
     expect(unknown.body).toMatchObject({ total: 0, items: [] });
@@ -173,7 +182,8 @@ describe.each(engines())('audit trail on %s', (engine) => {
     const target = all.body.items[0];
     expect(target.after).toMatchObject({ chairName: '周立' });
     const total = await countAll();
-    const earlier = (await t.owner.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM audit_events WHERE id < ${target.id}`)).rows[0]?.n;
+    const earlier = (await t.owner.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM audit_events WHERE id < ${target.id}`)).rows[0]
+      ?.n;
     await t.owner.execute(sql`ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update`);
     try {
       await t.owner.execute(sql`UPDATE audit_events SET after = jsonb_set(after, '{chairName}', '"冒名"') WHERE id = ${target.id}`);

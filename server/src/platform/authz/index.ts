@@ -1,6 +1,15 @@
 export { type Actor, type Ctx, authorize, can, inScope } from './actor.ts';
 export { subtreeOf } from './scope.ts';
-export { registerAuth, ctxOf, setSessionCookies, clearSessionCookies, SESSION_COOKIE, CSRF_COOKIE, IDLE_TIMEOUT_MS, SESSION_MAX_MS } from './plugin.ts';
+export {
+  registerAuth,
+  ctxOf,
+  setSessionCookies,
+  clearSessionCookies,
+  SESSION_COOKIE,
+  CSRF_COOKIE,
+  IDLE_TIMEOUT_MS,
+  SESSION_MAX_MS,
+} from './plugin.ts';
 export { newToken, hashToken } from './tokens.ts';
 export * as sessionRepo from './session.repo.ts';
 export { effectiveMfaPolicySql, mfaEnrolledSql } from './mfa.ts';

@@ -8,9 +8,24 @@ import { buildTestApp, Client, loginAs, loginRoot, type Loose, type Res } from '
 import { makeOrg, makeUser, PASSWORD } from '../../test/factories.ts';
 import type { HttpApp } from '../http/index.ts';
 
-interface OrgNode { id: number; parent: number | null; name: string; level: OrgLevel }
-interface Actor { label: string; orgId: number; role: 'org_admin' | 'viewer' | 'auditor'; client: Client; userId: number }
-interface UserNode { id: number; orgId: number; role?: string }
+interface OrgNode {
+  id: number;
+  parent: number | null;
+  name: string;
+  level: OrgLevel;
+}
+interface Actor {
+  label: string;
+  orgId: number;
+  role: 'org_admin' | 'viewer' | 'auditor';
+  client: Client;
+  userId: number;
+}
+interface UserNode {
+  id: number;
+  orgId: number;
+  role?: string;
+}
 
 const SHARED = '东城区总工会';
 const CHILD_LEVEL: Partial<Record<OrgLevel, OrgLevel>> = { city: 'district', district: 'street', street: 'grassroots' };
@@ -65,7 +80,9 @@ describe.each(engines())('scope matrix on %s', (engine) => {
     orgs.set(t.rootOrgId, { id: t.rootOrgId, parent: null, name: '测试市总工会', level: 'city' });
     const districts: OrgNode[] = [];
     for (let i = 0; i < 25; i++) districts.push(await add(t.rootOrgId, i === 0 ? SHARED : `${SHARED}第${i + 1}分会`, 'district'));
-    const pairs = districts.flatMap((a) => districts.filter((b) => b !== a && String(b.id).startsWith(String(a.id))).map((b) => [a, b] as const));
+    const pairs = districts.flatMap((a) =>
+      districts.filter((b) => b !== a && String(b.id).startsWith(String(a.id))).map((b) => [a, b] as const),
+    );
     expect(pairs.length).toBeGreaterThan(0);
     [pairA, pairB] = pairs[0] as readonly [OrgNode, OrgNode];
     const other = districts.find((d) => d !== pairA && d !== pairB && !String(d.id).startsWith(String(pairA.id))) as OrgNode;
@@ -89,15 +106,26 @@ describe.each(engines())('scope matrix on %s', (engine) => {
     }
     const spec: [string, OrgNode, Actor['role']][] = [
       ['root', orgs.get(t.rootOrgId) as OrgNode, 'viewer'],
-      ['districtA', pairA, 'org_admin'], ['districtA', pairA, 'viewer'], ['districtA', pairA, 'auditor'],
-      ['districtB', pairB, 'org_admin'], ['districtB', pairB, 'viewer'],
-      ['street', streetA, 'org_admin'], ['street', streetA, 'viewer'],
-      ['grassroots', unionA, 'org_admin'], ['grassroots', unionA, 'viewer'],
+      ['districtA', pairA, 'org_admin'],
+      ['districtA', pairA, 'viewer'],
+      ['districtA', pairA, 'auditor'],
+      ['districtB', pairB, 'org_admin'],
+      ['districtB', pairB, 'viewer'],
+      ['street', streetA, 'org_admin'],
+      ['street', streetA, 'viewer'],
+      ['grassroots', unionA, 'org_admin'],
+      ['grassroots', unionA, 'viewer'],
     ];
     for (const [where, org, role] of spec) {
       const u = await makeUser(t.db, org.id, [role]);
       users.push({ id: u.id, orgId: org.id, role });
-      actors.push({ label: `${role}@${where}(${org.id})`, orgId: org.id, role, client: await loginAs(app, u.username, PASSWORD), userId: u.id });
+      actors.push({
+        label: `${role}@${where}(${org.id})`,
+        orgId: org.id,
+        role,
+        client: await loginAs(app, u.username, PASSWORD),
+        userId: u.id,
+      });
     }
     // Users who are not actors, one in each sibling district.
     for (const d of districts.slice(0, 6)) users.push({ id: (await makeUser(t.db, d.id, ['viewer'])).id, orgId: d.id });
@@ -131,17 +159,33 @@ describe.each(engines())('scope matrix on %s', (engine) => {
           const r = await a.client.get(`${base}/ancestors`);
           const c = chain(o.id);
           const want = c.slice(c.indexOf(a.orgId), -1);
-          return [...status(r, 'ancestors'), ...(r.status === 200 ? mismatch(a, `ancestors ${o.id}`, want, r.body.items.map((x: Loose) => x.id)) : [])];
+          return [
+            ...status(r, 'ancestors'),
+            ...(r.status === 200
+              ? mismatch(
+                  a,
+                  `ancestors ${o.id}`,
+                  want,
+                  r.body.items.map((x: Loose) => x.id),
+                )
+              : []),
+          ];
         });
         tasks.push(async () => {
           const r = await a.client.get(`${base}/summary`);
-          return [...status(r, 'summary'), ...(r.status === 200 ? mismatch(a, `summary ${o.id}`, subtree(o.id).length, r.body.orgCount) : [])];
+          return [
+            ...status(r, 'summary'),
+            ...(r.status === 200 ? mismatch(a, `summary ${o.id}`, subtree(o.id).length, r.body.orgCount) : []),
+          ];
         });
         tasks.push(async () => status(await a.client.get(`${base}/events`), 'events'));
         tasks.push(async () => {
           const r = await a.client.get(`/api/v1/orgs?rootId=${o.id}&pageSize=200`);
           const want = sorted(subtree(o.id).map((x) => x.id));
-          return [...status(r, 'search rootId'), ...(r.status === 200 ? mismatch(a, `search rootId ${o.id}`, [want, want.length], [ids(r.body.items), r.body.total]) : [])];
+          return [
+            ...status(r, 'search rootId'),
+            ...(r.status === 200 ? mismatch(a, `search rootId ${o.id}`, [want, want.length], [ids(r.body.items), r.body.total]) : []),
+          ];
         });
       }
     }
@@ -193,7 +237,10 @@ describe.each(engines())('scope matrix on %s', (engine) => {
         const chairName = `主席${++serial}`;
         tasks.push(async () => {
           const r = await a.client.patch(`/api/v1/orgs/${o.id}`, { chairName });
-          return [...mismatch(a, `PATCH ${o.id}`, want(200), r.status), ...(r.status === 200 ? mismatch(a, `PATCH ${o.id} body`, chairName, r.body.chairName) : [])];
+          return [
+            ...mismatch(a, `PATCH ${o.id}`, want(200), r.status),
+            ...(r.status === 200 ? mismatch(a, `PATCH ${o.id} body`, chairName, r.body.chairName) : []),
+          ];
         });
         tasks.push(async () => {
           const r = await a.client.post(`/api/v1/orgs/${o.id}/events`, { type: 'reelect', date: '2024-06-01', chairName, termYears: 5 });
@@ -221,7 +268,8 @@ describe.each(engines())('scope matrix on %s', (engine) => {
   it('anonymous requests get 401 on every org route', async () => {
     const anon = new Client(app);
     const paths = ['', '/children', '/ancestors', '/summary', '/events'].map((p) => `/api/v1/orgs/${pairA.id}${p}`);
-    for (const p of [...paths, `/api/v1/orgs?rootId=${pairA.id}`, '/api/v1/users', '/api/v1/audit-events']) expect((await anon.get(p)).status).toBe(401);
+    for (const p of [...paths, `/api/v1/orgs?rootId=${pairA.id}`, '/api/v1/users', '/api/v1/audit-events'])
+      expect((await anon.get(p)).status).toBe(401);
     expect((await anon.patch(`/api/v1/orgs/${pairA.id}`, { chairName: 'x' })).status).toBe(401);
   });
 
@@ -235,7 +283,9 @@ describe.each(engines())('scope matrix on %s', (engine) => {
       });
       for (const u of users) {
         const visible = within(u.orgId, a.orgId);
-        tasks.push(async () => mismatch(a, `GET /users/${u.id}`, visible ? 200 : 404, (await a.client.get(`/api/v1/users/${u.id}`)).status));
+        tasks.push(async () =>
+          mismatch(a, `GET /users/${u.id}`, visible ? 200 : 404, (await a.client.get(`/api/v1/users/${u.id}`)).status),
+        );
         tasks.push(async () => {
           const r = await a.client.patch(`/api/v1/users/${u.id}`, { displayName: `改名${++serial}` });
           // Accounts are managed from above (a same-org peer: 403), and nobody manages an auditor without audit:read.
@@ -244,7 +294,14 @@ describe.each(engines())('scope matrix on %s', (engine) => {
         });
       }
       for (const o of matrixOrgs) {
-        tasks.push(async () => mismatch(a, `GET /users?orgId=${o.id}`, within(o.id, a.orgId) ? 200 : 404, (await a.client.get(`/api/v1/users?orgId=${o.id}`)).status));
+        tasks.push(async () =>
+          mismatch(
+            a,
+            `GET /users?orgId=${o.id}`,
+            within(o.id, a.orgId) ? 200 : 404,
+            (await a.client.get(`/api/v1/users?orgId=${o.id}`)).status,
+          ),
+        );
       }
     }
     expect((await runAll(tasks)).flat().slice(0, 20)).toEqual([]);
@@ -278,7 +335,9 @@ describe.each(engines())('scope matrix on %s', (engine) => {
     expect(seen.filter((e) => e.orgId === null || !within(e.orgId, pairA.id)).map((e) => [e.id, e.action, e.orgId])).toEqual([]);
     expect(seen.some((e) => e.action === 'org.update' && e.entityId === String(pairA.id))).toBe(true);
     // And the auditor’s view of the shared district is exactly the root admin’s view of it.
-    const both = await Promise.all([rootAuditor, auditor.client].map((c) => c.get(`/api/v1/audit-events?action=org.reelect&entityId=${pairA.id}`)));
+    const both = await Promise.all(
+      [rootAuditor, auditor.client].map((c) => c.get(`/api/v1/audit-events?action=org.reelect&entityId=${pairA.id}`)),
+    );
     expect(both[1]?.body.total).toBe(both[0]?.body.total);
   });
 });

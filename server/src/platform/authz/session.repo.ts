@@ -54,9 +54,7 @@ export async function deleteSession(db: DbOrTx, id: string): Promise<void> {
 }
 
 export async function deleteUserSessions(db: DbOrTx, userId: number, exceptId?: string): Promise<void> {
-  await db
-    .delete(sessions)
-    .where(exceptId ? and(eq(sessions.userId, userId), ne(sessions.id, exceptId)) : eq(sessions.userId, userId));
+  await db.delete(sessions).where(exceptId ? and(eq(sessions.userId, userId), ne(sessions.id, exceptId)) : eq(sessions.userId, userId));
 }
 
 export async function deleteExpiredSessions(db: DbOrTx, idleBefore: Date): Promise<void> {

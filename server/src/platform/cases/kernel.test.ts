@@ -34,7 +34,13 @@ function registerReview(kernel: CaseKernel): CaseType<S, A, P> {
     // A test-only action: recorded by this file's case type and by nothing in production.
     audit: { open: 'test.open' as AuditAction, entity: (c) => ({ entityType: 'test', entityId: c.id }) },
     transitions: {
-      approve: { from: ['submitted'], to: 'approved', permission: 'member:update', scope: { side: 'target' }, audit: 'test.approve' as AuditAction },
+      approve: {
+        from: ['submitted'],
+        to: 'approved',
+        permission: 'member:update',
+        scope: { side: 'target' },
+        audit: 'test.approve' as AuditAction,
+      },
       return: {
         from: ['submitted'],
         to: 'returned',

@@ -367,10 +367,14 @@ export const cases = pgTable(
   },
   (t) => [
     uniqueIndex('cases_type_number_uq').on(t.type, t.number),
-    uniqueIndex('cases_open_subject_uq').on(t.type, t.subject).where(sql`${t.open} AND ${t.subject} IS NOT NULL`),
+    uniqueIndex('cases_open_subject_uq')
+      .on(t.type, t.subject)
+      .where(sql`${t.open} AND ${t.subject} IS NOT NULL`),
     index('cases_org_path_idx').using('btree', t.orgPath.op('text_pattern_ops'), t.id),
     index('cases_target_org_path_idx').using('btree', t.targetOrgPath.op('text_pattern_ops'), t.id),
-    index('cases_open_due_idx').on(t.dueAt).where(sql`${t.open}`),
+    index('cases_open_due_idx')
+      .on(t.dueAt)
+      .where(sql`${t.open}`),
     check('cases_version_ck', sql`${t.version} >= 1`),
   ],
 );
@@ -545,7 +549,31 @@ export const workSummaries = pgTable(
   (t) => [index('work_summaries_org_idx').on(t.orgId, t.year)],
 );
 
-export const schema = { orgs, orgEvents, roles, users, sessions, auditEvents, members, memberEvents, cases, caseSteps, caseCounters, calendarDays, calendarYears, jobs, memberImports, memberImportRows, memberImportStaged, targets, workSummaries, memberFlowMonths, userMfa, mfaRecoveryCodes, mfaPendingLogins };
+export const schema = {
+  orgs,
+  orgEvents,
+  roles,
+  users,
+  sessions,
+  auditEvents,
+  members,
+  memberEvents,
+  cases,
+  caseSteps,
+  caseCounters,
+  calendarDays,
+  calendarYears,
+  jobs,
+  memberImports,
+  memberImportRows,
+  memberImportStaged,
+  targets,
+  workSummaries,
+  memberFlowMonths,
+  userMfa,
+  mfaRecoveryCodes,
+  mfaPendingLogins,
+};
 
 // Unmasked member exports (敏感数据导出申请): asked by one cadre, approved by another, downloaded once. The filter is
 // stored resolved (an ID number only as its blind index); the org's current path bounds who sees the request.

@@ -12,7 +12,8 @@ import { useOrgNavigator } from '../../components/orgTree/useOrgNavigator.ts';
 import { notifyError } from '../../utils/notify.ts';
 import { MemberTable, type MemberInitialFilters } from './MemberTable.tsx';
 
-const oneOf = <T extends string>(values: readonly T[], v: string | null): T | undefined => (v && (values as readonly string[]).includes(v) ? (v as T) : undefined);
+const oneOf = <T extends string>(values: readonly T[], v: string | null): T | undefined =>
+  v && (values as readonly string[]).includes(v) ? (v as T) : undefined;
 
 export function MembersPage() {
   const { org: root } = useSession();

@@ -17,7 +17,9 @@ export function IndicatorCard({ indicator, value, loading, onDrill }: IndicatorC
   const { t } = useTranslation();
   const dims = useDimensionLabels();
   const number = (
-    <span style={{ fontSize: 28, fontWeight: 600, color: '#8b1a1a', fontVariantNumeric: 'tabular-nums' }}>{formatNumber(value?.value ?? 0)}</span>
+    <span style={{ fontSize: 28, fontWeight: 600, color: '#8b1a1a', fontVariantNumeric: 'tabular-nums' }}>
+      {formatNumber(value?.value ?? 0)}
+    </span>
   );
   return (
     <Card
@@ -41,7 +43,9 @@ export function IndicatorCard({ indicator, value, loading, onDrill }: IndicatorC
         <Typography.Text type="secondary">{indicator.unit}</Typography.Text>
       </Space>
       {Object.entries(value?.breakdown ?? {}).map(([dim, members]) => {
-        const entries = Object.entries(members).filter(([, n]) => n !== 0).sort((a, b) => b[1] - a[1]);
+        const entries = Object.entries(members)
+          .filter(([, n]) => n !== 0)
+          .sort((a, b) => b[1] - a[1]);
         if (entries.length === 0) return null;
         return (
           <div key={dim} style={{ marginTop: 8 }}>

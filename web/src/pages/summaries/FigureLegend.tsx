@@ -48,5 +48,15 @@ export function FigureLegend({ figures, onDrill }: { figures: TFigure[]; onDrill
         ) : null,
     },
   ];
-  return <Table<TFigure> rowKey="id" size="small" columns={columns} dataSource={figures} pagination={false} scroll={{ y: 560 }} data-testid="figure-legend" />;
+  return (
+    <Table<TFigure>
+      rowKey="id"
+      size="small"
+      columns={columns}
+      dataSource={figures}
+      pagination={false}
+      scroll={{ y: 560 }}
+      data-testid="figure-legend"
+    />
+  );
 }

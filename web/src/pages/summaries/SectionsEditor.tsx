@@ -43,7 +43,14 @@ export function SectionsEditor({ sections, figures, editing, onChange, onDrill }
             />
           ) : (
             s.heading && (
-              <div style={{ fontWeight: 700, fontSize: HEADING_SIZE[s.level] ?? 15, color: s.level === 1 ? '#8b1a1a' : undefined, margin: '8px 0' }}>
+              <div
+                style={{
+                  fontWeight: 700,
+                  fontSize: HEADING_SIZE[s.level] ?? 15,
+                  color: s.level === 1 ? '#8b1a1a' : undefined,
+                  margin: '8px 0',
+                }}
+              >
                 {s.heading}
               </div>
             )

@@ -73,7 +73,11 @@ export function SummariesPage() {
           />
         </Space>
       }
-      toolBarRender={() => (can('report:manage') ? [<SummaryCreateButton key="create" defaultOrg={me.org} onCreated={(id) => void navigate(`/summaries/${id}`)} />] : [])}
+      toolBarRender={() =>
+        can('report:manage')
+          ? [<SummaryCreateButton key="create" defaultOrg={me.org} onCreated={(id) => void navigate(`/summaries/${id}`)} />]
+          : []
+      }
       options={{ reload: true, density: false, setting: false }}
       data-testid="summary-table"
     />

@@ -20,7 +20,8 @@ export function SummaryEditorPage() {
   const { t } = useTranslation();
   const id = Number(useParams().id);
   const summary = useQuery({ queryKey: ['summary', id], queryFn: () => summaryApi.get(id), enabled: Number.isInteger(id) && id > 0 });
-  if (summary.error) return <Alert type="error" showIcon message={errorText(summary.error)} action={<Link to="/summaries">{t('summary.back')}</Link>} />;
+  if (summary.error)
+    return <Alert type="error" showIcon message={errorText(summary.error)} action={<Link to="/summaries">{t('summary.back')}</Link>} />;
   if (!summary.data) return <PageSpin />;
   // Remounted whenever the server's copy changes (save, refresh), so the draft starts from what was stored.
   return <SummaryEditor key={summary.data.updatedAt} summary={summary.data} />;
@@ -57,7 +58,10 @@ function SummaryEditor({ summary }: { summary: TSummary }) {
       setBusy(undefined);
     }
   };
-  const saveBody = () => ({ title: title.trim(), sections: sections.map((s) => ({ heading: s.heading, level: s.level, source: s.source })) });
+  const saveBody = () => ({
+    title: title.trim(),
+    sections: sections.map((s) => ({ heading: s.heading, level: s.level, source: s.source })),
+  });
   const save = () =>
     run('save', async () => {
       stored(await summaryApi.update(summary.id, saveBody()));
@@ -114,7 +118,14 @@ function SummaryEditor({ summary }: { summary: TSummary }) {
                     { value: 'edit', label: <span data-testid="summary-mode-edit">{t('summary.modeEdit')}</span> },
                   ]}
                 />
-                <Button type="primary" icon={<SaveOutlined />} disabled={!dirty} loading={busy === 'save'} onClick={() => void save()} data-testid="summary-save">
+                <Button
+                  type="primary"
+                  icon={<SaveOutlined />}
+                  disabled={!dirty}
+                  loading={busy === 'save'}
+                  onClick={() => void save()}
+                  data-testid="summary-save"
+                >
                   {t('common.save')}
                 </Button>
                 <Button icon={<ReloadOutlined />} loading={busy === 'refresh'} onClick={() => void refresh()} data-testid="summary-refresh">
@@ -125,10 +136,20 @@ function SummaryEditor({ summary }: { summary: TSummary }) {
                 </Button>
               </>
             )}
-            <Button icon={<FileWordOutlined />} loading={busy === 'docx'} onClick={() => void download('docx')} data-testid="summary-download-docx">
+            <Button
+              icon={<FileWordOutlined />}
+              loading={busy === 'docx'}
+              onClick={() => void download('docx')}
+              data-testid="summary-download-docx"
+            >
               {t('summary.downloadDocx')}
             </Button>
-            <Button icon={<FilePdfOutlined />} loading={busy === 'pdf'} onClick={() => void download('pdf')} data-testid="summary-download-pdf">
+            <Button
+              icon={<FilePdfOutlined />}
+              loading={busy === 'pdf'}
+              onClick={() => void download('pdf')}
+              data-testid="summary-download-pdf"
+            >
               {t('summary.downloadPdf')}
             </Button>
           </Space>
@@ -164,7 +185,11 @@ function SummaryEditor({ summary }: { summary: TSummary }) {
           </Card>
         </Col>
       </Row>
-      <RecordsDrawer path={drill?.records ?? undefined} title={drill ? `${drill.label}（${drill.from} — ${drill.to}）` : undefined} onClose={() => setDrill(undefined)} />
+      <RecordsDrawer
+        path={drill?.records ?? undefined}
+        title={drill ? `${drill.label}（${drill.from} — ${drill.to}）` : undefined}
+        onClose={() => setDrill(undefined)}
+      />
     </Space>
   );
 }

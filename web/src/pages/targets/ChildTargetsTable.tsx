@@ -95,7 +95,13 @@ export function ChildTargetsTable({ org, year, data, loading, indicators, parent
       fixed: 'right',
       width: 90,
       render: (_: unknown, row: Row) => (
-        <Button size="small" type="link" disabled={!drafts.has(row.orgId)} loading={saving.has(row.orgId)} onClick={() => void saveRows([row])}>
+        <Button
+          size="small"
+          type="link"
+          disabled={!drafts.has(row.orgId)}
+          loading={saving.has(row.orgId)}
+          onClick={() => void saveRows([row])}
+        >
           {t('common.save')}
         </Button>
       ),
@@ -110,7 +116,14 @@ export function ChildTargetsTable({ org, year, data, loading, indicators, parent
         canEdit && (
           <Space>
             {dirty.length > 0 && <Tag color="orange">{t('target.unsaved', { count: dirty.length })}</Tag>}
-            <Button type="primary" icon={<SaveOutlined />} disabled={dirty.length === 0} loading={saving.size > 0} onClick={() => void saveRows(dirty)} data-testid="targets-save-all">
+            <Button
+              type="primary"
+              icon={<SaveOutlined />}
+              disabled={dirty.length === 0}
+              loading={saving.size > 0}
+              onClick={() => void saveRows(dirty)}
+              data-testid="targets-save-all"
+            >
               {t('target.saveAll')}
             </Button>
           </Space>
@@ -180,7 +193,13 @@ function indicatorColumns(
           formatNumber(item(row)?.target)
         ),
     },
-    { title: t('target.actual'), key: `${ind.key}.actual`, width: 90, align: 'right', render: (_: unknown, row: Row) => formatNumber(item(row)?.actual ?? 0) },
+    {
+      title: t('target.actual'),
+      key: `${ind.key}.actual`,
+      width: 90,
+      align: 'right',
+      render: (_: unknown, row: Row) => formatNumber(item(row)?.actual ?? 0),
+    },
     {
       title: t('target.percent'),
       key: `${ind.key}.percent`,

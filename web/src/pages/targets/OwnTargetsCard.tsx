@@ -32,14 +32,26 @@ interface OwnTargetsCardProps {
   onSaved: () => void;
 }
 
-export function OwnTargetsCard({ org, year, data, loading, indicators, canEdit, canManage, timeProgress: fallbackProgress, onSaved }: OwnTargetsCardProps) {
+export function OwnTargetsCard({
+  org,
+  year,
+  data,
+  loading,
+  indicators,
+  canEdit,
+  canManage,
+  timeProgress: fallbackProgress,
+  onSaved,
+}: OwnTargetsCardProps) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<Draft>({});
   const [saving, setSaving] = useState(false);
   const items = new Map((data?.items ?? []).map((i) => [i.key, i]));
   const rows: Row[] = [
     ...indicators.map((ind) => ({ key: ind.key, label: ind.label, unit: ind.unit, item: items.get(ind.key) })),
-    ...[...items.values()].filter((i) => !indicators.some((ind) => ind.key === i.key)).map((i) => ({ key: i.key, label: i.label, unit: i.unit, item: i })),
+    ...[...items.values()]
+      .filter((i) => !indicators.some((ind) => ind.key === i.key))
+      .map((i) => ({ key: i.key, label: i.label, unit: i.unit, item: i })),
   ];
   const timeProgress = data?.items[0]?.timeProgress ?? fallbackProgress;
   const valueOf = (r: Row): number | null => (Object.hasOwn(draft, r.key) ? (draft[r.key] ?? null) : (r.item?.target ?? null));
@@ -87,7 +99,13 @@ export function OwnTargetsCard({ org, year, data, loading, indicators, canEdit, 
           `${formatNumber(r.item?.target)}${r.unit}`
         ),
     },
-    { title: t('target.actual'), key: 'actual', width: 100, align: 'right', render: (_: unknown, r: Row) => formatNumber(r.item?.actual ?? 0) },
+    {
+      title: t('target.actual'),
+      key: 'actual',
+      width: 100,
+      align: 'right',
+      render: (_: unknown, r: Row) => formatNumber(r.item?.actual ?? 0),
+    },
     {
       title: t('target.percent'),
       key: 'percent',
@@ -95,7 +113,13 @@ export function OwnTargetsCard({ org, year, data, loading, indicators, canEdit, 
       align: 'right',
       render: (_: unknown, r: Row) => <Completion percent={r.item?.percent ?? null} timeProgress={r.item?.timeProgress ?? timeProgress} />,
     },
-    { title: t('target.timeProgress'), key: 'tp', width: 100, align: 'right', render: (_: unknown, r: Row) => formatPercent(r.item?.timeProgress ?? timeProgress) },
+    {
+      title: t('target.timeProgress'),
+      key: 'tp',
+      width: 100,
+      align: 'right',
+      render: (_: unknown, r: Row) => formatPercent(r.item?.timeProgress ?? timeProgress),
+    },
     { title: t('target.lastYear'), key: 'ly', width: 100, align: 'right', render: (_: unknown, r: Row) => formatNumber(r.item?.lastYear) },
     {
       title: t('target.childrenTarget'),
@@ -103,7 +127,9 @@ export function OwnTargetsCard({ org, year, data, loading, indicators, canEdit, 
       render: (_: unknown, r: Row) => (
         <span>
           {formatNumber(r.item?.childrenTarget)}{' '}
-          {r.item?.childrenTarget !== null && r.item !== undefined && <SplitCheck parent={valueOf(r)} children={r.item.childrenTarget} unit={r.unit} />}
+          {r.item?.childrenTarget !== null && r.item !== undefined && (
+            <SplitCheck parent={valueOf(r)} children={r.item.childrenTarget} unit={r.unit} />
+          )}
         </span>
       ),
     },
@@ -115,7 +141,14 @@ export function OwnTargetsCard({ org, year, data, loading, indicators, canEdit, 
       title={t('target.ownTitle', { org: org.name, year })}
       extra={
         canEdit ? (
-          <Button icon={<SaveOutlined />} type={dirty ? 'primary' : 'default'} disabled={!dirty} loading={saving} onClick={() => void save()} data-testid="own-targets-save">
+          <Button
+            icon={<SaveOutlined />}
+            type={dirty ? 'primary' : 'default'}
+            disabled={!dirty}
+            loading={saving}
+            onClick={() => void save()}
+            data-testid="own-targets-save"
+          >
             {t('common.save')}
           </Button>
         ) : (
@@ -123,7 +156,15 @@ export function OwnTargetsCard({ org, year, data, loading, indicators, canEdit, 
         )
       }
     >
-      <Table<Row> rowKey="key" size="small" loading={loading} columns={columns} dataSource={rows} pagination={false} data-testid="own-targets-table" />
+      <Table<Row>
+        rowKey="key"
+        size="small"
+        loading={loading}
+        columns={columns}
+        dataSource={rows}
+        pagination={false}
+        data-testid="own-targets-table"
+      />
     </Card>
   );
 }

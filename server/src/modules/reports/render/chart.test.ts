@@ -12,7 +12,10 @@ const trend = {
 
 describe('chart options', () => {
   it('labels months and series in Chinese', () => {
-    const o = trendChartOption(trend, { 'members.joined': '新入会会员' }) as { xAxis: { data: string[] }; series: { name: string; type: string }[] };
+    const o = trendChartOption(trend, { 'members.joined': '新入会会员' }) as {
+      xAxis: { data: string[] };
+      series: { name: string; type: string }[];
+    };
     expect(o.xAxis.data[0]).toBe('1月');
     expect(o.xAxis.data[11]).toBe('12月');
     expect(o.series.map((s) => s.name)).toEqual(['新入会会员', 'orgs.founded']);
@@ -20,12 +23,26 @@ describe('chart options', () => {
   });
 
   it('ranks children descending and marks time progress on completion', () => {
-    const rank = childrenRankChartOption([{ name: '乙', value: 3 }, { name: '甲', value: 9 }, { name: '丙', value: 5 }], '排名', '人') as {
+    const rank = childrenRankChartOption(
+      [
+        { name: '乙', value: 3 },
+        { name: '甲', value: 9 },
+        { name: '丙', value: 5 },
+      ],
+      '排名',
+      '人',
+    ) as {
       yAxis: { data: string[]; inverse: boolean };
     };
     expect(rank.yAxis.data).toEqual(['甲', '丙', '乙']);
     expect(rank.yAxis.inverse).toBe(true);
-    const done = completionChartOption([{ label: '新建工会组织', percent: 58.46 }, { label: '职工之家', percent: null }], 51.23) as {
+    const done = completionChartOption(
+      [
+        { label: '新建工会组织', percent: 58.46 },
+        { label: '职工之家', percent: null },
+      ],
+      51.23,
+    ) as {
       series: { data: unknown[]; markLine: { data: { yAxis: number }[]; label: { formatter: string } } }[];
     };
     const s = done.series[0];

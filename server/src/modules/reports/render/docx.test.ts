@@ -20,7 +20,8 @@ async function unzip(buf: Buffer): Promise<Map<string, string>> {
   return out;
 }
 
-const chartPng = () => renderChartPng(completionChartOption([{ label: '新建工会组织', percent: 58.46 }], 51.23), DOC_CHART.width, DOC_CHART.height);
+const chartPng = () =>
+  renderChartPng(completionChartOption([{ label: '新建工会组织', percent: 58.46 }], 51.23), DOC_CHART.width, DOC_CHART.height);
 
 /** The paragraph (w:p) that carries a text. */
 function paragraphWith(xml: string, text: string): string {
@@ -41,7 +42,13 @@ describe('renderDocx', () => {
     const doc = sampleDoc([{ caption: '图1　目标任务完成情况', png: chartPng(), afterSection: 2 }]);
     const files = await unzip(await renderDocx(doc));
     const xml = files.get('word/document.xml') ?? '';
-    for (const t of [doc.title, doc.signer, doc.dateLine, '图1　目标任务完成情况', ...doc.sections.flatMap((s) => [s.heading, ...s.paragraphs]).filter(Boolean)]) {
+    for (const t of [
+      doc.title,
+      doc.signer,
+      doc.dateLine,
+      '图1　目标任务完成情况',
+      ...doc.sections.flatMap((s) => [s.heading, ...s.paragraphs]).filter(Boolean),
+    ]) {
       expect(xml).toContain(`>${t}<`);
     }
     expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
@@ -85,24 +92,36 @@ describe('renderDocx', () => {
   });
 
   const soffice = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' }).stdout.trim();
-  it.skipIf(!soffice)('converts with LibreOffice to text that carries the figures', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'gonghui-docx-'));
-    try {
-      const doc = sampleDoc([{ caption: '图1　目标任务完成情况', png: chartPng(), afterSection: 2 }]);
-      writeFileSync(join(dir, 'summary.docx'), await renderDocx(doc));
-      // A private profile so that parallel runs do not fight over ~/.config/libreoffice.
-      execFileSync(
-        soffice,
-        [`-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`, '--headless', '--convert-to', 'txt:Text (encoded):UTF8', '--outdir', dir, join(dir, 'summary.docx')],
-        { stdio: 'ignore', timeout: 120_000 },
-      );
-      const text = readFileSync(join(dir, 'summary.txt'), 'utf8');
-      for (const p of doc.sections.flatMap((s) => s.paragraphs)) expect(text).toContain(p);
-      for (const figure of ['38家', '58.46%', '3581家', '2165人', '98.20%']) expect(text).toContain(figure);
-      expect(text).toContain(doc.title);
-      expect(text).toContain(doc.dateLine);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }, 150_000);
+  it.skipIf(!soffice)(
+    'converts with LibreOffice to text that carries the figures',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'gonghui-docx-'));
+      try {
+        const doc = sampleDoc([{ caption: '图1　目标任务完成情况', png: chartPng(), afterSection: 2 }]);
+        writeFileSync(join(dir, 'summary.docx'), await renderDocx(doc));
+        // A private profile so that parallel runs do not fight over ~/.config/libreoffice.
+        execFileSync(
+          soffice,
+          [
+            `-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`,
+            '--headless',
+            '--convert-to',
+            'txt:Text (encoded):UTF8',
+            '--outdir',
+            dir,
+            join(dir, 'summary.docx'),
+          ],
+          { stdio: 'ignore', timeout: 120_000 },
+        );
+        const text = readFileSync(join(dir, 'summary.txt'), 'utf8');
+        for (const p of doc.sections.flatMap((s) => s.paragraphs)) expect(text).toContain(p);
+        for (const figure of ['38家', '58.46%', '3581家', '2165人', '98.20%']) expect(text).toContain(figure);
+        expect(text).toContain(doc.title);
+        expect(text).toContain(doc.dateLine);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    150_000,
+  );
 });

@@ -99,7 +99,14 @@ function chartParagraphs(chart: RenderDoc['charts'][number], fonts: DocFonts): P
   const height = Math.round((size.height * width) / size.width);
   return [
     new Paragraph({
-      children: [new ImageRun({ type: 'png', data: chart.png, transformation: { width, height }, altText: { name: chart.caption, description: chart.caption, title: chart.caption } })],
+      children: [
+        new ImageRun({
+          type: 'png',
+          data: chart.png,
+          transformation: { width, height },
+          altText: { name: chart.caption, description: chart.caption, title: chart.caption },
+        }),
+      ],
       alignment: AlignmentType.CENTER,
       spacing: { before: ptToTwip(6), after: 0 },
       keepNext: true,

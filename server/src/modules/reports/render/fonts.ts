@@ -31,7 +31,9 @@ export function cjkFontPath(file: CjkFontFile, dirs: string[] = fontDirs()): str
       return p;
     }
   }
-  throw new Error(`找不到中文字体 ${file}（已查找 ${dirs.join(', ')}）：请安装 Debian 软件包 fonts-noto-cjk，或用 GONGHUI_FONT_DIR 指定字体目录`);
+  throw new Error(
+    `找不到中文字体 ${file}（已查找 ${dirs.join(', ')}）：请安装 Debian 软件包 fonts-noto-cjk，或用 GONGHUI_FONT_DIR 指定字体目录`,
+  );
 }
 
 /** Every Noto CJK collection that exists (at least one is required). */

@@ -13,7 +13,14 @@ const squash = (s: string) => s.replace(/\s+/g, '');
 
 describe('renderPdf', () => {
   const rank = renderChartPng(
-    childrenRankChartOption([{ name: '高新区总工会', value: 380 }, { name: '城关区总工会', value: 90 }], '各区县新入会会员排名', '人'),
+    childrenRankChartOption(
+      [
+        { name: '高新区总工会', value: 380 },
+        { name: '城关区总工会', value: 90 },
+      ],
+      '各区县新入会会员排名',
+      '人',
+    ),
     DOC_CHART.width,
     DOC_CHART.height,
   );
@@ -31,20 +38,27 @@ describe('renderPdf', () => {
     expect(raw.match(/\/Type \/Page\b/g)?.length ?? 0).toBeGreaterThanOrEqual(2);
   }, 60_000);
 
-  it.skipIf(!pdftotext)('has text that carries every paragraph and the page numbers', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'gonghui-pdf-'));
-    try {
-      writeFileSync(join(dir, 'summary.pdf'), await renderPdf(doc));
-      const text = squash(execFileSync(pdftotext, ['-enc', 'UTF-8', join(dir, 'summary.pdf'), '-'], { encoding: 'utf8' }));
-      for (const t of [doc.title, doc.signer, doc.dateLine, ...doc.sections.flatMap((s) => [s.heading, ...s.paragraphs])]) expect(text).toContain(squash(t));
-      expect(text).toContain('—1—');
-      expect(text).toContain('—2—');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }, 60_000);
+  it.skipIf(!pdftotext)(
+    'has text that carries every paragraph and the page numbers',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'gonghui-pdf-'));
+      try {
+        writeFileSync(join(dir, 'summary.pdf'), await renderPdf(doc));
+        const text = squash(execFileSync(pdftotext, ['-enc', 'UTF-8', join(dir, 'summary.pdf'), '-'], { encoding: 'utf8' }));
+        for (const t of [doc.title, doc.signer, doc.dateLine, ...doc.sections.flatMap((s) => [s.heading, ...s.paragraphs])])
+          expect(text).toContain(squash(t));
+        expect(text).toContain('—1—');
+        expect(text).toContain('—2—');
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    60_000,
+  );
 
   it('names the missing font and the package to install', () => {
-    expect(() => cjkFontPath('NotoSerifCJK-Regular.ttc', ['/nonexistent/fonts'])).toThrow(/NotoSerifCJK-Regular\.ttc.*\/nonexistent\/fonts.*fonts-noto-cjk/);
+    expect(() => cjkFontPath('NotoSerifCJK-Regular.ttc', ['/nonexistent/fonts'])).toThrow(
+      /NotoSerifCJK-Regular\.ttc.*\/nonexistent\/fonts.*fonts-noto-cjk/,
+    );
   });
 });

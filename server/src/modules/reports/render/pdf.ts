@@ -50,7 +50,11 @@ class Writer {
     return Math.floor((bottomY - this.y + 0.5) / TYPE.lineHeight);
   }
 
-  paragraph(text: string, role: Role, opts: { indentEms?: number; align?: 'justify' | 'center' | 'right'; rightEms?: number; size?: number; lineHeight?: number } = {}): void {
+  paragraph(
+    text: string,
+    role: Role,
+    opts: { indentEms?: number; align?: 'justify' | 'center' | 'right'; rightEms?: number; size?: number; lineHeight?: number } = {},
+  ): void {
     const size = opts.size ?? TYPE.body;
     const lineHeight = opts.lineHeight ?? TYPE.lineHeight;
     const lineGap = this.use(role, size, lineHeight);
@@ -97,7 +101,11 @@ class Writer {
       // Writing below the bottom margin would start a new page: lift the margin while numbering.
       this.pdf.page.margins.bottom = 0;
       this.pdf.font(FACES.pageNumber.face).fontSize(TYPE.pageNumber);
-      this.pdf.text(`— ${i - range.start + 1} —`, margin.left, bottomY + PAGE.pageNumberBelowMm * MM, { width: textWidth, align: 'center', lineBreak: false });
+      this.pdf.text(`— ${i - range.start + 1} —`, margin.left, bottomY + PAGE.pageNumberBelowMm * MM, {
+        width: textWidth,
+        align: 'center',
+        lineBreak: false,
+      });
       this.pdf.page.margins.bottom = margin.bottom;
     }
   }
@@ -108,7 +116,8 @@ function write(doc: RenderDoc, pdf: PDFKit.PDFDocument): void {
   for (const { file, face } of Object.values(FACES)) pdf.registerFont(face, cjkFontPath(file), face);
   const w = new Writer(pdf);
   const charts = chartsBySection(doc);
-  for (const line of doc.title.split('\n')) w.paragraph(line, 'title', { align: 'center', size: TYPE.title, lineHeight: TYPE.titleLineHeight });
+  for (const line of doc.title.split('\n'))
+    w.paragraph(line, 'title', { align: 'center', size: TYPE.title, lineHeight: TYPE.titleLineHeight });
   w.blank();
   for (const c of charts.get(-1) ?? []) w.chart(c);
   doc.sections.forEach((s, i) => {

@@ -83,7 +83,10 @@ export function DashboardCharts({ org, year, from, to, indicators, defaultTrendK
               onClickName={drillChild}
             />
           ) : (
-            <Empty style={{ height: 360, paddingTop: 120 }} description={children.isLoading ? t('common.loading') : t('dashboard.noChildren')} />
+            <Empty
+              style={{ height: 360, paddingTop: 120 }}
+              description={children.isLoading ? t('common.loading') : t('dashboard.noChildren')}
+            />
           )}
         </div>
       </Col>

@@ -62,9 +62,25 @@ function RecordsList({ path }: { path: string }) {
       </Space>
       {members.error && <Alert type="error" showIcon message={errorText(members.error)} />}
       {target.kind === 'members' ? (
-        <Table<TMember> rowKey="id" size="small" loading={members.isFetching} columns={memberColumns} dataSource={data?.members?.items ?? []} pagination={pagination} data-testid="records-table" />
+        <Table<TMember>
+          rowKey="id"
+          size="small"
+          loading={members.isFetching}
+          columns={memberColumns}
+          dataSource={data?.members?.items ?? []}
+          pagination={pagination}
+          data-testid="records-table"
+        />
       ) : (
-        <Table<TOrg> rowKey="id" size="small" loading={members.isFetching} columns={orgColumns} dataSource={data?.orgs?.items ?? []} pagination={pagination} data-testid="records-table" />
+        <Table<TOrg>
+          rowKey="id"
+          size="small"
+          loading={members.isFetching}
+          columns={orgColumns}
+          dataSource={data?.orgs?.items ?? []}
+          pagination={pagination}
+          data-testid="records-table"
+        />
       )}
     </Space>
   );

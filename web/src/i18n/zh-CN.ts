@@ -65,7 +65,7 @@ export const zhCN = {
     submit: '登录',
     usernameRequired: '请输入用户名',
     passwordRequired: '请输入密码',
-    footer: '请使用管理员分配的账号登录；连续输错 5 次将锁定 15 分钟。',
+    footer: '请使用管理员分配的账号登录；连续输错 3 次后每次须等待更久，输错 20 次账号将被锁定，需由安全管理员解锁。',
   },
   password: {
     title: '修改密码',

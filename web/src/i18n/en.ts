@@ -62,7 +62,8 @@ export const en: Messages = {
     submit: 'Log in',
     usernameRequired: 'Enter your username',
     passwordRequired: 'Enter your password',
-    footer: 'Use the account your administrator gave you; after 3 wrong attempts each try waits longer, and 20 lock the account until a security admin unlocks it.',
+    footer:
+      'Use the account your administrator gave you; after 3 wrong attempts each try waits longer, and 20 lock the account until a security admin unlocks it.',
   },
   password: {
     title: 'Change password',

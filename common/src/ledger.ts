@@ -1,5 +1,5 @@
 // 资金台账: disbursements (and their reversals) by fund source. Amounts travel as integer 分 with a formatted 元
-// string beside them (decision 0005).
+// string beside them (decision 0006).
 import { z } from 'zod';
 import { LIMITS } from './limits.ts';
 import { ZPageQuery, zDate, zId } from './schemas.ts';

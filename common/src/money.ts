@@ -1,4 +1,4 @@
-// Money (decision 0005): amounts are integers of 分 everywhere they are stored or summed; 元 exists only at the edges
+// Money (decision 0006): amounts are integers of 分 everywhere they are stored or summed; 元 exists only at the edges
 // (an API field "in 元" or a formatted string). Conversions go through decimal strings, never `× 100` on a float,
 // so 0.1 + 0.2 or 1.005 never drift. Range: |分| < 10^15 (10^13 元, 15 significant digits: every such value
 // round-trips through a JavaScript number exactly).

@@ -18,7 +18,7 @@ CREATE TABLE "ledger_entries" (
 	CONSTRAINT "ledger_entries_case_ck" CHECK (("ledger_entries"."case_type" IS NULL) = ("ledger_entries"."case_id" IS NULL))
 );
 --> statement-breakpoint
--- Targets become integers (decision 0005). No indicator is money (unit 元) yet, so every stored target is a count:
+-- Targets become integers (decision 0006). No indicator is money (unit 元) yet, so every stored target is a count:
 -- rounded half away from zero. A later money indicator stores its targets in 分 from the start.
 ALTER TABLE "targets" ALTER COLUMN "value" SET DATA TYPE bigint USING round("value"::numeric)::bigint;--> statement-breakpoint
 ALTER TABLE "ledger_entries" ADD CONSTRAINT "ledger_entries_org_id_orgs_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."orgs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

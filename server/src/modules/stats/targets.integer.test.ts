@@ -1,4 +1,4 @@
-// Targets are integers (decision 0005): the migration rounds stored floats, the API refuses fractions of a count.
+// Targets are integers (decision 0006): the migration rounds stored floats, the API refuses fractions of a count.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

@@ -25,7 +25,7 @@ import * as repo from './stats.repo.ts';
 import './targets.constraints.ts';
 import type { OrgRef, StatsService } from './stats.service.ts';
 
-// Targets are stored as integers (decision 0005): counts as they are, money indicators (unit 元) in 分. The API
+// Targets are stored as integers (decision 0006): counts as they are, money indicators (unit 元) in 分. The API
 // speaks 元 for money (at most two decimals); a money indicator's provider reports 分 like the table stores them.
 const isMoney = (unit: string | undefined) => unit === '元';
 /** Stored integer → the API's value. */

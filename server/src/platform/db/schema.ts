@@ -519,7 +519,7 @@ export const targets = pgTable(
       .references(() => orgs.id),
     year: smallint('year').notNull(),
     key: varchar('key', { length: 64 }).notNull(),
-    // Integers (decision 0005): counts as they are, money indicators (unit 元) in 分.
+    // Integers (decision 0006): counts as they are, money indicators (unit 元) in 分.
     value: bigint('value', { mode: 'number' }).notNull(),
     setBy: integer('set_by'),
     updatedAt: ts('updated_at').notNull().defaultNow(),
@@ -607,7 +607,7 @@ export const exportRequests = pgTable(
 );
 
 // 资金台账: disbursements to payees, append-only (no UPDATE/DELETE: a wrong entry is corrected by a reversal that
-// names it). Amounts are integer 分 (decision 0005): positive for a disbursement, negative for its reversal.
+// names it). Amounts are integer 分 (decision 0006): positive for a disbursement, negative for its reversal.
 // org_path is the org's path when the entry was written (for the record); scope follows the org's current path.
 export const ledgerEntries = pgTable(
   'ledger_entries',

@@ -1,6 +1,6 @@
 // 资金台账: disbursements recorded by the case modules through disburse(), in the caller's transaction; a wrong entry is
 // cancelled by reverse(), a counter-entry that names it. Nothing is ever updated or deleted (the database refuses).
-// Amounts are integer 分 (decision 0005).
+// Amounts are integer 分 (decision 0006).
 import { z } from 'zod';
 import {
   LEDGER_FUND_SOURCE_LABELS,

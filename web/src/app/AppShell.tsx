@@ -1,5 +1,5 @@
 // ProLayout shell: permission-filtered menu, user and org in the header, language switch, password change, logout.
-import { Dropdown, Result } from 'antd';
+import { Dropdown, Grid, Result } from 'antd';
 import { KeyOutlined, LogoutOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { ProLayout } from '@ant-design/pro-components';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
@@ -24,6 +24,7 @@ function Logo() {
 
 export function AppShell() {
   const { t } = useTranslation();
+  const wide = Grid.useBreakpoint().md ?? true;
   const me = useSession();
   const location = useLocation();
   const navigate = useNavigate();
@@ -79,27 +80,48 @@ export function AppShell() {
       avatarProps={{
         size: 'small',
         icon: <UserOutlined />,
-        title: <span data-testid="current-user">{me.user.displayName ?? me.user.username}</span>,
+        title: (
+          <span
+            data-testid="current-user"
+            style={
+              wide
+                ? undefined
+                : {
+                    display: 'inline-block',
+                    maxWidth: 64,
+                    overflow: 'hidden',
+                    textOverflow: 'ellipsis',
+                    whiteSpace: 'nowrap',
+                    verticalAlign: 'middle',
+                  }
+            }
+          >
+            {me.user.displayName ?? me.user.username}
+          </span>
+        ),
         render: (_props, dom) => <Dropdown menu={userMenu}>{dom}</Dropdown>,
       }}
       actionsRender={() => [
-        <span
-          key="org"
-          data-testid="current-org"
-          title={me.org.name}
-          style={{
-            display: 'inline-block',
-            maxWidth: 240,
-            overflow: 'hidden',
-            textOverflow: 'ellipsis',
-            whiteSpace: 'nowrap',
-            color: 'rgba(0,0,0,0.55)',
-            lineHeight: '22px',
-            verticalAlign: 'middle',
-          }}
-        >
-          {me.org.name}
-        </span>,
+        // On a phone the layout's title already names the org: the header keeps room for the language switch.
+        wide && (
+          <span
+            key="org"
+            data-testid="current-org"
+            title={me.org.name}
+            style={{
+              display: 'inline-block',
+              maxWidth: 240,
+              overflow: 'hidden',
+              textOverflow: 'ellipsis',
+              whiteSpace: 'nowrap',
+              color: 'rgba(0,0,0,0.55)',
+              lineHeight: '22px',
+              verticalAlign: 'middle',
+            }}
+          >
+            {me.org.name}
+          </span>
+        ),
         <LanguageSwitch key="lang" />,
       ]}
     >

@@ -1,0 +1,84 @@
+// Background jobs and the member import they run.
+import { boolean, index, integer, jsonb, pgTable, primaryKey, real, smallint, text, varchar } from 'drizzle-orm/pg-core';
+import { ts } from './columns.ts';
+import { orgs } from './orgs.ts';
+
+// Background jobs run by the in-process runner (platform/jobs). A job belongs to the runner holding an
+// unexpired lease; `cursor` is the job's own progress marker, advanced in the same transaction as its work.
+export const jobs = pgTable(
+  'jobs',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    kind: varchar('kind', { length: 32 }).notNull(),
+    status: varchar('status', { length: 16 }).notNull().default('queued'),
+    orgId: integer('org_id').references(() => orgs.id),
+    origin: jsonb('origin').$type<Record<string, unknown>>().notNull().default({}),
+    cursor: integer('cursor').notNull().default(0),
+    progress: real('progress').notNull().default(0),
+    leaseOwner: varchar('lease_owner', { length: 64 }),
+    leaseUntil: ts('lease_until'),
+    attempts: smallint('attempts').notNull().default(0),
+    error: varchar('error', { length: 500 }),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    startedAt: ts('started_at'),
+    finishedAt: ts('finished_at'),
+  },
+  (t) => [index('jobs_status_idx').on(t.status, t.id), index('jobs_org_idx').on(t.orgId, t.id)],
+);
+
+// 会员导入: one row per uploaded roster, its counters advanced batch by batch with the job's cursor.
+export const memberImports = pgTable('member_imports', {
+  jobId: integer('job_id')
+    .primaryKey()
+    .references(() => jobs.id),
+  orgId: integer('org_id')
+    .notNull()
+    .references(() => orgs.id),
+  fileName: varchar('file_name', { length: 255 }).notNull(),
+  dryRun: boolean('dry_run').notNull(),
+  sheetName: varchar('sheet_name', { length: 100 }),
+  headerRow: integer('header_row'),
+  /** The file's header cells, for the error report. */
+  header: jsonb('header').$type<string[]>(),
+  totalRows: integer('total_rows').notNull().default(0),
+  validRows: integer('valid_rows').notNull().default(0),
+  imported: integer('imported').notNull().default(0),
+  updated: integer('updated').notNull().default(0),
+  skipped: integer('skipped').notNull().default(0),
+  errorCount: integer('error_count').notNull().default(0),
+  noticeCount: integer('notice_count').notNull().default(0),
+});
+
+// Rows of an import that were refused (kind 'error', with the original cells encrypted for the error report)
+// or imported with a remark (kind 'notice', e.g. a converted 15-digit ID number).
+export const memberImportRows = pgTable(
+  'member_import_rows',
+  {
+    jobId: integer('job_id')
+      .notNull()
+      .references(() => jobs.id),
+    row: integer('row').notNull(),
+    kind: varchar('kind', { length: 8 }).notNull(),
+    column: varchar('column', { length: 20 }),
+    message: varchar('message', { length: 1000 }).notNull(),
+    rawCipher: text('raw_cipher'),
+  },
+  (t) => [primaryKey({ columns: [t.jobId, t.row] }), index('member_import_rows_kind_idx').on(t.jobId, t.kind, t.row)],
+);
+
+// Validated rows of a running import, one row per batch (JSON arrays, as the batch was built), staged with the
+// job's cursor and published into the registry in one transaction at the end: a crash leaves no member half
+// imported, and the job resumes from its last staged batch.
+export const memberImportStaged = pgTable(
+  'member_import_staged',
+  {
+    jobId: integer('job_id')
+      .notNull()
+      .references(() => jobs.id),
+    /** The last Excel row the batch covers. */
+    lastRow: integer('last_row').notNull(),
+    inserts: text('inserts').notNull(),
+    patches: text('patches').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.jobId, t.lastRow] })],
+);

@@ -95,4 +95,45 @@ describe.each(engines())('member routes scope on %s', (engine) => {
     const inside = await actors.inViewer.get('/api/v1/members?q=%E9%92%B1%E5%A4%9A%E5%A4%9A');
     expect(inside.body.total).toBe(1);
   });
+
+  it('keeps a transfer case to its two sides: 403 without the permission, 404 for a third district, 401 without a session', async () => {
+    const from = (await actors.inAdmin.get(`/api/v1/members/${memberId}`)).body.orgId as number;
+    const m = (
+      await actors.inAdmin.post('/api/v1/members', { orgId: from, name: '孙接转', idNumber: newIdNumber(), joinedAt: '2020-01-01' })
+    ).body;
+    const receiving = (await actors.outAdmin.get('/api/v1/me')).body.user.orgId as number;
+    const to = await makeOrg(t.db, receiving);
+    const created = await actors.inAdmin.post(`/api/v1/members/${m.id}/transfers`, { toOrgId: to.id, reason: '工作调动' });
+    expect(created.status).toBe(201);
+    const id = created.body.id as number;
+    const c = await makeOrg(t.db, t.rootOrgId, { level: 'district', name: '西城区总工会' });
+    const third = await loginAs(app, (await makeUser(t.db, c.id, ['org_admin'])).username, PASSWORD);
+    const get = async (cl: Client) => (await cl.get(`/api/v1/transfers/${id}`)).status;
+    expect({
+      sender: await get(actors.inAdmin),
+      viewer: await get(actors.inViewer),
+      receiver: await get(actors.outAdmin),
+      third: await get(third),
+      anon: await get(actors.anon),
+    }).toEqual({
+      sender: 200,
+      viewer: 200,
+      receiver: 200,
+      third: 404,
+      anon: 401,
+    });
+    const withdraw = async (cl: Client) =>
+      (await cl.post(`/api/v1/transfers/${id}/actions/withdraw`, { version: created.body.version })).status;
+    expect({ viewer: await withdraw(actors.inViewer), third: await withdraw(third), anon: await withdraw(actors.anon) }).toEqual({
+      viewer: 403,
+      third: 404,
+      anon: 401,
+    });
+    expect(await withdraw(actors.inAdmin)).toBe(200);
+    // Not listed for the third district either way.
+    for (const direction of ['in', 'out']) {
+      const items = (await third.get(`/api/v1/transfers?direction=${direction}`)).body.items as { id: number }[];
+      expect(items.map((x) => x.id)).not.toContain(id);
+    }
+  });
 });

@@ -21,3 +21,5 @@ export * from './cases.ts';
 export * from './money.ts';
 export * from './ledger.ts';
 export * from './attachment.ts';
+export * from './modules/index.ts';
+export { catalogueOwners, AUDIT_ACTION_GROUPS } from './modules/assemble.ts';

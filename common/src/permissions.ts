@@ -1,56 +1,10 @@
-// Permission names and the built-in roles. A user's permissions apply to their org's whole subtree.
-export const PERMISSIONS = [
-  'org:read',
-  'org:create',
-  'org:update',
-  'org:event',
-  'user:read',
-  'user:manage',
-  'role:read',
-  'role:manage',
-  'audit:read',
-  'member:read',
-  'member:create',
-  'member:update',
-  'member:import',
-  'member:export',
-  'member:view_sensitive',
-  'stats:read',
-  'target:manage',
-  'report:read',
-  'report:manage',
-  'security:manage',
-  'export:approve',
-  'calendar:manage',
-  'ledger:read',
-] as const;
-export type Permission = (typeof PERMISSIONS)[number];
+// Permission names (declared by each module's catalogue) and the built-in roles. A user's permissions apply to their org's whole subtree.
+import { PERMISSION_LABELS, type Permission } from './modules/assemble.ts';
 
-export const PERMISSION_LABELS: Record<Permission, string> = {
-  'org:read': '查看组织',
-  'org:create': '新建组织',
-  'org:update': '编辑组织',
-  'org:event': '登记组织变更（更名、换届、升格、转出、注销）',
-  'user:read': '查看用户',
-  'user:manage': '管理用户',
-  'role:read': '查看角色',
-  'role:manage': '管理角色',
-  'audit:read': '查看审计日志',
-  'member:read': '查看会员',
-  'member:create': '新增会员',
-  'member:update': '编辑会员',
-  'member:import': '导入会员',
-  'member:export': '导出会员',
-  'member:view_sensitive': '查看完整身份证号和手机号',
-  'stats:read': '查看统计和目标完成情况',
-  'target:manage': '下达和分解目标任务',
-  'report:read': '查看工作总结',
-  'report:manage': '生成和编辑工作总结',
-  'security:manage': '安全管理（解锁账号、重置二次验证、安全策略）',
-  'export:approve': '审批敏感信息（不脱敏）导出',
-  'calendar:manage': '维护工作日历（法定节假日、调休上班日）',
-  'ledger:read': '查看资金台账（发放记录和汇总）',
-};
+export { PERMISSION_LABELS, type Permission };
+
+/** Every permission, in the order of the module catalogues (common/src/modules/index.ts). */
+export const PERMISSIONS = Object.keys(PERMISSION_LABELS) as [Permission, ...Permission[]];
 
 /** Permissions whose holders must use a second factor (TOTP) where the org's MFA policy requires it. */
 export const SENSITIVE_PERMISSIONS: readonly Permission[] = [

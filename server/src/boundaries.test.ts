@@ -9,16 +9,7 @@ import { checkBoundaries, graphOf, importSpecifiers, readSources, type AllowEntr
  * Accepted violations, each with its reason and the TODO that removes it. An entry that no longer matches an import
  * fails the test, so the list only shrinks.
  */
-const ALLOW: AllowEntry[] = [
-  {
-    rule: 'module-exports-repository',
-    from: 'modules/orgs/index.ts',
-    to: 'modules/orgs/orgs.repo.ts',
-    reason:
-      'members/transfers.service.ts still calls orgRepo.findById; transfers are being rewritten on another branch and are not touched here.',
-    todo: 'TODO(boundaries): when the transfers rewrite lands, use findOrgById there and delete `export * as orgRepo` from orgs/index.ts.',
-  },
-];
+const ALLOW: AllowEntry[] = [];
 
 const SRC = path.dirname(fileURLToPath(import.meta.url));
 

@@ -70,6 +70,7 @@ export const AUDIT_GROUP_LABELS_EN: Record<AuditActionGroup, string> = {
   org: 'Organisations',
   user: 'Users & roles',
   member: 'Members',
+  member_import: 'Member imports',
   export_request: 'Unmasked exports',
   attachment: 'Attachments',
   report: 'Work summaries',
@@ -90,4 +91,5 @@ export const AUDIT_ENTITY_LABELS_EN: Record<AuditEntityType, string> = {
   target: 'Targets',
   data_key: 'Data key',
   ledger_entry: 'Fund ledger entry',
+  calendar: 'Working-day calendar',
 };

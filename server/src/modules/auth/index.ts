@@ -1,27 +1,39 @@
-import type { FieldCrypto } from '../../platform/crypto/index.ts';
-import type { Db } from '../../platform/db/index.ts';
-import type { HttpApp } from '../../platform/http/index.ts';
-import type { OrgService } from '../orgs/index.ts';
+// Public surface of the auth module: sign-in, sessions, passwords, the second factor and security policy.
+import { authCatalogue } from '@gonghui/common';
+import { loginThrottle, mfaPendingLogins, mfaRecoveryCodes, userMfa } from '../../platform/db/index.ts';
+import { defineModule } from '../../platform/contract/index.ts';
 import { registerAuthRoutes } from './auth.routes.ts';
-import { createAuthService, type AuthOptions } from './auth.service.ts';
+import { createAuthService, type AuthService } from './auth.service.ts';
 import { createMfaLogin } from './mfa.login.ts';
 import { registerMfaRoutes } from './mfa.routes.ts';
 import { createMfaService } from './mfa.service.ts';
 
-export interface AuthModuleOptions extends AuthOptions {
-  cookieSecure: boolean;
-  loginRateLimit: number;
-  crypto: FieldCrypto;
+declare module '../../platform/contract/contract.ts' {
+  interface ModuleServices {
+    auth: AuthService;
+  }
 }
 
-export function registerAuthModule(app: HttpApp, db: Db, orgs: OrgService, opts: AuthModuleOptions) {
-  const mfaLogin = createMfaLogin({ db, crypto: opts.crypto });
-  const mfa = createMfaService({ db, crypto: opts.crypto });
-  const svc = createAuthService({ db, opts, mfa: mfaLogin });
-  registerAuthRoutes(app, svc, mfa, orgs, opts);
-  registerMfaRoutes(app, mfa, mfaLogin, opts);
-  return svc;
-}
+export const authModule = defineModule({
+  name: 'auth',
+  catalogue: authCatalogue,
+  tables: [loginThrottle, userMfa, mfaRecoveryCodes, mfaPendingLogins],
+  register({ app, db, settings, service }) {
+    const opts = {
+      cookieSecure: settings.cookieSecure,
+      loginRateLimit: settings.loginRateLimit,
+      passwordMaxAgeDays: settings.passwordMaxAgeDays ?? 0,
+      dormantDays: settings.dormantDays ?? 0,
+      crypto: settings.crypto,
+    };
+    const mfaLogin = createMfaLogin({ db, crypto: settings.crypto });
+    const mfa = createMfaService({ db, crypto: settings.crypto });
+    const svc = createAuthService({ db, opts, mfa: mfaLogin });
+    registerAuthRoutes(app, svc, mfa, service('orgs'), opts);
+    registerMfaRoutes(app, mfa, mfaLogin, opts);
+    return svc;
+  },
+});
 export type { AuthService, LoginInput, LoginResult } from './auth.service.ts';
 export { ACCOUNT_RULE, IP_RULE, pruneLoginThrottle } from './throttle.ts';
 export { disableDormantUsers } from './dormant.ts';

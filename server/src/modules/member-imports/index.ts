@@ -3,7 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FieldCrypto } from '../../platform/crypto/index.ts';
-import { asSystem, type Db } from '../../platform/db/index.ts';
+import { memberImportsCatalogue } from '@gonghui/common';
+import { asSystem, memberImportRows, memberImports, memberImportStaged, type Db } from '../../platform/db/index.ts';
+import { defineModule } from '../../platform/contract/index.ts';
 import type { WorkerOptions } from '../../platform/excel/index.ts';
 import type { HttpApp } from '../../platform/http/index.ts';
 import { createJobRunner, jobRepo, type RunnerLog } from '../../platform/jobs/index.ts';
@@ -76,7 +78,21 @@ export interface MemberImportsOptions {
   jobLeaseMs?: number;
 }
 
-export async function registerMemberImportsModule(app: HttpApp, db: Db, opts: MemberImportsOptions) {
+declare module '../../platform/contract/contract.ts' {
+  interface ModuleServices {
+    'member-imports': ImportRuntime;
+  }
+}
+export type ImportRuntime = ReturnType<typeof createImportRuntime>;
+
+export const memberImportsModule = defineModule({
+  name: 'member-imports',
+  catalogue: memberImportsCatalogue,
+  tables: [memberImports, memberImportRows, memberImportStaged],
+  register: ({ app, db, settings }) => registerMemberImportsModule(app, db, settings),
+});
+
+async function registerMemberImportsModule(app: HttpApp, db: Db, opts: MemberImportsOptions) {
   const temporary = !opts.dataDir;
   const dir = opts.dataDir ? uploadsDirOf(opts.dataDir) : fs.mkdtempSync(path.join(os.tmpdir(), 'gonghui-imports-'));
   const runtime = createImportRuntime({ db, crypto: opts.crypto, dir, log: app.log, leaseMs: opts.jobLeaseMs });

@@ -4,7 +4,18 @@
 // A dry run classifies the same way and writes only the report.
 import type { FieldCrypto } from '../../platform/crypto/index.ts';
 import type { Tx } from '../../platform/db/index.ts';
-import { cardNoOf, cipherFields, nextMemberIds, phoneCipherOf } from '../members/index.ts';
+import {
+  cardNoOf,
+  cipherFields,
+  findMembersByIdHashes,
+  nextMemberIds,
+  phoneCipherOf,
+  stagedMember,
+  stagedPatch,
+  type StagedMember,
+  type StagedMemberPatch,
+  type ExistingMember,
+} from '../members/index.ts';
 import { LABELS } from './member-imports.columns.ts';
 import type { ImportOrigin } from './member-imports.job.ts';
 import * as repo from './member-imports.repo.ts';
@@ -20,7 +31,7 @@ export interface BatchContext {
 
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
 
-function differs(ex: repo.ExistingMember, r: ValidRow): boolean {
+function differs(ex: ExistingMember, r: ValidRow): boolean {
   const f = r.fields;
   return (
     ex.name !== f.name ||
@@ -31,7 +42,7 @@ function differs(ex: repo.ExistingMember, r: ValidRow): boolean {
 }
 
 /** Why a row whose ID number is already registered cannot be imported here, or null when it can. */
-function registryProblem(ex: repo.ExistingMember, r: ValidRow, scopePath: string): string | null {
+function registryProblem(ex: ExistingMember, r: ValidRow, scopePath: string): string | null {
   if (ex.orgId !== r.org.id) {
     // Name the other union only when the uploader may see it anyway.
     const where = scopePath && ex.orgPath.startsWith(scopePath) ? `（${ex.orgName}）` : '';
@@ -43,12 +54,12 @@ function registryProblem(ex: repo.ExistingMember, r: ValidRow, scopePath: string
 
 export async function writeBatch(tx: Tx, ctx: BatchContext, rows: PreparedRow[], lastRow: number): Promise<repo.Counts> {
   const valid = rows.filter((r): r is ValidRow => r.ok);
-  const existing = await repo.findExisting(
+  const existing = await findMembersByIdHashes(
     tx,
     valid.map((r) => r.fields.idHash),
   );
   const inserts: ValidRow[] = [];
-  const patches: repo.MemberPatchTuple[] = [];
+  const patches: StagedMemberPatch[] = [];
   const lines: repo.LineTuple[] = [];
   const c: repo.Counts = { totalRows: rows.length, validRows: 0, imported: 0, updated: 0, skipped: 0, errorCount: 0, noticeCount: 0 };
   const refuse = (r: PreparedRow, issues: Issue[]) => {
@@ -83,18 +94,20 @@ export async function writeBatch(tx: Tx, ctx: BatchContext, rows: PreparedRow[],
       inserts.push(r);
       c.imported++;
     } else if (differs(ex, r)) {
-      patches.push([
-        ex.id,
-        f.name,
-        f.namePinyin,
-        f.nameInitials,
-        f.nameGrams,
-        phoneCipherOf(ctx.crypto, ex.id, r.secret.phone),
-        f.phoneHash,
-        f.phoneMasked,
-        r.joinedAt,
-        r.categories,
-      ]);
+      patches.push(
+        stagedPatch({
+          id: ex.id,
+          name: f.name,
+          namePinyin: f.namePinyin,
+          nameInitials: f.nameInitials,
+          nameGrams: f.nameGrams,
+          phoneCipher: phoneCipherOf(ctx.crypto, ex.id, r.secret.phone),
+          phoneHash: f.phoneHash,
+          phoneMasked: f.phoneMasked,
+          joinedAt: r.joinedAt,
+          categories: r.categories,
+        }),
+      );
       c.updated++;
     } else {
       c.skipped++;
@@ -108,32 +121,32 @@ export async function writeBatch(tx: Tx, ctx: BatchContext, rows: PreparedRow[],
 
   if (!ctx.dryRun) {
     const ids = inserts.length > 0 ? await nextMemberIds(tx, inserts.length) : [];
-    const fresh = inserts.map((r, i): repo.NewMemberTuple => {
+    const fresh = inserts.map((r, i): StagedMember => {
       const id = ids[i];
       if (id === undefined) throw new Error('member id sequence returned too few ids');
       const f = r.fields;
       const sealed = cipherFields(ctx.crypto, id, r.secret);
-      return [
+      return stagedMember({
         id,
-        r.org.id,
-        r.org.path,
-        f.name,
-        f.namePinyin,
-        f.nameInitials,
-        f.nameGrams,
-        sealed.idCipher,
-        f.idHash,
-        f.idMasked,
-        sealed.phoneCipher,
-        f.phoneHash,
-        f.phoneMasked,
-        f.gender,
-        f.birthYear,
-        r.joinedAt,
-        r.categories ?? [],
-        cardNoOf(id),
-        r.row,
-      ];
+        orgId: r.org.id,
+        orgPath: r.org.path,
+        name: f.name,
+        namePinyin: f.namePinyin,
+        nameInitials: f.nameInitials,
+        nameGrams: f.nameGrams,
+        idCipher: sealed.idCipher,
+        idHash: f.idHash,
+        idMasked: f.idMasked,
+        phoneCipher: sealed.phoneCipher,
+        phoneHash: f.phoneHash,
+        phoneMasked: f.phoneMasked,
+        gender: f.gender,
+        birthYear: f.birthYear,
+        joinedAt: r.joinedAt,
+        categories: r.categories ?? [],
+        cardNo: cardNoOf(id),
+        sourceRow: r.row,
+      });
     });
     await repo.stageBatch(tx, ctx.jobId, lastRow, fresh, patches);
   }

@@ -1,43 +1,61 @@
 // Public surface of the member registry module.
-import type { Db } from '../../platform/db/index.ts';
-import type { FieldCrypto } from '../../platform/crypto/index.ts';
-import type { HttpApp } from '../../platform/http/index.ts';
-import type { OrgService } from '../orgs/index.ts';
+import { EXPORT_UNMASKED_MAX_ROWS_DEFAULT, membersCatalogue, TRANSFER_EXPIRY_WORKING_DAYS_DEFAULT } from '@gonghui/common';
+import { dataKeys, exportRequests, memberEvents, memberFlowMonths, members } from '../../platform/db/index.ts';
+import { defineModule } from '../../platform/contract/index.ts';
+import { memberIndicatorProvider } from './members.indicators.ts';
 import { createCardService } from './members.card.ts';
 import { registerMemberRoutes } from './members.routes.ts';
-import { createMemberService } from './members.service.ts';
+import { createMemberService, type MemberService } from './members.service.ts';
 import { rewriteOrgPaths } from './members.repo.ts';
 import { shiftFlowMonths } from './members.flows.ts';
 import { registerCardRoutes } from './cards.routes.ts';
 import { registerTransferRoutes } from './transfers.routes.ts';
 import { createTransferService } from './transfers.service.ts';
 import { registerTransferCaseType } from './transfers.workflow.ts';
-import type { CaseKernel } from '../../platform/cases/index.ts';
 import { registerExportRequestRoutes } from './export-requests.routes.ts';
 import { createExportRequestService } from './export-requests.service.ts';
 
-export function registerMembersModule(
-  app: HttpApp,
-  db: Db,
-  crypto: FieldCrypto,
-  orgs: OrgService,
-  cases: CaseKernel,
-  opts: { exportUnmaskedMaxRows: number; transferExpiryWorkingDays: number },
-) {
-  const members = createMemberService({ db, crypto });
-  orgs.onSubtreeMoved(rewriteOrgPaths);
-  orgs.onSubtreeMoved(shiftFlowMonths);
-  const transfers = createTransferService({
-    db,
-    cases: registerTransferCaseType(cases),
-    expiryWorkingDays: opts.transferExpiryWorkingDays,
-  });
-  registerMemberRoutes(app, members, transfers);
-  registerTransferRoutes(app, transfers);
-  registerCardRoutes(app, members, createCardService({ db, crypto }));
-  registerExportRequestRoutes(app, createExportRequestService({ db, crypto, members, maxRows: opts.exportUnmaskedMaxRows }));
-  return members;
+declare module '../../platform/contract/contract.ts' {
+  interface ModuleServices {
+    members: MemberService;
+  }
 }
+
+export const membersModule = defineModule({
+  name: 'members',
+  catalogue: membersCatalogue,
+  // data_keys hold the wrapped keys the members' personal data is encrypted with.
+  tables: [members, memberEvents, memberFlowMonths, exportRequests, dataKeys],
+  indicators: memberIndicatorProvider,
+  register({ app, db, settings, cases, service }) {
+    const { crypto } = settings;
+    const members = createMemberService({ db, crypto });
+    const orgs = service('orgs');
+    orgs.onSubtreeMoved(rewriteOrgPaths);
+    orgs.onSubtreeMoved(shiftFlowMonths);
+    const transfers = createTransferService({
+      db,
+      cases: registerTransferCaseType(cases),
+      expiryWorkingDays: settings.transferExpiryWorkingDays ?? TRANSFER_EXPIRY_WORKING_DAYS_DEFAULT,
+    });
+    registerMemberRoutes(app, members, transfers);
+    registerTransferRoutes(app, transfers);
+    registerCardRoutes(app, members, createCardService({ db, crypto }));
+    const maxRows = settings.exportUnmaskedMaxRows ?? EXPORT_UNMASKED_MAX_ROWS_DEFAULT;
+    registerExportRequestRoutes(app, createExportRequestService({ db, crypto, members, maxRows }));
+    return members;
+  },
+});
+export {
+  findMembersByIdHashes,
+  publishStagedMembers,
+  stagedMember,
+  stagedPatch,
+  type ExistingMember,
+  type NewMember,
+  type MemberPatch,
+  type StagedMember,
+  type StagedMemberPatch,
+} from './members.bulk.ts';
 export { nextMemberIds, insertMembers, insertMemberEvents, type MemberInsert } from './members.queries.ts';
 export { identityFields, cipherFields, phoneCipherOf, cardNoOf, MEMBER_CIPHER_COLUMNS, type PersonSecret } from './members.record.ts';
-export { memberIndicatorProvider } from './members.indicators.ts';

@@ -7,7 +7,7 @@ import type { CaseRecord } from '../../platform/cases/index.ts';
 import { asSystem, type Db, type DbOrTx } from '../../platform/db/index.ts';
 import { conflict, invalid, notFound } from '../../platform/http/index.ts';
 import { maskName } from '@gonghui/common';
-import { orgRepo } from '../orgs/index.ts';
+import { findOrgById, orgNamesByIds } from '../orgs/index.ts';
 import * as members from './members.repo.ts';
 import type { TransferCaseType, TransferPayload } from './transfers.workflow.ts';
 
@@ -28,7 +28,7 @@ async function namesFor(db: DbOrTx, items: TransferCase[]): Promise<TransferName
         db,
         items.map((c) => c.payload.memberId),
       ),
-      orgRepo.namesByIds(
+      orgNamesByIds(
         db,
         items.flatMap((c) => [c.orgId, c.targetOrgId ?? c.orgId]),
       ),
@@ -44,7 +44,7 @@ export function createTransferService({ db, cases, expiryWorkingDays }: { db: Db
       if (!m) throw notFound('会员');
       if (m.status !== 'active') throw conflict('该会员当前不在籍，不能办理接转');
       // The receiving union may sit in another subtree: every active org of the federation can be named.
-      const to = await asSystem(() => orgRepo.findById(tx, input.toOrgId));
+      const to = await asSystem(() => findOrgById(tx, input.toOrgId));
       if (!to || to.status !== 'active') throw invalid('toOrgId', '转入工会不存在或已注销');
       if (to.id === m.orgId) throw invalid('toOrgId', '转入工会与现所在工会相同');
       const date = input.date ?? todayCst();

@@ -1,23 +1,34 @@
 // Public surface of the orgs module.
-import type { Db } from '../../platform/db/index.ts';
-import type { HttpApp } from '../../platform/http/index.ts';
+import { orgsCatalogue } from '@gonghui/common';
+import { orgEvents, orgs } from '../../platform/db/index.ts';
+import { defineModule } from '../../platform/contract/index.ts';
+import { orgIndicatorProvider } from './orgs.indicators.ts';
 import { registerOrgRoutes } from './orgs.routes.ts';
-import { createOrgService } from './orgs.service.ts';
+import { createOrgService, type OrgService } from './orgs.service.ts';
 
-export function registerOrgsModule(app: HttpApp, db: Db) {
-  const svc = createOrgService({ db });
-  registerOrgRoutes(app, svc);
-  return svc;
+declare module '../../platform/contract/contract.ts' {
+  interface ModuleServices {
+    orgs: OrgService;
+  }
 }
+
+export const orgsModule = defineModule({
+  name: 'orgs',
+  catalogue: orgsCatalogue,
+  tables: [orgs, orgEvents],
+  indicators: orgIndicatorProvider,
+  register({ app, db, cases }) {
+    const svc = createOrgService({ db });
+    svc.onSubtreeMoved(cases.rewriteCasePaths);
+    registerOrgRoutes(app, svc);
+    return svc;
+  },
+});
 export { nameSearchFields } from './orgs.pinyin.ts';
-/**
- * @deprecated The whole repository, kept only for members/transfers.service.ts while that is being rewritten (it
- * uses findById: switch it to findOrgById and delete this line). Everyone else uses the narrow functions below.
- */
-export * as orgRepo from './orgs.repo.ts';
 export {
   findOrgInScope,
   findOrgById,
+  orgNamesByIds,
   setOrgMfaPolicy,
   hasAnyOrg,
   nextOrgIds,
@@ -29,4 +40,3 @@ export {
 } from './orgs.queries.ts';
 export { presentOrg } from './orgs.presenter.ts';
 export type { OrgService } from './orgs.service.ts';
-export { orgIndicatorProvider } from './orgs.indicators.ts';

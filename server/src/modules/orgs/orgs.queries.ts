@@ -16,6 +16,11 @@ export function findOrgById(db: DbOrTx, id: number): Promise<repo.OrgRow | undef
   return repo.findById(db, id);
 }
 
+/** Names of the given orgs by id (for presenting rows that name orgs the caller may not otherwise read). */
+export function orgNamesByIds(db: DbOrTx, ids: number[]): Promise<Map<number, string>> {
+  return repo.namesByIds(db, ids);
+}
+
 /** Sets an org's own second-factor policy (null inherits); the caller checks scope and audits. */
 export async function setOrgMfaPolicy(db: DbOrTx, id: number, mfaPolicy: MfaPolicy | null): Promise<void> {
   await repo.update(db, id, { mfaPolicy });

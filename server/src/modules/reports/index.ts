@@ -1,14 +1,25 @@
 // Public surface of the reports module: work summaries drafted from the statistics.
-import type { Db } from '../../platform/db/index.ts';
-import type { HttpApp } from '../../platform/http/index.ts';
-import type { StatsService, TargetService } from '../stats/index.ts';
+import { reportsCatalogue } from '@gonghui/common';
+import { workSummaries } from '../../platform/db/index.ts';
+import { defineModule } from '../../platform/contract/index.ts';
 import { registerReportRoutes } from './reports.routes.ts';
-import { createReportService } from './reports.service.ts';
+import { createReportService, type ReportService } from './reports.service.ts';
 
-export function registerReportsModule(app: HttpApp, db: Db, deps: { stats: StatsService; targets: TargetService }) {
-  const svc = createReportService({ db, ...deps });
-  registerReportRoutes(app, svc);
-  return svc;
+declare module '../../platform/contract/contract.ts' {
+  interface ModuleServices {
+    reports: ReportService;
+  }
 }
+
+export const reportsModule = defineModule({
+  name: 'reports',
+  catalogue: reportsCatalogue,
+  tables: [workSummaries],
+  register({ app, db, service }) {
+    const svc = createReportService({ db, ...service('stats') });
+    registerReportRoutes(app, svc);
+    return svc;
+  },
+});
 /** Where the Noto CJK fonts documents embed are found (empty without them): the no-egress test skips downloads then. */
 export { cjkFontPaths } from './render/fonts.ts';

@@ -1,13 +1,26 @@
-import type { Db } from '../../platform/db/index.ts';
-import type { HttpApp } from '../../platform/http/index.ts';
+// Public surface of the users module: cadre accounts and roles.
+import { usersCatalogue } from '@gonghui/common';
+import { roles, users } from '../../platform/db/index.ts';
+import { defineModule } from '../../platform/contract/index.ts';
 import { registerUserRoutes } from './users.routes.ts';
-import { createUserService } from './users.service.ts';
+import { createUserService, type UserService } from './users.service.ts';
 
-export function registerUsersModule(app: HttpApp, db: Db) {
-  const svc = createUserService({ db });
-  registerUserRoutes(app, svc);
-  return svc;
+declare module '../../platform/contract/contract.ts' {
+  interface ModuleServices {
+    users: UserService;
+  }
 }
+
+export const usersModule = defineModule({
+  name: 'users',
+  catalogue: usersCatalogue,
+  tables: [users, roles],
+  register({ app, db }) {
+    const svc = createUserService({ db });
+    registerUserRoutes(app, svc);
+    return svc;
+  },
+});
 export { hashPassword } from './users.service.ts';
 export {
   findUserByUsername,

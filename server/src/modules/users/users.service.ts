@@ -7,7 +7,7 @@ import { sessionRepo } from '../../platform/authz/index.ts';
 import { originOf, recordAudit } from '../../platform/audit/index.ts';
 import { asSystem, type Db } from '../../platform/db/index.ts';
 import { AppError, duplicate, invalid, notFound } from '../../platform/http/index.ts';
-import { orgRepo } from '../orgs/index.ts';
+import { findOrgInScope } from '../orgs/index.ts';
 import * as rolesRepo from './roles.repo.ts';
 import * as usersRepo from './users.repo.ts';
 import { ROLE_KEY_UNIQUE, USERNAME_UNIQUE } from './users.constraints.ts';
@@ -25,7 +25,7 @@ export function createUserService({ db }: { db: Db }) {
   async function create(ctx: Ctx, input: z.infer<typeof ZUserCreate>) {
     const passwordHash = await hashPassword(input.password);
     return db.transaction(async (tx) => {
-      const org = await orgRepo.findInScope(tx, ctx.actor.orgPath, input.orgId);
+      const org = await findOrgInScope(tx, ctx.actor.orgPath, input.orgId);
       if (!org) throw notFound('组织');
       assertManageable(ctx.actor, org.path);
       checkPassword(input.password, input.username, org.name);
@@ -121,7 +121,7 @@ export function createUserService({ db }: { db: Db }) {
     list: async (ctx: Ctx, q: string | undefined, orgId: number | undefined, page: number, pageSize: number) => {
       let scopePath = ctx.actor.orgPath;
       if (orgId) {
-        const org = await orgRepo.findInScope(db, scopePath, orgId);
+        const org = await findOrgInScope(db, scopePath, orgId);
         if (!org) throw notFound('组织');
         scopePath = org.path;
       }

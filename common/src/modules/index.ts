@@ -1,0 +1,37 @@
+// Every module's shared catalogue, in menu order. A new module adds its catalogue file here with one line.
+import { authCatalogue } from './auth.ts';
+import { auditCatalogue } from './audit.ts';
+import { memberImportsCatalogue } from './member-imports.ts';
+import { membersCatalogue } from './members.ts';
+import { orgsCatalogue } from './orgs.ts';
+import { platformCatalogue } from './platform.ts';
+import { reportsCatalogue } from './reports.ts';
+import { statsCatalogue } from './stats.ts';
+import { usersCatalogue } from './users.ts';
+
+export const CATALOGUES = [
+  orgsCatalogue,
+  usersCatalogue,
+  auditCatalogue,
+  membersCatalogue,
+  memberImportsCatalogue,
+  statsCatalogue,
+  reportsCatalogue,
+  authCatalogue,
+  platformCatalogue,
+] as const;
+
+export type Catalogue = (typeof CATALOGUES)[number];
+export type ModuleKey = Catalogue['key'];
+export {
+  authCatalogue,
+  auditCatalogue,
+  memberImportsCatalogue,
+  membersCatalogue,
+  orgsCatalogue,
+  platformCatalogue,
+  reportsCatalogue,
+  statsCatalogue,
+  usersCatalogue,
+};
+export { defineCatalogue, type ModuleCatalogue, type ErrorSpec } from './define.ts';

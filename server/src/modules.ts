@@ -1,0 +1,22 @@
+// The server's modules, in start order: a module comes after those whose services it uses. A new module is its
+// folder under server/src/modules (with defineModule in its index.ts) plus one line here.
+import type { ServerModule } from './platform/contract/index.ts';
+import { auditModule } from './modules/audit/index.ts';
+import { authModule } from './modules/auth/index.ts';
+import { memberImportsModule } from './modules/member-imports/index.ts';
+import { membersModule } from './modules/members/index.ts';
+import { orgsModule } from './modules/orgs/index.ts';
+import { reportsModule } from './modules/reports/index.ts';
+import { statsModule } from './modules/stats/index.ts';
+import { usersModule } from './modules/users/index.ts';
+
+export const MODULES: readonly ServerModule[] = [
+  orgsModule,
+  usersModule,
+  authModule,
+  auditModule,
+  membersModule,
+  memberImportsModule,
+  statsModule,
+  reportsModule,
+];

@@ -1,0 +1,172 @@
+// Bulk writes into the registry for other modules (member imports): they stage rows in the shape defined here and
+// publish them through publishStagedMembers, so only this module knows the members tables' columns.
+import { sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../platform/db/index.ts';
+
+/** A new member, ready to insert: sealed personal data, search fields and the source row it came from. */
+export interface NewMember {
+  id: number;
+  orgId: number;
+  orgPath: string;
+  name: string;
+  namePinyin: string;
+  nameInitials: string;
+  nameGrams: string[];
+  idCipher: string;
+  idHash: string;
+  idMasked: string;
+  phoneCipher: string | null;
+  phoneHash: string | null;
+  phoneMasked: string | null;
+  gender: string;
+  birthYear: number;
+  joinedAt: string;
+  categories: string[];
+  cardNo: string;
+  /** The row of the source (an Excel row) reported back when the insert is refused. */
+  sourceRow: number;
+}
+
+/** Changes to an existing member; a null phone or categories keeps what is recorded. */
+export interface MemberPatch {
+  id: number;
+  name: string;
+  namePinyin: string;
+  nameInitials: string;
+  nameGrams: string[];
+  phoneCipher: string | null;
+  phoneHash: string | null;
+  phoneMasked: string | null;
+  joinedAt: string;
+  categories: string[] | null;
+}
+
+// Staged rows travel as JSON arrays, not objects: JSON.stringify of arrays is native and the keys would double the
+// staged bytes of a million-row import. The order is private to this file.
+export type StagedMember = [
+  number,
+  number,
+  string,
+  string,
+  string,
+  string,
+  string[],
+  string,
+  string,
+  string,
+  string | null,
+  string | null,
+  string | null,
+  string,
+  number,
+  string,
+  string[],
+  string,
+  number,
+];
+export type StagedMemberPatch = [
+  number,
+  string,
+  string,
+  string,
+  string[],
+  string | null,
+  string | null,
+  string | null,
+  string,
+  string[] | null,
+];
+
+export const stagedMember = (m: NewMember): StagedMember => [
+  m.id,
+  m.orgId,
+  m.orgPath,
+  m.name,
+  m.namePinyin,
+  m.nameInitials,
+  m.nameGrams,
+  m.idCipher,
+  m.idHash,
+  m.idMasked,
+  m.phoneCipher,
+  m.phoneHash,
+  m.phoneMasked,
+  m.gender,
+  m.birthYear,
+  m.joinedAt,
+  m.categories,
+  m.cardNo,
+  m.sourceRow,
+];
+
+export const stagedPatch = (p: MemberPatch): StagedMemberPatch => [
+  p.id,
+  p.name,
+  p.namePinyin,
+  p.nameInitials,
+  p.nameGrams,
+  p.phoneCipher,
+  p.phoneHash,
+  p.phoneMasked,
+  p.joinedAt,
+  p.categories,
+];
+
+export interface ExistingMember {
+  id: number;
+  idHash: string;
+  orgId: number;
+  orgPath: string;
+  orgName: string;
+  name: string;
+  phoneHash: string | null;
+  joinedAt: string;
+  categories: string[];
+  status: string;
+}
+
+/** The registered members with these ID hashes (blind indexes), with their org's name: one `= ANY` query per batch. */
+export async function findMembersByIdHashes(db: DbOrTx, idHashes: string[]): Promise<Map<string, ExistingMember>> {
+  if (idHashes.length === 0) return new Map();
+  const res = await db.execute<ExistingMember & Record<string, unknown>>(sql`
+    SELECT m.id, m.id_hash AS "idHash", m.org_id AS "orgId", m.org_path AS "orgPath", o.name AS "orgName", m.name,
+           m.phone_hash AS "phoneHash", m.joined_at AS "joinedAt", m.categories, m.status
+    FROM members m JOIN orgs o ON o.id = m.org_id
+    WHERE m.id_hash = ANY(${sql.param(idHashes)}::text[])`);
+  return new Map(res.rows.map((r) => [r.idHash, r]));
+}
+
+const textArray = (expr: string) => sql.raw(`ARRAY(SELECT jsonb_array_elements_text(${expr}))`);
+
+/**
+ * Inserts the staged new members (each with its 'join' event) and applies the staged patches, in the caller's
+ * transaction. `inserts` and `patches` are queries yielding one staged array per row as column `e`. A new member
+ * whose ID number was registered meanwhile is not inserted: the source rows of those are returned.
+ */
+export async function publishStagedMembers(
+  db: DbOrTx,
+  src: { inserts: SQL; patches: SQL; createdBy: number | null; eventData: Record<string, unknown> },
+): Promise<number[]> {
+  const res = await db.execute<{ row: number }>(sql`
+    WITH src AS (${src.inserts}),
+    added AS (
+      INSERT INTO members (id, org_id, org_path, name, name_pinyin, name_initials, name_grams, id_cipher, id_hash, id_masked,
+                           phone_cipher, phone_hash, phone_masked, gender, birth_year, joined_at, status_since, categories, card_no)
+      SELECT (e->>0)::int, (e->>1)::int, e->>2, e->>3, e->>4, e->>5, ${textArray('e->6')}, e->>7, e->>8, e->>9,
+             e->>10, e->>11, e->>12, e->>13, (e->>14)::smallint, (e->>15)::date, (e->>15)::date, ${textArray('e->16')}, e->>17
+      FROM src
+      ON CONFLICT (id_hash) DO NOTHING
+      RETURNING id, org_id, joined_at, gender, categories),
+    events AS (
+      INSERT INTO member_events (member_id, org_id, type, date, data, created_by, gender, categories)
+      SELECT id, org_id, 'join', joined_at, ${JSON.stringify(src.eventData)}::jsonb, ${src.createdBy}::int, gender, categories FROM added)
+    SELECT (e->>18)::int AS row FROM src WHERE NOT EXISTS (SELECT 1 FROM added a WHERE a.id = (e->>0)::int)`);
+  await db.execute(sql`
+    UPDATE members m SET name = e->>1, name_pinyin = e->>2, name_initials = e->>3, name_grams = ${textArray('e->4')},
+      phone_cipher = coalesce(e->>5, m.phone_cipher), phone_hash = coalesce(e->>6, m.phone_hash), phone_masked = coalesce(e->>7, m.phone_masked),
+      joined_at = (e->>8)::date,
+      categories = CASE WHEN jsonb_typeof(e->9) = 'array' THEN ${textArray('e->9')} ELSE m.categories END, updated_at = now()
+    FROM (${src.patches}) p(e)
+    WHERE m.id = (e->>0)::int`);
+  return res.rows.map((r) => r.row);
+}

@@ -23,3 +23,4 @@ export * from './ledger.ts';
 export * from './attachment.ts';
 export * from './modules/index.ts';
 export { catalogueOwners, AUDIT_ACTION_GROUPS } from './modules/assemble.ts';
+export * from './field-labels.ts';

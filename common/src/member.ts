@@ -1,5 +1,6 @@
 // Member registry enums, labels and schemas.
 import { z } from 'zod';
+import { labelled } from './field-labels.ts';
 import { LIMITS } from './limits.ts';
 import { parseIdNumber } from './idcard.ts';
 import { normalizePhone, phoneError } from './phone.ts';
@@ -41,9 +42,11 @@ export const zPhone = zStr()
     if (err) ctx.addIssue({ code: 'custom', message: err });
   });
 
+const zMemberName = labelled(zRequiredText(LIMITS.shortText), '姓名');
+
 export const ZMemberCreate = z.strictObject({
-  orgId: zId,
-  name: zRequiredText(LIMITS.shortText),
+  orgId: labelled(zId, '所属工会'),
+  name: zMemberName,
   idNumber: zIdNumber,
   phone: zPhone.optional().nullable(),
   joinedAt: zPastDate,
@@ -53,7 +56,7 @@ export const ZMemberCreate = z.strictObject({
 export type TMemberCreate = z.infer<typeof ZMemberCreate>;
 
 export const ZMemberUpdate = z.strictObject({
-  name: zRequiredText(LIMITS.shortText).optional(),
+  name: zMemberName.optional(),
   phone: zPhone.optional().nullable(),
   joinedAt: zPastDate.optional(),
   categories: z.array(z.enum(MEMBER_CATEGORIES)).max(MEMBER_CATEGORIES.length).optional(),

@@ -51,6 +51,14 @@ describe.each(engines())('member registry on %s', (engine) => {
     expect((await post({ idNumber: '32010219900307051' })).body.message).toBe('身份证号：身份证号应为18位（现为17位）');
     expect((await post({ phone: '12345' })).body.message).toBe('手机号：手机号应为11位中国大陆手机号');
     expect((await post({ joinedAt: '2999-01-01' })).body.field).toBe('joinedAt');
+    // The member schema names its own fields: an empty name is 姓名 (an org's name would be 名称).
+    const noName = await post({ name: '  ' });
+    expect(noName.body).toMatchObject({ code: 'VALIDATION', field: 'name', message: '姓名：不能为空' });
+    const created = await post({});
+    expect((await admin.patch(`/api/v1/members/${created.body.id}`, { name: '' })).body.message).toBe('姓名：不能为空');
+    expect(
+      (await admin.post('/api/v1/orgs', { parentId: org.id, name: '', level: 'grassroots', kind: 'enterprise' })).body.message,
+    ).toMatch(/^名称：/);
     const wrongGender = await post({ idNumber: newId('19900101', true), gender: 'male' });
     expect(wrongGender.status).toBe(400);
     expect(wrongGender.body.message).toContain('与身份证号不符');

@@ -1,5 +1,6 @@
 // Builds the Fastify app: security headers, cookies, Zod validation, OpenAPI, one error handler.
 import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
@@ -83,6 +84,7 @@ export async function createHttpApp(opts: HttpOptions) {
           message: v.message ?? '',
           keys: unknownKeys(v.params),
         })),
+        schemaOf(req.routeOptions.schema, err.validationContext),
       );
       return reply.status(400).send({ code: 'VALIDATION', message, field });
     }
@@ -106,6 +108,13 @@ export async function createHttpApp(opts: HttpOptions) {
 }
 
 export type HttpApp = Awaited<ReturnType<typeof createHttpApp>>;
+
+/** The route's Zod schema for the part of the request that failed validation (body, querystring, params). */
+function schemaOf(schemas: unknown, context: string | undefined): z.ZodType | undefined {
+  if (!schemas || !context) return undefined;
+  const s = (schemas as Record<string, unknown>)[context];
+  return s instanceof z.ZodType ? s : undefined;
+}
 
 /** The keys of a Zod `unrecognized_keys` issue (fastify-type-provider-zod passes the issue's extra fields as params). */
 function unknownKeys(params: unknown): string[] | undefined {

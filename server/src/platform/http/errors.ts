@@ -1,5 +1,6 @@
 // Typed application errors mapped to HTTP in one place; 5xx never leaks details.
-import { ERRORS, FIELD_LABELS, type ErrorCode } from '@gonghui/common';
+import { ERRORS, FIELD_LABELS, fieldLabelAt, type ErrorCode } from '@gonghui/common';
+import type { z } from 'zod';
 
 export class AppError extends Error {
   readonly code: ErrorCode;
@@ -32,8 +33,9 @@ interface Issue {
   keys?: string[] | undefined;
 }
 
-/** Turns the first Zod issue into a Chinese message that names the field. */
-export function validationMessage(issues: readonly Issue[]): { message: string; field?: string } {
+/** Turns the first Zod issue into a Chinese message that names the field: by the label the request's schema gives it
+ *  (a member's name is 姓名), else by FIELD_LABELS. */
+export function validationMessage(issues: readonly Issue[], schema?: z.ZodType): { message: string; field?: string } {
   const first = issues[0];
   if (!first) return { message: ERRORS.VALIDATION.message };
   const unknown = first.keys?.[0];
@@ -42,5 +44,6 @@ export function validationMessage(issues: readonly Issue[]): { message: string; 
   const names = first.path.filter((p): p is string => typeof p === 'string');
   const field = names[names.length - 1];
   if (!field) return { message: first.message };
-  return { message: `${labelOf(field)}：${first.message}`, field };
+  const label = fieldLabelAt(schema, first.path) ?? labelOf(field);
+  return { message: `${label}：${first.message}`, field };
 }

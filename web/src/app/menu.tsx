@@ -1,54 +1,16 @@
-// Console menu entries and the permission each one needs; entries with a `group` sit under that menu group.
+// Console menu entries and the permission each one needs, assembled from the console modules (web/src/modules/);
+// entries with a `group` sit under that menu group.
 import type { ReactNode } from 'react';
-import {
-  ApartmentOutlined,
-  AuditOutlined,
-  BarChartOutlined,
-  DashboardOutlined,
-  FileProtectOutlined,
-  FileTextOutlined,
-  FlagOutlined,
-  HomeOutlined,
-  IdcardOutlined,
-  SafetyCertificateOutlined,
-  SwapOutlined,
-  TeamOutlined,
-} from '@ant-design/icons';
-import type { Permission } from '@gonghui/common';
+import { WEB_MODULES, type MenuEntry, type MenuGroup } from '../modules/index.ts';
 
-export interface MenuEntry {
-  path: string;
-  labelKey: string;
-  permission: Permission;
-  icon: ReactNode;
-  /** Key of the menu group (MENU_GROUPS) the entry belongs to. */
-  group?: string;
-}
+export type { MenuEntry, MenuGroup };
 
-export interface MenuGroup {
-  labelKey: string;
-  icon: ReactNode;
-}
+export const MENU_GROUPS: Record<string, MenuGroup> = Object.assign({}, ...WEB_MODULES.map((m) => m.menuGroups ?? {})) as Record<
+  string,
+  MenuGroup
+>;
 
-export const MENU_GROUPS: Record<string, MenuGroup> = {
-  stats: { labelKey: 'menu.statsGroup', icon: <BarChartOutlined /> },
-};
-
-export const MENU: MenuEntry[] = [
-  // 工作台 (待办 and key figures) is the home page of every cadre who works with members.
-  { path: '/', labelKey: 'menu.workbench', permission: 'member:read', icon: <HomeOutlined /> },
-  { path: '/orgs', labelKey: 'menu.orgs', permission: 'org:read', icon: <ApartmentOutlined /> },
-  { path: '/members', labelKey: 'menu.members', permission: 'member:read', icon: <IdcardOutlined /> },
-  { path: '/transfers', labelKey: 'menu.transfers', permission: 'member:read', icon: <SwapOutlined /> },
-  { path: '/dashboard', labelKey: 'menu.dashboard', permission: 'stats:read', icon: <DashboardOutlined />, group: 'stats' },
-  { path: '/stats', labelKey: 'menu.stats', permission: 'stats:read', icon: <BarChartOutlined />, group: 'stats' },
-  { path: '/targets', labelKey: 'menu.targets', permission: 'stats:read', icon: <FlagOutlined />, group: 'stats' },
-  { path: '/summaries', labelKey: 'menu.summaries', permission: 'report:read', icon: <FileTextOutlined />, group: 'stats' },
-  { path: '/export-requests', labelKey: 'menu.exportRequests', permission: 'member:export', icon: <FileProtectOutlined /> },
-  { path: '/users', labelKey: 'menu.users', permission: 'user:read', icon: <TeamOutlined /> },
-  { path: '/roles', labelKey: 'menu.roles', permission: 'role:read', icon: <SafetyCertificateOutlined /> },
-  { path: '/audit', labelKey: 'menu.audit', permission: 'audit:read', icon: <AuditOutlined /> },
-];
+export const MENU: MenuEntry[] = WEB_MODULES.flatMap((m) => m.menu);
 
 /** The menu entry a path belongs to: '/' only itself, the others their subpaths too. */
 export function menuEntryOf(pathname: string): MenuEntry | undefined {

@@ -1,4 +1,5 @@
-// Routes: public login, then everything behind RequireAuth ("/" is the 工作台); pages load lazily so the first paint stays small.
+// Routes: public login, then everything behind RequireAuth ("/" is the 工作台) with each console module's pages
+// (web/src/modules/); pages load lazily so the first paint stays small.
 import { createBrowserRouter } from 'react-router';
 import { setAuthHandlers } from '../api/client.ts';
 import { PageSpin } from '../components/PageSpin.tsx';
@@ -11,6 +12,7 @@ import { HomeRedirect } from './HomeRedirect.tsx';
 import { RequireAuth } from './RequireAuth.tsx';
 import { queryClient } from './queryClient.ts';
 import { ME_KEY } from './session.ts';
+import { WEB_MODULES } from '../modules/index.ts';
 
 export const router = createBrowserRouter([
   {
@@ -26,40 +28,7 @@ export const router = createBrowserRouter([
             element: <AppShell />,
             children: [
               { index: true, element: <HomeRedirect /> },
-              { path: 'orgs', lazy: async () => ({ Component: (await import('../pages/orgs/OrgsPage.tsx')).OrgsPage }) },
-              {
-                path: 'members',
-                lazy: async () => ({ Component: (await import('../pages/members/MembersPage.tsx')).MembersPage }),
-              },
-              {
-                path: 'transfers',
-                lazy: async () => ({ Component: (await import('../pages/transfers/TransfersPage.tsx')).TransfersPage }),
-              },
-              {
-                path: 'transfers/:id',
-                lazy: async () => ({ Component: (await import('../pages/transfers/TransferDetailPage.tsx')).TransferDetailPage }),
-              },
-              {
-                path: 'dashboard',
-                lazy: async () => ({ Component: (await import('../pages/stats/DashboardPage.tsx')).DashboardPage }),
-              },
-              { path: 'stats', lazy: async () => ({ Component: (await import('../pages/stats/StatsPage.tsx')).StatsPage }) },
-              { path: 'targets', lazy: async () => ({ Component: (await import('../pages/targets/TargetsPage.tsx')).TargetsPage }) },
-              {
-                path: 'summaries',
-                lazy: async () => ({ Component: (await import('../pages/summaries/SummariesPage.tsx')).SummariesPage }),
-              },
-              {
-                path: 'summaries/:id',
-                lazy: async () => ({ Component: (await import('../pages/summaries/SummaryEditorPage.tsx')).SummaryEditorPage }),
-              },
-              {
-                path: 'export-requests',
-                lazy: async () => ({ Component: (await import('../pages/exportRequests/ExportRequestsPage.tsx')).ExportRequestsPage }),
-              },
-              { path: 'users', lazy: async () => ({ Component: (await import('../pages/users/UsersPage.tsx')).UsersPage }) },
-              { path: 'roles', lazy: async () => ({ Component: (await import('../pages/roles/RolesPage.tsx')).RolesPage }) },
-              { path: 'audit', lazy: async () => ({ Component: (await import('../pages/audit/AuditPage.tsx')).AuditPage }) },
+              ...WEB_MODULES.flatMap((m) => m.routes),
               { path: '*', element: <NotFoundPage /> },
             ],
           },

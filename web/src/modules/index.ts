@@ -1,0 +1,20 @@
+// The console's modules in menu order. A new module is its file here (routes and menu entries) plus one line.
+import { auditWebModule } from './audit.tsx';
+import type { WebModule } from './define.ts';
+import { membersWebModule } from './members.tsx';
+import { orgsWebModule } from './orgs.tsx';
+import { reportsWebModule } from './reports.tsx';
+import { statsWebModule } from './stats.tsx';
+import { usersWebModule } from './users.tsx';
+import { workbenchWebModule } from './workbench.tsx';
+
+export const WEB_MODULES: readonly WebModule[] = [
+  workbenchWebModule,
+  orgsWebModule,
+  membersWebModule,
+  statsWebModule,
+  reportsWebModule,
+  usersWebModule,
+  auditWebModule,
+];
+export type { MenuEntry, MenuGroup, WebModule } from './define.ts';

@@ -1,0 +1,17 @@
+import { FileProtectOutlined, IdcardOutlined, SwapOutlined } from '@ant-design/icons';
+import { defineWebModule, page } from './define.ts';
+
+export const membersWebModule = defineWebModule({
+  key: 'members',
+  routes: [
+    { path: 'members', lazy: page(() => import('../pages/members/MembersPage.tsx'), 'MembersPage') },
+    { path: 'transfers', lazy: page(() => import('../pages/transfers/TransfersPage.tsx'), 'TransfersPage') },
+    { path: 'transfers/:id', lazy: page(() => import('../pages/transfers/TransferDetailPage.tsx'), 'TransferDetailPage') },
+    { path: 'export-requests', lazy: page(() => import('../pages/exportRequests/ExportRequestsPage.tsx'), 'ExportRequestsPage') },
+  ],
+  menu: [
+    { path: '/members', labelKey: 'menu.members', permission: 'member:read', icon: <IdcardOutlined /> },
+    { path: '/transfers', labelKey: 'menu.transfers', permission: 'member:read', icon: <SwapOutlined /> },
+    { path: '/export-requests', labelKey: 'menu.exportRequests', permission: 'member:export', icon: <FileProtectOutlined /> },
+  ],
+});

@@ -9,11 +9,11 @@ import { ATTACHMENT_MAX_BYTES_DEFAULT, EXPORT_UNMASKED_MAX_ROWS_DEFAULT, TRANSFE
 import { registerAuth } from './platform/authz/index.ts';
 import type { Db } from './platform/db/index.ts';
 import { createHttpApp, type HttpApp, type LogStream } from './platform/http/index.ts';
-import { orgIndicatorProvider, registerOrgsModule } from './modules/orgs/index.ts';
+import { orgIndicatorProvider, orgSummaryThemes, registerOrgsModule } from './modules/orgs/index.ts';
 import { registerUsersModule } from './modules/users/index.ts';
 import { registerAuthModule } from './modules/auth/index.ts';
 import { registerAuditRoutes } from './modules/audit/index.ts';
-import { memberIndicatorProvider, registerMembersModule } from './modules/members/index.ts';
+import { memberIndicatorProvider, memberSummaryThemes, registerMembersModule } from './modules/members/index.ts';
 import { registerStatsModule } from './modules/stats/index.ts';
 import { registerReportsModule } from './modules/reports/index.ts';
 import { registerMemberImportsModule } from './modules/member-imports/index.ts';
@@ -93,7 +93,7 @@ export async function buildServer(db: Db, opts: ServerOptions): Promise<HttpApp>
   orgs.onSubtreeMoved(rewriteAttachmentOrgPaths);
   if (filesTemp) app.addHook('onClose', async () => fs.rmSync(filesTemp, { recursive: true, force: true }));
   const stats = registerStatsModule(app, db, orgs, indicatorProviders);
-  registerReportsModule(app, db, stats);
+  registerReportsModule(app, db, { ...stats, summaryThemes: [...orgSummaryThemes, ...memberSummaryThemes] });
   registerLedgerRoutes(app, db);
 
   const serveConsole = Boolean(opts.webDist && fs.existsSync(path.join(opts.webDist, 'index.html')));

@@ -41,3 +41,4 @@ export function registerMembersModule(
 export { nextMemberIds, insertMembers, insertMemberEvents, type MemberInsert } from './members.queries.ts';
 export { identityFields, cipherFields, phoneCipherOf, cardNoOf, MEMBER_CIPHER_COLUMNS, type PersonSecret } from './members.record.ts';
 export { memberIndicatorProvider } from './members.indicators.ts';
+export { memberSummaryThemes } from './members.summary.ts';

@@ -30,3 +30,4 @@ export {
 export { presentOrg } from './orgs.presenter.ts';
 export type { OrgService } from './orgs.service.ts';
 export { orgIndicatorProvider } from './orgs.indicators.ts';
+export { orgSummaryThemes } from './orgs.summary.ts';

@@ -2,10 +2,16 @@
 import type { Db } from '../../platform/db/index.ts';
 import type { HttpApp } from '../../platform/http/index.ts';
 import type { StatsService, TargetService } from '../stats/index.ts';
+import type { SummaryTheme } from '../../platform/summary/index.ts';
 import { registerReportRoutes } from './reports.routes.ts';
 import { createReportService } from './reports.service.ts';
 
-export function registerReportsModule(app: HttpApp, db: Db, deps: { stats: StatsService; targets: TargetService }) {
+/** `summaryThemes`: every module's work-summary themes (platform/summary), assembled in canonical order. */
+export function registerReportsModule(
+  app: HttpApp,
+  db: Db,
+  deps: { stats: StatsService; targets: TargetService; summaryThemes: readonly SummaryTheme[] },
+) {
   const svc = createReportService({ db, ...deps });
   registerReportRoutes(app, svc);
   return svc;

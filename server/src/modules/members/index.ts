@@ -3,6 +3,7 @@ import { EXPORT_UNMASKED_MAX_ROWS_DEFAULT, membersCatalogue, TRANSFER_EXPIRY_WOR
 import { dataKeys, exportRequests, memberEvents, memberFlowMonths, members } from '../../platform/db/index.ts';
 import { defineModule } from '../../platform/contract/index.ts';
 import { memberIndicatorProvider } from './members.indicators.ts';
+import { memberSummaryThemes } from './members.summary.ts';
 import { createCardService } from './members.card.ts';
 import { registerMemberRoutes } from './members.routes.ts';
 import { createMemberService, type MemberService } from './members.service.ts';
@@ -27,6 +28,7 @@ export const membersModule = defineModule({
   // data_keys hold the wrapped keys the members' personal data is encrypted with.
   tables: [members, memberEvents, memberFlowMonths, exportRequests, dataKeys],
   indicators: memberIndicatorProvider,
+  summaryThemes: memberSummaryThemes,
   register({ app, db, settings, cases, service }) {
     const { crypto } = settings;
     const members = createMemberService({ db, crypto });
@@ -59,3 +61,4 @@ export {
 } from './members.bulk.ts';
 export { nextMemberIds, insertMembers, insertMemberEvents, type MemberInsert } from './members.queries.ts';
 export { identityFields, cipherFields, phoneCipherOf, cardNoOf, MEMBER_CIPHER_COLUMNS, type PersonSecret } from './members.record.ts';
+export { memberSummaryThemes } from './members.summary.ts';

@@ -3,6 +3,7 @@ import { orgsCatalogue } from '@gonghui/common';
 import { orgEvents, orgs } from '../../platform/db/index.ts';
 import { defineModule } from '../../platform/contract/index.ts';
 import { orgIndicatorProvider } from './orgs.indicators.ts';
+import { orgSummaryThemes } from './orgs.summary.ts';
 import { registerOrgRoutes } from './orgs.routes.ts';
 import { createOrgService, type OrgService } from './orgs.service.ts';
 
@@ -17,6 +18,7 @@ export const orgsModule = defineModule({
   catalogue: orgsCatalogue,
   tables: [orgs, orgEvents],
   indicators: orgIndicatorProvider,
+  summaryThemes: orgSummaryThemes,
   register({ app, db, cases }) {
     const svc = createOrgService({ db });
     svc.onSubtreeMoved(cases.rewriteCasePaths);
@@ -40,3 +42,4 @@ export {
 } from './orgs.queries.ts';
 export { presentOrg } from './orgs.presenter.ts';
 export type { OrgService } from './orgs.service.ts';
+export { orgSummaryThemes } from './orgs.summary.ts';

@@ -15,8 +15,8 @@ export const reportsModule = defineModule({
   name: 'reports',
   catalogue: reportsCatalogue,
   tables: [workSummaries],
-  register({ app, db, service }) {
-    const svc = createReportService({ db, ...service('stats') });
+  register({ app, db, service, summaryThemes }) {
+    const svc = createReportService({ db, ...service('stats'), summaryThemes });
     registerReportRoutes(app, svc);
     return svc;
   },

@@ -3,7 +3,7 @@
 import { childrenRankChartOption, completionChartOption, trendChartOption, type TSummary } from '@gonghui/common';
 import type { OrgRef, StatsService, TargetService } from '../stats/index.ts';
 import { DOC_CHART, renderChartPng, renderDocx, renderPdf, type RenderDoc } from './render/index.ts';
-import { cnDate } from './reports.draft.ts';
+import { cnDate } from '../../platform/summary/index.ts';
 
 type Deps = { stats: StatsService; targets: TargetService };
 

@@ -4,6 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { renderFigureText, type TTargetItem } from '@gonghui/common';
 import { draftSummary, type DraftContext } from './reports.draft.ts';
 import { evaluate, type FigureInputs } from './reports.figures.ts';
+import { orgSummaryThemes } from '../orgs/index.ts';
+import { memberSummaryThemes } from '../members/index.ts';
+
+const themes = [...orgSummaryThemes, ...memberSummaryThemes];
 
 const ctx = (o: Partial<DraftContext> = {}): DraftContext => ({
   orgName: '东湖区总工会',
@@ -13,9 +17,9 @@ const ctx = (o: Partial<DraftContext> = {}): DraftContext => ({
   asOf: '2026-06-30',
   parentLevel: 'city',
   siblingCount: 12,
-  leaders: [
-    { orgId: 11, name: '甲街道总工会', founded: 2, joined: 31 },
-    { orgId: 12, name: '乙街道总工会', founded: 0, joined: 12 },
+  children: [
+    { orgId: 11, name: '甲街道总工会', values: { 'orgs.founded': 2, 'members.joined': 31 } },
+    { orgId: 12, name: '乙街道总工会', values: { 'orgs.founded': 0, 'members.joined': 12 } },
   ],
   ...o,
 });
@@ -34,7 +38,7 @@ const inputs = (o: Partial<FigureInputs> = {}): FigureInputs => ({
 });
 
 function textOf(c: DraftContext, i: FigureInputs) {
-  const d = draftSummary(c, i);
+  const d = draftSummary(c, i, themes);
   const figures = d.figures.map((f) => ({ ...f, value: evaluate(f, i) }));
   const paragraphs = d.sections.flatMap((s) => [s.heading, ...s.source]);
   return { source: paragraphs.join('\n'), text: paragraphs.map((p) => renderFigureText(p, figures)).join('\n'), figures };

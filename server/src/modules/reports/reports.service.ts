@@ -6,14 +6,27 @@ import type { Ctx } from '../../platform/authz/index.ts';
 import type { Db } from '../../platform/db/index.ts';
 import { AppError, conflict, notFound } from '../../platform/http/index.ts';
 import { timeProgress, yearEarlier, yearWindow, type OrgRef, type StatsService, type TargetService } from '../stats/index.ts';
-import { draftSummary, titleOf } from './reports.draft.ts';
+import type { SummaryTheme } from '../../platform/summary/index.ts';
+import { childKeysOf, draftSummary, titleOf } from './reports.draft.ts';
 import { evaluate, type FigureInputs, type FigureSpec } from './reports.figures.ts';
 import { presentSummary, presentSummaryItem, type StoredFigure } from './reports.presenter.ts';
 import * as repo from './reports.repo.ts';
 import { summaryDocument } from './reports.document.ts';
 
-export function createReportService({ db, stats, targets }: { db: Db; stats: StatsService; targets: TargetService }) {
+export interface ReportDeps {
+  db: Db;
+  stats: StatsService;
+  targets: TargetService;
+  /** The modules' summary themes (orgSummaryThemes, memberSummaryThemes …), in any order. */
+  summaryThemes: readonly SummaryTheme[];
+}
+
+export function createReportService({ db, stats, targets, summaryThemes }: ReportDeps) {
   const allKeys = () => new Set(stats.indicators().map((i) => i.key));
+  // A theme reading an indicator nobody registered is a wiring mistake: refuse to start rather than draft zeros.
+  for (const t of summaryThemes)
+    for (const k of [...t.indicators, ...(t.childKeys ?? [])])
+      if (!stats.indicator(k)) throw new Error(`summary theme ${t.key} reads an unknown indicator: ${k}`);
 
   function windowOf(year: number, period: 'H1' | 'year', asOf?: string) {
     // A summary written before the period ends counts up to today, never into the future.
@@ -23,7 +36,7 @@ export function createReportService({ db, stats, targets }: { db: Db; stats: Sta
   }
 
   /** Keys quoted per child org ("从各单位看"): kept as figures so that a refresh updates them too. */
-  const CHILD_KEYS = new Set(['orgs.founded', 'members.joined']);
+  const CHILD_KEYS = childKeysOf(summaryThemes);
 
   /** The figures' inputs, the parent (its level words the rank: 位列全市第X名) and the direct children. */
   async function inputsFor(org: OrgRef, year: number, from: string, to: string) {
@@ -72,10 +85,8 @@ export function createReportService({ db, stats, targets }: { db: Db; stats: Sta
       if (existing && !input.again) throw new AppError('SUMMARY_EXISTS', `已有《${existing.title}》，如需重新生成请确认`);
       const { from, to } = windowOf(input.year, input.period, input.asOf);
       const { inputs, parent, kids, siblingCount } = await inputsFor(org, input.year, from, to);
-      const leaders = kids
-        .filter((c) => c.orgId !== org.id)
-        .map((c) => ({ orgId: c.orgId, name: c.name, founded: c.values['orgs.founded'] ?? 0, joined: c.values['members.joined'] ?? 0 }))
-        .sort((a, b) => b.joined - a.joined || b.founded - a.founded);
+      // The org's own records are a row of the children's table ("（本级）"); 从各单位看 names the units below it.
+      const children = kids.filter((c) => c.orgId !== org.id).map((c) => ({ orgId: c.orgId, name: c.name, values: c.values }));
       const draft = draftSummary(
         {
           orgName: org.name,
@@ -85,9 +96,10 @@ export function createReportService({ db, stats, targets }: { db: Db; stats: Sta
           year: input.year,
           period: input.period,
           asOf: to,
-          leaders,
+          children,
         },
         inputs,
+        summaryThemes,
       );
       return db.transaction(async (tx) => {
         const row = await repo.insert(tx, {

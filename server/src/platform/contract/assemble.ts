@@ -22,9 +22,11 @@ export async function startModules(
   }
   const services: Partial<ModuleServices> & Record<string, unknown> = {};
   const indicators = modules.flatMap((m) => (m.indicators ? [m.indicators] : []));
+  const summaryThemes = modules.flatMap((m) => m.summaryThemes ?? []);
   const ctx: ModuleContext = {
     ...base,
     indicators,
+    summaryThemes,
     service: (name) => {
       if (!(name in services)) throw new Error(`module service ${String(name)} is not started yet: list its module earlier`);
       return services[name] as ModuleServices[typeof name];

@@ -9,6 +9,7 @@ import type { FieldCrypto } from '../crypto/index.ts';
 import type { Db } from '../db/index.ts';
 import type { HttpApp } from '../http/index.ts';
 import type { IndicatorProvider } from '../indicators/index.ts';
+import type { SummaryTheme } from '../summary/index.ts';
 
 /** The services modules provide, by module name. Each module adds its own entry by declaration merging:
  *  `declare module '../../platform/contract/contract.ts' { interface ModuleServices { orgs: OrgService } }`. */
@@ -49,6 +50,8 @@ export interface ModuleContext {
   service: <K extends keyof ModuleServices>(name: K) => ModuleServices[K];
   /** Every module's indicator providers (the catalogue the statistics are computed from). */
   indicators: readonly IndicatorProvider[];
+  /** Every module's work-summary themes (platform/summary), which the report assembles in canonical order. */
+  summaryThemes: readonly SummaryTheme[];
 }
 
 export interface ServerModule<K extends string = string> {
@@ -60,6 +63,8 @@ export interface ServerModule<K extends string = string> {
   tables: readonly PgTable[];
   /** What it counts for statistics, targets and summaries. */
   indicators?: IndicatorProvider;
+  /** Its sections of the work summary (组织建设, 会员 …), written from its indicators. */
+  summaryThemes?: readonly SummaryTheme[];
   /** Registers routes, hooks and case types; returns the service other modules may use. */
   register(ctx: ModuleContext): K extends keyof ModuleServices ? ModuleServices[K] | Promise<ModuleServices[K]> : void | Promise<void>;
 }

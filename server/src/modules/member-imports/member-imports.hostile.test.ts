@@ -3,15 +3,16 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { engines, openTestDb, ADMIN_PASSWORD, type TestDb } from '../../test/db.ts';
-import { buildTestApp, loginAs, type Client } from '../../test/http.ts';
+import { engines, type TestDb } from '../../test/db.ts';
+import { type Client } from '../../test/http.ts';
 import { makeOrg } from '../../test/factories.ts';
 import type { HttpApp } from '../../platform/http/index.ts';
 import { XlsxWorkbook, type Row } from '../../platform/excel/index.ts';
 import { hugeInlineStringXlsx } from '../../platform/excel/testkit.ts';
 import { newId, rawRequest, rosterXlsx, upload, waitForImport } from '../../test/imports.ts';
+import { useTestApp } from '../../test/suite.ts';
 
 async function readXlsx(buf: Buffer): Promise<Row[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gh-rep-'));
@@ -29,18 +30,8 @@ async function readXlsx(buf: Buffer): Promise<Row[]> {
 }
 
 describe.each(engines())('hostile member imports on %s', (engine) => {
-  let t: TestDb;
-  let app: HttpApp;
-  let admin: Client;
-  beforeAll(async () => {
-    t = await openTestDb(engine);
-    app = await buildTestApp(t.db);
-    admin = await loginAs(app, 'admin', ADMIN_PASSWORD);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await t?.close();
-  });
+  let t: TestDb, app: HttpApp, admin: Client;
+  useTestApp(engine, (s) => ({ t, app, admin } = s));
 
   it('fails the 398 MB inline string quickly with a clear message while the API keeps answering', { timeout: 60_000 }, async () => {
     const org = await makeOrg(t.db, t.rootOrgId, { level: 'district' });

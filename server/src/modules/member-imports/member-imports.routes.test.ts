@@ -1,16 +1,17 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { usccCheckChar } from '@gonghui/common';
-import { engines, openTestDb, ADMIN_PASSWORD, type TestDb } from '../../test/db.ts';
-import { buildTestApp, loginAs, loginRoot, type Client } from '../../test/http.ts';
+import { engines, type TestDb } from '../../test/db.ts';
+import { loginAs, loginRoot, type Client } from '../../test/http.ts';
 import { makeOrg, makeUser, uniq } from '../../test/factories.ts';
 import type { HttpApp } from '../../platform/http/index.ts';
 import { XlsxWorkbook, type Row } from '../../platform/excel/index.ts';
 import { zipOf } from '../../platform/excel/testkit.ts';
 import { legacyOf, newId, rawRequest, rosterXlsx, upload, waitForImport, type CellInput } from '../../test/imports.ts';
+import { useTestApp } from '../../test/suite.ts';
 
 const uscc = () => {
   const body = `81320102${String(Math.floor(Math.random() * 1e9)).padStart(9, '0')}`;
@@ -36,18 +37,8 @@ async function readXlsx(buf: Buffer, sheetName?: string): Promise<Row[]> {
 }
 
 describe.each(engines())('member import on %s', (engine) => {
-  let t: TestDb;
-  let app: HttpApp;
-  let admin: Client;
-  beforeAll(async () => {
-    t = await openTestDb(engine);
-    app = await buildTestApp(t.db);
-    admin = await loginAs(app, 'admin', ADMIN_PASSWORD);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await t?.close();
-  });
+  let t: TestDb, app: HttpApp, admin: Client;
+  useTestApp(engine, (s) => ({ t, app, admin } = s));
 
   it('serves a template with marked required columns, text-formatted ID and phone columns and dropdowns', async () => {
     const res = await rawRequest(app, admin, 'GET', '/api/v1/member-imports/template');

@@ -1,12 +1,13 @@
 // Defect 1: a masked member must not carry the full birth date. With it beside `310***********2343` only the
 // district digits stay hidden and the ID number can be rebuilt from a handful of candidates.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
-import { engines, openTestDb, ADMIN_PASSWORD, type TestDb } from '../../test/db.ts';
-import { buildTestApp, loginAs, type Client } from '../../test/http.ts';
+import { engines, type TestDb } from '../../test/db.ts';
+import { loginAs, type Client } from '../../test/http.ts';
 import { makeOrg, makeUser, newIdNumber, PASSWORD } from '../../test/factories.ts';
 import type { HttpApp } from '../../platform/http/index.ts';
+import { useTestApp } from '../../test/suite.ts';
 
 /** Every way the birth date 1985-11-20 could be written in a response or a sheet. */
 const birthForms = ['1985-11-20', '19851120', '1985/11/20', '1985年11月20日', '851120', '1985-11'];
@@ -42,18 +43,8 @@ async function sheetText(app: HttpApp, c: Client, url: string): Promise<{ status
 }
 
 describe.each(engines())('masked members carry no full birth date on %s', (engine) => {
-  let t: TestDb;
-  let app: HttpApp;
-  let admin: Client;
-  beforeAll(async () => {
-    t = await openTestDb(engine);
-    app = await buildTestApp(t.db);
-    admin = await loginAs(app, 'admin', ADMIN_PASSWORD);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await t?.close();
-  });
+  let t: TestDb, app: HttpApp, admin: Client;
+  useTestApp(engine, (s) => ({ t, app, admin } = s));
 
   it('create, detail, list, search and the masked export show the birth year at most; reveal shows the date', async () => {
     const org = await makeOrg(t.db, t.rootOrgId, { level: 'district' });

@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { engines, openTestDb, ADMIN_PASSWORD, type TestDb } from '../../test/db.ts';
-import { buildTestApp, loginAs, loginRoot, type Client } from '../../test/http.ts';
+import { engines, type TestDb } from '../../test/db.ts';
+import { loginAs, loginRoot, type Client } from '../../test/http.ts';
 import { makeOrg, makeUser, newIdNumber as newId } from '../../test/factories.ts';
 import type { HttpApp } from '../../platform/http/index.ts';
+import { useTestApp } from '../../test/suite.ts';
 
 const cellText = (v: unknown): string => {
   if (v === null || v === undefined) return '';
@@ -26,18 +27,8 @@ async function readSheet(app: HttpApp, c: Client, url: string) {
 }
 
 describe.each(engines())('member export on %s', (engine) => {
-  let t: TestDb;
-  let app: HttpApp;
-  let admin: Client;
-  beforeAll(async () => {
-    t = await openTestDb(engine);
-    app = await buildTestApp(t.db);
-    admin = await loginAs(app, 'admin', ADMIN_PASSWORD);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await t?.close();
-  });
+  let t: TestDb, app: HttpApp, admin: Client;
+  useTestApp(engine, (s) => ({ t, app, admin } = s));
 
   it('exports the filter masked by default, as text cells, with formula-looking names escaped, and audits it', async () => {
     const district = await makeOrg(t.db, t.rootOrgId, { level: 'district' });

@@ -1,22 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { engines, openTestDb, ADMIN_PASSWORD, type TestDb } from '../../test/db.ts';
-import { buildTestApp, loginAs, loginRoot, type Client } from '../../test/http.ts';
+import { describe, expect, it } from 'vitest';
+import { engines, type TestDb } from '../../test/db.ts';
+import { loginAs, loginRoot, type Client } from '../../test/http.ts';
 import { makeOrg, makeTree, makeUser, uniq } from '../../test/factories.ts';
 import type { HttpApp } from '../../platform/http/index.ts';
+import { useTestApp } from '../../test/suite.ts';
 
 describe.each(engines())('organisations on %s', (engine) => {
-  let t: TestDb;
-  let app: HttpApp;
-  let admin: Client;
-  beforeAll(async () => {
-    t = await openTestDb(engine);
-    app = await buildTestApp(t.db);
-    admin = await loginAs(app, 'admin', ADMIN_PASSWORD);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await t?.close();
-  });
+  let t: TestDb, app: HttpApp, admin: Client;
+  useTestApp(engine, (s) => ({ t, app, admin } = s));
 
   it('creates an org under the actor, records its founding, and shows it among the parent’s children', async () => {
     const district = await makeOrg(t.db, t.rootOrgId, { level: 'district' });

@@ -1,22 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { engines, openTestDb, ADMIN_PASSWORD, type TestDb } from '../../test/db.ts';
-import { buildTestApp, Client, loginAs } from '../../test/http.ts';
+import { describe, expect, it } from 'vitest';
+import { engines, type TestDb } from '../../test/db.ts';
+import { Client, loginAs } from '../../test/http.ts';
 import { makeOrg, makeUser, PASSWORD, uniq } from '../../test/factories.ts';
 import type { HttpApp } from '../../platform/http/index.ts';
+import { useTestApp } from '../../test/suite.ts';
 
 describe.each(engines())('account rules on %s', (engine) => {
-  let t: TestDb;
-  let app: HttpApp;
-  let admin: Client;
-  beforeAll(async () => {
-    t = await openTestDb(engine);
-    app = await buildTestApp(t.db);
-    admin = await loginAs(app, 'admin', ADMIN_PASSWORD);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await t?.close();
-  });
+  let t: TestDb, app: HttpApp, admin: Client;
+  useTestApp(engine, (s) => ({ t, app, admin } = s));
 
   it('does not let a session reset its own password without the old one', async () => {
     const org = await makeOrg(t.db, t.rootOrgId, { level: 'district' });

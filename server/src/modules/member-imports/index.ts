@@ -9,6 +9,7 @@ import type { HttpApp } from '../../platform/http/index.ts';
 import { createJobRunner, jobRepo, type RunnerLog } from '../../platform/jobs/index.ts';
 import { JOB_KIND, importJob } from './member-imports.job.ts';
 import * as repo from './member-imports.repo.ts';
+import { registerScopeResolver } from '../../platform/authz/index.ts';
 import { registerImportRoutes } from './member-imports.routes.ts';
 import { createImportService, uploadsDirOf } from './member-imports.service.ts';
 
@@ -77,6 +78,7 @@ export interface MemberImportsOptions {
 }
 
 export async function registerMemberImportsModule(app: HttpApp, db: Db, opts: MemberImportsOptions) {
+  registerScopeResolver('member_import', repo.scopePaths, { label: '导入任务' });
   const temporary = !opts.dataDir;
   const dir = opts.dataDir ? uploadsDirOf(opts.dataDir) : fs.mkdtempSync(path.join(os.tmpdir(), 'gonghui-imports-'));
   const runtime = createImportRuntime({ db, crypto: opts.crypto, dir, log: app.log, leaseMs: opts.jobLeaseMs });

@@ -15,6 +15,10 @@ import { registerTransferCaseType } from './transfers.workflow.ts';
 import type { CaseKernel } from '../../platform/cases/index.ts';
 import { registerExportRequestRoutes } from './export-requests.routes.ts';
 import { createExportRequestService } from './export-requests.service.ts';
+import { registerScopeResolver } from '../../platform/authz/index.ts';
+import { scopePaths as memberScopePaths } from './members.repo.ts';
+import { scopePaths as exportRequestScopePaths } from './export-requests.repo.ts';
+import { transferScopePaths } from './transfers.workflow.ts';
 
 export function registerMembersModule(
   app: HttpApp,
@@ -24,6 +28,9 @@ export function registerMembersModule(
   cases: CaseKernel,
   opts: { exportUnmaskedMaxRows: number; transferExpiryWorkingDays: number },
 ) {
+  registerScopeResolver('member', memberScopePaths, { label: '会员' });
+  registerScopeResolver('transfer', transferScopePaths, { label: '接转申请' });
+  registerScopeResolver('export_request', exportRequestScopePaths, { label: '导出申请' });
   const members = createMemberService({ db, crypto });
   orgs.onSubtreeMoved(rewriteOrgPaths);
   orgs.onSubtreeMoved(shiftFlowMonths);

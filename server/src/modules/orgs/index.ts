@@ -3,8 +3,11 @@ import type { Db } from '../../platform/db/index.ts';
 import type { HttpApp } from '../../platform/http/index.ts';
 import { registerOrgRoutes } from './orgs.routes.ts';
 import { createOrgService } from './orgs.service.ts';
+import { registerScopeResolver } from '../../platform/authz/index.ts';
+import { scopePaths } from './orgs.repo.ts';
 
 export function registerOrgsModule(app: HttpApp, db: Db) {
+  registerScopeResolver('org', scopePaths, { label: '组织' });
   const svc = createOrgService({ db });
   registerOrgRoutes(app, svc);
   return svc;

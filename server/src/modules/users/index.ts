@@ -2,8 +2,11 @@ import type { Db } from '../../platform/db/index.ts';
 import type { HttpApp } from '../../platform/http/index.ts';
 import { registerUserRoutes } from './users.routes.ts';
 import { createUserService } from './users.service.ts';
+import { registerScopeResolver } from '../../platform/authz/index.ts';
+import { scopePaths } from './users.repo.ts';
 
 export function registerUsersModule(app: HttpApp, db: Db) {
+  registerScopeResolver('user', scopePaths, { label: '用户' });
   const svc = createUserService({ db });
   registerUserRoutes(app, svc);
   return svc;

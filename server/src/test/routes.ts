@@ -17,8 +17,16 @@ export function apiRoutes(app: HttpApp): RouteEntry[] {
   return routeInventory(app).filter((r) => r.url.startsWith('/api/') && !isDocsRoute(r.url) && r.method !== 'HEAD');
 }
 
-/** Path parameters become `1`; the query and body are invalid on purpose (unknown field holding a NUL byte). */
-export function invalidRequest(r: RouteEntry) {
-  const url = `${r.url.replace(/:[A-Za-z]+/g, '1')}?zz_unknown=%00`;
-  return { method: r.method, url, payload: WRITE.has(r.method) ? { zz_unknown: '\u0000' } : undefined };
+/**
+ * Path parameters take the given values (`1` when not given); the query and body are invalid on purpose (an unknown
+ * field holding a NUL byte), so whatever answers before validation shows itself.
+ */
+export function invalidRequest(r: RouteEntry, params: Record<string, string | number> = {}) {
+  const path = r.url.replace(/:([A-Za-z_][A-Za-z0-9_]*)/g, (_m, name: string) => encodeURIComponent(String(params[name] ?? 1)));
+  return { method: r.method, url: `${path}?zz_unknown=%00`, payload: WRITE.has(r.method) ? { zz_unknown: '\u0000' } : undefined };
+}
+
+/** The path parameters of a route that name a scoped object, each with the kind of object it names. */
+export function scopedParams(r: RouteEntry): [param: string, kind: string][] {
+  return Object.entries(r.config?.scope ?? {}).flatMap(([p, v]) => (typeof v === 'string' ? [[p, v] as [string, string]] : []));
 }

@@ -57,7 +57,7 @@ export function registerAuthRoutes(
   // Lifts the hard lock that 20 failed logins in 24 h put on an account (security admins, own subtree).
   app.post('/api/v1/users/:id/unlock', {
     schema: { operationId: 'unlockUser', tags: ['users'], params: z.object({ id: zId }), response: { 200: ZUser } },
-    config: { permission: 'security:manage' },
+    config: { permission: 'security:manage', scope: { id: 'user' } },
     handler: async (req) => presentUser(await svc.unlock(ctxOf(req), req.params.id)),
   });
 

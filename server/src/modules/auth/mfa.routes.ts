@@ -67,7 +67,7 @@ export function registerMfaRoutes(
 
   app.delete('/api/v1/users/:id/mfa', {
     schema: { operationId: 'resetUserMfa', tags: ['users'], params: ZIdParams },
-    config: { permission: 'security:manage' },
+    config: { permission: 'security:manage', scope: { id: 'user' } },
     handler: async (req, reply) => {
       await svc.reset(ctxOf(req), req.params.id);
       return reply.status(204).send();
@@ -76,7 +76,7 @@ export function registerMfaRoutes(
 
   app.get('/api/v1/orgs/:id/security-policy', {
     schema: { operationId: 'getSecurityPolicy', tags: ['orgs'], params: ZIdParams, response: { 200: ZSecurityPolicy } },
-    config: { permission: 'org:read' },
+    config: { permission: 'org:read', scope: { id: 'org' } },
     handler: async (req) => svc.getPolicy(ctxOf(req), req.params.id),
   });
   app.put('/api/v1/orgs/:id/security-policy', {
@@ -87,7 +87,7 @@ export function registerMfaRoutes(
       body: ZSecurityPolicyUpdate,
       response: { 200: ZSecurityPolicy },
     },
-    config: { permission: 'security:manage' },
+    config: { permission: 'security:manage', scope: { id: 'org' } },
     handler: async (req) => svc.setPolicy(ctxOf(req), req.params.id, req.body.mfaPolicy),
   });
 }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { FieldCrypto } from '../../platform/crypto/index.ts';
 import { memberImportsCatalogue } from '@gonghui/common';
 import { asSystem, memberImportRows, memberImports, memberImportStaged, type Db } from '../../platform/db/index.ts';
+
 import { defineModule } from '../../platform/contract/index.ts';
 import type { WorkerOptions } from '../../platform/excel/index.ts';
 import type { HttpApp } from '../../platform/http/index.ts';
@@ -89,6 +90,7 @@ export const memberImportsModule = defineModule({
   name: 'member-imports',
   catalogue: memberImportsCatalogue,
   tables: [memberImports, memberImportRows, memberImportStaged],
+  scopes: { member_import: { label: '导入任务', resolve: repo.scopePaths } },
   register: ({ app, db, settings }) => registerMemberImportsModule(app, db, settings),
 });
 

@@ -160,3 +160,13 @@ export async function lines(db: DbOrTx, jobId: number, kind: 'error' | 'notice',
     .orderBy(asc(memberImportRows.row))
     .limit(limit);
 }
+
+/** The path of the import's org (by job id), or null when there is no such import: the `member_import` scope resolver. */
+export async function scopePaths(db: DbOrTx, jobId: number): Promise<string[] | null> {
+  const [row] = await db
+    .select({ path: orgs.path })
+    .from(memberImports)
+    .innerJoin(orgs, eq(orgs.id, memberImports.orgId))
+    .where(eq(memberImports.jobId, jobId));
+  return row ? [row.path] : null;
+}

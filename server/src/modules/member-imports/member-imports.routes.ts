@@ -86,7 +86,7 @@ export async function registerImportRoutes(app: HttpApp, svc: ImportService, upl
 
   app.get('/api/v1/member-imports/:id', {
     schema: { operationId: 'getMemberImport', tags, params: z.strictObject({ id: zId }), response: { 200: ZStatus } },
-    config: { permission: 'member:import' },
+    config: { permission: 'member:import', scope: { id: 'member_import' } },
     handler: async (req) => svc.get(ctxOf(req), req.params.id),
   });
 
@@ -97,7 +97,7 @@ export async function registerImportRoutes(app: HttpApp, svc: ImportService, upl
       params: z.strictObject({ id: zId }),
       summary: '下载错误报告（原始行及错误原因，xlsx）',
     },
-    config: { permission: 'member:import' },
+    config: { permission: 'member:import', scope: { id: 'member_import' } },
     handler: async (req, reply) => {
       const { fileName, source } = await svc.errorReport(ctxOf(req), req.params.id);
       const stream = errorReportStream(source, (e) => req.log.error({ err: e }, 'error report failed'));
@@ -117,7 +117,7 @@ export async function registerImportRoutes(app: HttpApp, svc: ImportService, upl
         querystring: ZUploadQuery,
         response: { 202: z.object({ id: z.number().int() }) },
       },
-      config: { permission: 'member:import', rateLimit: { max: 30, timeWindow: '1 minute' } },
+      config: { permission: 'member:import', scope: { orgId: 'org' }, rateLimit: { max: 30, timeWindow: '1 minute' } },
       handler: async (req, reply) => {
         const ctx = ctxOf(req);
         await svc.targetOrg(ctx, req.params.orgId);

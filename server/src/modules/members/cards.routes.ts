@@ -16,7 +16,7 @@ export function registerCardRoutes(app: HttpApp, members: MemberService, cards: 
       params: ZIdParams,
       response: { 200: z.object({ cardNo: z.string(), token: z.string(), expiresAt: z.string() }) },
     },
-    config: { permission: 'member:read' },
+    config: { permission: 'member:read', scope: { id: 'member' } },
     handler: async (req) => cards.issue(await members.get(ctxOf(req), req.params.id)),
   });
   app.post('/api/v1/cards/verify', {

@@ -100,3 +100,13 @@ export async function countCapped(db: DbOrTx, f: MemberFilter, cap: number): Pro
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(capped);
   return row?.n ?? 0;
 }
+
+/** The path of the request's org, or null when there is no such request: the `export_request` scope resolver. */
+export async function scopePaths(db: DbOrTx, id: number): Promise<string[] | null> {
+  const [row] = await db
+    .select({ path: orgs.path })
+    .from(exportRequests)
+    .innerJoin(orgs, eq(orgs.id, exportRequests.orgId))
+    .where(eq(exportRequests.id, id));
+  return row ? [row.path] : null;
+}

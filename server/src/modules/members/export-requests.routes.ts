@@ -66,7 +66,7 @@ export function registerExportRequestRoutes(app: HttpApp, svc: ExportRequestServ
   ] as const) {
     app.post(`/api/v1/export-requests/:id/${verb}`, {
       schema: { operationId: `${verb}ExportRequest`, tags, params: ZIdParams, body: ZExportDecision, response: { 200: ZExportRequest } },
-      config: { permission: 'export:approve' },
+      config: { permission: 'export:approve', scope: { id: 'export_request' } },
       handler: async (req) => {
         const ctx = ctxOf(req);
         return present(await svc.decide(ctx, req.params.id, verdict, req.body.opinion), ctx.actor);
@@ -75,7 +75,7 @@ export function registerExportRequestRoutes(app: HttpApp, svc: ExportRequestServ
   }
   app.get('/api/v1/export-requests/:id/download', {
     schema: { operationId: 'downloadExportRequest', tags, params: ZIdParams },
-    config: { permission: 'member:export' },
+    config: { permission: 'member:export', scope: { id: 'export_request' } },
     handler: async (req, reply) => {
       const claim = await svc.claimDownload(ctxOf(req), req.params.id);
       const out = new PassThrough();

@@ -1,6 +1,9 @@
 // Public surface of the member registry module.
 import { EXPORT_UNMASKED_MAX_ROWS_DEFAULT, membersCatalogue, TRANSFER_EXPIRY_WORKING_DAYS_DEFAULT } from '@gonghui/common';
 import { dataKeys, exportRequests, memberEvents, memberFlowMonths, members } from '../../platform/db/index.ts';
+import { scopePaths as memberScopePaths } from './members.repo.ts';
+import { scopePaths as exportRequestScopePaths } from './export-requests.repo.ts';
+import { transferScopePaths } from './transfers.workflow.ts';
 import { defineModule } from '../../platform/contract/index.ts';
 import { memberIndicatorProvider } from './members.indicators.ts';
 import { memberSummaryThemes } from './members.summary.ts';
@@ -27,6 +30,11 @@ export const membersModule = defineModule({
   catalogue: membersCatalogue,
   // data_keys hold the wrapped keys the members' personal data is encrypted with.
   tables: [members, memberEvents, memberFlowMonths, exportRequests, dataKeys],
+  scopes: {
+    member: { label: '会员', resolve: memberScopePaths },
+    transfer: { label: '接转申请', resolve: transferScopePaths },
+    export_request: { label: '导出申请', resolve: exportRequestScopePaths },
+  },
   indicators: memberIndicatorProvider,
   summaryThemes: memberSummaryThemes,
   register({ app, db, settings, cases, service }) {

@@ -159,3 +159,9 @@ export async function namesByIds(db: DbOrTx, ids: number[]): Promise<Map<number,
     .where(inArray(members.id, [...new Set(ids)]));
   return new Map(rows.map((r) => [r.id, r.name]));
 }
+
+/** The member's org path, or null when there is no such member: the `member` scope resolver. */
+export async function scopePaths(db: DbOrTx, id: number): Promise<string[] | null> {
+  const [row] = await db.select({ path: members.orgPath }).from(members).where(eq(members.id, id));
+  return row ? [row.path] : null;
+}

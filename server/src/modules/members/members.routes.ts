@@ -83,7 +83,7 @@ export function registerMemberRoutes(app: HttpApp, svc: MemberService, transfers
 
   app.get('/api/v1/members/:id', {
     schema: { operationId: 'getMember', tags, params: ZIdParams, response: { 200: ZMember } },
-    config: { permission: 'member:read' },
+    config: { permission: 'member:read', scope: { id: 'member' } },
     handler: async (req) => {
       const m = await svc.get(ctxOf(req), req.params.id);
       // The member is in the caller's scope: its open transfer (to whichever union) is shown with it.
@@ -100,25 +100,25 @@ export function registerMemberRoutes(app: HttpApp, svc: MemberService, transfers
 
   app.patch('/api/v1/members/:id', {
     schema: { operationId: 'updateMember', tags, params: ZIdParams, body: ZMemberUpdate, response: { 200: ZMember } },
-    config: { permission: 'member:update' },
+    config: { permission: 'member:update', scope: { id: 'member' } },
     handler: async (req) => presentMember(await svc.update(ctxOf(req), req.params.id, req.body)),
   });
 
   app.post('/api/v1/members/:id/reveal', {
     schema: { operationId: 'revealMember', tags, params: ZIdParams, body: ZMemberReveal, response: { 200: ZMemberRevealed } },
-    config: { permission: 'member:view_sensitive', rateLimit: { max: 30, timeWindow: '1 minute' } },
+    config: { permission: 'member:view_sensitive', scope: { id: 'member' }, rateLimit: { max: 30, timeWindow: '1 minute' } },
     handler: async (req) => svc.reveal(ctxOf(req), req.params.id, req.body.reason),
   });
 
   app.post('/api/v1/members/:id/leave', {
     schema: { operationId: 'memberLeave', tags, params: ZIdParams, body: ZMemberLeave, response: { 200: ZMember } },
-    config: { permission: 'member:update' },
+    config: { permission: 'member:update', scope: { id: 'member' } },
     handler: async (req) => presentMember(await svc.leave(ctxOf(req), req.params.id, req.body)),
   });
 
   app.get('/api/v1/members/:id/events', {
     schema: { operationId: 'listMemberEvents', tags, params: ZIdParams, response: { 200: z.object({ items: z.array(ZMemberEvent) }) } },
-    config: { permission: 'member:read' },
+    config: { permission: 'member:read', scope: { id: 'member' } },
     handler: async (req) => ({
       items: (await svc.events(ctxOf(req), req.params.id)).map((e) => ({
         id: e.id,

@@ -23,7 +23,7 @@ const tags = ['transfers'];
 export function registerTransferRoutes(app: HttpApp, transfers: TransferService): void {
   app.post('/api/v1/members/:id/transfers', {
     schema: { operationId: 'requestTransfer', tags, params: ZIdParams, body: ZTransferCreate, response: { 201: ZTransferDetail } },
-    config: { permission: 'member:update' },
+    config: { permission: 'member:update', scope: { id: 'member' } },
     handler: async (req, reply) =>
       reply.status(201).send(presentTransferDetail(await transfers.request(ctxOf(req), req.params.id, req.body))),
   });
@@ -38,13 +38,16 @@ export function registerTransferRoutes(app: HttpApp, transfers: TransferService)
   });
   app.get('/api/v1/transfers/:id', {
     schema: { operationId: 'getTransfer', tags, params: ZIdParams, response: { 200: ZTransferDetail } },
-    config: { permission: 'member:read' },
+    config: { permission: 'member:read', scope: { id: 'transfer' } },
     handler: async (req) => presentTransferDetail(await transfers.get(ctxOf(req), req.params.id)),
   });
   app.post('/api/v1/transfers/:id/actions/:action', {
     schema: { operationId: 'actOnTransfer', tags, params: ZActionParams, body: ZCaseActionBody, response: { 200: ZTransferDetail } },
     // Each action's own permission and scope rule are checked by the case kernel (403 / 404).
-    config: { permission: 'member:read' },
+    config: {
+      permission: 'member:read',
+      scope: { id: 'transfer', action: { none: 'the action name; the case kernel applies each action’s side rule' } },
+    },
     handler: async (req) => presentTransferDetail(await transfers.act(ctxOf(req), req.params.id, req.params.action, req.body)),
   });
 }

@@ -3,11 +3,15 @@
 // opinion; the sender may withdraw while it waits; the overdue sweep expires a request nobody answered in time.
 import { z } from 'zod';
 import { LIMITS, zMultilineText, type TransferAction, type TransferStatus } from '@gonghui/common';
-import type { CaseKernel, CaseType, EffectContext } from '../../platform/cases/index.ts';
+import { caseScopePaths, type CaseKernel, type CaseType, type EffectContext } from '../../platform/cases/index.ts';
+import type { ScopeResolve } from '../../platform/authz/index.ts';
 import { conflict } from '../../platform/http/index.ts';
 import * as members from './members.repo.ts';
 
 export const TRANSFER_CASE_TYPE = 'member_transfer';
+
+/** A transfer is in scope for both its sides: the sending and the receiving union's subtrees (`transfer` resolver). */
+export const transferScopePaths: ScopeResolve = (db, id) => caseScopePaths(db, TRANSFER_CASE_TYPE, id);
 
 export const ZTransferPayload = z.object({ memberId: z.number().int(), date: z.string(), reason: z.string().nullable() });
 export type TransferPayload = z.infer<typeof ZTransferPayload>;

@@ -1,6 +1,7 @@
 // Public surface of the orgs module.
 import { orgsCatalogue } from '@gonghui/common';
 import { orgEvents, orgs } from '../../platform/db/index.ts';
+import { scopePaths } from './orgs.repo.ts';
 import { defineModule } from '../../platform/contract/index.ts';
 import { orgIndicatorProvider } from './orgs.indicators.ts';
 import { orgSummaryThemes } from './orgs.summary.ts';
@@ -17,6 +18,7 @@ export const orgsModule = defineModule({
   name: 'orgs',
   catalogue: orgsCatalogue,
   tables: [orgs, orgEvents],
+  scopes: { org: { label: '组织', resolve: scopePaths } },
   indicators: orgIndicatorProvider,
   summaryThemes: orgSummaryThemes,
   register({ app, db, cases }) {

@@ -218,3 +218,9 @@ export async function directory(db: DbOrTx, q: string, limit: number): Promise<{
     .orderBy(asc(orgs.depth), asc(orgs.pinyin), asc(orgs.id))
     .limit(limit);
 }
+
+/** The org's path, or null when there is no such org: the `org` scope resolver (declared route scope). */
+export async function scopePaths(db: DbOrTx, id: number): Promise<string[] | null> {
+  const [row] = await db.select({ path: orgs.path }).from(orgs).where(eq(orgs.id, id));
+  return row ? [row.path] : null;
+}

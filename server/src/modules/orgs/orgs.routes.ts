@@ -54,13 +54,13 @@ export function registerOrgRoutes(app: HttpApp, svc: OrgService): void {
 
   app.get('/api/v1/orgs/:id', {
     schema: { operationId: 'getOrg', tags, params: ZIdParams, response: { 200: ZOrg } },
-    config: { permission: 'org:read' },
+    config: { permission: 'org:read', scope: { id: 'org' } },
     handler: async (req) => presentOrg(await svc.get(ctxOf(req), req.params.id)),
   });
 
   app.get('/api/v1/orgs/:id/children', {
     schema: { operationId: 'listOrgChildren', tags, params: ZIdParams, querystring: ZPageQuery, response: { 200: page(ZOrg) } },
-    config: { permission: 'org:read' },
+    config: { permission: 'org:read', scope: { id: 'org' } },
     handler: async (req) => {
       const { page: p, pageSize } = req.query;
       const res = await svc.children(ctxOf(req), req.params.id, p, pageSize);
@@ -70,31 +70,31 @@ export function registerOrgRoutes(app: HttpApp, svc: OrgService): void {
 
   app.get('/api/v1/orgs/:id/ancestors', {
     schema: { operationId: 'listOrgAncestors', tags, params: ZIdParams, response: { 200: z.object({ items: z.array(ZOrg) }) } },
-    config: { permission: 'org:read' },
+    config: { permission: 'org:read', scope: { id: 'org' } },
     handler: async (req) => ({ items: (await svc.ancestors(ctxOf(req), req.params.id)).map(presentOrg) }),
   });
 
   app.get('/api/v1/orgs/:id/summary', {
     schema: { operationId: 'getOrgSummary', tags, params: ZIdParams, response: { 200: ZSummary } },
-    config: { permission: 'org:read' },
+    config: { permission: 'org:read', scope: { id: 'org' } },
     handler: async (req) => svc.summary(ctxOf(req), req.params.id),
   });
 
   app.patch('/api/v1/orgs/:id', {
     schema: { operationId: 'updateOrg', tags, params: ZIdParams, body: ZOrgUpdate, response: { 200: ZOrg } },
-    config: { permission: 'org:update' },
+    config: { permission: 'org:update', scope: { id: 'org' } },
     handler: async (req) => presentOrg(await svc.update(ctxOf(req), req.params.id, req.body)),
   });
 
   app.post('/api/v1/orgs/:id/events', {
     schema: { operationId: 'createOrgEvent', tags, params: ZIdParams, body: ZOrgEventCreate, response: { 201: ZOrgEvent } },
-    config: { permission: 'org:event' },
+    config: { permission: 'org:event', scope: { id: 'org' } },
     handler: async (req, reply) => reply.status(201).send(presentOrgEvent(await svc.addEvent(ctxOf(req), req.params.id, req.body))),
   });
 
   app.get('/api/v1/orgs/:id/events', {
     schema: { operationId: 'listOrgEvents', tags, params: ZIdParams, querystring: ZPageQuery, response: { 200: page(ZOrgEvent) } },
-    config: { permission: 'org:read' },
+    config: { permission: 'org:read', scope: { id: 'org' } },
     handler: async (req) => {
       const { page: p, pageSize } = req.query;
       const res = await svc.events(ctxOf(req), req.params.id, p, pageSize);

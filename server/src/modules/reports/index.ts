@@ -1,6 +1,7 @@
 // Public surface of the reports module: work summaries drafted from the statistics.
 import { reportsCatalogue } from '@gonghui/common';
 import { workSummaries } from '../../platform/db/index.ts';
+import { scopePaths } from './reports.repo.ts';
 import { defineModule } from '../../platform/contract/index.ts';
 import { registerReportRoutes } from './reports.routes.ts';
 import { createReportService, type ReportService } from './reports.service.ts';
@@ -15,6 +16,7 @@ export const reportsModule = defineModule({
   name: 'reports',
   catalogue: reportsCatalogue,
   tables: [workSummaries],
+  scopes: { summary: { label: '工作总结', resolve: scopePaths } },
   register({ app, db, service, summaryThemes }) {
     const svc = createReportService({ db, ...service('stats'), summaryThemes });
     registerReportRoutes(app, svc);

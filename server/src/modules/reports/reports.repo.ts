@@ -68,3 +68,13 @@ export async function update(db: DbOrTx, id: number, patch: Partial<typeof workS
   if (!r) throw new Error('work summary update returned nothing');
   return r;
 }
+
+/** The path of the summary's org, or null when there is no such summary: the `summary` scope resolver. */
+export async function scopePaths(db: DbOrTx, id: number): Promise<string[] | null> {
+  const [row] = await db
+    .select({ path: orgs.path })
+    .from(workSummaries)
+    .innerJoin(orgs, eq(orgs.id, workSummaries.orgId))
+    .where(eq(workSummaries.id, id));
+  return row ? [row.path] : null;
+}

@@ -34,25 +34,25 @@ export function registerReportRoutes(app: HttpApp, svc: ReportService): void {
 
   app.get(`${base}/:id`, {
     schema: { operationId: 'getWorkSummary', tags, params: ZIdParams, response: { 200: ZSummary } },
-    config: { permission: 'report:read' },
+    config: { permission: 'report:read', scope: { id: 'summary' } },
     handler: async (req) => svc.get(ctxOf(req), req.params.id),
   });
 
   app.patch(`${base}/:id`, {
     schema: { operationId: 'updateWorkSummary', tags, params: ZIdParams, body: ZSummaryUpdate, response: { 200: ZSummary } },
-    config: { permission: 'report:manage' },
+    config: { permission: 'report:manage', scope: { id: 'summary' } },
     handler: async (req) => svc.update(ctxOf(req), req.params.id, req.body),
   });
 
   app.post(`${base}/:id/refresh`, {
     schema: { operationId: 'refreshWorkSummary', tags, params: ZIdParams, response: { 200: ZSummary } },
-    config: { permission: 'report:manage' },
+    config: { permission: 'report:manage', scope: { id: 'summary' } },
     handler: async (req) => svc.refresh(ctxOf(req), req.params.id),
   });
 
   app.get(`${base}/:id/download`, {
     schema: { operationId: 'downloadWorkSummary', tags, params: ZIdParams, querystring: ZSummaryDownload },
-    config: { permission: 'report:read', rateLimit: { max: 20, timeWindow: '1 minute' } },
+    config: { permission: 'report:read', scope: { id: 'summary' }, rateLimit: { max: 20, timeWindow: '1 minute' } },
     handler: async (req, reply) => {
       const format = req.query.format;
       const { file, title } = await svc.document(ctxOf(req), req.params.id, format);

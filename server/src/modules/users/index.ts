@@ -1,6 +1,7 @@
 // Public surface of the users module: cadre accounts and roles.
 import { usersCatalogue } from '@gonghui/common';
 import { roles, users } from '../../platform/db/index.ts';
+import { scopePaths } from './users.repo.ts';
 import { defineModule } from '../../platform/contract/index.ts';
 import { registerUserRoutes } from './users.routes.ts';
 import { createUserService, type UserService } from './users.service.ts';
@@ -15,6 +16,7 @@ export const usersModule = defineModule({
   name: 'users',
   catalogue: usersCatalogue,
   tables: [users, roles],
+  scopes: { user: { label: '用户', resolve: scopePaths } },
   register({ app, db }) {
     const svc = createUserService({ db });
     registerUserRoutes(app, svc);

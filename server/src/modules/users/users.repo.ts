@@ -89,3 +89,9 @@ export async function disableDormant(db: DbOrTx, days: number): Promise<DormantR
     RETURNING u.id, u.username, u.org_id AS "orgId", o.path AS "orgPath"`);
   return res.rows;
 }
+
+/** The path of the user's org, or null when there is no such user: the `user` scope resolver. */
+export async function scopePaths(db: DbOrTx, id: number): Promise<string[] | null> {
+  const [row] = await db.select({ path: orgs.path }).from(users).innerJoin(orgs, eq(orgs.id, users.orgId)).where(eq(users.id, id));
+  return row ? [row.path] : null;
+}

@@ -24,12 +24,12 @@ export function registerUserRoutes(app: HttpApp, svc: UserService): void {
   });
   app.get('/api/v1/users/:id', {
     schema: { operationId: 'getUser', tags: ['users'], params: ZIdParams, response: { 200: ZUser } },
-    config: { permission: 'user:read' },
+    config: { permission: 'user:read', scope: { id: 'user' } },
     handler: async (req) => presentUser(await svc.get(ctxOf(req), req.params.id)),
   });
   app.patch('/api/v1/users/:id', {
     schema: { operationId: 'updateUser', tags: ['users'], params: ZIdParams, body: ZUserUpdate, response: { 200: ZUser } },
-    config: { permission: 'user:manage' },
+    config: { permission: 'user:manage', scope: { id: 'user' } },
     handler: async (req) => presentUser(await svc.update(ctxOf(req), req.params.id, req.body)),
   });
   app.get('/api/v1/roles', {

@@ -1,6 +1,15 @@
 export { type Actor, type Ctx, authorize, can, inScope } from './actor.ts';
 export { subtreeOf } from './scope.ts';
 export {
+  registerScopeResolver,
+  scopeKinds,
+  isNotScoped,
+  pathParams,
+  type RouteScope,
+  type NotScoped,
+  type ScopeResolve,
+} from './route-scope.ts';
+export {
   registerAuth,
   ctxOf,
   setSessionCookies,

@@ -8,6 +8,8 @@ import type { HttpApp } from '../http/app.ts';
 import type { Actor, Ctx } from './actor.ts';
 import { deleteSession, findSession, touchSession } from './session.repo.ts';
 import { hashToken } from './tokens.ts';
+import { checkRouteScope, unresolvedKinds } from './route-scope.ts';
+import { routeInventory } from '../http/routes.ts';
 
 export const SESSION_COOKIE = 'gh_sid';
 export const CSRF_COOKIE = 'csrf_token';
@@ -68,8 +70,9 @@ export function registerAuth(app: HttpApp, db: Db): void {
     }
   });
 
-  // onRequest, not preHandler: 401/403 come before the body is read or validated, so an anonymous caller
-  // learns nothing from validation messages and never makes us parse a large body.
+  // onRequest, not preHandler: 401/403/404 come before the body is read or validated, so an anonymous caller
+  // learns nothing from validation messages and never makes us parse a large body; nor does a cadre learn from
+  // them whether an object outside their subtree exists (the declared route scope, route-scope.ts).
   app.addHook('onRequest', async (req) => {
     const cfg = req.routeOptions.config ?? {};
     const url = req.routeOptions.url ?? '';
@@ -79,6 +82,12 @@ export function registerAuth(app: HttpApp, db: Db): void {
     if (actor.mustChangePassword && !cfg.allowPendingPasswordChange) throw new AppError('PASSWORD_CHANGE_REQUIRED');
     if (actor.mfaEnrollmentRequired && !cfg.allowPendingMfaEnrollment) throw new AppError('MFA_ENROLLMENT_REQUIRED');
     if (cfg.permission && !actor.permissions.has(cfg.permission)) throw new AppError('FORBIDDEN');
+    if (cfg.scope) await checkRouteScope(db, req, actor, cfg.scope);
+  });
+  // A route naming a kind of object that no module resolves would answer 500 on every call: refuse to start.
+  app.addHook('onReady', async () => {
+    const missing = unresolvedKinds(routeInventory(app).map((r) => r.config?.scope));
+    if (missing.length) throw new Error(`routes declare scope kinds without a resolver: ${missing.join(', ')}`);
   });
   // The rest of the request (later hooks, the handler, its streams) runs in the actor's scope, which PostgreSQL
   // enforces with row-level security; without an actor it runs in none and must enter asSystem() on purpose.

@@ -178,3 +178,13 @@ export async function rewriteCasePaths(db: DbOrTx, oldPath: string, newPath: str
     UPDATE cases SET target_org_path = ${newPath} || substr(target_org_path, ${oldPath.length + 1})
     WHERE ${subtreeOf(cases.targetOrgPath, oldPath)}`);
 }
+
+/** Both sides' paths of a case of this type (owner, and target where there is one), or null when there is none. */
+export async function scopePaths(db: DbOrTx, type: string, id: number): Promise<string[] | null> {
+  const [row] = await db
+    .select({ owner: cases.orgPath, target: cases.targetOrgPath })
+    .from(cases)
+    .where(and(eq(cases.id, id), eq(cases.type, type)));
+  if (!row) return null;
+  return row.target === null ? [row.owner] : [row.owner, row.target];
+}

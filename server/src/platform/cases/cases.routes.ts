@@ -8,6 +8,8 @@ import type { CalendarService } from './calendar.service.ts';
 import type { CaseKernel } from './kernel.ts';
 
 const ZYearParams = z.strictObject({ year: zCalendarYear });
+/** The calendar is shared by every org: a year is no object in anyone's subtree. */
+const scope = { year: { none: 'a calendar year, shared by every org' } };
 
 export function registerCaseRoutes(app: HttpApp, kernel: CaseKernel, calendar: CalendarService): void {
   app.get('/api/v1/todos', {
@@ -19,12 +21,12 @@ export function registerCaseRoutes(app: HttpApp, kernel: CaseKernel, calendar: C
   app.get('/api/v1/calendar/:year', {
     schema: { operationId: 'getCalendar', tags: ['cases'], params: ZYearParams, response: { 200: ZCalendarYear } },
     // Public holidays are no secret; every cadre's deadlines are counted in them.
-    config: { authenticated: true },
+    config: { authenticated: true, scope },
     handler: async (req) => calendar.get(req.params.year),
   });
   app.put('/api/v1/calendar/:year', {
     schema: { operationId: 'putCalendar', tags: ['cases'], params: ZYearParams, body: ZCalendarPut, response: { 200: ZCalendarYear } },
-    config: { permission: 'calendar:manage' },
+    config: { permission: 'calendar:manage', scope },
     handler: async (req) => calendar.put(ctxOf(req), req.params.year, req.body),
   });
 }

@@ -17,6 +17,7 @@ export {
   type Transition,
 } from './kernel.ts';
 export type { CaseStepRow } from './cases.repo.ts';
+export { scopePaths as caseScopePaths } from './cases.repo.ts';
 export { addWorkingDays, addCalendarDays, isWorkingDay, EMPTY_CALENDAR, type WorkCalendar, type CalendarDayKind } from './calendar.ts';
 export { loadCalendar } from './calendar.repo.ts';
 export { createCalendarService, type CalendarService } from './calendar.service.ts';

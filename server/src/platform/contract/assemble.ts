@@ -1,4 +1,5 @@
 // Starts the listed modules in order and hands each the services of those before it.
+import { registerScopeResolver } from '../authz/index.ts';
 import type { CaseKernel } from '../cases/index.ts';
 import type { Db } from '../db/index.ts';
 import type { HttpApp } from '../http/index.ts';
@@ -19,6 +20,7 @@ export async function startModules(
     if (m.catalogue.key !== m.name) throw new Error(`module ${m.name}: its catalogue is ${m.catalogue.key}`);
     if (names.has(m.name)) throw new Error(`module ${m.name} listed twice`);
     names.add(m.name);
+    for (const [kind, s] of Object.entries(m.scopes ?? {})) registerScopeResolver(kind, s.resolve, { label: s.label });
   }
   const services: Partial<ModuleServices> & Record<string, unknown> = {};
   const indicators = modules.flatMap((m) => (m.indicators ? [m.indicators] : []));

@@ -4,6 +4,7 @@
 // reach each other only through the services they provide here (never repositories).
 import type { ModuleCatalogue } from '@gonghui/common';
 import type { PgTable } from 'drizzle-orm/pg-core';
+import type { ScopeResolve } from '../authz/index.ts';
 import type { CaseKernel } from '../cases/index.ts';
 import type { FieldCrypto } from '../crypto/index.ts';
 import type { Db } from '../db/index.ts';
@@ -63,6 +64,9 @@ export interface ServerModule<K extends string = string> {
   tables: readonly PgTable[];
   /** What it counts for statistics, targets and summaries. */
   indicators?: IndicatorProvider;
+  /** How the platform finds the org(s) of each kind of object its routes name (`config.scope`): one indexed query,
+   *  and the word the 404 uses. */
+  scopes?: Record<string, { label: string; resolve: ScopeResolve }>;
   /** Its sections of the work summary (组织建设, 会员 …), written from its indicators. */
   summaryThemes?: readonly SummaryTheme[];
   /** Registers routes, hooks and case types; returns the service other modules may use. */

@@ -79,3 +79,9 @@ export async function rewriteOrgPaths(db: DbOrTx, oldPath: string, newPath: stri
     UPDATE attachments SET org_path = ${newPath} || substr(org_path, ${oldPath.length + 1})
     WHERE ${subtreeOf(attachments.orgPath, oldPath)}`);
 }
+
+/** The attachment's org path, or null when there is no such attachment: the `attachment` scope resolver. */
+export async function scopePaths(db: DbOrTx, id: number): Promise<string[] | null> {
+  const [row] = await db.select({ path: attachments.orgPath }).from(attachments).where(eq(attachments.id, id));
+  return row ? [row.path] : null;
+}

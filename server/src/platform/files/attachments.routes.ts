@@ -68,7 +68,7 @@ export async function registerAttachmentRoutes(app: HttpApp, svc: AttachmentServ
 
   app.get('/api/v1/attachments/:id/download', {
     schema: { operationId: 'downloadAttachment', tags, summary: '下载附件（图片和 PDF 在浏览器中打开）', params: ZIdParams },
-    config: { permission: 'member:read' },
+    config: { permission: 'member:read', scope: { id: 'attachment' } },
     handler: async (req, reply) => {
       const f = await svc.open(ctxOf(req), req.params.id);
       reply
@@ -87,7 +87,7 @@ export async function registerAttachmentRoutes(app: HttpApp, svc: AttachmentServ
 
   app.delete('/api/v1/attachments/:id', {
     schema: { operationId: 'deleteAttachment', tags, summary: '删除附件', params: ZIdParams },
-    config: { permission: 'member:update' },
+    config: { permission: 'member:update', scope: { id: 'attachment' } },
     handler: async (req, reply) => {
       await svc.remove(ctxOf(req), req.params.id);
       return reply.status(204).send();

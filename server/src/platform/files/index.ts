@@ -4,6 +4,8 @@ import type { Db } from '../db/index.ts';
 import type { HttpApp } from '../http/index.ts';
 import { registerAttachmentRoutes } from './attachments.routes.ts';
 import { createAttachmentService } from './attachments.service.ts';
+import { registerScopeResolver } from '../authz/index.ts';
+import { scopePaths } from './attachments.repo.ts';
 import { createLocalFileStore, type FileStore } from './store.ts';
 
 export { createLocalFileStore, filesDirOf, newFileKey, readAll, FileMissingError, type FileStore } from './store.ts';
@@ -27,6 +29,7 @@ export interface AttachmentsOptions {
 }
 
 export async function registerAttachments(app: HttpApp, db: Db, opts: AttachmentsOptions) {
+  registerScopeResolver('attachment', scopePaths, { label: '附件' });
   const store = opts.store ?? createLocalFileStore(opts.filesDir);
   const service = createAttachmentService({ db, store, maxBytes: opts.maxBytes });
   await registerAttachmentRoutes(app, service);

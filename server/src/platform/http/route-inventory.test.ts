@@ -1,13 +1,16 @@
-// Generated over every route the app registers: each /api route declares who may call it, and an anonymous or
-// unentitled caller is refused before its input is even looked at. Adding a route needs no edit here unless it
-// is public; a public route must be listed below with the reason it is safe to call without a session.
+// Generated over every route the app registers: each /api route declares who may call it and what each of its path
+// parameters names (the declared route scope), and an anonymous or unentitled caller is refused before its input is
+// even looked at. Adding a route needs no edit here unless it is public; a public route must be listed below with the
+// reason it is safe to call without a session. What a scoped route answers in and out of scope is generated in
+// platform/authz/route-scope.matrix.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PERMISSIONS } from '@gonghui/common';
+import { PERMISSIONS, zId } from '@gonghui/common';
 import { engines, openTestDb, type TestDb } from '../../test/db.ts';
 import { buildTestApp, Client, loginAs } from '../../test/http.ts';
 import { makeUser, uniq } from '../../test/factories.ts';
 import { apiRoutes, invalidRequest, PUBLIC_ROUTES, WRITE, routeKey as key } from '../../test/routes.ts';
 import { roles } from '../db/index.ts';
+import { isNotScoped, pathParams, scopeKinds } from '../authz/index.ts';
 import type { HttpApp, RouteEntry } from './index.ts';
 
 describe.each(engines())('route inventory on %s', (engine) => {
@@ -46,6 +49,28 @@ describe.each(engines())('route inventory on %s', (engine) => {
       .map(key)
       .sort();
     expect(publicRoutes, 'public routes must be listed in PUBLIC_ROUTES with a reason').toEqual(Object.keys(PUBLIC_ROUTES).sort());
+  });
+
+  it('every /api route with a path parameter declares what it names: a kind of object a resolver scopes, or none and why', () => {
+    const kinds = new Set(scopeKinds());
+    const wrong: string[] = [];
+    for (const r of routes) {
+      const params = pathParams(r.url);
+      const scope = r.config?.scope ?? {};
+      for (const p of params) {
+        const v = scope[p];
+        if (v === undefined) wrong.push(`${key(r)}: :${p} declares no scope`);
+        else if (isNotScoped(v)) {
+          if (v.none.trim().length < 8) wrong.push(`${key(r)}: :${p} is not scoped without a reason`);
+        } else if (!kinds.has(v)) wrong.push(`${key(r)}: :${p} names '${v}', which no module resolves`);
+        // The scope hook reads the raw parameter with zId, the rule validation applies after it.
+        else if ((r.schema?.params as { shape?: Record<string, unknown> } | undefined)?.shape?.[p] !== zId)
+          wrong.push(`${key(r)}: :${p} is scoped but not validated with zId`);
+      }
+      for (const p of Object.keys(scope)) if (!params.includes(p)) wrong.push(`${key(r)}: declares :${p}, which is no path parameter`);
+    }
+    expect(wrong).toEqual([]);
+    expect(routes.filter((r) => pathParams(r.url).length > 0).length).toBeGreaterThan(30);
   });
 
   it('anonymous requests with invalid input get 401 on every non-public route, before validation, and are not cached', async () => {

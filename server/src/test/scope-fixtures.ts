@@ -1,0 +1,83 @@
+// One fixture factory per kind of scoped object (the kinds routes name in `config.scope`): each makes one object of
+// its kind inside a district's subtree, through the API as that district's cadre where the API makes it (so the
+// cadre is also the requester or uploader the service may insist on). The generated route-scope matrix calls each
+// factory for two sibling districts; a kind named by a route but missing here fails that test, so a new kind of
+// scoped object comes with its factory.
+import type { Permission } from '@gonghui/common';
+import type { HttpApp } from '../platform/http/index.ts';
+import { multipart, PNG } from '../platform/files/fixtures.ts';
+import type { TestDb } from './db.ts';
+import { makeOrg, makeUser, newIdNumber, uniq, type OrgRef } from './factories.ts';
+import type { Client, Res } from './http.ts';
+import { rawRequest, rosterXlsx, upload } from './imports.ts';
+
+export interface ScopeSide {
+  t: TestDb;
+  app: HttpApp;
+  /** The district whose subtree the object must lie in. */
+  district: OrgRef;
+  /** A cadre of that district holding every permission. */
+  cadre: Client;
+}
+
+/** What the factories need the district cadre to hold, besides the permissions of the routes under test. */
+export const FIXTURE_PERMISSIONS: readonly Permission[] = [
+  'member:create',
+  'member:update',
+  'member:import',
+  'member:export',
+  'member:view_sensitive',
+  'report:manage',
+];
+
+/** Makes one object of the kind inside `side.district`'s subtree; returns the id its routes take. */
+export type ScopeFixture = (side: ScopeSide) => Promise<number>;
+
+function created(res: Res, what: string): number {
+  if (res.status !== 200 && res.status !== 201 && res.status !== 202) {
+    throw new Error(`fixture ${what}: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+  return res.body.id as number;
+}
+
+const union = (s: ScopeSide) => makeOrg(s.t.db, s.district, { level: 'grassroots', name: uniq('范围基层工会') });
+
+async function member(s: ScopeSide, orgId?: number): Promise<number> {
+  const body = { orgId: orgId ?? (await union(s)).id, name: '范会员', idNumber: newIdNumber(), joinedAt: '2020-01-01' };
+  return created(await s.cadre.post('/api/v1/members', body), 'member');
+}
+
+export const SCOPE_FIXTURES: Record<string, ScopeFixture> = {
+  org: async (s) => (await makeOrg(s.t.db, s.district, { level: 'street', name: uniq('范围街道') })).id,
+  // In a street under the district: accounts are managed from above, so the district cadre may manage it.
+  user: async (s) => (await makeUser(s.t.db, (await makeOrg(s.t.db, s.district, { level: 'street' })).id, ['viewer'])).id,
+  member: (s) => member(s),
+  // Both sides within the district: the case is seen from the sending and from the receiving side.
+  transfer: async (s) => {
+    const id = await member(s);
+    const to = await union(s);
+    return created(await s.cadre.post(`/api/v1/members/${id}/transfers`, { toOrgId: to.id, reason: '工作调动' }), 'transfer');
+  },
+  export_request: async (s) => {
+    const orgId = (await union(s)).id;
+    await member(s, orgId);
+    return created(await s.cadre.post('/api/v1/export-requests', { orgId, reason: '核对会员信息' }), 'export request');
+  },
+  member_import: async (s) => {
+    const file = await rosterXlsx({ header: ['姓名', '身份证号', '入会日期'], rows: [['张三', newIdNumber(), '2023-01-01']] });
+    const res = await upload(s.app, s.cadre, (await union(s)).id, file, { dryRun: true });
+    return created({ status: res.status, body: res.body, headers: {} }, 'member import');
+  },
+  summary: async (s) =>
+    created(await s.cadre.post('/api/v1/reports/work-summaries', { orgId: s.district.id, year: 2025, period: 'year' }), 'summary'),
+  attachment: async (s) => {
+    const res = await rawRequest(
+      s.app,
+      s.cadre,
+      'POST',
+      `/api/v1/attachments?ownerType=org&ownerId=${s.district.id}`,
+      multipart(PNG, '照片.png'),
+    );
+    return created({ status: res.statusCode, body: JSON.parse(res.body), headers: {} }, 'attachment');
+  },
+};

@@ -22,6 +22,8 @@ import { configureAuditChain } from './platform/audit/index.ts';
 import { createCalendarService, createCaseKernel, registerCaseRoutes, type CaseKernel } from './platform/cases/index.ts';
 import { registerLedgerRoutes } from './platform/ledger/index.ts';
 import { filesDirOf, registerAttachments, rewriteAttachmentOrgPaths } from './platform/files/index.ts';
+import { createJobService, type JobService } from './platform/jobs/index.ts';
+import { defineSweeps } from './sweeps.ts';
 
 export interface ServerOptions {
   logLevel: string;
@@ -40,9 +42,13 @@ export interface ServerOptions {
   dataDir?: string;
   /** Lease of background jobs (JOB_LEASE_MS); how soon a restart resumes a job whose process died. */
   jobLeaseMs?: number;
+  /** The one job service; a fresh one when omitted. Started when the app is ready, stopped when it closes. */
+  jobs?: JobService;
+  /** Run the recurring sweeps (sessions, login throttle, dormant accounts, overdue cases): main.ts only. */
+  sweeps?: boolean;
   /** Cap on the rows of one unmasked export request (EXPORT_UNMASKED_MAX_ROWS). */
   exportUnmaskedMaxRows?: number;
-  /** The case kernel whose overdue sweep main.ts schedules; a fresh one when omitted. */
+  /** The case kernel (its overdue sweep is a scheduled job with `sweeps`); a fresh one when omitted. */
   cases?: CaseKernel;
   /** TRANSFER_EXPIRY_WORKING_DAYS: working days a 会员接转 request waits before it expires (default 10). */
   transferExpiryWorkingDays?: number;
@@ -65,6 +71,7 @@ export async function buildServer(db: Db, opts: ServerOptions): Promise<HttpApp>
     handler: async () => ({ ok: true }),
   });
 
+  const jobs = opts.jobs ?? createJobService({ db, log: app.log, leaseMs: opts.jobLeaseMs });
   const orgs = registerOrgsModule(app, db);
   const cases = opts.cases ?? createCaseKernel({ db });
   orgs.onSubtreeMoved(cases.rewriteCasePaths);
@@ -84,7 +91,8 @@ export async function buildServer(db: Db, opts: ServerOptions): Promise<HttpApp>
     transferExpiryWorkingDays: opts.transferExpiryWorkingDays ?? TRANSFER_EXPIRY_WORKING_DAYS_DEFAULT,
   });
   registerCaseRoutes(app, cases, createCalendarService({ db }));
-  await registerMemberImportsModule(app, db, opts);
+  await registerMemberImportsModule(app, db, jobs, opts);
+  if (opts.sweeps) defineSweeps(jobs, { db, cases, log: app.log, dormantDays: opts.dormantDays ?? 0 });
   const filesTemp = opts.dataDir ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'gonghui-files-'));
   await registerAttachments(app, db, {
     filesDir: opts.dataDir ? filesDirOf(opts.dataDir) : (filesTemp as string),
@@ -95,6 +103,10 @@ export async function buildServer(db: Db, opts: ServerOptions): Promise<HttpApp>
   const stats = registerStatsModule(app, db, orgs, indicatorProviders);
   registerReportsModule(app, db, stats);
   registerLedgerRoutes(app, db);
+
+  // After every module has defined its kinds; stopped before the onClose hooks (imports remove their temp directory).
+  app.addHook('onReady', async () => jobs.start());
+  app.addHook('preClose', async () => jobs.stop());
 
   const serveConsole = Boolean(opts.webDist && fs.existsSync(path.join(opts.webDist, 'index.html')));
   if (serveConsole) await app.register(fastifyStatic, { root: opts.webDist as string, wildcard: true });

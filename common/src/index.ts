@@ -21,3 +21,4 @@ export * from './cases.ts';
 export * from './money.ts';
 export * from './ledger.ts';
 export * from './attachment.ts';
+export * from './notification.ts';

@@ -23,6 +23,7 @@ import { createCalendarService, createCaseKernel, registerCaseRoutes, type CaseK
 import { registerLedgerRoutes } from './platform/ledger/index.ts';
 import { filesDirOf, registerAttachments, rewriteAttachmentOrgPaths } from './platform/files/index.ts';
 import { createJobService, type JobService } from './platform/jobs/index.ts';
+import { registerNotificationsModule } from './modules/notifications/index.ts';
 import { defineSweeps } from './sweeps.ts';
 
 export interface ServerOptions {
@@ -92,6 +93,7 @@ export async function buildServer(db: Db, opts: ServerOptions): Promise<HttpApp>
   });
   registerCaseRoutes(app, cases, createCalendarService({ db }));
   await registerMemberImportsModule(app, db, jobs, opts);
+  registerNotificationsModule(app, db, jobs, cases);
   if (opts.sweeps) defineSweeps(jobs, { db, cases, log: app.log, dormantDays: opts.dormantDays ?? 0 });
   const filesTemp = opts.dataDir ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'gonghui-files-'));
   await registerAttachments(app, db, {

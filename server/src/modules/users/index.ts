@@ -21,6 +21,7 @@ export {
   insertUser,
   syncBuiltinRoles,
   setUserRoles,
+  usersHoldingPermission,
   type UserRow,
   type UserInsert,
   type UserWithOrg,

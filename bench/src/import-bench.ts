@@ -19,6 +19,7 @@ import { openDatabase, runMigrations } from '../../server/src/platform/db/index.
 import { XlsxWorkbook } from '../../server/src/platform/excel/index.ts';
 import { cardNoOf, cipherFields, identityFields } from '../../server/src/modules/members/index.ts';
 import { createImportRuntime } from '../../server/src/modules/member-imports/index.ts';
+import { createJobService } from '../../server/src/platform/jobs/index.ts';
 import { bigRosterFile } from '../../server/src/test/imports.ts';
 import { makeOrg } from '../../server/src/test/factories.ts';
 
@@ -159,17 +160,16 @@ async function main() {
     db,
     crypto,
     dir: work,
-    log: { error: (o, m) => console.error(m, o), info: () => undefined },
+    jobs: createJobService({ db, log: { error: (o, m) => console.error(m, o), info: () => undefined }, pollMs: 60_000 }),
     batchSize,
-    pollMs: 60_000,
   });
-  await runtime.runner.start();
+  await runtime.jobs.start();
   const run = async (label: string, dryRun: boolean) => {
     const tmp = path.join(work, 'upload.part');
     fs.copyFileSync(file, tmp);
     const t0 = performance.now();
     const { id } = await runtime.service.enqueue(ctx, org.id, { tmpPath: tmp, fileName: 'bench.xlsx' }, dryRun);
-    await runtime.runner.kick();
+    await runtime.jobs.kick();
     const s = secs(t0);
     const res = (
       await db.execute(
@@ -183,7 +183,7 @@ async function main() {
   await run('import', false);
   await run('same file again', false);
   await run('dry run', true);
-  await runtime.runner.stop();
+  await runtime.jobs.stop();
   await database.close();
   fs.rmSync(work, { recursive: true, force: true });
 }

@@ -9,6 +9,7 @@ import type { Ctx } from '../../server/src/platform/authz/index.ts';
 import { openDatabase } from '../../server/src/platform/db/index.ts';
 import { buildServer } from '../../server/src/server.ts';
 import { createImportRuntime } from '../../server/src/modules/member-imports/index.ts';
+import { createJobService } from '../../server/src/platform/jobs/index.ts';
 import { makeOrg } from '../../server/src/test/factories.ts';
 import { benchCrypto } from './members-crypto.ts';
 import { login } from './members-http.ts';
@@ -74,10 +75,9 @@ export async function runImportPhase(file: string, url: string, rows: number): P
     db,
     crypto: benchCrypto,
     dir: work,
-    log: { error: (o, m) => console.error(m, o), info: () => undefined },
-    pollMs: 60_000,
+    jobs: createJobService({ db, log: { error: (o, m) => console.error(m, o), info: () => undefined }, pollMs: 60_000 }),
   });
-  await runtime.runner.start();
+  await runtime.jobs.start();
   const health: number[] = [];
   const list: number[] = [];
   let failures = 0;
@@ -112,7 +112,7 @@ export async function runImportPhase(file: string, url: string, rows: number): P
   const probing$ = probe();
   const t0 = performance.now();
   const { id } = await runtime.service.enqueue(ctx, org.id, { tmpPath: tmp, fileName: 'bench.xlsx' }, false);
-  await runtime.runner.kick();
+  await runtime.jobs.kick();
   const seconds = (performance.now() - t0) / 1000;
   probing = false;
   await probing$;
@@ -121,7 +121,7 @@ export async function runImportPhase(file: string, url: string, rows: number): P
       sql`SELECT j.status, j.error, i.imported, i.updated, i.skipped, i.error_count FROM jobs j JOIN member_imports i ON i.job_id = j.id WHERE j.id = ${id}`,
     )
   ).rows[0];
-  await runtime.runner.stop();
+  await runtime.jobs.stop();
   await app.close();
   await database.close();
   fs.rmSync(work, { recursive: true, force: true });

@@ -24,3 +24,4 @@ export * from './attachment.ts';
 export * from './modules/index.ts';
 export { catalogueOwners, AUDIT_ACTION_GROUPS } from './modules/assemble.ts';
 export * from './field-labels.ts';
+export * from './notification.ts';

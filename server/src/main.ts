@@ -6,9 +6,7 @@ import { seedDemo } from './bootstrap/demo.ts';
 import { buildServer, defaultWebDist } from './server.ts';
 import { keysOrExit, masterKeyOrExit } from './bootstrap/keys.ts';
 import { loadDataKeys } from './platform/crypto/index.ts';
-import { IDLE_TIMEOUT_MS, sessionRepo } from './platform/authz/index.ts';
 import { bindAuditSeals, configureAuditChain, openSealStore, startAuditSealer } from './platform/audit/index.ts';
-import { disableDormantUsers, pruneLoginThrottle } from './modules/auth/index.ts';
 import { createCaseKernel } from './platform/cases/index.ts';
 
 const config = loadConfig();
@@ -95,6 +93,8 @@ const app = await buildServer(database.db, {
   webDist: config.webDist ?? defaultWebDist,
   dataDir: config.dataDir,
   jobLeaseMs: config.jobLeaseMs,
+  // Sessions, login throttle, dormant accounts and overdue cases: scheduled kinds of the job service (sweeps.ts).
+  sweeps: true,
 });
 const sealer = await startAuditSealer(database.db, {
   log: app.log,
@@ -107,39 +107,6 @@ for (const line of banner) process.stdout.write(`${line}\n`);
 process.stdout.write(
   `工会工作平台已启动：http://localhost:${config.port}  （数据库：${database.kind === 'pglite' ? `PGlite ${config.dataDir}` : 'PostgreSQL'}）\n`,
 );
-
-// Sessions idle past the timeout are refused on use, and old throttle rows no longer count; this sweep keeps both small.
-const sweep = setInterval(() => {
-  asSystem(() => sessionRepo.deleteExpiredSessions(database.db, new Date(Date.now() - IDLE_TIMEOUT_MS))).catch((err: unknown) =>
-    app.log.warn({ err }, 'session sweep failed'),
-  );
-  asSystem(() => pruneLoginThrottle(database.db)).catch((err: unknown) => app.log.warn({ err }, 'login throttle sweep failed'));
-}, 15 * 60_000);
-sweep.unref();
-
-// DORMANT_DAYS: accounts nobody has used for that long are disabled (audited); login checks it too.
-if (config.dormantDays > 0) {
-  const dormantSweep = () => {
-    asSystem(() => disableDormantUsers(database.db, config.dormantDays)).catch((err: unknown) =>
-      app.log.warn({ err }, 'dormant account sweep failed'),
-    );
-  };
-  dormantSweep();
-  setInterval(dormantSweep, 3600_000).unref();
-}
-
-// Cases past their due working day: marked overdue (the parent org sees them in its to-dos), and those whose type
-// says so (会员接转) expire. At start and every 10 minutes; each case changes in its own transaction.
-const overdueSweep = () => {
-  asSystem(() => cases.sweepOverdue())
-    .then((r) => {
-      if (r.failed) app.log.warn(r, 'overdue case sweep: some cases could not be changed (retried next sweep)');
-      else if (r.marked || r.acted) app.log.info(r, 'overdue cases swept');
-    })
-    .catch((err: unknown) => app.log.warn({ err }, 'overdue case sweep failed'));
-};
-overdueSweep();
-setInterval(overdueSweep, 10 * 60_000).unref();
 
 // Picks up a data key created by `npm run keys:rotate` (reads also reload on demand when they meet a new version).
 const keyReload = setInterval(() => {

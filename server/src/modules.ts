@@ -5,6 +5,7 @@ import { auditModule } from './modules/audit/index.ts';
 import { authModule } from './modules/auth/index.ts';
 import { memberImportsModule } from './modules/member-imports/index.ts';
 import { membersModule } from './modules/members/index.ts';
+import { notificationsModule } from './modules/notifications/index.ts';
 import { orgsModule } from './modules/orgs/index.ts';
 import { reportsModule } from './modules/reports/index.ts';
 import { statsModule } from './modules/stats/index.ts';
@@ -19,4 +20,6 @@ export const MODULES: readonly ServerModule[] = [
   memberImportsModule,
   statsModule,
   reportsModule,
+  // Subscribes to every case type's steps: after the modules that register case types.
+  notificationsModule,
 ];

@@ -15,11 +15,17 @@ import { registerLedgerRoutes } from './platform/ledger/index.ts';
 import { filesDirOf, registerAttachments, rewriteAttachmentOrgPaths } from './platform/files/index.ts';
 import { startModules, type ServerSettings } from './platform/contract/index.ts';
 import { MODULES } from './modules.ts';
+import { createJobService, type JobService } from './platform/jobs/index.ts';
+import { defineSweeps } from './sweeps.ts';
 
 export interface ServerOptions extends ServerSettings {
   /** Log destination instead of stdout; tests read what was logged. */
   logStream?: LogStream;
-  /** The case kernel whose overdue sweep main.ts schedules; a fresh one when omitted. */
+  /** The one job service; a fresh one when omitted. Started when the app is ready, stopped when it closes. */
+  jobs?: JobService;
+  /** Run the recurring sweeps (sessions, login throttle, dormant accounts, overdue cases): main.ts only. */
+  sweeps?: boolean;
+  /** The case kernel (its overdue sweep is a scheduled job with `sweeps`); a fresh one when omitted. */
   cases?: CaseKernel;
   /** Built console to serve at /; omitted in route tests. */
   webDist?: string;
@@ -38,9 +44,11 @@ export async function buildServer(db: Db, opts: ServerOptions): Promise<HttpApp>
     handler: async () => ({ ok: true }),
   });
 
+  const jobs = opts.jobs ?? createJobService({ db, log: app.log, leaseMs: opts.jobLeaseMs });
   const cases = opts.cases ?? createCaseKernel({ db });
-  const { services } = await startModules(MODULES, { app, db, settings: opts, cases });
+  const { services } = await startModules(MODULES, { app, db, settings: opts, cases, jobs });
   registerCaseRoutes(app, cases, createCalendarService({ db }));
+  if (opts.sweeps) defineSweeps(jobs, { db, cases, log: app.log, dormantDays: opts.dormantDays ?? 0 });
   const filesTemp = opts.dataDir ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'gonghui-files-'));
   await registerAttachments(app, db, {
     filesDir: opts.dataDir ? filesDirOf(opts.dataDir) : (filesTemp as string),
@@ -49,6 +57,10 @@ export async function buildServer(db: Db, opts: ServerOptions): Promise<HttpApp>
   services.orgs?.onSubtreeMoved(rewriteAttachmentOrgPaths);
   if (filesTemp) app.addHook('onClose', async () => fs.rmSync(filesTemp, { recursive: true, force: true }));
   registerLedgerRoutes(app, db);
+
+  // After every module has defined its kinds; stopped before the onClose hooks (imports remove their temp directory).
+  app.addHook('onReady', async () => jobs.start());
+  app.addHook('preClose', async () => jobs.stop());
 
   const serveConsole = Boolean(opts.webDist && fs.existsSync(path.join(opts.webDist, 'index.html')));
   if (serveConsole) await app.register(fastifyStatic, { root: opts.webDist as string, wildcard: true });

@@ -3,6 +3,7 @@ import { authCatalogue } from './auth.ts';
 import { auditCatalogue } from './audit.ts';
 import { memberImportsCatalogue } from './member-imports.ts';
 import { membersCatalogue } from './members.ts';
+import { notificationsCatalogue } from './notifications.ts';
 import { orgsCatalogue } from './orgs.ts';
 import { platformCatalogue } from './platform.ts';
 import { reportsCatalogue } from './reports.ts';
@@ -18,6 +19,7 @@ export const CATALOGUES = [
   statsCatalogue,
   reportsCatalogue,
   authCatalogue,
+  notificationsCatalogue,
   platformCatalogue,
 ] as const;
 
@@ -28,6 +30,7 @@ export {
   auditCatalogue,
   memberImportsCatalogue,
   membersCatalogue,
+  notificationsCatalogue,
   orgsCatalogue,
   platformCatalogue,
   reportsCatalogue,

@@ -1,4 +1,5 @@
-// ProLayout shell: permission-filtered menu, user and org in the header, language switch, password change, logout.
+// ProLayout shell: permission-filtered menu, user and org in the header, notifications, language switch, password
+// change, logout.
 import { Dropdown, Grid, Result } from 'antd';
 import { KeyOutlined, LogoutOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { ProLayout } from '@ant-design/pro-components';
@@ -6,6 +7,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { authApi } from '../api/endpoints.ts';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
+import { NotificationBell } from '../components/NotificationBell.tsx';
 import { notifyError, notifySuccess } from '../utils/notify.ts';
 import { allowedMenu, menuEntryOf, menuRoutes } from './menu.tsx';
 import { queryClient } from './queryClient.ts';
@@ -122,6 +124,7 @@ export function AppShell() {
             {me.org.name}
           </span>
         ),
+        <NotificationBell key="bell" />,
         <LanguageSwitch key="lang" />,
       ]}
     >

@@ -49,6 +49,7 @@ export const en: Messages = {
     targets: 'Targets',
     summaries: 'Work summaries',
   },
+  notifications: { title: 'Notifications', empty: 'No notifications', bell: 'Notifications ({{count}} unread)' },
   header: {
     accountSecurity: 'Account security',
     changePassword: 'Change password',

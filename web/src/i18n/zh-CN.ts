@@ -58,6 +58,7 @@ export const zhCN = {
     targets: '目标任务',
     summaries: '工作总结',
   },
+  notifications: { title: '通知', empty: '暂无通知', bell: '通知（{{count}} 条未读）' },
   header: { accountSecurity: '账号安全', changePassword: '修改密码', logout: '退出登录', language: '语言', loggedOut: '已退出登录' },
   login: {
     username: '用户名',

@@ -9,7 +9,7 @@ import { asSystem, memberImportRows, memberImports, memberImportStaged, type Db 
 import { defineModule } from '../../platform/contract/index.ts';
 import type { WorkerOptions } from '../../platform/excel/index.ts';
 import type { HttpApp } from '../../platform/http/index.ts';
-import { createJobRunner, jobRepo, type RunnerLog } from '../../platform/jobs/index.ts';
+import { jobRepo, type JobService } from '../../platform/jobs/index.ts';
 import { JOB_KIND, importJob } from './member-imports.job.ts';
 import * as repo from './member-imports.repo.ts';
 import { registerImportRoutes } from './member-imports.routes.ts';
@@ -24,23 +24,21 @@ const SWEEP_EVERY_MS = 10 * 60_000;
 export interface ImportRuntimeOptions {
   db: Db;
   crypto: FieldCrypto;
+  /** The server's one job service; the import kind is defined on it. */
+  jobs: JobService;
   /** Where uploads wait until their job ends (DATA_DIR/uploads, see uploadsDirOf). */
   dir: string;
-  log: RunnerLog;
   /** Fixed rows per batch (tests); adaptive by default. */
   batchSize?: number;
   maxRows?: number;
-  leaseMs?: number;
-  pollMs?: number;
   worker?: WorkerOptions;
   afterBatchWrite?: (jobId: number, batchNo: number) => Promise<void>;
 }
 
-/** The runner and service without HTTP: what the server wires up, and what crash tests and benchmarks drive. */
+/** The import kind and service without HTTP: what the server wires up, and what tests and benchmarks drive. */
 export function createImportRuntime(o: ImportRuntimeOptions) {
   const fileOf = (jobId: number) => path.join(o.dir, `${jobId}.xlsx`);
-  const runner = createJobRunner({ db: o.db, log: o.log, leaseMs: o.leaseMs, pollMs: o.pollMs });
-  runner.register(
+  const kind = o.jobs.define(
     JOB_KIND,
     importJob({
       db: o.db,
@@ -52,7 +50,7 @@ export function createImportRuntime(o: ImportRuntimeOptions) {
       afterBatchWrite: o.afterBatchWrite,
     }),
   );
-  const service = createImportService({ db: o.db, crypto: o.crypto, runner, fileOf });
+  const service = createImportService({ db: o.db, crypto: o.crypto, jobs: o.jobs, kind, fileOf });
 
   /**
    * Gives up jobs left unfinished for a day, drops staged rows of jobs that have ended, deletes uploads of
@@ -68,15 +66,13 @@ export function createImportRuntime(o: ImportRuntimeOptions) {
       if (stale || (/^\d+\.xlsx$/.test(name) && !active.has(name))) await fs.promises.rm(file, { force: true });
     }
   }
-  return { runner, service, fileOf, sweep };
+  return { jobs: o.jobs, service, fileOf, sweep };
 }
 
 export interface MemberImportsOptions {
   crypto: FieldCrypto;
   /** DATA_DIR: uploads wait in DATA_DIR/uploads. Omitted only by route tests: a temporary directory removed at close. */
   dataDir?: string;
-  /** The import job's lease: how soon another start may resume a job whose process died. */
-  jobLeaseMs?: number;
 }
 
 declare module '../../platform/contract/contract.ts' {
@@ -91,25 +87,25 @@ export const memberImportsModule = defineModule({
   catalogue: memberImportsCatalogue,
   tables: [memberImports, memberImportRows, memberImportStaged],
   scopes: { member_import: { label: '导入任务', resolve: repo.scopePaths } },
-  register: ({ app, db, settings }) => registerMemberImportsModule(app, db, settings),
+  register: ({ app, db, settings, jobs }) => registerMemberImportsModule(app, db, jobs, settings),
 });
 
-async function registerMemberImportsModule(app: HttpApp, db: Db, opts: MemberImportsOptions) {
+// The job service starts and stops with the server (server.ts); this module only defines its kind on it. Its
+// sweep stays a local timer: it also deletes files in this process's upload directory.
+async function registerMemberImportsModule(app: HttpApp, db: Db, jobs: JobService, opts: MemberImportsOptions) {
   const temporary = !opts.dataDir;
   const dir = opts.dataDir ? uploadsDirOf(opts.dataDir) : fs.mkdtempSync(path.join(os.tmpdir(), 'gonghui-imports-'));
-  const runtime = createImportRuntime({ db, crypto: opts.crypto, dir, log: app.log, leaseMs: opts.jobLeaseMs });
+  const runtime = createImportRuntime({ db, crypto: opts.crypto, jobs, dir });
   await registerImportRoutes(app, runtime.service, dir);
   let timer: NodeJS.Timeout | null = null;
   const sweep = () => runtime.sweep().catch((err: unknown) => app.log.warn({ err }, 'import sweep failed'));
   app.addHook('onReady', async () => {
     await runtime.sweep();
-    await runtime.runner.start();
     timer = setInterval(() => void sweep(), SWEEP_EVERY_MS);
     timer.unref();
   });
   app.addHook('onClose', async () => {
     if (timer) clearInterval(timer);
-    await runtime.runner.stop();
     if (temporary) fs.rmSync(dir, { recursive: true, force: true });
   });
   return runtime;

@@ -180,7 +180,9 @@ describe.each(engines())('member import crash through main.ts on %s', (engine) =
         auth = await login(s.base);
         // Progress counts the file's bytes read, the skipped rows too: wait until it passes the kill point by a
         // margin, which only a checkpoint of new rows can record (a slow machine may have staged half by the kill).
-        const moveOn = Math.min(0.95, Math.max(0.5, Number(killedAt?.progress ?? 0) + 0.1));
+        // The margin stays small and the mark below 0.9: past it the rest of the file may be read and published before
+        // the SIGTERM lands (seen on a loaded machine), and the test would see a finished job.
+        const moveOn = Math.min(0.88, Math.max(0.4, Number(killedAt?.progress ?? 0) + 0.05));
         await until('the resumed job to move on', async () => ((await view(s.base)).progress >= moveOn ? true : undefined), 120_000, 20);
         const termAt = Date.now();
         process.kill(s.child.pid ?? 0, 'SIGTERM');

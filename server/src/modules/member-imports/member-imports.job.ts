@@ -17,7 +17,8 @@ import {
   type WorkbookReader,
   type WorkerOptions,
 } from '../../platform/excel/index.ts';
-import { JobFailure, type JobContext, type JobKind, type JobRow } from '../../platform/jobs/index.ts';
+import { z } from 'zod';
+import { JobFailure, type JobContext, type JobKindDef, type JobRow } from '../../platform/jobs/index.ts';
 import { findOrgById } from '../orgs/index.ts';
 import { HEADER_SCAN_ROWS, findHeader, missingColumns, type Header } from './member-imports.columns.ts';
 import { writeBatch } from './member-imports.batch.ts';
@@ -26,6 +27,9 @@ import * as repo from './member-imports.repo.ts';
 import { idKeyOf, isBlankRow, prepareRow, type OrgTarget, type PreparedRow, type RowContext } from './member-imports.rows.ts';
 
 export const JOB_KIND = 'member_import';
+/** Everything the job needs is in its member_imports row and its origin. */
+export const ZImportPayload = z.object({});
+export type ImportPayload = z.infer<typeof ZImportPayload>;
 // Short transactions keep the API responsive (PGlite serves one connection); big ones amortise round trips.
 const TARGET_TX_MS = 300;
 const MIN_BATCH = 2000;
@@ -89,7 +93,7 @@ async function locate(wb: WorkbookReader): Promise<{ sheet: SheetInfo; header: H
   throw new JobFailure(firstProblem ?? '未找到会员名册工作表');
 }
 
-export function importJob(opts: ImportJobOptions): JobKind {
+export function importJob(opts: ImportJobOptions): JobKindDef<ImportPayload> {
   const { db } = opts;
 
   async function run(ctx: JobContext): Promise<void> {
@@ -216,6 +220,10 @@ export function importJob(opts: ImportJobOptions): JobKind {
   }
 
   return {
+    payload: ZImportPayload,
+    // One import at a time per process: each holds a parsing worker and long publishing transactions.
+    concurrency: 1,
+    internalErrorMessage: '处理过程中发生内部错误，请稍后重新上传',
     run,
     async failed(tx, job) {
       await repo.discardStaged(tx, job.id);

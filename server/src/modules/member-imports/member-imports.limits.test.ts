@@ -10,6 +10,7 @@ import { testCrypto } from '../../test/http.ts';
 import { makeOrg } from '../../test/factories.ts';
 import type { WorkerOptions } from '../../platform/excel/index.ts';
 import { workbookOf } from '../../platform/excel/testkit.ts';
+import { createJobService } from '../../platform/jobs/index.ts';
 import { createImportRuntime } from './index.ts';
 import { bigRosterFile, newId, rosterXlsx } from '../../test/imports.ts';
 
@@ -44,14 +45,15 @@ describe.each(engines())('member import limits on %s', (engine) => {
       ip: null,
       requestId: null,
     };
-    const rt = createImportRuntime({ db: t.db, crypto: testCrypto, dir, log: silent, maxRows, batchSize: 2, worker });
+    const jobs = createJobService({ db: t.db, log: silent });
+    const rt = createImportRuntime({ db: t.db, crypto: testCrypto, jobs, dir, maxRows, batchSize: 2, worker });
     const tmp = path.join(dir, `up-${org.id}.part`);
     if (typeof file === 'string') fs.copyFileSync(file, tmp);
     else fs.writeFileSync(tmp, file);
-    await rt.runner.start();
+    await rt.jobs.start();
     const { id } = await runInScope(org.path, () => rt.service.enqueue(ctx, org.id, { tmpPath: tmp, fileName: 'x.xlsx' }, false));
-    await rt.runner.kick();
-    await rt.runner.stop();
+    await rt.jobs.kick();
+    await rt.jobs.stop();
     const job = (await t.owner.execute<{ status: string; error: string | null }>(sql`SELECT status, error FROM jobs WHERE id = ${id}`))
       .rows[0];
     const members = (await t.owner.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM members WHERE org_id = ${org.id}`)).rows[0]?.n;

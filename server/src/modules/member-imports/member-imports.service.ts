@@ -8,10 +8,10 @@ import type { FieldCrypto } from '../../platform/crypto/index.ts';
 import type { Db } from '../../platform/db/index.ts';
 import { ExcelFileError, XlsxWorkbook } from '../../platform/excel/index.ts';
 import { conflict, invalid, notFound } from '../../platform/http/index.ts';
-import { jobRepo, type JobRunner } from '../../platform/jobs/index.ts';
+import { jobRepo, type JobKindRef, type JobService } from '../../platform/jobs/index.ts';
 import { findOrgInScope } from '../orgs/index.ts';
 import { keyOfHeader } from './member-imports.columns.ts';
-import { JOB_KIND, type ImportOrigin } from './member-imports.job.ts';
+import type { ImportOrigin, ImportPayload } from './member-imports.job.ts';
 import * as repo from './member-imports.repo.ts';
 import type { ReportSource } from './member-imports.xlsx.ts';
 
@@ -21,7 +21,8 @@ export const NOTICES_SHOWN = 200;
 export interface ImportServiceDeps {
   db: Db;
   crypto: FieldCrypto;
-  runner: JobRunner;
+  jobs: JobService;
+  kind: JobKindRef<ImportPayload>;
   fileOf: (jobId: number) => string;
 }
 
@@ -31,7 +32,7 @@ export interface Upload {
   fileName: string;
 }
 
-export function createImportService({ db, crypto, runner, fileOf }: ImportServiceDeps) {
+export function createImportService({ db, crypto, jobs, kind, fileOf }: ImportServiceDeps) {
   async function targetOrg(ctx: Ctx, orgId: number) {
     const org = await findOrgInScope(db, ctx.actor.orgPath, orgId);
     if (!org) throw notFound('组织');
@@ -39,7 +40,7 @@ export function createImportService({ db, crypto, runner, fileOf }: ImportServic
     return org;
   }
 
-  /** Checks the file is a readable xlsx, then queues it; the job runs after this transaction commits. */
+  /** Checks the file is a readable xlsx, then queues it; the job service is poked once the transaction commits. */
   async function enqueue(ctx: Ctx, orgId: number, upload: Upload, dryRun: boolean): Promise<{ id: number }> {
     let moved = false;
     try {
@@ -56,14 +57,13 @@ export function createImportService({ db, crypto, runner, fileOf }: ImportServic
       const origin: ImportOrigin = { ...auditOriginOf(ctx), scopePath: ctx.actor.orgPath };
       try {
         await db.transaction(async (tx) => {
-          await jobRepo.insertJob(tx, { id, kind: JOB_KIND, orgId: org.id, origin: { ...origin } });
+          await jobs.enqueue(tx, kind, {}, { id, orgId: org.id, origin: { ...origin } });
           await repo.insertImport(tx, { jobId: id, orgId: org.id, fileName: upload.fileName, dryRun });
         });
       } catch (e) {
         await fs.promises.rm(fileOf(id), { force: true });
         throw e;
       }
-      void runner.kick();
       return { id };
     } finally {
       if (!moved) await fs.promises.rm(upload.tmpPath, { force: true });

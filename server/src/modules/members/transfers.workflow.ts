@@ -2,7 +2,7 @@
 // accepts — which moves the membership and books transfer_out/transfer_in on the transfer's date — or rejects with an
 // opinion; the sender may withdraw while it waits; the overdue sweep expires a request nobody answered in time.
 import { z } from 'zod';
-import { LIMITS, zMultilineText, type TransferAction, type TransferStatus } from '@gonghui/common';
+import { LIMITS, TRANSFER_STEP_LABELS, zMultilineText, type TransferAction, type TransferStatus } from '@gonghui/common';
 import { caseScopePaths, type CaseKernel, type CaseType, type EffectContext } from '../../platform/cases/index.ts';
 import type { ScopeResolve } from '../../platform/authz/index.ts';
 import { conflict } from '../../platform/http/index.ts';
@@ -44,6 +44,8 @@ export function registerTransferCaseType(kernel: CaseKernel): TransferCaseType {
     awaiting: { pending: 'target' },
     readPermission: 'member:read',
     openExistsMessage: '该会员已有待接收的接转申请',
+    link: (c) => `/transfers/${c.id}`,
+    stepLabels: { ...TRANSFER_STEP_LABELS, overdue: '逾期' },
     audit: { open: 'member.transfer_request', entity: (c) => ({ entityType: 'member', entityId: c.payload.memberId }) },
     transitions: {
       accept: {

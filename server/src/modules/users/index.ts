@@ -36,6 +36,7 @@ export {
   insertUser,
   syncBuiltinRoles,
   setUserRoles,
+  usersHoldingPermission,
   type UserRow,
   type UserInsert,
   type UserWithOrg,

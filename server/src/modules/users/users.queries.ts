@@ -17,6 +17,10 @@ export async function permissionsOfRoles(db: DbOrTx, keys: string[]): Promise<st
   return [...new Set((await roles.findByKeys(db, keys)).flatMap((r) => r.permissions))].sort();
 }
 
+/** Enabled cadres of exactly this org holding any of the permissions (who is told of a case awaiting the org). */
+export const usersHoldingPermission = (db: DbOrTx, orgId: number, permissions: string[]) =>
+  repo.idsHoldingPermission(db, orgId, permissions);
+
 /** A successful login: its time, and (when the password has expired) the demand to change it. */
 export async function recordUserLogin(db: DbOrTx, id: number, at: Date, mustChangePassword = false): Promise<void> {
   await repo.update(db, id, mustChangePassword ? { lastLoginAt: at, mustChangePassword: true } : { lastLoginAt: at });

@@ -95,3 +95,14 @@ export async function scopePaths(db: DbOrTx, id: number): Promise<string[] | nul
   const [row] = await db.select({ path: orgs.path }).from(users).innerJoin(orgs, eq(orgs.id, users.orgId)).where(eq(users.id, id));
   return row ? [row.path] : null;
 }
+
+/** Enabled accounts of exactly `orgId` whose roles grant at least one of `permissions`. */
+export async function idsHoldingPermission(db: DbOrTx, orgId: number, permissions: string[]): Promise<number[]> {
+  if (!permissions.length) return [];
+  const res = await db.execute<{ id: number }>(sql`
+    SELECT u.id FROM users u
+    WHERE u.org_id = ${orgId} AND NOT u.disabled
+      AND EXISTS (SELECT 1 FROM roles r WHERE r.key = ANY(u.roles) AND r.permissions && ${sql.param(permissions)}::text[])
+    ORDER BY u.id`);
+  return res.rows.map((r) => Number(r.id));
+}

@@ -92,7 +92,7 @@ export function registerAuth(app: HttpApp, db: Db): void {
   // The rest of the request (later hooks, the handler, its streams) runs in the actor's scope, which PostgreSQL
   // enforces with row-level security; without an actor it runs in none and must enter asSystem() on purpose.
   app.addHook('preHandler', (req, _reply, done) => {
-    if (req.actor) enterScope(req.actor.orgPath, done);
+    if (req.actor) enterScope(req.actor.orgPath, done, req.actor.userId);
     else done();
   });
 }

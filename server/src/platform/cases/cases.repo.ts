@@ -149,14 +149,13 @@ export async function orgNames(db: DbOrTx, ids: number[]): Promise<Map<number, s
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-/** Marks open cases past their due day as overdue (once); returns how many. */
-export async function markOverdue(db: DbOrTx, today: string): Promise<number> {
-  const rows = await db
+/** Marks open cases past their due day as overdue (once); returns the cases it marked. */
+export async function markOverdue(db: DbOrTx, today: string): Promise<CaseRow[]> {
+  return db
     .update(cases)
     .set({ overdueAt: new Date() })
     .where(and(eq(cases.open, true), lt(cases.dueAt, today), isNull(cases.overdueAt)))
-    .returning({ id: cases.id });
-  return rows.length;
+    .returning();
 }
 
 /** Open cases of a type in the given states whose due day has passed: the overdue sweep's batch. */

@@ -12,6 +12,9 @@ import { eq } from 'drizzle-orm';
 import { addCalendarDays, addWorkingDays } from './calendar.ts';
 import { loadCalendar } from './calendar.repo.ts';
 import * as repo from './cases.repo.ts';
+import { actingPermissions, noticesOf, parentIdOf, type CaseEvent, type CaseListener, type CaseNotice } from './notices.ts';
+
+export type { CaseEvent, CaseListener, CaseNotice } from './notices.ts';
 
 export type Side = repo.Side;
 
@@ -69,6 +72,10 @@ export interface CaseTypeDef<S extends string, A extends string, P> {
   audit: { open: AuditAction; entity: (c: CaseRecord<P>) => { entityType: string; entityId: string | number } };
   /** The message of the 409 when the subject already has an open case. */
   openExistsMessage: string;
+  /** The console path of a case (notifications link to it). */
+  link?: (c: CaseRecord<P>) => string;
+  /** Labels of the steps for people (zh-CN): the actions, 'submit' and 'overdue'. */
+  stepLabels?: Partial<Record<A | 'submit' | 'overdue', string>>;
 }
 
 export interface OpenInput<P> {
@@ -134,6 +141,33 @@ export interface CaseType<S extends string, A extends string, P> {
 export function createCaseKernel({ db }: { db: Db }) {
   // Registered types; the stored defs are only ever used through their own handle or generically by name.
   const types = new Map<string, CaseTypeDef<string, string, unknown>>();
+  const listeners: CaseListener[] = [];
+
+  /** Tells the listeners of a step, inside its transaction (a listener's failure rolls the step back). */
+  async function emit(
+    tx: Tx,
+    def: CaseTypeDef<string, string, unknown>,
+    c: repo.CaseRow,
+    action: string,
+    actorId: number | null,
+    notices: CaseNotice[],
+  ): Promise<void> {
+    if (!listeners.length || !notices.length) return;
+    const labels = def.stepLabels as Record<string, string> | undefined;
+    const event: CaseEvent = {
+      caseId: c.id,
+      type: c.type,
+      number: c.number,
+      title: c.title,
+      status: c.status,
+      action,
+      stepLabel: labels?.[action] ?? action,
+      actorId,
+      link: def.link ? def.link({ ...c, payload: def.payload.parse(c.payload) }) : null,
+      notices,
+    };
+    for (const l of listeners) await l(tx, event);
+  }
 
   const actorOrgName = async (tx: Tx, actor: Actor): Promise<string | null> => {
     const [o] = await tx.select({ name: orgs.name }).from(orgs).where(eq(orgs.id, actor.orgId));
@@ -178,6 +212,8 @@ export function createCaseKernel({ db }: { db: Db }) {
       before: { caseId: c.id, number: c.number, status: c.status, version: c.version },
       after: { caseId: c.id, number: c.number, status: updated.status, version: updated.version, ...(opinion ? { opinion } : {}) },
     });
+    const generic = def as unknown as CaseTypeDef<string, string, unknown>;
+    await emit(tx, generic, updated, action, who.actor?.userId ?? null, noticesOf(generic, c.status, updated, side));
     return record;
   }
 
@@ -259,6 +295,8 @@ export function createCaseKernel({ db }: { db: Db }) {
             payload: row.payload,
           },
         });
+        const generic = def as unknown as CaseTypeDef<string, string, unknown>;
+        await emit(tx, generic, row, 'submit', ctx.actor.userId, noticesOf(generic, null, row, 'owner'));
         return record;
       },
 
@@ -348,7 +386,20 @@ export function createCaseKernel({ db }: { db: Db }) {
    * to-dos, then runs each type's `onOverdue` action (e.g. a transfer expires). Returns what it did.
    */
   async function sweepOverdue(today = todayCst(), batch = 500): Promise<{ marked: number; acted: number; failed: number }> {
-    const marked = await repo.markOverdue(db, today);
+    // Marked and escalated in one transaction: the parent org of each late side hears of it once.
+    const marked = await db.transaction(async (tx) => {
+      const rows = await repo.markOverdue(tx, today);
+      for (const c of rows) {
+        const def = types.get(c.type);
+        const side = def?.awaiting[c.status];
+        if (!def || !side) continue;
+        const parentId = parentIdOf(pathOfSide(c, side));
+        const permissions = actingPermissions(def, c.status, side);
+        if (parentId !== null && permissions.length)
+          await emit(tx, def, c, 'overdue', null, [{ orgId: parentId, permissions, reason: 'escalation' }]);
+      }
+      return rows.length;
+    });
     let acted = 0;
     let failed = 0;
     for (const def of types.values()) {
@@ -373,7 +424,16 @@ export function createCaseKernel({ db }: { db: Db }) {
     return { marked, acted, failed };
   }
 
-  return { register, todos, sweepOverdue, rewriteCasePaths: repo.rewriteCasePaths };
+  return {
+    register,
+    todos,
+    sweepOverdue,
+    rewriteCasePaths: repo.rewriteCasePaths,
+    /** Subscribes to every step of every type (notifications); called inside the step's transaction. */
+    onStep(listener: CaseListener): void {
+      listeners.push(listener);
+    },
+  };
 }
 
 export type CaseKernel = ReturnType<typeof createCaseKernel>;

@@ -10,6 +10,7 @@ import type { FieldCrypto } from '../crypto/index.ts';
 import type { Db } from '../db/index.ts';
 import type { HttpApp } from '../http/index.ts';
 import type { IndicatorProvider } from '../indicators/index.ts';
+import type { JobService } from '../jobs/index.ts';
 import type { SummaryTheme } from '../summary/index.ts';
 
 /** The services modules provide, by module name. Each module adds its own entry by declaration merging:
@@ -47,6 +48,8 @@ export interface ModuleContext {
   db: Db;
   settings: ServerSettings;
   cases: CaseKernel;
+  /** The one job service: modules define their kinds on it and enqueue in their transactions. */
+  jobs: JobService;
   /** A service another module provides; that module must be listed earlier (server/src/modules/index.ts). */
   service: <K extends keyof ModuleServices>(name: K) => ModuleServices[K];
   /** Every module's indicator providers (the catalogue the statistics are computed from). */

@@ -9,6 +9,7 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import { schema } from './schema.ts';
 import { acquireDataDirLock } from './lock.ts';
 import { scopedPool } from './rls.ts';
+import { withCommitHooks } from './commit.ts';
 
 // Keep DATE columns as 'YYYY-MM-DD' strings and BIGINT counts as numbers (they stay far below 2^53).
 pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
@@ -53,7 +54,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     // An idle connection the server ends (restart, failover, pg_terminate_backend) is dropped from the pool and the
     // next query opens a new one; without a listener pg would raise it as an uncaught error and stop the process.
     pool.on('error', () => undefined);
-    return { db: drizzle(pool, { schema }), pool, kind: 'postgres', close: () => pool.end() };
+    return { db: withCommitHooks(drizzle(pool, { schema })), pool, kind: 'postgres', close: () => pool.end() };
   }
   const dataDir = opts.dataDir ?? ':memory:';
   const release = dataDir === ':memory:' ? () => undefined : acquireDataDirLock(dataDir);
@@ -70,7 +71,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       fs.rmSync(socketDir, { recursive: true, force: true });
       release();
     };
-    return { db: drizzle(pool, { schema }), pool, kind: 'pglite', close };
+    return { db: withCommitHooks(drizzle(pool, { schema })), pool, kind: 'pglite', close };
   } catch (e) {
     release();
     throw e;

@@ -1,7 +1,8 @@
 export { openDatabase, type Database, type Db, type Tx, type DbOrTx } from './connect.ts';
+export { onCommit, withCommitHooks } from './commit.ts';
 export { runMigrations, runMigrationsAsOwner } from './migrate.ts';
 export { appRoleProblem } from './role-check.ts';
-export { asSystem, enterScope, runInScope, withoutScope, currentScope, SCOPE_SETTING } from './rls.ts';
+export { asSystem, enterScope, runInScope, withoutScope, currentScope, currentUser, SCOPE_SETTING, USER_SETTING } from './rls.ts';
 export * from './schema.ts';
 export {
   registerConstraints,

@@ -5,16 +5,19 @@ export * from './tables/accounts.ts';
 export * from './tables/audit.ts';
 export * from './tables/members.ts';
 export * from './tables/cases.ts';
+export * from './tables/jobs.ts';
 export * from './tables/imports.ts';
 export * from './tables/reports.ts';
 export * from './tables/ledger.ts';
 export * from './tables/attachments.ts';
+export * from './tables/notifications.ts';
 import { orgs, orgEvents } from './tables/orgs.ts';
 import { roles, users, sessions, userMfa, mfaRecoveryCodes, mfaPendingLogins } from './tables/accounts.ts';
 import { auditEvents } from './tables/audit.ts';
 import { members, memberEvents, memberFlowMonths } from './tables/members.ts';
 import { cases, caseSteps, caseCounters, calendarDays, calendarYears } from './tables/cases.ts';
-import { jobs, memberImports, memberImportRows, memberImportStaged } from './tables/imports.ts';
+import { jobs } from './tables/jobs.ts';
+import { memberImports, memberImportRows, memberImportStaged } from './tables/imports.ts';
 import { targets, workSummaries } from './tables/reports.ts';
 
 export const schema = {

@@ -1,5 +1,6 @@
 // SQL for background jobs. Claiming is one UPDATE … FOR UPDATE SKIP LOCKED, so two runners never take the
-// same job; every write made while running checks the lease, so a runner that lost its job stops cleanly.
+// same job; every write made while running checks the lease, so a runner that lost its job stops cleanly. A recurring
+// kind has one row that goes back to `queued` with `run_after` set to its next run.
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { jobs, type DbOrTx } from '../db/index.ts';
 
@@ -24,7 +25,7 @@ export async function findJob(db: DbOrTx, id: number): Promise<JobRow | undefine
   return row;
 }
 
-/** Takes the oldest queued job, or a running one whose runner's lease has run out. */
+/** Takes the oldest queued job that is due, or a running one whose runner's lease has run out. */
 export async function claimNext(db: DbOrTx, kinds: string[], owner: string, leaseMs: number): Promise<JobRow | undefined> {
   const res = await db.execute<{ id: number }>(sql`
     UPDATE jobs SET status = 'running', lease_owner = ${owner}, lease_until = now() + ${leaseMs} * interval '1 millisecond',
@@ -32,7 +33,8 @@ export async function claimNext(db: DbOrTx, kinds: string[], owner: string, leas
     WHERE id = (
       SELECT id FROM jobs
       WHERE kind = ANY(${sql.param(kinds)}::text[])
-        AND (status = 'queued' OR (status = 'running' AND (lease_until IS NULL OR lease_until < now())))
+        AND ((status = 'queued' AND (run_after IS NULL OR run_after <= now()))
+             OR (status = 'running' AND (lease_until IS NULL OR lease_until < now())))
       ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED)
     RETURNING id`);
   const id = res.rows[0]?.id;
@@ -67,6 +69,23 @@ export async function finish(
     .where(and(eq(jobs.id, id), eq(jobs.leaseOwner, owner), eq(jobs.status, 'running')))
     .returning({ id: jobs.id });
   return res.length > 0;
+}
+
+/** The one row of a recurring kind: created due now, or its interval updated (its next run is kept). */
+export async function ensureSchedule(db: DbOrTx, kind: string, everyMs: number): Promise<void> {
+  await db.execute(sql`
+    INSERT INTO jobs (kind, every_ms, run_after) VALUES (${kind}, ${everyMs}, now())
+    ON CONFLICT (kind) WHERE every_ms IS NOT NULL DO UPDATE SET every_ms = EXCLUDED.every_ms,
+      status = CASE WHEN jobs.status IN ('queued', 'running') THEN jobs.status ELSE 'queued' END`);
+}
+
+/** Ends a run of a recurring kind: queued again for one interval after now, if this runner still holds it. */
+export async function reschedule(db: DbOrTx, id: number, owner: string, error: string | null): Promise<boolean> {
+  const res = await db.execute(sql`
+    UPDATE jobs SET status = 'queued', lease_owner = NULL, lease_until = NULL, cursor = 0, progress = 0, attempts = 0,
+                    run_after = now() + every_ms * interval '1 millisecond', error = ${error}, finished_at = now()
+    WHERE id = ${id} AND lease_owner = ${owner} AND status = 'running' AND every_ms IS NOT NULL`);
+  return (res.rowCount ?? 0) > 0;
 }
 
 /**

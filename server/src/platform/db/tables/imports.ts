@@ -1,30 +1,7 @@
-// Background jobs and the member import they run.
-import { boolean, index, integer, jsonb, pgTable, primaryKey, real, smallint, text, varchar } from 'drizzle-orm/pg-core';
-import { ts } from './columns.ts';
+// The member import (会员导入) and what its job stages.
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, varchar } from 'drizzle-orm/pg-core';
+import { jobs } from './jobs.ts';
 import { orgs } from './orgs.ts';
-
-// Background jobs run by the in-process runner (platform/jobs). A job belongs to the runner holding an
-// unexpired lease; `cursor` is the job's own progress marker, advanced in the same transaction as its work.
-export const jobs = pgTable(
-  'jobs',
-  {
-    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
-    kind: varchar('kind', { length: 32 }).notNull(),
-    status: varchar('status', { length: 16 }).notNull().default('queued'),
-    orgId: integer('org_id').references(() => orgs.id),
-    origin: jsonb('origin').$type<Record<string, unknown>>().notNull().default({}),
-    cursor: integer('cursor').notNull().default(0),
-    progress: real('progress').notNull().default(0),
-    leaseOwner: varchar('lease_owner', { length: 64 }),
-    leaseUntil: ts('lease_until'),
-    attempts: smallint('attempts').notNull().default(0),
-    error: varchar('error', { length: 500 }),
-    createdAt: ts('created_at').notNull().defaultNow(),
-    startedAt: ts('started_at'),
-    finishedAt: ts('finished_at'),
-  },
-  (t) => [index('jobs_status_idx').on(t.status, t.id), index('jobs_org_idx').on(t.orgId, t.id)],
-);
 
 // 会员导入: one row per uploaded roster, its counters advanced batch by batch with the job's cursor.
 export const memberImports = pgTable('member_imports', {

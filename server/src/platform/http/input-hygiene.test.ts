@@ -184,7 +184,7 @@ describe.each(engines())('request strings end to end on %s', (engine) => {
     expect400(
       await admin.post('/api/v1/members', { orgId: org.id, name: '张\u0000三', idNumber: newIdNumber(), joinedAt: '2024-01-01' }),
       'name',
-      /^名称：不能包含空字符/,
+      /^姓名：不能包含空字符/,
     );
     expect400(await admin.patch(`/api/v1/orgs/${org.id}`, { address: 'x\u0000' }), 'address', /^地址：不能包含空字符/);
     expect((await new Client(app).post('/api/v1/cards/verify', { token: '\u0000' })).status).toBe(400);
@@ -205,7 +205,7 @@ describe.each(engines())('request strings end to end on %s', (engine) => {
     );
     const m = await admin.post('/api/v1/members', { orgId: org.id, name: '李四', idNumber: newIdNumber(), joinedAt: '2024-01-01' });
     expect(m.status).toBe(201);
-    expect400(await admin.patch(`/api/v1/members/${m.body.id}`, { name: '李\u2066四' }), 'name', /^名称：不能包含改变文字方向/);
+    expect400(await admin.patch(`/api/v1/members/${m.body.id}`, { name: '李\u2066四' }), 'name', /^姓名：不能包含改变文字方向/);
     expect400(await admin.patch(`/api/v1/orgs/${org.id}`, { chairName: '王\t五' }), 'chairName', /^工会主席：不能包含控制字符/);
     // A text area keeps its line breaks.
     const ok = await admin.patch(`/api/v1/orgs/${org.id}`, { address: '福州市\n鼓楼区' });

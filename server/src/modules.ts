@@ -3,6 +3,7 @@
 import type { ServerModule } from './platform/contract/index.ts';
 import { auditModule } from './modules/audit/index.ts';
 import { authModule } from './modules/auth/index.ts';
+import { hardshipModule } from './modules/hardship/index.ts';
 import { memberImportsModule } from './modules/member-imports/index.ts';
 import { membersModule } from './modules/members/index.ts';
 import { orgsModule } from './modules/orgs/index.ts';
@@ -19,4 +20,5 @@ export const MODULES: readonly ServerModule[] = [
   memberImportsModule,
   statsModule,
   reportsModule,
+  hardshipModule,
 ];

@@ -42,3 +42,4 @@ export const schema = {
   mfaRecoveryCodes,
   mfaPendingLogins,
 };
+export * from './tables/hardship.ts';

@@ -26,6 +26,7 @@ export type TCaseStep = z.infer<typeof ZCaseStep>;
 
 export const CASE_TYPE_LABELS: Record<string, string> = {
   member_transfer: '会员接转',
+  hardship_file: '困难职工档案',
 };
 
 /** A to-do: a case waiting for the caller's org, or an overdue case of a child org escalated to its parent. */

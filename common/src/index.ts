@@ -21,6 +21,7 @@ export * from './cases.ts';
 export * from './money.ts';
 export * from './ledger.ts';
 export * from './attachment.ts';
+export * from './hardship.ts';
 export * from './modules/index.ts';
 export { catalogueOwners, AUDIT_ACTION_GROUPS } from './modules/assemble.ts';
 export * from './field-labels.ts';

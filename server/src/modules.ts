@@ -3,6 +3,7 @@
 import type { ServerModule } from './platform/contract/index.ts';
 import { auditModule } from './modules/audit/index.ts';
 import { authModule } from './modules/auth/index.ts';
+import { hardshipModule } from './modules/hardship/index.ts';
 import { memberImportsModule } from './modules/member-imports/index.ts';
 import { membersModule } from './modules/members/index.ts';
 import { notificationsModule } from './modules/notifications/index.ts';
@@ -20,6 +21,7 @@ export const MODULES: readonly ServerModule[] = [
   memberImportsModule,
   statsModule,
   reportsModule,
+  hardshipModule,
   // Subscribes to every case type's steps: after the modules that register case types.
   notificationsModule,
 ];

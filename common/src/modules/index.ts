@@ -1,5 +1,6 @@
 // Every module's shared catalogue, in menu order. A new module adds its catalogue file here with one line.
 import { authCatalogue } from './auth.ts';
+import { hardshipCatalogue } from './hardship.ts';
 import { auditCatalogue } from './audit.ts';
 import { memberImportsCatalogue } from './member-imports.ts';
 import { membersCatalogue } from './members.ts';
@@ -18,6 +19,7 @@ export const CATALOGUES = [
   memberImportsCatalogue,
   statsCatalogue,
   reportsCatalogue,
+  hardshipCatalogue,
   authCatalogue,
   notificationsCatalogue,
   platformCatalogue,
@@ -28,6 +30,7 @@ export type ModuleKey = Catalogue['key'];
 export {
   authCatalogue,
   auditCatalogue,
+  hardshipCatalogue,
   memberImportsCatalogue,
   membersCatalogue,
   notificationsCatalogue,

@@ -28,6 +28,7 @@ export const FIXTURE_PERMISSIONS: readonly Permission[] = [
   'member:export',
   'member:view_sensitive',
   'report:manage',
+  'hardship:manage',
 ];
 
 /** Makes one object of the kind inside `side.district`'s subtree; returns the id its routes take. */
@@ -67,6 +68,18 @@ export const SCOPE_FIXTURES: Record<string, ScopeFixture> = {
     const file = await rosterXlsx({ header: ['姓名', '身份证号', '入会日期'], rows: [['张三', newIdNumber(), '2023-01-01']] });
     const res = await upload(s.app, s.cadre, (await union(s)).id, file, { dryRun: true });
     return created({ status: res.status, body: res.body, headers: {} }, 'member import');
+  },
+  hardship_file: async (s) => {
+    const body = {
+      orgId: (await union(s)).id,
+      name: '范职工',
+      idNumber: newIdNumber(),
+      householdSize: 3,
+      incomePerHead: 80000,
+      causes: ['illness'],
+      tier: 'district',
+    };
+    return created(await s.cadre.post('/api/v1/hardship-files', body), 'hardship file');
   },
   summary: async (s) =>
     created(await s.cadre.post('/api/v1/reports/work-summaries', { orgId: s.district.id, year: 2025, period: 'year' }), 'summary'),

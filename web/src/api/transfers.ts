@@ -111,5 +111,6 @@ export const orgDirectoryApi = {
 /** The console path of a case, by its type (types without a page of their own have none). */
 export function casePath(type: string, caseId: number): string | undefined {
   if (type === 'member_transfer') return `/transfers/${caseId}`;
+  if (type === 'hardship_file') return `/hardship-files/${caseId}`;
   return undefined;
 }

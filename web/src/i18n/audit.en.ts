@@ -63,6 +63,14 @@ export const AUDIT_ACTION_LABELS_EN: Record<AuditAction, string> = {
   'system.demo_seed': 'Demo data generated',
   'keys.rotate.start': 'Data key rotation started',
   'keys.rotate': 'Data key rotation finished',
+  'hardship.create': 'Hardship file drafted',
+  'hardship.submit': 'Hardship file submitted',
+  'hardship.approve': 'Hardship file approved',
+  'hardship.reject': 'Hardship file rejected',
+  'hardship.review': 'Hardship file reviewed',
+  'hardship.review_due': 'Hardship file review due',
+  'hardship.exit': 'Household exited hardship',
+  'hardship.reveal': 'Hardship file personal data revealed',
 };
 
 export const AUDIT_GROUP_LABELS_EN: Record<AuditActionGroup, string> = {
@@ -77,6 +85,7 @@ export const AUDIT_GROUP_LABELS_EN: Record<AuditActionGroup, string> = {
   target: 'Targets',
   ledger: 'Fund ledger',
   system: 'System',
+  hardship: 'Hardship files',
 };
 
 export const AUDIT_ENTITY_LABELS_EN: Record<AuditEntityType, string> = {
@@ -92,4 +101,5 @@ export const AUDIT_ENTITY_LABELS_EN: Record<AuditEntityType, string> = {
   data_key: 'Data key',
   ledger_entry: 'Fund ledger entry',
   calendar: 'Working-day calendar',
+  hardship_file: 'Hardship file',
 };

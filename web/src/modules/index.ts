@@ -1,6 +1,7 @@
 // The console's modules in menu order. A new module is its file here (routes and menu entries) plus one line.
 import { auditWebModule } from './audit.tsx';
 import type { WebModule } from './define.ts';
+import { hardshipWebModule } from './hardship.tsx';
 import { membersWebModule } from './members.tsx';
 import { orgsWebModule } from './orgs.tsx';
 import { reportsWebModule } from './reports.tsx';
@@ -12,6 +13,7 @@ export const WEB_MODULES: readonly WebModule[] = [
   workbenchWebModule,
   orgsWebModule,
   membersWebModule,
+  hardshipWebModule,
   statsWebModule,
   reportsWebModule,
   usersWebModule,

@@ -63,6 +63,12 @@ export async function compareAndSet(
   return c;
 }
 
+/** Sets a case's due day (null: none) and clears its overdue mark: an effect scheduled the next deadline. */
+export async function setDue(db: DbOrTx, id: number, dueAt: string | null): Promise<CaseRow | undefined> {
+  const [c] = await db.update(cases).set({ dueAt, overdueAt: null }).where(eq(cases.id, id)).returning();
+  return c;
+}
+
 export async function stepsOf(db: DbOrTx, caseId: number): Promise<CaseStepRow[]> {
   return db.select().from(caseSteps).where(eq(caseSteps.caseId, caseId)).orderBy(asc(caseSteps.at), asc(caseSteps.id));
 }

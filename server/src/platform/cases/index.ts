@@ -9,6 +9,8 @@ export {
   type CaseKernel,
   type CaseListener,
   type CaseNotice,
+  type ActionBody,
+  type EffectResult,
   type CaseRecord,
   type CaseType,
   type CaseTypeDef,

@@ -35,6 +35,13 @@ export interface EffectContext<P> {
   actor: Actor | null;
   origin: AuditOrigin;
   opinion: string | null;
+  /** The action's own fields as the transition's `input` parsed them (e.g. a date the action records). */
+  input: Record<string, unknown>;
+}
+
+/** What an effect may hand back: a new due day for the case (null: none), e.g. the next yearly review. */
+export interface EffectResult {
+  dueAt?: string | null;
 }
 
 export interface Transition<S extends string, P> {
@@ -43,13 +50,13 @@ export interface Transition<S extends string, P> {
   /** null: only the system runs it (the overdue sweep); cadres never see it among their actions. */
   permission: Permission | null;
   scope: ScopeRule;
-  /** Fields the action requires beyond the version, e.g. a mandatory opinion. */
+  /** Fields the action takes beyond the version, e.g. a mandatory opinion or a date; parsed from the request body. */
   input?: z.ZodType<{ opinion?: string | undefined }>;
   /** Audit action (catalogued, with its label, in common/src/audit.ts). */
   audit: AuditAction;
   /** Side effects inside the transaction of the change; run as the system after the kernel's own checks, since a
    *  case spans two subtrees by nature. Throwing rolls the whole action back. */
-  effect?: (e: EffectContext<P>) => Promise<void>;
+  effect?: (e: EffectContext<P>) => Promise<void | EffectResult>;
 }
 
 export interface CaseTypeDef<S extends string, A extends string, P> {
@@ -121,6 +128,9 @@ function isUniqueViolation(e: unknown, constraint: string): boolean {
   return false;
 }
 
+/** An action request: the version the client saw, an opinion, and whatever fields the transition's input takes. */
+export type ActionBody = { version: number; opinion?: string | undefined } & Record<string, unknown>;
+
 export interface CaseType<S extends string, A extends string, P> {
   readonly def: CaseTypeDef<S, A, P>;
   /** Opens a case inside the caller's transaction (the caller has checked the domain's rules and scope). */
@@ -128,7 +138,7 @@ export interface CaseType<S extends string, A extends string, P> {
   /** The case with its timeline and the caller's allowed actions; 404 outside both sides' subtrees. */
   get(ctx: Ctx, id: number): Promise<CaseView<P, A>>;
   /** Runs an action: 403 without its permission, 404 outside its scope rule, 409 stale version or wrong state. */
-  act(ctx: Ctx, id: number, action: A, body: { version: number; opinion?: string | undefined }): Promise<CaseRecord<P>>;
+  act(ctx: Ctx, id: number, action: A, body: ActionBody): Promise<CaseRecord<P>>;
   list(
     ctx: Ctx,
     f: { side: Side; status?: string | undefined; page: number; pageSize: number },
@@ -183,11 +193,12 @@ export function createCaseKernel({ db }: { db: Db }) {
     version: number,
     who: { actor: Actor | null; origin: AuditOrigin },
     opinion: string | null,
+    input: Record<string, unknown> = {},
   ): Promise<CaseRecord<P>> {
     const tr = def.transitions[action];
     const updated = await repo.compareAndSet(tx, c.id, version, { status: tr.to, open: (def.open as readonly string[]).includes(tr.to) });
     if (!updated) throw new AppError('CASE_STALE');
-    const record = { ...updated, payload: def.payload.parse(updated.payload) };
+    let record = { ...updated, payload: def.payload.parse(updated.payload) };
     await repo.insertStep(tx, {
       caseId: c.id,
       action,
@@ -200,8 +211,13 @@ export function createCaseKernel({ db }: { db: Db }) {
     });
     if (tr.effect) {
       const effect = tr.effect;
-      await asSystem(() => effect({ tx, case: record, actor: who.actor, origin: who.origin, opinion }));
+      const res = await asSystem(() => effect({ tx, case: record, actor: who.actor, origin: who.origin, opinion, input }));
+      if (res && res.dueAt !== undefined) {
+        const due = await repo.setDue(tx, c.id, res.dueAt);
+        if (due) record = { ...due, payload: record.payload };
+      }
     }
+    const fields = Object.fromEntries(Object.entries(input).filter(([k, v]) => k !== 'opinion' && v !== undefined));
     const side = tr.scope.side;
     const entity = def.audit.entity(record);
     await recordAudit(tx, who.origin, {
@@ -210,7 +226,14 @@ export function createCaseKernel({ db }: { db: Db }) {
       orgPath: pathOfSide(c, side) ?? c.orgPath,
       ...entity,
       before: { caseId: c.id, number: c.number, status: c.status, version: c.version },
-      after: { caseId: c.id, number: c.number, status: updated.status, version: updated.version, ...(opinion ? { opinion } : {}) },
+      after: {
+        caseId: c.id,
+        number: c.number,
+        status: updated.status,
+        version: updated.version,
+        ...(opinion ? { opinion } : {}),
+        ...fields,
+      },
     });
     const generic = def as unknown as CaseTypeDef<string, string, unknown>;
     await emit(tx, generic, updated, action, who.actor?.userId ?? null, noticesOf(generic, c.status, updated, side));
@@ -312,7 +335,8 @@ export function createCaseKernel({ db }: { db: Db }) {
         if (!tr) throw notFound(def.label);
         if (tr.permission === null) throw new AppError('CASE_ACTION_NOT_ALLOWED');
         if (!can(ctx.actor, tr.permission)) throw forbidden();
-        const parsed = (tr.input ?? z.object({ opinion: z.string().optional() })).safeParse({ opinion: body.opinion });
+        const { version: _version, ...fields } = body;
+        const parsed = (tr.input ?? z.object({ opinion: z.string().optional() })).safeParse(fields);
         if (!parsed.success) {
           const issue = parsed.error.issues[0];
           throw invalid(String(issue?.path[0] ?? 'opinion'), issue?.message ?? '输入有误');
@@ -323,7 +347,8 @@ export function createCaseKernel({ db }: { db: Db }) {
           if (!c || !passesScope(ctx.actor, c, tr.scope)) throw notFound(def.label);
           if (c.version !== body.version) throw new AppError('CASE_STALE');
           if (!(tr.from as readonly string[]).includes(c.status)) throw new AppError('CASE_ACTION_NOT_ALLOWED');
-          return apply(tx, def, c, action, body.version, { actor: ctx.actor, origin: originOf(ctx) }, parsed.data.opinion?.trim() || null);
+          const opinion = parsed.data.opinion?.trim() || null;
+          return apply(tx, def, c, action, body.version, { actor: ctx.actor, origin: originOf(ctx) }, opinion, parsed.data);
         });
       },
 

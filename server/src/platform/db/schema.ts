@@ -45,3 +45,4 @@ export const schema = {
   mfaRecoveryCodes,
   mfaPendingLogins,
 };
+export * from './tables/hardship.ts';

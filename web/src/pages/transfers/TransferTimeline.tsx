@@ -6,8 +6,10 @@ import { formatDateTime } from '../../utils/format.ts';
 
 const COLORS: Record<string, string> = { submit: 'blue', accept: 'green', reject: 'red', withdraw: 'gray', expire: 'orange' };
 
-export function TransferTimeline({ steps }: { steps: CaseStep[] }) {
+/** `stepLabel`: another case type's names of its steps (a hardship file's); a transfer's by default. */
+export function TransferTimeline({ steps, stepLabel }: { steps: CaseStep[]; stepLabel?: (action: string) => string }) {
   const { t } = useTranslation();
+  const label = stepLabel ?? ((a: string) => t(`transfer.steps.${a}`, { defaultValue: a }));
   if (steps.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('transfer.timelineEmpty')} />;
   const actor = (s: CaseStep) => [s.actorName, s.actorOrgName && `（${s.actorOrgName}）`].filter(Boolean).join('');
   return (
@@ -19,7 +21,7 @@ export function TransferTimeline({ steps }: { steps: CaseStep[] }) {
         children: (
           <div data-testid="transfer-step" data-action={s.action}>
             <Typography.Text strong data-testid="transfer-step-action">
-              {t(`transfer.steps.${s.action}`, { defaultValue: s.action })}
+              {label(s.action)}
             </Typography.Text>
             <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
               {formatDateTime(s.at)}

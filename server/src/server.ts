@@ -19,7 +19,13 @@ import { registerReportsModule } from './modules/reports/index.ts';
 import { registerMemberImportsModule } from './modules/member-imports/index.ts';
 import type { FieldCrypto } from './platform/crypto/index.ts';
 import { configureAuditChain } from './platform/audit/index.ts';
-import { createCalendarService, createCaseKernel, registerCaseRoutes, type CaseKernel } from './platform/cases/index.ts';
+import {
+  createCalendarService,
+  createCaseKernel,
+  registerCaseFileRoutes,
+  registerCaseRoutes,
+  type CaseKernel,
+} from './platform/cases/index.ts';
 import { registerLedgerRoutes } from './platform/ledger/index.ts';
 import { filesDirOf, registerAttachments, rewriteAttachmentOrgPaths } from './platform/files/index.ts';
 
@@ -86,10 +92,11 @@ export async function buildServer(db: Db, opts: ServerOptions): Promise<HttpApp>
   registerCaseRoutes(app, cases, createCalendarService({ db }));
   await registerMemberImportsModule(app, db, opts);
   const filesTemp = opts.dataDir ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'gonghui-files-'));
-  await registerAttachments(app, db, {
+  const attachments = await registerAttachments(app, db, {
     filesDir: opts.dataDir ? filesDirOf(opts.dataDir) : (filesTemp as string),
     maxBytes: opts.attachmentMaxBytes ?? ATTACHMENT_MAX_BYTES_DEFAULT,
   });
+  await registerCaseFileRoutes(app, cases.attachFiles(attachments.service), attachments.service.maxBytes);
   orgs.onSubtreeMoved(rewriteAttachmentOrgPaths);
   if (filesTemp) app.addHook('onClose', async () => fs.rmSync(filesTemp, { recursive: true, force: true }));
   const stats = registerStatsModule(app, db, orgs, indicatorProviders);

@@ -12,6 +12,9 @@ import { eq } from 'drizzle-orm';
 import { addCalendarDays, addWorkingDays } from './calendar.ts';
 import { loadCalendar } from './calendar.repo.ts';
 import * as repo from './cases.repo.ts';
+import { checkAttachmentRules, type CaseAttachmentRules } from './attachments.ts';
+import { createCaseFiles, type CaseFiles, type CaseFilesView } from './case-files.ts';
+import type { AttachmentService } from '../files/index.ts';
 
 export type Side = repo.Side;
 
@@ -69,6 +72,8 @@ export interface CaseTypeDef<S extends string, A extends string, P> {
   audit: { open: AuditAction; entity: (c: CaseRecord<P>) => { entityType: string; entityId: string | number } };
   /** The message of the 409 when the subject already has an open case. */
   openExistsMessage: string;
+  /** Files on the case (none when absent): kinds, size, count, states, who may add them. */
+  attachments?: CaseAttachmentRules<S>;
 }
 
 export interface OpenInput<P> {
@@ -82,7 +87,7 @@ export interface OpenInput<P> {
   opinion?: string | null | undefined;
 }
 
-export interface CaseView<P, A extends string> {
+export interface CaseView<P, A extends string> extends CaseFilesView {
   case: CaseRecord<P>;
   steps: repo.CaseStepRow[];
   allowedActions: A[];
@@ -134,6 +139,8 @@ export interface CaseType<S extends string, A extends string, P> {
 export function createCaseKernel({ db }: { db: Db }) {
   // Registered types; the stored defs are only ever used through their own handle or generically by name.
   const types = new Map<string, CaseTypeDef<string, string, unknown>>();
+  // Files on cases, once the app has wired the attachment service in (attachFiles).
+  let caseFiles: CaseFiles | undefined;
 
   const actorOrgName = async (tx: Tx, actor: Actor): Promise<string | null> => {
     const [o] = await tx.select({ name: orgs.name }).from(orgs).where(eq(orgs.id, actor.orgId));
@@ -183,6 +190,7 @@ export function createCaseKernel({ db }: { db: Db }) {
 
   function register<S extends string, A extends string, P>(def: CaseTypeDef<S, A, P>): CaseType<S, A, P> {
     if (types.has(def.type)) throw new Error(`case type ${def.type} registered twice`);
+    if (def.attachments) checkAttachmentRules(def.type, def.attachments);
     types.set(def.type, def as unknown as CaseTypeDef<string, string, unknown>);
     const actions = Object.keys(def.transitions) as A[];
     const asRecord = (c: repo.CaseRow): CaseRecord<P> => ({ ...c, payload: def.payload.parse(c.payload) });
@@ -266,7 +274,8 @@ export function createCaseKernel({ db }: { db: Db }) {
         const c = await repo.findVisible(db, ctx.actor.orgPath, def.type, id);
         if (!c) throw notFound(def.label);
         const steps = await repo.stepsOf(db, id);
-        return { case: asRecord(c), steps, allowedActions: allowedActions(ctx.actor, c) };
+        const files = caseFiles ? await caseFiles.view(ctx, def, c) : { attachments: [], attachmentPolicy: null };
+        return { case: asRecord(c), steps, allowedActions: allowedActions(ctx.actor, c), ...files };
       },
 
       async act(ctx, id, action, body) {
@@ -373,7 +382,13 @@ export function createCaseKernel({ db }: { db: Db }) {
     return { marked, acted, failed };
   }
 
-  return { register, todos, sweepOverdue, rewriteCasePaths: repo.rewriteCasePaths };
+  /** Wires the platform's attachment service in: case files and their routes work from then on. */
+  function attachFiles(files: AttachmentService): CaseFiles {
+    caseFiles = createCaseFiles({ db, files, typeOf: (type) => types.get(type) });
+    return caseFiles;
+  }
+
+  return { register, todos, sweepOverdue, attachFiles, rewriteCasePaths: repo.rewriteCasePaths };
 }
 
 export type CaseKernel = ReturnType<typeof createCaseKernel>;

@@ -12,6 +12,26 @@ export const ATTACHMENT_NAME_MAX = 120;
 /** What the console tells a cadre before upload (the server decides by content, not by extension). */
 export const ATTACHMENT_ALLOWED_LABEL = 'JPEG、PNG、GIF、WebP 图片，PDF，Word（doc/docx）、Excel（xls/xlsx）、PowerPoint（pptx）文件';
 
+/** The groups of accepted kinds a record's rules may allow (a case type allows, say, PDF and images only). */
+export const ATTACHMENT_KIND_GROUPS = ['image', 'pdf', 'office'] as const;
+export type AttachmentKindGroup = (typeof ATTACHMENT_KIND_GROUPS)[number];
+export const ATTACHMENT_KIND_GROUP_LABELS: Record<AttachmentKindGroup, string> = {
+  image: 'JPEG、PNG、GIF、WebP 图片',
+  pdf: 'PDF 文件',
+  office: 'Word（doc/docx）、Excel（xls/xlsx）、PowerPoint（pptx）文件',
+};
+/** Extensions per group, for a file picker's `accept` (the server still decides by content). */
+export const ATTACHMENT_KIND_GROUP_EXTENSIONS: Record<AttachmentKindGroup, readonly string[]> = {
+  image: ['.jpg', '.jpeg', '.png', '.gif', '.webp'],
+  pdf: ['.pdf'],
+  office: ['.doc', '.docx', '.xls', '.xlsx', '.pptx'],
+};
+/** The allowed groups in a fixed order (images, PDF, office), as a message names them. */
+export const attachmentKindsLabel = (groups: readonly AttachmentKindGroup[]): string =>
+  ATTACHMENT_KIND_GROUPS.filter((g) => groups.includes(g))
+    .map((g) => ATTACHMENT_KIND_GROUP_LABELS[g])
+    .join('、');
+
 /** ownerType names a registered kind of owner ('org'; modules such as cases register their own). */
 export const ZAttachmentOwnerQuery = z.strictObject({
   ownerType: zRequiredText(32),

@@ -1,6 +1,7 @@
 // Casework (办件): schemas shared by every case type — the action request, the timeline, to-dos and the working-day
 // calendar that deadlines are counted in. Type-specific shapes (会员接转) live beside their domain (member.ts).
 import { z } from 'zod';
+import { ATTACHMENT_KIND_GROUPS } from './attachment.ts';
 import { LIMITS } from './limits.ts';
 import { zDate } from './schemas.ts';
 import { zMultilineText, zRequiredText } from './strings.ts';
@@ -23,6 +24,29 @@ export const ZCaseStep = z.object({
   at: z.string(),
 });
 export type TCaseStep = z.infer<typeof ZCaseStep>;
+
+/** A file on a case (介绍信 scans and the like), as the case detail lists it. */
+export const ZCaseAttachment = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  size: z.number().int(),
+  contentType: z.string(),
+  /** The uploader's name (either side of the case). */
+  uploadedBy: z.string().nullable(),
+  at: z.string(),
+  /** The caller uploaded it and the case's state still allows changing its files. */
+  removable: z.boolean(),
+});
+export type TCaseAttachment = z.infer<typeof ZCaseAttachment>;
+
+/** What a case type accepts, and whether the caller may add a file now (permission, side, state, count). */
+export const ZCaseAttachmentPolicy = z.object({
+  kinds: z.array(z.enum(ATTACHMENT_KIND_GROUPS)),
+  maxBytes: z.number().int(),
+  maxCount: z.number().int(),
+  canUpload: z.boolean(),
+});
+export type TCaseAttachmentPolicy = z.infer<typeof ZCaseAttachmentPolicy>;
 
 export const CASE_TYPE_LABELS: Record<string, string> = {
   member_transfer: '会员接转',

@@ -6,7 +6,7 @@ import { parseIdNumber } from './idcard.ts';
 import { normalizePhone, phoneError } from './phone.ts';
 import { ZPageQuery, zDate, zId, zPastDate } from './schemas.ts';
 import { zMultilineText, zRequiredText, zStr, zText } from './strings.ts';
-import { ZCaseStep } from './cases.ts';
+import { ZCaseAttachment, ZCaseAttachmentPolicy, ZCaseStep } from './cases.ts';
 
 export const MEMBER_CATEGORIES = ['migrant', 'new_forms', 'dispatched'] as const;
 export type MemberCategory = (typeof MEMBER_CATEGORIES)[number];
@@ -142,8 +142,10 @@ export const TRANSFER_STATUS_LABELS: Record<TransferStatus, string> = {
 export const TRANSFER_ACTIONS = ['accept', 'reject', 'withdraw'] as const;
 export type TransferAction = (typeof TRANSFER_ACTIONS)[number];
 /** Labels of the timeline's steps: the cadres' actions plus the opening step and the system's expiry. */
-export const TRANSFER_STEP_LABELS: Record<TransferAction | 'submit' | 'expire', string> = {
+export const TRANSFER_STEP_LABELS: Record<TransferAction | 'submit' | 'expire' | 'attach' | 'detach', string> = {
   submit: '发起接转',
+  attach: '上传附件',
+  detach: '删除附件',
   accept: '接收',
   reject: '拒收',
   withdraw: '撤回',
@@ -180,6 +182,9 @@ export const ZTransferDetail = ZTransferCase.extend({
   assignee: z.object({ id: z.number().int(), name: z.string() }).nullable().optional(),
   steps: z.array(ZCaseStep),
   allowedActions: z.array(z.enum(TRANSFER_ACTIONS)),
+  /** 介绍信 scans and other files; both sides see them. */
+  attachments: z.array(ZCaseAttachment),
+  attachmentPolicy: ZCaseAttachmentPolicy.nullable(),
 });
 export type TTransferDetail = z.infer<typeof ZTransferDetail>;
 

@@ -10,7 +10,13 @@ import { registerAuth } from './platform/authz/index.ts';
 import type { Db } from './platform/db/index.ts';
 import { createHttpApp, type HttpApp, type LogStream } from './platform/http/index.ts';
 import { configureAuditChain } from './platform/audit/index.ts';
-import { createCalendarService, createCaseKernel, registerCaseRoutes, type CaseKernel } from './platform/cases/index.ts';
+import {
+  createCalendarService,
+  createCaseKernel,
+  registerCaseFileRoutes,
+  registerCaseRoutes,
+  type CaseKernel,
+} from './platform/cases/index.ts';
 import { registerLedgerRoutes } from './platform/ledger/index.ts';
 import { filesDirOf, registerAttachments, rewriteAttachmentOrgPaths } from './platform/files/index.ts';
 import { startModules, type ServerSettings } from './platform/contract/index.ts';
@@ -50,10 +56,11 @@ export async function buildServer(db: Db, opts: ServerOptions): Promise<HttpApp>
   registerCaseRoutes(app, cases, createCalendarService({ db }));
   if (opts.sweeps) defineSweeps(jobs, { db, cases, log: app.log, dormantDays: opts.dormantDays ?? 0 });
   const filesTemp = opts.dataDir ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'gonghui-files-'));
-  await registerAttachments(app, db, {
+  const attachments = await registerAttachments(app, db, {
     filesDir: opts.dataDir ? filesDirOf(opts.dataDir) : (filesTemp as string),
     maxBytes: opts.attachmentMaxBytes ?? ATTACHMENT_MAX_BYTES_DEFAULT,
   });
+  await registerCaseFileRoutes(app, cases.attachFiles(attachments.service), attachments.service.maxBytes);
   services.orgs?.onSubtreeMoved(rewriteAttachmentOrgPaths);
   if (filesTemp) app.addHook('onClose', async () => fs.rmSync(filesTemp, { recursive: true, force: true }));
   registerLedgerRoutes(app, db);

@@ -2,11 +2,15 @@
 // database of its own so files run in parallel and leave nothing behind. On PostgreSQL the schema is migrated by
 // the owner (TEST_DATABASE_URL's role) and the app connects as APP_TEST_ROLE, a member of gonghui_app that owns
 // nothing: the whole suite runs under row-level security, as production does.
+// The run's global setup (test/global-setup.ts) migrates and bootstraps once: a PGlite dumpDataDir() archive that
+// each file's database loads, and PostgreSQL template databases each file's database is created from. Without it
+// (a script outside vitest) every database is migrated and bootstrapped from scratch, as before.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { asSystem, schema, type Db, openDatabase, runMigrations, runMigrationsAsOwner, type Database } from '../platform/db/index.ts';
 import { bootstrap } from '../bootstrap/bootstrap.ts';
@@ -56,8 +60,61 @@ export async function adminQuery(sqlText: string, url = process.env.TEST_DATABAS
   }
 }
 
+/** What the global setup made for the whole run (test/snapshots.ts). */
+export interface TestSnapshots {
+  pglite?: { file: string; rootOrgId: number };
+  postgres?: { migrated: string; bootstrapped: string; rootOrgId: number };
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    ghTestSnapshots: TestSnapshots;
+  }
+}
+
+function snapshots(): TestSnapshots {
+  try {
+    return inject('ghTestSnapshots') ?? {};
+  } catch {
+    return {}; // outside a vitest worker
+  }
+}
+
+/** The bootstrap every test database starts from: the root org and the three root accounts with test passwords. */
+export async function bootstrapTestDb(db: Db): Promise<number> {
+  const boot = await asSystem(() =>
+    bootstrap(db, {
+      adminPassword: ADMIN_PASSWORD,
+      secadminPassword: SECADMIN_PASSWORD,
+      auditorPassword: AUDITOR_PASSWORD,
+      rootOrgName: '测试市总工会',
+    }),
+  );
+  if (!boot.rootOrgId) throw new Error('bootstrap did not create the root org');
+  return boot.rootOrgId;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * CREATE DATABASE … TEMPLATE: PostgreSQL refuses while any session is connected to the template ("source database
+ * … is being accessed by other users", 55006); the templates allow no connections, but a clone is retried anyway.
+ */
+export async function cloneDatabase(name: string, template: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await adminQuery(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+      return;
+    } catch (e) {
+      const busy = (e as { code?: string }).code === '55006' || /being accessed by other users/.test(String(e));
+      if (!busy || attempt >= 20) throw e;
+      await sleep(50 + attempt * 50);
+    }
+  }
+}
+
 // Roles are cluster-wide and test files start in parallel: creating the same role twice may race.
-async function ensureAppTestRole(): Promise<void> {
+export async function ensureAppTestRole(): Promise<void> {
   const sqlText = `DO $$ BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${APP_TEST_ROLE}') THEN
       CREATE ROLE ${APP_TEST_ROLE} LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE IN ROLE gonghui_app;
@@ -76,10 +133,35 @@ async function ensureAppTestRole(): Promise<void> {
   }
 }
 
-/** A fresh database migrated by the owner, with no app connection yet (PostgreSQL only). */
-export async function createOwnedTestDatabase(): Promise<{ name: string; ownerUrl: string; appUrl: string; drop: () => Promise<void> }> {
+/** The owner's and the app role's URLs of a database on the TEST_DATABASE_URL server. */
+export function testDatabaseUrls(name: string): { ownerUrl: string; appUrl: string } {
+  const url = new URL(process.env.TEST_DATABASE_URL ?? '');
+  url.pathname = `/${name}`;
+  const ownerUrl = url.toString();
+  url.username = APP_TEST_ROLE;
+  url.password = '';
+  return { ownerUrl, appUrl: url.toString() };
+}
+
+/**
+ * A fresh database migrated by the owner, with no app connection yet (PostgreSQL only); `bootstrapped`: with the
+ * test bootstrap too. Cloned from the run's template when there is one, migrated here otherwise.
+ */
+export async function createOwnedTestDatabase(
+  opts: { bootstrapped?: boolean } = {},
+): Promise<{ name: string; ownerUrl: string; appUrl: string; drop: () => Promise<void>; rootOrgId?: number }> {
   const url = new URL(process.env.TEST_DATABASE_URL ?? '');
   const name = `gh_test_${randomBytes(6).toString('hex')}`;
+  const tpl = snapshots().postgres;
+  if (tpl) {
+    await cloneDatabase(name, opts.bootstrapped ? tpl.bootstrapped : tpl.migrated);
+    return {
+      name,
+      ...testDatabaseUrls(name),
+      drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+      rootOrgId: opts.bootstrapped ? tpl.rootOrgId : undefined,
+    };
+  }
   await adminQuery(`CREATE DATABASE ${name}`);
   url.pathname = `/${name}`;
   const ownerUrl = url.toString();
@@ -94,8 +176,10 @@ export async function openTestDb(engine: Engine): Promise<TestDb> {
   let database: Database;
   let ownerUrl: string | undefined;
   let owner: Db;
+  let rootOrgId: number | undefined;
   if (engine === 'postgres') {
-    const created = await createOwnedTestDatabase();
+    const created = await createOwnedTestDatabase({ bootstrapped: true });
+    rootOrgId = created.rootOrgId;
     ownerUrl = created.ownerUrl;
     const opened = await openDatabase({ databaseUrl: created.appUrl, poolMax: 4 });
     const ownerPool = new pg.Pool({ connectionString: ownerUrl, max: 2 });
@@ -110,22 +194,16 @@ export async function openTestDb(engine: Engine): Promise<TestDb> {
       },
     };
   } else {
-    database = await openDatabase({ dataDir: ':memory:' });
-    await runMigrations(database.db);
+    const snap = snapshots().pglite;
+    database = await openDatabase({ dataDir: ':memory:', pgliteSnapshot: snap?.file });
+    if (snap) rootOrgId = snap.rootOrgId;
+    else await runMigrations(database.db);
     owner = database.db;
   }
   configureAuditChain(testKeys);
   const auditSealDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gh-seals-'));
   bindAuditSeals(database.db, openSealStore(auditSealDir));
-  const boot = await asSystem(() =>
-    bootstrap(database.db, {
-      adminPassword: ADMIN_PASSWORD,
-      secadminPassword: SECADMIN_PASSWORD,
-      auditorPassword: AUDITOR_PASSWORD,
-      rootOrgName: '测试市总工会',
-    }),
-  );
-  if (!boot.rootOrgId) throw new Error('bootstrap did not create the root org');
+  rootOrgId ??= await bootstrapTestDb(database.db);
   const sealAudit = async () => {
     const res = await asSystem(() => sealAuditChain(database.db));
     if (res.broken) throw new Error(`audit chain broken at ${res.broken.at} (${res.broken.reason}): not sealed`);
@@ -136,5 +214,5 @@ export async function openTestDb(engine: Engine): Promise<TestDb> {
     await database.close();
     fs.rmSync(auditSealDir, { recursive: true, force: true });
   };
-  return { ...database, close, rootOrgId: boot.rootOrgId, ownerUrl, url: ownerUrl, owner, auditSealDir, sealAudit };
+  return { ...database, close, rootOrgId, ownerUrl, url: ownerUrl, owner, auditSealDir, sealAudit };
 }

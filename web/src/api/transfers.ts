@@ -1,7 +1,7 @@
 // Casework endpoints: 待办 (GET /todos), 会员接转 cases (start, list, detail, actions) and the federation-wide
 // org directory used to pick a receiving union. Types follow the casework API contract; once common/ exports Zod
 // schemas for it, these interfaces give way to the inferred types.
-import type { TMember } from '@gonghui/common';
+import type { TCaseAttachment, TCaseAttachmentPolicy, TMember } from '@gonghui/common';
 import { api, type Query } from './client.ts';
 
 export const TRANSFER_STATUSES = ['pending', 'accepted', 'rejected', 'withdrawn', 'expired'] as const;
@@ -42,6 +42,9 @@ export interface TransferCase {
   member: NamedRef;
   fromOrg: NamedRef;
   toOrg: NamedRef;
+  /** 介绍信 scans and other files; both unions see them. */
+  attachments: TCaseAttachment[];
+  attachmentPolicy: TCaseAttachmentPolicy | null;
 }
 
 export interface TransferListItem {
@@ -95,6 +98,17 @@ export const transferApi = {
   get: (id: number) => api.get<TransferCase>(`/transfers/${id}`),
   act: (id: number, action: TransferAction, version: number, opinion?: string) =>
     api.post<TransferCase>(`/transfers/${id}/actions/${action}`, opinion === undefined ? { version } : { version, opinion }),
+};
+
+/** Files on any case (the kernel's routes): add, the download address, remove one's own. */
+export const caseFileApi = {
+  upload: (caseId: number, file: File) => {
+    const form = new FormData();
+    form.append('file', file);
+    return api.upload<TCaseAttachment>(`/cases/${caseId}/attachments`, form);
+  },
+  downloadUrl: (caseId: number, attachmentId: number) => `/api/v1/cases/${caseId}/attachments/${attachmentId}/download`,
+  remove: (caseId: number, attachmentId: number) => api.delete<void>(`/cases/${caseId}/attachments/${attachmentId}`),
 };
 
 /** The query key of 待办: the list refetches after any case action. */

@@ -9,7 +9,7 @@ import {
   type TTransferCase,
   type TTransferDetail,
 } from '@gonghui/common';
-import { isOverdue, type CaseStepRow } from '../../platform/cases/index.ts';
+import { isOverdue, type CaseFilesView, type CaseStepRow } from '../../platform/cases/index.ts';
 import type { TransferCase, TransferNames } from './transfers.service.ts';
 
 export function presentTransfer(c: TransferCase, names: TransferNames, today = todayCst()): TTransferCase {
@@ -33,12 +33,14 @@ export function presentTransfer(c: TransferCase, names: TransferNames, today = t
 
 const isTransferAction = (a: string): a is TransferAction => (TRANSFER_ACTIONS as readonly string[]).includes(a);
 
-export function presentTransferDetail(v: {
-  case: TransferCase;
-  steps: CaseStepRow[];
-  allowedActions: string[];
-  names: TransferNames;
-}): TTransferDetail {
+export function presentTransferDetail(
+  v: CaseFilesView & {
+    case: TransferCase;
+    steps: CaseStepRow[];
+    allowedActions: string[];
+    names: TransferNames;
+  },
+): TTransferDetail {
   return {
     ...presentTransfer(v.case, v.names),
     assignee: null,
@@ -52,5 +54,7 @@ export function presentTransferDetail(v: {
       at: s.at.toISOString(),
     })),
     allowedActions: v.allowedActions.filter(isTransferAction),
+    attachments: v.attachments,
+    attachmentPolicy: v.attachmentPolicy,
   };
 }

@@ -9,6 +9,8 @@ import { conflict } from '../../platform/http/index.ts';
 import * as members from './members.repo.ts';
 
 export const TRANSFER_CASE_TYPE = 'member_transfer';
+/** A scanned letter fits; the platform cap (ATTACHMENT_MAX_BYTES) applies when it is lower. */
+export const TRANSFER_ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
 
 /** A transfer is in scope for both its sides: the sending and the receiving union's subtrees (`transfer` resolver). */
 export const transferScopePaths: ScopeResolve = (db, id) => caseScopePaths(db, TRANSFER_CASE_TYPE, id);
@@ -74,5 +76,14 @@ export function registerTransferCaseType(kernel: CaseKernel): TransferCaseType {
       expire: { from: ['pending'], to: 'expired', permission: null, scope: { side: 'target' }, audit: 'member.transfer_expire' },
     },
     onOverdue: 'expire',
+    // 介绍信 scans and the like: PDF or images, from either union while the request waits; both see them.
+    attachments: {
+      kinds: ['pdf', 'image'],
+      maxBytes: TRANSFER_ATTACHMENT_MAX_BYTES,
+      maxCount: 10,
+      states: ['pending'],
+      permission: 'member:update',
+      sides: ['owner', 'target'],
+    },
   });
 }

@@ -43,6 +43,16 @@ export async function findVisible(db: DbOrTx, scopePath: string, type: string, i
   return c;
 }
 
+/** A case of any type seen from either side; `lock` takes it FOR UPDATE (inside a transaction). */
+export async function findVisibleAny(db: DbOrTx, scopePath: string, id: number, lock = false): Promise<CaseRow | undefined> {
+  const q = db
+    .select()
+    .from(cases)
+    .where(and(eq(cases.id, id), visibleTo(scopePath)));
+  const [c] = lock ? await q.for('update') : await q;
+  return c;
+}
+
 export async function findById(db: DbOrTx, id: number): Promise<CaseRow | undefined> {
   const [c] = await db.select().from(cases).where(eq(cases.id, id));
   return c;

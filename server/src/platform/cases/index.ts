@@ -27,3 +27,6 @@ export { addWorkingDays, addCalendarDays, isWorkingDay, EMPTY_CALENDAR, type Wor
 export { loadCalendar } from './calendar.repo.ts';
 export { createCalendarService, type CalendarService } from './calendar.service.ts';
 export { registerCaseRoutes } from './cases.routes.ts';
+export { registerCaseFileRoutes } from './case-files.routes.ts';
+export { CASE_OWNER, type CaseAttachmentRules } from './attachments.ts';
+export type { CaseFiles, CaseFilesView } from './case-files.ts';

@@ -15,6 +15,9 @@ import * as repo from './cases.repo.ts';
 import { actingPermissions, noticesOf, parentIdOf, type CaseEvent, type CaseListener, type CaseNotice } from './notices.ts';
 
 export type { CaseEvent, CaseListener, CaseNotice } from './notices.ts';
+import { checkAttachmentRules, type CaseAttachmentRules } from './attachments.ts';
+import { createCaseFiles, type CaseFiles, type CaseFilesView } from './case-files.ts';
+import type { AttachmentService } from '../files/index.ts';
 
 export type Side = repo.Side;
 
@@ -83,6 +86,8 @@ export interface CaseTypeDef<S extends string, A extends string, P> {
   link?: (c: CaseRecord<P>) => string;
   /** Labels of the steps for people (zh-CN): the actions, 'submit' and 'overdue'. */
   stepLabels?: Partial<Record<A | 'submit' | 'overdue', string>>;
+  /** Files on the case (none when absent): kinds, size, count, states, who may add them. */
+  attachments?: CaseAttachmentRules<S>;
 }
 
 export interface OpenInput<P> {
@@ -96,7 +101,7 @@ export interface OpenInput<P> {
   opinion?: string | null | undefined;
 }
 
-export interface CaseView<P, A extends string> {
+export interface CaseView<P, A extends string> extends CaseFilesView {
   case: CaseRecord<P>;
   steps: repo.CaseStepRow[];
   allowedActions: A[];
@@ -179,6 +184,9 @@ export function createCaseKernel({ db }: { db: Db }) {
     for (const l of listeners) await l(tx, event);
   }
 
+  // Files on cases, once the app has wired the attachment service in (attachFiles).
+  let caseFiles: CaseFiles | undefined;
+
   const actorOrgName = async (tx: Tx, actor: Actor): Promise<string | null> => {
     const [o] = await tx.select({ name: orgs.name }).from(orgs).where(eq(orgs.id, actor.orgId));
     return o?.name ?? null;
@@ -242,6 +250,7 @@ export function createCaseKernel({ db }: { db: Db }) {
 
   function register<S extends string, A extends string, P>(def: CaseTypeDef<S, A, P>): CaseType<S, A, P> {
     if (types.has(def.type)) throw new Error(`case type ${def.type} registered twice`);
+    if (def.attachments) checkAttachmentRules(def.type, def.attachments);
     types.set(def.type, def as unknown as CaseTypeDef<string, string, unknown>);
     const actions = Object.keys(def.transitions) as A[];
     const asRecord = (c: repo.CaseRow): CaseRecord<P> => ({ ...c, payload: def.payload.parse(c.payload) });
@@ -327,7 +336,8 @@ export function createCaseKernel({ db }: { db: Db }) {
         const c = await repo.findVisible(db, ctx.actor.orgPath, def.type, id);
         if (!c) throw notFound(def.label);
         const steps = await repo.stepsOf(db, id);
-        return { case: asRecord(c), steps, allowedActions: allowedActions(ctx.actor, c) };
+        const files = caseFiles ? await caseFiles.view(ctx, def, c) : { attachments: [], attachmentPolicy: null };
+        return { case: asRecord(c), steps, allowedActions: allowedActions(ctx.actor, c), ...files };
       },
 
       async act(ctx, id, action, body) {
@@ -449,10 +459,17 @@ export function createCaseKernel({ db }: { db: Db }) {
     return { marked, acted, failed };
   }
 
+  /** Wires the platform's attachment service in: case files and their routes work from then on. */
+  function attachFiles(files: AttachmentService): CaseFiles {
+    caseFiles = createCaseFiles({ db, files, typeOf: (type) => types.get(type) });
+    return caseFiles;
+  }
+
   return {
     register,
     todos,
     sweepOverdue,
+    attachFiles,
     rewriteCasePaths: repo.rewriteCasePaths,
     /** Subscribes to every step of every type (notifications); called inside the step's transaction. */
     onStep(listener: CaseListener): void {

@@ -24,6 +24,8 @@ export interface Database {
   pool: pg.Pool;
   kind: 'postgres' | 'pglite';
   close(): Promise<void>;
+  /** PGlite only: writes the whole database as a dumpDataDir() tar archive (the test kit's snapshot). */
+  dumpTo?(file: string): Promise<void>;
 }
 
 export interface OpenOptions {
@@ -31,15 +33,19 @@ export interface OpenOptions {
   /** PGlite data directory; ':memory:' for a throw-away database. */
   dataDir?: string;
   poolMax?: number;
+  /** PGlite with ':memory:' only: start from this dumpDataDir() archive instead of an empty cluster. */
+  pgliteSnapshot?: string;
 }
 
 const childEntry = path.join(path.dirname(fileURLToPath(import.meta.url)), 'pglite-server.mjs');
 
-async function startPglite(dataDir: string): Promise<{ child: ChildProcess; socketDir: string }> {
+async function startPglite(dataDir: string, snapshot?: string): Promise<{ child: ChildProcess; socketDir: string }> {
   const socketDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gonghui-pg-'));
   fs.chmodSync(socketDir, 0o700);
   const socketPath = path.join(socketDir, '.s.PGSQL.5432');
-  const child = fork(childEntry, [dataDir, socketPath], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(childEntry, [dataDir, socketPath, ...(snapshot ? [snapshot] : [])], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   await new Promise<void>((resolve, reject) => {
     child.once('message', () => resolve());
     child.once('exit', (code) => reject(new Error(`PGlite 进程启动失败（exit ${code}）`)));
@@ -60,7 +66,8 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   const release = dataDir === ':memory:' ? () => undefined : acquireDataDirLock(dataDir);
   const pgliteDir = dataDir === ':memory:' ? dataDir : path.join(dataDir, 'pglite');
   try {
-    const { child, socketDir } = await startPglite(pgliteDir);
+    if (opts.pgliteSnapshot && dataDir !== ':memory:') throw new Error('a PGlite snapshot loads into :memory: only');
+    const { child, socketDir } = await startPglite(pgliteDir, opts.pgliteSnapshot);
     // PGlite runs one query at a time; one pooled connection keeps transactions simple and ordered.
     const pool = scopedPool({ host: socketDir, port: 5432, user: 'postgres', database: 'postgres', max: 1 });
     const close = async () => {
@@ -71,7 +78,18 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       fs.rmSync(socketDir, { recursive: true, force: true });
       release();
     };
-    return { db: withCommitHooks(drizzle(pool, { schema })), pool, kind: 'pglite', close };
+    const dumpTo = (file: string) =>
+      new Promise<void>((resolve, reject) => {
+        const onMessage = (m: { dumped?: string; error?: string }) => {
+          if (m?.dumped !== file) return;
+          child.off('message', onMessage);
+          if (m.error) reject(new Error(`PGlite dump failed: ${m.error}`));
+          else resolve();
+        };
+        child.on('message', onMessage);
+        child.send({ dump: file });
+      });
+    return { db: withCommitHooks(drizzle(pool, { schema })), pool, kind: 'pglite', close, dumpTo };
   } catch (e) {
     release();
     throw e;

@@ -1,4 +1,4 @@
-// SQL of the attachments table; every read that serves a user takes the actor's path.
+// SQL of the attachments table.
 import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
 import { subtreeOf } from '../authz/scope.ts';
 import { attachments, users, type DbOrTx } from '../db/index.ts';
@@ -29,46 +29,61 @@ export async function insert(tx: DbOrTx, row: typeof attachments.$inferInsert): 
   return created;
 }
 
+// Reads and writes by id or owner: the service has checked, through the owner's resolver, that the actor sees the
+// owner (its org's subtree or one it is shared with); row-level security applies underneath.
+
+const ofOwner = (owner: { type: string; id: number }) =>
+  and(eq(attachments.ownerType, owner.type), eq(attachments.ownerId, owner.id), isNull(attachments.deletedAt));
+
 export async function listForOwner(
   db: DbOrTx,
-  scopePath: string,
   owner: { type: string; id: number },
   page: number,
   pageSize: number,
 ): Promise<{ items: AttachmentView[]; total: number }> {
-  const where = and(
-    eq(attachments.ownerType, owner.type),
-    eq(attachments.ownerId, owner.id),
-    isNull(attachments.deletedAt),
-    subtreeOf(attachments.orgPath, scopePath),
-  );
   const items = await db
     .select(view)
     .from(attachments)
     .leftJoin(users, eq(users.id, attachments.uploadedBy))
-    .where(where)
+    .where(ofOwner(owner))
     .orderBy(asc(attachments.id))
     .limit(pageSize)
     .offset((page - 1) * pageSize);
-  const [total] = await db.select({ n: count() }).from(attachments).where(where);
+  const [total] = await db.select({ n: count() }).from(attachments).where(ofOwner(owner));
   return { items, total: total?.n ?? 0 };
 }
 
-/** A live attachment within the scope, or undefined. */
-export async function findInScope(db: DbOrTx, scopePath: string, id: number): Promise<AttachmentRow | undefined> {
+/** Live files of an owner, oldest first (a record's few files, shown on its detail). */
+export async function allForOwner(db: DbOrTx, owner: { type: string; id: number }, limit = 200): Promise<AttachmentView[]> {
+  return db
+    .select(view)
+    .from(attachments)
+    .leftJoin(users, eq(users.id, attachments.uploadedBy))
+    .where(ofOwner(owner))
+    .orderBy(asc(attachments.id))
+    .limit(limit);
+}
+
+export async function countForOwner(db: DbOrTx, owner: { type: string; id: number }): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(attachments).where(ofOwner(owner));
+  return row?.n ?? 0;
+}
+
+/** A live attachment, or undefined. */
+export async function findLive(db: DbOrTx, id: number): Promise<AttachmentRow | undefined> {
   const [row] = await db
     .select()
     .from(attachments)
-    .where(and(eq(attachments.id, id), isNull(attachments.deletedAt), subtreeOf(attachments.orgPath, scopePath)));
+    .where(and(eq(attachments.id, id), isNull(attachments.deletedAt)));
   return row;
 }
 
-/** Soft-deletes a live attachment within the scope; undefined when there is none. */
-export async function markDeleted(tx: DbOrTx, scopePath: string, id: number): Promise<AttachmentRow | undefined> {
+/** Soft-deletes a live attachment; undefined when there is none. */
+export async function markDeleted(tx: DbOrTx, id: number): Promise<AttachmentRow | undefined> {
   const [row] = await tx
     .update(attachments)
     .set({ deletedAt: new Date() })
-    .where(and(eq(attachments.id, id), isNull(attachments.deletedAt), subtreeOf(attachments.orgPath, scopePath)))
+    .where(and(eq(attachments.id, id), isNull(attachments.deletedAt)))
     .returning();
   return row;
 }

@@ -1,8 +1,8 @@
-// Generic attachment routes. For now the member permissions gate them (member:read to list and download,
-// member:update to upload and delete); a module whose records carry files (cases) will wrap the service with its
-// own per-record rules and routes, and these may then narrow to 'org' owners.
+// Generic attachment routes for owner types without routes of their own ('org'): the member permissions gate them
+// (member:read to list and download, member:update to upload and delete). Case files go through the case kernel's
+// routes (/cases/:id/attachments) and its per-type rules; these refuse them.
 import multipart from '@fastify/multipart';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZAttachment, ZAttachmentListQuery, ZAttachmentOwnerQuery, page, zId, type TAttachment } from '@gonghui/common';
@@ -10,7 +10,7 @@ import { ctxOf } from '../authz/index.ts';
 import { AppError } from '../http/errors.ts';
 import type { HttpApp } from '../http/index.ts';
 import type { AttachmentView } from './attachments.repo.ts';
-import { tooLarge, type AttachmentService, type IncomingFile } from './attachments.service.ts';
+import { tooLarge, type AttachmentService, type IncomingFile, type OpenedAttachment } from './attachments.service.ts';
 
 const tags = ['attachments'];
 const ZIdParams = z.strictObject({ id: zId });
@@ -32,7 +32,7 @@ function present(r: AttachmentView): TAttachment {
 }
 
 /** The one `file` part, held in memory up to the cap (10 MB by default); at the cap the upload stops with 413. */
-async function receiveFile(req: FastifyRequest, maxBytes: number): Promise<IncomingFile> {
+export async function receiveFile(req: FastifyRequest, maxBytes: number): Promise<IncomingFile> {
   if (!req.isMultipart()) throw new AppError('VALIDATION', '请以 multipart/form-data 方式上传文件（字段名 file）', 'file');
   const part = await req.file({ limits: { fileSize: maxBytes, files: 1, fields: 5, parts: 6 } });
   if (!part || part.fieldname !== 'file') throw new AppError('VALIDATION', '请选择要上传的文件（字段名 file）', 'file');
@@ -47,6 +47,21 @@ async function receiveFile(req: FastifyRequest, maxBytes: number): Promise<Incom
   // At the limit the part just ends early: a truncated file must not be taken for a whole one.
   if (part.file.truncated) throw tooLarge(name, maxBytes);
   return { name, data: Buffer.concat(chunks) };
+}
+
+/** Sends an opened attachment with headers that keep a browser from running or sniffing it. */
+export function sendAttachment(reply: FastifyReply, f: OpenedAttachment) {
+  reply
+    .header('content-type', f.contentType)
+    .header('content-length', String(f.size))
+    .header('content-disposition', f.disposition)
+    .header('x-content-type-options', 'nosniff')
+    .header('cache-control', 'no-store')
+    .header('cross-origin-resource-policy', 'same-origin');
+  // Nothing served here runs script; a sandbox keeps it so should a browser ever render one as a document.
+  // (PDF excluded: Chromium's viewer does not open in a sandboxed document.)
+  if (f.contentType !== 'application/pdf') reply.header('content-security-policy', "default-src 'none'; img-src 'self'; sandbox");
+  return reply.send(f.stream);
 }
 
 export async function registerAttachmentRoutes(app: HttpApp, svc: AttachmentService): Promise<void> {
@@ -69,20 +84,7 @@ export async function registerAttachmentRoutes(app: HttpApp, svc: AttachmentServ
   app.get('/api/v1/attachments/:id/download', {
     schema: { operationId: 'downloadAttachment', tags, summary: '下载附件（图片和 PDF 在浏览器中打开）', params: ZIdParams },
     config: { permission: 'member:read', scope: { id: 'attachment' } },
-    handler: async (req, reply) => {
-      const f = await svc.open(ctxOf(req), req.params.id);
-      reply
-        .header('content-type', f.contentType)
-        .header('content-length', String(f.size))
-        .header('content-disposition', f.disposition)
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'no-store')
-        .header('cross-origin-resource-policy', 'same-origin');
-      // Nothing served here runs script; a sandbox keeps it so should a browser ever render one as a document.
-      // (PDF excluded: Chromium's viewer does not open in a sandboxed document.)
-      if (f.contentType !== 'application/pdf') reply.header('content-security-policy', "default-src 'none'; img-src 'self'; sandbox");
-      return reply.send(f.stream);
-    },
+    handler: async (req, reply) => sendAttachment(reply, await svc.open(ctxOf(req), req.params.id)),
   });
 
   app.delete('/api/v1/attachments/:id', {

@@ -15,10 +15,21 @@ export {
   type AttachmentOwner,
   type IncomingFile,
   type OpenedAttachment,
+  type OwnerUse,
+  type SeenOwner,
 } from './attachments.service.ts';
-export { registerAttachmentOwner, attachmentOwnerTypes, type AttachmentOwnerResolver, type AttachmentOwnerScope } from './owners.ts';
+export { receiveFile, sendAttachment } from './attachments.routes.ts';
+export type { AttachmentRow, AttachmentView } from './attachments.repo.ts';
+export {
+  registerAttachmentOwner,
+  attachmentOwnerTypes,
+  type AttachmentOwnerResolver,
+  type AttachmentOwnerScope,
+  type AttachmentOwnerOptions,
+  type OrgRef,
+} from './owners.ts';
 export { rewriteOrgPaths as rewriteAttachmentOrgPaths } from './attachments.repo.ts';
-export { sniff, FILE_KINDS, type FileKind } from './sniff.ts';
+export { sniff, FILE_KINDS, KIND_GROUP, type FileKind } from './sniff.ts';
 export { sanitizeFileName, contentDisposition } from './names.ts';
 
 export interface AttachmentsOptions {

@@ -2,6 +2,7 @@
 // formats a cadre's browser or office suite opens without running code are recognised; anything else (executables,
 // HTML, SVG, scripts, archives, macro-enabled Office files) is unknown and refused by the caller.
 import { inflateRawSync } from 'node:zlib';
+import type { AttachmentKindGroup } from '@gonghui/common';
 
 export interface FileKind {
   key: 'jpeg' | 'png' | 'gif' | 'webp' | 'pdf' | 'docx' | 'xlsx' | 'pptx' | 'doc' | 'xls';
@@ -33,6 +34,20 @@ export const FILE_KINDS = {
   doc: kind('doc', 'application/msword', ['doc'], false, 'Word 97-2003 文档'),
   xls: kind('xls', 'application/vnd.ms-excel', ['xls'], false, 'Excel 97-2003 表格'),
 } as const satisfies Record<FileKind['key'], FileKind>;
+
+/** The group a record's rules allow a kind by (images, PDF, office files). */
+export const KIND_GROUP: Record<FileKind['key'], AttachmentKindGroup> = {
+  jpeg: 'image',
+  png: 'image',
+  gif: 'image',
+  webp: 'image',
+  pdf: 'pdf',
+  docx: 'office',
+  xlsx: 'office',
+  pptx: 'office',
+  doc: 'office',
+  xls: 'office',
+};
 
 const startsWith = (buf: Buffer, bytes: number[] | string, at = 0) => {
   const b = typeof bytes === 'string' ? Buffer.from(bytes, 'latin1') : Buffer.from(bytes);

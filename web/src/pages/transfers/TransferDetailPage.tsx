@@ -1,5 +1,5 @@
 // /transfers/:id: one 会员接转 case — header (number, status, member, from → to, due date), the actions the server
-// allows now, and the timeline of its steps.
+// allows now, its attachments (介绍信 scans; both unions see them) and the timeline of its steps.
 import { Button, Card, Descriptions, Result, Space, Typography } from 'antd';
 import { ArrowLeftOutlined, ArrowRightOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -11,6 +11,7 @@ import { PageSpin } from '../../components/PageSpin.tsx';
 import { errorText } from '../../utils/notify.ts';
 import { TransferActions } from './TransferActions.tsx';
 import { TransferTimeline } from './TransferTimeline.tsx';
+import { CaseAttachments } from './CaseAttachments.tsx';
 import { formatDue, isOverdue, OverdueTag, TransferStatusTag } from './TransferStatusTag.tsx';
 
 function CaseHeader({ data }: { data: TransferCase }) {
@@ -113,6 +114,14 @@ export function TransferDetailPage() {
             <TransferActions key={data.version} data={data} onUpdated={updated} onRefused={refused} />
           </div>
         )}
+      </Card>
+      <Card title={t('transfer.attachments')}>
+        <CaseAttachments
+          caseId={data.id}
+          attachments={data.attachments}
+          policy={data.attachmentPolicy}
+          onChanged={() => void query.refetch()}
+        />
       </Card>
       <Card title={t('transfer.timeline')}>
         <TransferTimeline steps={data.steps} />

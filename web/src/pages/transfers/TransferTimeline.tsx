@@ -4,7 +4,16 @@ import { useTranslation } from 'react-i18next';
 import type { CaseStep } from '../../api/transfers.ts';
 import { formatDateTime } from '../../utils/format.ts';
 
-const COLORS: Record<string, string> = { submit: 'blue', accept: 'green', reject: 'red', withdraw: 'gray', expire: 'orange' };
+const COLORS: Record<string, string> = {
+  submit: 'blue',
+  accept: 'green',
+  reject: 'red',
+  withdraw: 'gray',
+  expire: 'orange',
+  attach: 'cyan',
+};
+/** Steps whose text is a file name, not an opinion. */
+const FILE_STEPS = new Set(['attach', 'detach']);
 
 /** `stepLabel`: another case type's names of its steps (a hardship file's); a transfer's by default. */
 export function TransferTimeline({ steps, stepLabel }: { steps: CaseStep[]; stepLabel?: (action: string) => string }) {
@@ -33,7 +42,7 @@ export function TransferTimeline({ steps, stepLabel }: { steps: CaseStep[]; step
                 style={{ marginBottom: 0, whiteSpace: 'pre-wrap' }}
                 data-testid="transfer-step-opinion"
               >
-                {t('transfer.stepOpinion', { opinion: s.opinion })}
+                {FILE_STEPS.has(s.action) ? t('transfer.stepFile', { name: s.opinion }) : t('transfer.stepOpinion', { opinion: s.opinion })}
               </Typography.Paragraph>
             )}
           </div>

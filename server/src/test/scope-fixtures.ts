@@ -59,6 +59,12 @@ export const SCOPE_FIXTURES: Record<string, ScopeFixture> = {
     const to = await union(s);
     return created(await s.cadre.post(`/api/v1/members/${id}/transfers`, { toOrgId: to.id, reason: '工作调动' }), 'transfer');
   },
+  // Any case type will do: the transfer is the one every build has.
+  case: async (s) => {
+    const id = await member(s);
+    const to = await union(s);
+    return created(await s.cadre.post(`/api/v1/members/${id}/transfers`, { toOrgId: to.id, reason: '工作调动' }), 'case');
+  },
   export_request: async (s) => {
     const orgId = (await union(s)).id;
     await member(s, orgId);

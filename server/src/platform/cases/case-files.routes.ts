@@ -4,25 +4,35 @@ import multipart from '@fastify/multipart';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ZCaseAttachment, zId } from '@gonghui/common';
-import { ctxOf } from '../authz/index.ts';
+import { ctxOf, registerScopeResolver } from '../authz/index.ts';
 import { receiveFile, sendAttachment } from '../files/index.ts';
 import type { HttpApp } from '../http/index.ts';
 import type { CaseFiles } from './case-files.ts';
+import { anyCaseScopePaths } from './cases.repo.ts';
 
 const tags = ['cases'];
 const ZCaseParams = z.strictObject({ id: zId });
 const ZFileParams = z.strictObject({ id: zId, attachmentId: zId });
+// Strict like every input: an unknown query parameter is refused, not ignored.
+const ZNoQuery = z.strictObject({});
+// A case is seen from each of its sides (a transfer's sending and receiving unions); its files are reached through it.
+const caseScope = { id: 'case' } as const;
+const fileScope = {
+  id: 'case',
+  attachmentId: { none: 'a file of the case named by :id; the case files service answers 404 for a file of another case' },
+} as const;
 
 export async function registerCaseFileRoutes(app: HttpApp, caseFiles: CaseFiles, maxBytes: number): Promise<void> {
+  registerScopeResolver('case', anyCaseScopePaths, { label: '办件' });
   app.get('/api/v1/cases/:id/attachments/:attachmentId/download', {
-    schema: { operationId: 'downloadCaseAttachment', tags, summary: '下载办件附件', params: ZFileParams },
-    config: { authenticated: true },
+    schema: { operationId: 'downloadCaseAttachment', tags, summary: '下载办件附件', params: ZFileParams, querystring: ZNoQuery },
+    config: { authenticated: true, scope: fileScope },
     handler: async (req, reply) => sendAttachment(reply, await caseFiles.open(ctxOf(req), req.params.id, req.params.attachmentId)),
   });
 
   app.delete('/api/v1/cases/:id/attachments/:attachmentId', {
-    schema: { operationId: 'deleteCaseAttachment', tags, summary: '删除本人上传的办件附件', params: ZFileParams },
-    config: { authenticated: true },
+    schema: { operationId: 'deleteCaseAttachment', tags, summary: '删除本人上传的办件附件', params: ZFileParams, querystring: ZNoQuery },
+    config: { authenticated: true, scope: fileScope },
     handler: async (req, reply) => {
       await caseFiles.remove(ctxOf(req), req.params.id, req.params.attachmentId);
       return reply.status(204).send();
@@ -40,7 +50,7 @@ export async function registerCaseFileRoutes(app: HttpApp, caseFiles: CaseFiles,
         params: ZCaseParams,
         response: { 201: ZCaseAttachment },
       },
-      config: { authenticated: true, rateLimit: { max: 60, timeWindow: '1 minute' } },
+      config: { authenticated: true, scope: caseScope, rateLimit: { max: 60, timeWindow: '1 minute' } },
       handler: async (req, reply) => {
         const ctx = ctxOf(req);
         // 404/403/409 before the body is read; the stream stops at the type's size cap.

@@ -195,6 +195,13 @@ export async function rewriteCasePaths(db: DbOrTx, oldPath: string, newPath: str
 }
 
 /** Both sides' paths of a case of this type (owner, and target where there is one), or null when there is none. */
+/** The org paths of a case of any type (each side): the `case` scope resolver of the routes every type shares. */
+export async function anyCaseScopePaths(db: DbOrTx, id: number): Promise<string[] | null> {
+  const [row] = await db.select({ owner: cases.orgPath, target: cases.targetOrgPath }).from(cases).where(eq(cases.id, id));
+  if (!row) return null;
+  return row.target === null ? [row.owner] : [row.owner, row.target];
+}
+
 export async function scopePaths(db: DbOrTx, type: string, id: number): Promise<string[] | null> {
   const [row] = await db
     .select({ owner: cases.orgPath, target: cases.targetOrgPath })

@@ -43,7 +43,7 @@ export const BUILTIN_ROLES = {
   org_admin: { name: '工会管理员', permissions: PERMISSIONS.filter((p) => !NOT_FOR_ORG_ADMIN.includes(p)) },
   viewer: {
     name: '只读查看',
-    permissions: ['org:read', 'user:read', 'role:read', 'member:read', 'stats:read', 'report:read', 'ledger:read'] as Permission[],
+    permissions: ['org:read', 'user:read', 'role:read', 'member:read', 'stats:read', 'report:read', 'ledger:read', 'assistance:read'] as Permission[],
   },
   system_admin: {
     name: '系统管理员',

@@ -1,5 +1,6 @@
 // Every module's shared catalogue, in menu order. A new module adds its catalogue file here with one line.
 import { authCatalogue } from './auth.ts';
+import { assistanceCatalogue } from './assistance.ts';
 import { auditCatalogue } from './audit.ts';
 import { memberImportsCatalogue } from './member-imports.ts';
 import { membersCatalogue } from './members.ts';
@@ -15,6 +16,7 @@ export const CATALOGUES = [
   auditCatalogue,
   membersCatalogue,
   memberImportsCatalogue,
+  assistanceCatalogue,
   statsCatalogue,
   reportsCatalogue,
   authCatalogue,
@@ -24,6 +26,7 @@ export const CATALOGUES = [
 export type Catalogue = (typeof CATALOGUES)[number];
 export type ModuleKey = Catalogue['key'];
 export {
+  assistanceCatalogue,
   authCatalogue,
   auditCatalogue,
   memberImportsCatalogue,

@@ -5,5 +5,6 @@ import { MEMBER_CIPHER_COLUMNS } from '../modules/members/index.ts';
 import { IMPORT_CIPHER_COLUMNS } from '../modules/member-imports/index.ts';
 
 import { MFA_CIPHER_COLUMNS } from '../modules/auth/index.ts';
+import { ASSISTANCE_CIPHER_COLUMNS } from '../modules/assistance/index.ts';
 
-export const CIPHER_COLUMNS: CipherColumn[] = [...MEMBER_CIPHER_COLUMNS, ...IMPORT_CIPHER_COLUMNS, ...MFA_CIPHER_COLUMNS];
+export const CIPHER_COLUMNS: CipherColumn[] = [...MEMBER_CIPHER_COLUMNS, ...IMPORT_CIPHER_COLUMNS, ...MFA_CIPHER_COLUMNS, ...ASSISTANCE_CIPHER_COLUMNS];

@@ -221,7 +221,12 @@ export const ZAssistanceEntry = z.object({
   paidAt: z.string().nullable(),
   ledgerEntryId: z.number().int().nullable(),
   student: z
-    .object({ name: z.string().nullable(), school: z.string().nullable(), stage: z.enum(STUDENT_STAGES).nullable(), admissionYear: z.number().int().nullable() })
+    .object({
+      name: z.string().nullable(),
+      school: z.string().nullable(),
+      stage: z.enum(STUDENT_STAGES).nullable(),
+      admissionYear: z.number().int().nullable(),
+    })
     .nullable(),
   visitingLeader: z.string().nullable(),
   note: z.string().nullable(),

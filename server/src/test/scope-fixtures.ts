@@ -84,7 +84,15 @@ export const SCOPE_FIXTURES: Record<string, ScopeFixture> = {
   },
   campaign: async (s) => created(await s.cadre.post('/api/v1/campaigns', campaignBody(s.district.id)), 'campaign'),
   assistance: async (s) => {
-    const body = { orgId: (await union(s)).id, name: '范职工', idNumber: newIdNumber(), kind: 'living', amount: 50_000, fundSource: 'union', date: '2026-01-10' };
+    const body = {
+      orgId: (await union(s)).id,
+      name: '范职工',
+      idNumber: newIdNumber(),
+      kind: 'living',
+      amount: 50_000,
+      fundSource: 'union',
+      date: '2026-01-10',
+    };
     return created(await s.cadre.post('/api/v1/assistance', body), 'assistance');
   },
 };

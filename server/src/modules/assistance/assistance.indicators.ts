@@ -1,6 +1,7 @@
 // 帮扶救助 indicators, counted from the day each entry was paid (paid_at). A payment later reversed is left out of
 // every period (it stands for money that did not reach the person): a refresh of an earlier summary then drops it,
-// and the breakdowns still add up to the totals. Money is summed in 分 and turned into 元 once per figure.
+// and the breakdowns still add up to the totals. Money is reported in 分 (decision 0006): sums over groups stay exact,
+// and the statistics and summaries turn it into 元 once, at the edge.
 import { sql } from 'drizzle-orm';
 import type { TIndicator, TStatValue } from '@gonghui/common';
 import { subtreeOf } from '../../platform/authz/index.ts';
@@ -35,10 +36,7 @@ type PaidRow = {
   goods: string | number;
 };
 
-/** 分 → 元 exactly (two decimals) for a value that was summed in 分. */
-const yuan = (fen: number) => Number((fen / 100).toFixed(2));
-
-/** Adds `n` to a value kept in 分 (or counts) and to each of its breakdown members. */
+/** Adds `n` (分 or a count) to a value and to each of its breakdown members. */
 function add(v: Record<string, TStatValue>, key: string, n: number, members: [string, string][]): void {
   const x = (v[key] ??= { value: 0 });
   x.value += n;
@@ -46,12 +44,6 @@ function add(v: Record<string, TStatValue>, key: string, n: number, members: [st
     const d = ((x.breakdown ??= {})[dim] ??= {});
     d[m] = (d[m] ?? 0) + n;
   }
-}
-
-function toYuan(v: TStatValue | undefined): void {
-  if (!v) return;
-  v.value = yuan(v.value);
-  for (const members of Object.values(v.breakdown ?? {})) for (const m of Object.keys(members)) members[m] = yuan(members[m] ?? 0);
 }
 
 async function compute(db: DbOrTx, s: IndicatorScope): Promise<GroupedValues> {
@@ -83,8 +75,6 @@ async function compute(db: DbOrTx, s: IndicatorScope): Promise<GroupedValues> {
   }
   for (const r of people.rows) add(groupValues(out, r.grp), 'assistance.people', r.n, []);
   for (const g of out.values()) {
-    toYuan(g['assistance.amount']);
-    toYuan(g['assistance.goods']);
     for (const k of Object.keys(g)) if (!s.keys.has(k)) delete g[k];
   }
   return out;
@@ -106,8 +96,8 @@ async function trend(db: DbOrTx, s: TrendScope): Promise<Record<string, number[]
   const all: Record<string, number[]> = {
     'assistance.times': series((r) => r.n),
     'assistance.people': series((r) => r.people),
-    'assistance.amount': series((r) => yuan(Number(r.amount))),
-    'assistance.goods': series((r) => yuan(Number(r.goods))),
+    'assistance.amount': series((r) => Number(r.amount)),
+    'assistance.goods': series((r) => Number(r.goods)),
   };
   return Object.fromEntries(Object.entries(all).filter(([k]) => s.keys.has(k)));
 }

@@ -1,6 +1,6 @@
 // SQL of assistance entries: insert, the effects' status writes, reads within the reader's subtree (joined with the
 // entry's case for its number and version), the once-per-campaign lookup and the route scope.
-import { and, count, desc, eq, gte, lte, notInArray, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, lte, notInArray, type SQL } from 'drizzle-orm';
 import { assistanceEntries, campaigns, cases, orgs, type DbOrTx } from '../../platform/db/index.ts';
 import { subtreeOf } from '../../platform/authz/index.ts';
 
@@ -35,7 +35,11 @@ export async function findById(db: DbOrTx, id: number): Promise<EntryRow | undef
 
 /** The person's standing entry in a campaign (neither cancelled nor reversed), read as the system by the caller:
  *  the 409 names its number whichever union submitted it. */
-export async function standingInCampaign(db: DbOrTx, campaignId: number, idHash: string): Promise<{ id: number; number: string } | undefined> {
+export async function standingInCampaign(
+  db: DbOrTx,
+  campaignId: number,
+  idHash: string,
+): Promise<{ id: number; number: string } | undefined> {
   const [r] = await db
     .select({ id: assistanceEntries.id, number: cases.number })
     .from(assistanceEntries)
@@ -59,7 +63,15 @@ const view = {
   campaignName: campaigns.name,
   campaignKind: campaigns.kind,
 };
-type ViewRow = { e: EntryRow; number: string; version: number; orgName: string; campaignId: number | null; campaignName: string | null; campaignKind: string | null };
+type ViewRow = {
+  e: EntryRow;
+  number: string;
+  version: number;
+  orgName: string;
+  campaignId: number | null;
+  campaignName: string | null;
+  campaignKind: string | null;
+};
 const toView = (r: ViewRow): EntryView => ({
   e: r.e,
   number: r.number,
@@ -116,12 +128,7 @@ export async function list(db: DbOrTx, f: EntryFilter, page: number, pageSize: n
       .orderBy(desc(assistanceEntries.date), desc(assistanceEntries.id))
       .limit(pageSize)
       .offset((page - 1) * pageSize),
-    db
-      .select({ n: count() })
-      .from(assistanceEntries)
-      .innerJoin(orgs, eq(orgs.id, assistanceEntries.orgId))
-      .where(w),
+    db.select({ n: count() }).from(assistanceEntries).innerJoin(orgs, eq(orgs.id, assistanceEntries.orgId)).where(w),
   ]);
   return { items: rows.map(toView), total: total?.n ?? 0 };
 }
-

@@ -40,7 +40,13 @@ export function registerAssistanceRoutes(app: HttpApp, assistance: AssistanceSer
     handler: async (req) => presentEntryDetail(await assistance.get(ctxOf(req), req.params.id)),
   });
   app.post('/api/v1/assistance/:id/actions/:action', {
-    schema: { operationId: 'actOnAssistance', tags, params: ZActionParams, body: ZAssistanceActionBody, response: { 200: ZAssistanceDetail } },
+    schema: {
+      operationId: 'actOnAssistance',
+      tags,
+      params: ZActionParams,
+      body: ZAssistanceActionBody,
+      response: { 200: ZAssistanceDetail },
+    },
     // Each action's own permission and scope rule are checked by the case kernel (403 / 404).
     config: {
       permission: 'assistance:read',

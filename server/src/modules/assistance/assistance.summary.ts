@@ -65,8 +65,7 @@ function campaignSentence(f: SummaryFigures): string | null {
       const name = CAMPAIGN_KIND_LABELS[k];
       let text = `${w.lead}${w.reached}${f.part(TIMES, 'campaignKind', k, `${name}：帮扶人次`, w.unit)}`;
       if (f.partValue(AMOUNT, 'campaignKind', k) > 0) text += `，${w.paid}${moneyPart(f, AMOUNT, 'campaignKind', k, `${name}：发放资金`)}`;
-      if (f.partValue(GOODS, 'campaignKind', k) > 0)
-        text += `，发放物资折价${moneyPart(f, GOODS, 'campaignKind', k, `${name}：物资折价`)}`;
+      if (f.partValue(GOODS, 'campaignKind', k) > 0) text += `，发放物资折价${moneyPart(f, GOODS, 'campaignKind', k, `${name}：物资折价`)}`;
       return text;
     });
   return clauses.length ? `${clauses.join('；')}。` : null;

@@ -17,29 +17,28 @@ export async function insert(db: DbOrTx, row: CampaignInsert): Promise<CampaignR
   return c;
 }
 
-export async function findReachable(db: DbOrTx, scopePath: string, id: number): Promise<(CampaignRow & { orgName: string }) | undefined> {
-  const [r] = await db
-    .select({ c: campaigns, orgName: orgs.name })
+export async function findReachable(db: DbOrTx, scopePath: string, id: number): Promise<CampaignRow | undefined> {
+  const [c] = await db
+    .select()
     .from(campaigns)
-    .innerJoin(orgs, eq(orgs.id, campaigns.orgId))
     .where(and(eq(campaigns.id, id), reachableFrom(scopePath)));
-  return r ? { ...r.c, orgName: r.orgName } : undefined;
+  return c;
 }
 
+/** Campaigns the reader reaches; the opening orgs' names are read apart (an ancestor org is not the reader's to read). */
 export async function list(db: DbOrTx, scopePath: string, f: { kind?: string | undefined }, page: number, pageSize: number) {
   const where = and(reachableFrom(scopePath), f.kind ? eq(campaigns.kind, f.kind) : undefined);
-  const [rows, [total]] = await Promise.all([
+  const [items, [total]] = await Promise.all([
     db
-      .select({ c: campaigns, orgName: orgs.name })
+      .select()
       .from(campaigns)
-      .innerJoin(orgs, eq(orgs.id, campaigns.orgId))
       .where(where)
       .orderBy(desc(campaigns.startsOn), desc(campaigns.id))
       .limit(pageSize)
       .offset((page - 1) * pageSize),
     db.select({ n: count() }).from(campaigns).where(where),
   ]);
-  return { items: rows.map((r) => ({ ...r.c, orgName: r.orgName })), total: total?.n ?? 0 };
+  return { items, total: total?.n ?? 0 };
 }
 
 /** The route scope of a campaign (`campaign`): its opening org's path; a campaign opened above the caller's org
@@ -84,9 +83,14 @@ export async function countsByChild(db: DbOrTx, campaign: { id: number; orgPath:
   return res.rows.map((r) => ({ ...r, amount: Number(r.amount), goods: Number(r.goods) }));
 }
 
-/** The direct children of an org the reader can see (their names head the submission table). */
-export async function childrenOf(db: DbOrTx, orgId: number): Promise<{ id: number; name: string }[]> {
-  return db.select({ id: orgs.id, name: orgs.name }).from(orgs).where(eq(orgs.parentId, orgId)).orderBy(orgs.id);
+/** The direct children of an org that the reader's subtree overlaps: all of them for a reader at or above the
+ *  org, else the one the reader lies under (its figures then count the reader's subtree only). */
+export async function childrenOf(db: DbOrTx, orgId: number, scopePath: string): Promise<{ id: number; name: string }[]> {
+  return db
+    .select({ id: orgs.id, name: orgs.name })
+    .from(orgs)
+    .where(and(eq(orgs.parentId, orgId), or(subtreeOf(orgs.path, scopePath), sql`starts_with(${scopePath}, ${orgs.path})`)))
+    .orderBy(orgs.id);
 }
 
 /** Keeps campaign paths in step when an org subtree moves (an onSubtreeMoved listener, same transaction). */

@@ -1,12 +1,22 @@
 // 帮扶活动: an org in the caller's subtree opens a campaign with dates and a budget per fund source; unions below it
 // see it and submit beneficiaries; its detail shows the budget used (paid cash) and remaining per fund source, and
 // what each direct child of the opening union submitted, approved and was paid.
-import { CAMPAIGN_KIND_LABELS, FUND_SOURCE_LABELS, FUND_SOURCES, formatYuan, type CampaignKind, type FundSource, type TCampaign, type TCampaignCreate, type TCampaignDetail } from '@gonghui/common';
+import {
+  CAMPAIGN_KIND_LABELS,
+  FUND_SOURCE_LABELS,
+  FUND_SOURCES,
+  formatYuan,
+  type CampaignKind,
+  type FundSource,
+  type TCampaign,
+  type TCampaignCreate,
+  type TCampaignDetail,
+} from '@gonghui/common';
 import { originOf, recordAudit } from '../../platform/audit/index.ts';
 import type { Ctx } from '../../platform/authz/index.ts';
 import { asSystem, type Db } from '../../platform/db/index.ts';
 import { notFound } from '../../platform/http/index.ts';
-import { findOrgInScope } from '../orgs/index.ts';
+import { findOrgInScope, orgNamesByIds } from '../orgs/index.ts';
 import * as repo from './campaigns.repo.ts';
 
 const BUDGET_COLUMN = {
@@ -40,22 +50,44 @@ export function presentCampaign(c: Campaign): TCampaign {
   };
 }
 
+/** The opening orgs' names: a lower union reads the name of the ancestor that opened the campaign, nothing more. */
+async function withOrgNames(db: Db, rows: repo.CampaignRow[]): Promise<Campaign[]> {
+  const names = await asSystem(() =>
+    orgNamesByIds(
+      db,
+      rows.map((r) => r.orgId),
+    ),
+  );
+  return rows.map((r) => ({ ...r, orgName: names.get(r.orgId) ?? '' }));
+}
+
 export function createCampaignService({ db }: { db: Db }) {
   async function detail(ctx: Ctx, id: number): Promise<TCampaignDetail> {
-    const c = await repo.findReachable(db, ctx.actor.orgPath, id);
+    const found = await repo.findReachable(db, ctx.actor.orgPath, id);
+    if (!found) throw notFound('帮扶活动');
+    const [c] = await withOrgNames(db, [found]);
     if (!c) throw notFound('帮扶活动');
     // Budget used is the campaign's whole figure; the submissions are the caller's subtree's (the opening union's
     // cadres see every child, a lower union its own line).
     const [paid, counts, kids] = await Promise.all([
       asSystem(() => repo.paidByFund(db, c.id)),
       repo.countsByChild(db, c, c.orgPath.startsWith(ctx.actor.orgPath) ? c.orgPath : ctx.actor.orgPath),
-      repo.childrenOf(db, c.orgId),
+      // The child a lower union lies under is its ancestor: read as the system, limited to the caller's line.
+      asSystem(() => repo.childrenOf(db, c.orgId, ctx.actor.orgPath)),
     ]);
     const used = new Map(paid.map((p) => [p.fundSource, p.paid]));
     const funds = FUND_SOURCES.map((f) => {
       const budget = c[BUDGET_COLUMN[f]];
       const u = used.get(f) ?? 0;
-      return { fundSource: f, label: FUND_SOURCE_LABELS[f], budget, used: u, remaining: budget - u, usedText: formatYuan(u), remainingText: formatYuan(budget - u) };
+      return {
+        fundSource: f,
+        label: FUND_SOURCE_LABELS[f],
+        budget,
+        used: u,
+        remaining: budget - u,
+        usedText: formatYuan(u),
+        remainingText: formatYuan(budget - u),
+      };
     });
     const blank = () => ({ submitted: 0, requested: 0, approved: 0, paid: 0, paidAmount: 0 });
     const byGroup = new Map<string, ReturnType<typeof blank>>();
@@ -117,7 +149,7 @@ export function createCampaignService({ db }: { db: Db }) {
     },
     async list(ctx: Ctx, q: { kind?: CampaignKind | undefined; page: number; pageSize: number }) {
       const res = await repo.list(db, ctx.actor.orgPath, { kind: q.kind }, q.page, q.pageSize);
-      return { items: res.items.map(presentCampaign), total: res.total, page: q.page, pageSize: q.pageSize };
+      return { items: (await withOrgNames(db, res.items)).map(presentCampaign), total: res.total, page: q.page, pageSize: q.pageSize };
     },
   };
 }

@@ -61,19 +61,14 @@ export function groupValues(grouped: GroupedValues, group: string): Record<strin
   return g;
 }
 
-/** a + b for values with at most two decimals (money in 元): the sum is rounded to the 分, so 0.1 + 0.2 is 0.3 and
- *  a district's 元 add up exactly however many groups are summed. Counts (integers) are unchanged. */
-export const sumValues = (a: number, b: number): number =>
-  Number.isInteger(a) && Number.isInteger(b) ? a + b : Math.round((a + b) * 100) / 100;
-
 /** Adds every value and breakdown of `values` into `out`. */
 export function mergeInto(out: Record<string, TStatValue>, values: Record<string, TStatValue>): void {
   for (const [key, v] of Object.entries(values)) {
     const o = (out[key] ??= { value: 0 });
-    o.value = sumValues(o.value, v.value);
+    o.value += v.value;
     for (const [dim, members] of Object.entries(v.breakdown ?? {})) {
       const d = ((o.breakdown ??= {})[dim] ??= {});
-      for (const [member, n] of Object.entries(members)) d[member] = sumValues(d[member] ?? 0, n);
+      for (const [member, n] of Object.entries(members)) d[member] = (d[member] ?? 0) + n;
     }
   }
 }

@@ -63,6 +63,12 @@ export const AUDIT_ACTION_LABELS_EN: Record<AuditAction, string> = {
   'system.demo_seed': 'Demo data generated',
   'keys.rotate.start': 'Data key rotation started',
   'keys.rotate': 'Data key rotation finished',
+  'assistance.request': 'Assistance registered',
+  'assistance.approve': 'Assistance approved',
+  'assistance.pay': 'Assistance paid',
+  'assistance.cancel': 'Assistance cancelled',
+  'assistance.reverse': 'Assistance reversed',
+  'campaign.create': 'Campaign opened',
 };
 
 export const AUDIT_GROUP_LABELS_EN: Record<AuditActionGroup, string> = {
@@ -77,6 +83,7 @@ export const AUDIT_GROUP_LABELS_EN: Record<AuditActionGroup, string> = {
   target: 'Targets',
   ledger: 'Fund ledger',
   system: 'System',
+  assistance: 'Assistance',
 };
 
 export const AUDIT_ENTITY_LABELS_EN: Record<AuditEntityType, string> = {
@@ -92,4 +99,6 @@ export const AUDIT_ENTITY_LABELS_EN: Record<AuditEntityType, string> = {
   data_key: 'Data key',
   ledger_entry: 'Fund ledger entry',
   calendar: 'Working-day calendar',
+  assistance: 'Assistance',
+  campaign: 'Assistance campaign',
 };

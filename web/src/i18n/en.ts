@@ -4,6 +4,7 @@ import { statsEn } from './stats.en.ts';
 import { mfaEn } from './mfa.en.ts';
 import { exportRequestEn } from './exportRequest.en.ts';
 import { transferEn } from './transfer.en.ts';
+import { assistanceEn } from './assistance.en.ts';
 import type { Messages } from './zh-CN.ts';
 import { AUDIT_ACTION_LABELS_EN, AUDIT_ENTITY_LABELS_EN, AUDIT_GROUP_LABELS_EN } from './audit.en.ts';
 
@@ -13,6 +14,7 @@ export const en: Messages = {
   ...mfaEn,
   ...exportRequestEn,
   ...transferEn,
+  ...assistanceEn,
   app: { title: 'Trade Union Work Platform', subtitle: 'Organisation · Members · Work records' },
   common: {
     save: 'Save',
@@ -278,6 +280,10 @@ export const en: Messages = {
       'export:approve': 'Approve unmasked exports',
       'calendar:manage': 'Maintain the working-day calendar (public holidays, make-up workdays)',
       'ledger:read': 'View the fund ledger (disbursements and totals)',
+      'assistance:read': 'View assistance and campaigns',
+      'assistance:manage': 'Register, pay and cancel assistance',
+      'assistance:approve': 'Approve and reverse assistance',
+      'campaign:manage': 'Open assistance campaigns',
     },
     auditAction: { ...AUDIT_ACTION_LABELS_EN },
   },

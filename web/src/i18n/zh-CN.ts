@@ -15,6 +15,7 @@ import { statsZhCN } from './stats.zh-CN.ts';
 import { mfaZhCN } from './mfa.zh-CN.ts';
 import { exportRequestZhCN } from './exportRequest.zh-CN.ts';
 import { transferZhCN } from './transfer.zh-CN.ts';
+import { assistanceZhCN } from './assistance.zh-CN.ts';
 
 export const zhCN = {
   ...memberZhCN,
@@ -22,6 +23,7 @@ export const zhCN = {
   ...mfaZhCN,
   ...exportRequestZhCN,
   ...transferZhCN,
+  ...assistanceZhCN,
   app: { title: '工会工作平台', subtitle: '组织建设 · 会员管理 · 工作台账' },
   common: {
     save: '保存',

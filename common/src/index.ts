@@ -20,6 +20,7 @@ export * from './export-request.ts';
 export * from './cases.ts';
 export * from './money.ts';
 export * from './ledger.ts';
+export * from './assistance.ts';
 export * from './attachment.ts';
 export * from './hardship.ts';
 export * from './modules/index.ts';

@@ -52,6 +52,7 @@ export const BUILTIN_ROLES = {
       'report:read',
       'ledger:read',
       'hardship:read',
+      'assistance:read',
     ] as Permission[],
   },
   system_admin: {

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { LIMITS } from './limits.ts';
 import { zDate, zId } from './schemas.ts';
+import { formatWanYuan, yuanToFen } from './money.ts';
 import { zMultilineText, zStr, zText } from './strings.ts';
 
 export const INDICATOR_UNITS = ['家', '个', '人', '人次', '户', '件', '份', '元'] as const;
@@ -241,7 +242,10 @@ export function renderFigureText(source: string, figures: Pick<TFigure, 'id' | '
   return source.replace(/\{\{(f\d+)\}\}/g, (all, id: string) => {
     const f = byId.get(id);
     if (!f) return all;
-    return f.unit === '%' ? `${f.value.toFixed(2)}%` : `${formatFigure(f.value)}${f.unit}`;
+    if (f.unit === '%') return `${f.value.toFixed(2)}%`;
+    // Money quoted in 万元 keeps its value in 元 (so a refresh recomputes it) and is written with two decimals.
+    if (f.unit === '万元') return formatWanYuan(yuanToFen(f.value)).replace(/,/g, '');
+    return `${formatFigure(f.value)}${f.unit}`;
   });
 }
 

@@ -1,6 +1,7 @@
 // Every module's shared catalogue, in menu order. A new module adds its catalogue file here with one line.
 import { authCatalogue } from './auth.ts';
 import { hardshipCatalogue } from './hardship.ts';
+import { assistanceCatalogue } from './assistance.ts';
 import { auditCatalogue } from './audit.ts';
 import { memberImportsCatalogue } from './member-imports.ts';
 import { membersCatalogue } from './members.ts';
@@ -17,9 +18,10 @@ export const CATALOGUES = [
   auditCatalogue,
   membersCatalogue,
   memberImportsCatalogue,
+  hardshipCatalogue,
+  assistanceCatalogue,
   statsCatalogue,
   reportsCatalogue,
-  hardshipCatalogue,
   authCatalogue,
   notificationsCatalogue,
   platformCatalogue,
@@ -28,6 +30,7 @@ export const CATALOGUES = [
 export type Catalogue = (typeof CATALOGUES)[number];
 export type ModuleKey = Catalogue['key'];
 export {
+  assistanceCatalogue,
   authCatalogue,
   auditCatalogue,
   hardshipCatalogue,

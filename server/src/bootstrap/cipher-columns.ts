@@ -6,10 +6,12 @@ import { IMPORT_CIPHER_COLUMNS } from '../modules/member-imports/index.ts';
 
 import { MFA_CIPHER_COLUMNS } from '../modules/auth/index.ts';
 import { HARDSHIP_CIPHER_COLUMNS } from '../modules/hardship/index.ts';
+import { ASSISTANCE_CIPHER_COLUMNS } from '../modules/assistance/index.ts';
 
 export const CIPHER_COLUMNS: CipherColumn[] = [
   ...MEMBER_CIPHER_COLUMNS,
   ...IMPORT_CIPHER_COLUMNS,
   ...MFA_CIPHER_COLUMNS,
   ...HARDSHIP_CIPHER_COLUMNS,
+  ...ASSISTANCE_CIPHER_COLUMNS,
 ];

@@ -29,6 +29,8 @@ export const FIXTURE_PERMISSIONS: readonly Permission[] = [
   'member:view_sensitive',
   'report:manage',
   'hardship:manage',
+  'campaign:manage',
+  'assistance:manage',
 ];
 
 /** Makes one object of the kind inside `side.district`'s subtree; returns the id its routes take. */
@@ -99,4 +101,26 @@ export const SCOPE_FIXTURES: Record<string, ScopeFixture> = {
     );
     return created({ status: res.statusCode, body: JSON.parse(res.body), headers: {} }, 'attachment');
   },
+  campaign: async (s) => created(await s.cadre.post('/api/v1/campaigns', campaignBody(s.district.id)), 'campaign'),
+  assistance: async (s) => {
+    const body = {
+      orgId: (await union(s)).id,
+      name: '范职工',
+      idNumber: newIdNumber(),
+      kind: 'living',
+      amount: 50_000,
+      fundSource: 'union',
+      date: '2026-01-10',
+    };
+    return created(await s.cadre.post('/api/v1/assistance', body), 'assistance');
+  },
 };
+
+const campaignBody = (orgId: number) => ({
+  orgId,
+  kind: 'warmth',
+  name: '春节送温暖',
+  startsOn: '2026-01-01',
+  endsOn: '2026-02-28',
+  budget: [{ fundSource: 'union', amount: 1_000_000 }],
+});

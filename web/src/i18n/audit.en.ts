@@ -71,6 +71,12 @@ export const AUDIT_ACTION_LABELS_EN: Record<AuditAction, string> = {
   'hardship.review_due': 'Hardship file review due',
   'hardship.exit': 'Household exited hardship',
   'hardship.reveal': 'Hardship file personal data revealed',
+  'assistance.request': 'Assistance registered',
+  'assistance.approve': 'Assistance approved',
+  'assistance.pay': 'Assistance paid',
+  'assistance.cancel': 'Assistance cancelled',
+  'assistance.reverse': 'Assistance reversed',
+  'campaign.create': 'Campaign opened',
 };
 
 export const AUDIT_GROUP_LABELS_EN: Record<AuditActionGroup, string> = {
@@ -86,6 +92,7 @@ export const AUDIT_GROUP_LABELS_EN: Record<AuditActionGroup, string> = {
   ledger: 'Fund ledger',
   system: 'System',
   hardship: 'Hardship files',
+  assistance: 'Assistance',
 };
 
 export const AUDIT_ENTITY_LABELS_EN: Record<AuditEntityType, string> = {
@@ -102,4 +109,6 @@ export const AUDIT_ENTITY_LABELS_EN: Record<AuditEntityType, string> = {
   ledger_entry: 'Fund ledger entry',
   calendar: 'Working-day calendar',
   hardship_file: 'Hardship file',
+  assistance: 'Assistance',
+  campaign: 'Assistance campaign',
 };

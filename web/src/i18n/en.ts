@@ -5,6 +5,7 @@ import { mfaEn } from './mfa.en.ts';
 import { exportRequestEn } from './exportRequest.en.ts';
 import { transferEn } from './transfer.en.ts';
 import { hardshipEn } from './hardship.en.ts';
+import { assistanceEn } from './assistance.en.ts';
 import type { Messages } from './zh-CN.ts';
 import { AUDIT_ACTION_LABELS_EN, AUDIT_ENTITY_LABELS_EN, AUDIT_GROUP_LABELS_EN } from './audit.en.ts';
 
@@ -15,6 +16,7 @@ export const en: Messages = {
   ...exportRequestEn,
   ...transferEn,
   ...hardshipEn,
+  ...assistanceEn,
   app: { title: 'Trade Union Work Platform', subtitle: 'Organisation · Members · Work records' },
   common: {
     save: 'Save',
@@ -284,6 +286,10 @@ export const en: Messages = {
       'hardship:read': 'View hardship files',
       'hardship:manage': 'Draft and maintain hardship files',
       'hardship:approve': 'Approve hardship files',
+      'assistance:read': 'View assistance and campaigns',
+      'assistance:manage': 'Register, pay and cancel assistance',
+      'assistance:approve': 'Approve and reverse assistance',
+      'campaign:manage': 'Open assistance campaigns',
     },
     auditAction: { ...AUDIT_ACTION_LABELS_EN },
   },

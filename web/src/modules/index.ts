@@ -1,4 +1,5 @@
 // The console's modules in menu order. A new module is its file here (routes and menu entries) plus one line.
+import { assistanceWebModule } from './assistance.tsx';
 import { auditWebModule } from './audit.tsx';
 import type { WebModule } from './define.ts';
 import { hardshipWebModule } from './hardship.tsx';
@@ -14,6 +15,7 @@ export const WEB_MODULES: readonly WebModule[] = [
   orgsWebModule,
   membersWebModule,
   hardshipWebModule,
+  assistanceWebModule,
   statsWebModule,
   reportsWebModule,
   usersWebModule,

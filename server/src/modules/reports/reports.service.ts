@@ -52,9 +52,20 @@ export function createReportService({ db, stats, targets, summaryThemes }: Repor
     const mine = siblings?.children.find((c) => c.orgId === org.id);
     const ranks = Object.fromEntries(Object.entries(mine?.items ?? {}).map(([k, i]) => [k, i.rank]));
     const children = Object.fromEntries(
-      [...CHILD_KEYS].map((k) => [k, Object.fromEntries(kids.children.map((c) => [String(c.orgId), c.values[k] ?? 0]))]),
+      [...CHILD_KEYS].map((k) => [
+        k,
+        Object.fromEntries(kids.children.map((c) => [String(c.orgId), stats.numberInYuan(k, c.values[k] ?? 0)])),
+      ]),
     );
-    const inputs: FigureInputs = { values, lastYear, targets: t.items, timeProgress: timeProgress(year, to), ranks, children };
+    // Money in 元 like the targets' figures (providers count it in 分).
+    const inputs: FigureInputs = {
+      values: stats.inYuan(values),
+      lastYear: stats.inYuan(lastYear),
+      targets: t.items,
+      timeProgress: timeProgress(year, to),
+      ranks,
+      children,
+    };
     return { inputs, parent, kids: kids.children, siblingCount: siblings?.children.length ?? 0 };
   }
 

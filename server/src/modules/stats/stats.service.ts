@@ -1,6 +1,6 @@
 // Statistics over the org tree: every figure for any org in scope and any period, split by child, monthly
 // trends, from the providers each module registers. Out-of-scope orgs answer 404 through the org service.
-import { RECORDS_TOKENS, type TChildStats, type TIndicator, type TStatValue, type TStats, type TTrend } from '@gonghui/common';
+import { RECORDS_TOKENS, fenToYuan, type TChildStats, type TIndicator, type TStatValue, type TStats, type TTrend } from '@gonghui/common';
 import type { Ctx } from '../../platform/authz/index.ts';
 import type { Db, DbOrTx } from '../../platform/db/index.ts';
 import { invalid } from '../../platform/http/index.ts';
@@ -29,6 +29,26 @@ export function createStatsService({ db, orgs, providers }: StatsDeps) {
     p.indicators.map((i) => ({ ...i, records: p.records(i.key, T.orgId, T.from, T.to) })),
   );
   const byKey = new Map(catalogue.map((i) => [i.key, i]));
+
+  // Money indicators (unit 元) are counted in 分 by their providers, so sums over groups are exact (decision 0006);
+  // the API and the summaries show 元, converted once here. Targets convert their own way (targets.service).
+  const isMoney = (key: string) => byKey.get(key)?.unit === '元';
+  const numberInYuan = (key: string, n: number) => (isMoney(key) ? fenToYuan(n) : n);
+  function inYuan(values: Record<string, TStatValue>): Record<string, TStatValue> {
+    return Object.fromEntries(
+      Object.entries(values).map(([key, v]) => {
+        if (!isMoney(key)) return [key, v];
+        const breakdown = v.breakdown
+          ? Object.fromEntries(
+              Object.entries(v.breakdown).map(([d, m]) => [d, Object.fromEntries(Object.entries(m).map(([k, n]) => [k, fenToYuan(n)]))]),
+            )
+          : undefined;
+        return [key, { value: fenToYuan(v.value), ...(breakdown ? { breakdown } : {}) }];
+      }),
+    );
+  }
+  const flatInYuan = (values: Record<string, number>) =>
+    Object.fromEntries(Object.entries(values).map(([k, n]) => [k, numberInYuan(k, n)]));
 
   function keySet(keys: string[] | undefined): Set<string> {
     if (!keys || keys.length === 0) return new Set(byKey.keys());
@@ -77,13 +97,17 @@ export function createStatsService({ db, orgs, providers }: StatsDeps) {
     const parts = await Promise.all(providers.map((p) => p.trend(db, { path: org.path, year, keys })));
     const series = Object.assign({}, ...parts) as Record<string, number[]>;
     const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
-    return { orgId: org.id, year, months, series };
+    const shown = Object.fromEntries(Object.entries(series).map(([k, a]) => [k, a.map((n) => numberInYuan(k, n))]));
+    return { orgId: org.id, year, months, series: shown };
   }
 
   const orgOf = async (ctx: Ctx, orgId: number | undefined): Promise<OrgRef> => orgs.get(ctx, orgId ?? ctx.actor.orgId);
 
   return {
     indicators: () => catalogue,
+    /** Values as the API and the summaries show them: money indicators in 元 (counted in 分). */
+    inYuan,
+    numberInYuan,
     indicator: (key: string) => byKey.get(key),
     keySet,
     orgOf,
@@ -99,11 +123,12 @@ export function createStatsService({ db, orgs, providers }: StatsDeps) {
     stats: async (ctx: Ctx, q: { orgId?: number; from: string; to: string; keys?: string[] }): Promise<TStats> => {
       const keys = keySet(q.keys);
       const org = await orgOf(ctx, q.orgId);
-      return { orgId: org.id, from: q.from, to: q.to, values: await totals(org, q.from, q.to, keys) };
+      return { orgId: org.id, from: q.from, to: q.to, values: inYuan(await totals(org, q.from, q.to, keys)) };
     },
     childStats: async (ctx: Ctx, q: { orgId?: number; from: string; to: string; keys?: string[] }): Promise<TChildStats> => {
       const keys = keySet(q.keys);
-      return children(await orgOf(ctx, q.orgId), q.from, q.to, keys);
+      const res = await children(await orgOf(ctx, q.orgId), q.from, q.to, keys);
+      return { ...res, total: flatInYuan(res.total), children: res.children.map((c) => ({ ...c, values: flatInYuan(c.values) })) };
     },
     trend: async (ctx: Ctx, q: { orgId?: number; year: number; keys?: string[] }) => {
       const keys = keySet(q.keys);

@@ -11,6 +11,7 @@ export * from './tables/reports.ts';
 export * from './tables/ledger.ts';
 export * from './tables/attachments.ts';
 export * from './tables/notifications.ts';
+export * from './tables/assistance.ts';
 import { orgs, orgEvents } from './tables/orgs.ts';
 import { roles, users, sessions, userMfa, mfaRecoveryCodes, mfaPendingLogins } from './tables/accounts.ts';
 import { auditEvents } from './tables/audit.ts';

@@ -1,0 +1,111 @@
+// 帮扶救助 indicators, counted from the day each entry was paid (paid_at). A payment later reversed is left out of
+// every period (it stands for money that did not reach the person): a refresh of an earlier summary then drops it,
+// and the breakdowns still add up to the totals. Money is reported in 分 (decision 0006): sums over groups stay exact,
+// and the statistics and summaries turn it into 元 once, at the edge.
+import { sql } from 'drizzle-orm';
+import type { TIndicator, TStatValue } from '@gonghui/common';
+import { subtreeOf } from '../../platform/authz/index.ts';
+import type { DbOrTx } from '../../platform/db/index.ts';
+import {
+  SELF,
+  groupOf,
+  groupValues,
+  type GroupedValues,
+  type IndicatorProvider,
+  type IndicatorScope,
+  type TrendScope,
+} from '../../platform/indicators/index.ts';
+
+const theme = 'assistance';
+const dims = ['kind', 'fundSource', 'campaignKind'];
+export const ASSISTANCE_INDICATORS: Omit<TIndicator, 'records'>[] = [
+  { key: 'assistance.times', label: '帮扶人次', unit: '人次', kind: 'period', breakdowns: dims, theme },
+  { key: 'assistance.people', label: '帮扶人数', unit: '人', kind: 'period', breakdowns: [], theme },
+  { key: 'assistance.amount', label: '发放帮扶资金', unit: '元', kind: 'period', breakdowns: dims, theme },
+  { key: 'assistance.goods', label: '发放物资折价', unit: '元', kind: 'period', breakdowns: ['campaignKind'], theme },
+];
+const KEYS = ASSISTANCE_INDICATORS.map((i) => i.key);
+
+type PaidRow = {
+  grp: string;
+  kind: string;
+  fund: string;
+  ck: string;
+  n: number;
+  amount: string | number;
+  goods: string | number;
+};
+
+/** Adds `n` (分 or a count) to a value and to each of its breakdown members. */
+function add(v: Record<string, TStatValue>, key: string, n: number, members: [string, string][]): void {
+  const x = (v[key] ??= { value: 0 });
+  x.value += n;
+  for (const [dim, m] of members) {
+    const d = ((x.breakdown ??= {})[dim] ??= {});
+    d[m] = (d[m] ?? 0) + n;
+  }
+}
+
+async function compute(db: DbOrTx, s: IndicatorScope): Promise<GroupedValues> {
+  const out: GroupedValues = new Map();
+  if (!KEYS.some((k) => s.keys.has(k))) return out;
+  const orgId = Number(s.path.split('.').filter(Boolean).at(-1));
+  const grp = sql.raw(`CASE WHEN o.id = ${orgId} THEN '${SELF}' ELSE ${groupOf(s.depth)} END`);
+  const paid = sql`e.status = 'paid' AND e.paid_at BETWEEN ${s.from} AND ${s.to} AND ${subtreeOf(sql.raw('o.path'), s.path)}`;
+  const [rows, people] = await Promise.all([
+    db.execute<PaidRow>(sql`SELECT ${grp} AS grp, e.kind, e.fund_source AS fund, coalesce(c.kind, 'none') AS ck, count(*)::int AS n,
+        sum(e.amount_fen)::bigint AS amount, sum(e.goods_fen)::bigint AS goods
+      FROM assistance_entries e JOIN orgs o ON o.id = e.org_id LEFT JOIN campaigns c ON c.id = e.campaign_id
+      WHERE ${paid} GROUP BY 1, 2, 3, 4`),
+    s.keys.has('assistance.people')
+      ? db.execute<{ grp: string; n: number }>(sql`SELECT ${grp} AS grp, count(DISTINCT e.id_hash)::int AS n
+          FROM assistance_entries e JOIN orgs o ON o.id = e.org_id WHERE ${paid} GROUP BY 1`)
+      : { rows: [] },
+  ]);
+  for (const r of rows.rows) {
+    const g = groupValues(out, r.grp);
+    const members: [string, string][] = [
+      ['kind', r.kind],
+      ['fundSource', r.fund],
+      ['campaignKind', r.ck],
+    ];
+    add(g, 'assistance.times', r.n, members);
+    add(g, 'assistance.amount', Number(r.amount), members);
+    add(g, 'assistance.goods', Number(r.goods), [['campaignKind', r.ck]]);
+  }
+  for (const r of people.rows) add(groupValues(out, r.grp), 'assistance.people', r.n, []);
+  for (const g of out.values()) {
+    for (const k of Object.keys(g)) if (!s.keys.has(k)) delete g[k];
+  }
+  return out;
+}
+
+async function trend(db: DbOrTx, s: TrendScope): Promise<Record<string, number[]>> {
+  if (!KEYS.some((k) => s.keys.has(k))) return {};
+  const res = await db.execute<{ m: number; n: number; people: number; amount: string | number; goods: string | number }>(sql`
+    SELECT extract(month FROM e.paid_at)::int AS m, count(*)::int AS n, count(DISTINCT e.id_hash)::int AS people,
+      sum(e.amount_fen)::bigint AS amount, sum(e.goods_fen)::bigint AS goods
+    FROM assistance_entries e JOIN orgs o ON o.id = e.org_id
+    WHERE e.status = 'paid' AND e.paid_at BETWEEN ${`${s.year}-01-01`} AND ${`${s.year}-12-31`} AND ${subtreeOf(sql.raw('o.path'), s.path)}
+    GROUP BY 1`);
+  const series = (pick: (r: (typeof res.rows)[number]) => number) => {
+    const a = new Array<number>(12).fill(0);
+    for (const r of res.rows) a[r.m - 1] = pick(r);
+    return a;
+  };
+  const all: Record<string, number[]> = {
+    'assistance.times': series((r) => r.n),
+    'assistance.people': series((r) => r.people),
+    'assistance.amount': series((r) => Number(r.amount)),
+    'assistance.goods': series((r) => Number(r.goods)),
+  };
+  return Object.fromEntries(Object.entries(all).filter(([k]) => s.keys.has(k)));
+}
+
+function records(key: string, orgId: number | string, from: string, to: string): string | null {
+  if (!KEYS.includes(key)) return null;
+  const q = new URLSearchParams({ orgId: String(orgId), status: 'paid', paidFrom: from, paidTo: to });
+  return `/assistance?${q.toString()}`;
+}
+
+export const assistanceIndicatorProvider: IndicatorProvider = { indicators: ASSISTANCE_INDICATORS, compute, trend, records };

@@ -1,0 +1,134 @@
+// SQL of assistance entries: insert, the effects' status writes, reads within the reader's subtree (joined with the
+// entry's case for its number and version), the once-per-campaign lookup and the route scope.
+import { and, count, desc, eq, gte, lte, notInArray, type SQL } from 'drizzle-orm';
+import { assistanceEntries, campaigns, cases, orgs, type DbOrTx } from '../../platform/db/index.ts';
+import { subtreeOf } from '../../platform/authz/index.ts';
+
+export type EntryRow = typeof assistanceEntries.$inferSelect;
+export type EntryInsert = typeof assistanceEntries.$inferInsert;
+
+export interface EntryView {
+  e: EntryRow;
+  number: string;
+  version: number;
+  orgName: string;
+  campaign: { id: number; name: string; kind: string } | null;
+}
+
+export async function insert(db: DbOrTx, row: EntryInsert): Promise<void> {
+  await db.insert(assistanceEntries).values(row);
+}
+
+export async function update(
+  db: DbOrTx,
+  id: number,
+  set: Partial<Pick<EntryRow, 'status' | 'paidAt' | 'ledgerEntryId' | 'reversedAt'>>,
+): Promise<EntryRow | undefined> {
+  const [r] = await db.update(assistanceEntries).set(set).where(eq(assistanceEntries.id, id)).returning();
+  return r;
+}
+
+export async function findById(db: DbOrTx, id: number): Promise<EntryRow | undefined> {
+  const [r] = await db.select().from(assistanceEntries).where(eq(assistanceEntries.id, id));
+  return r;
+}
+
+/** The person's standing entry in a campaign (neither cancelled nor reversed), read as the system by the caller:
+ *  the 409 names its number whichever union submitted it. */
+export async function standingInCampaign(
+  db: DbOrTx,
+  campaignId: number,
+  idHash: string,
+): Promise<{ id: number; number: string } | undefined> {
+  const [r] = await db
+    .select({ id: assistanceEntries.id, number: cases.number })
+    .from(assistanceEntries)
+    .innerJoin(cases, eq(cases.id, assistanceEntries.id))
+    .where(
+      and(
+        eq(assistanceEntries.campaignId, campaignId),
+        eq(assistanceEntries.idHash, idHash),
+        notInArray(assistanceEntries.status, ['cancelled', 'reversed']),
+      ),
+    );
+  return r;
+}
+
+const view = {
+  e: assistanceEntries,
+  number: cases.number,
+  version: cases.version,
+  orgName: orgs.name,
+  campaignId: campaigns.id,
+  campaignName: campaigns.name,
+  campaignKind: campaigns.kind,
+};
+type ViewRow = {
+  e: EntryRow;
+  number: string;
+  version: number;
+  orgName: string;
+  campaignId: number | null;
+  campaignName: string | null;
+  campaignKind: string | null;
+};
+const toView = (r: ViewRow): EntryView => ({
+  e: r.e,
+  number: r.number,
+  version: r.version,
+  orgName: r.orgName,
+  campaign: r.campaignId === null ? null : { id: r.campaignId, name: r.campaignName ?? '', kind: r.campaignKind ?? '' },
+});
+
+function base(db: DbOrTx) {
+  return db
+    .select(view)
+    .from(assistanceEntries)
+    .innerJoin(cases, eq(cases.id, assistanceEntries.id))
+    .innerJoin(orgs, eq(orgs.id, assistanceEntries.orgId))
+    .leftJoin(campaigns, eq(campaigns.id, assistanceEntries.campaignId));
+}
+
+export async function findInScope(db: DbOrTx, scopePath: string, id: number): Promise<EntryView | undefined> {
+  const [r] = await base(db).where(and(eq(assistanceEntries.id, id), subtreeOf(orgs.path, scopePath)));
+  return r ? toView(r) : undefined;
+}
+
+export interface EntryFilter {
+  path: string;
+  kind?: string | undefined;
+  fundSource?: string | undefined;
+  campaignId?: number | undefined;
+  status?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  paidFrom?: string | undefined;
+  paidTo?: string | undefined;
+}
+
+function where(f: EntryFilter): SQL | undefined {
+  return and(
+    subtreeOf(orgs.path, f.path),
+    f.kind ? eq(assistanceEntries.kind, f.kind) : undefined,
+    f.fundSource ? eq(assistanceEntries.fundSource, f.fundSource) : undefined,
+    f.campaignId ? eq(assistanceEntries.campaignId, f.campaignId) : undefined,
+    f.status ? eq(assistanceEntries.status, f.status) : undefined,
+    f.from ? gte(assistanceEntries.date, f.from) : undefined,
+    f.to ? lte(assistanceEntries.date, f.to) : undefined,
+    f.paidFrom ? gte(assistanceEntries.paidAt, f.paidFrom) : undefined,
+    f.paidTo ? lte(assistanceEntries.paidAt, f.paidTo) : undefined,
+  );
+}
+
+export async function list(db: DbOrTx, f: EntryFilter, page: number, pageSize: number): Promise<{ items: EntryView[]; total: number }> {
+  const w = where(f);
+  const [rows, [total]] = await Promise.all([
+    base(db)
+      .where(w)
+      .orderBy(desc(assistanceEntries.date), desc(assistanceEntries.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    db.select({ n: count() }).from(assistanceEntries).innerJoin(orgs, eq(orgs.id, assistanceEntries.orgId)).where(w),
+  ]);
+  return { items: rows.map(toView), total: total?.n ?? 0 };
+}

@@ -1,0 +1,25 @@
+// 帮扶救助 and 帮扶活动 endpoints (types from common/src/assistance.ts). Amounts travel as integers of 分.
+import type {
+  AssistanceAction,
+  TAssistanceCreate,
+  TAssistanceDetail,
+  TAssistanceEntry,
+  TCampaign,
+  TCampaignCreate,
+  TCampaignDetail,
+} from '@gonghui/common';
+import { api, type Page, type Query } from './client.ts';
+
+export const assistanceApi = {
+  list: (q: Query) => api.get<Page<TAssistanceEntry>>('/assistance', q),
+  get: (id: number) => api.get<TAssistanceDetail>(`/assistance/${id}`),
+  create: (body: TAssistanceCreate) => api.post<TAssistanceDetail>('/assistance', body),
+  act: (id: number, action: AssistanceAction, body: { version: number; opinion?: string; paidAt?: string }) =>
+    api.post<TAssistanceDetail>(`/assistance/${id}/actions/${action}`, body),
+};
+
+export const campaignApi = {
+  list: (q: Query) => api.get<Page<TCampaign>>('/campaigns', q),
+  get: (id: number) => api.get<TCampaignDetail>(`/campaigns/${id}`),
+  create: (body: TCampaignCreate) => api.post<TCampaignDetail>('/campaigns', body),
+};

@@ -75,9 +75,8 @@ export const assistanceTheme: SummaryTheme = {
   key: 'assistance.service',
   place: '帮扶服务',
   heading: '困难职工帮扶扎实有效',
-  // The hardship.* keys are read when registered (hardshipSentence), not listed: a theme listing a key nobody
-  // registered stops the reports module from starting. TODO(hardship): list them once that module is merged.
-  indicators: [TIMES, PEOPLE, AMOUNT, GOODS],
+  // The hardship module's figures open the section (在档、新建档、解困脱困); both modules are always listed together.
+  indicators: [TIMES, PEOPLE, AMOUNT, GOODS, 'hardship.households', 'hardship.registered', 'hardship.exited'],
   opening: (_ctx, f) => ({
     work: '困难职工帮扶',
     ...(f.has(TIMES) ? { headline: `帮扶困难职工${f.fig(TIMES, '帮扶人次', '人次')}` } : {}),

@@ -1,5 +1,6 @@
 // End-to-end journeys in headless Chromium against the real app. Prints "N passed, N failed" and writes
-// .tmp/e2e.json for CI; exits non-zero on any failure.
+// .tmp/e2e.json for CI; exits non-zero on any failure. E2E_JOURNEYS (comma-separated parts of journey names) runs
+// only the journeys whose name contains one of them, e.g. E2E_JOURNEYS=困难职工帮扶 npm test -w e2e.
 import fs from 'node:fs';
 import path from 'node:path';
 import { launchBrowser, root, startApp } from './harness.ts';
@@ -11,7 +12,13 @@ async function main(): Promise<void> {
   const app = await startApp();
   const browser = await launchBrowser();
   try {
-    for (const j of journeys) {
+    const only = (process.env.E2E_JOURNEYS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    const selected = only.length ? journeys.filter((j) => only.some((part) => j.name.includes(part))) : journeys;
+    if (selected.length === 0) throw new Error(`no journey matches E2E_JOURNEYS=${process.env.E2E_JOURNEYS ?? ''}`);
+    for (const j of selected) {
       const started = Date.now();
       try {
         await j.run({ app, browser });

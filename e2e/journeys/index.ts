@@ -1,4 +1,5 @@
 import type { Journey } from '../harness.ts';
+import { assistanceJourneys } from './assistance.ts';
 import { memberJourneys } from './members.ts';
 import { mfaJourneys } from './mfa.ts';
 import { platformJourneys } from './platform.ts';
@@ -6,4 +7,11 @@ import { reportJourneys } from './reports.ts';
 import { transferJourneys } from './transfers.ts';
 
 // MFA first: it enrols the administrator from the QR page; later journeys then log in with codes.
-export const journeys: Journey[] = [...mfaJourneys, ...platformJourneys, ...memberJourneys, ...transferJourneys, ...reportJourneys];
+export const journeys: Journey[] = [
+  ...mfaJourneys,
+  ...platformJourneys,
+  ...memberJourneys,
+  ...transferJourneys,
+  ...reportJourneys,
+  ...assistanceJourneys,
+];

@@ -126,5 +126,6 @@ export const orgDirectoryApi = {
 export function casePath(type: string, caseId: number): string | undefined {
   if (type === 'member_transfer') return `/transfers/${caseId}`;
   if (type === 'hardship_file') return `/hardship-files/${caseId}`;
+  if (type === 'assistance') return `/assistance/${caseId}`;
   return undefined;
 }

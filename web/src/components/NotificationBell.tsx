@@ -9,6 +9,7 @@ import { useNavigate } from 'react-router';
 import type { TNotification } from '@gonghui/common';
 import { NOTIFICATIONS_KEY, notificationApi } from '../api/notifications.ts';
 import { queryClient } from '../app/queryClient.ts';
+import { formatDateTime } from '../utils/format.ts';
 import { notifyError } from '../utils/notify.ts';
 
 const REFRESH_MS = 60_000;
@@ -31,7 +32,7 @@ export function NotificationBell() {
   const items = query.data?.items ?? [];
 
   const list = (
-    <div style={{ width: 340, maxHeight: 420, overflowY: 'auto' }} data-testid="notification-list">
+    <div style={{ width: 'min(340px, calc(100vw - 80px))', maxHeight: 420, overflowY: 'auto' }} data-testid="notification-list">
       {items.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('notifications.empty')} />
       ) : (
@@ -51,7 +52,7 @@ export function NotificationBell() {
                     {n.title}
                   </Typography.Text>
                 }
-                description={new Date(n.createdAt).toLocaleString()}
+                description={formatDateTime(n.createdAt)}
               />
             </List.Item>
           )}

@@ -9,7 +9,7 @@ export const statsEn: typeof statsZhCN = {
     kind: { period: 'Over period', snapshot: 'As of end' },
     drill: 'Click to see the records',
     dimension: { kind: 'Org type', level: 'Org level', category: 'Category', gender: 'Gender', status: 'Membership' },
-    theme: { orgs: 'Organisation building', members: 'Membership' },
+    theme: { orgs: 'Organisation building', members: 'Membership', hardship: 'Hardship files', assistance: 'Assistance' },
     noIndicators: 'No indicators available',
     childOrg: 'Sub-organisation',
     childrenTitle: 'Sub-organisations of {{org}}',

@@ -19,7 +19,7 @@ export const transferEn: typeof transferZhCN = {
     membersTotal: 'Members',
     grassroots: 'Grassroots unions',
     joinedThisYear: 'New members this year',
-    types: { member_transfer: 'Member transfer', hardship_file: 'Hardship file' },
+    types: { member_transfer: 'Member transfer', hardship_file: 'Hardship file', assistance: 'Assistance' },
   },
   transfer: {
     title: 'Member transfers',

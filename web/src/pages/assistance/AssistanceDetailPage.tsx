@@ -20,6 +20,7 @@ import { assistanceApi } from '../../api/assistance.ts';
 import { TODOS_KEY } from '../../api/transfers.ts';
 import { PageSpin } from '../../components/PageSpin.tsx';
 import { formatDateTime } from '../../utils/format.ts';
+import { ASSISTANCE_STATUS_COLORS } from './statusColors.ts';
 import { errorText, notifyError, notifySuccess } from '../../utils/notify.ts';
 
 function Actions({ data, onDone }: { data: TAssistanceDetail; onDone: (d: TAssistanceDetail) => void }) {
@@ -95,10 +96,12 @@ export function AssistanceDetailPage() {
       {back}
       <Card
         title={
-          <Space>
+          <Space size={8} wrap>
             <span>{t('assistance.detail')}</span>
             <Typography.Text className="mono">{d.number}</Typography.Text>
-            <Tag>{ASSISTANCE_STATUS_LABELS[d.status]}</Tag>
+            <Tag color={ASSISTANCE_STATUS_COLORS[d.status]} data-testid="assistance-status">
+              {ASSISTANCE_STATUS_LABELS[d.status]}
+            </Tag>
           </Space>
         }
       >
@@ -111,8 +114,8 @@ export function AssistanceDetailPage() {
             {d.campaign ? <Link to={`/campaigns/${d.campaign.id}`}>{d.campaign.name}</Link> : '—'}
           </Descriptions.Item>
           <Descriptions.Item label={t('assistance.kind')}>{ASSISTANCE_KIND_LABELS[d.kind]}</Descriptions.Item>
-          <Descriptions.Item label={t('assistance.amount')}>{formatYuan(d.amount)}</Descriptions.Item>
-          <Descriptions.Item label={t('assistance.goodsValue')}>{formatYuan(d.goodsValue)}</Descriptions.Item>
+          <Descriptions.Item label={t('assistance.amountShort')}>{formatYuan(d.amount)}</Descriptions.Item>
+          <Descriptions.Item label={t('assistance.goodsValueShort')}>{formatYuan(d.goodsValue)}</Descriptions.Item>
           <Descriptions.Item label={t('assistance.fundSource')}>{FUND_SOURCE_LABELS[d.fundSource]}</Descriptions.Item>
           <Descriptions.Item label={t('assistance.date')}>{d.date}</Descriptions.Item>
           <Descriptions.Item label={t('assistance.paidAt')}>{d.paidAt ?? '—'}</Descriptions.Item>

@@ -18,6 +18,7 @@ import {
 } from '@gonghui/common';
 import { assistanceApi, campaignApi } from '../../api/assistance.ts';
 import { AssistanceForm } from './AssistanceForm.tsx';
+import { ASSISTANCE_STATUS_COLORS } from './statusColors.ts';
 
 const FILTERS = ['kind', 'fundSource', 'campaignId', 'status', 'orgId', 'from', 'to', 'paidFrom', 'paidTo'] as const;
 
@@ -56,13 +57,13 @@ export function AssistancePage() {
       dataIndex: ['campaign', 'name'],
       render: (_: unknown, r: TAssistanceEntry) => r.campaign?.name ?? '—',
     },
-    { title: t('assistance.amount'), dataIndex: 'amount', align: 'right' as const, render: (n: number) => formatYuan(n) },
+    { title: t('assistance.amountShort'), dataIndex: 'amount', align: 'right' as const, render: (n: number) => formatYuan(n) },
     { title: t('assistance.fundSource'), dataIndex: 'fundSource', render: (f: TAssistanceEntry['fundSource']) => FUND_SOURCE_LABELS[f] },
     { title: t('assistance.date'), dataIndex: 'date' },
     {
       title: t('assistance.status'),
       dataIndex: 'status',
-      render: (s: TAssistanceEntry['status']) => <Tag>{ASSISTANCE_STATUS_LABELS[s]}</Tag>,
+      render: (s: TAssistanceEntry['status']) => <Tag color={ASSISTANCE_STATUS_COLORS[s]}>{ASSISTANCE_STATUS_LABELS[s]}</Tag>,
     },
   ];
   const select = (k: string, options: { value: string | number; label: string }[], label: string) => (

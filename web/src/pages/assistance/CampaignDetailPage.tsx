@@ -38,10 +38,13 @@ export function CampaignDetailPage() {
           rowKey="fundSource"
           size="small"
           pagination={false}
-          dataSource={c.funds}
+          style={{ marginTop: 16 }}
+          scroll={{ x: 'max-content' }}
+          // Only the sources the campaign budgets or pays from: four rows of 0.00元 hide the one that matters.
+          dataSource={c.funds.filter((f) => f.budget !== 0 || f.used !== 0)}
           columns={[
             { title: t('assistance.fundSource'), dataIndex: 'label' },
-            { title: t('campaign.budget'), dataIndex: 'budget', align: 'right', render: (n: number) => formatYuan(n) },
+            { title: t('campaign.budgetAmount'), dataIndex: 'budget', align: 'right', render: (n: number) => formatYuan(n) },
             { title: t('campaign.used'), dataIndex: 'usedText', align: 'right' },
             { title: t('campaign.remaining'), dataIndex: 'remainingText', align: 'right' },
           ]}
@@ -52,6 +55,7 @@ export function CampaignDetailPage() {
           rowKey="orgId"
           size="small"
           pagination={false}
+          scroll={{ x: 'max-content' }}
           dataSource={c.children}
           columns={[
             { title: t('assistance.org'), dataIndex: 'name' },

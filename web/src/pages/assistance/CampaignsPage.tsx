@@ -60,7 +60,7 @@ export function CampaignsPage() {
     <Card
       title={t('campaign.title')}
       extra={
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)} data-testid="campaign-create">
           {t('campaign.create')}
         </Button>
       }

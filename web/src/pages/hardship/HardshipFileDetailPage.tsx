@@ -46,6 +46,10 @@ function Household({ data }: { data: THardshipDetail }) {
   );
 }
 
+/** The kernel records the drafting of a file as a `submit` step from no status: it is 建档（调查摸底）, not 提交审批. */
+const openingAsCreate = (s: THardshipDetail['steps'][number]) =>
+  s.action === 'submit' && s.from === null ? { ...s, action: 'create' } : s;
+
 export function HardshipFileDetailPage() {
   const { t } = useTranslation();
   const id = Number(useParams().id);
@@ -107,7 +111,7 @@ export function HardshipFileDetailPage() {
         )}
       </Card>
       <Card title={t('hardship.timeline')}>
-        <TransferTimeline steps={data.steps} stepLabel={(a) => t(`hardship.steps.${a}`, { defaultValue: a })} />
+        <TransferTimeline steps={data.steps.map(openingAsCreate)} stepLabel={(a) => t(`hardship.steps.${a}`, { defaultValue: a })} />
       </Card>
     </Space>
   );

@@ -63,9 +63,10 @@ export function HardshipFilesPage() {
   ];
 
   return (
-    <div style={{ display: 'flex', gap: 16, alignItems: 'flex-start' }}>
+    // On a phone the tree wraps above the table instead of squeezing it to a sliver.
+    <div style={{ display: 'flex', flexWrap: 'wrap', gap: 16, alignItems: 'flex-start' }}>
       <OrgTreeCard nav={nav} rootId={root.id} width={272} />
-      <div style={{ flex: 1, minWidth: 0 }}>
+      <div style={{ flex: '1 1 320px', minWidth: 0 }}>
         <ProTable<THardshipFile, { orgId: number; tier?: HardshipTier; status?: HardshipStatus }>
           rowKey="id"
           actionRef={actionRef}
@@ -96,32 +97,35 @@ export function HardshipFilesPage() {
               <Typography.Text type="secondary">{org.name}</Typography.Text>
             </Space>
           }
+          // One wrapping group: on a phone the filters and 新建档案 go onto a second line instead of off the card.
           toolBarRender={() => [
-            <Select<HardshipTier>
-              key="tier"
-              allowClear
-              placeholder={t('hardship.tierAll')}
-              value={tier}
-              onChange={setTier}
-              style={{ width: 120 }}
-              options={HARDSHIP_TIERS.map((x) => ({ value: x, label: t(`hardship.tiers.${x}`) }))}
-              data-testid="hardship-tier-filter"
-            />,
-            <Select<HardshipStatus>
-              key="status"
-              allowClear
-              placeholder={t('hardship.statusAll')}
-              value={status}
-              onChange={setStatus}
-              style={{ width: 120 }}
-              options={HARDSHIP_STATUSES.map((x) => ({ value: x, label: t(`hardship.statuses.${x}`) }))}
-              data-testid="hardship-status-filter"
-            />,
-            can('hardship:manage') && (
-              <Button key="new" type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="hardship-new">
-                {t('hardship.create')}
-              </Button>
-            ),
+            <Space key="tools" wrap style={{ justifyContent: 'flex-end' }}>
+              <Select<HardshipTier>
+                key="tier"
+                allowClear
+                placeholder={t('hardship.tierAll')}
+                value={tier}
+                onChange={setTier}
+                style={{ width: 120 }}
+                options={HARDSHIP_TIERS.map((x) => ({ value: x, label: t(`hardship.tiers.${x}`) }))}
+                data-testid="hardship-tier-filter"
+              />
+              <Select<HardshipStatus>
+                key="status"
+                allowClear
+                placeholder={t('hardship.statusAll')}
+                value={status}
+                onChange={setStatus}
+                style={{ width: 120 }}
+                options={HARDSHIP_STATUSES.map((x) => ({ value: x, label: t(`hardship.statuses.${x}`) }))}
+                data-testid="hardship-status-filter"
+              />
+              {can('hardship:manage') && (
+                <Button key="new" type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="hardship-new">
+                  {t('hardship.create')}
+                </Button>
+              )}
+            </Space>,
           ]}
           options={{ reload: true, density: false, setting: false }}
           data-testid="hardship-table"

@@ -3,7 +3,7 @@ import { Card, Space, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TIndicator, TStatValue } from '@gonghui/common';
 import { useDimensionLabels } from './shared/dimensions.ts';
-import { formatNumber } from './shared/format.ts';
+import { formatNumber, formatYuanAmount } from './shared/format.ts';
 
 interface IndicatorCardProps {
   indicator: TIndicator;
@@ -16,10 +16,10 @@ interface IndicatorCardProps {
 export function IndicatorCard({ indicator, value, loading, onDrill }: IndicatorCardProps) {
   const { t } = useTranslation();
   const dims = useDimensionLabels();
+  // Money (元) always with two decimals: 800 → 800.00.
+  const format = (n: number) => (indicator.unit === '元' ? formatYuanAmount(n) : formatNumber(n));
   const number = (
-    <span style={{ fontSize: 28, fontWeight: 600, color: '#8b1a1a', fontVariantNumeric: 'tabular-nums' }}>
-      {formatNumber(value?.value ?? 0)}
-    </span>
+    <span style={{ fontSize: 28, fontWeight: 600, color: '#8b1a1a', fontVariantNumeric: 'tabular-nums' }}>{format(value?.value ?? 0)}</span>
   );
   return (
     <Card
@@ -50,12 +50,12 @@ export function IndicatorCard({ indicator, value, loading, onDrill }: IndicatorC
         return (
           <div key={dim} style={{ marginTop: 8 }}>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {dims.dimension(dim)}
+              {dims.dimension(dim, indicator.key)}
             </Typography.Text>
             <div style={{ marginTop: 4, display: 'flex', flexWrap: 'wrap', gap: 4 }}>
               {entries.map(([m, n]) => (
                 <Tag key={m} bordered={false} style={{ marginInlineEnd: 0 }}>
-                  {dims.member(dim, m)} <b>{formatNumber(n)}</b>
+                  {dims.member(dim, m, indicator.key)} <b>{format(n)}</b>
                 </Tag>
               ))}
             </div>

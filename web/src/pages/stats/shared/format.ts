@@ -7,6 +7,12 @@ export function formatNumber(v: number | null | undefined): string {
   return Number.isInteger(v) ? v.toLocaleString('zh-CN') : formatFigure(v);
 }
 
+/** An amount in 元 with grouping and two decimals: 34560 → "34,560.00". */
+export function formatYuanAmount(v: number | null | undefined): string {
+  if (v === null || v === undefined || Number.isNaN(v)) return '—';
+  return v.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+
 /** 58.46 → "58.46%"; no target → "—". */
 export function formatPercent(p: number | null | undefined): string {
   return p === null || p === undefined ? '—' : `${p.toFixed(2)}%`;

@@ -90,7 +90,7 @@ export function AppShell() {
                 ? undefined
                 : {
                     display: 'inline-block',
-                    maxWidth: 64,
+                    maxWidth: 48,
                     overflow: 'hidden',
                     textOverflow: 'ellipsis',
                     whiteSpace: 'nowrap',
@@ -125,7 +125,7 @@ export function AppShell() {
           </span>
         ),
         <NotificationBell key="bell" />,
-        <LanguageSwitch key="lang" />,
+        <LanguageSwitch key="lang" compact={!wide} />,
       ]}
     >
       {forbidden ? <Result status="403" title="403" subTitle={t('common.forbiddenPage')} /> : <Outlet />}

@@ -64,7 +64,7 @@ export function HardshipCreateModal({
       <ProFormDigit name="householdSize" label={t('hardship.householdSize')} min={1} max={30} rules={[{ required: true }]} />
       <ProFormDigit
         name="incomeYuan"
-        label={t('hardship.incomePerHead')}
+        label={t('hardship.incomePerHeadYuan')}
         min={0}
         fieldProps={{ precision: 2 }}
         rules={[{ required: true }]}

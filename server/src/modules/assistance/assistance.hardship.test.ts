@@ -12,8 +12,8 @@ describe.each(engines())('hardship files and assistance together on %s', (engine
   let t: TestDb;
   let app: HttpApp;
   let district: OrgRef;
-  let [s1, s2, g1, g2] = [] as OrgRef[];
-  let [dc, sc1, sc2, gc1, gc2] = [] as Client[];
+  let s1: OrgRef, s2: OrgRef, g1: OrgRef, g2: OrgRef;
+  let dc: Client, sc1: Client, sc2: Client, gc1: Client, gc2: Client;
   const ids = { a: newIdNumber('19700101'), b: newIdNumber('19710101'), c: newIdNumber('19720101'), d: newIdNumber('19730101') };
   useTestApp(engine, (s) => ({ t, app } = s));
 

@@ -6,7 +6,15 @@
 // ledger counter-entry, never edited; an unpaid one may be cancelled by the submitting side (or above it).
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { z } from 'zod';
-import { LIMITS, todayCst, zMultilineText, type AssistanceAction, type AssistanceStatus, type LedgerFundSource } from '@gonghui/common';
+import {
+  ASSISTANCE_STEP_LABELS,
+  LIMITS,
+  todayCst,
+  zMultilineText,
+  type AssistanceAction,
+  type AssistanceStatus,
+  type LedgerFundSource,
+} from '@gonghui/common';
 import { caseScopePaths, type CaseKernel, type CaseType, type EffectContext } from '../../platform/cases/index.ts';
 import type { Ctx } from '../../platform/authz/index.ts';
 import { disburse, reverse } from '../../platform/ledger/index.ts';
@@ -93,6 +101,8 @@ export function registerAssistanceCaseType(kernel: CaseKernel): AssistanceCaseTy
     type: ASSISTANCE_CASE_TYPE,
     prefix: 'BF',
     label: '帮扶救助',
+    link: (c) => `/assistance/${c.id}`,
+    stepLabels: { ...ASSISTANCE_STEP_LABELS, overdue: '逾期' },
     payload: ZAssistancePayload,
     initial: 'requested',
     open: ['requested', 'approved'],

@@ -6,7 +6,15 @@
 // household row's status in step (the one-active-file-per-person index reads it) and writes the dated events the
 // indicators count.
 import { z } from 'zod';
-import { HARDSHIP_REVIEW_MONTHS, LIMITS, HARDSHIP_TIERS, type HardshipAction, type HardshipStatus, zMultilineText } from '@gonghui/common';
+import {
+  HARDSHIP_REVIEW_MONTHS,
+  HARDSHIP_STEP_LABELS,
+  LIMITS,
+  HARDSHIP_TIERS,
+  type HardshipAction,
+  type HardshipStatus,
+  zMultilineText,
+} from '@gonghui/common';
 import { caseScopePaths, type CaseKernel, type CaseType, type EffectContext, type EffectResult } from '../../platform/cases/index.ts';
 import type { ScopeResolve } from '../../platform/authz/index.ts';
 import { invalid } from '../../platform/http/index.ts';
@@ -91,6 +99,8 @@ export function registerHardshipCaseType(kernel: CaseKernel): HardshipCaseType {
     type: HARDSHIP_CASE_TYPE,
     prefix: 'KN',
     label: '困难职工档案',
+    link: (c) => `/hardship-files/${c.id}`,
+    stepLabels: { ...HARDSHIP_STEP_LABELS, overdue: HARDSHIP_STEP_LABELS.review_due },
     payload: ZHardshipPayload,
     initial: 'draft',
     open: ['draft', 'submitted', 'active', 'review_due'],

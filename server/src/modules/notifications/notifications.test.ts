@@ -17,6 +17,7 @@ describe.each(engines())('notifications on %s', (engine) => {
   let kernel: CaseKernel;
   let ua: OrgRef;
   let ub: OrgRef;
+  let a: OrgRef;
   let b: OrgRef;
   const ids: Record<string, number> = {};
   const c: Record<string, Client> = {};
@@ -25,7 +26,7 @@ describe.each(engines())('notifications on %s', (engine) => {
     t = await openTestDb(engine);
     kernel = createCaseKernel({ db: t.db });
     app = await buildTestApp(t.db, { cases: kernel });
-    const a = await makeOrg(t.db, t.rootOrgId, { level: 'district' });
+    a = await makeOrg(t.db, t.rootOrgId, { level: 'district' });
     b = await makeOrg(t.db, t.rootOrgId, { level: 'district' });
     const other = await makeOrg(t.db, t.rootOrgId, { level: 'district' });
     ua = await makeOrg(t.db, a);
@@ -118,6 +119,36 @@ describe.each(engines())('notifications on %s', (engine) => {
     expect(sent.items[0]).toMatchObject({ caseId: transfer.id, title: expect.stringMatching(/^【拒收】/) as string });
     expect((await inbox('receiver')).items.length).toBe(before);
     expect((await inbox('unrelated')).items).toEqual([]);
+  });
+
+  it('a hardship file approved above tells the union that filed it', async () => {
+    const approver = await makeUser(t.db, a.id, ['org_admin']);
+    const above = await loginAs(app, approver.username, PASSWORD);
+    const sender = c.sender as Client;
+    const f = await sender.post('/api/v1/hardship-files', {
+      orgId: ua.id,
+      name: '王困难',
+      idNumber: newIdNumber(),
+      householdSize: 3,
+      incomePerHead: 60_000,
+      causes: ['illness'],
+      tier: 'district',
+    });
+    expect(f.status).toBe(201);
+    const submitted = await sender.post(`/api/v1/hardship-files/${f.body.id}/actions/submit`, { version: f.body.version });
+    expect(submitted.status).toBe(200);
+    await settled();
+    const approved = await above.post(`/api/v1/hardship-files/${f.body.id}/actions/approve`, {
+      version: submitted.body.version,
+      registeredAt: '2026-03-01',
+    });
+    expect(approved.status).toBe(200);
+    await settled();
+    const told = (await inbox('sender')).items.filter((n) => n.caseId === f.body.id);
+    expect(told).toHaveLength(1);
+    expect(told[0]?.title).toMatch(/^【审批通过】困难职工建档/);
+    expect(told[0]?.link).toBe(`/hardship-files/${f.body.id}`);
+    expect((await inbox('unrelated')).items.some((n) => n.caseId === f.body.id)).toBe(false);
   });
 
   it('the overdue sweep tells the late union’s parent and, when the request expires, the sender', async () => {

@@ -51,8 +51,9 @@ export function actingPermissions(def: CaseTypeDef<string, string, unknown>, sta
 }
 
 /**
- * Who should hear of a step: the side that must act next (the case is open and waits for it), else — the case has
- * ended — the side that did not act, as long as it could have acted in the state the case left.
+ * Who should hear of a step: the side that must act next (the case is open and waits for it); else, when the case
+ * has ended, the side that did not act, as long as it could have acted in the state the case left; else, when the
+ * target side decided on an open case, its owner.
  */
 export function noticesOf(
   def: CaseTypeDef<string, string, unknown>,
@@ -66,7 +67,13 @@ export function noticesOf(
     const permissions = actingPermissions(def, c.status, awaited);
     return orgId !== null && permissions.length ? [{ orgId, permissions, reason: 'awaiting' }] : [];
   }
-  if (c.open || from === null || actedSide === null) return [];
+  if (from === null || actedSide === null) return [];
+  if (c.open) {
+    // A decision taken above on an open case nobody now waits on (a hardship file approved and on file): the owner
+    // side, whose case it is, hears of it.
+    if (actedSide !== 'target' || c.orgId === null) return [];
+    return [{ orgId: c.orgId, permissions: [def.readPermission], reason: 'outcome' }];
+  }
   const other: Side = actedSide === 'owner' ? 'target' : 'owner';
   const orgId = orgIdOfSide(c, other);
   const permissions = actingPermissions(def, from, other);

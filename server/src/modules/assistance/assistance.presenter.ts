@@ -13,6 +13,7 @@ import {
   type TAssistanceEntry,
 } from '@gonghui/common';
 import type { CaseStepRow } from '../../platform/cases/index.ts';
+import { presentCaseSteps } from '../../platform/cases/index.ts';
 import type { EntryView } from './assistance.repo.ts';
 
 export function presentEntry(v: EntryView): TAssistanceEntry {
@@ -52,15 +53,7 @@ const isAction = (a: string): a is AssistanceAction => (ASSISTANCE_ACTIONS as re
 export function presentEntryDetail(v: EntryView & { steps: CaseStepRow[]; allowedActions: string[] }): TAssistanceDetail {
   return {
     ...presentEntry(v),
-    steps: v.steps.map((s) => ({
-      action: s.action,
-      from: s.fromStatus,
-      to: s.toStatus,
-      actorName: s.actorName,
-      actorOrgName: s.actorOrgName,
-      opinion: s.opinion,
-      at: s.at.toISOString(),
-    })),
+    steps: presentCaseSteps(v.steps),
     allowedActions: v.allowedActions.filter(isAction),
   };
 }

@@ -10,7 +10,7 @@ import {
   type THardshipDetail,
   type THardshipFile,
 } from '@gonghui/common';
-import { isOverdue } from '../../platform/cases/index.ts';
+import { isOverdue, presentCaseSteps } from '../../platform/cases/index.ts';
 import type { HardshipItem, HardshipView } from './hardship.service.ts';
 
 export function presentHardshipFile({ c, f, orgName }: HardshipItem, today = todayCst()): THardshipFile {
@@ -46,15 +46,7 @@ export function presentHardshipDetail(v: HardshipView): THardshipDetail {
     pairing: v.f.pairing,
     reviewedAt: v.f.reviewedAt,
     exitReason: v.f.exitReason,
-    steps: v.steps.map((s) => ({
-      action: s.action,
-      from: s.fromStatus,
-      to: s.toStatus,
-      actorName: s.actorName,
-      actorOrgName: s.actorOrgName,
-      opinion: s.opinion,
-      at: s.at.toISOString(),
-    })),
+    steps: presentCaseSteps(v.steps),
     allowedActions: v.allowedActions.filter(isAction),
   };
 }

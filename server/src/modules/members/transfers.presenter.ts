@@ -9,7 +9,7 @@ import {
   type TTransferCase,
   type TTransferDetail,
 } from '@gonghui/common';
-import { isOverdue, type CaseFilesView, type CaseStepRow } from '../../platform/cases/index.ts';
+import { isOverdue, type CaseFilesView, type CaseStepRow, presentCaseSteps } from '../../platform/cases/index.ts';
 import type { TransferCase, TransferNames } from './transfers.service.ts';
 
 export function presentTransfer(c: TransferCase, names: TransferNames, today = todayCst()): TTransferCase {
@@ -44,15 +44,7 @@ export function presentTransferDetail(
   return {
     ...presentTransfer(v.case, v.names),
     assignee: null,
-    steps: v.steps.map((s) => ({
-      action: s.action,
-      from: s.fromStatus,
-      to: s.toStatus,
-      actorName: s.actorName,
-      actorOrgName: s.actorOrgName,
-      opinion: s.opinion,
-      at: s.at.toISOString(),
-    })),
+    steps: presentCaseSteps(v.steps),
     allowedActions: v.allowedActions.filter(isTransferAction),
     attachments: v.attachments,
     attachmentPolicy: v.attachmentPolicy,

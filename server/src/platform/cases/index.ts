@@ -30,3 +30,4 @@ export { registerCaseRoutes } from './cases.routes.ts';
 export { registerCaseFileRoutes } from './case-files.routes.ts';
 export { CASE_OWNER, type CaseAttachmentRules } from './attachments.ts';
 export type { CaseFiles, CaseFilesView } from './case-files.ts';
+export { presentCaseSteps, type PresentedStep } from './steps.presenter.ts';

@@ -1,4 +1,4 @@
-import { HeartOutlined } from '@ant-design/icons';
+import { SolutionOutlined } from '@ant-design/icons';
 import { defineWebModule, page } from './define.ts';
 
 export const hardshipWebModule = defineWebModule({
@@ -7,5 +7,5 @@ export const hardshipWebModule = defineWebModule({
     { path: 'hardship-files', lazy: page(() => import('../pages/hardship/HardshipFilesPage.tsx'), 'HardshipFilesPage') },
     { path: 'hardship-files/:id', lazy: page(() => import('../pages/hardship/HardshipFileDetailPage.tsx'), 'HardshipFileDetailPage') },
   ],
-  menu: [{ path: '/hardship-files', labelKey: 'hardship.menu', permission: 'hardship:read', icon: <HeartOutlined /> }],
+  menu: [{ path: '/hardship-files', labelKey: 'hardship.menu', permission: 'hardship:read', icon: <SolutionOutlined /> }],
 });

@@ -49,6 +49,9 @@ describe('work summary language', () => {
     const { text } = textOf(ctx(), inputs());
     expect(text).toContain('发展会员43人（去年同期50人，同比下降14.00%');
     expect(text).toContain('新建工会组织2家（去年同期1家，同比增长100.00%');
+    const level = textOf(ctx(), inputs({ lastYear: { 'members.joined': { value: 43 } } })).text;
+    expect(level).toContain('发展会员43人（去年同期43人，与去年同期持平）');
+    expect(level).not.toContain('同比增长0.00%');
   });
 
   it('names a rank only when it is to the unit’s credit', () => {

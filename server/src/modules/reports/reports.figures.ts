@@ -108,8 +108,10 @@ export function summaryFigures(f: FigureSet, inputs: FigureInputs, planned: Set<
       const last = lastYear(key);
       if (last <= 0) return '';
       // The change is worded by its sign when drafted; both numbers stay figures.
-      const word = value(key) >= last ? '同比增长' : '同比下降';
       const lastFig = f.add({ key, measure: 'lastYear', label: `${label}（去年同期）`, unit });
+      // Equal figures read 与去年同期持平, not 同比增长0.00%.
+      if (value(key) === last) return `（去年同期${lastFig}，与去年同期持平）`;
+      const word = value(key) > last ? '同比增长' : '同比下降';
       return `（去年同期${lastFig}，${word}${yoy(key, label)}）`;
     },
     lagging: (key, label) => {

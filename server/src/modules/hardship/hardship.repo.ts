@@ -79,3 +79,13 @@ export async function list(db: DbOrTx, f: ListFilter): Promise<{ items: { c: Cas
   ]);
   return { items, total: count?.n ?? 0 };
 }
+
+/** A file whose owner org lies in `scopePath`'s subtree: its status and the person's ID hash (another module's link check). */
+export async function fileInScope(db: DbOrTx, scopePath: string, caseId: number): Promise<{ status: string; idHash: string } | undefined> {
+  const [r] = await db
+    .select({ status: hardshipFiles.status, idHash: hardshipFiles.idHash })
+    .from(hardshipFiles)
+    .innerJoin(cases, eq(cases.id, hardshipFiles.caseId))
+    .where(and(eq(hardshipFiles.caseId, caseId), eq(cases.type, CASE_TYPE), subtreeOf(cases.orgPath, scopePath)));
+  return r;
+}

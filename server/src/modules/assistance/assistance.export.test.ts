@@ -104,6 +104,14 @@ describe.each(engines())('assistance export and hardship links on %s', (engine) 
     }
   });
 
+  it('finds the caller’s hardship files by part of the name (the form’s file picker)', async () => {
+    const found = await c1.get('/api/v1/hardship-files?q=困难');
+    expect(found.status).toBe(200);
+    expect(found.body.items.map((f: { id: number }) => f.id).sort()).toEqual([fileA, fileDraft].sort());
+    expect((await c1.get('/api/v1/hardship-files?q=%25')).body.total).toBe(0);
+    expect((await dc.get('/api/v1/hardship-files?q=职工&status=active')).body.total).toBe(2);
+  });
+
   it('registers the ledger: linked entries list under their file', async () => {
     const made = [
       await entry(c1, { orgId: g1.id, idNumber: people.a, hardshipFileId: fileA, amount: 150_050, campaignId: warmth, kind: 'condolence' }),

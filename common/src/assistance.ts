@@ -185,19 +185,30 @@ export const ZAssistanceActionBody = z.strictObject({
 });
 export type TAssistanceActionBody = z.infer<typeof ZAssistanceActionBody>;
 
-export const ZAssistanceListQuery = ZPageQuery.extend({
+/** The ledger's filters, shared by the list and the xlsx export. */
+const assistanceFilter = {
   orgId: zId.optional(),
   kind: z.enum(ASSISTANCE_KINDS).optional(),
   fundSource: z.enum(FUND_SOURCES).optional(),
   campaignId: zId.optional(),
   status: z.enum(ASSISTANCE_STATUSES).optional(),
+  /** The assistance a household on file received (the hardship file's page). */
+  hardshipFileId: zId.optional(),
   from: zDate.optional(),
   to: zDate.optional(),
   /** Paid within these days (the indicators' date): the drill-down of a figure. */
   paidFrom: zDate.optional(),
   paidTo: zDate.optional(),
-}).refine((q) => !q.from || !q.to || q.from <= q.to, { message: '开始日期不能晚于结束日期', path: ['from'] });
+};
+const fromBeforeTo = (q: { from?: string | undefined; to?: string | undefined }) => !q.from || !q.to || q.from <= q.to;
+const fromBeforeToIssue = { message: '开始日期不能晚于结束日期', path: ['from'] };
+
+export const ZAssistanceListQuery = ZPageQuery.extend(assistanceFilter).refine(fromBeforeTo, fromBeforeToIssue);
 export type TAssistanceListQuery = z.infer<typeof ZAssistanceListQuery>;
+
+/** GET /assistance/export: the list's filters; the file is always masked (full numbers are never exported here). */
+export const ZAssistanceExportQuery = z.strictObject(assistanceFilter).refine(fromBeforeTo, fromBeforeToIssue);
+export type TAssistanceExportQuery = z.infer<typeof ZAssistanceExportQuery>;
 
 export const ZAssistanceEntry = z.object({
   id: z.number().int(),

@@ -113,6 +113,8 @@ export const ZHardshipListQuery = ZPageQuery.extend({
   orgId: labelled(zId, '所属工会').optional(),
   tier: z.enum(HARDSHIP_TIERS).optional(),
   status: z.enum(HARDSHIP_STATUSES).optional(),
+  /** Part of the worker's name (the assistance form's file picker). */
+  q: labelled(zText(LIMITS.shortText), '姓名').optional(),
 });
 export type THardshipListQuery = z.infer<typeof ZHardshipListQuery>;
 

@@ -8,6 +8,7 @@ export const assistanceCatalogue = defineCatalogue({
     'assistance:read': '查看帮扶救助和帮扶活动',
     'assistance:manage': '登记、发放和取消帮扶救助',
     'assistance:approve': '审批和冲正帮扶救助',
+    'assistance:export': '导出帮扶救助台账（脱敏）',
     'campaign:manage': '发起帮扶活动（送温暖、送清凉、金秋助学、救灾）',
   },
   audit: {
@@ -20,6 +21,7 @@ export const assistanceCatalogue = defineCatalogue({
         'assistance.cancel': '取消帮扶救助',
         'assistance.reverse': '冲正帮扶救助',
         'campaign.create': '发起帮扶活动',
+        'assistance.export': '导出帮扶救助台账',
       },
     },
   },

@@ -8,10 +8,12 @@ import type {
   TCampaignCreate,
   TCampaignDetail,
 } from '@gonghui/common';
-import { api, type Page, type Query } from './client.ts';
+import { api, download, type Page, type Query } from './client.ts';
 
 export const assistanceApi = {
   list: (q: Query) => api.get<Page<TAssistanceEntry>>('/assistance', q),
+  /** The ledger of the filter as xlsx, masked (the server names the file after the org and the filter). */
+  exportXlsx: (q: Query) => download('/assistance/export', q, '帮扶救助台账.xlsx'),
   get: (id: number) => api.get<TAssistanceDetail>(`/assistance/${id}`),
   create: (body: TAssistanceCreate) => api.post<TAssistanceDetail>('/assistance', body),
   act: (id: number, action: AssistanceAction, body: { version: number; opinion?: string; paidAt?: string }) =>

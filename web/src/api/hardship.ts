@@ -14,6 +14,8 @@ export interface HardshipListQuery {
   orgId?: number;
   tier?: HardshipTier;
   status?: HardshipStatus;
+  /** Part of the worker's name. */
+  q?: string;
   page: number;
   pageSize: number;
 }

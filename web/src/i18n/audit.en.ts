@@ -77,6 +77,7 @@ export const AUDIT_ACTION_LABELS_EN: Record<AuditAction, string> = {
   'assistance.cancel': 'Assistance cancelled',
   'assistance.reverse': 'Assistance reversed',
   'campaign.create': 'Campaign opened',
+  'assistance.export': 'Assistance ledger exported',
 };
 
 export const AUDIT_GROUP_LABELS_EN: Record<AuditActionGroup, string> = {

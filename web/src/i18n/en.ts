@@ -289,6 +289,7 @@ export const en: Messages = {
       'assistance:read': 'View assistance and campaigns',
       'assistance:manage': 'Register, pay and cancel assistance',
       'assistance:approve': 'Approve and reverse assistance',
+      'assistance:export': 'Export the assistance ledger (masked)',
       'campaign:manage': 'Open assistance campaigns',
     },
     auditAction: { ...AUDIT_ACTION_LABELS_EN },

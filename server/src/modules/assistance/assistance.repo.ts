@@ -1,6 +1,6 @@
 // SQL of assistance entries: insert, the effects' status writes, reads within the reader's subtree (joined with the
 // entry's case for its number and version), the once-per-campaign lookup and the route scope.
-import { and, count, desc, eq, gte, lte, notInArray, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, lte, notInArray, sql, type SQL } from 'drizzle-orm';
 import { assistanceEntries, campaigns, cases, orgs, type DbOrTx } from '../../platform/db/index.ts';
 import { subtreeOf } from '../../platform/authz/index.ts';
 
@@ -99,6 +99,7 @@ export interface EntryFilter {
   kind?: string | undefined;
   fundSource?: string | undefined;
   campaignId?: number | undefined;
+  hardshipFileId?: number | undefined;
   status?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
@@ -112,6 +113,7 @@ function where(f: EntryFilter): SQL | undefined {
     f.kind ? eq(assistanceEntries.kind, f.kind) : undefined,
     f.fundSource ? eq(assistanceEntries.fundSource, f.fundSource) : undefined,
     f.campaignId ? eq(assistanceEntries.campaignId, f.campaignId) : undefined,
+    f.hardshipFileId ? eq(assistanceEntries.hardshipFileId, f.hardshipFileId) : undefined,
     f.status ? eq(assistanceEntries.status, f.status) : undefined,
     f.from ? gte(assistanceEntries.date, f.from) : undefined,
     f.to ? lte(assistanceEntries.date, f.to) : undefined,
@@ -131,4 +133,26 @@ export async function list(db: DbOrTx, f: EntryFilter, page: number, pageSize: n
     db.select({ n: count() }).from(assistanceEntries).innerJoin(orgs, eq(orgs.id, assistanceEntries.orgId)).where(w),
   ]);
   return { items: rows.map(toView), total: total?.n ?? 0 };
+}
+
+/** Entries matching the filter, counted up to `cap + 1` (enough to refuse an export over the cap). */
+export async function countCapped(db: DbOrTx, f: EntryFilter, cap: number): Promise<number> {
+  const rows = await db
+    .select({ id: assistanceEntries.id })
+    .from(assistanceEntries)
+    .innerJoin(orgs, eq(orgs.id, assistanceEntries.orgId))
+    .where(where(f))
+    .limit(cap + 1);
+  return rows.length;
+}
+
+/** One batch of the export in the list's order (newest day first), after the (date, id) of the previous batch's last row. */
+export async function listForExport(db: DbOrTx, f: EntryFilter, limit: number, after?: { date: string; id: number }): Promise<EntryView[]> {
+  const rows = await base(db)
+    .where(
+      and(where(f), after ? sql`(${assistanceEntries.date}, ${assistanceEntries.id}) < (${after.date}::date, ${after.id})` : undefined),
+    )
+    .orderBy(desc(assistanceEntries.date), desc(assistanceEntries.id))
+    .limit(limit);
+  return rows.map(toView);
 }

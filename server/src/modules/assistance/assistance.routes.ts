@@ -1,5 +1,6 @@
 // 帮扶救助 routes on the case kernel: register an entry, the ledger list with filters, the detail with timeline and
 // allowed actions, and one action route whose body carries the version the client saw (and, for pay, the day).
+import { PassThrough } from 'node:stream';
 import { z } from 'zod';
 import {
   ASSISTANCE_ACTIONS,
@@ -7,8 +8,10 @@ import {
   ZAssistanceCreate,
   ZAssistanceDetail,
   ZAssistanceEntry,
+  ZAssistanceExportQuery,
   ZAssistanceListQuery,
   page,
+  todayCst,
   zId,
 } from '@gonghui/common';
 import { ctxOf } from '../../platform/authz/index.ts';
@@ -32,6 +35,28 @@ export function registerAssistanceRoutes(app: HttpApp, assistance: AssistanceSer
     handler: async (req) => {
       const res = await assistance.list(ctxOf(req), req.query);
       return { items: res.items.map(presentEntry), total: res.total, page: res.page, pageSize: res.pageSize };
+    },
+  });
+  // Always masked: the ledger has no unmasked export (full numbers are seen one entry at a time, audited).
+  app.get('/api/v1/assistance/export', {
+    schema: { operationId: 'exportAssistance', tags, querystring: ZAssistanceExportQuery },
+    config: { permission: 'assistance:export' },
+    handler: async (req, reply) => {
+      const ctx = ctxOf(req);
+      const out = new PassThrough();
+      const done = assistance.exportTo(ctx, req.query, out);
+      // Permission, scope, cap and filter errors surface before the first byte; later failures end the stream.
+      await Promise.race([done, new Promise((r) => out.once('readable', r))]);
+      done.catch((err: unknown) => {
+        req.log.error({ err }, 'assistance export failed');
+        out.destroy(err instanceof Error ? err : new Error('export failed'));
+      });
+      const stamp = todayCst();
+      const fileName = await assistance.exportFileName(ctx, req.query, stamp);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="assistance-${stamp}.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+        .send(out);
     },
   });
   app.get('/api/v1/assistance/:id', {

@@ -10,14 +10,19 @@ import {
   type AssistanceAction,
   type TAssistanceActionBody,
   type TAssistanceCreate,
+  type TAssistanceExportQuery,
   type TAssistanceListQuery,
 } from '@gonghui/common';
-import type { Ctx } from '../../platform/authz/index.ts';
+import type { Writable } from 'node:stream';
+import { authorize, type Ctx } from '../../platform/authz/index.ts';
+import { originOf, recordAudit } from '../../platform/audit/index.ts';
 import type { CipherColumn, FieldCrypto } from '../../platform/crypto/index.ts';
 import { asSystem, type Db } from '../../platform/db/index.ts';
-import { duplicate, invalid, notFound } from '../../platform/http/index.ts';
+import { AppError, duplicate, invalid, notFound } from '../../platform/http/index.ts';
+import { findActiveFileOfPerson } from '../hardship/index.ts';
 import { findOrgInScope } from '../orgs/index.ts';
 import { CAMPAIGN_PERSON_UNIQUE } from './assistance.constraints.ts';
+import { assistanceExportFileName, writeAssistanceExport } from './assistance.export.ts';
 import * as repo from './assistance.repo.ts';
 import { payInput, type AssistanceCaseType } from './assistance.workflow.ts';
 import * as campaigns from './campaigns.repo.ts';
@@ -35,7 +40,63 @@ const GOLDEN_AUTUMN_FIELDS = [
   ['admissionYear', '入学年份'],
 ] as const;
 
-export function createAssistanceService({ db, crypto, cases }: { db: Db; crypto: FieldCrypto; cases: AssistanceCaseType }) {
+const HARDSHIP_LINK_ERRORS = {
+  missing: '困难职工档案：档案不存在或不在您的管辖范围内',
+  inactive: '困难职工档案：该档案不在档（未审批通过或已脱困），不能关联',
+  other_person: '困难职工档案：档案中的职工与所填身份证号不是同一人',
+} as const;
+
+export interface AssistanceDeps {
+  db: Db;
+  crypto: FieldCrypto;
+  cases: AssistanceCaseType;
+  /** Most rows one ledger export may carry (the member export's cap, EXPORT_UNMASKED_MAX_ROWS). */
+  exportMaxRows: number;
+}
+
+export function createAssistanceService({ db, crypto, cases, exportMaxRows }: AssistanceDeps) {
+  /** The org filtered on (the caller's own by default) within the caller's subtree, 404 otherwise. */
+  const scopeOrg = async (ctx: Ctx, orgId: number | undefined) => {
+    const org = await findOrgInScope(db, ctx.actor.orgPath, orgId ?? ctx.actor.orgId);
+    if (!org) throw notFound('组织');
+    return org;
+  };
+
+  /** Streams the masked ledger of the filter into `out`; refused (400) over the cap before the first byte; the audit
+   *  row (filter and row count) is written before the file's last bytes leave. */
+  async function exportTo(ctx: Ctx, q: TAssistanceExportQuery, out: Writable): Promise<void> {
+    authorize(ctx.actor, 'assistance:read');
+    const org = await scopeOrg(ctx, q.orgId);
+    const { orgId: _orgId, ...f } = q;
+    const filter = { path: org.path, ...f };
+    const rows = await repo.countCapped(db, filter, exportMaxRows);
+    if (rows > exportMaxRows) {
+      throw invalid(
+        'orgId',
+        `符合条件的帮扶救助超过单次导出上限 ${exportMaxRows} 条，请缩小筛选范围（如按日期、活动或经费来源）后分批导出`,
+      );
+    }
+    const audit = (n: number) =>
+      db.transaction((tx) =>
+        recordAudit(tx, originOf(ctx), {
+          action: 'assistance.export',
+          orgId: org.id,
+          orgPath: org.path,
+          entityType: 'assistance',
+          after: { filter: q, rows: n, unmasked: false },
+        }),
+      );
+    let audited = false;
+    try {
+      await writeAssistanceExport(db, filter, out, async (n) => {
+        await audit(n);
+        audited = true;
+      });
+    } finally {
+      if (!audited) await audit(0);
+    }
+  }
+
   async function get(ctx: Ctx, id: number) {
     const view = await cases.get(ctx, id);
     const entry = await repo.findInScope(db, ctx.actor.orgPath, id);
@@ -55,6 +116,10 @@ export function createAssistanceService({ db, crypto, cases }: { db: Db; crypto:
       if (org.status !== 'active') throw invalid('orgId', '该工会已注销');
       let campaign: Awaited<ReturnType<typeof campaigns.findReachable>> = undefined;
       const idHash = crypto.blindIndex('id', idNumber);
+      if (input.hardshipFileId) {
+        const link = await findActiveFileOfPerson(tx, ctx.actor.orgPath, input.hardshipFileId, idHash);
+        if (link !== 'ok') throw new AppError('VALIDATION', HARDSHIP_LINK_ERRORS[link], 'hardshipFileId');
+      }
       if (input.campaignId) {
         campaign = await campaigns.findReachable(tx, ctx.actor.orgPath, input.campaignId);
         if (!campaign) throw invalid('campaignId', '活动不存在或不在您的管辖范围内');
@@ -122,9 +187,15 @@ export function createAssistanceService({ db, crypto, cases }: { db: Db; crypto:
       await payInput.run({ paidAt: body.paidAt }, () => cases.act(ctx, id, action, { version: body.version, opinion: body.opinion }));
       return get(ctx, id);
     },
-    async list(ctx: Ctx, q: TAssistanceListQuery) {
+    exportTo,
+    /** The export's file name: the org filtered on (or the caller's own) and the filter in words. */
+    async exportFileName(ctx: Ctx, q: TAssistanceExportQuery, stamp: string) {
       const org = await findOrgInScope(db, ctx.actor.orgPath, q.orgId ?? ctx.actor.orgId);
-      if (!org) throw notFound('组织');
+      const campaign = q.campaignId ? await campaigns.findReachable(db, ctx.actor.orgPath, q.campaignId) : undefined;
+      return assistanceExportFileName(org?.name ?? '帮扶救助', q, campaign?.name ?? null, stamp);
+    },
+    async list(ctx: Ctx, q: TAssistanceListQuery) {
+      const org = await scopeOrg(ctx, q.orgId);
       const { page, pageSize, orgId: _orgId, ...f } = q;
       const res = await repo.list(db, { path: org.path, ...f }, page, pageSize);
       return { ...res, page, pageSize };

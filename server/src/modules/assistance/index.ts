@@ -1,6 +1,6 @@
 // Public surface of the assistance module: 帮扶救助 entries (a case type of the kernel, paid through the ledger),
 // campaigns (送温暖 / 送清凉 / 金秋助学 / 救灾), their indicators and the 帮扶服务 summary theme.
-import { assistanceCatalogue } from '@gonghui/common';
+import { assistanceCatalogue, EXPORT_UNMASKED_MAX_ROWS_DEFAULT } from '@gonghui/common';
 import { assistanceEntries, campaigns } from '../../platform/db/index.ts';
 import { defineModule } from '../../platform/contract/index.ts';
 import { assistanceIndicatorProvider } from './assistance.indicators.ts';
@@ -30,7 +30,12 @@ export const assistanceModule = defineModule({
   summaryThemes: assistanceSummaryThemes,
   register({ app, db, settings, cases, service }) {
     service('orgs').onSubtreeMoved(rewriteCampaignPaths);
-    const assistance = createAssistanceService({ db, crypto: settings.crypto, cases: registerAssistanceCaseType(cases) });
+    const assistance = createAssistanceService({
+      db,
+      crypto: settings.crypto,
+      cases: registerAssistanceCaseType(cases),
+      exportMaxRows: settings.exportUnmaskedMaxRows ?? EXPORT_UNMASKED_MAX_ROWS_DEFAULT,
+    });
     registerAssistanceRoutes(app, assistance);
     registerCampaignRoutes(app, createCampaignService({ db }));
     return assistance;

@@ -1,6 +1,6 @@
 // SQL of the hardship files: the household row keyed by its case, its dated events, and the list joined to the
 // case. Every read that serves a user filters with subtreeOf() on the case's owner path (and RLS follows the case).
-import { and, desc, eq, inArray, notInArray, sql } from 'drizzle-orm';
+import { and, desc, eq, ilike, inArray, notInArray, sql } from 'drizzle-orm';
 import { cases, hardshipEvents, hardshipFiles, type DbOrTx } from '../../platform/db/index.ts';
 import { subtreeOf } from '../../platform/authz/index.ts';
 
@@ -50,6 +50,8 @@ export interface ListFilter {
   scopePath: string;
   tier?: string | undefined;
   status?: string | undefined;
+  /** Part of the worker's name. */
+  q?: string | undefined;
   page: number;
   pageSize: number;
 }
@@ -61,6 +63,7 @@ export async function list(db: DbOrTx, f: ListFilter): Promise<{ items: { c: Cas
     subtreeOf(cases.orgPath, f.scopePath),
     f.status ? eq(cases.status, f.status) : undefined,
     f.tier ? eq(hardshipFiles.tier, f.tier) : undefined,
+    f.q ? ilike(hardshipFiles.name, `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined,
   );
   const [items, [count]] = await Promise.all([
     db
@@ -78,4 +81,14 @@ export async function list(db: DbOrTx, f: ListFilter): Promise<{ items: { c: Cas
       .where(w),
   ]);
   return { items, total: count?.n ?? 0 };
+}
+
+/** A file whose owner org lies in `scopePath`'s subtree: its status and the person's ID hash (another module's link check). */
+export async function fileInScope(db: DbOrTx, scopePath: string, caseId: number): Promise<{ status: string; idHash: string } | undefined> {
+  const [r] = await db
+    .select({ status: hardshipFiles.status, idHash: hardshipFiles.idHash })
+    .from(hardshipFiles)
+    .innerJoin(cases, eq(cases.id, hardshipFiles.caseId))
+    .where(and(eq(hardshipFiles.caseId, caseId), eq(cases.type, CASE_TYPE), subtreeOf(cases.orgPath, scopePath)));
+  return r;
 }

@@ -127,7 +127,14 @@ export function createHardshipService({
 
   async function list(
     ctx: Ctx,
-    q: { orgId?: number | undefined; tier?: string | undefined; status?: string | undefined; page: number; pageSize: number },
+    q: {
+      orgId?: number | undefined;
+      tier?: string | undefined;
+      status?: string | undefined;
+      q?: string | undefined;
+      page: number;
+      pageSize: number;
+    },
   ) {
     let scopePath = ctx.actor.orgPath;
     if (q.orgId !== undefined) {
@@ -135,7 +142,14 @@ export function createHardshipService({
       if (!org) throw notFound('工会组织');
       scopePath = org.path;
     }
-    const res = await repo.list(db, { scopePath, tier: q.tier, status: q.status, page: q.page, pageSize: q.pageSize });
+    const res = await repo.list(db, {
+      scopePath,
+      tier: q.tier,
+      status: q.status,
+      q: q.q?.trim() || undefined,
+      page: q.page,
+      pageSize: q.pageSize,
+    });
     return { items: await withOrgNames(db, res.items), total: res.total };
   }
 

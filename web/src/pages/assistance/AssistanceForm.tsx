@@ -1,5 +1,6 @@
 // 登记帮扶: the form of one assistance entry; amounts are typed in 元 and sent as 分 (yuanToFen). A campaign of the
-// 金秋助学 kind asks for the student.
+// 金秋助学 kind asks for the student. An optional 困难职工档案 (searched by name) fills the name and union; the full ID
+// number is typed (the file shows it masked) and the server checks it is the file's person.
 import { useState } from 'react';
 import { DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useMutation, useQuery } from '@tanstack/react-query';
@@ -15,16 +16,20 @@ import {
   yuanToFen,
   type TAssistanceCreate,
   type TAssistanceDetail,
+  type THardshipFile,
 } from '@gonghui/common';
 import { assistanceApi, campaignApi } from '../../api/assistance.ts';
+import { useCan } from '../../app/session.ts';
 import { OrgSelect } from '../../components/OrgSelect.tsx';
 import { notifyError } from '../../utils/notify.ts';
+import { HardshipFilePicker } from './HardshipFilePicker.tsx';
 
 interface Values {
   orgId: number;
   name: string;
   idNumber: string;
   phone?: string;
+  hardshipFileId?: number | null;
   campaignId?: number;
   kind: TAssistanceCreate['kind'];
   amount: number;
@@ -51,6 +56,12 @@ export function AssistanceForm({
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const [campaignId, setCampaignId] = useState<number>();
+  const [file, setFile] = useState<THardshipFile | null>(null);
+  const can = useCan();
+  const pickFile = (f: THardshipFile | null) => {
+    setFile(f);
+    if (f) form.setFieldsValue({ name: f.name, orgId: f.org.id });
+  };
   const campaigns = useQuery({ queryKey: ['campaigns', 'all'], queryFn: () => campaignApi.list({ pageSize: 200 }), enabled: open });
   const golden = campaigns.data?.items.find((c) => c.id === campaignId)?.kind === 'golden_autumn';
   const create = useMutation({
@@ -60,6 +71,7 @@ export function AssistanceForm({
         name: v.name,
         idNumber: v.idNumber,
         phone: v.phone || null,
+        hardshipFileId: v.hardshipFileId ?? null,
         campaignId: v.campaignId ?? null,
         kind: v.kind,
         amount: yuanToFen(v.amount ?? 0),
@@ -75,6 +87,7 @@ export function AssistanceForm({
       }),
     onSuccess: (d) => {
       form.resetFields();
+      setFile(null);
       onCreated(d);
     },
     onError: notifyError,
@@ -101,10 +114,20 @@ export function AssistanceForm({
             options={campaigns.data?.items.map((c) => ({ value: c.id, label: `${c.name}（${c.kindLabel}）` }))}
           />
         </Form.Item>
+        {can('hardship:read') && (
+          <Form.Item name="hardshipFileId" label={t('assistance.hardshipFile')}>
+            <HardshipFilePicker onPick={pickFile} />
+          </Form.Item>
+        )}
         <Form.Item name="name" label={t('assistance.name')} rules={required}>
           <Input maxLength={50} />
         </Form.Item>
-        <Form.Item name="idNumber" label={t('assistance.idNumber')} rules={required}>
+        <Form.Item
+          name="idNumber"
+          label={t('assistance.idNumber')}
+          rules={required}
+          extra={file ? t('assistance.hardshipFileIdHint', { masked: file.idNumber }) : undefined}
+        >
           <Input maxLength={18} />
         </Form.Item>
         <Form.Item name="phone" label={t('assistance.phone')}>

@@ -1,8 +1,8 @@
 // /assistance (帮扶救助台账): entries of the user's subtree, filtered by kind, fund source, campaign, status and
-// date; 登记帮扶 opens the form; each number opens the entry, where the actions are.
+// date; 登记帮扶 opens the form; 导出 downloads the current filter as xlsx (masked); each number opens the entry.
 import { useState } from 'react';
 import { Button, Card, DatePicker, Select, Space, Table, Tag } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +17,8 @@ import {
   type TAssistanceEntry,
 } from '@gonghui/common';
 import { assistanceApi, campaignApi } from '../../api/assistance.ts';
+import { useCan } from '../../app/session.ts';
+import { notifyError, notifySuccess } from '../../utils/notify.ts';
 import { AssistanceForm } from './AssistanceForm.tsx';
 import { ASSISTANCE_STATUS_COLORS } from './statusColors.ts';
 
@@ -28,6 +30,8 @@ export function AssistancePage() {
   const [params, setParams] = useSearchParams();
   const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  const can = useCan();
   const filters = Object.fromEntries(FILTERS.flatMap((k) => (params.get(k) ? [[k, params.get(k) as string]] : [])));
   const set = (k: string, v: string | undefined) => {
     const next = new URLSearchParams(params);
@@ -37,6 +41,17 @@ export function AssistancePage() {
     setPage(1);
   };
   const list = useQuery({ queryKey: ['assistance', filters, page], queryFn: () => assistanceApi.list({ ...filters, page, pageSize: 20 }) });
+  const exportXlsx = async () => {
+    setExporting(true);
+    try {
+      await assistanceApi.exportXlsx(filters);
+      notifySuccess(t('assistance.exported'));
+    } catch (err) {
+      notifyError(err);
+    } finally {
+      setExporting(false);
+    }
+  };
   const campaigns = useQuery({ queryKey: ['campaigns', 'all'], queryFn: () => campaignApi.list({ pageSize: 200 }) });
   const columns = [
     {
@@ -80,9 +95,16 @@ export function AssistancePage() {
     <Card
       title={t('assistance.title')}
       extra={
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="assistance-create">
-          {t('assistance.create')}
-        </Button>
+        <Space wrap>
+          {can('assistance:export') && can('assistance:read') && (
+            <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportXlsx()} data-testid="assistance-export">
+              {t('assistance.export')}
+            </Button>
+          )}
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="assistance-create">
+            {t('assistance.create')}
+          </Button>
+        </Space>
       }
     >
       <Space wrap style={{ marginBottom: 16 }}>

@@ -1,5 +1,5 @@
 // /hardship-files/:id: one 困难职工档案 — the household (ID number and phone masked), tier, causes, pairing and next
-// review; the actions the server allows now; and the timeline of its steps.
+// review; the actions the server allows now; the assistance the household received; and the timeline of its steps.
 import { Button, Card, Descriptions, Result, Space, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -11,6 +11,7 @@ import { hardshipApi } from '../../api/hardship.ts';
 import { TODOS_KEY } from '../../api/transfers.ts';
 import { PageSpin } from '../../components/PageSpin.tsx';
 import { errorText } from '../../utils/notify.ts';
+import { HouseholdAssistance } from '../assistance/HouseholdAssistance.tsx';
 import { TransferTimeline } from '../transfers/TransferTimeline.tsx';
 import { HardshipActions } from './HardshipActions.tsx';
 import { HardshipStatusTag } from './HardshipStatusTag.tsx';
@@ -110,6 +111,7 @@ export function HardshipFileDetailPage() {
           </div>
         )}
       </Card>
+      <HouseholdAssistance hardshipFileId={data.id} />
       <Card title={t('hardship.timeline')}>
         <TransferTimeline steps={data.steps.map(openingAsCreate)} stepLabel={(a) => t(`hardship.steps.${a}`, { defaultValue: a })} />
       </Card>

@@ -5,6 +5,7 @@ import { ASSISTANCE_KINDS, ASSISTANCE_STATUSES, CAMPAIGN_KINDS, FUND_SOURCES, ST
 import { ts } from './columns.ts';
 import { users } from './accounts.ts';
 import { cases } from './cases.ts';
+import { hardshipFiles } from './hardship.ts';
 import { orgs } from './orgs.ts';
 
 const oneOf = (column: string, values: readonly string[]) => sql.raw(`${column} IN (${values.map((v) => `'${v}'`).join(', ')})`);
@@ -64,8 +65,8 @@ export const assistanceEntries = pgTable(
     idMasked: varchar('id_masked', { length: 18 }).notNull(),
     phoneCipher: text('phone_cipher'),
     phoneMasked: varchar('phone_masked', { length: 11 }),
-    // TODO(hardship): a foreign key to the hardship files once that module lands.
-    hardshipFileId: integer('hardship_file_id'),
+    /** The household's hardship file (在档, same person) the payment was made under; checked by the service. */
+    hardshipFileId: integer('hardship_file_id').references(() => hardshipFiles.caseId),
     campaignId: integer('campaign_id').references(() => campaigns.id),
     kind: varchar('kind', { length: 16 }).notNull(),
     amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
@@ -93,6 +94,7 @@ export const assistanceEntries = pgTable(
       .on(t.paidAt, t.orgId)
       .where(sql`${t.status} = 'paid'`),
     index('assistance_entries_campaign_idx').on(t.campaignId),
+    index('assistance_entries_hardship_file_idx').on(t.hardshipFileId),
     check('assistance_entries_kind_ck', oneOf('kind', ASSISTANCE_KINDS)),
     check('assistance_entries_fund_source_ck', oneOf('fund_source', FUND_SOURCES)),
     check('assistance_entries_status_ck', oneOf('status', ASSISTANCE_STATUSES)),

@@ -1,0 +1,4 @@
+-- Before the key: a link recorded before the service checked it, to no hardship file, is dropped (the entry stays).
+UPDATE "assistance_entries" SET "hardship_file_id" = NULL WHERE "hardship_file_id" IS NOT NULL AND "hardship_file_id" NOT IN (SELECT "case_id" FROM "hardship_files");--> statement-breakpoint
+ALTER TABLE "assistance_entries" ADD CONSTRAINT "assistance_entries_hardship_file_id_hardship_files_case_id_fk" FOREIGN KEY ("hardship_file_id") REFERENCES "public"."hardship_files"("case_id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "assistance_entries_hardship_file_idx" ON "assistance_entries" USING btree ("hardship_file_id");

@@ -4,11 +4,12 @@ import type {
   TAssistanceCreate,
   TAssistanceDetail,
   TAssistanceEntry,
+  TBeneficiaryImportResult,
   TCampaign,
   TCampaignCreate,
   TCampaignDetail,
 } from '@gonghui/common';
-import { api, type Page, type Query } from './client.ts';
+import { api, download, type Page, type Query } from './client.ts';
 
 export const assistanceApi = {
   list: (q: Query) => api.get<Page<TAssistanceEntry>>('/assistance', q),
@@ -22,4 +23,15 @@ export const campaignApi = {
   list: (q: Query) => api.get<Page<TCampaign>>('/campaigns', q),
   get: (id: number) => api.get<TCampaignDetail>(`/campaigns/${id}`),
   create: (body: TCampaignCreate) => api.post<TCampaignDetail>('/campaigns', body),
+  template: (c: { id: number; name: string }) =>
+    download(`/campaigns/${c.id}/beneficiaries/template`, undefined, `${c.name}受助名单模板.xlsx`),
+  /** The beneficiary list: a check only (dryRun) or the import of its valid rows. */
+  importList: (id: number, orgId: number, file: File, dryRun: boolean) => {
+    const form = new FormData();
+    form.append('file', file);
+    return api.upload<TBeneficiaryImportResult>(`/campaigns/${id}/beneficiaries/import`, form, {
+      orgId: String(orgId),
+      dryRun: String(dryRun),
+    });
+  },
 };

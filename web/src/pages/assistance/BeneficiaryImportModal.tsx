@@ -36,11 +36,11 @@ function ResultView({ result, dryRun }: { result: TBeneficiaryImportResult; dryR
           rowKey={(r) => `${r.row}-${r.column}-${r.message}`}
           dataSource={result.errors}
           pagination={result.errors.length > 8 ? { pageSize: 8, size: 'small', showSizeChanger: false } : false}
-          scroll={{ x: 'max-content' }}
+          // The reason wraps: on a phone the whole message stays readable without scrolling sideways.
           data-testid="beneficiary-errors"
           columns={[
-            { title: t('campaign.importRow'), dataIndex: 'row', width: 64, align: 'right' },
-            { title: t('campaign.importColumn'), dataIndex: 'column', width: 110 },
+            { title: t('campaign.importRow'), dataIndex: 'row', width: 56, align: 'right' },
+            { title: t('campaign.importColumn'), dataIndex: 'column', width: 96 },
             { title: t('campaign.importMessage'), dataIndex: 'message' },
           ]}
         />

@@ -250,3 +250,22 @@ export const ZAssistanceDetail = ZAssistanceEntry.extend({
   allowedActions: z.array(z.enum(ASSISTANCE_ACTIONS)),
 });
 export type TAssistanceDetail = z.infer<typeof ZAssistanceDetail>;
+
+// ---- beneficiary lists (Excel) ----
+/** POST /campaigns/:id/beneficiaries/import: the union the list is submitted for, and whether only to check it. */
+export const ZBeneficiaryImportQuery = z.strictObject({
+  orgId: labelled(zId, '报送工会'),
+  dryRun: z
+    .enum(['true', 'false', '1', '0'])
+    .optional()
+    .transform((v) => v === undefined || v === 'true' || v === '1'),
+});
+
+/** The checked list: data rows, rows without error, entries created (0 on a dry run), every refused row's reasons. */
+export const ZBeneficiaryImportResult = z.object({
+  total: z.number().int(),
+  valid: z.number().int(),
+  imported: z.number().int(),
+  errors: z.array(z.object({ row: z.number().int(), column: z.string(), message: z.string() })),
+});
+export type TBeneficiaryImportResult = z.infer<typeof ZBeneficiaryImportResult>;

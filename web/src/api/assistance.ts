@@ -4,6 +4,7 @@ import type {
   TAssistanceCreate,
   TAssistanceDetail,
   TAssistanceEntry,
+  TBeneficiaryImportResult,
   TCampaign,
   TCampaignCreate,
   TCampaignDetail,
@@ -24,4 +25,15 @@ export const campaignApi = {
   list: (q: Query) => api.get<Page<TCampaign>>('/campaigns', q),
   get: (id: number) => api.get<TCampaignDetail>(`/campaigns/${id}`),
   create: (body: TCampaignCreate) => api.post<TCampaignDetail>('/campaigns', body),
+  template: (c: { id: number; name: string }) =>
+    download(`/campaigns/${c.id}/beneficiaries/template`, undefined, `${c.name}受助名单模板.xlsx`),
+  /** The beneficiary list: a check only (dryRun) or the import of its valid rows. */
+  importList: (id: number, orgId: number, file: File, dryRun: boolean) => {
+    const form = new FormData();
+    form.append('file', file);
+    return api.upload<TBeneficiaryImportResult>(`/campaigns/${id}/beneficiaries/import`, form, {
+      orgId: String(orgId),
+      dryRun: String(dryRun),
+    });
+  },
 };

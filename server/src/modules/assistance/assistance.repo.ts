@@ -1,6 +1,6 @@
 // SQL of assistance entries: insert, the effects' status writes, reads within the reader's subtree (joined with the
 // entry's case for its number and version), the once-per-campaign lookup and the route scope.
-import { and, count, desc, eq, gte, lte, notInArray, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, lte, notInArray, sql, type SQL } from 'drizzle-orm';
 import { assistanceEntries, campaigns, cases, orgs, type DbOrTx } from '../../platform/db/index.ts';
 import { subtreeOf } from '../../platform/authz/index.ts';
 
@@ -155,4 +155,25 @@ export async function listForExport(db: DbOrTx, f: EntryFilter, limit: number, a
     .orderBy(desc(assistanceEntries.date), desc(assistanceEntries.id))
     .limit(limit);
   return rows.map(toView);
+}
+
+/** Standing entries of a campaign among these ID hashes (read as the system: the earlier entry's number is named
+ *  whichever union submitted it), by hash. */
+export async function standingByHashes(db: DbOrTx, campaignId: number, idHashes: string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (let i = 0; i < idHashes.length; i += 5000) {
+    const rows = await db
+      .select({ idHash: assistanceEntries.idHash, number: cases.number })
+      .from(assistanceEntries)
+      .innerJoin(cases, eq(cases.id, assistanceEntries.id))
+      .where(
+        and(
+          eq(assistanceEntries.campaignId, campaignId),
+          inArray(assistanceEntries.idHash, idHashes.slice(i, i + 5000)),
+          notInArray(assistanceEntries.status, ['cancelled', 'reversed']),
+        ),
+      );
+    for (const r of rows) out.set(r.idHash, r.number);
+  }
+  return out;
 }

@@ -17,7 +17,7 @@ import type { Writable } from 'node:stream';
 import { authorize, type Ctx } from '../../platform/authz/index.ts';
 import { originOf, recordAudit } from '../../platform/audit/index.ts';
 import type { CipherColumn, FieldCrypto } from '../../platform/crypto/index.ts';
-import { asSystem, type Db } from '../../platform/db/index.ts';
+import { asSystem, type Db, type Tx } from '../../platform/db/index.ts';
 import { AppError, duplicate, invalid, notFound } from '../../platform/http/index.ts';
 import { findActiveFileOfPerson } from '../hardship/index.ts';
 import { findOrgInScope } from '../orgs/index.ts';
@@ -105,82 +105,88 @@ export function createAssistanceService({ db, crypto, cases, exportMaxRows }: As
   }
 
   async function create(ctx: Ctx, input: TAssistanceCreate) {
+    const id = await db.transaction(async (tx) => {
+      const org = await findOrgInScope(tx, ctx.actor.orgPath, input.orgId);
+      if (!org) throw notFound('组织');
+      if (org.status !== 'active') throw invalid('orgId', '该工会已注销');
+      return openEntry(ctx, tx, org, input);
+    });
+    return get(ctx, id);
+  }
+
+  /** One entry inside the caller's transaction, for an org already found in scope: the form's rules, its audit. */
+  async function openEntry(ctx: Ctx, tx: Tx, org: { id: number; path: string }, input: TAssistanceCreate): Promise<number> {
     const parsed = parseIdNumber(input.idNumber);
     if (!parsed.ok) throw invalid('idNumber', parsed.message);
     const idNumber = parsed.idNumber;
     const goods = input.goodsValue ?? 0;
     if (input.amount + goods <= 0) throw invalid('amount', '发放金额和物资折价不能都为零');
-    const id = await db.transaction(async (tx) => {
-      const org = await findOrgInScope(tx, ctx.actor.orgPath, input.orgId);
-      if (!org) throw notFound('组织');
-      if (org.status !== 'active') throw invalid('orgId', '该工会已注销');
-      let campaign: Awaited<ReturnType<typeof campaigns.findReachable>> = undefined;
-      const idHash = crypto.blindIndex('id', idNumber);
-      if (input.hardshipFileId) {
-        const link = await findActiveFileOfPerson(tx, ctx.actor.orgPath, input.hardshipFileId, idHash);
-        if (link !== 'ok') throw new AppError('VALIDATION', HARDSHIP_LINK_ERRORS[link], 'hardshipFileId');
-      }
-      if (input.campaignId) {
-        campaign = await campaigns.findReachable(tx, ctx.actor.orgPath, input.campaignId);
-        if (!campaign) throw invalid('campaignId', '活动不存在或不在您的管辖范围内');
-        if (!org.path.startsWith(campaign.orgPath)) throw invalid('campaignId', '该工会不在活动发起工会的范围内，不能报送');
-        if (input.date < campaign.startsOn || input.date > campaign.endsOn)
-          throw invalid('date', `应在活动期间（${campaign.startsOn} 至 ${campaign.endsOn}）`);
-        if (campaign.kind === 'golden_autumn') {
-          for (const [field, label] of GOLDEN_AUTUMN_FIELDS) {
-            if (input[field] === undefined || input[field] === null || input[field] === '') throw invalid(field, `金秋助学须填写${label}`);
-          }
+    let campaign: Awaited<ReturnType<typeof campaigns.findReachable>> = undefined;
+    const idHash = crypto.blindIndex('id', idNumber);
+    if (input.hardshipFileId) {
+      const link = await findActiveFileOfPerson(tx, ctx.actor.orgPath, input.hardshipFileId, idHash);
+      if (link !== 'ok') throw new AppError('VALIDATION', HARDSHIP_LINK_ERRORS[link], 'hardshipFileId');
+    }
+    if (input.campaignId) {
+      campaign = await campaigns.findReachable(tx, ctx.actor.orgPath, input.campaignId);
+      if (!campaign) throw invalid('campaignId', '活动不存在或不在您的管辖范围内');
+      if (!org.path.startsWith(campaign.orgPath)) throw invalid('campaignId', '该工会不在活动发起工会的范围内，不能报送');
+      if (input.date < campaign.startsOn || input.date > campaign.endsOn)
+        throw invalid('date', `应在活动期间（${campaign.startsOn} 至 ${campaign.endsOn}）`);
+      if (campaign.kind === 'golden_autumn') {
+        for (const [field, label] of GOLDEN_AUTUMN_FIELDS) {
+          if (input[field] === undefined || input[field] === null || input[field] === '') throw invalid(field, `金秋助学须填写${label}`);
         }
-        // The earlier entry may lie in another union's subtree: its number is named, nothing else of it.
-        const c = campaign;
-        const earlier = await asSystem(() => repo.standingInCampaign(tx, c.id, idHash));
-        if (earlier) throw duplicate(CAMPAIGN_PERSON_UNIQUE, `该职工在本次活动中已登记帮扶（${earlier.number}），同一活动每人只能帮扶一次`);
       }
-      const approving = campaign ? { id: campaign.orgId, path: campaign.orgPath } : { id: org.id, path: org.path };
-      const opened = await cases.open(ctx, tx, {
-        owner: { id: org.id, path: org.path },
-        target: approving,
-        title: `帮扶救助：${maskName(input.name)}（${ASSISTANCE_KIND_LABELS[input.kind]}）`,
-        payload: {
-          kind: input.kind,
-          amount: input.amount,
-          fundSource: input.fundSource,
-          campaignId: campaign?.id ?? null,
-          campaignKind: campaign?.kind ?? null,
-        },
-        opinion: input.note?.trim() || null,
-      });
-      const phone = input.phone || null;
-      await repo.insert(tx, {
-        id: opened.id,
-        orgId: org.id,
-        name: input.name,
-        idCipher: crypto.encrypt(idNumber, binding(opened.id, 'id_cipher')),
-        idHash,
-        idMasked: maskIdNumber(idNumber),
-        phoneCipher: phone ? crypto.encrypt(phone, binding(opened.id, 'phone_cipher')) : null,
-        phoneMasked: phone ? maskPhone(phone) : null,
-        hardshipFileId: input.hardshipFileId ?? null,
-        campaignId: campaign?.id ?? null,
+      // The earlier entry may lie in another union's subtree: its number is named, nothing else of it.
+      const c = campaign;
+      const earlier = await asSystem(() => repo.standingInCampaign(tx, c.id, idHash));
+      if (earlier) throw duplicate(CAMPAIGN_PERSON_UNIQUE, `该职工在本次活动中已登记帮扶（${earlier.number}），同一活动每人只能帮扶一次`);
+    }
+    const approving = campaign ? { id: campaign.orgId, path: campaign.orgPath } : { id: org.id, path: org.path };
+    const opened = await cases.open(ctx, tx, {
+      owner: { id: org.id, path: org.path },
+      target: approving,
+      title: `帮扶救助：${maskName(input.name)}（${ASSISTANCE_KIND_LABELS[input.kind]}）`,
+      payload: {
         kind: input.kind,
-        amountFen: input.amount,
-        goodsFen: goods,
+        amount: input.amount,
         fundSource: input.fundSource,
-        date: input.date,
-        studentName: input.studentName || null,
-        school: input.school || null,
-        stage: input.stage ?? null,
-        admissionYear: input.admissionYear ?? null,
-        visitingLeader: input.visitingLeader || null,
-        note: input.note?.trim() || null,
-      });
-      return opened.id;
+        campaignId: campaign?.id ?? null,
+        campaignKind: campaign?.kind ?? null,
+      },
+      opinion: input.note?.trim() || null,
     });
-    return get(ctx, id);
+    const phone = input.phone || null;
+    await repo.insert(tx, {
+      id: opened.id,
+      orgId: org.id,
+      name: input.name,
+      idCipher: crypto.encrypt(idNumber, binding(opened.id, 'id_cipher')),
+      idHash,
+      idMasked: maskIdNumber(idNumber),
+      phoneCipher: phone ? crypto.encrypt(phone, binding(opened.id, 'phone_cipher')) : null,
+      phoneMasked: phone ? maskPhone(phone) : null,
+      hardshipFileId: input.hardshipFileId ?? null,
+      campaignId: campaign?.id ?? null,
+      kind: input.kind,
+      amountFen: input.amount,
+      goodsFen: goods,
+      fundSource: input.fundSource,
+      date: input.date,
+      studentName: input.studentName || null,
+      school: input.school || null,
+      stage: input.stage ?? null,
+      admissionYear: input.admissionYear ?? null,
+      visitingLeader: input.visitingLeader || null,
+      note: input.note?.trim() || null,
+    });
+    return opened.id;
   }
 
   return {
     create,
+    openEntry,
     get,
     async act(ctx: Ctx, id: number, action: AssistanceAction, body: TAssistanceActionBody) {
       if (body.paidAt !== undefined && action !== 'pay') throw invalid('paidAt', '只有发放时填写');

@@ -9,6 +9,8 @@ import { createAssistanceService, type AssistanceService } from './assistance.se
 import { assistanceSummaryThemes } from './assistance.summary.ts';
 import { assistanceScopePaths, registerAssistanceCaseType } from './assistance.workflow.ts';
 import { rewriteCampaignPaths, scopePaths as campaignScopePaths } from './campaigns.repo.ts';
+import { registerBeneficiaryRoutes } from './beneficiaries.routes.ts';
+import { createBeneficiaryService } from './beneficiaries.service.ts';
 import { registerCampaignRoutes } from './campaigns.routes.ts';
 import { createCampaignService } from './campaigns.service.ts';
 
@@ -28,7 +30,7 @@ export const assistanceModule = defineModule({
   },
   indicators: assistanceIndicatorProvider,
   summaryThemes: assistanceSummaryThemes,
-  register({ app, db, settings, cases, service }) {
+  async register({ app, db, settings, cases, service }) {
     service('orgs').onSubtreeMoved(rewriteCampaignPaths);
     const assistance = createAssistanceService({
       db,
@@ -38,6 +40,7 @@ export const assistanceModule = defineModule({
     });
     registerAssistanceRoutes(app, assistance);
     registerCampaignRoutes(app, createCampaignService({ db }));
+    await registerBeneficiaryRoutes(app, createBeneficiaryService({ db, crypto: settings.crypto, assistance }));
     return assistance;
   },
 });

@@ -1,18 +1,25 @@
 // /campaigns/:id: a campaign's budget used and remaining per fund source, its totals, and what each direct child of
 // the opening union submitted, approved and was paid (live from the entries).
-import { Card, Descriptions, Result, Space, Table } from 'antd';
-import { ArrowLeftOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Button, Card, Descriptions, Result, Space, Table } from 'antd';
+import { ArrowLeftOutlined, UploadOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { formatYuan, type TCampaignDetail } from '@gonghui/common';
 import { campaignApi } from '../../api/assistance.ts';
+import { useCan, useSession } from '../../app/session.ts';
 import { PageSpin } from '../../components/PageSpin.tsx';
 import { errorText } from '../../utils/notify.ts';
+import { BeneficiaryImportModal } from './BeneficiaryImportModal.tsx';
 
 export function CampaignDetailPage() {
   const { t } = useTranslation();
   const id = Number(useParams().id);
+  const can = useCan();
+  const session = useSession();
+  const queryClient = useQueryClient();
+  const [importing, setImporting] = useState(false);
   const query = useQuery({ queryKey: ['campaign', id], queryFn: () => campaignApi.get(id), enabled: Number.isInteger(id) && id > 0 });
   const back = (
     <Link to="/campaigns">
@@ -25,7 +32,17 @@ export function CampaignDetailPage() {
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }} data-testid="campaign-detail">
       {back}
-      <Card title={`${t('campaign.detail')}：${c.name}`}>
+      <Card
+        title={`${t('campaign.detail')}：${c.name}`}
+        extra={
+          // Cadres who register assistance submit the list of their union (under the campaign's union).
+          can('assistance:manage') && (
+            <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="campaign-import">
+              {t('campaign.import')}
+            </Button>
+          )
+        }
+      >
         <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }}>
           <Descriptions.Item label={t('campaign.kind')}>{c.kindLabel}</Descriptions.Item>
           <Descriptions.Item label={t('campaign.org')}>{c.orgName}</Descriptions.Item>
@@ -67,6 +84,18 @@ export function CampaignDetailPage() {
           ]}
         />
       </Card>
+      {importing && (
+        <BeneficiaryImportModal
+          open
+          campaign={c}
+          defaultOrg={session.org}
+          onClose={() => setImporting(false)}
+          onImported={() => {
+            void queryClient.invalidateQueries({ queryKey: ['campaign', id] });
+            void queryClient.invalidateQueries({ queryKey: ['assistance'] });
+          }}
+        />
+      )}
     </Space>
   );
 }

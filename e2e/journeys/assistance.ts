@@ -242,6 +242,9 @@ async function bell(page: Page, name: string): Promise<void> {
     [390, 844],
   ] as const) {
     await page.setViewportSize({ width, height });
+    // As a phone opens the page: the layout's header measures its room when it loads, not on every resize.
+    await page.reload();
+    await page.waitForSelector('[data-testid="notification-bell"]');
     await page.click('[data-testid="notification-bell"]');
     await page.waitForSelector('[data-testid="notification-list"] [data-testid="notification-item"]');
     expect(await page.textContent('[data-testid="notification-list"]'), 'the notification').toContain('困难职工建档');

@@ -73,10 +73,9 @@ async function main() {
     }
     let explained: Awaited<ReturnType<typeof explainStats>> = [];
     if (args.explain) {
-      // Imported here so that the script still loads while the statistics modules are being written.
-      const { orgIndicatorProvider } = await import('../../server/src/modules/orgs/index.ts');
-      const { memberIndicatorProvider } = await import('../../server/src/modules/members/index.ts');
-      const providers = [orgIndicatorProvider, memberIndicatorProvider];
+      // Every module's indicator provider, as the server assembles them.
+      const { MODULES } = await import('../../server/src/modules.ts');
+      const providers = MODULES.flatMap((m) => (m.indicators ? [m.indicators] : []));
       for (const o of [
         { ...t.district, depth: 1, label: `district ${t.district.id}` },
         { ...t.root, depth: 0, label: 'city' },

@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import type { TIndicator } from '@gonghui/common';
 import type { DbOrTx } from '../../platform/db/index.ts';
 import { subtreeOf } from '../../platform/authz/index.ts';
+import { CASE_TYPE } from './hardship.repo.ts';
 import {
   addTo,
   groupOf,
@@ -30,7 +31,9 @@ const tierOn = (day: string) => sql`(
   WHERE e.case_id = f.case_id AND e.type IN ('registered', 'reviewed') AND e.date <= ${day}
   ORDER BY e.date DESC, e.id DESC LIMIT 1)`;
 
-const FROM_FILES = sql.raw(`hardship_files f JOIN cases c ON c.id = f.case_id JOIN orgs o ON o.id = c.org_id`);
+// `c.type` repeats what the join implies so that the subtree is read from the cases of this type only
+// (cases_type_org_path_idx), not from every case of every module under the org.
+const FROM_FILES = sql.raw(`hardship_files f JOIN cases c ON c.id = f.case_id AND c.type = '${CASE_TYPE}' JOIN orgs o ON o.id = c.org_id`);
 const onFile = (day: string) => sql`f.registered_at <= ${day} AND (f.exited_at IS NULL OR f.exited_at > ${day})`;
 
 async function households(db: DbOrTx, path: string, depth: number, day: string) {
@@ -45,7 +48,7 @@ async function households(db: DbOrTx, path: string, depth: number, day: string) 
 async function events(db: DbOrTx, path: string, depth: number, from: string, to: string) {
   const res = await db.execute<{ grp: string; type: string; tier: string; n: number }>(sql`
     SELECT ${sql.raw(groupOf(depth))} AS grp, e.type, e.tier, count(*)::int AS n
-    FROM hardship_events e JOIN cases c ON c.id = e.case_id JOIN orgs o ON o.id = c.org_id
+    FROM hardship_events e JOIN cases c ON c.id = e.case_id AND c.type = ${CASE_TYPE} JOIN orgs o ON o.id = c.org_id
     WHERE ${subtreeOf(sql.raw('c.org_path'), path)} AND e.type IN ('registered', 'exited') AND e.date BETWEEN ${from} AND ${to}
     GROUP BY 1, 2, 3`);
   return res.rows;
@@ -79,7 +82,7 @@ async function trend(db: DbOrTx, s: TrendScope): Promise<Record<string, number[]
   if (s.keys.has('hardship.registered') || s.keys.has('hardship.exited')) {
     const res = await db.execute<{ m: number; type: string; n: number }>(sql`
       SELECT extract(month FROM e.date)::int AS m, e.type, count(*)::int AS n
-      FROM hardship_events e JOIN cases c ON c.id = e.case_id
+      FROM hardship_events e JOIN cases c ON c.id = e.case_id AND c.type = ${CASE_TYPE}
       WHERE ${subtreeOf(sql.raw('c.org_path'), s.path)} AND e.type IN ('registered', 'exited')
         AND e.date BETWEEN ${`${s.year}-01-01`} AND ${`${s.year}-12-31`}
       GROUP BY 1, 2`);
@@ -96,7 +99,7 @@ async function trend(db: DbOrTx, s: TrendScope): Promise<Record<string, number[]
     const res = await db.execute<{ d: string; n: number }>(sql`
       SELECT d.d::text AS d, count(f.case_id)::int AS n
       FROM unnest(${sql.param(ends)}::date[]) AS d(d)
-      LEFT JOIN (hardship_files f JOIN cases c ON c.id = f.case_id AND ${subtreeOf(sql.raw('c.org_path'), s.path)})
+      LEFT JOIN (hardship_files f JOIN cases c ON c.id = f.case_id AND c.type = ${CASE_TYPE} AND ${subtreeOf(sql.raw('c.org_path'), s.path)})
         ON f.registered_at <= d.d AND (f.exited_at IS NULL OR f.exited_at > d.d)
       GROUP BY 1`);
     const byDay = new Map(res.rows.map((r) => [r.d, r.n]));

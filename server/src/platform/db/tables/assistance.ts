@@ -93,8 +93,14 @@ export const assistanceEntries = pgTable(
     index('assistance_entries_paid_idx')
       .on(t.paidAt, t.orgId)
       .where(sql`${t.status} = 'paid'`),
-    index('assistance_entries_campaign_idx').on(t.campaignId),
     index('assistance_entries_hardship_file_idx').on(t.hardshipFileId),
+    // A district's paid entries in a period (the 帮扶 indicators), read per org of the subtree from the index alone.
+    index('assistance_entries_org_paid_idx')
+      .on(t.orgId, t.paidAt, t.kind, t.fundSource, t.campaignId, t.amountFen, t.goodsFen, t.idHash)
+      .where(sql`${t.status} = 'paid'`),
+    // A campaign's totals by fund source and by child org and status (its detail), from the index alone; org_id
+    // second so that a plan probing it once per org of the reader's subtree seeks rather than scans the campaign.
+    index('assistance_entries_campaign_status_idx').on(t.campaignId, t.orgId, t.status, t.fundSource, t.amountFen, t.goodsFen),
     check('assistance_entries_kind_ck', oneOf('kind', ASSISTANCE_KINDS)),
     check('assistance_entries_fund_source_ck', oneOf('fund_source', FUND_SOURCES)),
     check('assistance_entries_status_ck', oneOf('status', ASSISTANCE_STATUSES)),

@@ -43,6 +43,8 @@ export const cases = pgTable(
       .on(t.type, t.subject)
       .where(sql`${t.open} AND ${t.subject} IS NOT NULL`),
     index('cases_org_path_idx').using('btree', t.orgPath.op('text_pattern_ops'), t.id),
+    // The cases of one type in a subtree (a module's indicators over its own cases, e.g. hardship files).
+    index('cases_type_org_path_idx').using('btree', t.type, t.orgPath.op('text_pattern_ops'), t.id),
     index('cases_target_org_path_idx').using('btree', t.targetOrgPath.op('text_pattern_ops'), t.id),
     index('cases_open_due_idx')
       .on(t.dueAt)

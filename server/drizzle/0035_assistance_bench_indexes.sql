@@ -1,0 +1,4 @@
+DROP INDEX "assistance_entries_campaign_idx";--> statement-breakpoint
+CREATE INDEX "cases_type_org_path_idx" ON "cases" USING btree ("type","org_path" text_pattern_ops,"id");--> statement-breakpoint
+CREATE INDEX "assistance_entries_org_paid_idx" ON "assistance_entries" USING btree ("org_id","paid_at","kind","fund_source","campaign_id","amount_fen","goods_fen","id_hash") WHERE "assistance_entries"."status" = 'paid';--> statement-breakpoint
+CREATE INDEX "assistance_entries_campaign_status_idx" ON "assistance_entries" USING btree ("campaign_id","org_id","status","fund_source","amount_fen","goods_fen");

@@ -77,7 +77,8 @@ export async function runJob(o: RunOptions, kind: JobKindDef<unknown>, job: JobR
         }),
       complete: async (work) => {
         await db.transaction(async (tx) => {
-          if (!(await end(tx, 'succeeded', null))) throw new JobInterrupted('job no longer held');
+          // A stopping runner ends nothing: the job's last step runs whole at the next start (it resumes there).
+          if (ac.signal.aborted || !(await end(tx, 'succeeded', null))) throw new JobInterrupted('job no longer held');
           if (work) await work(tx);
         });
         ended = true;

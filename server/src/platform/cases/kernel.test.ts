@@ -2,148 +2,27 @@
 // transition's permission (403) and scope rule (404), compare-and-set on the version (409), actions the state does
 // not allow (409), 20 parallel identical actions (one wins), deadlines in working days, overdue escalation into the
 // parent's to-dos, and the calendar routes.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { z } from 'zod';
-import { todayCst, zMultilineText, type AuditAction, type Permission } from '@gonghui/common';
-import { engines, openTestDb, type TestDb } from '../../test/db.ts';
-import { buildTestApp, loginAs, loginRoot, type Client } from '../../test/http.ts';
+import { todayCst, type AuditAction } from '@gonghui/common';
+import { engines, type TestDb } from '../../test/db.ts';
+import { loginAs, loginRoot } from '../../test/http.ts';
 import { makeOrg, makeUser, PASSWORD, type OrgRef } from '../../test/factories.ts';
 import type { Ctx } from '../authz/index.ts';
-import { asSystem, runInScope } from '../db/index.ts';
+import { asSystem } from '../db/index.ts';
 import { AppError, type HttpApp } from '../http/index.ts';
 import { addCalendarDays, addWorkingDays } from './calendar.ts';
 import { loadCalendar } from './calendar.repo.ts';
-import { createCaseKernel, type CaseKernel, type CaseType } from './kernel.ts';
-import { DOC, EXE, multipart, PDF, PNG } from '../files/fixtures.ts';
-
-type S = 'submitted' | 'approved' | 'returned';
-const FILE_CAP = 4 * 1024;
-type A = 'approve' | 'return' | 'overrule';
-type P = { note: string };
-
-function registerReview(kernel: CaseKernel): CaseType<S, A, P> {
-  return kernel.register<S, A, P>({
-    type: 'test_review',
-    prefix: 'TR',
-    label: '测试事项',
-    payload: z.object({ note: z.string() }),
-    initial: 'submitted',
-    open: ['submitted'],
-    awaiting: { submitted: 'target' },
-    readPermission: 'member:read',
-    openExistsMessage: '该对象已有办理中的测试事项',
-    // Files: PDF and images up to 4 KB, three per case, added by either side while it waits.
-    attachments: {
-      kinds: ['pdf', 'image'],
-      maxBytes: FILE_CAP,
-      maxCount: 3,
-      states: ['submitted'],
-      permission: 'member:update',
-      sides: ['owner', 'target'],
-    },
-    // A test-only action: recorded by this file's case type and by nothing in production.
-    audit: { open: 'test.open' as AuditAction, entity: (c) => ({ entityType: 'test', entityId: c.id }) },
-    transitions: {
-      approve: {
-        from: ['submitted'],
-        to: 'approved',
-        permission: 'member:update',
-        scope: { side: 'target' },
-        audit: 'test.approve' as AuditAction,
-      },
-      return: {
-        from: ['submitted'],
-        to: 'returned',
-        permission: 'member:update',
-        scope: { side: 'target' },
-        input: z.object({ opinion: zMultilineText(500).min(1, '须填写意见') }),
-        audit: 'test.return' as AuditAction,
-      },
-      // Only an org strictly above the owner, with a permission cadres of the owner's level also lack here.
-      overrule: {
-        from: ['submitted', 'returned'],
-        to: 'approved',
-        permission: 'org:update',
-        scope: { side: 'owner', above: true },
-        audit: 'test.overrule' as AuditAction,
-      },
-    },
-  });
-}
+import { type CaseKernel, type CaseType } from './kernel.ts';
+import { useKernelSuite, type A, type P, type S } from './kernel.testkit.ts';
 
 describe.each(engines())('case kernel on %s', (engine) => {
-  let t: TestDb;
-  let app: HttpApp;
-  let kernel: CaseKernel;
-  let review: CaseType<S, A, P>;
-  let district: OrgRef;
-  let street: OrgRef;
-  let sender: OrgRef;
-  let receiver: OrgRef;
-  let stranger: OrgRef;
-  let n = 0;
-
-  beforeAll(async () => {
-    t = await openTestDb(engine);
-    kernel = createCaseKernel({ db: t.db });
-    review = registerReview(kernel);
-    app = await buildTestApp(t.db, { cases: kernel });
-    district = await makeOrg(t.db, t.rootOrgId, { level: 'district' });
-    street = await makeOrg(t.db, district, { level: 'street' });
-    sender = await makeOrg(t.db, street);
-    receiver = await makeOrg(t.db, street);
-    stranger = await makeOrg(t.db, t.rootOrgId, { level: 'district' });
-  });
-  afterAll(async () => {
-    await app?.close();
-    await t?.close();
-  });
-
-  const ctxAt = async (org: OrgRef, permissions: Permission[]): Promise<Ctx> => {
-    const u = await makeUser(t.db, org.id, ['viewer']);
-    return {
-      actor: {
-        userId: u.id,
-        username: u.username,
-        displayName: `干部${++n}`,
-        orgId: org.id,
-        orgPath: org.path,
-        roles: [],
-        permissions: new Set(permissions),
-        sessionId: 'test',
-        mustChangePassword: false,
-      },
-      ip: null,
-      requestId: null,
-    };
-  };
-  const inScope = <T>(ctx: Ctx, fn: () => Promise<T>) => runInScope(ctx.actor.orgPath, fn);
-  /** The HTTP status and code an action would answer. */
-  const outcome = (p: Promise<unknown>): Promise<string> =>
-    p.then(
-      () => '200',
-      (e: unknown) => {
-        if (e instanceof AppError) return `${e.status} ${e.code}`;
-        throw e;
-      },
-    );
-  const openCase = async (owner: Ctx, target: OrgRef, opts: { subject?: string; days?: number } = {}) =>
-    inScope(owner, () =>
-      t.db.transaction((tx) =>
-        review.open(owner, tx, {
-          owner: { id: owner.actor.orgId, path: owner.actor.orgPath },
-          target: { id: target.id, path: target.path },
-          subject: opts.subject,
-          title: `测试事项${++n}`,
-          payload: { note: '请审阅' },
-          dueInWorkingDays: opts.days ?? 3,
-          opinion: '提交审阅',
-        }),
-      ),
-    );
-  const act = (ctx: Ctx, id: number, action: A, version: number, opinion?: string) =>
-    inScope(ctx, () => review.act(ctx, id, action, { version, opinion }));
+  let t: TestDb, app: HttpApp, kernel: CaseKernel, review: CaseType<S, A, P>;
+  let district: OrgRef, street: OrgRef, sender: OrgRef, receiver: OrgRef, stranger: OrgRef;
+  const { ctxAt, inScope, outcome, openCase, act, nextN } = useKernelSuite(
+    engine,
+    (s) => ({ t, app, kernel, review, district, street, sender, receiver, stranger } = s),
+  );
 
   it('numbers cases per type and year and counts the deadline in working days', async () => {
     const owner = await ctxAt(sender, ['member:read', 'member:update']);
@@ -248,8 +127,8 @@ describe.each(engines())('case kernel on %s', (engine) => {
   it('keeps one open case per subject (409) and allows a new one once it is closed', async () => {
     const owner = await ctxAt(sender, ['member:read', 'member:update']);
     const decider = await ctxAt(receiver, ['member:read', 'member:update']);
-    const c = await openCase(owner, receiver, { subject: `thing:${n}` });
-    const subject = `thing:${n - 1}`;
+    const subject = `thing:${nextN()}`;
+    const c = await openCase(owner, receiver, { subject });
     expect(await outcome(openCase(owner, receiver, { subject }))).toBe('409 CONFLICT');
     await act(decider, c.id, 'approve', 1);
     expect((await openCase(owner, receiver, { subject })).status).toBe('submitted');
@@ -315,125 +194,5 @@ describe.each(engines())('case kernel on %s', (engine) => {
       sql`SELECT count(*)::int AS n FROM audit_events WHERE action = 'calendar.update' AND entity_id = '2028'`,
     );
     expect(audit.rows[0]?.n).toBe(1);
-  });
-
-  describe('attachments', () => {
-    const as = async (org: OrgRef) => {
-      const u = await makeUser(t.db, org.id, ['org_admin']);
-      return { client: await loginAs(app, u.username, PASSWORD), userId: u.id };
-    };
-    const send = (c: Client, method: 'GET' | 'POST' | 'DELETE', url: string, body?: ReturnType<typeof multipart>) =>
-      app.inject({
-        method,
-        url,
-        payload: body?.payload,
-        headers: {
-          cookie: Object.entries(c.cookies)
-            .map(([k, v]) => `${k}=${v}`)
-            .join('; '),
-          ...(method !== 'GET' ? { 'x-csrf-token': c.cookies.csrf_token ?? '' } : {}),
-          ...body?.headers,
-        },
-      });
-    const upload = async (c: Client, caseId: number, file: Buffer, name: string) => {
-      const res = await send(c, 'POST', `/api/v1/cases/${caseId}/attachments`, multipart(file, name, 'application/pdf'));
-      return { status: res.statusCode, body: res.json() };
-    };
-
-    it('accepts the type’s kinds only, naming the refused file; caps size and count; lists files on the case for both sides', async () => {
-      const owner = await ctxAt(sender, ['member:read', 'member:update']);
-      const c = await openCase(owner, receiver);
-      const { client: senderCadre } = await as(sender);
-      const { client: receiverCadre } = await as(receiver);
-
-      const exe = await upload(senderCadre, c.id, EXE, 'setup.exe');
-      expect([exe.status, exe.body.field]).toEqual([400, 'file']);
-      expect(exe.body.message).toContain('「setup.exe」');
-      const fake = await upload(senderCadre, c.id, Buffer.from('这不是 PDF，只是改了扩展名的文本'), '介绍信.pdf');
-      expect(fake.status).toBe(400);
-      expect(fake.body.message).toMatch(/^文件「介绍信\.pdf」的内容不是允许的类型.*仅可上传JPEG、PNG、GIF、WebP 图片、PDF 文件$/);
-      // A Word file is a platform kind, but not one this type allows.
-      const doc = await upload(senderCadre, c.id, DOC, '说明.doc');
-      expect([doc.status, doc.body.message]).toEqual([
-        400,
-        '文件「说明.doc」是Word 97-2003 文档，此处仅可上传JPEG、PNG、GIF、WebP 图片、PDF 文件',
-      ]);
-      const big = await upload(senderCadre, c.id, Buffer.concat([PDF, Buffer.alloc(FILE_CAP)]), '扫描件.pdf');
-      expect([big.status, big.body.code]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
-      expect(big.body.message).toContain('「扫描件.pdf」超过');
-
-      const ok = await upload(senderCadre, c.id, PDF, '介绍信.pdf');
-      expect(ok.status).toBe(201);
-      expect(ok.body).toMatchObject({ name: '介绍信.pdf', size: PDF.length, contentType: 'application/pdf', removable: true });
-      expect((await upload(receiverCadre, c.id, PNG, '回执.png')).status).toBe(201);
-
-      // Both sides see both files on the case and on its timeline; only the uploader may remove theirs.
-      const ownerView = await inScope(owner, () => review.get(owner, c.id));
-      expect(ownerView.attachments.map((a) => [a.name, a.removable])).toEqual([
-        ['介绍信.pdf', false],
-        ['回执.png', false],
-      ]);
-      expect(ownerView.attachmentPolicy).toEqual({ kinds: ['pdf', 'image'], maxBytes: FILE_CAP, maxCount: 3, canUpload: true });
-      expect(ownerView.steps.filter((x) => x.action === 'attach').map((x) => [x.opinion, x.toStatus])).toEqual([
-        ['介绍信.pdf', 'submitted'],
-        ['回执.png', 'submitted'],
-      ]);
-      const decider = await ctxAt(receiver, ['member:read', 'member:update']);
-      expect((await inScope(decider, () => review.get(decider, c.id))).attachments.map((a) => a.uploadedBy)).toHaveLength(2);
-
-      const dl = await send(receiverCadre, 'GET', `/api/v1/cases/${c.id}/attachments/${ok.body.id}/download`);
-      expect([dl.statusCode, dl.headers['content-type']]).toEqual([200, 'application/pdf']);
-      expect(dl.rawPayload).toEqual(PDF);
-      const audit = await t.owner.execute(
-        sql`SELECT org_path, after FROM audit_events WHERE action = 'attachment.download' AND entity_id = ${String(ok.body.id)}`,
-      );
-      // Filed under the side that downloaded, like the case's own rows.
-      expect(audit.rows).toEqual([{ org_path: receiver.path, after: expect.objectContaining({ ownerType: 'case', ownerId: c.id }) }]);
-
-      // The third file fills the case; a fourth is refused.
-      expect((await upload(senderCadre, c.id, PNG, '照片.png')).status).toBe(201);
-      const full = await upload(senderCadre, c.id, PNG, '再一张.png');
-      expect([full.status, full.body.message]).toEqual([409, '每件最多 3 个附件，请先删除不需要的附件']);
-      // Removing is the uploader's own: another cadre gets 403, the uploader 204 (a step on the timeline).
-      expect((await send(receiverCadre, 'DELETE', `/api/v1/cases/${c.id}/attachments/${ok.body.id}`)).statusCode).toBe(403);
-      expect((await send(senderCadre, 'DELETE', `/api/v1/cases/${c.id}/attachments/${ok.body.id}`)).statusCode).toBe(204);
-      expect((await upload(senderCadre, c.id, PNG, '再一张.png')).status).toBe(201);
-    });
-
-    it('answers 404 to a third org on every path, 403 without permission, and 409 once the state closes uploads', async () => {
-      const owner = await ctxAt(sender, ['member:read', 'member:update']);
-      const c = await openCase(owner, receiver);
-      const { client: senderCadre } = await as(sender);
-      const { client: outsider } = await as(stranger);
-      const viewerUser = await makeUser(t.db, sender.id, ['viewer']);
-      const viewer = await loginAs(app, viewerUser.username, PASSWORD);
-
-      const ok = await upload(senderCadre, c.id, PDF, '介绍信.pdf');
-      expect(ok.status).toBe(201);
-      expect((await send(senderCadre, 'DELETE', `/api/v1/cases/${c.id}/attachments/${ok.body.id}`)).statusCode).toBe(204);
-      const kept = await upload(senderCadre, c.id, PNG, '扫描件.png');
-      const file = `/api/v1/cases/${c.id}/attachments/${kept.body.id}`;
-
-      expect((await send(outsider, 'GET', `${file}/download`)).statusCode).toBe(404);
-      expect((await send(outsider, 'DELETE', file)).statusCode).toBe(404);
-      expect((await upload(outsider, c.id, PNG, 'x.png')).status).toBe(404);
-      // The generic attachment routes do not serve case files, even to the case's own side.
-      expect((await send(senderCadre, 'GET', `/api/v1/attachments/${kept.body.id}/download`)).statusCode).toBe(404);
-      expect((await send(senderCadre, 'GET', `/api/v1/attachments?ownerType=case&ownerId=${c.id}`)).statusCode).toBe(400);
-      // A viewer reads and downloads but may not add.
-      expect((await send(viewer, 'GET', `${file}/download`)).statusCode).toBe(200);
-      expect((await upload(viewer, c.id, PNG, 'x.png')).status).toBe(403);
-
-      const decider = await ctxAt(receiver, ['member:read', 'member:update']);
-      await act(decider, c.id, 'approve', 1);
-      const late = await upload(senderCadre, c.id, PNG, '补充.png');
-      expect([late.status, late.body.code]).toEqual([409, 'CASE_ACTION_NOT_ALLOWED']);
-      expect((await send(senderCadre, 'DELETE', file)).statusCode).toBe(409);
-      expect((await send(senderCadre, 'GET', `${file}/download`)).statusCode).toBe(200);
-      const view = await inScope(owner, () => review.get(owner, c.id));
-      expect(view.attachments.map((a) => [a.name, a.removable])).toEqual([['扫描件.png', false]]);
-      expect(view.attachmentPolicy?.canUpload).toBe(false);
-      expect(view.steps.map((x) => x.action)).toEqual(['submit', 'attach', 'detach', 'attach', 'approve']);
-    });
   });
 });

@@ -3,7 +3,7 @@
 // action requires and the side effects. The kernel owns everything the types share: numbering, deadlines in working
 // days, compare-and-set on `version`, the timeline, the audit row, allowed actions, to-dos and the overdue sweep.
 import { z } from 'zod';
-import { todayCst, type AuditAction, type Permission } from '@gonghui/common';
+import { todayCst } from '@gonghui/common';
 import { can, type Actor, type Ctx } from '../authz/index.ts';
 import { originOf, recordAudit, type AuditOrigin } from '../audit/index.ts';
 import { asSystem, orgs, type Db, type Tx } from '../db/index.ts';
@@ -15,143 +15,23 @@ import * as repo from './cases.repo.ts';
 import { actingPermissions, noticesOf, parentIdOf, type CaseEvent, type CaseListener, type CaseNotice } from './notices.ts';
 
 export type { CaseEvent, CaseListener, CaseNotice } from './notices.ts';
-import { checkAttachmentRules, type CaseAttachmentRules } from './attachments.ts';
-import { createCaseFiles, type CaseFiles, type CaseFilesView } from './case-files.ts';
+import { checkAttachmentRules } from './attachments.ts';
+import { createCaseFiles, type CaseFiles } from './case-files.ts';
 import type { AttachmentService } from '../files/index.ts';
 
-export type Side = repo.Side;
-
-/** Which org's cadres may run a transition: those of the side's org or above it, or (`above`) strictly above it. */
-export interface ScopeRule {
-  side: Side;
-  above?: boolean;
-}
-
-/** What a case looks like to its type: the row with the type's own payload. */
-export type CaseRecord<P> = Omit<repo.CaseRow, 'payload'> & { payload: P };
-
-export interface EffectContext<P> {
-  tx: Tx;
-  /** The case after the transition (new status and version). */
-  case: CaseRecord<P>;
-  /** The cadre acting; null when the system does (the overdue sweep). */
-  actor: Actor | null;
-  origin: AuditOrigin;
-  opinion: string | null;
-  /** The action's own fields as the transition's `input` parsed them (e.g. a date the action records). */
-  input: Record<string, unknown>;
-}
-
-/** What an effect may hand back: a new due day for the case (null: none), e.g. the next yearly review. */
-export interface EffectResult {
-  dueAt?: string | null;
-}
-
-export interface Transition<S extends string, P> {
-  from: readonly S[];
-  to: S;
-  /** null: only the system runs it (the overdue sweep); cadres never see it among their actions. */
-  permission: Permission | null;
-  scope: ScopeRule;
-  /** Fields the action takes beyond the version, e.g. a mandatory opinion or a date; parsed from the request body. */
-  input?: z.ZodType<{ opinion?: string | undefined }>;
-  /** Audit action (catalogued, with its label, in common/src/audit.ts). */
-  audit: AuditAction;
-  /** Side effects inside the transaction of the change; run as the system after the kernel's own checks, since a
-   *  case spans two subtrees by nature. Throwing rolls the whole action back. */
-  effect?: (e: EffectContext<P>) => Promise<void | EffectResult>;
-}
-
-export interface CaseTypeDef<S extends string, A extends string, P> {
-  type: string;
-  /** Case numbers read `${prefix}-${year}-${000123}`. */
-  prefix: string;
-  label: string;
-  payload: z.ZodType<P>;
-  initial: S;
-  /** States in which the case waits for someone; a subject has at most one open case per type. */
-  open: readonly S[];
-  /** Who is expected to act in each open state: drives the to-dos and the parent's escalation. */
-  awaiting: Partial<Record<S, Side>>;
-  transitions: Record<A, Transition<S, P>>;
-  /** The system action the overdue sweep runs once a case in one of its `from` states is past due. */
-  onOverdue?: A;
-  /** Read access to the type's cases (and its to-dos). */
-  readPermission: Permission;
-  /** The audit row's entity and the action name for opening a case. */
-  audit: { open: AuditAction; entity: (c: CaseRecord<P>) => { entityType: string; entityId: string | number } };
-  /** The message of the 409 when the subject already has an open case. */
-  openExistsMessage: string;
-  /** The console path of a case (notifications link to it). */
-  link?: (c: CaseRecord<P>) => string;
-  /** Labels of the steps for people (zh-CN): the actions, 'submit' and 'overdue'. */
-  stepLabels?: Partial<Record<A | 'submit' | 'overdue', string>>;
-  /** Files on the case (none when absent): kinds, size, count, states, who may add them. */
-  attachments?: CaseAttachmentRules<S>;
-}
-
-export interface OpenInput<P> {
-  owner: { id: number; path: string };
-  target?: { id: number; path: string } | undefined;
-  subject?: string | undefined;
-  title: string;
-  payload: P;
-  /** Working days from today (China time) to the due day; none: no deadline. */
-  dueInWorkingDays?: number | undefined;
-  opinion?: string | null | undefined;
-}
-
-export interface CaseView<P, A extends string> extends CaseFilesView {
-  case: CaseRecord<P>;
-  steps: repo.CaseStepRow[];
-  allowedActions: A[];
-}
-
-const SYSTEM_ORIGIN: AuditOrigin = { actorId: null, actorName: 'system', ip: null, requestId: null };
-const SYSTEM_NAME = '系统';
-
-export function pathOfSide(c: Pick<repo.CaseRow, 'orgPath' | 'targetOrgPath'>, side: Side): string | null {
-  return side === 'owner' ? c.orgPath : c.targetOrgPath;
-}
-
-export function passesScope(actor: Pick<Actor, 'orgPath'>, c: Pick<repo.CaseRow, 'orgPath' | 'targetOrgPath'>, rule: ScopeRule): boolean {
-  const path = pathOfSide(c, rule.side);
-  if (!path || !path.startsWith(actor.orgPath)) return false;
-  return !rule.above || path !== actor.orgPath;
-}
-
-export const isOverdue = (c: Pick<repo.CaseRow, 'open' | 'dueAt' | 'overdueAt'>, today = todayCst()): boolean =>
-  c.open && (c.overdueAt !== null || (c.dueAt !== null && c.dueAt < today));
-
-export const caseNumber = (prefix: string, year: number, n: number) => `${prefix}-${year}-${String(n).padStart(6, '0')}`;
-
-function isUniqueViolation(e: unknown, constraint: string): boolean {
-  for (let cur: unknown = e, depth = 0; cur && typeof cur === 'object' && depth < 4; cur = (cur as { cause?: unknown }).cause, depth++) {
-    const x = cur as { code?: string; constraint?: string };
-    if (x.code === '23505' && (x.constraint === undefined || x.constraint === constraint)) return true;
-  }
-  return false;
-}
-
-/** An action request: the version the client saw, an opinion, and whatever fields the transition's input takes. */
-export type ActionBody = { version: number; opinion?: string | undefined } & Record<string, unknown>;
-
-export interface CaseType<S extends string, A extends string, P> {
-  readonly def: CaseTypeDef<S, A, P>;
-  /** Opens a case inside the caller's transaction (the caller has checked the domain's rules and scope). */
-  open(ctx: Ctx, tx: Tx, input: OpenInput<P>): Promise<CaseRecord<P>>;
-  /** The case with its timeline and the caller's allowed actions; 404 outside both sides' subtrees. */
-  get(ctx: Ctx, id: number): Promise<CaseView<P, A>>;
-  /** Runs an action: 403 without its permission, 404 outside its scope rule, 409 stale version or wrong state. */
-  act(ctx: Ctx, id: number, action: A, body: ActionBody): Promise<CaseRecord<P>>;
-  list(
-    ctx: Ctx,
-    f: { side: Side; status?: string | undefined; page: number; pageSize: number },
-  ): Promise<{ items: CaseRecord<P>[]; total: number }>;
-  /** The open case of each subject, read as the system (for presenters the caller has already scoped). */
-  openOf(db: Db | Tx, subjects: string[]): Promise<Map<string, CaseRecord<P>>>;
-  allowedActions(actor: Actor, c: repo.CaseRow): A[];
-}
+export * from './case-type.ts';
+import {
+  caseNumber,
+  isUniqueViolation,
+  pathOfSide,
+  passesScope,
+  SYSTEM_NAME,
+  SYSTEM_ORIGIN,
+  type CaseRecord,
+  type CaseType,
+  type CaseTypeDef,
+} from './case-type.ts';
+import { todosOf } from './todos.ts';
 
 export function createCaseKernel({ db }: { db: Db }) {
   // Registered types; the stored defs are only ever used through their own handle or generically by name.
@@ -375,46 +255,7 @@ export function createCaseKernel({ db }: { db: Db }) {
   }
 
   /** Every to-do of the caller: cases waiting for their org, and overdue cases of their child orgs. */
-  async function todos(ctx: Ctx, limit = 200) {
-    const own: repo.AwaitingClause[] = [];
-    const escalated: repo.AwaitingClause[] = [];
-    for (const def of types.values()) {
-      if (!can(ctx.actor, def.readPermission)) continue;
-      for (const [status, side] of Object.entries(def.awaiting) as [string, Side][]) {
-        escalated.push({ type: def.type, status, side });
-        // Only what the caller could act on: a transition from this state on this side whose permission they hold.
-        const actionable = Object.values(def.transitions).some(
-          (tr) =>
-            tr.permission !== null &&
-            tr.from.includes(status) &&
-            tr.scope.side === side &&
-            !tr.scope.above &&
-            can(ctx.actor, tr.permission),
-        );
-        if (actionable) own.push({ type: def.type, status, side });
-      }
-    }
-    const [mine, late] = await Promise.all([
-      repo.awaitingOrg(db, ctx.actor.orgPath, own, limit),
-      repo.overdueAtChildren(db, ctx.actor.orgPath, escalated, limit),
-    ]);
-    const today = todayCst();
-    const awaitingOrgId = (c: repo.CaseRow) => {
-      const side = (types.get(c.type)?.awaiting as Record<string, Side> | undefined)?.[c.status] ?? 'owner';
-      return side === 'owner' ? c.orgId : (c.targetOrgId ?? c.orgId);
-    };
-    const all = [...mine, ...late];
-    const names = await repo.orgNames(db, all.map(awaitingOrgId));
-    return all.map((c) => ({
-      type: c.type,
-      caseId: c.id,
-      number: c.number,
-      title: c.title,
-      orgName: names.get(awaitingOrgId(c)) ?? '',
-      dueAt: c.dueAt,
-      overdue: isOverdue(c, today),
-    }));
-  }
+  const todos = (ctx: Ctx, limit = 200) => todosOf(db, types.values(), ctx, limit);
 
   /**
    * The overdue sweep (run as the system): marks open cases past their due day, so parents see them in their

@@ -17,7 +17,7 @@ import { hardshipIndicatorProvider } from '../../server/src/modules/hardship/har
 import { assistanceIndicatorProvider } from '../../server/src/modules/assistance/assistance.indicators.ts';
 import { openBenchDb } from './db.ts';
 import { findTargets } from './targets.ts';
-import { BENCH_ADMIN_PASSWORD, fmt, load1, measure, parseArgs, printTable, writeOut, type Stats } from './lib.ts';
+import { BENCH_ADMIN_PASSWORD, fmt, load1, measure, parseArgs, printTable, printTargetTable, writeOut, type TargetResult } from './lib.ts';
 
 const FROM = '2026-01-01';
 const TO = '2026-06-30';
@@ -72,17 +72,9 @@ async function explainAsApp(pool: pg.Pool, scope: string, label: string, run: (d
   return out;
 }
 
-interface Result {
-  name: string;
-  info: string;
-  target: number | null;
-  met: boolean | null;
-  stats: Stats;
-}
-
 async function main() {
   const database = await openBenchDb(args, false);
-  const results: Result[] = [];
+  const results: TargetResult[] = [];
   try {
     const { db, pool } = database;
     await runMigrations(db);
@@ -190,17 +182,7 @@ async function main() {
     }
     const loadEnd = load1();
     process.stdout.write(`\n1-minute load average: ${loadStart} at start, ${loadEnd} at end (2 cores)\n`);
-    printTable(
-      ['case', 'result', 'median ms', 'p95 ms', 'target', 'met'],
-      results.map((r) => [
-        r.name,
-        r.info,
-        fmt(r.stats.median),
-        fmt(r.stats.p95),
-        r.target === null ? '' : `≤ ${r.target}`,
-        r.met === null ? '' : r.met ? 'met' : 'NOT met',
-      ]),
-    );
+    printTargetTable(results);
     const file = writeOut('assistance-queries-postgres.json', {
       serverVersion: version,
       at: new Date().toISOString(),

@@ -248,3 +248,27 @@ export function cpuMeter(pids: number[]): () => { node: number; db: number } {
     return { node: (d.user + d.system) / 1000, db: pids.reduce((s, p) => s + procCpu(p).own, 0) - db0 };
   };
 }
+
+/** One measured read against its target (ms), as the query benches report it. */
+export interface TargetResult {
+  name: string;
+  info: string;
+  target: number | null;
+  met: boolean | null;
+  stats: Stats;
+}
+
+/** The results table every query bench prints: median, p95, target and whether it is met. */
+export function printTargetTable(results: readonly TargetResult[]): void {
+  printTable(
+    ['case', 'result', 'median ms', 'p95 ms', 'target', 'met'],
+    results.map((r) => [
+      r.name,
+      r.info,
+      fmt(r.stats.median),
+      fmt(r.stats.p95),
+      r.target === null ? '' : `≤ ${r.target}`,
+      r.met === null ? '' : r.met ? 'met' : 'NOT met',
+    ]),
+  );
+}

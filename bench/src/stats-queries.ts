@@ -16,7 +16,18 @@ import type { HttpApp } from '../../server/src/platform/http/index.ts';
 import { openBenchDb } from './db.ts';
 import { explainStats } from './stats-explain.ts';
 import { findTargets } from './targets.ts';
-import { BENCH_ADMIN_PASSWORD, fmt, load1, measure, parseArgs, printTable, summarize, writeOut, type Stats } from './lib.ts';
+import {
+  BENCH_ADMIN_PASSWORD,
+  fmt,
+  load1,
+  measure,
+  parseArgs,
+  printTable,
+  printTargetTable,
+  summarize,
+  writeOut,
+  type TargetResult,
+} from './lib.ts';
 
 const FROM = '2026-01-01';
 const TO = '2026-06-30';
@@ -36,14 +47,6 @@ function targetOf(name: string): number | null {
   return null;
 }
 
-interface Result {
-  name: string;
-  info: string;
-  target: number | null;
-  met: boolean | null;
-  stats: Stats;
-}
-
 async function download(app: HttpApp, client: Client, url: string): Promise<{ status: number; bytes: number; type: string }> {
   const cookie = Object.entries(client.cookies)
     .map(([k, v]) => `${k}=${v}`)
@@ -54,7 +57,7 @@ async function download(app: HttpApp, client: Client, url: string): Promise<{ st
 
 async function main() {
   const database = await openBenchDb(args, false);
-  const results: Result[] = [];
+  const results: TargetResult[] = [];
   try {
     const { db } = database;
     await runMigrations(db);
@@ -161,17 +164,7 @@ async function main() {
     }
     const loadEnd = load1();
     process.stdout.write(`\n1-minute load average: ${loadStart} at start, ${loadEnd} at end (2 cores)\n`);
-    printTable(
-      ['case', 'result', 'median ms', 'p95 ms', 'target', 'met'],
-      results.map((r) => [
-        r.name,
-        r.info,
-        fmt(r.stats.median),
-        fmt(r.stats.p95),
-        r.target === null ? '' : `≤ ${r.target}`,
-        r.met === null ? '' : r.met ? 'met' : 'NOT met',
-      ]),
-    );
+    printTargetTable(results);
     const file = writeOut(`stats-queries-${args.db}.json`, {
       engine: args.db,
       serverVersion: version,

@@ -261,11 +261,30 @@ export const ZBeneficiaryImportQuery = z.strictObject({
     .transform((v) => v === undefined || v === 'true' || v === '1'),
 });
 
-/** The checked list: data rows, rows without error, entries created (0 on a dry run), every refused row's reasons. */
-export const ZBeneficiaryImportResult = z.object({
+/**
+ * A beneficiary list being checked (dryRun) or imported by a job: data rows, rows without error, entries opened so
+ * far, and the first 1000 refused rows' reasons (the error report carries them all, with the uploader's cells).
+ */
+export const ZBeneficiaryImport = z.object({
+  id: z.number().int(),
+  campaignId: z.number().int(),
+  orgId: z.number().int(),
+  orgName: z.string(),
+  fileName: z.string(),
+  dryRun: z.boolean(),
+  status: z.enum(['queued', 'running', 'succeeded', 'failed']),
+  /** 0–1. */
+  progress: z.number(),
+  /** Why the job failed (a file that cannot be read, say), in Chinese. */
+  error: z.string().nullable(),
+  /** The whole list has been read and checked: total, valid and errorCount are final. */
+  checked: z.boolean(),
   total: z.number().int(),
   valid: z.number().int(),
   imported: z.number().int(),
+  errorCount: z.number().int(),
   errors: z.array(z.object({ row: z.number().int(), column: z.string(), message: z.string() })),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
 });
-export type TBeneficiaryImportResult = z.infer<typeof ZBeneficiaryImportResult>;
+export type TBeneficiaryImport = z.infer<typeof ZBeneficiaryImport>;

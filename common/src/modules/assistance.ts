@@ -22,8 +22,9 @@ export const assistanceCatalogue = defineCatalogue({
         'assistance.reverse': '冲正帮扶救助',
         'campaign.create': '发起帮扶活动',
         'assistance.export': '导出帮扶救助台账',
+        'assistance.import_report': '下载受助名单错误报告',
       },
     },
   },
-  entities: { assistance: '帮扶救助', campaign: '帮扶活动' },
+  entities: { assistance: '帮扶救助', campaign: '帮扶活动', beneficiary_import: '受助名单导入' },
 });

@@ -114,6 +114,18 @@ export const SCOPE_FIXTURES: Record<string, ScopeFixture> = {
     };
     return created(await s.cadre.post('/api/v1/assistance', body), 'assistance');
   },
+  // A dry run of a one-row list for a union under a campaign of the district (202: the job's status).
+  beneficiary_import: async (s) => {
+    const campaign = created(await s.cadre.post('/api/v1/campaigns', campaignBody(s.district.id)), 'campaign');
+    const file = await rosterXlsx({
+      sheetName: '受助名单',
+      header: ['姓名', '身份证号', '帮扶类型', '资金来源', '金额（元）', '日期'],
+      rows: [['范职工', newIdNumber(), '慰问', '工会经费', 100, '2026-01-10']],
+    });
+    const url = `/api/v1/campaigns/${campaign}/beneficiaries/import?orgId=${(await union(s)).id}`;
+    const res = await rawRequest(s.app, s.cadre, 'POST', url, multipart(file, '名单.xlsx'));
+    return created({ status: res.statusCode, body: JSON.parse(res.body), headers: {} }, 'beneficiary import');
+  },
 };
 
 const campaignBody = (orgId: number) => ({

@@ -4,7 +4,7 @@ import type {
   TAssistanceCreate,
   TAssistanceDetail,
   TAssistanceEntry,
-  TBeneficiaryImportResult,
+  TBeneficiaryImport,
   TCampaign,
   TCampaignCreate,
   TCampaignDetail,
@@ -27,13 +27,16 @@ export const campaignApi = {
   create: (body: TCampaignCreate) => api.post<TCampaignDetail>('/campaigns', body),
   template: (c: { id: number; name: string }) =>
     download(`/campaigns/${c.id}/beneficiaries/template`, undefined, `${c.name}受助名单模板.xlsx`),
-  /** The beneficiary list: a check only (dryRun) or the import of its valid rows. */
+  /** Queues the beneficiary list: a check only (dryRun) or the import of its valid rows; follow it with `importStatus`. */
   importList: (id: number, orgId: number, file: File, dryRun: boolean) => {
     const form = new FormData();
     form.append('file', file);
-    return api.upload<TBeneficiaryImportResult>(`/campaigns/${id}/beneficiaries/import`, form, {
+    return api.upload<TBeneficiaryImport>(`/campaigns/${id}/beneficiaries/import`, form, {
       orgId: String(orgId),
       dryRun: String(dryRun),
     });
   },
+  importStatus: (jobId: number) => api.get<TBeneficiaryImport>(`/beneficiary-imports/${jobId}`),
+  errorReport: (job: { id: number; fileName: string }) =>
+    download(`/beneficiary-imports/${job.id}/errors`, undefined, `${job.fileName.replace(/\.xlsx$/i, '')}-错误报告.xlsx`),
 };

@@ -78,6 +78,7 @@ export const AUDIT_ACTION_LABELS_EN: Record<AuditAction, string> = {
   'assistance.reverse': 'Assistance reversed',
   'campaign.create': 'Campaign opened',
   'assistance.export': 'Assistance ledger exported',
+  'assistance.import_report': 'Beneficiary list error report downloaded',
 };
 
 export const AUDIT_GROUP_LABELS_EN: Record<AuditActionGroup, string> = {
@@ -112,4 +113,5 @@ export const AUDIT_ENTITY_LABELS_EN: Record<AuditEntityType, string> = {
   hardship_file: 'Hardship file',
   assistance: 'Assistance',
   campaign: 'Assistance campaign',
+  beneficiary_import: 'Beneficiary list import',
 };

@@ -1,28 +1,35 @@
-// A campaign's beneficiary list from Excel: read in the parsing worker (its zip and memory caps), every row checked
-// with the form's rules plus the list's own (duplicates within the file, a person already in the campaign naming
-// the earlier entry), then — unless a dry run — the valid rows become assistance entries (status requested) in ONE
-// transaction through the assistance service, each with the form's audit. Like the member import, rows with errors
-// are left out and reported; the others are imported (a corrected file re-uploaded reports the ones already in).
+// A campaign's beneficiary list from Excel, as a job of the one job service (beneficiaries.job.ts): the upload is
+// checked to be a readable xlsx and queued; the cadre follows the job (counts, progress, the first refused rows)
+// and downloads the refused rows as an error report to correct and upload again. A check (dryRun, the default)
+// opens nothing; an import opens the rows without error as entries awaiting approval, each with the form's audit.
 import fs from 'node:fs';
-import type { CampaignKind, TBeneficiaryImportResult } from '@gonghui/common';
+import type { CampaignKind, TBeneficiaryImport } from '@gonghui/common';
+import { recordAudit, originOf as auditOriginOf } from '../../platform/audit/index.ts';
 import type { Ctx } from '../../platform/authz/index.ts';
 import type { FieldCrypto } from '../../platform/crypto/index.ts';
-import { asSystem, type Db } from '../../platform/db/index.ts';
-import { ExcelFileError, WorkerWorkbook, type Row, type WorkbookReader } from '../../platform/excel/index.ts';
-import { invalid, notFound } from '../../platform/http/index.ts';
-import { isBlankRow } from '../member-imports/index.ts';
+import type { Db } from '../../platform/db/index.ts';
+import { ExcelFileError, XlsxWorkbook } from '../../platform/excel/index.ts';
+import { conflict, invalid, notFound } from '../../platform/http/index.ts';
+import { jobRepo, type JobKindRef, type JobService } from '../../platform/jobs/index.ts';
+import type { ReportSource } from '../member-imports/index.ts';
 import { findOrgInScope } from '../orgs/index.ts';
-import * as repo from './assistance.repo.ts';
-import type { AssistanceService } from './assistance.service.ts';
-import { SHEET_NAME, beneficiaryTemplate, findHeader } from './beneficiaries.columns.ts';
-import { parseRow, type ParsedRow, type RowIssue } from './beneficiaries.rows.ts';
+import { beneficiaryTemplate } from './beneficiaries.columns.ts';
+import { originOfCtx } from './beneficiaries.job.ts';
+import * as repo from './beneficiaries.repo.ts';
 import * as campaigns from './campaigns.repo.ts';
 
-export const MAX_LIST_ROWS = 20_000;
-/** Errors listed in the answer; the counts cover every row. */
+/** Refused rows listed in the status answer; the error report carries every one. */
 const MAX_LISTED_ERRORS = 1000;
 
-export function createBeneficiaryService({ db, crypto, assistance }: { db: Db; crypto: FieldCrypto; assistance: AssistanceService }) {
+export interface BeneficiaryServiceDeps {
+  db: Db;
+  crypto: FieldCrypto;
+  jobs: JobService;
+  kind: JobKindRef<Record<string, never>>;
+  fileOf: (jobId: number) => string;
+}
+
+export function createBeneficiaryService({ db, crypto, jobs, kind, fileOf }: BeneficiaryServiceDeps) {
   async function campaignOf(ctx: Ctx, id: number) {
     const campaign = await campaigns.findReachable(db, ctx.actor.orgPath, id);
     if (!campaign) throw notFound('帮扶活动');
@@ -38,40 +45,10 @@ export function createBeneficiaryService({ db, crypto, assistance }: { db: Db; c
     return { campaign, org };
   }
 
-  async function readRows(file: string, ctx: Omit<Parameters<typeof parseRow>[1], 'header' | 'date1904'>): Promise<ParsedRow[]> {
-    let wb: WorkbookReader;
-    try {
-      wb = await WorkerWorkbook.open(file);
-    } catch (e) {
-      throw e instanceof ExcelFileError ? invalid('file', e.message) : e;
-    }
-    try {
-      const sheets = [...wb.sheets].sort(
-        (a, b) => Number(b.name === SHEET_NAME) - Number(a.name === SHEET_NAME) || Number(a.hidden) - Number(b.hidden),
-      );
-      const sheet = sheets[0];
-      if (!sheet) throw invalid('file', '文件中没有工作表');
-      const top: Row[] = [];
-      for await (const r of wb.rows(sheet)) {
-        if (r.rowNumber > 20) break;
-        top.push(r);
-      }
-      const found = findHeader(top, ctx.campaign.kind as CampaignKind);
-      if ('problem' in found) throw invalid('file', `工作表「${sheet.name}」${found.problem}`);
-      const rctx = { ...ctx, header: found.header, date1904: wb.date1904 };
-      const seen = new Map<string, number>();
-      const out: ParsedRow[] = [];
-      for await (const row of wb.rows(sheet, { onDimension: (last) => tooMany(last - found.header.rowNumber) })) {
-        if (row.rowNumber <= found.header.rowNumber || isBlankRow(row)) continue;
-        tooMany(out.length + 1);
-        out.push(parseRow(row, rctx, seen));
-      }
-      return out;
-    } catch (e) {
-      throw e instanceof ExcelFileError ? invalid('file', e.message) : e;
-    } finally {
-      wb.close();
-    }
+  async function load(ctx: Ctx, id: number) {
+    const r = await repo.findWithJob(db, id);
+    if (!r || !r.orgPath.startsWith(ctx.actor.orgPath)) throw notFound('导入任务');
+    return r;
   }
 
   return {
@@ -80,46 +57,93 @@ export function createBeneficiaryService({ db, crypto, assistance }: { db: Db; c
       const c = await campaignOf(ctx, campaignId);
       return { file: await beneficiaryTemplate({ ...c, kind: c.kind as CampaignKind }), name: `${c.name}受助名单模板.xlsx` };
     },
-    async import(ctx: Ctx, campaignId: number, orgId: number, file: string, dryRun: boolean): Promise<TBeneficiaryImportResult> {
-      const { campaign, org } = await target(ctx, campaignId, orgId);
-      const rows = await readRows(file, { campaign, orgId: org.id });
-      if (rows.length === 0) throw invalid('file', '文件中没有数据行');
-      const issues: RowIssue[] = rows.flatMap((r) => (r.ok ? [] : r.issues));
-      const parsed = rows.flatMap((r) => (r.ok ? [r] : []));
-      const hashOf = (idNumber: string) => crypto.blindIndex('id', idNumber);
-      const earlier = await asSystem(() =>
-        repo.standingByHashes(
-          db,
-          campaign.id,
-          parsed.map((r) => hashOf(r.input.idNumber)),
-        ),
-      );
-      const good = parsed.filter((r) => {
-        const number = earlier.get(hashOf(r.input.idNumber));
-        if (number)
-          issues.push({
-            row: r.row,
-            column: '身份证号',
-            message: `身份证号：该职工在本次活动中已登记帮扶（${number}），同一活动每人只能帮扶一次`,
-          });
-        return !number;
-      });
-      if (!dryRun && good.length > 0) {
-        await db.transaction(async (tx) => {
-          for (const r of good) await assistance.openEntry(ctx, tx, org, r.input);
-        });
+
+    /** Checks the upload opens as xlsx, moves it beside the job and queues the job (after the commit it runs). */
+    async enqueue(ctx: Ctx, campaignId: number, orgId: number, upload: { path: string; fileName: string }, dryRun: boolean) {
+      const { org } = await target(ctx, campaignId, orgId);
+      try {
+        (await XlsxWorkbook.open(upload.path)).close();
+      } catch (e) {
+        throw e instanceof ExcelFileError ? invalid('file', e.message) : e;
       }
-      issues.sort((a, b) => a.row - b.row);
-      return { total: rows.length, valid: good.length, imported: dryRun ? 0 : good.length, errors: issues.slice(0, MAX_LISTED_ERRORS) };
+      const id = await jobRepo.nextJobId(db);
+      await fs.promises.rename(upload.path, fileOf(id));
+      try {
+        await db.transaction(async (tx) => {
+          await jobs.enqueue(tx, kind, {}, { id, orgId: org.id, origin: { ...originOfCtx(ctx) } });
+          await repo.insertImport(tx, { jobId: id, campaignId, orgId: org.id, fileName: upload.fileName.slice(0, 255), dryRun });
+        });
+      } catch (e) {
+        await fs.promises.rm(fileOf(id), { force: true });
+        throw e;
+      }
+      return { id };
+    },
+
+    async get(ctx: Ctx, id: number): Promise<TBeneficiaryImport> {
+      const { imp, job, orgName } = await load(ctx, id);
+      const errors = (await repo.refusedPage(db, id, 0, MAX_LISTED_ERRORS)).flatMap((r) =>
+        r.issues.map((x) => ({ row: r.row, column: x.column, message: x.message })),
+      );
+      return {
+        id,
+        campaignId: imp.campaignId,
+        orgId: imp.orgId,
+        orgName,
+        fileName: imp.fileName,
+        dryRun: imp.dryRun,
+        status: job.status as TBeneficiaryImport['status'],
+        progress: Math.round(job.progress * 100) / 100,
+        error: job.error,
+        checked: imp.checked,
+        total: imp.totalRows,
+        valid: imp.validRows,
+        imported: imp.imported,
+        errorCount: imp.errorCount,
+        errors,
+        createdAt: job.createdAt.toISOString(),
+        finishedAt: job.finishedAt ? job.finishedAt.toISOString() : null,
+      };
+    },
+
+    /** The refused rows in clear (the uploader's own cells): reading them is audited like any reveal. */
+    async errorReport(ctx: Ctx, id: number): Promise<{ fileName: string; source: ReportSource }> {
+      const { imp, job, orgPath } = await load(ctx, id);
+      if (!imp.checked && job.status !== 'failed') throw conflict('名单尚未检查完成，请稍后再下载错误报告');
+      await db.transaction((tx) =>
+        recordAudit(tx, auditOriginOf(ctx), {
+          action: 'assistance.import_report',
+          orgId: imp.orgId,
+          orgPath,
+          entityType: 'beneficiary_import',
+          entityId: id,
+          after: { fileName: imp.fileName, errorCount: imp.errorCount },
+        }),
+      );
+      const header = imp.header ?? [];
+      const source: ReportSource = {
+        header,
+        textColumns: header.flatMap((h, i) => (/身份证|电话|手机/.test(h) ? [i] : [])),
+        async *pages() {
+          let after = 0;
+          for (;;) {
+            const page = await repo.refusedPage(db, id, after, 1000);
+            if (page.length === 0) return;
+            yield page.map((l) => ({
+              row: l.row,
+              raw: JSON.parse(crypto.decrypt(l.rawCipher, repo.rowBinding(id, l.row))) as string[],
+              reason: l.issues.map((x) => x.message).join('；'),
+            }));
+            after = page[page.length - 1]?.row ?? Number.MAX_SAFE_INTEGER;
+          }
+        },
+      };
+      return { fileName: `${imp.fileName.replace(/\.xlsx$/i, '')}-错误报告.xlsx`, source };
     },
   };
 }
 
-function tooMany(n: number): void {
-  if (n > MAX_LIST_ROWS) throw invalid('file', `超过单次导入上限 ${MAX_LIST_ROWS.toLocaleString('en-US')} 行，请拆分为多个文件后分别导入`);
-}
-
-/** Removes an upload once read. */
+/** Removes an upload that was not queued. */
 export const discard = (file: string) => fs.promises.rm(file, { force: true });
 
 export type BeneficiaryService = ReturnType<typeof createBeneficiaryService>;

@@ -1,6 +1,7 @@
-// 受助名单 from Excel: the campaign's template, a list with a bad row (checked, then its valid rows imported), a
-// clean list becoming entries with amounts in 分, a person already in the campaign named by the earlier number,
-// rows refused for the list's own rules; out-of-scope campaigns and unions are 404, a viewer 403.
+// 受助名单 from Excel, checked and imported by jobs: the campaign's template, a list with a bad row (checked, then
+// its valid rows imported, the refused row downloadable with its cells and reason), a clean list becoming entries
+// with amounts in 分, a person already in the campaign named by the earlier number, rows refused for the list's own
+// rules; out-of-scope campaigns, unions and imports are 404, a viewer 403.
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -37,7 +38,16 @@ describe.each(engines())('beneficiary lists on %s', (engine) => {
       `/api/v1/campaigns/${campaign}/beneficiaries/import?orgId=${orgId}&dryRun=${dryRun}`,
       multipartBody(file, '名单.xlsx'),
     );
-    return { status: res.statusCode, body: JSON.parse(res.body) };
+    const queued = JSON.parse(res.body);
+    if (res.statusCode !== 202) return { status: res.statusCode, body: queued };
+    expect(queued).toMatchObject({ dryRun, fileName: '名单.xlsx', orgId });
+    // The job runs after the upload's answer; its status is followed like the console does.
+    for (let i = 0; i < 1200; i++) {
+      const now = await c.get(`/api/v1/beneficiary-imports/${queued.id}`);
+      if (now.body.status === 'succeeded' || now.body.status === 'failed') return { status: now.status, body: now.body };
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`beneficiary import ${queued.id} did not end`);
   };
   const list = (rows: CellInput[][], header = HEADER) => rosterXlsx({ sheetName: '受助名单', header, rows });
   const entriesOf = async (c: Client, campaign: number) =>
@@ -93,16 +103,40 @@ describe.each(engines())('beneficiary lists on %s', (engine) => {
     ]);
     const dry = await send(c1, warmth, g1.id, file, true);
     expect(dry.status).toBe(200);
-    expect(dry.body).toMatchObject({ total: 3, valid: 2, imported: 0 });
+    expect(dry.body).toMatchObject({ status: 'succeeded', checked: true, total: 3, valid: 2, imported: 0, errorCount: 1 });
     expect(dry.body.errors).toHaveLength(1);
     expect(dry.body.errors[0]).toMatchObject({ row: 3, column: '身份证号' });
     expect(dry.body.errors[0].message).toMatch(/^身份证号：.*校验/);
     expect(await entriesOf(c1, warmth)).toHaveLength(0);
 
+    // The error report: the refused row with the uploader's own cells and the reason, ready to correct.
+    const report = await rawRequest(app, c1, 'GET', `/api/v1/beneficiary-imports/${dry.body.id}/errors`);
+    expect(report.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(report.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('错误报告');
+    expect((ws?.getRow(1).values as string[]).slice(1)).toEqual(['原表行号', ...HEADER, '错误原因']);
+    const line = (ws?.getRow(2).values as unknown[]).slice(1);
+    expect(line.slice(0, 3)).toEqual([3, '李四', badId]);
+    expect(Array.from(line.slice(3, 5), (v) => v ?? '')).toEqual(['', '生活救助']);
+    expect(String(line.at(-1))).toMatch(/^身份证号：.*校验/);
+    expect(ws?.rowCount).toBe(2);
+    const read = await t.owner.execute<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM audit_events WHERE action = 'assistance.import_report' AND entity_id = ${String(dry.body.id)}`,
+    );
+    expect(read.rows[0]?.n).toBe(1);
+    // The uploader's cells are stored encrypted: the ID number is nowhere in clear.
+    const stored = await t.owner.execute<{ raw: string }>(
+      sql`SELECT raw_cipher AS raw FROM beneficiary_import_rows WHERE job_id = ${dry.body.id}`,
+    );
+    expect(stored.rows[0]?.raw).not.toContain(badId);
+    expect((await rawRequest(app, outsider, 'GET', `/api/v1/beneficiary-imports/${dry.body.id}`)).statusCode).toBe(404);
+    expect((await rawRequest(app, outsider, 'GET', `/api/v1/beneficiary-imports/${dry.body.id}/errors`)).statusCode).toBe(404);
+
     // Like the member import: the rows without error are imported, the others reported.
     const run = await send(c1, warmth, g1.id, file, false);
     expect(run.status).toBe(200);
-    expect(run.body).toMatchObject({ total: 3, valid: 2, imported: 2 });
+    expect(run.body).toMatchObject({ status: 'succeeded', progress: 1, total: 3, valid: 2, imported: 2 });
     expect(run.body.errors).toHaveLength(1);
     const entries = await entriesOf(c1, warmth);
     expect(entries.map((e) => [e.name, e.amount, e.goodsValue, e.status]).sort()).toEqual([
@@ -145,7 +179,7 @@ describe.each(engines())('beneficiary lists on %s', (engine) => {
       2025,
     ]);
     const clean = await send(c1, autumn, g1.id, await list(rows, [...HEADER, ...STUDENT]), false);
-    expect(clean.body).toEqual({ total: 3, valid: 3, imported: 3, errors: [] });
+    expect(clean.body).toMatchObject({ status: 'succeeded', total: 3, valid: 3, imported: 3, errorCount: 0, errors: [] });
     const entries = await entriesOf(dc, autumn);
     expect(entries.map((e) => e.amount).sort()).toEqual([100_000, 100_100, 100_200]);
 
@@ -177,9 +211,18 @@ describe.each(engines())('beneficiary lists on %s', (engine) => {
   });
 
   it('refuses a file without the required columns, out-of-scope campaigns and unions (404) and viewers (403)', async () => {
+    // A list the job cannot read ends failed, with the reason the console shows.
     const noAmount = await send(c1, warmth, g1.id, await list([['张三', newIdNumber()]], ['姓名', '身份证号']), true);
-    expect(noAmount.status).toBe(400);
-    expect(noAmount.body.message).toContain('金额（元）');
+    expect(noAmount.body).toMatchObject({ status: 'failed', checked: false });
+    expect(noAmount.body.error).toContain('金额（元）');
+    const notXlsx = await rawRequest(
+      app,
+      c1,
+      'POST',
+      `/api/v1/campaigns/${warmth}/beneficiaries/import?orgId=${g1.id}`,
+      multipartBody(Buffer.from('姓名,身份证号\n'), '名单.xlsx'),
+    );
+    expect(notXlsx.statusCode).toBe(400);
     const file = await list([['张三', newIdNumber(), null, '慰问', '工会经费', 100, null, '2026-01-15']]);
     expect((await send(outsider, warmth, other.id, file, true)).status).toBe(404);
     expect((await rawRequest(app, outsider, 'GET', `/api/v1/campaigns/${warmth}/beneficiaries/template`)).statusCode).toBe(404);
@@ -187,7 +230,7 @@ describe.each(engines())('beneficiary lists on %s', (engine) => {
     expect((await send(c1, warmth, street.id, file, true)).status).toBe(404);
     const root = await login({ id: t.rootOrgId } as OrgRef);
     expect((await send(root, warmth, other.id, file, true)).status).toBe(404);
-    expect((await send(root, warmth, g1.id, file, true)).status).toBe(200);
+    expect((await send(root, warmth, g1.id, file, true)).body).toMatchObject({ status: 'succeeded', valid: 1 });
     const viewer = await login(g1, 'viewer');
     expect((await send(viewer, warmth, g1.id, file, true)).status).toBe(403);
     expect((await rawRequest(app, viewer, 'GET', `/api/v1/campaigns/${warmth}/beneficiaries/template`)).statusCode).toBe(403);

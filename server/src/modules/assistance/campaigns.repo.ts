@@ -25,6 +25,12 @@ export async function findReachable(db: DbOrTx, scopePath: string, id: number): 
   return c;
 }
 
+/** A campaign by id, for a job that acts for a cadre whose reach was checked when the job was queued. */
+export async function findById(db: DbOrTx, id: number): Promise<CampaignRow | undefined> {
+  const [c] = await db.select().from(campaigns).where(eq(campaigns.id, id));
+  return c;
+}
+
 /** Campaigns the reader reaches; the opening orgs' names are read apart (an ancestor org is not the reader's to read). */
 export async function list(db: DbOrTx, scopePath: string, f: { kind?: string | undefined }, page: number, pageSize: number) {
   const where = and(reachableFrom(scopePath), f.kind ? eq(campaigns.kind, f.kind) : undefined);

@@ -1,7 +1,10 @@
 // Public surface of the assistance module: 帮扶救助 entries (a case type of the kernel, paid through the ledger),
 // campaigns (送温暖 / 送清凉 / 金秋助学 / 救灾), their indicators and the 帮扶服务 summary theme.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { assistanceCatalogue, EXPORT_UNMASKED_MAX_ROWS_DEFAULT } from '@gonghui/common';
-import { assistanceEntries, campaigns } from '../../platform/db/index.ts';
+import { assistanceEntries, beneficiaryImportRows, beneficiaryImports, campaigns } from '../../platform/db/index.ts';
 import { defineModule } from '../../platform/contract/index.ts';
 import { assistanceIndicatorProvider } from './assistance.indicators.ts';
 import { registerAssistanceRoutes } from './assistance.routes.ts';
@@ -10,7 +13,10 @@ import { assistanceSummaryThemes } from './assistance.summary.ts';
 import { assistanceScopePaths, registerAssistanceCaseType } from './assistance.workflow.ts';
 import { rewriteCampaignPaths, scopePaths as campaignScopePaths } from './campaigns.repo.ts';
 import { registerBeneficiaryRoutes } from './beneficiaries.routes.ts';
+import { BENEFICIARY_JOB_KIND, beneficiaryJob } from './beneficiaries.job.ts';
+import { scopePaths as beneficiaryImportScopePaths } from './beneficiaries.repo.ts';
 import { createBeneficiaryService } from './beneficiaries.service.ts';
+import { uploadsDirOf } from '../member-imports/index.ts';
 import { registerCampaignRoutes } from './campaigns.routes.ts';
 import { createCampaignService } from './campaigns.service.ts';
 
@@ -23,14 +29,15 @@ declare module '../../platform/contract/contract.ts' {
 export const assistanceModule = defineModule({
   name: 'assistance',
   catalogue: assistanceCatalogue,
-  tables: [assistanceEntries, campaigns],
+  tables: [assistanceEntries, campaigns, beneficiaryImports, beneficiaryImportRows],
   scopes: {
     assistance: { label: '帮扶救助', resolve: assistanceScopePaths },
     campaign: { label: '帮扶活动', resolve: campaignScopePaths },
+    beneficiary_import: { label: '受助名单导入', resolve: beneficiaryImportScopePaths },
   },
   indicators: assistanceIndicatorProvider,
   summaryThemes: assistanceSummaryThemes,
-  async register({ app, db, settings, cases, service }) {
+  async register({ app, db, settings, cases, jobs, service }) {
     service('orgs').onSubtreeMoved(rewriteCampaignPaths);
     const assistance = createAssistanceService({
       db,
@@ -40,9 +47,18 @@ export const assistanceModule = defineModule({
     });
     registerAssistanceRoutes(app, assistance);
     registerCampaignRoutes(app, createCampaignService({ db }));
-    await registerBeneficiaryRoutes(app, createBeneficiaryService({ db, crypto: settings.crypto, assistance }));
+    // Lists wait beside their job in DATA_DIR/uploads/beneficiaries (a temporary directory without DATA_DIR).
+    const dir = settings.dataDir
+      ? path.join(uploadsDirOf(settings.dataDir), 'beneficiaries')
+      : fs.mkdtempSync(path.join(os.tmpdir(), 'gonghui-lists-'));
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    if (!settings.dataDir) app.addHook('onClose', () => fs.rmSync(dir, { recursive: true, force: true }));
+    const fileOf = (jobId: number) => path.join(dir, `${jobId}.xlsx`);
+    const kind = jobs.define(BENEFICIARY_JOB_KIND, beneficiaryJob({ db, crypto: settings.crypto, assistance, fileOf }));
+    await registerBeneficiaryRoutes(app, createBeneficiaryService({ db, crypto: settings.crypto, jobs, kind, fileOf }), dir);
     return assistance;
   },
 });
 export { ASSISTANCE_CIPHER_COLUMNS } from './assistance.service.ts';
+export { BENEFICIARY_IMPORT_CIPHER_COLUMNS } from './beneficiaries.repo.ts';
 export { assistanceSummaryThemes } from './assistance.summary.ts';

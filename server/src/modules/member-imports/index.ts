@@ -114,4 +114,4 @@ export { IMPORT_CIPHER_COLUMNS } from './member-imports.repo.ts';
 /** Cell readers and download helpers another module's Excel list reuses (the beneficiary lists of assistance). */
 export { cellText, normalizeHeader } from './member-imports.columns.ts';
 export { displayOf, isBlankRow, readDate, readIdNumber, readName, readPhone } from './member-imports.rows.ts';
-export { XLSX_MIME, attachment } from './member-imports.xlsx.ts';
+export { XLSX_MIME, attachment, errorReportStream, type ReportSource } from './member-imports.xlsx.ts';

@@ -1,11 +1,12 @@
-// 导入名单 on a campaign: pick the submitting union, download the campaign's template, upload the list (checked
-// only: counts and a table of row errors), upload a corrected file if needed, then 确认导入 — the rows without
-// error become entries awaiting approval; rows with errors are left out and listed.
+// 导入名单 on a campaign: pick the submitting union, download the campaign's template, upload the list (a job
+// checks it: counts and a table of row errors, with the refused rows downloadable as an error report to correct),
+// upload a corrected file if needed, then 确认导入 — a job opens the rows without error as entries awaiting
+// approval, with a progress bar; rows with errors are left out and listed.
 import { useState } from 'react';
-import { Alert, Button, Form, Modal, Space, Table, Typography, Upload } from 'antd';
+import { Alert, Button, Form, Modal, Progress, Space, Table, Typography, Upload } from 'antd';
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { TBeneficiaryImportResult, TCampaign, TOrg } from '@gonghui/common';
+import type { TBeneficiaryImport, TCampaign, TOrg } from '@gonghui/common';
 import { campaignApi } from '../../api/assistance.ts';
 import { OrgSelect } from '../../components/OrgSelect.tsx';
 import { errorText, notifyError } from '../../utils/notify.ts';
@@ -19,17 +20,48 @@ interface Props {
   onImported: () => void;
 }
 
-type Row = TBeneficiaryImportResult['errors'][number];
+type Row = TBeneficiaryImport['errors'][number];
 
-function ResultView({ result, dryRun }: { result: TBeneficiaryImportResult; dryRun: boolean }) {
+const POLL_MS = 800;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Follows a queued list until its job ends; `onProgress` sees every answer. A failed job's reason is thrown. */
+async function follow(job: TBeneficiaryImport, onProgress: (j: TBeneficiaryImport) => void): Promise<TBeneficiaryImport> {
+  let j = job;
+  while (j.status === 'queued' || j.status === 'running') {
+    onProgress(j);
+    await sleep(POLL_MS);
+    j = await campaignApi.importStatus(j.id);
+  }
+  if (j.status === 'failed' && !j.checked) throw new Error(j.error ?? '名单处理失败');
+  return j;
+}
+
+function ResultView({ result, dryRun }: { result: TBeneficiaryImport; dryRun: boolean }) {
   const { t } = useTranslation();
-  const errors = result.total - result.valid;
+  const errors = result.errorCount;
   const counts = dryRun
     ? t('campaign.importChecked', { total: result.total, valid: result.valid, errors })
     : t('campaign.importDone', { imported: result.imported, errors });
   return (
     <Space direction="vertical" style={{ width: '100%' }} data-testid={dryRun ? 'beneficiary-check' : 'beneficiary-result'}>
-      <Alert type={errors === 0 ? 'success' : dryRun ? 'warning' : 'info'} showIcon message={counts} />
+      <Alert
+        type={errors === 0 ? 'success' : dryRun ? 'warning' : 'info'}
+        showIcon
+        message={counts}
+        action={
+          errors > 0 ? (
+            <Button
+              size="small"
+              icon={<DownloadOutlined />}
+              onClick={() => void campaignApi.errorReport(result).catch(notifyError)}
+              data-testid="beneficiary-error-report"
+            >
+              {t('campaign.importErrorReport')}
+            </Button>
+          ) : undefined
+        }
+      />
       {result.errors.length > 0 && (
         <Table<Row>
           size="small"
@@ -53,8 +85,9 @@ function Body({ campaign, defaultOrg, onClose, onImported }: Omit<Props, 'open'>
   const { t } = useTranslation();
   const [orgId, setOrgId] = useState<number | undefined>(defaultOrg.id);
   const [file, setFile] = useState<File>();
-  const [check, setCheck] = useState<TBeneficiaryImportResult>();
-  const [done, setDone] = useState<TBeneficiaryImportResult>();
+  const [check, setCheck] = useState<TBeneficiaryImport>();
+  const [done, setDone] = useState<TBeneficiaryImport>();
+  const [running, setRunning] = useState<TBeneficiaryImport>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
 
@@ -63,7 +96,7 @@ function Body({ campaign, defaultOrg, onClose, onImported }: Omit<Props, 'open'>
     setBusy(true);
     setError(undefined);
     try {
-      const res = await campaignApi.importList(campaign.id, orgId, f, dryRun);
+      const res = await follow(await campaignApi.importList(campaign.id, orgId, f, dryRun), setRunning);
       if (dryRun) setCheck(res);
       else {
         setDone(res);
@@ -73,6 +106,7 @@ function Body({ campaign, defaultOrg, onClose, onImported }: Omit<Props, 'open'>
       setError(errorText(err));
     } finally {
       setBusy(false);
+      setRunning(undefined);
     }
   };
   const pick = (f: File): false => {
@@ -115,6 +149,14 @@ function Body({ campaign, defaultOrg, onClose, onImported }: Omit<Props, 'open'>
           </Typography.Text>
         </Space>
         {error && <Alert type="error" showIcon message={error} data-testid="beneficiary-upload-error" />}
+        {running && (
+          <Progress
+            percent={Math.round(running.progress * 100)}
+            status="active"
+            format={(p) => (running.dryRun ? t('campaign.importChecking', { p }) : t('campaign.importRunning', { p }))}
+            data-testid="beneficiary-progress"
+          />
+        )}
         {done ? (
           <ResultView result={done} dryRun={false} />
         ) : (

@@ -1,11 +1,26 @@
 // 帮扶救助 (modules/assistance): campaigns and assistance entries. Amounts are integer 分 (decision 0006).
 import { sql } from 'drizzle-orm';
-import { bigint, check, date, index, integer, pgTable, smallint, text, uniqueIndex, varchar } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  uniqueIndex,
+  varchar,
+} from 'drizzle-orm/pg-core';
 import { ASSISTANCE_KINDS, ASSISTANCE_STATUSES, CAMPAIGN_KINDS, FUND_SOURCES, STUDENT_STAGES } from '@gonghui/common';
 import { ts } from './columns.ts';
 import { users } from './accounts.ts';
 import { cases } from './cases.ts';
 import { hardshipFiles } from './hardship.ts';
+import { jobs } from './jobs.ts';
 import { orgs } from './orgs.ts';
 
 const oneOf = (column: string, values: readonly string[]) => sql.raw(`${column} IN (${values.map((v) => `'${v}'`).join(', ')})`);
@@ -108,4 +123,44 @@ export const assistanceEntries = pgTable(
     check('assistance_entries_amounts_ck', sql`${t.amountFen} >= 0 AND ${t.goodsFen} >= 0 AND ${t.amountFen} + ${t.goodsFen} > 0`),
     check('assistance_entries_paid_ck', sql`(${t.status} IN ('paid', 'reversed')) = (${t.paidAt} IS NOT NULL)`),
   ],
+);
+
+// 受助名单导入: one row per uploaded list, checked (dry run) or imported by a job of the one job service. The
+// check's counts are written once the whole list is read; an import then creates the entries in short
+// transactions, its cursor (the last Excel row done) on the job, so a restart resumes after the last batch.
+export const beneficiaryImports = pgTable('beneficiary_imports', {
+  jobId: integer('job_id')
+    .primaryKey()
+    .references(() => jobs.id),
+  campaignId: integer('campaign_id')
+    .notNull()
+    .references(() => campaigns.id),
+  orgId: integer('org_id')
+    .notNull()
+    .references(() => orgs.id),
+  fileName: varchar('file_name', { length: 255 }).notNull(),
+  dryRun: boolean('dry_run').notNull(),
+  /** The list has been read and checked: the counts and the refused rows below are final. */
+  checked: boolean('checked').notNull().default(false),
+  /** The file's header cells, for the error report. */
+  header: jsonb('header').$type<string[]>(),
+  totalRows: integer('total_rows').notNull().default(0),
+  validRows: integer('valid_rows').notNull().default(0),
+  imported: integer('imported').notNull().default(0),
+  errorCount: integer('error_count').notNull().default(0),
+});
+
+// Refused rows of a beneficiary list: the reasons (no personal data) and the original cells, encrypted, for the
+// error report a cadre corrects and uploads again.
+export const beneficiaryImportRows = pgTable(
+  'beneficiary_import_rows',
+  {
+    jobId: integer('job_id')
+      .notNull()
+      .references(() => jobs.id),
+    row: integer('row').notNull(),
+    issues: jsonb('issues').$type<{ column: string; message: string }[]>().notNull(),
+    rawCipher: text('raw_cipher').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.jobId, t.row] })],
 );

@@ -91,7 +91,7 @@ export function beneficiaryJob(o: BeneficiaryJobOptions): JobKindDef<Record<stri
     const todo = rows.filter((r) => r.ok && !refusedRows.has(r.row) && r.row > job.job.cursor);
     for (let i = 0; i < todo.length; i += BATCH) {
       const batch = todo.slice(i, i + BATCH);
-      const last = batch[batch.length - 1]!.row;
+      const last = batch[batch.length - 1]?.row ?? job.job.cursor;
       const progress = 0.05 + (0.95 * (i + batch.length)) / todo.length;
       await runInScope(ctx.actor.orgPath, () =>
         job.checkpoint({ cursor: last, progress }, async (tx) => {
@@ -122,7 +122,7 @@ export function beneficiaryJob(o: BeneficiaryJobOptions): JobKindDef<Record<stri
   }
 
   return {
-    payload: ZBeneficiaryJobPayload as z.ZodType<Record<string, never>>,
+    payload: ZBeneficiaryJobPayload,
     internalErrorMessage: '名单处理过程中发生内部错误，请重新上传',
     async run(job) {
       const imp = await asSystem(() => repo.findImport(db, job.job.id));

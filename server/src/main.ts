@@ -95,6 +95,7 @@ const app = await buildServer(database.db, {
   jobLeaseMs: config.jobLeaseMs,
   // Sessions, login throttle, dormant accounts and overdue cases: scheduled kinds of the job service (sweeps.ts).
   sweeps: true,
+  embeddedDb: database.kind === 'pglite',
 });
 const sealer = await startAuditSealer(database.db, {
   log: app.log,

@@ -31,6 +31,8 @@ export interface ServerOptions extends ServerSettings {
   jobs?: JobService;
   /** Run the recurring sweeps (sessions, login throttle, dormant accounts, overdue cases): main.ts only. */
   sweeps?: boolean;
+  /** The embedded database (PGlite): the sweeps include its stand-in for autovacuum. */
+  embeddedDb?: boolean;
   /** The case kernel (its overdue sweep is a scheduled job with `sweeps`); a fresh one when omitted. */
   cases?: CaseKernel;
   /** Built console to serve at /; omitted in route tests. */
@@ -54,7 +56,7 @@ export async function buildServer(db: Db, opts: ServerOptions): Promise<HttpApp>
   const cases = opts.cases ?? createCaseKernel({ db });
   const { services } = await startModules(MODULES, { app, db, settings: opts, cases, jobs });
   registerCaseRoutes(app, cases, createCalendarService({ db }));
-  if (opts.sweeps) defineSweeps(jobs, { db, cases, log: app.log, dormantDays: opts.dormantDays ?? 0 });
+  if (opts.sweeps) defineSweeps(jobs, { db, cases, log: app.log, dormantDays: opts.dormantDays ?? 0, embedded: opts.embeddedDb });
   const filesTemp = opts.dataDir ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'gonghui-files-'));
   const attachments = await registerAttachments(app, db, {
     filesDir: opts.dataDir ? filesDirOf(opts.dataDir) : (filesTemp as string),

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { IDLE_TIMEOUT_MS, sessionRepo } from './platform/authz/index.ts';
 import type { CaseKernel } from './platform/cases/index.ts';
-import type { Db } from './platform/db/index.ts';
+import { maintainEmbedded, type Db } from './platform/db/index.ts';
 import type { JobService } from './platform/jobs/index.ts';
 import { disableDormantUsers, pruneLoginThrottle } from './modules/auth/index.ts';
 
@@ -17,6 +17,8 @@ export const SWEEP_INTERVALS = {
   dormant_sweep: 3600_000,
   /** Cases past their due working day: marked overdue (the parent org is told) and, where the type says so, expired. */
   case_overdue: 10 * 60_000,
+  /** PGlite only (no autovacuum): VACUUM / ANALYZE the tables past autovacuum's thresholds. */
+  db_maintenance: 10 * 60_000,
 } as const;
 
 const ZNone = z.object({});
@@ -26,9 +28,11 @@ export interface SweepOptions {
   cases: CaseKernel;
   log: { info(obj: object, msg: string): void; warn(obj: object, msg: string): void };
   dormantDays: number;
+  /** The embedded database has no autovacuum: a sweep stands in for it. */
+  embedded?: boolean;
 }
 
-export function defineSweeps(jobs: JobService, { db, cases, log, dormantDays }: SweepOptions): void {
+export function defineSweeps(jobs: JobService, { db, cases, log, dormantDays, embedded }: SweepOptions): void {
   jobs.define('session_prune', {
     payload: ZNone,
     every: SWEEP_INTERVALS.session_prune,
@@ -56,4 +60,14 @@ export function defineSweeps(jobs: JobService, { db, cases, log, dormantDays }: 
       else if (r.marked || r.acted) log.info(r, 'overdue cases swept');
     },
   });
+  if (embedded) {
+    jobs.define('db_maintenance', {
+      payload: ZNone,
+      every: SWEEP_INTERVALS.db_maintenance,
+      run: async () => {
+        const r = await maintainEmbedded(db);
+        if (r.vacuumed.length || r.analyzed.length) log.info(r, 'embedded database maintenance');
+      },
+    });
+  }
 }

@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { assistanceCatalogue, EXPORT_UNMASKED_MAX_ROWS_DEFAULT } from '@gonghui/common';
-import { assistanceEntries, beneficiaryImportRows, beneficiaryImports, campaigns } from '../../platform/db/index.ts';
+import { asSystem, assistanceEntries, beneficiaryImportRows, beneficiaryImports, campaigns } from '../../platform/db/index.ts';
+import { jobRepo } from '../../platform/jobs/index.ts';
 import { defineModule } from '../../platform/contract/index.ts';
 import { assistanceIndicatorProvider } from './assistance.indicators.ts';
 import { registerAssistanceRoutes } from './assistance.routes.ts';
@@ -16,7 +17,6 @@ import { registerBeneficiaryRoutes } from './beneficiaries.routes.ts';
 import { BENEFICIARY_JOB_KIND, beneficiaryJob } from './beneficiaries.job.ts';
 import { scopePaths as beneficiaryImportScopePaths } from './beneficiaries.repo.ts';
 import { createBeneficiaryService } from './beneficiaries.service.ts';
-import { uploadsDirOf } from '../member-imports/index.ts';
 import { registerCampaignRoutes } from './campaigns.routes.ts';
 import { createCampaignService } from './campaigns.service.ts';
 
@@ -47,12 +47,22 @@ export const assistanceModule = defineModule({
     });
     registerAssistanceRoutes(app, assistance);
     registerCampaignRoutes(app, createCampaignService({ db }));
-    // Lists wait beside their job in DATA_DIR/uploads/beneficiaries (a temporary directory without DATA_DIR).
+    // Lists wait beside their job in DATA_DIR/beneficiary-uploads (a temporary directory without DATA_DIR); the
+    // member import owns DATA_DIR/uploads and its sweep.
     const dir = settings.dataDir
-      ? path.join(uploadsDirOf(settings.dataDir), 'beneficiaries')
+      ? path.join(settings.dataDir, 'beneficiary-uploads')
       : fs.mkdtempSync(path.join(os.tmpdir(), 'gonghui-lists-'));
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
     if (!settings.dataDir) app.addHook('onClose', () => fs.rmSync(dir, { recursive: true, force: true }));
+    // At start: lists of jobs that have ended (a crash between the end and the delete) and stale partial uploads go.
+    app.addHook('onReady', async () => {
+      const active = new Set((await asSystem(() => jobRepo.activeIds(db, BENEFICIARY_JOB_KIND))).map((id) => `${id}.xlsx`));
+      for (const name of await fs.promises.readdir(dir)) {
+        const file = path.join(dir, name);
+        const stale = name.endsWith('.part') && Date.now() - (await fs.promises.stat(file)).mtimeMs > 3600_000;
+        if (stale || (/^\d+\.xlsx$/.test(name) && !active.has(name))) await fs.promises.rm(file, { force: true });
+      }
+    });
     const fileOf = (jobId: number) => path.join(dir, `${jobId}.xlsx`);
     const kind = jobs.define(BENEFICIARY_JOB_KIND, beneficiaryJob({ db, crypto: settings.crypto, assistance, fileOf }));
     await registerBeneficiaryRoutes(app, createBeneficiaryService({ db, crypto: settings.crypto, jobs, kind, fileOf }), dir);

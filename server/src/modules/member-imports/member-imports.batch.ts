@@ -114,7 +114,7 @@ export async function writeBatch(tx: Tx, ctx: BatchContext, rows: PreparedRow[],
     }
     c.validRows++;
     if (r.notice) {
-      lines.push([r.row, 'notice', LABELS.idNumber, r.notice, null]);
+      lines.push([r.row, 'notice', r.noticeColumn ?? LABELS.idNumber, r.notice, null]);
       c.noticeCount++;
     }
   }

@@ -2,13 +2,15 @@
 // header row below title rows and merged cells.
 import type { Cell, Row } from '../../platform/excel/index.ts';
 
-export type ColumnKey = 'name' | 'idNumber' | 'phone' | 'joinedAt' | 'category' | 'gender' | 'org';
+export type ColumnKey = 'name' | 'idNumber' | 'phone' | 'joinedAt' | 'category' | 'gender' | 'org' | 'parentOrg';
 
 export interface ColumnSpec {
   key: ColumnKey;
   label: string;
   required: boolean;
   aliases: string[];
+  /** Recognised in uploads but not written in the template. */
+  optionalExtra?: boolean;
 }
 
 export const COLUMNS: readonly ColumnSpec[] = [
@@ -24,7 +26,17 @@ export const COLUMNS: readonly ColumnSpec[] = [
   { key: 'category', label: '人员类别', required: false, aliases: ['类别', '会员类别', '人员类型', '职工类别'] },
   { key: 'gender', label: '性别', required: false, aliases: [] },
   { key: 'org', label: '所在工会', required: false, aliases: ['工会名称', '所属工会', '工会', '基层工会', '所在基层工会', '工会组织'] },
+  // Tells apart unions with the same name (a city has many 城东…工会): the parent's name or USCC.
+  {
+    key: 'parentOrg',
+    label: '上级工会',
+    required: false,
+    aliases: ['所在街道', '街道', '街道工会', '所属街道', '乡镇（街道）', '街道（乡镇）', '上级工会名称', '所属上级工会'],
+    optionalExtra: true,
+  },
 ];
+/** The template's columns. */
+export const TEMPLATE_COLUMNS = COLUMNS.filter((c) => !c.optionalExtra);
 
 export const LABELS = Object.fromEntries(COLUMNS.map((c) => [c.key, c.label])) as Record<ColumnKey, string>;
 

@@ -24,8 +24,8 @@ export interface OrgTarget {
   path: string;
   name: string;
 }
-/** Resolves the 所在工会 cell: the target org, or the reason it cannot be used. */
-export type OrgResolver = (text: string) => OrgTarget | string;
+/** Resolves the 所在工会 cell (and the optional 上级工会 cell): the target org, or the reason it cannot be used. */
+export type OrgResolver = (text: string, parentText?: string) => OrgTarget | string;
 
 export interface RowContext {
   crypto: FieldCrypto;
@@ -49,6 +49,8 @@ export interface ValidRow {
   /** null: the roster says nothing, keep what the registry has. */
   categories: MemberCategory[] | null;
   notice?: string;
+  /** The column the notice is about (身份证号 for a converted 15-digit number, 人员类别 for a retiree). */
+  noticeColumn?: string;
 }
 export interface InvalidRow {
   ok: false;
@@ -126,27 +128,56 @@ export function readDate(cell: Cell | undefined, date1904: boolean, today: strin
   return { ok: true, value: iso };
 }
 
-const CATEGORY_BY_TEXT = new Map<string, MemberCategory>(
-  MEMBER_CATEGORIES.flatMap(
+// What real rosters write in 人员类别 besides the three labels. The special groups have many names; 在职 and 退休 are
+// not special groups (a worker on the payroll, a retiree keeping the membership) and import with no category, a
+// retiree with a notice that the 保留会籍 status is set in 会员管理.
+const CATEGORY_ALIASES: Record<string, MemberCategory> = {
+  进城务工人员: 'migrant',
+  外来务工人员: 'migrant',
+  农民工会员: 'migrant',
+  新就业形态劳动者: 'new_forms',
+  新就业形态: 'new_forms',
+  新就业群体: 'new_forms',
+  新业态: 'new_forms',
+  新业态从业人员: 'new_forms',
+  劳务派遣人员: 'dispatched',
+  劳务派遣工: 'dispatched',
+  派遣工: 'dispatched',
+  派遣员工: 'dispatched',
+};
+const PLAIN_WORKER = new Set(['在职职工', '在职', '在职人员', '职工', '正式职工', '合同制职工', '普通职工']);
+const RETIREE = new Set(['退休职工', '退休', '退休人员', '离退休', '离退休人员']);
+export const RETIREE_NOTICE = '人员类别：退休职工按在册会员导入，请在会员管理中将其会籍状态改为保留会籍';
+
+const CATEGORY_BY_TEXT = new Map<string, MemberCategory>([
+  ...MEMBER_CATEGORIES.flatMap(
     (k) =>
       [
         [MEMBER_CATEGORY_LABELS[k], k],
         [k, k],
       ] as const,
   ),
-);
+  ...Object.entries(CATEGORY_ALIASES),
+]);
 
-export function readCategories(cell: Cell | undefined): Read<MemberCategory[] | null> {
+/** The special categories of a 人员类别 cell, and whether it names a retiree (imported with a notice). */
+export function readCategories(cell: Cell | undefined): Read<MemberCategory[] | null> & { retiree?: boolean } {
   const s = cellText(cell).normalize('NFKC').trim();
   if (s === '') return { ok: true, value: null };
   const out = new Set<MemberCategory>();
+  let retiree = false;
   for (const part of s.split(/[、,;/\s]+/).filter(Boolean)) {
+    if (PLAIN_WORKER.has(part)) continue;
+    if (RETIREE.has(part)) {
+      retiree = true;
+      continue;
+    }
     const k = CATEGORY_BY_TEXT.get(part);
     if (!k)
       return fail(`“${part.slice(0, 20)}”不是可选的人员类别（${MEMBER_CATEGORIES.map((c) => MEMBER_CATEGORY_LABELS[c]).join('、')}）`);
     out.add(k);
   }
-  return { ok: true, value: [...out] };
+  return { ok: true, value: [...out], ...(retiree ? { retiree } : {}) };
 }
 
 const GENDERS = new Map<string, 'male' | 'female'>([
@@ -218,9 +249,11 @@ export function prepareRow(row: Row, ctx: RowContext, seen: Map<string, number>)
   const name = take(issues, 'name', readName(cellAt(row, cols.name)));
   const phone = take(issues, 'phone', readPhone(cellAt(row, cols.phone)));
   const joinedAt = take(issues, 'joinedAt', readDate(cellAt(row, cols.joinedAt), ctx.date1904, ctx.today));
-  const categories = take(issues, 'category', readCategories(cellAt(row, cols.category)));
+  const categoryRead = readCategories(cellAt(row, cols.category));
+  const categories = take(issues, 'category', categoryRead);
   const gender = take(issues, 'gender', readGender(cellAt(row, cols.gender)));
-  const org = ctx.resolveOrg(cols.org === undefined ? '' : cellText(cellAt(row, cols.org)).trim());
+  const textOf = (i: number | undefined) => (i === undefined ? '' : cellText(cellAt(row, i)).trim());
+  const org = ctx.resolveOrg(textOf(cols.org), textOf(cols.parentOrg));
   if (typeof org === 'string') issues.push({ column: LABELS.org, message: `${LABELS.org}：${org}` });
 
   if (issues.length === 0 && idr && name !== undefined && joinedAt !== undefined && typeof org !== 'string') {
@@ -235,7 +268,12 @@ export function prepareRow(row: Row, ctx: RowContext, seen: Map<string, number>)
         secret,
         joinedAt,
         categories: categories ?? null,
-        ...(idr.notice ? { notice: idr.notice } : {}),
+        ...(idr.notice || categoryRead.retiree
+          ? {
+              notice: [idr.notice, categoryRead.retiree ? RETIREE_NOTICE : undefined].filter(Boolean).join('；'),
+              noticeColumn: idr.notice ? LABELS.idNumber : LABELS.category,
+            }
+          : {}),
       };
     } catch (e) {
       if (!(e instanceof AppError)) throw e;

@@ -4,7 +4,7 @@ import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { MEMBER_CATEGORIES, MEMBER_CATEGORY_LABELS } from '@gonghui/common';
 import { safeCell } from '../../platform/excel/index.ts';
-import { COLUMNS } from './member-imports.columns.ts';
+import { TEMPLATE_COLUMNS } from './member-imports.columns.ts';
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const TEMPLATE_ROWS = 10_000;
@@ -45,7 +45,7 @@ export async function templateXlsx(): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '工会工作平台';
   const ws = wb.addWorksheet('会员名册', { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = COLUMNS.map((c) => ({
+  ws.columns = TEMPLATE_COLUMNS.map((c) => ({
     header: c.required ? `${c.label}*` : c.label,
     key: c.key,
     width: { idNumber: 22, phone: 15, joinedAt: 14, org: 30, category: 14 }[c.key as string] ?? 10,
@@ -53,10 +53,10 @@ export async function templateXlsx(): Promise<Buffer> {
   }));
   const header = ws.getRow(1);
   header.font = { bold: true };
-  COLUMNS.forEach((c, i) => {
+  TEMPLATE_COLUMNS.forEach((c, i) => {
     if (c.required) header.getCell(i + 1).font = { bold: true, color: { argb: 'FFC00000' } };
   });
-  const letter = (key: string) => String.fromCharCode(65 + COLUMNS.findIndex((c) => c.key === key));
+  const letter = (key: string) => String.fromCharCode(65 + TEMPLATE_COLUMNS.findIndex((c) => c.key === key));
   const list = (values: string[], what: string): ListValidation => ({
     type: 'list',
     allowBlank: true,

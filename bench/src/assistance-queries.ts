@@ -4,6 +4,10 @@
 //   GET /api/v1/campaigns/:id        the largest campaign (totals, funds, per-child status)
 //   GET /api/v1/assistance?orgId=…   list page 1 of the district
 //   npx tsx bench/src/assistance-queries.ts --url postgres://postgres@127.0.0.1:5432/gh_assist [--reps 30 --warmup 3] [--explain]
+//     [--only <text>] [--as-owner]
+// The app connects as gonghui_app_bench (a member of gonghui_app), so every request runs under row-level security as
+// in production; --as-owner serves it over the owner's superuser connection instead (no RLS: the figures before
+// 2026-12-06 15:00 were taken that way). --only keeps the cases whose name contains the text.
 // --explain prints EXPLAIN (ANALYZE, BUFFERS) of the statements the two indicator providers and the campaign detail
 // send, run as the table owner (so without the row-level security policies a request runs under).
 import type pg from 'pg';
@@ -15,7 +19,7 @@ import { buildTestApp, loginAs, type Client } from '../../server/src/test/http.t
 import { makeUser } from '../../server/src/test/factories.ts';
 import { hardshipIndicatorProvider } from '../../server/src/modules/hardship/hardship.indicators.ts';
 import { assistanceIndicatorProvider } from '../../server/src/modules/assistance/assistance.indicators.ts';
-import { openBenchDb } from './db.ts';
+import { openAppDb, openBenchDb } from './db.ts';
 import { findTargets } from './targets.ts';
 import { BENCH_ADMIN_PASSWORD, fmt, load1, measure, parseArgs, printTable, printTargetTable, writeOut, type TargetResult } from './lib.ts';
 
@@ -31,7 +35,10 @@ const KEYS = [
   'assistance.goods',
 ].join(',');
 
-const args = parseArgs(['--db', 'postgres', '--reps', '30', '--warmup', '3', ...process.argv.slice(2)]);
+const argv = process.argv.slice(2);
+const onlyAt = argv.indexOf('--only');
+const ONLY = onlyAt < 0 ? undefined : argv.splice(onlyAt, 2)[1];
+const args = parseArgs(['--db', 'postgres', '--reps', '30', '--warmup', '3', ...argv]);
 
 /** Targets (median, ms) of issue 10 on PostgreSQL. */
 function targetOf(name: string): number | null {
@@ -138,7 +145,10 @@ async function main() {
 
     // The login helper enrols the admin in TOTP and keeps the secret in memory: a rerun starts from no enrolment.
     await db.execute(sql`DELETE FROM user_mfa WHERE user_id = (SELECT id FROM users WHERE username = 'admin')`);
-    const app = await buildTestApp(db);
+    const appDb = args.asOwner ? database : await openAppDb(args);
+    const role = (await appDb.db.execute<{ u: string }>(sql`SELECT current_user AS u`)).rows[0]?.u;
+    process.stdout.write(`app connects as ${role}${args.asOwner ? ' (owner: no row-level security)' : ' (row-level security applies)'}\n`);
+    const app = await buildTestApp(appDb.db);
     try {
       const admin = await loginAs(app, 'admin', BENCH_ADMIN_PASSWORD);
       const user = await makeUser(db, t.district.id, ['org_admin']);
@@ -172,6 +182,7 @@ async function main() {
         ['GET /assistance page 1, district (district cadre)', get(cadre, `/api/v1/assistance?page=1`)],
       ];
       for (const [name, run] of cases) {
+        if (ONLY && !name.includes(ONLY)) continue;
         const { stats: s, last } = await measure(run, args.reps, args.warmup);
         const target = targetOf(name);
         results.push({ name, info: last, target, met: target === null ? null : s.median <= target, stats: s });
@@ -179,6 +190,7 @@ async function main() {
       }
     } finally {
       await app.close();
+      if (appDb !== database) await appDb.close();
     }
     const loadEnd = load1();
     process.stdout.write(`\n1-minute load average: ${loadStart} at start, ${loadEnd} at end (2 cores)\n`);
@@ -192,6 +204,7 @@ async function main() {
       entries,
       district: { id: t.district.id, name: t.district.name, entries: districtEntries },
       campaign: big,
+      appRole: role,
       load1: [loadStart, loadEnd],
       results,
       explained,

@@ -71,7 +71,7 @@ export type StatusCounts = {
 };
 
 /** Entries of the campaign by group (the direct child of the campaign's org they lie under, '' for the org itself)
- *  and status, within the reader's scope (row-level security and the path filter). */
+ *  and status, under `scopePath` only (the path filter: the service reads it as the system, decision 0009). */
 export async function countsByChild(db: DbOrTx, campaign: { id: number; orgPath: string }, scopePath: string): Promise<StatusCounts[]> {
   const depth = campaign.orgPath.split('.').filter(Boolean).length - 1;
   const res = await db.execute<StatusCounts>(sql`

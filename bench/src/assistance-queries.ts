@@ -9,7 +9,7 @@
 // in production; --as-owner serves it over the owner's superuser connection instead (no RLS: the figures before
 // 2026-12-06 15:00 were taken that way). --only keeps the cases whose name contains the text.
 // --explain prints EXPLAIN (ANALYZE, BUFFERS) of the statements the two indicator providers and the campaign detail
-// send, run as the table owner (so without the row-level security policies a request runs under).
+// send, as gonghui_app under row-level security in the system context those reads run in (decision 0009).
 import type pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
@@ -114,7 +114,8 @@ async function main() {
         { path: t.root.path, depth: 0, label: 'city' },
       ]) {
         explained.push(
-          ...(await explainAsApp(pool, o.path, o.label, async (d) => {
+          // The stats route reads the providers as the system once the org is in the caller's scope (decision 0009).
+          ...(await explainAsApp(pool, '*', `${o.label} (as system)`, async (d) => {
             for (const p of [hardshipIndicatorProvider, assistanceIndicatorProvider]) {
               const keys = new Set(p.indicators.map((i) => i.key));
               await p.compute(d, { path: o.path, depth: o.depth, from: FROM, to: TO, keys });
@@ -125,7 +126,8 @@ async function main() {
       // The campaign detail's two aggregates (campaigns.repo.ts), as the city admin and as the district cadre.
       for (const scope of [t.root.path, t.district.path]) {
         explained.push(
-          ...(await explainAsApp(pool, scope, `campaign ${big.id}, scope ${scope}`, async (d) => {
+          // Both read as the system: paidByFund always, countsByChild limited to `scope` by its path filter.
+          ...(await explainAsApp(pool, '*', `campaign ${big.id}, counted ${scope} (as system)`, async (d) => {
             await d.execute(sql`SELECT fund_source AS "fundSource", coalesce(sum(amount_fen), 0)::bigint AS paid
               FROM assistance_entries WHERE campaign_id = ${big.id} AND status = 'paid' GROUP BY 1`);
             await d.execute(sql`

@@ -7,7 +7,8 @@
 //     [--only <text>] [--as-owner]
 // The app connects as gonghui_app_bench (a member of gonghui_app), so every request runs under row-level security as
 // in production; --as-owner serves it over the owner's superuser connection instead (no RLS: the figures before
-// 2026-12-06 15:00 were taken that way). --only keeps the cases whose name contains the text.
+// 2026-12-06 15:00 were taken that way). --only keeps the cases whose name contains one of the '|'-separated
+// texts (and explains the city only when one of them says city).
 // --explain prints EXPLAIN (ANALYZE, BUFFERS) of the statements the two indicator providers and the campaign detail
 // send, as gonghui_app under row-level security in the system context those reads run in (decision 0009).
 import type pg from 'pg';
@@ -113,6 +114,7 @@ async function main() {
         { path: t.district.path, depth: 1, label: `district ${t.district.id}` },
         { path: t.root.path, depth: 0, label: 'city' },
       ]) {
+        if (o.label === 'city' && ONLY && !ONLY.includes('city')) continue;
         explained.push(
           // The stats route reads the providers as the system once the org is in the caller's scope (decision 0009).
           ...(await explainAsApp(pool, '*', `${o.label} (as system)`, async (d) => {
@@ -184,7 +186,7 @@ async function main() {
         ['GET /assistance page 1, district (district cadre)', get(cadre, `/api/v1/assistance?page=1`)],
       ];
       for (const [name, run] of cases) {
-        if (ONLY && !name.includes(ONLY)) continue;
+        if (ONLY && !ONLY.split('|').some((o) => name.includes(o))) continue;
         const { stats: s, last } = await measure(run, args.reps, args.warmup);
         const target = targetOf(name);
         results.push({ name, info: last, target, met: target === null ? null : s.median <= target, stats: s });

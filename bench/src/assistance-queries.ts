@@ -20,6 +20,7 @@ import { buildTestApp, loginAs, type Client } from '../../server/src/test/http.t
 import { makeUser } from '../../server/src/test/factories.ts';
 import { hardshipIndicatorProvider } from '../../server/src/modules/hardship/hardship.indicators.ts';
 import { assistanceIndicatorProvider } from '../../server/src/modules/assistance/assistance.indicators.ts';
+import { countsByChild, paidByFund } from '../../server/src/modules/assistance/campaigns.repo.ts';
 import { openAppDb, openBenchDb } from './db.ts';
 import { findTargets } from './targets.ts';
 import { BENCH_ADMIN_PASSWORD, fmt, load1, measure, parseArgs, printTable, printTargetTable, writeOut, type TargetResult } from './lib.ts';
@@ -109,7 +110,6 @@ async function main() {
 
     const explained: Explained[] = [];
     if (args.explain) {
-      const depth = big.org_path.split('.').filter(Boolean).length - 1;
       for (const o of [
         { path: t.district.path, depth: 1, label: `district ${t.district.id}` },
         { path: t.root.path, depth: 0, label: 'city' },
@@ -130,14 +130,9 @@ async function main() {
         explained.push(
           // Both read as the system: paidByFund always, countsByChild limited to `scope` by its path filter.
           ...(await explainAsApp(pool, '*', `campaign ${big.id}, counted ${scope} (as system)`, async (d) => {
-            await d.execute(sql`SELECT fund_source AS "fundSource", coalesce(sum(amount_fen), 0)::bigint AS paid
-              FROM assistance_entries WHERE campaign_id = ${big.id} AND status = 'paid' GROUP BY 1`);
-            await d.execute(sql`
-              SELECT split_part(o.path, '.', ${depth + 2}) AS grp, e.status, count(*)::int AS n,
-                coalesce(sum(e.amount_fen), 0)::bigint AS amount, coalesce(sum(e.goods_fen), 0)::bigint AS goods
-              FROM assistance_entries e JOIN orgs o ON o.id = e.org_id
-              WHERE e.campaign_id = ${big.id} AND (o.path ~>=~ ${scope} AND o.path ~<~ ${`${scope}:`})
-              GROUP BY 1, 2`);
+            // The repo's own statements, so the plans are those of the code being measured.
+            await paidByFund(d, big.id);
+            await countsByChild(d, { id: big.id, orgPath: big.org_path }, scope);
           })),
         );
       }

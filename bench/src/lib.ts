@@ -24,6 +24,8 @@ export interface BenchArgs {
   warmup: number;
   seed: number;
   explain: boolean;
+  /** PostgreSQL: serve the HTTP app over the owner's (superuser) connection, which RLS does not bind. */
+  asOwner: boolean;
 }
 
 /** Relative paths are taken from where the user typed the command (npm runs workspace scripts in bench/). */
@@ -57,6 +59,7 @@ export function parseArgs(argv: string[] = process.argv.slice(2)): BenchArgs {
     warmup: int('warmup', 5),
     seed: int('seed', 20260101),
     explain: flags.has('explain'),
+    asOwner: flags.has('as-owner'),
   };
 }
 

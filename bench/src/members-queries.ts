@@ -9,7 +9,7 @@ import { runMigrations, members, type Db } from '../../server/src/platform/db/in
 import * as memberRepo from '../../server/src/modules/members/members.repo.ts';
 import { idHashOf } from '../../server/src/modules/members/members.record.ts';
 import { buildTestApp, loginAs, type Client } from '../../server/src/test/http.ts';
-import { openBenchDb } from './db.ts';
+import { openAppDb, openBenchDb } from './db.ts';
 import { benchCrypto } from './members-crypto.ts';
 import { explainMembers } from './members-explain.ts';
 import { findMemberTargets, INITIALS, NAME2, type MemberTargets } from './members-targets.ts';
@@ -117,7 +117,12 @@ async function main() {
       `members-queries on ${args.db} (${version}), ${t.cityMembers} members, district ${t.district.id} ${t.district.name} with ${t.districtMembers}; ${args.reps} reps after ${args.warmup}, load ${loadStart}\n`,
     );
     if (args.explain) await explainMembers(database.pool, t);
-    const app = await buildTestApp(db);
+    // The HTTP app connects as a gonghui_app login role (row-level security applies, as in production) unless
+    // --as-owner; the repo-level cases keep the owner's connection (no request scope to apply).
+    const appDb = args.db === 'postgres' && !args.asOwner ? await openAppDb(args) : database;
+    const role = (await appDb.db.execute<{ u: string }>(sql`SELECT current_user AS u`)).rows[0]?.u;
+    process.stdout.write(`app connects as ${role}\n`);
+    const app = await buildTestApp(appDb.db);
     const admin = await loginAs(app, 'admin', BENCH_ADMIN_PASSWORD);
     const dAdmin = await loginAs(app, t.districtAdmin.username, t.districtAdmin.password);
     const cases = [
@@ -168,6 +173,7 @@ async function main() {
       }
     } finally {
       await app.close();
+      if (appDb !== database) await appDb.close();
     }
     const loadEnd = load1();
     process.stdout.write(`\n1-minute load average: ${loadStart} at start, ${loadEnd} at end (2 cores)\n`);

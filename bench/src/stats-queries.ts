@@ -13,7 +13,7 @@ import { sql } from 'drizzle-orm';
 import { runMigrations } from '../../server/src/platform/db/index.ts';
 import { buildTestApp, loginAs, type Client } from '../../server/src/test/http.ts';
 import type { HttpApp } from '../../server/src/platform/http/index.ts';
-import { openBenchDb } from './db.ts';
+import { openAppDb, openBenchDb } from './db.ts';
 import { explainStats } from './stats-explain.ts';
 import { findTargets } from './targets.ts';
 import {
@@ -90,7 +90,12 @@ async function main() {
         explained.map((e) => [e.label, e.provider, fmt(e.ms), e.query.slice(0, 100)]),
       );
     }
-    const app = await buildTestApp(db);
+    // The HTTP app connects as a gonghui_app login role (row-level security applies, as in production) unless
+    // --as-owner; the repo-level cases keep the owner's connection (no request scope to apply).
+    const appDb = args.db === 'postgres' && !args.asOwner ? await openAppDb(args) : database;
+    const role = (await appDb.db.execute<{ u: string }>(sql`SELECT current_user AS u`)).rows[0]?.u;
+    process.stdout.write(`app connects as ${role}\n`);
+    const app = await buildTestApp(appDb.db);
     try {
       const admin = await loginAs(app, 'admin', BENCH_ADMIN_PASSWORD);
       const get = (url: string) => async () => {
@@ -161,6 +166,7 @@ async function main() {
       push('work summary, city: create + docx', both);
     } finally {
       await app.close();
+      if (appDb !== database) await appDb.close();
     }
     const loadEnd = load1();
     process.stdout.write(`\n1-minute load average: ${loadStart} at start, ${loadEnd} at end (2 cores)\n`);

@@ -68,10 +68,13 @@ export function createCampaignService({ db }: { db: Db }) {
     const [c] = await withOrgNames(db, [found]);
     if (!c) throw notFound('帮扶活动');
     // Budget used is the campaign's whole figure; the submissions are the caller's subtree's (the opening union's
-    // cadres see every child, a lower union its own line).
+    // cadres see every child, a lower union its own line). Both counted subtrees lie inside the caller's (the
+    // campaign org's when it is at or below the caller, else the caller's own), and countsByChild filters by it, so
+    // it reads as the system: no per-entry policy check through orgs (decision 0009).
+    const counted = c.orgPath.startsWith(ctx.actor.orgPath) ? c.orgPath : ctx.actor.orgPath;
     const [paid, counts, kids] = await Promise.all([
       asSystem(() => repo.paidByFund(db, c.id)),
-      repo.countsByChild(db, c, c.orgPath.startsWith(ctx.actor.orgPath) ? c.orgPath : ctx.actor.orgPath),
+      asSystem(() => repo.countsByChild(db, c, counted)),
       // The child a lower union lies under is its ancestor: read as the system, limited to the caller's line.
       asSystem(() => repo.childrenOf(db, c.orgId, ctx.actor.orgPath)),
     ]);

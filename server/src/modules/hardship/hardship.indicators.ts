@@ -9,7 +9,6 @@ import { subtreeOf } from '../../platform/authz/index.ts';
 import { CASE_TYPE } from './hardship.repo.ts';
 import {
   addTo,
-  groupOf,
   groupValues,
   SELF,
   type GroupedValues,
@@ -32,13 +31,15 @@ const tierOn = (day: string) => sql`(
   ORDER BY e.date DESC, e.id DESC LIMIT 1)`;
 
 // `c.type` repeats what the join implies so that the subtree is read from the cases of this type only
-// (cases_type_org_path_idx), not from every case of every module under the org.
-const FROM_FILES = sql.raw(`hardship_files f JOIN cases c ON c.id = f.case_id AND c.type = '${CASE_TYPE}' JOIN orgs o ON o.id = c.org_id`);
+// (cases_type_org_path_idx), not from every case of every module under the org. The group is read from the case's
+// org_path (kept in step on moves like orgs.path), so the subtree's orgs need not be joined.
+const FROM_FILES = sql.raw(`hardship_files f JOIN cases c ON c.id = f.case_id AND c.type = '${CASE_TYPE}'`);
+const groupOfCase = (depth: number) => sql.raw(`split_part(c.org_path, '.', ${depth + 2})`);
 const onFile = (day: string) => sql`f.registered_at <= ${day} AND (f.exited_at IS NULL OR f.exited_at > ${day})`;
 
 async function households(db: DbOrTx, path: string, depth: number, day: string) {
   const res = await db.execute<{ grp: string; tier: string; cause: string; n: number }>(sql`
-    SELECT ${sql.raw(groupOf(depth))} AS grp, ${tierOn(day)} AS tier, f.causes[1] AS cause, count(*)::int AS n
+    SELECT ${groupOfCase(depth)} AS grp, ${tierOn(day)} AS tier, f.causes[1] AS cause, count(*)::int AS n
     FROM ${FROM_FILES}
     WHERE ${subtreeOf(sql.raw('c.org_path'), path)} AND ${onFile(day)}
     GROUP BY 1, 2, 3`);
@@ -47,8 +48,8 @@ async function households(db: DbOrTx, path: string, depth: number, day: string) 
 
 async function events(db: DbOrTx, path: string, depth: number, from: string, to: string) {
   const res = await db.execute<{ grp: string; type: string; tier: string; n: number }>(sql`
-    SELECT ${sql.raw(groupOf(depth))} AS grp, e.type, e.tier, count(*)::int AS n
-    FROM hardship_events e JOIN cases c ON c.id = e.case_id AND c.type = ${CASE_TYPE} JOIN orgs o ON o.id = c.org_id
+    SELECT ${groupOfCase(depth)} AS grp, e.type, e.tier, count(*)::int AS n
+    FROM hardship_events e JOIN cases c ON c.id = e.case_id AND c.type = ${CASE_TYPE}
     WHERE ${subtreeOf(sql.raw('c.org_path'), path)} AND e.type IN ('registered', 'exited') AND e.date BETWEEN ${from} AND ${to}
     GROUP BY 1, 2, 3`);
   return res.rows;

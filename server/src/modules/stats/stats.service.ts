@@ -2,7 +2,7 @@
 // trends, from the providers each module registers. Out-of-scope orgs answer 404 through the org service.
 import { RECORDS_TOKENS, fenToYuan, type TChildStats, type TIndicator, type TStatValue, type TStats, type TTrend } from '@gonghui/common';
 import type { Ctx } from '../../platform/authz/index.ts';
-import type { Db, DbOrTx } from '../../platform/db/index.ts';
+import { asSystem, currentScope, type Db, type DbOrTx } from '../../platform/db/index.ts';
 import { invalid } from '../../platform/http/index.ts';
 import { SELF, mergeInto, pruneZeros, sumGroups, type GroupedValues, type IndicatorProvider } from '../../platform/indicators/index.ts';
 import type { OrgService } from '../orgs/index.ts';
@@ -21,6 +21,18 @@ export interface OrgRef {
   name: string;
   level: string;
   parentId: number | null;
+}
+
+/**
+ * Runs a provider read for `org`'s subtree as the system when that subtree lies inside the row-level scope of the
+ * caller (decision 0009): every provider counts only rows under `org.path` (its own path filter), so the rows it
+ * reads are exactly those the policies would show, without the policies' per-row checks and misestimates. An org
+ * outside the caller's scope (a parent whose children rank the caller) keeps the caller's row-level security.
+ */
+export function withinScope<T>(org: { path: string }, fn: () => Promise<T>): Promise<T> {
+  const scope = currentScope();
+  const inside = scope === '*' || (scope !== '' && org.path.startsWith(scope));
+  return inside ? asSystem(fn) : fn();
 }
 
 export function createStatsService({ db, orgs, providers }: StatsDeps) {
@@ -60,7 +72,7 @@ export function createStatsService({ db, orgs, providers }: StatsDeps) {
   /** Values per child group for an org already checked to be in scope (also used by targets and reports). */
   async function grouped(conn: DbOrTx, org: OrgRef, from: string, to: string, keys: Set<string>): Promise<GroupedValues> {
     const scope = { path: org.path, depth: org.depth, from, to, keys };
-    const parts = await Promise.all(providers.map((p) => p.compute(conn, scope)));
+    const parts = await withinScope(org, () => Promise.all(providers.map((p) => p.compute(conn, scope))));
     const out: GroupedValues = new Map();
     for (const part of parts) {
       for (const [g, values] of part) {
@@ -94,7 +106,7 @@ export function createStatsService({ db, orgs, providers }: StatsDeps) {
   }
 
   async function trend(org: OrgRef, year: number, keys: Set<string>): Promise<TTrend> {
-    const parts = await Promise.all(providers.map((p) => p.trend(db, { path: org.path, year, keys })));
+    const parts = await withinScope(org, () => Promise.all(providers.map((p) => p.trend(db, { path: org.path, year, keys }))));
     const series = Object.assign({}, ...parts) as Record<string, number[]>;
     const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
     const shown = Object.fromEntries(Object.entries(series).map(([k, a]) => [k, a.map((n) => numberInYuan(k, n))]));

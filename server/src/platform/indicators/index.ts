@@ -27,6 +27,8 @@ export interface TrendScope {
 export interface IndicatorProvider {
   /** Definitions; `records` is filled in by the catalogue from the provider's records(). */
   indicators: Omit<TIndicator, 'records'>[];
+  /** Counts only records under `scope.path`: the statistics service calls it as the system once the org is known
+   *  to be in the caller's scope (decision 0009), so this filter is what keeps other subtrees out. */
   compute(db: DbOrTx, scope: IndicatorScope): Promise<GroupedValues>;
   /** Twelve monthly values per key: a period indicator counts each month, a snapshot is taken at each month's end. */
   trend(db: DbOrTx, scope: TrendScope): Promise<Record<string, number[]>>;

@@ -1,0 +1,1 @@
+CREATE INDEX "orgs_id_path_idx" ON "orgs" USING btree ("id","path");

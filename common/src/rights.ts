@@ -204,6 +204,8 @@ export const ZRosterEntry = z.object({
   firm: z.string().nullable(),
   /** Masked. */
   phone: z.string().nullable(),
+  /** Kept within the caller's subtree (an entry of an org above it is seen, not changed). */
+  editable: z.boolean(),
   createdAt: z.string(),
 });
 export type TRosterEntry = z.infer<typeof ZRosterEntry>;

@@ -5,6 +5,7 @@ import { mfaEn } from './mfa.en.ts';
 import { exportRequestEn } from './exportRequest.en.ts';
 import { transferEn } from './transfer.en.ts';
 import { hardshipEn } from './hardship.en.ts';
+import { rightsEn } from './rights.en.ts';
 import { assistanceEn } from './assistance.en.ts';
 import type { Messages } from './zh-CN.ts';
 import { AUDIT_ACTION_LABELS_EN, AUDIT_ENTITY_LABELS_EN, AUDIT_GROUP_LABELS_EN } from './audit.en.ts';
@@ -16,6 +17,7 @@ export const en: Messages = {
   ...exportRequestEn,
   ...transferEn,
   ...hardshipEn,
+  ...rightsEn,
   ...assistanceEn,
   app: { title: 'Trade Union Work Platform', subtitle: 'Organisation · Members · Work records' },
   common: {

@@ -78,6 +78,7 @@ export function presentRoster(r: RosterItem): TRosterEntry {
     role: r.role as RosterRole,
     firm: r.firm,
     phone: r.phoneMasked,
+    editable: r.editable,
     createdAt: r.createdAt.toISOString(),
   };
 }

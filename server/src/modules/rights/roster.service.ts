@@ -14,17 +14,18 @@ const phoneBinding = (id: number) => ({ table: 'rights_roster', column: 'phone_c
 
 export interface RosterItem extends repo.RosterRow {
   orgName: string;
+  editable: boolean;
 }
 
 export function createRosterService({ db, crypto }: { db: Db; crypto: FieldCrypto }) {
-  async function named(rows: repo.RosterRow[]): Promise<RosterItem[]> {
+  async function named(rows: repo.RosterRow[], scopePath: string): Promise<RosterItem[]> {
     const names = await asSystem(() =>
       orgNamesByIds(
         db,
         rows.map((r) => r.orgId),
       ),
     );
-    return rows.map((r) => ({ ...r, orgName: names.get(r.orgId) ?? '' }));
+    return rows.map((r) => ({ ...r, orgName: names.get(r.orgId) ?? '', editable: r.orgPath.startsWith(scopePath) }));
   }
 
   const audit = (tx: Tx, ctx: Ctx, action: AuditAction, r: repo.RosterRow, after: Record<string, unknown>) =>
@@ -59,7 +60,7 @@ export function createRosterService({ db, crypto }: { db: Db; crypto: FieldCrypt
       await audit(tx, ctx, 'rights.roster_create', done, { firm: done.firm, phone: done.phoneMasked });
       return done;
     });
-    return (await named([row]))[0] as RosterItem;
+    return (await named([row], ctx.actor.orgPath))[0] as RosterItem;
   }
 
   async function update(ctx: Ctx, id: number, input: TRosterUpdate): Promise<RosterItem> {
@@ -76,7 +77,7 @@ export function createRosterService({ db, crypto }: { db: Db; crypto: FieldCrypt
       await audit(tx, ctx, 'rights.roster_update', r, { firm: r.firm, phone: r.phoneMasked });
       return r;
     });
-    return (await named([row]))[0] as RosterItem;
+    return (await named([row], ctx.actor.orgPath))[0] as RosterItem;
   }
 
   async function remove(ctx: Ctx, id: number): Promise<void> {
@@ -93,7 +94,7 @@ export function createRosterService({ db, crypto }: { db: Db; crypto: FieldCrypt
     if (!org) throw notFound('工会组织');
     // Entries above the caller are read as the system: a union calls on its district's lawyers.
     const res = await asSystem(() => repo.listRoster(db, org.path, q));
-    return { items: await named(res.items), total: res.total, page: q.page, pageSize: q.pageSize };
+    return { items: await named(res.items, ctx.actor.orgPath), total: res.total, page: q.page, pageSize: q.pageSize };
   }
 
   return { create, update, remove, list };

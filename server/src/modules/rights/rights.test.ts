@@ -11,8 +11,6 @@ import { createCaseKernel, type CaseKernel } from '../../platform/cases/index.ts
 import { asSystem } from '../../platform/db/index.ts';
 import type { HttpApp } from '../../platform/http/index.ts';
 
-const USCC = '91350100M000100Y43';
-
 describe.each(engines())('rights cases on %s', (engine) => {
   let t: TestDb;
   let app: HttpApp;
@@ -69,19 +67,12 @@ describe.each(engines())('rights cases on %s', (engine) => {
   });
 
   it('receives, accepts, declines and closes cases over a half year', async () => {
-    const a = await c1.post(
-      '/api/v1/rights-cases',
-      kase(g1.id, {
-        type: 'mediation',
-        workers: 3,
-        amountAtStake: 1_200_000,
-        employerUscc: USCC,
-        receivedAt: '2026-02-10',
-        parties: '申请人王某某，身份证号…',
-      }),
-    );
+    const uscc = '91350100M000100Y43';
+    const parties = '申请人王某某，身份证号…';
+    const aBody = { type: 'mediation', workers: 3, amountAtStake: 1_200_000, employerUscc: uscc, receivedAt: '2026-02-10', parties };
+    const a = await c1.post('/api/v1/rights-cases', kase(g1.id, aBody));
     expect(a.status).toBe(201);
-    expect(a.body).toMatchObject({ status: 'received', hasParties: true, employerUscc: USCC, allowedActions: ['accept', 'decline'] });
+    expect(a.body).toMatchObject({ status: 'received', hasParties: true, employerUscc: uscc, allowedActions: ['accept', 'decline'] });
     expect(a.body.number).toMatch(/^WQ-\d{4}-\d{6}$/);
     expect(JSON.stringify(a.body)).not.toContain('王某某');
     ids.a = a.body.id;
@@ -282,18 +273,14 @@ describe.each(engines())('rights cases on %s', (engine) => {
       `/api/v1/rights-cases?orgId=${district.id}&type=mediation&status=closed&receivedFrom=2026-01-01&receivedTo=2026-06-30`,
     );
     expect(filtered.body.items.map((i: { id: number }) => i.id).sort()).toEqual([ids.a, ids.e, ids.h].sort());
-    const uscc = await c1.post(
-      '/api/v1/rights-cases',
-      kase(g1.id, { type: 'mediation', receivedAt: '2026-03-01', employerUscc: '91350100M000100Y44' }),
-    );
+    const bad = (o: Record<string, unknown>) =>
+      c1.post('/api/v1/rights-cases', kase(g1.id, { type: 'mediation', receivedAt: '2026-03-01', ...o }));
+    const uscc = await bad({ employerUscc: '91350100M000100Y44' });
     expect(uscc.status).toBe(400);
-    expect(uscc.body).toMatchObject({ field: 'employerUscc' });
-    expect(uscc.body.message).toContain('统一社会信用代码');
-    const missing = await c1.post('/api/v1/rights-cases', kase(g1.id, { type: 'arbitration', receivedAt: '2026-03-01' }));
-    expect(missing.status).toBe(400);
-    expect(missing.body.message).toContain('案件类型');
-    const future = await c1.post('/api/v1/rights-cases', kase(g1.id, { type: 'mediation', receivedAt: '2099-01-01' }));
-    expect(future.body.message).toContain('接待日期');
+    expect(uscc.body).toMatchObject({ field: 'employerUscc', message: expect.stringContaining('统一社会信用代码') });
+    expect((await bad({ type: 'arbitration' })).body).toMatchObject({ field: 'type', message: expect.stringContaining('案件类型') });
+    expect((await bad({ receivedAt: '2099-01-01' })).body.message).toContain('接待日期');
+    expect((await bad({ workers: 0 })).body.message).toContain('涉及职工人数');
     const stale = await c1.post(`/api/v1/rights-cases/${ids.h}/actions/close`, {
       version: 1,
       outcome: 'resolved',

@@ -5,7 +5,8 @@ import { zDate, zId } from './schemas.ts';
 import { formatWanYuan, yuanToFen } from './money.ts';
 import { zMultilineText, zStr, zText } from './strings.ts';
 
-export const INDICATOR_UNITS = ['家', '个', '人', '人次', '户', '件', '份', '元'] as const;
+/** '%': a rate computed from two other indicators after they are summed (never summed itself). */
+export const INDICATOR_UNITS = ['家', '个', '人', '人次', '户', '件', '份', '元', '%'] as const;
 export type IndicatorUnit = (typeof INDICATOR_UNITS)[number];
 
 /** `period`: counted over from..to; `snapshot`: as of `to`. */
@@ -20,6 +21,8 @@ export const ZIndicator = z.object({
   breakdowns: z.array(z.string()),
   /** The module that registered it (orgs, members …): summaries group themes by it. */
   theme: z.string(),
+  /** A rate (unit '%'): numerator ÷ denominator × 100 with two decimals, computed after summing both. */
+  ratio: z.object({ numerator: z.string(), denominator: z.string() }).optional(),
   /**
    * Console path of the records behind a value, with RECORDS_TOKENS standing for the org and the period
    * (fill it with fillRecordsPath); null when no list shows exactly what the figure counts.

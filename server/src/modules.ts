@@ -10,6 +10,7 @@ import { membersModule } from './modules/members/index.ts';
 import { notificationsModule } from './modules/notifications/index.ts';
 import { orgsModule } from './modules/orgs/index.ts';
 import { reportsModule } from './modules/reports/index.ts';
+import { rightsModule } from './modules/rights/index.ts';
 import { statsModule } from './modules/stats/index.ts';
 import { usersModule } from './modules/users/index.ts';
 
@@ -24,6 +25,7 @@ export const MODULES: readonly ServerModule[] = [
   statsModule,
   reportsModule,
   hardshipModule,
+  rightsModule,
   // Subscribes to every case type's steps: after the modules that register case types.
   notificationsModule,
 ];

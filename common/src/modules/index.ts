@@ -9,6 +9,7 @@ import { notificationsCatalogue } from './notifications.ts';
 import { orgsCatalogue } from './orgs.ts';
 import { platformCatalogue } from './platform.ts';
 import { reportsCatalogue } from './reports.ts';
+import { rightsCatalogue } from './rights.ts';
 import { statsCatalogue } from './stats.ts';
 import { usersCatalogue } from './users.ts';
 
@@ -20,6 +21,7 @@ export const CATALOGUES = [
   memberImportsCatalogue,
   hardshipCatalogue,
   assistanceCatalogue,
+  rightsCatalogue,
   statsCatalogue,
   reportsCatalogue,
   authCatalogue,
@@ -40,6 +42,7 @@ export {
   orgsCatalogue,
   platformCatalogue,
   reportsCatalogue,
+  rightsCatalogue,
   statsCatalogue,
   usersCatalogue,
 };

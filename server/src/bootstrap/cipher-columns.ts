@@ -7,6 +7,7 @@ import { IMPORT_CIPHER_COLUMNS } from '../modules/member-imports/index.ts';
 import { MFA_CIPHER_COLUMNS } from '../modules/auth/index.ts';
 import { HARDSHIP_CIPHER_COLUMNS } from '../modules/hardship/index.ts';
 import { ASSISTANCE_CIPHER_COLUMNS, BENEFICIARY_IMPORT_CIPHER_COLUMNS } from '../modules/assistance/index.ts';
+import { RIGHTS_CIPHER_COLUMNS } from '../modules/rights/index.ts';
 
 export const CIPHER_COLUMNS: CipherColumn[] = [
   ...MEMBER_CIPHER_COLUMNS,
@@ -15,4 +16,5 @@ export const CIPHER_COLUMNS: CipherColumn[] = [
   ...HARDSHIP_CIPHER_COLUMNS,
   ...ASSISTANCE_CIPHER_COLUMNS,
   ...BENEFICIARY_IMPORT_CIPHER_COLUMNS,
+  ...RIGHTS_CIPHER_COLUMNS,
 ];

@@ -31,6 +31,7 @@ export const FIXTURE_PERMISSIONS: readonly Permission[] = [
   'hardship:manage',
   'campaign:manage',
   'assistance:manage',
+  'rights:manage',
 ];
 
 /** Makes one object of the kind inside `side.district`'s subtree; returns the id its routes take. */
@@ -126,7 +127,26 @@ export const SCOPE_FIXTURES: Record<string, ScopeFixture> = {
     const res = await rawRequest(s.app, s.cadre, 'POST', url, multipart(file, '名单.xlsx'));
     return created({ status: res.statusCode, body: JSON.parse(res.body), headers: {} }, 'beneficiary import');
   },
+  rights_case: async (s) => created(await s.cadre.post('/api/v1/rights-cases', rightsCaseBody((await union(s)).id)), 'rights case'),
+  rights_roster: async (s) =>
+    created(await s.cadre.post('/api/v1/rights-roster', { orgId: s.district.id, name: '范律师', role: 'lawyer' }), 'roster entry'),
+  injury_report: async (s) => {
+    const body = { orgId: (await union(s)).id, name: '范职工', employerName: '范围公司', injuredAt: '2026-03-01', severity: 'minor' };
+    return created(await s.cadre.post('/api/v1/injury-reports', body), 'injury report');
+  },
 };
+
+const rightsCaseBody = (orgId: number) => ({
+  orgId,
+  type: 'mediation',
+  channel: 'visit',
+  subject: 'wages',
+  workers: 1,
+  amountAtStake: 100_000,
+  employerName: '范围公司',
+  receivedAt: '2026-03-01',
+  summary: '拖欠工资',
+});
 
 const campaignBody = (orgId: number) => ({
   orgId,

@@ -79,6 +79,18 @@ export const AUDIT_ACTION_LABELS_EN: Record<AuditAction, string> = {
   'campaign.create': 'Campaign opened',
   'assistance.export': 'Assistance ledger exported',
   'assistance.import_report': 'Beneficiary list error report downloaded',
+  'rights.create': 'Rights case received',
+  'rights.accept': 'Rights case accepted',
+  'rights.decline': 'Rights case declined',
+  'rights.close': 'Rights case closed',
+  'rights.reveal': 'Rights case parties revealed',
+  'rights.export': 'Rights cases exported',
+  'rights.roster_create': 'Lawyer/mediator added',
+  'rights.roster_update': 'Lawyer/mediator changed',
+  'rights.roster_delete': 'Lawyer/mediator removed',
+  'injury.report': 'Injured worker reported',
+  'injury.visit': 'Injured worker visited',
+  'injury.reveal': 'Injured worker’s name and ID revealed',
 };
 
 export const AUDIT_GROUP_LABELS_EN: Record<AuditActionGroup, string> = {
@@ -95,6 +107,7 @@ export const AUDIT_GROUP_LABELS_EN: Record<AuditActionGroup, string> = {
   system: 'System',
   hardship: 'Hardship files',
   assistance: 'Assistance',
+  rights: 'Rights protection',
 };
 
 export const AUDIT_ENTITY_LABELS_EN: Record<AuditEntityType, string> = {
@@ -114,4 +127,7 @@ export const AUDIT_ENTITY_LABELS_EN: Record<AuditEntityType, string> = {
   assistance: 'Assistance',
   campaign: 'Assistance campaign',
   beneficiary_import: 'Beneficiary list import',
+  rights_case: 'Rights case',
+  rights_roster: 'Lawyer/mediator',
+  injury_report: 'Injury visit',
 };

@@ -5,6 +5,7 @@ import { mfaEn } from './mfa.en.ts';
 import { exportRequestEn } from './exportRequest.en.ts';
 import { transferEn } from './transfer.en.ts';
 import { hardshipEn } from './hardship.en.ts';
+import { rightsEn } from './rights.en.ts';
 import { assistanceEn } from './assistance.en.ts';
 import type { Messages } from './zh-CN.ts';
 import { AUDIT_ACTION_LABELS_EN, AUDIT_ENTITY_LABELS_EN, AUDIT_GROUP_LABELS_EN } from './audit.en.ts';
@@ -16,6 +17,7 @@ export const en: Messages = {
   ...exportRequestEn,
   ...transferEn,
   ...hardshipEn,
+  ...rightsEn,
   ...assistanceEn,
   app: { title: 'Trade Union Work Platform', subtitle: 'Organisation · Members · Work records' },
   common: {
@@ -291,6 +293,9 @@ export const en: Messages = {
       'assistance:approve': 'Approve and reverse assistance',
       'assistance:export': 'Export the assistance ledger (masked)',
       'campaign:manage': 'Open assistance campaigns',
+      'rights:read': 'View rights cases and injury visits',
+      'rights:manage': 'Handle rights cases and injury visits, keep the lawyer/mediator roster',
+      'rights:export': 'Export rights cases (masked)',
     },
     auditAction: { ...AUDIT_ACTION_LABELS_EN },
   },

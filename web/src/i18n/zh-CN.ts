@@ -16,6 +16,7 @@ import { mfaZhCN } from './mfa.zh-CN.ts';
 import { exportRequestZhCN } from './exportRequest.zh-CN.ts';
 import { transferZhCN } from './transfer.zh-CN.ts';
 import { hardshipZhCN } from './hardship.zh-CN.ts';
+import { rightsZhCN } from './rights.zh-CN.ts';
 import { assistanceZhCN } from './assistance.zh-CN.ts';
 
 export const zhCN = {
@@ -25,6 +26,7 @@ export const zhCN = {
   ...exportRequestZhCN,
   ...transferZhCN,
   ...hardshipZhCN,
+  ...rightsZhCN,
   ...assistanceZhCN,
   app: { title: '工会工作平台', subtitle: '组织建设 · 会员管理 · 工作台账' },
   common: {

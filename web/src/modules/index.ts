@@ -6,6 +6,7 @@ import { hardshipWebModule } from './hardship.tsx';
 import { membersWebModule } from './members.tsx';
 import { orgsWebModule } from './orgs.tsx';
 import { reportsWebModule } from './reports.tsx';
+import { rightsWebModule } from './rights.tsx';
 import { statsWebModule } from './stats.tsx';
 import { usersWebModule } from './users.tsx';
 import { workbenchWebModule } from './workbench.tsx';
@@ -16,6 +17,7 @@ export const WEB_MODULES: readonly WebModule[] = [
   membersWebModule,
   hardshipWebModule,
   assistanceWebModule,
+  rightsWebModule,
   statsWebModule,
   reportsWebModule,
   usersWebModule,

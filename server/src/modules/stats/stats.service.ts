@@ -4,7 +4,18 @@ import { RECORDS_TOKENS, fenToYuan, type TChildStats, type TIndicator, type TSta
 import type { Ctx } from '../../platform/authz/index.ts';
 import { asSystem, currentScope, type Db, type DbOrTx } from '../../platform/db/index.ts';
 import { invalid } from '../../platform/http/index.ts';
-import { SELF, mergeInto, pruneZeros, sumGroups, type GroupedValues, type IndicatorProvider } from '../../platform/indicators/index.ts';
+import {
+  SELF,
+  mergeInto,
+  pruneZeros,
+  ratioSeries,
+  ratiosOf,
+  sumGroups,
+  withRatioInputs,
+  withRatios,
+  type GroupedValues,
+  type IndicatorProvider,
+} from '../../platform/indicators/index.ts';
 import type { OrgService } from '../orgs/index.ts';
 import * as repo from './stats.repo.ts';
 
@@ -41,6 +52,9 @@ export function createStatsService({ db, orgs, providers }: StatsDeps) {
     p.indicators.map((i) => ({ ...i, records: p.records(i.key, T.orgId, T.from, T.to) })),
   );
   const byKey = new Map(catalogue.map((i) => [i.key, i]));
+  // Rates (unit '%') are derived from their summed numerator and denominator in every group and total, never summed.
+  const ratios = ratiosOf(catalogue);
+  const summed = (groups: GroupedValues) => withRatios(sumGroups(groups), ratios);
 
   // Money indicators (unit 元) are counted in 分 by their providers, so sums over groups are exact (decision 0006);
   // the API and the summaries show 元, converted once here. Targets convert their own way (targets.service).
@@ -71,7 +85,7 @@ export function createStatsService({ db, orgs, providers }: StatsDeps) {
 
   /** Values per child group for an org already checked to be in scope (also used by targets and reports). */
   async function grouped(conn: DbOrTx, org: OrgRef, from: string, to: string, keys: Set<string>): Promise<GroupedValues> {
-    const scope = { path: org.path, depth: org.depth, from, to, keys };
+    const scope = { path: org.path, depth: org.depth, from, to, keys: withRatioInputs(keys, ratios) };
     const parts = await withinScope(org, () => Promise.all(providers.map((p) => p.compute(conn, scope))));
     const out: GroupedValues = new Map();
     for (const part of parts) {
@@ -81,6 +95,7 @@ export function createStatsService({ db, orgs, providers }: StatsDeps) {
         out.set(g, target);
       }
     }
+    for (const values of out.values()) withRatios(values, ratios);
     return out;
   }
 
@@ -90,7 +105,7 @@ export function createStatsService({ db, orgs, providers }: StatsDeps) {
   }
 
   async function totals(org: OrgRef, from: string, to: string, keys: Set<string>): Promise<Record<string, TStatValue>> {
-    return complete(sumGroups(await grouped(db, org, from, to, keys)), keys);
+    return complete(summed(await grouped(db, org, from, to, keys)), keys);
   }
 
   async function children(org: OrgRef, from: string, to: string, keys: Set<string>): Promise<TChildStats> {
@@ -101,13 +116,16 @@ export function createStatsService({ db, orgs, providers }: StatsDeps) {
     const self = groups.get(SELF);
     if (self && Object.values(self).some((v) => v.value !== 0))
       rows.unshift({ orgId: org.id, name: `${org.name}（本级）`, values: flat(self) });
-    const total = flat(sumGroups(groups));
+    const total = flat(summed(groups));
     return { orgId: org.id, from, to, keys: [...keys], total, children: rows };
   }
 
   async function trend(org: OrgRef, year: number, keys: Set<string>): Promise<TTrend> {
-    const parts = await withinScope(org, () => Promise.all(providers.map((p) => p.trend(db, { path: org.path, year, keys }))));
-    const series = Object.assign({}, ...parts) as Record<string, number[]>;
+    const parts = await withinScope(org, () =>
+      Promise.all(providers.map((p) => p.trend(db, { path: org.path, year, keys: withRatioInputs(keys, ratios) }))),
+    );
+    const all = ratioSeries(Object.assign({}, ...parts) as Record<string, number[]>, ratios);
+    const series = Object.fromEntries(Object.entries(all).filter(([k]) => keys.has(k)));
     const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
     const shown = Object.fromEntries(Object.entries(series).map(([k, a]) => [k, a.map((n) => numberInYuan(k, n))]));
     return { orgId: org.id, year, months, series: shown };

@@ -89,6 +89,8 @@ export interface OpenInput<P> {
   payload: P;
   /** Working days from today (China time) to the due day; none: no deadline. */
   dueInWorkingDays?: number | undefined;
+  /** The day the working days count from when it is not today (a case recorded after it was received). */
+  dueFrom?: string | undefined;
   opinion?: string | null | undefined;
 }
 

@@ -156,8 +156,9 @@ export function createCaseKernel({ db }: { db: Db }) {
         let dueAt: string | null = null;
         if (input.dueInWorkingDays !== undefined) {
           const n = input.dueInWorkingDays;
-          const calendar = await loadCalendar(tx, today, addCalendarDays(today, n * 3 + 60));
-          dueAt = addWorkingDays(today, n, calendar);
+          const from = input.dueFrom ?? today;
+          const calendar = await loadCalendar(tx, from, addCalendarDays(from, n * 3 + 60));
+          dueAt = addWorkingDays(from, n, calendar);
         }
         const n = await repo.nextNumber(tx, def.type, year);
         const row = await repo

@@ -24,9 +24,13 @@ export interface TrendScope {
   keys: ReadonlySet<string>;
 }
 
+/** An indicator as a provider defines it. A rate (unit '%') names its `ratio`: the provider computes the numerator
+ *  and the denominator as indicators of their own and never the rate, which withRatios() derives after summing. */
+export type IndicatorDef = Omit<TIndicator, 'records'>;
+
 export interface IndicatorProvider {
   /** Definitions; `records` is filled in by the catalogue from the provider's records(). */
-  indicators: Omit<TIndicator, 'records'>[];
+  indicators: IndicatorDef[];
   /** Counts only records under `scope.path`: the statistics service calls it as the system once the org is known
    *  to be in the caller's scope (decision 0009), so this filter is what keeps other subtrees out. */
   compute(db: DbOrTx, scope: IndicatorScope): Promise<GroupedValues>;
@@ -93,4 +97,51 @@ export function pruneZeros(values: Record<string, TStatValue>): Record<string, T
     if (Object.keys(v.breakdown).length === 0) delete v.breakdown;
   }
   return values;
+}
+
+// ---- rates ----
+// A rate is not additive: a district's 结案率 is its children's closed cases over their accepted ones, not the mean of
+// their rates. So rates are derived, wherever values are summed (a child's subtree, the total), from the summed
+// numerator and denominator.
+
+/** numerator ÷ denominator × 100 with two decimals (66.67); 0 when the denominator is 0. */
+export function ratioPercent(numerator: number, denominator: number): number {
+  return denominator > 0 ? Math.round((numerator / denominator) * 10000) / 100 : 0;
+}
+
+export type Ratios = ReadonlyMap<string, { numerator: string; denominator: string }>;
+
+/** The rates among the definitions, by key. */
+export function ratiosOf(defs: readonly Pick<TIndicator, 'key' | 'ratio'>[]): Ratios {
+  return new Map(defs.flatMap((d) => (d.ratio ? [[d.key, d.ratio] as const] : [])));
+}
+
+/** The keys to compute for `keys`: each rate's numerator and denominator added. */
+export function withRatioInputs(keys: ReadonlySet<string>, ratios: Ratios): Set<string> {
+  const out = new Set(keys);
+  for (const k of keys) {
+    const r = ratios.get(k);
+    if (r) out.add(r.numerator).add(r.denominator);
+  }
+  return out;
+}
+
+/** Sets every rate of `ratios` in `values` from its numerator and denominator there (whatever was summed into it is
+ *  replaced); returns `values`. */
+export function withRatios(values: Record<string, TStatValue>, ratios: Ratios): Record<string, TStatValue> {
+  for (const [key, r] of ratios) {
+    if (!(r.numerator in values) && !(r.denominator in values) && !(key in values)) continue;
+    values[key] = { value: ratioPercent(values[r.numerator]?.value ?? 0, values[r.denominator]?.value ?? 0) };
+  }
+  return values;
+}
+
+/** Monthly rates from the numerator's and denominator's series (twelve each). */
+export function ratioSeries(series: Record<string, number[]>, ratios: Ratios): Record<string, number[]> {
+  for (const [key, r] of ratios) {
+    const num = series[r.numerator];
+    const den = series[r.denominator];
+    if (num && den) series[key] = num.map((n, i) => ratioPercent(n, den[i] ?? 0));
+  }
+  return series;
 }

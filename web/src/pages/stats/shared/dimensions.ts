@@ -9,8 +9,13 @@ import {
   FUND_SOURCE_LABELS,
   HARDSHIP_CAUSE_LABELS,
   HARDSHIP_TIER_LABELS,
+  INJURY_SEVERITY_LABELS,
   ORG_KIND_LABELS,
   ORG_LEVEL_LABELS,
+  RIGHTS_CHANNEL_LABELS,
+  RIGHTS_OUTCOME_LABELS,
+  RIGHTS_SUBJECT_LABELS,
+  RIGHTS_TYPE_LABELS,
 } from '@gonghui/common';
 import { useLabels } from '../../../i18n/labels.ts';
 
@@ -29,6 +34,15 @@ const MODULE_DIMENSIONS: Record<string, Record<string, ModuleDimension>> = {
   'hardship.': {
     tier: { label: '困难类别', members: HARDSHIP_TIER_LABELS },
     cause: { label: '致困原因', members: HARDSHIP_CAUSE_LABELS },
+  },
+  'rights.': {
+    type: { label: '案件类型', members: RIGHTS_TYPE_LABELS },
+    subject: { label: '争议事项', members: RIGHTS_SUBJECT_LABELS },
+    channel: { label: '来源渠道', members: RIGHTS_CHANNEL_LABELS },
+    outcome: { label: '办理结果', members: RIGHTS_OUTCOME_LABELS },
+  },
+  'injury.': {
+    severity: { label: '伤情', members: INJURY_SEVERITY_LABELS },
   },
 };
 

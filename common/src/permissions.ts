@@ -53,6 +53,7 @@ export const BUILTIN_ROLES = {
       'ledger:read',
       'hardship:read',
       'assistance:read',
+      'appeal:read',
     ] as Permission[],
   },
   system_admin: {

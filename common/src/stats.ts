@@ -5,7 +5,7 @@ import { zDate, zId } from './schemas.ts';
 import { formatWanYuan, yuanToFen } from './money.ts';
 import { zMultilineText, zStr, zText } from './strings.ts';
 
-export const INDICATOR_UNITS = ['家', '个', '人', '人次', '户', '件', '份', '元'] as const;
+export const INDICATOR_UNITS = ['家', '个', '人', '人次', '户', '件', '份', '元', '%'] as const;
 export type IndicatorUnit = (typeof INDICATOR_UNITS)[number];
 
 /** `period`: counted over from..to; `snapshot`: as of `to`. */

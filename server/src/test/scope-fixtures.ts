@@ -31,6 +31,7 @@ export const FIXTURE_PERMISSIONS: readonly Permission[] = [
   'hardship:manage',
   'campaign:manage',
   'assistance:manage',
+  'appeal:manage',
 ];
 
 /** Makes one object of the kind inside `side.district`'s subtree; returns the id its routes take. */
@@ -113,6 +114,10 @@ export const SCOPE_FIXTURES: Record<string, ScopeFixture> = {
       date: '2026-01-10',
     };
     return created(await s.cadre.post('/api/v1/assistance', body), 'assistance');
+  },
+  appeal: async (s) => {
+    const body = { orgId: (await union(s)).id, channel: 'hotline', category: 'wages', content: '拖欠工资两个月', receivedAt: '2026-03-02' };
+    return created(await s.cadre.post('/api/v1/appeals', body), 'appeal');
   },
 };
 

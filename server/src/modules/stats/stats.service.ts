@@ -4,7 +4,18 @@ import { RECORDS_TOKENS, fenToYuan, type TChildStats, type TIndicator, type TSta
 import type { Ctx } from '../../platform/authz/index.ts';
 import type { Db, DbOrTx } from '../../platform/db/index.ts';
 import { invalid } from '../../platform/http/index.ts';
-import { SELF, mergeInto, pruneZeros, sumGroups, type GroupedValues, type IndicatorProvider } from '../../platform/indicators/index.ts';
+import {
+  SELF,
+  finishRatios,
+  mergeInto,
+  pruneZeros,
+  ratioSeries,
+  sumGroups,
+  withRatioParts,
+  type GroupedValues,
+  type IndicatorProvider,
+  type Ratio,
+} from '../../platform/indicators/index.ts';
 import type { OrgService } from '../orgs/index.ts';
 import * as repo from './stats.repo.ts';
 
@@ -26,8 +37,11 @@ export interface OrgRef {
 export function createStatsService({ db, orgs, providers }: StatsDeps) {
   const T = RECORDS_TOKENS;
   const catalogue: TIndicator[] = providers.flatMap((p) =>
-    p.indicators.map((i) => ({ ...i, records: p.records(i.key, T.orgId, T.from, T.to) })),
+    p.indicators.map(({ ratio: _ratio, ...i }) => ({ ...i, records: p.records(i.key, T.orgId, T.from, T.to) })),
   );
+  // Rates (unit '%') are divided only after their parts are summed: over the subtree, and per child.
+  const ratios = new Map<string, Ratio>(providers.flatMap((p) => p.indicators.flatMap((i) => (i.ratio ? [[i.key, i.ratio] as const] : []))));
+  const sumRated = (groups: GroupedValues) => finishRatios(sumGroups(groups), ratios);
   const byKey = new Map(catalogue.map((i) => [i.key, i]));
 
   // Money indicators (unit 元) are counted in 分 by their providers, so sums over groups are exact (decision 0006);
@@ -59,7 +73,7 @@ export function createStatsService({ db, orgs, providers }: StatsDeps) {
 
   /** Values per child group for an org already checked to be in scope (also used by targets and reports). */
   async function grouped(conn: DbOrTx, org: OrgRef, from: string, to: string, keys: Set<string>): Promise<GroupedValues> {
-    const scope = { path: org.path, depth: org.depth, from, to, keys };
+    const scope = { path: org.path, depth: org.depth, from, to, keys: withRatioParts(keys, ratios) };
     const parts = await Promise.all(providers.map((p) => p.compute(conn, scope)));
     const out: GroupedValues = new Map();
     for (const part of parts) {
@@ -78,24 +92,28 @@ export function createStatsService({ db, orgs, providers }: StatsDeps) {
   }
 
   async function totals(org: OrgRef, from: string, to: string, keys: Set<string>): Promise<Record<string, TStatValue>> {
-    return complete(sumGroups(await grouped(db, org, from, to, keys)), keys);
+    return complete(sumRated(await grouped(db, org, from, to, keys)), keys);
   }
 
   async function children(org: OrgRef, from: string, to: string, keys: Set<string>): Promise<TChildStats> {
     const [groups, kids] = await Promise.all([grouped(db, org, from, to, keys), repo.childrenOf(db, org.id)]);
-    const flat = (values: Record<string, TStatValue> | undefined) => Object.fromEntries([...keys].map((k) => [k, values?.[k]?.value ?? 0]));
+    const flat = (values: Record<string, TStatValue> | undefined) => {
+      const rated = values ? finishRatios({ ...values }, ratios) : undefined;
+      return Object.fromEntries([...keys].map((k) => [k, rated?.[k]?.value ?? 0]));
+    };
     const rows = kids.map((c) => ({ orgId: c.id, name: c.name, values: flat(groups.get(String(c.id))) }));
     // Records of the org itself (its own members, say) are a row of their own, so the rows add up to the total.
     const self = groups.get(SELF);
     if (self && Object.values(self).some((v) => v.value !== 0))
       rows.unshift({ orgId: org.id, name: `${org.name}（本级）`, values: flat(self) });
-    const total = flat(sumGroups(groups));
+    const total = flat(sumRated(groups));
     return { orgId: org.id, from, to, keys: [...keys], total, children: rows };
   }
 
   async function trend(org: OrgRef, year: number, keys: Set<string>): Promise<TTrend> {
-    const parts = await Promise.all(providers.map((p) => p.trend(db, { path: org.path, year, keys })));
-    const series = Object.assign({}, ...parts) as Record<string, number[]>;
+    const parts = await Promise.all(providers.map((p) => p.trend(db, { path: org.path, year, keys: withRatioParts(keys, ratios) })));
+    const all = ratioSeries(Object.assign({}, ...parts) as Record<string, number[]>, ratios);
+    const series = Object.fromEntries(Object.entries(all).filter(([k]) => keys.has(k)));
     const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
     const shown = Object.fromEntries(Object.entries(series).map(([k, a]) => [k, a.map((n) => numberInYuan(k, n))]));
     return { orgId: org.id, year, months, series: shown };

@@ -24,9 +24,21 @@ export interface TrendScope {
   keys: ReadonlySet<string>;
 }
 
+/**
+ * A rate (unit '%'): numerator ÷ denominator, both indicators of the same provider counted over the same records.
+ * The parts are summed over groups first and divided last, so a subtree's rate is never an average of its children's.
+ */
+export interface Ratio {
+  numerator: string;
+  denominator: string;
+}
+
+/** An indicator as a provider declares it: a rate names its parts. */
+export type IndicatorDef = Omit<TIndicator, 'records'> & { ratio?: Ratio };
+
 export interface IndicatorProvider {
   /** Definitions; `records` is filled in by the catalogue from the provider's records(). */
-  indicators: Omit<TIndicator, 'records'>[];
+  indicators: IndicatorDef[];
   compute(db: DbOrTx, scope: IndicatorScope): Promise<GroupedValues>;
   /** Twelve monthly values per key: a period indicator counts each month, a snapshot is taken at each month's end. */
   trend(db: DbOrTx, scope: TrendScope): Promise<Record<string, number[]>>;
@@ -91,4 +103,37 @@ export function pruneZeros(values: Record<string, TStatValue>): Record<string, T
     if (Object.keys(v.breakdown).length === 0) delete v.breakdown;
   }
   return values;
+}
+
+/** A percentage with two decimals (58.46); 0 when nothing was counted below the line. */
+export const percentOf = (numerator: number, denominator: number): number =>
+  denominator === 0 ? 0 : Math.round((numerator * 10_000) / denominator) / 100;
+
+/** The keys to compute for `keys`: each requested rate's numerator and denominator as well. */
+export function withRatioParts(keys: ReadonlySet<string>, ratios: ReadonlyMap<string, Ratio>): Set<string> {
+  const out = new Set(keys);
+  for (const k of keys) {
+    const r = ratios.get(k);
+    if (r) out.add(r.numerator).add(r.denominator);
+  }
+  return out;
+}
+
+/** Sets each rate of `values` from its summed parts (no breakdown: a rate's members would not add up). */
+export function finishRatios(values: Record<string, TStatValue>, ratios: ReadonlyMap<string, Ratio>): Record<string, TStatValue> {
+  for (const [key, r] of ratios) {
+    if (!(key in values) && !(r.numerator in values) && !(r.denominator in values)) continue;
+    values[key] = { value: percentOf(values[r.numerator]?.value ?? 0, values[r.denominator]?.value ?? 0) };
+  }
+  return values;
+}
+
+/** A rate's monthly series from its parts' series. */
+export function ratioSeries(series: Record<string, number[]>, ratios: ReadonlyMap<string, Ratio>): Record<string, number[]> {
+  for (const [key, r] of ratios) {
+    const num = series[r.numerator];
+    const den = series[r.denominator];
+    if (num && den) series[key] = num.map((n, i) => percentOf(n, den[i] ?? 0));
+  }
+  return series;
 }

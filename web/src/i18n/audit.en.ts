@@ -78,6 +78,13 @@ export const AUDIT_ACTION_LABELS_EN: Record<AuditAction, string> = {
   'assistance.reverse': 'Assistance reversed',
   'campaign.create': 'Campaign opened',
   'assistance.export': 'Assistance ledger exported',
+  'appeal.create': 'Worker appeal received',
+  'appeal.reply': 'Worker appeal answered',
+  'appeal.close': 'Worker appeal closed',
+  'appeal.escalate': 'Worker appeal escalated',
+  'appeal.auto_escalate': 'Worker appeal escalated (overdue)',
+  'appeal.reveal': 'Worker appeal contact revealed',
+  'appeal.export': 'Worker appeals exported',
 };
 
 export const AUDIT_GROUP_LABELS_EN: Record<AuditActionGroup, string> = {
@@ -94,6 +101,7 @@ export const AUDIT_GROUP_LABELS_EN: Record<AuditActionGroup, string> = {
   system: 'System',
   hardship: 'Hardship files',
   assistance: 'Assistance',
+  appeal: 'Worker appeals',
 };
 
 export const AUDIT_ENTITY_LABELS_EN: Record<AuditEntityType, string> = {
@@ -112,4 +120,5 @@ export const AUDIT_ENTITY_LABELS_EN: Record<AuditEntityType, string> = {
   hardship_file: 'Hardship file',
   assistance: 'Assistance',
   campaign: 'Assistance campaign',
+  appeal: 'Worker appeal',
 };

@@ -6,6 +6,7 @@ import { exportRequestEn } from './exportRequest.en.ts';
 import { transferEn } from './transfer.en.ts';
 import { hardshipEn } from './hardship.en.ts';
 import { assistanceEn } from './assistance.en.ts';
+import { appealsEn } from './appeals.en.ts';
 import type { Messages } from './zh-CN.ts';
 import { AUDIT_ACTION_LABELS_EN, AUDIT_ENTITY_LABELS_EN, AUDIT_GROUP_LABELS_EN } from './audit.en.ts';
 
@@ -17,6 +18,7 @@ export const en: Messages = {
   ...transferEn,
   ...hardshipEn,
   ...assistanceEn,
+  ...appealsEn,
   app: { title: 'Trade Union Work Platform', subtitle: 'Organisation · Members · Work records' },
   common: {
     save: 'Save',
@@ -291,6 +293,8 @@ export const en: Messages = {
       'assistance:approve': 'Approve and reverse assistance',
       'assistance:export': 'Export the assistance ledger (masked)',
       'campaign:manage': 'Open assistance campaigns',
+      'appeal:read': 'View worker appeals',
+      'appeal:manage': 'Receive, answer, close and escalate worker appeals',
     },
     auditAction: { ...AUDIT_ACTION_LABELS_EN },
   },

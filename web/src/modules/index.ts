@@ -1,4 +1,5 @@
 // The console's modules in menu order. A new module is its file here (routes and menu entries) plus one line.
+import { appealsWebModule } from './appeals.tsx';
 import { assistanceWebModule } from './assistance.tsx';
 import { auditWebModule } from './audit.tsx';
 import type { WebModule } from './define.ts';
@@ -16,6 +17,7 @@ export const WEB_MODULES: readonly WebModule[] = [
   membersWebModule,
   hardshipWebModule,
   assistanceWebModule,
+  appealsWebModule,
   statsWebModule,
   reportsWebModule,
   usersWebModule,

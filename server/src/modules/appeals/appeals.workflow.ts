@@ -42,7 +42,9 @@ export type AppealCaseType = CaseType<AppealStatus, AppealAction | 'auto_escalat
 type Effect = EffectContext<AppealPayload>;
 
 const required = (label: string) => ({ error: (iss: { input: unknown }) => (iss.input === undefined ? `请填写${label}` : `${label}无效`) });
-const ZReply = z.object({ opinion: zMultilineText(LIMITS.text).min(1, '请填写答复意见') });
+const ZReply = z.object({
+  opinion: z.string(required('答复意见')).pipe(zMultilineText(LIMITS.text).min(1, '请填写答复意见')),
+});
 const ZClose = z.object({
   satisfaction: z.enum(APPEAL_SATISFACTIONS, required('满意度')),
   closedAt: z.string(required('办结日期')),

@@ -40,7 +40,9 @@ export function createStatsService({ db, orgs, providers }: StatsDeps) {
     p.indicators.map(({ ratio: _ratio, ...i }) => ({ ...i, records: p.records(i.key, T.orgId, T.from, T.to) })),
   );
   // Rates (unit '%') are divided only after their parts are summed: over the subtree, and per child.
-  const ratios = new Map<string, Ratio>(providers.flatMap((p) => p.indicators.flatMap((i) => (i.ratio ? [[i.key, i.ratio] as const] : []))));
+  const ratios = new Map<string, Ratio>(
+    providers.flatMap((p) => p.indicators.flatMap((i) => (i.ratio ? [[i.key, i.ratio] as const] : []))),
+  );
   const sumRated = (groups: GroupedValues) => finishRatios(sumGroups(groups), ratios);
   const byKey = new Map(catalogue.map((i) => [i.key, i]));
 

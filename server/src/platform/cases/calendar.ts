@@ -57,7 +57,11 @@ export function workingDaysBetween(from: string, to: string, calendar: WorkCalen
 
 /** The SLA clock (办理时限) of an open case on `today`: working days left until its due day (0: due today, null:
  *  no due day) and, once past it, the working days it is late by (at least 1). */
-export function slaClock(dueAt: string | null, today: string, calendar: WorkCalendar): { remainingDays: number | null; overdueDays: number } {
+export function slaClock(
+  dueAt: string | null,
+  today: string,
+  calendar: WorkCalendar,
+): { remainingDays: number | null; overdueDays: number } {
   if (dueAt === null) return { remainingDays: null, overdueDays: 0 };
   if (dueAt >= today) return { remainingDays: workingDaysBetween(today, dueAt, calendar), overdueDays: 0 };
   return { remainingDays: null, overdueDays: Math.max(1, workingDaysBetween(dueAt, today, calendar)) };

@@ -29,7 +29,10 @@ export {
   isWorkingDay,
   slaClock,
   workingDaysBetween,
-  EMPTY_CALENDAR, type WorkCalendar, type CalendarDayKind } from './calendar.ts';
+  EMPTY_CALENDAR,
+  type WorkCalendar,
+  type CalendarDayKind,
+} from './calendar.ts';
 export { loadCalendar } from './calendar.repo.ts';
 export { createCalendarService, type CalendarService } from './calendar.service.ts';
 export { registerCaseRoutes } from './cases.routes.ts';

@@ -134,7 +134,7 @@ describe.each(engines())('appeals on %s', (engine) => {
   });
 
   it('escalates by hand to the parent union, which then replies and closes; the worker’s reply is kept', async () => {
-    const a = await receive({ receivedAt: '2026-11-30' });
+    const a = await receive({ receivedAt: todayCst() });
     const up = await act(u1c, a.id, 'escalate', { version: 1 });
     expect(up.status).toBe(200);
     expect(up.body).toMatchObject({ status: 'received', responsibleOrg: { id: s1.id }, escalations: 1 });
@@ -166,8 +166,9 @@ describe.each(engines())('appeals on %s', (engine) => {
     const a3 = await receive({ orgId: u2.id, category: 'insurance', channel: 'letter', receivedAt: '2026-03-02' }, u2c);
     expect((await settle(u2c, a3.id, 'unsatisfied', '2026-03-20')).onTime).toBe(false);
     const a4 = await receive({ orgId: u2.id, category: 'welfare', channel: 'online', receivedAt: '2026-04-01' }, u2c);
+    // Escalated by hand after its due day (2026-04-08): late, however soon the street closes it.
     expect((await act(u2c, a4.id, 'escalate', { version: 1 })).status).toBe(200);
-    expect((await settle(s2c, a4.id, 'basic', '2026-04-03')).onTime).toBe(true);
+    expect((await settle(s2c, a4.id, 'basic', '2026-04-03')).onTime).toBe(false);
     // Due 2026-05-09 (a 调休 Saturday): the sweep of 2026-05-12 escalates it to the street, and it counts as late.
     const a5 = await receive({ orgId: u1.id, category: 'safety', channel: 'phone', receivedAt: '2026-05-06' }, u1c);
     expect(a5.dueAt).toBe('2026-05-09');
@@ -191,29 +192,29 @@ describe.each(engines())('appeals on %s', (engine) => {
         },
       },
       'appeals.closed': { value: 5, breakdown: { satisfaction: { satisfied: 2, basic: 2, unsatisfied: 1 } } },
-      'appeals.closed_on_time': { value: 3 },
-      'appeals.on_time_rate': { value: 60 },
+      'appeals.closed_on_time': { value: 2 },
+      'appeals.on_time_rate': { value: 40 },
     });
-    // Per street 66.67% and 50.00%: the district's 60.00% is 3 ÷ 5, not their average.
+    // Per street 66.67% and 0.00%: the district's 40.00% is 2 ÷ 5, not their average (33.33%).
     const kids = await dc.get(`/api/v1/stats/children?orgId=${district.id}&from=2026-01-01&to=2026-06-30&keys=${keys}`);
     expect(kids.status).toBe(200);
     const row = (id: number) => kids.body.children.find((c: { orgId: number }) => c.orgId === id).values;
     expect(row(s1.id)).toEqual({ 'appeals.received': 4, 'appeals.closed': 3, 'appeals.closed_on_time': 2, 'appeals.on_time_rate': 66.67 });
-    expect(row(s2.id)).toEqual({ 'appeals.received': 2, 'appeals.closed': 2, 'appeals.closed_on_time': 1, 'appeals.on_time_rate': 50 });
-    expect(kids.body.total['appeals.on_time_rate']).toBe(60);
+    expect(row(s2.id)).toEqual({ 'appeals.received': 2, 'appeals.closed': 2, 'appeals.closed_on_time': 0, 'appeals.on_time_rate': 0 });
+    expect(kids.body.total['appeals.on_time_rate']).toBe(40);
     const trend = await dc.get(`/api/v1/stats/trend?orgId=${district.id}&year=2026&keys=appeals.on_time_rate,appeals.received`);
-    expect(trend.body.series['appeals.on_time_rate'].slice(0, 6)).toEqual([100, 100, 0, 100, 0, 0]);
+    expect(trend.body.series['appeals.on_time_rate'].slice(0, 6)).toEqual([100, 100, 0, 0, 0, 0]);
 
     const created = await dc.post('/api/v1/reports/work-summaries', { orgId: district.id, year: 2026, period: 'H1', asOf: '2026-06-30' });
     expect(created.status).toBe(201);
     const doc = (await dc.get(`/api/v1/reports/work-summaries/${created.body.id}`)).body;
     const section = doc.sections.find((s: { heading: string }) => s.heading.includes('职工诉求办理及时有效'));
-    expect(section.paragraphs).toEqual(['上半年共受理职工诉求6件，办结5件，按时办结率60.00%。']);
+    expect(section.paragraphs).toEqual(['上半年共受理职工诉求6件，办结5件，按时办结率40.00%。']);
     for (const p of section.source as string[]) expect(p.replace(/\{\{f\d+\}\}/g, '')).not.toMatch(/\d/);
     const s2only = await s2c.post('/api/v1/reports/work-summaries', { orgId: s2.id, year: 2026, period: 'H1', asOf: '2026-06-30' });
     const s2doc = (await s2c.get(`/api/v1/reports/work-summaries/${s2only.body.id}`)).body;
     const s2sec = s2doc.sections.find((s: { heading: string }) => s.heading.includes('职工诉求办理及时有效'));
-    expect(s2sec.paragraphs).toEqual(['上半年共受理职工诉求2件，办结2件，按时办结率50.00%。']);
+    expect(s2sec.paragraphs).toEqual(['上半年共受理职工诉求2件，办结2件，按时办结率0.00%。']);
   });
 
   it('an overdue appeal shows in the parent union’s to-dos, escalated there by the sweep', async () => {

@@ -2,7 +2,8 @@
 // (at first the receiving union itself). The responsible union replies (答复, the worker later reads it in the member
 // portal) and closes the appeal with the worker's satisfaction (办结). Its cadres, or those of any org above it, may
 // escalate it by hand to the parent union (上报), which becomes responsible with a new deadline; once the deadline has
-// passed unanswered, the overdue sweep escalates it the same way (逾期自动上报) and the appeal counts as late.
+// passed unanswered, the overdue sweep escalates it the same way (逾期自动上报). An appeal escalated after its due day,
+// by the sweep or by hand, counts as late however soon it is closed afterwards.
 import { z } from 'zod';
 import {
   APPEAL_DUE_DAYS,
@@ -76,21 +77,24 @@ async function close(e: Effect): Promise<void> {
   await repo.updateAppeal(e.tx, e.case.id, { satisfaction, closedAt, onTime });
 }
 
-/** Moves the appeal to the responsible union's parent with a new deadline; `lapsed` when the sweep does it. */
-async function escalateTo(e: Effect, lapsed: boolean): Promise<EffectResult> {
+/** Moves the appeal to the responsible union's parent with a new deadline. It has lapsed (counts as late whoever
+ *  closes it) when the sweep escalates it or a cadre does so after its due day. */
+async function escalateTo(e: Effect, bySweep: boolean): Promise<EffectResult> {
   const a = await appealOf(e);
+  const today = todayCst();
+  const lapsed = bySweep || (e.case.dueAt !== null && e.case.dueAt < today);
   const responsibleId = e.case.targetOrgId ?? e.case.orgId;
   const responsible = await findOrgById(e.tx, responsibleId);
   const parent = responsible?.parentId ? await findOrgById(e.tx, responsible.parentId) : undefined;
   if (!parent) {
     // Nobody above the top union: a cadre is told so; the sweep records the lapse and leaves no deadline to miss.
-    if (!lapsed) throw invalid('action', '已是最高一级工会，不能再上报');
+    if (!bySweep) throw invalid('action', '已是最高一级工会，不能再上报');
     await repo.updateAppeal(e.tx, e.case.id, { lapsed: true });
     return { dueAt: null };
   }
   const days = APPEAL_DUE_DAYS[a.category as AppealCategory] ?? APPEAL_DUE_DAYS.other;
   await repo.updateAppeal(e.tx, e.case.id, { escalations: a.escalations + 1, ...(lapsed ? { lapsed: true } : {}) });
-  return { target: { id: parent.id, path: parent.path }, dueAt: await dueAfter(e.tx, todayCst(), days) };
+  return { target: { id: parent.id, path: parent.path }, dueAt: await dueAfter(e.tx, today, days) };
 }
 
 export function registerAppealCaseType(kernel: CaseKernel): AppealCaseType {

@@ -51,6 +51,7 @@ export type TCaseAttachmentPolicy = z.infer<typeof ZCaseAttachmentPolicy>;
 export const CASE_TYPE_LABELS: Record<string, string> = {
   member_transfer: '会员接转',
   hardship_file: '困难职工档案',
+  appeal: '职工诉求',
 };
 
 /** A to-do: a case waiting for the caller's org, or an overdue case of a child org escalated to its parent. */
@@ -63,6 +64,10 @@ export const ZTodo = z.object({
   orgName: z.string(),
   dueAt: z.string().nullable(),
   overdue: z.boolean(),
+  /** The SLA clock: working days left until the due day (0: due today; null: overdue or no due day). */
+  remainingDays: z.number().int().nullable(),
+  /** Working days past the due day (0 unless overdue). */
+  overdueDays: z.number().int(),
 });
 export type TTodo = z.infer<typeof ZTodo>;
 export const ZTodoList = z.object({ items: z.array(ZTodo) });

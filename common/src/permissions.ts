@@ -54,6 +54,7 @@ export const BUILTIN_ROLES = {
       'hardship:read',
       'assistance:read',
       'rights:read',
+      'appeal:read',
     ] as Permission[],
   },
   system_admin: {

@@ -1,4 +1,5 @@
 import type { Journey } from '../harness.ts';
+import { appealJourneys } from './appeals.ts';
 import { assistanceJourneys } from './assistance.ts';
 import { memberJourneys } from './members.ts';
 import { mfaJourneys } from './mfa.ts';
@@ -14,4 +15,5 @@ export const journeys: Journey[] = [
   ...transferJourneys,
   ...reportJourneys,
   ...assistanceJourneys,
+  ...appealJourneys,
 ];

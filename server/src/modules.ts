@@ -1,6 +1,7 @@
 // The server's modules, in start order: a module comes after those whose services it uses. A new module is its
 // folder under server/src/modules (with defineModule in its index.ts) plus one line here.
 import type { ServerModule } from './platform/contract/index.ts';
+import { appealsModule } from './modules/appeals/index.ts';
 import { assistanceModule } from './modules/assistance/index.ts';
 import { auditModule } from './modules/audit/index.ts';
 import { authModule } from './modules/auth/index.ts';
@@ -26,6 +27,7 @@ export const MODULES: readonly ServerModule[] = [
   reportsModule,
   hardshipModule,
   rightsModule,
+  appealsModule,
   // Subscribes to every case type's steps: after the modules that register case types.
   notificationsModule,
 ];

@@ -1,4 +1,5 @@
 // Every module's shared catalogue, in menu order. A new module adds its catalogue file here with one line.
+import { appealsCatalogue } from './appeals.ts';
 import { authCatalogue } from './auth.ts';
 import { hardshipCatalogue } from './hardship.ts';
 import { assistanceCatalogue } from './assistance.ts';
@@ -22,6 +23,7 @@ export const CATALOGUES = [
   hardshipCatalogue,
   assistanceCatalogue,
   rightsCatalogue,
+  appealsCatalogue,
   statsCatalogue,
   reportsCatalogue,
   authCatalogue,
@@ -32,6 +34,7 @@ export const CATALOGUES = [
 export type Catalogue = (typeof CATALOGUES)[number];
 export type ModuleKey = Catalogue['key'];
 export {
+  appealsCatalogue,
   assistanceCatalogue,
   authCatalogue,
   auditCatalogue,

@@ -3,11 +3,11 @@
 import type { CipherColumn } from '../platform/crypto/index.ts';
 import { MEMBER_CIPHER_COLUMNS } from '../modules/members/index.ts';
 import { IMPORT_CIPHER_COLUMNS } from '../modules/member-imports/index.ts';
-
 import { MFA_CIPHER_COLUMNS } from '../modules/auth/index.ts';
 import { HARDSHIP_CIPHER_COLUMNS } from '../modules/hardship/index.ts';
 import { ASSISTANCE_CIPHER_COLUMNS, BENEFICIARY_IMPORT_CIPHER_COLUMNS } from '../modules/assistance/index.ts';
 import { RIGHTS_CIPHER_COLUMNS } from '../modules/rights/index.ts';
+import { APPEAL_CIPHER_COLUMNS } from '../modules/appeals/index.ts';
 
 export const CIPHER_COLUMNS: CipherColumn[] = [
   ...MEMBER_CIPHER_COLUMNS,
@@ -17,4 +17,5 @@ export const CIPHER_COLUMNS: CipherColumn[] = [
   ...ASSISTANCE_CIPHER_COLUMNS,
   ...BENEFICIARY_IMPORT_CIPHER_COLUMNS,
   ...RIGHTS_CIPHER_COLUMNS,
+  ...APPEAL_CIPHER_COLUMNS,
 ];

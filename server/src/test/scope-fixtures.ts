@@ -32,6 +32,7 @@ export const FIXTURE_PERMISSIONS: readonly Permission[] = [
   'campaign:manage',
   'assistance:manage',
   'rights:manage',
+  'appeal:manage',
 ];
 
 /** Makes one object of the kind inside `side.district`'s subtree; returns the id its routes take. */
@@ -133,6 +134,10 @@ export const SCOPE_FIXTURES: Record<string, ScopeFixture> = {
   injury_report: async (s) => {
     const body = { orgId: (await union(s)).id, name: '范职工', employerName: '范围公司', injuredAt: '2026-03-01', severity: 'minor' };
     return created(await s.cadre.post('/api/v1/injury-reports', body), 'injury report');
+  },
+  appeal: async (s) => {
+    const body = { orgId: (await union(s)).id, channel: 'hotline', category: 'wages', content: '拖欠工资两个月', receivedAt: '2026-03-02' };
+    return created(await s.cadre.post('/api/v1/appeals', body), 'appeal');
   },
 };
 

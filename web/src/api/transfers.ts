@@ -66,6 +66,10 @@ export interface TodoItem {
   orgName: string;
   dueAt: string | null;
   overdue: boolean;
+  /** Working days left until the due day (0: due today); null when overdue or without one. */
+  remainingDays: number | null;
+  /** Working days past the due day (0 unless overdue). */
+  overdueDays: number;
 }
 
 export interface DirectoryOrg {
@@ -127,5 +131,6 @@ export function casePath(type: string, caseId: number): string | undefined {
   if (type === 'member_transfer') return `/transfers/${caseId}`;
   if (type === 'hardship_file') return `/hardship-files/${caseId}`;
   if (type === 'assistance') return `/assistance/${caseId}`;
+  if (type === 'appeal') return `/appeals/${caseId}`;
   return undefined;
 }

@@ -91,6 +91,13 @@ export const AUDIT_ACTION_LABELS_EN: Record<AuditAction, string> = {
   'injury.report': 'Injured worker reported',
   'injury.visit': 'Injured worker visited',
   'injury.reveal': 'Injured worker’s name and ID revealed',
+  'appeal.create': 'Worker appeal received',
+  'appeal.reply': 'Worker appeal answered',
+  'appeal.close': 'Worker appeal closed',
+  'appeal.escalate': 'Worker appeal escalated',
+  'appeal.auto_escalate': 'Worker appeal escalated (overdue)',
+  'appeal.reveal': 'Worker appeal contact revealed',
+  'appeal.export': 'Worker appeals exported',
 };
 
 export const AUDIT_GROUP_LABELS_EN: Record<AuditActionGroup, string> = {
@@ -108,6 +115,7 @@ export const AUDIT_GROUP_LABELS_EN: Record<AuditActionGroup, string> = {
   hardship: 'Hardship files',
   assistance: 'Assistance',
   rights: 'Rights protection',
+  appeal: 'Worker appeals',
 };
 
 export const AUDIT_ENTITY_LABELS_EN: Record<AuditEntityType, string> = {
@@ -130,4 +138,5 @@ export const AUDIT_ENTITY_LABELS_EN: Record<AuditEntityType, string> = {
   rights_case: 'Rights case',
   rights_roster: 'Lawyer/mediator',
   injury_report: 'Injury visit',
+  appeal: 'Worker appeal',
 };

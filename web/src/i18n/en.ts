@@ -7,6 +7,7 @@ import { transferEn } from './transfer.en.ts';
 import { hardshipEn } from './hardship.en.ts';
 import { rightsEn } from './rights.en.ts';
 import { assistanceEn } from './assistance.en.ts';
+import { appealsEn } from './appeals.en.ts';
 import type { Messages } from './zh-CN.ts';
 import { AUDIT_ACTION_LABELS_EN, AUDIT_ENTITY_LABELS_EN, AUDIT_GROUP_LABELS_EN } from './audit.en.ts';
 
@@ -19,6 +20,7 @@ export const en: Messages = {
   ...hardshipEn,
   ...rightsEn,
   ...assistanceEn,
+  ...appealsEn,
   app: { title: 'Trade Union Work Platform', subtitle: 'Organisation · Members · Work records' },
   common: {
     save: 'Save',
@@ -296,6 +298,8 @@ export const en: Messages = {
       'rights:read': 'View rights cases and injury visits',
       'rights:manage': 'Handle rights cases and injury visits, keep the lawyer/mediator roster',
       'rights:export': 'Export rights cases (masked)',
+      'appeal:read': 'View worker appeals',
+      'appeal:manage': 'Receive, answer, close and escalate worker appeals',
     },
     auditAction: { ...AUDIT_ACTION_LABELS_EN },
   },

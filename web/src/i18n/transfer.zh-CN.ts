@@ -11,13 +11,19 @@ export const transferZhCN = {
     overdue: '已超期',
     dueAt: '办理期限 {{date}}',
     noDue: '无期限',
+    remaining: '剩余 {{count}} 个工作日',
+    dueToday: '今日到期',
+    overdueBy: '已逾期 {{count}} 个工作日',
     open: '去办理',
     figures: '本单位概况',
     figuresOrg: '{{org}} · 截至 {{date}}',
     membersTotal: '会员总数',
     grassroots: '基层工会数',
     joinedThisYear: '本年新增会员',
-    types: { member_transfer: '会员接转', hardship_file: '困难职工档案', assistance: '帮扶救助' } as Record<string, string>,
+    types: { member_transfer: '会员接转', hardship_file: '困难职工档案', assistance: '帮扶救助', appeal: '职工诉求' } as Record<
+      string,
+      string
+    >,
   },
   transfer: {
     title: '会员接转',

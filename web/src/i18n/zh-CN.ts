@@ -18,6 +18,7 @@ import { transferZhCN } from './transfer.zh-CN.ts';
 import { hardshipZhCN } from './hardship.zh-CN.ts';
 import { rightsZhCN } from './rights.zh-CN.ts';
 import { assistanceZhCN } from './assistance.zh-CN.ts';
+import { appealsZhCN } from './appeals.zh-CN.ts';
 
 export const zhCN = {
   ...memberZhCN,
@@ -28,6 +29,7 @@ export const zhCN = {
   ...hardshipZhCN,
   ...rightsZhCN,
   ...assistanceZhCN,
+  ...appealsZhCN,
   app: { title: '工会工作平台', subtitle: '组织建设 · 会员管理 · 工作台账' },
   common: {
     save: '保存',

@@ -1,4 +1,5 @@
 // The console's modules in menu order. A new module is its file here (routes and menu entries) plus one line.
+import { appealsWebModule } from './appeals.tsx';
 import { assistanceWebModule } from './assistance.tsx';
 import { auditWebModule } from './audit.tsx';
 import type { WebModule } from './define.ts';
@@ -18,6 +19,7 @@ export const WEB_MODULES: readonly WebModule[] = [
   hardshipWebModule,
   assistanceWebModule,
   rightsWebModule,
+  appealsWebModule,
   statsWebModule,
   reportsWebModule,
   usersWebModule,

@@ -107,6 +107,9 @@ describe.each(engines())('member transfers on %s', (engine) => {
       orgName: ub.name,
       dueAt: due,
       overdue: false,
+      // The SLA clock: the transfer's 10 working days, none spent yet.
+      remainingDays: 10,
+      overdueDays: 0,
     });
     for (const c of [sender, viewerB, receiverParent])
       expect((await c.get('/api/v1/todos')).body.items.map((x: { caseId: number }) => x.caseId)).not.toContain(res.body.id);

@@ -47,3 +47,22 @@ export function addWorkingDays(date: string, n: number, calendar: WorkCalendar):
 export function addCalendarDays(date: string, days: number): string {
   return fromUtc(toUtc(date) + days * DAY_MS);
 }
+
+/** The number of working days d with `from` < d ≤ `to` (0 when `to` is not after `from`). */
+export function workingDaysBetween(from: string, to: string, calendar: WorkCalendar): number {
+  let n = 0;
+  for (let ms = toUtc(from) + DAY_MS, end = toUtc(to); ms <= end; ms += DAY_MS) if (isWorkingDay(fromUtc(ms), calendar)) n++;
+  return n;
+}
+
+/** The SLA clock (办理时限) of an open case on `today`: working days left until its due day (0: due today, null:
+ *  no due day) and, once past it, the working days it is late by (at least 1). */
+export function slaClock(
+  dueAt: string | null,
+  today: string,
+  calendar: WorkCalendar,
+): { remainingDays: number | null; overdueDays: number } {
+  if (dueAt === null) return { remainingDays: null, overdueDays: 0 };
+  if (dueAt >= today) return { remainingDays: workingDaysBetween(today, dueAt, calendar), overdueDays: 0 };
+  return { remainingDays: null, overdueDays: Math.max(1, workingDaysBetween(dueAt, today, calendar)) };
+}

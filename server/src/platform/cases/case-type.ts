@@ -36,6 +36,8 @@ export interface EffectContext<P> {
 /** What an effect may hand back: a new due day for the case (null: none), e.g. the next yearly review. */
 export interface EffectResult {
   dueAt?: string | null;
+  /** A new target side (an appeal escalated to the parent union): the case's other side moves there. */
+  target?: { id: number; path: string };
 }
 
 export interface Transition<S extends string, P> {
@@ -87,9 +89,9 @@ export interface OpenInput<P> {
   subject?: string | undefined;
   title: string;
   payload: P;
-  /** Working days from today (China time) to the due day; none: no deadline. */
+  /** Working days from today (China time), or from `dueFrom`, to the due day; none: no deadline. */
   dueInWorkingDays?: number | undefined;
-  /** The day the working days count from when it is not today (a case recorded after it was received). */
+  /** The day the working days count from (a date in the past, e.g. when an appeal was received); default today. */
   dueFrom?: string | undefined;
   opinion?: string | null | undefined;
 }

@@ -79,6 +79,12 @@ export async function setDue(db: DbOrTx, id: number, dueAt: string | null): Prom
   return c;
 }
 
+/** Moves a case's target side to another org (an escalation); the step and audit row say why. */
+export async function setTarget(db: DbOrTx, id: number, target: { id: number; path: string }): Promise<CaseRow | undefined> {
+  const [c] = await db.update(cases).set({ targetOrgId: target.id, targetOrgPath: target.path }).where(eq(cases.id, id)).returning();
+  return c;
+}
+
 export async function stepsOf(db: DbOrTx, caseId: number): Promise<CaseStepRow[]> {
   return db.select().from(caseSteps).where(eq(caseSteps.caseId, caseId)).orderBy(asc(caseSteps.at), asc(caseSteps.id));
 }

@@ -23,7 +23,16 @@ export {
 } from './kernel.ts';
 export type { CaseStepRow } from './cases.repo.ts';
 export { scopePaths as caseScopePaths } from './cases.repo.ts';
-export { addWorkingDays, addCalendarDays, isWorkingDay, EMPTY_CALENDAR, type WorkCalendar, type CalendarDayKind } from './calendar.ts';
+export {
+  addWorkingDays,
+  addCalendarDays,
+  isWorkingDay,
+  slaClock,
+  workingDaysBetween,
+  EMPTY_CALENDAR,
+  type WorkCalendar,
+  type CalendarDayKind,
+} from './calendar.ts';
 export { loadCalendar } from './calendar.repo.ts';
 export { createCalendarService, type CalendarService } from './calendar.service.ts';
 export { registerCaseRoutes } from './cases.routes.ts';

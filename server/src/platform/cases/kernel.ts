@@ -87,6 +87,8 @@ export function createCaseKernel({ db }: { db: Db }) {
     const updated = await repo.compareAndSet(tx, c.id, version, { status: tr.to, open: (def.open as readonly string[]).includes(tr.to) });
     if (!updated) throw new AppError('CASE_STALE');
     let record = { ...updated, payload: def.payload.parse(updated.payload) };
+    // The row as the effect left it (a new due day or target side): whom the step's notices go to.
+    let latest: repo.CaseRow = updated;
     await repo.insertStep(tx, {
       caseId: c.id,
       action,
@@ -100,9 +102,13 @@ export function createCaseKernel({ db }: { db: Db }) {
     if (tr.effect) {
       const effect = tr.effect;
       const res = await asSystem(() => effect({ tx, case: record, actor: who.actor, origin: who.origin, opinion, input }));
+      if (res && res.target) {
+        const moved = await repo.setTarget(tx, c.id, res.target);
+        if (moved) [latest, record] = [moved, { ...moved, payload: record.payload }];
+      }
       if (res && res.dueAt !== undefined) {
         const due = await repo.setDue(tx, c.id, res.dueAt);
-        if (due) record = { ...due, payload: record.payload };
+        if (due) [latest, record] = [due, { ...due, payload: record.payload }];
       }
     }
     const fields = Object.fromEntries(Object.entries(input).filter(([k, v]) => k !== 'opinion' && v !== undefined));
@@ -124,7 +130,7 @@ export function createCaseKernel({ db }: { db: Db }) {
       },
     });
     const generic = def as unknown as CaseTypeDef<string, string, unknown>;
-    await emit(tx, generic, updated, action, who.actor?.userId ?? null, noticesOf(generic, c.status, updated, side));
+    await emit(tx, generic, latest, action, who.actor?.userId ?? null, noticesOf(generic, c.status, latest, side));
     return record;
   }
 

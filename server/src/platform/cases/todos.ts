@@ -4,6 +4,8 @@ import { todayCst } from '@gonghui/common';
 import { can, type Ctx } from '../authz/index.ts';
 import type { Db } from '../db/index.ts';
 import { isOverdue, type CaseTypeDef, type Side } from './case-type.ts';
+import { slaClock } from './calendar.ts';
+import { loadCalendar } from './calendar.repo.ts';
 import * as repo from './cases.repo.ts';
 import { actingPermissions } from './notices.ts';
 
@@ -32,6 +34,9 @@ export async function todosOf(db: Db, types: Iterable<CaseTypeDef<string, string
   };
   const all = [...mine, ...late];
   const names = await repo.orgNames(db, all.map(awaitingOrgId));
+  // The SLA clock of each item, counted in the working-day calendar between its due day and today.
+  const days = [today, ...all.flatMap((c) => (c.dueAt ? [c.dueAt] : []))].sort();
+  const calendar = await loadCalendar(db, days[0] ?? today, days[days.length - 1] ?? today);
   return all.map((c) => ({
     type: c.type,
     caseId: c.id,
@@ -40,5 +45,6 @@ export async function todosOf(db: Db, types: Iterable<CaseTypeDef<string, string
     orgName: names.get(awaitingOrgId(c)) ?? '',
     dueAt: c.dueAt,
     overdue: isOverdue(c, today),
+    ...slaClock(c.dueAt, today, calendar),
   }));
 }

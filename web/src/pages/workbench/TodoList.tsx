@@ -12,6 +12,23 @@ export function useTodos() {
   return useQuery({ queryKey: TODOS_KEY, queryFn: todoApi.list, staleTime: 15_000, refetchOnWindowFocus: true });
 }
 
+/** The SLA clock in working days: 剩余 N 个工作日 / 今日到期 / 已逾期 N 个工作日. */
+function SlaText({ item }: { item: TodoItem }) {
+  const { t } = useTranslation();
+  if (item.overdue && item.overdueDays > 0)
+    return (
+      <Typography.Text type="danger" data-testid="todo-sla">
+        {t('workbench.overdueBy', { count: item.overdueDays })}
+      </Typography.Text>
+    );
+  if (item.remainingDays === null || item.remainingDays === undefined) return null;
+  return (
+    <Typography.Text type={item.remainingDays <= 1 ? 'warning' : 'secondary'} data-testid="todo-sla">
+      {item.remainingDays === 0 ? t('workbench.dueToday') : t('workbench.remaining', { count: item.remainingDays })}
+    </Typography.Text>
+  );
+}
+
 function TodoRow({ item }: { item: TodoItem }) {
   const { t } = useTranslation();
   const path = casePath(item.type, item.caseId);
@@ -40,6 +57,7 @@ function TodoRow({ item }: { item: TodoItem }) {
             <Typography.Text type={item.overdue ? 'danger' : 'secondary'}>
               {item.dueAt ? t('workbench.dueAt', { date: formatDue(item.dueAt) }) : t('workbench.noDue')}
             </Typography.Text>
+            <SlaText item={item} />
           </Space>
         </div>
       </div>

@@ -23,6 +23,7 @@ export * from './ledger.ts';
 export * from './assistance.ts';
 export * from './attachment.ts';
 export * from './hardship.ts';
+export * from './mutual-aid.ts';
 export * from './modules/index.ts';
 export { catalogueOwners, AUDIT_ACTION_GROUPS } from './modules/assemble.ts';
 export * from './field-labels.ts';

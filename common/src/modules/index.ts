@@ -2,6 +2,7 @@
 import { authCatalogue } from './auth.ts';
 import { hardshipCatalogue } from './hardship.ts';
 import { assistanceCatalogue } from './assistance.ts';
+import { mutualAidCatalogue } from './mutual-aid.ts';
 import { auditCatalogue } from './audit.ts';
 import { memberImportsCatalogue } from './member-imports.ts';
 import { membersCatalogue } from './members.ts';
@@ -20,6 +21,7 @@ export const CATALOGUES = [
   memberImportsCatalogue,
   hardshipCatalogue,
   assistanceCatalogue,
+  mutualAidCatalogue,
   statsCatalogue,
   reportsCatalogue,
   authCatalogue,
@@ -36,6 +38,7 @@ export {
   hardshipCatalogue,
   memberImportsCatalogue,
   membersCatalogue,
+  mutualAidCatalogue,
   notificationsCatalogue,
   orgsCatalogue,
   platformCatalogue,

@@ -7,6 +7,7 @@ import { IMPORT_CIPHER_COLUMNS } from '../modules/member-imports/index.ts';
 import { MFA_CIPHER_COLUMNS } from '../modules/auth/index.ts';
 import { HARDSHIP_CIPHER_COLUMNS } from '../modules/hardship/index.ts';
 import { ASSISTANCE_CIPHER_COLUMNS } from '../modules/assistance/index.ts';
+import { MUTUAL_AID_CIPHER_COLUMNS } from '../modules/mutual-aid/index.ts';
 
 export const CIPHER_COLUMNS: CipherColumn[] = [
   ...MEMBER_CIPHER_COLUMNS,
@@ -14,4 +15,5 @@ export const CIPHER_COLUMNS: CipherColumn[] = [
   ...MFA_CIPHER_COLUMNS,
   ...HARDSHIP_CIPHER_COLUMNS,
   ...ASSISTANCE_CIPHER_COLUMNS,
+  ...MUTUAL_AID_CIPHER_COLUMNS,
 ];

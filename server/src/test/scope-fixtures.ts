@@ -31,6 +31,7 @@ export const FIXTURE_PERMISSIONS: readonly Permission[] = [
   'hardship:manage',
   'campaign:manage',
   'assistance:manage',
+  'mutual_aid:manage',
 ];
 
 /** Makes one object of the kind inside `side.district`'s subtree; returns the id its routes take. */
@@ -114,7 +115,25 @@ export const SCOPE_FIXTURES: Record<string, ScopeFixture> = {
     };
     return created(await s.cadre.post('/api/v1/assistance', body), 'assistance');
   },
+  mutual_aid_plan: (s) => mutualAid(s, 'plan'),
+  mutual_aid_enrolment: (s) => mutualAid(s, 'enrolment'),
+  mutual_aid_claim: (s) => mutualAid(s, 'claim'),
 };
+
+/** 医疗互助: a plan of a new street of the district, a union below it enrolled by headcount, a member's claim. */
+async function mutualAid(s: ScopeSide, upTo: 'plan' | 'enrolment' | 'claim'): Promise<number> {
+  const street = await makeOrg(s.t.db, s.district, { level: 'street', name: uniq('互助街道') });
+  const classes = [{ code: 'active', premium: 5000, perClaimCap: 100_000, yearlyCap: 200_000 }];
+  const plan = created(await s.cadre.post('/api/v1/mutual-aid/plans', { orgId: street.id, year: 2026, classes }), 'mutual aid plan');
+  if (upTo === 'plan') return plan;
+  const unit = await makeOrg(s.t.db, street, { level: 'grassroots', name: uniq('互助基层工会') });
+  const body = { planId: plan, orgId: unit.id, classCode: 'active', headcount: 10, enrolledAt: '2026-01-10' };
+  const enrolment = created(await s.cadre.post('/api/v1/mutual-aid/enrolments', body), 'mutual aid enrolment');
+  if (upTo === 'enrolment') return enrolment;
+  const memberId = await member(s, unit.id);
+  const claim = { planId: plan, memberId, classCode: 'active', kind: 'inpatient', invoiceTotal: 50_000, diagnosis: '急性阑尾炎' };
+  return created(await s.cadre.post('/api/v1/mutual-aid/claims', claim), 'mutual aid claim');
+}
 
 const campaignBody = (orgId: number) => ({
   orgId,

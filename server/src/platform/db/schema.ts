@@ -47,3 +47,4 @@ export const schema = {
   mfaPendingLogins,
 };
 export * from './tables/hardship.ts';
+export * from './tables/mutual-aid.ts';

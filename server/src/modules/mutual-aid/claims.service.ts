@@ -6,7 +6,6 @@ import {
   MUTUAL_AID_CLASS_LABELS,
   maskName,
   type MutualAidAction,
-  type MutualAidClass,
   type TMutualAidActionBody,
   type TMutualAidClaimCreate,
   type TMutualAidClaimExportQuery,

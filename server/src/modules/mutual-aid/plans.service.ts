@@ -5,7 +5,6 @@
 import {
   MUTUAL_AID_CLASS_LABELS,
   formatYuan,
-  type MutualAidClass,
   type TMutualAidEnrolmentCreate,
   type TMutualAidPlanCreate,
   type TMutualAidPremiumBody,

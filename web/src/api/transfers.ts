@@ -127,5 +127,6 @@ export function casePath(type: string, caseId: number): string | undefined {
   if (type === 'member_transfer') return `/transfers/${caseId}`;
   if (type === 'hardship_file') return `/hardship-files/${caseId}`;
   if (type === 'assistance') return `/assistance/${caseId}`;
+  if (type === 'mutual_aid_claim') return `/mutual-aid/claims/${caseId}`;
   return undefined;
 }

@@ -78,6 +78,17 @@ export const AUDIT_ACTION_LABELS_EN: Record<AuditAction, string> = {
   'assistance.reverse': 'Assistance reversed',
   'campaign.create': 'Campaign opened',
   'assistance.export': 'Assistance ledger exported',
+  'mutual_aid.plan_create': 'Mutual aid plan set up',
+  'mutual_aid.quota_set': 'Mutual aid quota set',
+  'mutual_aid.enrol': 'Unit enrolled in mutual aid',
+  'mutual_aid.premium': 'Mutual aid premium recorded',
+  'mutual_aid.claim': 'Mutual aid claim submitted',
+  'mutual_aid.verify': 'Mutual aid claim verified',
+  'mutual_aid.review': 'Mutual aid claim reviewed',
+  'mutual_aid.pay': 'Mutual aid claim paid',
+  'mutual_aid.reject': 'Mutual aid claim rejected',
+  'mutual_aid.view_health': 'Mutual aid health data viewed',
+  'mutual_aid.export': 'Mutual aid claims exported',
 };
 
 export const AUDIT_GROUP_LABELS_EN: Record<AuditActionGroup, string> = {
@@ -94,6 +105,7 @@ export const AUDIT_GROUP_LABELS_EN: Record<AuditActionGroup, string> = {
   system: 'System',
   hardship: 'Hardship files',
   assistance: 'Assistance',
+  mutual_aid: 'Mutual medical aid',
 };
 
 export const AUDIT_ENTITY_LABELS_EN: Record<AuditEntityType, string> = {
@@ -112,4 +124,7 @@ export const AUDIT_ENTITY_LABELS_EN: Record<AuditEntityType, string> = {
   hardship_file: 'Hardship file',
   assistance: 'Assistance',
   campaign: 'Assistance campaign',
+  mutual_aid_plan: 'Mutual aid plan',
+  mutual_aid_enrolment: 'Mutual aid enrolment',
+  mutual_aid_claim: 'Mutual aid claim',
 };

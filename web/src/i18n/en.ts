@@ -6,6 +6,7 @@ import { exportRequestEn } from './exportRequest.en.ts';
 import { transferEn } from './transfer.en.ts';
 import { hardshipEn } from './hardship.en.ts';
 import { assistanceEn } from './assistance.en.ts';
+import { mutualAidEn } from './mutual-aid.en.ts';
 import type { Messages } from './zh-CN.ts';
 import { AUDIT_ACTION_LABELS_EN, AUDIT_ENTITY_LABELS_EN, AUDIT_GROUP_LABELS_EN } from './audit.en.ts';
 
@@ -17,6 +18,7 @@ export const en: Messages = {
   ...transferEn,
   ...hardshipEn,
   ...assistanceEn,
+  ...mutualAidEn,
   app: { title: 'Trade Union Work Platform', subtitle: 'Organisation · Members · Work records' },
   common: {
     save: 'Save',
@@ -291,6 +293,11 @@ export const en: Messages = {
       'assistance:approve': 'Approve and reverse assistance',
       'assistance:export': 'Export the assistance ledger (masked)',
       'campaign:manage': 'Open assistance campaigns',
+      'mutual_aid:read': 'View mutual aid plans, enrolments and claims',
+      'mutual_aid:manage': 'Set up plans, enrol units, submit and verify claims',
+      'mutual_aid:approve': 'Review and pay mutual aid claims',
+      'mutual_aid:export': 'Export the mutual aid claims (masked)',
+      'mutual_aid:view_health': 'See diagnoses and other health data of claims',
     },
     auditAction: { ...AUDIT_ACTION_LABELS_EN },
   },

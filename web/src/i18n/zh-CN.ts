@@ -17,6 +17,7 @@ import { exportRequestZhCN } from './exportRequest.zh-CN.ts';
 import { transferZhCN } from './transfer.zh-CN.ts';
 import { hardshipZhCN } from './hardship.zh-CN.ts';
 import { assistanceZhCN } from './assistance.zh-CN.ts';
+import { mutualAidZhCN } from './mutual-aid.zh-CN.ts';
 
 export const zhCN = {
   ...memberZhCN,
@@ -26,6 +27,7 @@ export const zhCN = {
   ...transferZhCN,
   ...hardshipZhCN,
   ...assistanceZhCN,
+  ...mutualAidZhCN,
   app: { title: '工会工作平台', subtitle: '组织建设 · 会员管理 · 工作台账' },
   common: {
     save: '保存',

@@ -4,6 +4,7 @@ import { auditWebModule } from './audit.tsx';
 import type { WebModule } from './define.ts';
 import { hardshipWebModule } from './hardship.tsx';
 import { membersWebModule } from './members.tsx';
+import { mutualAidWebModule } from './mutual-aid.tsx';
 import { orgsWebModule } from './orgs.tsx';
 import { reportsWebModule } from './reports.tsx';
 import { statsWebModule } from './stats.tsx';
@@ -16,6 +17,7 @@ export const WEB_MODULES: readonly WebModule[] = [
   membersWebModule,
   hardshipWebModule,
   assistanceWebModule,
+  mutualAidWebModule,
   statsWebModule,
   reportsWebModule,
   usersWebModule,

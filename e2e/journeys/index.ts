@@ -2,6 +2,7 @@ import type { Journey } from '../harness.ts';
 import { assistanceJourneys } from './assistance.ts';
 import { memberJourneys } from './members.ts';
 import { mfaJourneys } from './mfa.ts';
+import { mutualAidJourneys } from './mutual-aid.ts';
 import { platformJourneys } from './platform.ts';
 import { reportJourneys } from './reports.ts';
 import { transferJourneys } from './transfers.ts';
@@ -14,4 +15,5 @@ export const journeys: Journey[] = [
   ...transferJourneys,
   ...reportJourneys,
   ...assistanceJourneys,
+  ...mutualAidJourneys,
 ];

@@ -82,8 +82,11 @@ export function createClaimService(deps: {
     const plan = await asSystem(() => plans.findPlan(db, view.case.payload.planId));
     const rule = plan && ruleOf(plan, view.case.payload.classCode);
     if (!v || !rule) throw notFound('医疗互助报销');
+    // What the rules give is counted without this claim; what is left shown after it once its payout is fixed.
     const used = await asSystem(() => repo.usedOfYear(db, v.c, v.c.id));
-    const remaining = Math.max(0, rule.yearlyCap - used);
+    const before = Math.max(0, rule.yearlyCap - used);
+    const fixed = v.c.status === 'reviewed' || v.c.status === 'paid' ? (v.c.payoutFen ?? 0) : 0;
+    const remaining = Math.max(0, before - fixed);
     const c = view.case;
     // Rejecting a verified claim is the reviewing side's (the kernel gives a transition one side).
     const allowedActions = view.allowedActions.filter(
@@ -92,7 +95,7 @@ export function createClaimService(deps: {
     const out: ClaimDetail = {
       ...v,
       version: c.version,
-      computedPayout: computePayout(rule, v.c.invoiceTotalFen, remaining),
+      computedPayout: computePayout(rule, v.c.invoiceTotalFen, before),
       yearlyCap: rule.yearlyCap,
       remaining,
       steps: view.steps,

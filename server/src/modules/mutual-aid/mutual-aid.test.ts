@@ -245,7 +245,7 @@ describe.each(engines())('mutual aid on %s', (engine) => {
     expect(early.body.field).toBe('paidAt');
     const p1 = await act(dc, k.k1, 'pay', { paidAt: '2026-03-10' });
     expect(p1.status).toBe(200);
-    expect(p1.body).toMatchObject({ status: 'paid', paidAt: '2026-03-10', ledgerEntryId: expect.any(Number) });
+    expect(p1.body).toMatchObject({ status: 'paid', paidAt: '2026-03-10', ledgerEntryId: expect.any(Number), remaining: 200_000 });
     expect(p1.body.steps.map((s: { action: string }) => s.action)).toEqual(['submit', 'verify', 'review', 'pay']);
 
     // 2,000.00 元 left of the member's 5,000.00 元 this year.

@@ -19,7 +19,12 @@ export const transferEn: typeof transferZhCN = {
     membersTotal: 'Members',
     grassroots: 'Grassroots unions',
     joinedThisYear: 'New members this year',
-    types: { member_transfer: 'Member transfer', hardship_file: 'Hardship file', assistance: 'Assistance', mutual_aid_claim: 'Mutual aid claim' },
+    types: {
+      member_transfer: 'Member transfer',
+      hardship_file: 'Hardship file',
+      assistance: 'Assistance',
+      mutual_aid_claim: 'Mutual aid claim',
+    },
   },
   transfer: {
     title: 'Member transfers',

@@ -17,7 +17,12 @@ export const transferZhCN = {
     membersTotal: '会员总数',
     grassroots: '基层工会数',
     joinedThisYear: '本年新增会员',
-    types: { member_transfer: '会员接转', hardship_file: '困难职工档案', assistance: '帮扶救助', mutual_aid_claim: '医疗互助报销' } as Record<string, string>,
+    types: {
+      member_transfer: '会员接转',
+      hardship_file: '困难职工档案',
+      assistance: '帮扶救助',
+      mutual_aid_claim: '医疗互助报销',
+    } as Record<string, string>,
   },
   transfer: {
     title: '会员接转',

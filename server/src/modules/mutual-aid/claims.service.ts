@@ -156,8 +156,10 @@ export function createClaimService(deps: {
       const view = await cases.get(ctx, id);
       if (view.case.status === 'verified' && !passesScope(ctx.actor, view.case, { side: 'target' })) throw notFound('医疗互助报销');
     }
-    const reason = body.reason?.trim();
-    const opinion = [body.opinion?.trim(), reason ? `调整理由：${reason}` : ''].filter(Boolean).join('；') || undefined;
+    // A review's opinion stands for the reason of an edited payout when no reason is given apart.
+    const ownReason = body.reason?.trim();
+    const reason = ownReason || (action === 'review' && body.payout !== undefined ? body.opinion?.trim() : undefined);
+    const opinion = [body.opinion?.trim(), ownReason ? `调整理由：${ownReason}` : ''].filter(Boolean).join('；') || undefined;
     const fields: Record<string, unknown> = {};
     if (body.payout !== undefined) fields.payout = body.payout;
     if (reason) fields.reason = reason;

@@ -14,6 +14,7 @@ export const SENSITIVE_PERMISSIONS: readonly Permission[] = [
   'member:view_sensitive',
   'security:manage',
   'export:approve',
+  'mutual_aid:view_health',
 ];
 
 /**
@@ -37,6 +38,7 @@ const NOT_FOR_ORG_ADMIN: readonly Permission[] = [
   'member:view_sensitive',
   'security:manage',
   'export:approve',
+  'mutual_aid:view_health',
 ];
 
 export const BUILTIN_ROLES = {
@@ -55,6 +57,7 @@ export const BUILTIN_ROLES = {
       'assistance:read',
       'rights:read',
       'appeal:read',
+      'mutual_aid:read',
     ] as Permission[],
   },
   system_admin: {
@@ -82,7 +85,15 @@ export const BUILTIN_ROLES = {
   },
   privacy_officer: {
     name: '敏感信息管理员',
-    permissions: ['org:read', 'member:read', 'member:export', 'member:view_sensitive', 'export:approve'] as Permission[],
+    permissions: [
+      'org:read',
+      'member:read',
+      'member:export',
+      'member:view_sensitive',
+      'export:approve',
+      'mutual_aid:read',
+      'mutual_aid:view_health',
+    ] as Permission[],
   },
 } as const;
 export type BuiltinRoleKey = keyof typeof BUILTIN_ROLES;

@@ -3,6 +3,7 @@ import { appealJourneys } from './appeals.ts';
 import { assistanceJourneys } from './assistance.ts';
 import { memberJourneys } from './members.ts';
 import { mfaJourneys } from './mfa.ts';
+import { mutualAidJourneys } from './mutual-aid.ts';
 import { platformJourneys } from './platform.ts';
 import { reportJourneys } from './reports.ts';
 import { transferJourneys } from './transfers.ts';
@@ -16,4 +17,5 @@ export const journeys: Journey[] = [
   ...reportJourneys,
   ...assistanceJourneys,
   ...appealJourneys,
+  ...mutualAidJourneys,
 ];

@@ -8,6 +8,7 @@ import { authModule } from './modules/auth/index.ts';
 import { hardshipModule } from './modules/hardship/index.ts';
 import { memberImportsModule } from './modules/member-imports/index.ts';
 import { membersModule } from './modules/members/index.ts';
+import { mutualAidModule } from './modules/mutual-aid/index.ts';
 import { notificationsModule } from './modules/notifications/index.ts';
 import { orgsModule } from './modules/orgs/index.ts';
 import { reportsModule } from './modules/reports/index.ts';
@@ -28,6 +29,7 @@ export const MODULES: readonly ServerModule[] = [
   hardshipModule,
   rightsModule,
   appealsModule,
+  mutualAidModule,
   // Subscribes to every case type's steps: after the modules that register case types.
   notificationsModule,
 ];

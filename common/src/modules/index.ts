@@ -3,6 +3,7 @@ import { appealsCatalogue } from './appeals.ts';
 import { authCatalogue } from './auth.ts';
 import { hardshipCatalogue } from './hardship.ts';
 import { assistanceCatalogue } from './assistance.ts';
+import { mutualAidCatalogue } from './mutual-aid.ts';
 import { auditCatalogue } from './audit.ts';
 import { memberImportsCatalogue } from './member-imports.ts';
 import { membersCatalogue } from './members.ts';
@@ -24,6 +25,7 @@ export const CATALOGUES = [
   assistanceCatalogue,
   rightsCatalogue,
   appealsCatalogue,
+  mutualAidCatalogue,
   statsCatalogue,
   reportsCatalogue,
   authCatalogue,
@@ -41,6 +43,7 @@ export {
   hardshipCatalogue,
   memberImportsCatalogue,
   membersCatalogue,
+  mutualAidCatalogue,
   notificationsCatalogue,
   orgsCatalogue,
   platformCatalogue,

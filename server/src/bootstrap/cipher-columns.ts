@@ -8,6 +8,7 @@ import { HARDSHIP_CIPHER_COLUMNS } from '../modules/hardship/index.ts';
 import { ASSISTANCE_CIPHER_COLUMNS, BENEFICIARY_IMPORT_CIPHER_COLUMNS } from '../modules/assistance/index.ts';
 import { RIGHTS_CIPHER_COLUMNS } from '../modules/rights/index.ts';
 import { APPEAL_CIPHER_COLUMNS } from '../modules/appeals/index.ts';
+import { MUTUAL_AID_CIPHER_COLUMNS } from '../modules/mutual-aid/index.ts';
 
 export const CIPHER_COLUMNS: CipherColumn[] = [
   ...MEMBER_CIPHER_COLUMNS,
@@ -18,4 +19,5 @@ export const CIPHER_COLUMNS: CipherColumn[] = [
   ...BENEFICIARY_IMPORT_CIPHER_COLUMNS,
   ...RIGHTS_CIPHER_COLUMNS,
   ...APPEAL_CIPHER_COLUMNS,
+  ...MUTUAL_AID_CIPHER_COLUMNS,
 ];

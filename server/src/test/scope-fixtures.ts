@@ -33,6 +33,7 @@ export const FIXTURE_PERMISSIONS: readonly Permission[] = [
   'assistance:manage',
   'rights:manage',
   'appeal:manage',
+  'mutual_aid:manage',
 ];
 
 /** Makes one object of the kind inside `side.district`'s subtree; returns the id its routes take. */
@@ -139,6 +140,9 @@ export const SCOPE_FIXTURES: Record<string, ScopeFixture> = {
     const body = { orgId: (await union(s)).id, channel: 'hotline', category: 'wages', content: '拖欠工资两个月', receivedAt: '2026-03-02' };
     return created(await s.cadre.post('/api/v1/appeals', body), 'appeal');
   },
+  mutual_aid_plan: (s) => mutualAid(s, 'plan'),
+  mutual_aid_enrolment: (s) => mutualAid(s, 'enrolment'),
+  mutual_aid_claim: (s) => mutualAid(s, 'claim'),
 };
 
 const rightsCaseBody = (orgId: number) => ({
@@ -152,6 +156,21 @@ const rightsCaseBody = (orgId: number) => ({
   receivedAt: '2026-03-01',
   summary: '拖欠工资',
 });
+
+/** 医疗互助: a plan of a new street of the district, a union below it enrolled by headcount, a member's claim. */
+async function mutualAid(s: ScopeSide, upTo: 'plan' | 'enrolment' | 'claim'): Promise<number> {
+  const street = await makeOrg(s.t.db, s.district, { level: 'street', name: uniq('互助街道') });
+  const classes = [{ code: 'active', premium: 5000, perClaimCap: 100_000, yearlyCap: 200_000 }];
+  const plan = created(await s.cadre.post('/api/v1/mutual-aid/plans', { orgId: street.id, year: 2026, classes }), 'mutual aid plan');
+  if (upTo === 'plan') return plan;
+  const unit = await makeOrg(s.t.db, street, { level: 'grassroots', name: uniq('互助基层工会') });
+  const body = { planId: plan, orgId: unit.id, classCode: 'active', headcount: 10, enrolledAt: '2026-01-10' };
+  const enrolment = created(await s.cadre.post('/api/v1/mutual-aid/enrolments', body), 'mutual aid enrolment');
+  if (upTo === 'enrolment') return enrolment;
+  const memberId = await member(s, unit.id);
+  const claim = { planId: plan, memberId, classCode: 'active', kind: 'inpatient', invoiceTotal: 50_000, diagnosis: '急性阑尾炎' };
+  return created(await s.cadre.post('/api/v1/mutual-aid/claims', claim), 'mutual aid claim');
+}
 
 const campaignBody = (orgId: number) => ({
   orgId,

@@ -132,5 +132,8 @@ export function casePath(type: string, caseId: number): string | undefined {
   if (type === 'hardship_file') return `/hardship-files/${caseId}`;
   if (type === 'assistance') return `/assistance/${caseId}`;
   if (type === 'appeal') return `/appeals/${caseId}`;
+  if (type === 'mutual_aid_claim') return `/mutual-aid/claims/${caseId}`;
+  if (type === 'rights_case') return `/rights-cases/${caseId}`;
+  if (type === 'injury_report') return `/injury-reports/${caseId}`;
   return undefined;
 }

@@ -98,6 +98,17 @@ export const AUDIT_ACTION_LABELS_EN: Record<AuditAction, string> = {
   'appeal.auto_escalate': 'Worker appeal escalated (overdue)',
   'appeal.reveal': 'Worker appeal contact revealed',
   'appeal.export': 'Worker appeals exported',
+  'mutual_aid.plan_create': 'Mutual aid plan set up',
+  'mutual_aid.quota_set': 'Mutual aid quota set',
+  'mutual_aid.enrol': 'Unit enrolled in mutual aid',
+  'mutual_aid.premium': 'Mutual aid premium recorded',
+  'mutual_aid.claim': 'Mutual aid claim submitted',
+  'mutual_aid.verify': 'Mutual aid claim verified',
+  'mutual_aid.review': 'Mutual aid claim reviewed',
+  'mutual_aid.pay': 'Mutual aid claim paid',
+  'mutual_aid.reject': 'Mutual aid claim rejected',
+  'mutual_aid.view_health': 'Mutual aid health data viewed',
+  'mutual_aid.export': 'Mutual aid claims exported',
 };
 
 export const AUDIT_GROUP_LABELS_EN: Record<AuditActionGroup, string> = {
@@ -116,6 +127,7 @@ export const AUDIT_GROUP_LABELS_EN: Record<AuditActionGroup, string> = {
   assistance: 'Assistance',
   rights: 'Rights protection',
   appeal: 'Worker appeals',
+  mutual_aid: 'Mutual medical aid',
 };
 
 export const AUDIT_ENTITY_LABELS_EN: Record<AuditEntityType, string> = {
@@ -139,4 +151,7 @@ export const AUDIT_ENTITY_LABELS_EN: Record<AuditEntityType, string> = {
   rights_roster: 'Lawyer/mediator',
   injury_report: 'Injury visit',
   appeal: 'Worker appeal',
+  mutual_aid_plan: 'Mutual aid plan',
+  mutual_aid_enrolment: 'Mutual aid enrolment',
+  mutual_aid_claim: 'Mutual aid claim',
 };

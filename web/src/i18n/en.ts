@@ -8,6 +8,7 @@ import { hardshipEn } from './hardship.en.ts';
 import { rightsEn } from './rights.en.ts';
 import { assistanceEn } from './assistance.en.ts';
 import { appealsEn } from './appeals.en.ts';
+import { mutualAidEn } from './mutual-aid.en.ts';
 import type { Messages } from './zh-CN.ts';
 import { AUDIT_ACTION_LABELS_EN, AUDIT_ENTITY_LABELS_EN, AUDIT_GROUP_LABELS_EN } from './audit.en.ts';
 
@@ -21,6 +22,7 @@ export const en: Messages = {
   ...rightsEn,
   ...assistanceEn,
   ...appealsEn,
+  ...mutualAidEn,
   app: { title: 'Trade Union Work Platform', subtitle: 'Organisation · Members · Work records' },
   common: {
     save: 'Save',
@@ -300,6 +302,11 @@ export const en: Messages = {
       'rights:export': 'Export rights cases (masked)',
       'appeal:read': 'View worker appeals',
       'appeal:manage': 'Receive, answer, close and escalate worker appeals',
+      'mutual_aid:read': 'View mutual aid plans, enrolments and claims',
+      'mutual_aid:manage': 'Set up plans, enrol units, submit and verify claims',
+      'mutual_aid:approve': 'Review and pay mutual aid claims',
+      'mutual_aid:export': 'Export the mutual aid claims (masked)',
+      'mutual_aid:view_health': 'See diagnoses and other health data of claims',
     },
     auditAction: { ...AUDIT_ACTION_LABELS_EN },
   },

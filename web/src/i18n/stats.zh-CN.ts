@@ -9,7 +9,10 @@ export const statsZhCN = {
     kind: { period: '期间数', snapshot: '时点数' },
     drill: '点击查看明细',
     dimension: { ...DIMENSION_LABELS },
-    theme: { orgs: '组织建设', members: '会员发展', hardship: '困难职工帮扶', assistance: '帮扶救助' } as Record<string, string>,
+    theme: { orgs: '组织建设', members: '会员发展', hardship: '困难职工帮扶', assistance: '帮扶救助', 'mutual-aid': '医疗互助' } as Record<
+      string,
+      string
+    >,
     noIndicators: '暂无可统计的指标',
     childOrg: '下级组织',
     childrenTitle: '{{org}} 下级组织统计',

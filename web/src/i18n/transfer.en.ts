@@ -22,7 +22,15 @@ export const transferEn: typeof transferZhCN = {
     membersTotal: 'Members',
     grassroots: 'Grassroots unions',
     joinedThisYear: 'New members this year',
-    types: { member_transfer: 'Member transfer', hardship_file: 'Hardship file', assistance: 'Assistance', appeal: 'Worker appeal' },
+    types: {
+      member_transfer: 'Member transfer',
+      hardship_file: 'Hardship file',
+      assistance: 'Assistance',
+      appeal: 'Worker appeal',
+      mutual_aid_claim: 'Mutual aid claim',
+      rights_case: 'Rights case',
+      injury_report: 'Injury visit',
+    },
   },
   transfer: {
     title: 'Member transfers',

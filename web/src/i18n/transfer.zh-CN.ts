@@ -20,10 +20,15 @@ export const transferZhCN = {
     membersTotal: '会员总数',
     grassroots: '基层工会数',
     joinedThisYear: '本年新增会员',
-    types: { member_transfer: '会员接转', hardship_file: '困难职工档案', assistance: '帮扶救助', appeal: '职工诉求' } as Record<
-      string,
-      string
-    >,
+    types: {
+      member_transfer: '会员接转',
+      hardship_file: '困难职工档案',
+      assistance: '帮扶救助',
+      appeal: '职工诉求',
+      mutual_aid_claim: '医疗互助报销',
+      rights_case: '维权案件',
+      injury_report: '工伤探视',
+    } as Record<string, string>,
   },
   transfer: {
     title: '会员接转',

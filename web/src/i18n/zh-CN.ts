@@ -19,6 +19,7 @@ import { hardshipZhCN } from './hardship.zh-CN.ts';
 import { rightsZhCN } from './rights.zh-CN.ts';
 import { assistanceZhCN } from './assistance.zh-CN.ts';
 import { appealsZhCN } from './appeals.zh-CN.ts';
+import { mutualAidZhCN } from './mutual-aid.zh-CN.ts';
 
 export const zhCN = {
   ...memberZhCN,
@@ -30,6 +31,7 @@ export const zhCN = {
   ...rightsZhCN,
   ...assistanceZhCN,
   ...appealsZhCN,
+  ...mutualAidZhCN,
   app: { title: '工会工作平台', subtitle: '组织建设 · 会员管理 · 工作台账' },
   common: {
     save: '保存',

@@ -5,6 +5,7 @@ import { auditWebModule } from './audit.tsx';
 import type { WebModule } from './define.ts';
 import { hardshipWebModule } from './hardship.tsx';
 import { membersWebModule } from './members.tsx';
+import { mutualAidWebModule } from './mutual-aid.tsx';
 import { orgsWebModule } from './orgs.tsx';
 import { reportsWebModule } from './reports.tsx';
 import { rightsWebModule } from './rights.tsx';
@@ -20,6 +21,7 @@ export const WEB_MODULES: readonly WebModule[] = [
   assistanceWebModule,
   rightsWebModule,
   appealsWebModule,
+  mutualAidWebModule,
   statsWebModule,
   reportsWebModule,
   usersWebModule,

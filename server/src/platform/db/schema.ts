@@ -49,3 +49,4 @@ export const schema = {
 export * from './tables/hardship.ts';
 export * from './tables/rights.ts';
 export * from './tables/appeals.ts';
+export * from './tables/mutual-aid.ts';

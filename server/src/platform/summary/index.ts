@@ -4,7 +4,7 @@
 // Every number a theme writes is a figure token from SummaryFigures, so a refresh updates it.
 
 /** The usual order of a union summary's themes (组织建设 → 会员 → … → 自身建设); a theme names one of these places. */
-export const SUMMARY_PLACES = ['组织建设', '会员', '思想引领', '建功立业', '维权', '帮扶服务', '自身建设'] as const;
+export const SUMMARY_PLACES = ['组织建设', '会员', '思想引领', '建功立业', '维权', '帮扶服务', '互助保障', '自身建设'] as const;
 export type SummaryPlace = (typeof SUMMARY_PLACES)[number];
 
 export interface SummaryChild {

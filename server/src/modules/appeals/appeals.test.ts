@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { todayCst } from '@gonghui/common';
 import { engines, openTestDb, type TestDb } from '../../test/db.ts';
+import { summaryDocxText } from '../../test/docx.ts';
 import { buildTestApp, loginAs, type Client } from '../../test/http.ts';
 import { makeOrg, makeUser, PASSWORD, type OrgRef } from '../../test/factories.ts';
 import { createCaseKernel, type CaseKernel } from '../../platform/cases/index.ts';
@@ -211,6 +212,9 @@ describe.each(engines())('appeals on %s', (engine) => {
     const section = doc.sections.find((s: { heading: string }) => s.heading.includes('职工诉求办理及时有效'));
     expect(section.paragraphs).toEqual(['上半年共受理职工诉求6件，办结5件，按时办结率40.00%。']);
     for (const p of section.source as string[]) expect(p.replace(/\{\{f\d+\}\}/g, '')).not.toMatch(/\d/);
+    // The downloaded .docx, as LibreOffice reads it, carries the same sentences.
+    const docText = (await summaryDocxText(app, dc, created.body.id)).replace(/\s+/g, '');
+    for (const p of section.paragraphs as string[]) expect(docText).toContain(p.replace(/\s+/g, ''));
     const s2only = await s2c.post('/api/v1/reports/work-summaries', { orgId: s2.id, year: 2026, period: 'H1', asOf: '2026-06-30' });
     const s2doc = (await s2c.get(`/api/v1/reports/work-summaries/${s2only.body.id}`)).body;
     const s2sec = s2doc.sections.find((s: { heading: string }) => s.heading.includes('职工诉求办理及时有效'));

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { engines, type TestDb } from '../../test/db.ts';
 import type { Client } from '../../test/http.ts';
 import { makeOrg, uniq, type OrgRef } from '../../test/factories.ts';
+import { summaryDocxText } from '../../test/docx.ts';
 import { useTestApp } from '../../test/suite.ts';
 import type { HttpApp } from '../../platform/http/index.ts';
 import { mutualAidKit } from './mutual-aid.testkit.ts';
@@ -287,5 +288,8 @@ describe.each(engines())('mutual aid on %s', (engine) => {
     expect(section).toBeDefined();
     expect(section.paragraphs).toEqual(['全区2家单位121名职工参加医疗互助，缴纳互助金1.36万元；为4人次职工报销医疗费用5423.45元。']);
     for (const p of section.source as string[]) expect(p.replace(/\{\{f\d+\}\}/g, '')).not.toMatch(/\d/);
+    // The downloaded .docx, as LibreOffice reads it, carries the same sentences.
+    const docText = (await summaryDocxText(app, dc, created.body.id)).replace(/\s+/g, '');
+    for (const p of section.paragraphs as string[]) expect(docText).toContain(p.replace(/\s+/g, ''));
   });
 });

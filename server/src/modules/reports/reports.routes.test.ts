@@ -1,61 +1,10 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import yauzl from 'yauzl';
+import { docxText } from '../../test/docx.ts';
 import { engines, openTestDb, ADMIN_PASSWORD, type TestDb } from '../../test/db.ts';
 import { buildTestApp, loginAs, type Client } from '../../test/http.ts';
 import { makeUser, PASSWORD, uniq } from '../../test/factories.ts';
 import type { HttpApp } from '../../platform/http/index.ts';
 import { seedHalfYear, type Scenario } from '../../test/half-year.ts';
-
-function documentXml(buf: Buffer): Promise<string> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(buf, { lazyEntries: true }, (err, zip) => {
-      if (err || !zip) return reject(err ?? new Error('not a zip'));
-      zip.on('entry', (e: yauzl.Entry) => {
-        if (e.fileName !== 'word/document.xml') return zip.readEntry();
-        zip.openReadStream(e, (err2, s) => {
-          if (err2 || !s) return reject(err2 ?? new Error('no stream'));
-          const parts: Buffer[] = [];
-          s.on('data', (c: Buffer) => parts.push(c)).on('end', () => resolve(Buffer.concat(parts).toString('utf8')));
-        });
-      });
-      zip.on('end', () => reject(new Error('word/document.xml missing')));
-      zip.readEntry();
-    });
-  });
-}
-
-/** The document's text as LibreOffice reads it when it is installed, else the runs of document.xml. */
-async function docxText(buf: Buffer): Promise<string> {
-  const probe = spawnSync('soffice', ['--version'], { encoding: 'utf8' });
-  if (probe.status === 0) {
-    const dir = mkdtempSync(join(tmpdir(), 'gh-docx-'));
-    try {
-      writeFileSync(join(dir, 'summary.docx'), buf);
-      const run = spawnSync(
-        'soffice',
-        [
-          '--headless',
-          `-env:UserInstallation=file://${dir}/profile`,
-          '--convert-to',
-          'txt:Text (encoded):UTF8',
-          '--outdir',
-          dir,
-          join(dir, 'summary.docx'),
-        ],
-        { encoding: 'utf8', timeout: 120_000 },
-      );
-      if (run.status !== 0) throw new Error(`LibreOffice could not open the document: ${run.stderr}`);
-      return readFileSync(join(dir, 'summary.txt'), 'utf8');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }
-  return (await documentXml(buf)).replace(/<w:p[ >][\s\S]*?<\/w:p>/g, (p) => `${p.replace(/<[^>]+>/g, '')}\n`).replace(/<[^>]+>/g, '');
-}
 
 describe.each(engines())('work summaries on %s', (engine) => {
   let t: TestDb;

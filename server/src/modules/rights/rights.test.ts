@@ -5,6 +5,7 @@
 // the summary's sentences with every figure a token; scope, roles and Chinese field errors.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines, openTestDb, type TestDb } from '../../test/db.ts';
+import { summaryDocxText } from '../../test/docx.ts';
 import { buildTestApp, loginAs, type Client } from '../../test/http.ts';
 import { makeOrg, makeUser, PASSWORD, uniq, type OrgRef } from '../../test/factories.ts';
 import { createCaseKernel, type CaseKernel } from '../../platform/cases/index.ts';
@@ -255,6 +256,9 @@ describe.each(engines())('rights cases on %s', (engine) => {
       '坚持有伤即报、逢伤必探，上报工伤职工5人，探视工伤职工3人次，探视率60.00%。',
     ]);
     for (const p of section.source as string[]) expect(p.replace(/\{\{f\d+\}\}/g, '')).not.toMatch(/\d/);
+    // The downloaded .docx, as LibreOffice reads it, carries the same sentences.
+    const docText = (await summaryDocxText(app, dc, created.body.id)).replace(/\s+/g, '');
+    for (const p of section.paragraphs as string[]) expect(docText).toContain(p.replace(/\s+/g, ''));
   });
 
   it('keeps cadres to their subtree and roles to their permissions; bad input names the field in Chinese', async () => {

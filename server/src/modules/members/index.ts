@@ -13,6 +13,7 @@ import { createMemberService, type MemberService } from './members.service.ts';
 import { rewriteOrgPaths } from './members.repo.ts';
 import { shiftFlowMonths } from './members.flows.ts';
 import { registerCardRoutes } from './cards.routes.ts';
+import { registerCardVerifyPage } from './card-verify.page.ts';
 import { registerTransferRoutes } from './transfers.routes.ts';
 import { createTransferService } from './transfers.service.ts';
 import { registerTransferCaseType } from './transfers.workflow.ts';
@@ -50,7 +51,9 @@ export const membersModule = defineModule({
     });
     registerMemberRoutes(app, members, transfers);
     registerTransferRoutes(app, transfers);
-    registerCardRoutes(app, members, createCardService({ db, crypto }));
+    const cards = createCardService({ db, crypto });
+    registerCardRoutes(app, members, cards);
+    registerCardVerifyPage(app, cards);
     const maxRows = settings.exportUnmaskedMaxRows ?? EXPORT_UNMASKED_MAX_ROWS_DEFAULT;
     registerExportRequestRoutes(app, createExportRequestService({ db, crypto, members, maxRows }));
     return members;

@@ -1,4 +1,4 @@
-// 电子会员卡: the QR holds a short-lived signed token (GET /members/:id/card), fetched again shortly before it expires;
+// 电子会员卡: the QR holds the check page URL with a short-lived signed token (GET /members/:id/card), fetched again shortly before it expires;
 // the modal shows when that happens.
 import { useEffect, useState } from 'react';
 import { Alert, Button, Modal, Space, Spin, Typography } from 'antd';
@@ -9,6 +9,9 @@ import { useTranslation } from 'react-i18next';
 import { maskName, type TMember } from '@gonghui/common';
 import { memberApi, type MemberCard } from '../../api/members.ts';
 import { MemberStatusTag } from './MemberTags.tsx';
+
+/** What the QR encodes: the public check page (/v/<token>) any phone camera opens. */
+const verifyUrl = (token: string) => `${window.location.origin}/v/${token}`;
 
 /** Refresh this long before the token expires, so a scan never meets an expired code. */
 const REFRESH_MARGIN_MS = 30_000;
@@ -77,7 +80,7 @@ export function MemberCardModal({ member, onClose }: { member: TMember; onClose:
           <Spin spinning={card.isPending || isFetching}>
             <div className="member-card-qr">
               {card.data ? (
-                <QRCodeSVG value={card.data.token} size={188} level="M" marginSize={2} data-testid="card-qr" />
+                <QRCodeSVG value={verifyUrl(card.data.token)} size={188} level="M" marginSize={2} data-testid="card-qr" />
               ) : (
                 <div style={{ width: 188, height: 188 }} />
               )}

@@ -26,6 +26,7 @@ export const rightsCatalogue = defineCatalogue({
         'injury.report': '登记工伤职工',
         'injury.visit': '探视工伤职工',
         'injury.reveal': '查看工伤职工完整姓名和身份证号',
+        'injury.export': '导出工伤探视台账',
       },
     },
   },

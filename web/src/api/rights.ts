@@ -42,4 +42,5 @@ export const injuryApi = {
   act: (id: number, action: InjuryAction, body: TInjuryActionBody) =>
     api.post<TInjuryDetail>(`/injury-reports/${id}/actions/${action}`, body),
   reveal: (id: number, reason: string) => api.post<{ name: string; idNumber: string | null }>(`/injury-reports/${id}/reveal`, { reason }),
+  exportXlsx: (q: Query) => download('/injury-reports/export', q, '工伤探视台账.xlsx'),
 };

@@ -91,6 +91,7 @@ export const AUDIT_ACTION_LABELS_EN: Record<AuditAction, string> = {
   'injury.report': 'Injured worker reported',
   'injury.visit': 'Injured worker visited',
   'injury.reveal': 'Injured worker’s name and ID revealed',
+  'injury.export': 'Injury visits exported',
   'appeal.create': 'Worker appeal received',
   'appeal.reply': 'Worker appeal answered',
   'appeal.close': 'Worker appeal closed',

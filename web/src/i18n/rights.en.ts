@@ -78,6 +78,7 @@ export const rightsEn: Shape<typeof rightsZhCN> = {
       roles: { lawyer: 'Lawyer', mediator: 'Mediator' },
     },
     injury: {
+      exported: 'Exported (names and ID numbers masked)',
       title: 'Injury visits',
       name: 'Name',
       idNumber: 'ID number',

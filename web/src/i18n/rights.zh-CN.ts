@@ -80,6 +80,7 @@ export const rightsZhCN = {
       roles: ROSTER_ROLE_LABELS,
     },
     injury: {
+      exported: '已导出（姓名、身份证号脱敏）',
       title: '工伤探视',
       name: '姓名',
       idNumber: '身份证号',

@@ -74,3 +74,18 @@ export async function findInScope(db: DbOrTx, path: string, id: number): Promise
   const [r] = await joined(db).where(and(eq(injuryReports.id, id), subtreeOf(cases.orgPath, path)));
   return r;
 }
+
+/** One batch of the export in the list's order (latest injury first), after the previous batch's last row. */
+export async function listForExport(
+  db: DbOrTx,
+  f: InjuryFilter,
+  limit: number,
+  after?: { injuredAt: string; id: number },
+): Promise<InjuryItem[]> {
+  return joined(db)
+    .where(
+      and(where(f), after ? sql`(${injuryReports.injuredAt}, ${injuryReports.id}) < (${after.injuredAt}::date, ${after.id})` : undefined),
+    )
+    .orderBy(desc(injuryReports.injuredAt), desc(injuryReports.id))
+    .limit(limit);
+}

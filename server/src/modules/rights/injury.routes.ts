@@ -1,5 +1,6 @@
-// 工伤探视 routes on the case kernel: report an injured worker, the list, the detail with timeline, the visit action
-// and the audited reveal of the full name and ID number.
+// 工伤探视 routes on the case kernel: report an injured worker, the list, its masked xlsx export, the detail with
+// timeline, the visit action and the audited reveal of the full name and ID number.
+import { PassThrough } from 'node:stream';
 import { z } from 'zod';
 import {
   INJURY_ACTIONS,
@@ -11,6 +12,7 @@ import {
   ZInjuryRevealBody,
   ZInjuryRevealed,
   page,
+  todayCst,
   zId,
 } from '@gonghui/common';
 import { ctxOf } from '../../platform/authz/index.ts';
@@ -35,6 +37,31 @@ export function registerInjuryRoutes(app: HttpApp, injuries: InjuryService): voi
     handler: async (req) => {
       const res = await injuries.list(ctxOf(req), req.query);
       return { items: res.items.map((i) => presentInjury(i)), total: res.total, page: res.page, pageSize: res.pageSize };
+    },
+  });
+  // Always masked: the full name and ID number are seen one report at a time, audited.
+  app.get('/api/v1/injury-reports/export', {
+    schema: { operationId: 'exportInjuryReports', tags, querystring: ZInjuryListQuery },
+    config: { permission: 'rights:export' },
+    handler: async (req, reply) => {
+      const ctx = ctxOf(req);
+      const out = new PassThrough();
+      const done = injuries.exportTo(ctx, req.query, out);
+      // Scope and filter errors surface before the first byte; later failures end the stream.
+      await Promise.race([done, new Promise((r) => out.once('readable', r))]);
+      done.catch((err: unknown) => {
+        req.log.error({ err }, 'injury export failed');
+        out.destroy(err instanceof Error ? err : new Error('export failed'));
+      });
+      const stamp = todayCst();
+      const fileName = await injuries.exportFileName(ctx, req.query, stamp);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header(
+          'content-disposition',
+          `attachment; filename="injury-reports-${stamp}.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+        )
+        .send(out);
     },
   });
   app.get('/api/v1/injury-reports/:id', {

@@ -10,12 +10,14 @@ import {
   type TInjuryCreate,
   type TInjuryListQuery,
 } from '@gonghui/common';
+import type { Writable } from 'node:stream';
 import type { Ctx } from '../../platform/authz/index.ts';
 import { originOf, recordAudit } from '../../platform/audit/index.ts';
 import { CipherError, type FieldCrypto } from '../../platform/crypto/index.ts';
 import type { Db } from '../../platform/db/index.ts';
 import { AppError, invalid, notFound } from '../../platform/http/index.ts';
 import { findOrgInScope } from '../orgs/index.ts';
+import { injuryExportFileName, writeInjuryExport } from './injury.export.ts';
 import * as repo from './injury.repo.ts';
 import type { InjuryCaseType } from './injury.workflow.ts';
 
@@ -119,7 +121,29 @@ export function createInjuryService({ db, crypto, cases }: { db: Db; crypto: Fie
     return revealed;
   }
 
-  return { create, get, act, list, reveal };
+  /** The filtered reports as a masked xlsx, audited once written (never the full name or ID number). */
+  async function exportTo(ctx: Ctx, q: TInjuryListQuery, out: Writable): Promise<void> {
+    const org = await scopeOrg(ctx, q.orgId);
+    const { orgId: _orgId, page: _page, pageSize: _pageSize, ...f } = q;
+    await writeInjuryExport(db, { path: org.path, ...f }, out, (n) =>
+      db.transaction((tx) =>
+        recordAudit(tx, originOf(ctx), {
+          action: 'injury.export',
+          orgId: org.id,
+          orgPath: org.path,
+          entityType: 'injury_report',
+          after: { filter: f, rows: n, unmasked: false },
+        }),
+      ),
+    );
+  }
+
+  async function exportFileName(ctx: Ctx, q: TInjuryListQuery, stamp: string): Promise<string> {
+    const org = await findOrgInScope(db, ctx.actor.orgPath, q.orgId ?? ctx.actor.orgId);
+    return injuryExportFileName(org?.name ?? '工伤探视', q, stamp);
+  }
+
+  return { create, get, act, list, reveal, exportTo, exportFileName };
 }
 
 export type InjuryService = ReturnType<typeof createInjuryService>;

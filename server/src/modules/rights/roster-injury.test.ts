@@ -1,7 +1,7 @@
 // The 维权 roster and 工伤探视 through the API: lawyers and mediators kept by an org, seen and called on from below but
 // changed only within the subtree; an injury report's to-do due in 3 working days, masked name and ID number with the
 // audited reveal, the visit's Chinese field errors, 20 parallel visits paying once, a stale version answering 409,
-// and the export of rights cases (masked, the parties' narrative never in it).
+// and the exports of rights cases (masked, the parties' narrative never in it) and of injury reports (masked).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
@@ -154,5 +154,40 @@ describe.each(engines())('roster and injury reports on %s', (engine) => {
     expect(cells).not.toContain('当事人秘密叙述');
     expect(cells).not.toContain('工资争议');
     expect((await rawRequest(app, c1, 'GET', '/api/v1/rights-cases/export')).statusCode).toBe(200);
+  });
+
+  it('exports injury reports masked, with the visits and a totals row, audited', async () => {
+    const idNumber = newIdNumber('19800202');
+    const r = await c1.post('/api/v1/injury-reports', {
+      orgId: g1.id,
+      name: '孙导出',
+      idNumber,
+      employerName: '=HYPERLINK("x")',
+      injuredAt: '2026-11-02',
+      severity: 'minor',
+    });
+    expect(r.status).toBe(201);
+    const res = await rawRequest(
+      app,
+      dc,
+      'GET',
+      `/api/v1/injury-reports/export?orgId=${district.id}&injuredFrom=2026-11-02&injuredTo=2026-11-02`,
+    );
+    expect(res.statusCode).toBe(200);
+    expect(decodeURIComponent(String(res.headers['content-disposition']))).toContain('工伤探视台账');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('工伤探视台账');
+    const cells = ws?.getSheetValues().flat().map(String).join('|') ?? '';
+    expect(cells).toContain(r.body.number);
+    expect(cells).toContain('孙*出');
+    expect(cells).not.toContain('孙导出');
+    expect(cells).not.toContain(idNumber);
+    expect(cells).toContain('合计 1 人');
+    // The uploader's text never becomes a formula.
+    expect(cells).not.toContain('|=HYPERLINK');
+    const audit = await t.owner.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM audit_events WHERE action = 'injury.export'`);
+    expect(audit.rows[0]?.n).toBe(1);
+    expect((await rawRequest(app, c2, 'GET', `/api/v1/injury-reports/export?orgId=${g1.id}`)).statusCode).toBe(404);
   });
 });

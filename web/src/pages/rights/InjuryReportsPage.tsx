@@ -3,7 +3,7 @@
 // working days); each number opens its report.
 import { useEffect, useRef, useState } from 'react';
 import { Button, Select, Space, Tag, Typography } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   ModalForm,
   ProFormDatePicker,
@@ -50,6 +50,7 @@ export function InjuryReportsPage() {
   const [severity, setSeverity] = useState<InjurySeverity>();
   const [status, setStatus] = useState<InjuryStatus>();
   const [creating, setCreating] = useState(false);
+  const [exporting, setExporting] = useState(false);
   const actionRef = useRef<ActionType>(undefined);
   const urlOrgId = Number(params.get('orgId')) || undefined;
   const { pick } = nav;
@@ -64,6 +65,17 @@ export function InjuryReportsPage() {
     status,
     injuredFrom: params.get('injuredFrom') ?? undefined,
     injuredTo: params.get('injuredTo') ?? undefined,
+  };
+  const exportXlsx = async () => {
+    setExporting(true);
+    try {
+      await injuryApi.exportXlsx(filters);
+      notifySuccess(t('rights.injury.exported'));
+    } catch (err) {
+      notifyError(err);
+    } finally {
+      setExporting(false);
+    }
   };
   const columns: ProColumns<TInjuryReport>[] = [
     {
@@ -154,6 +166,11 @@ export function InjuryReportsPage() {
                 style={{ width: 110 }}
                 options={INJURY_STATUSES.map((x) => ({ value: x, label: t(`rights.injury.statuses.${x}`) }))}
               />
+              {can('rights:export') && (
+                <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportXlsx()} data-testid="injury-export">
+                  {t('rights.export')}
+                </Button>
+              )}
               {can('rights:manage') && (
                 <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="injury-new">
                   {t('rights.injury.create')}

@@ -39,7 +39,7 @@ export async function createHttpApp(opts: HttpOptions) {
     trustProxy: opts.trustProxy?.length ? opts.trustProxy : false,
     bodyLimit: 1024 * 1024,
     // The e-card check page carries its signed token in the path (/v/<token>, ~200 characters).
-    maxParamLength: 1024,
+    routerOptions: { maxParamLength: 1024 },
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

@@ -24,7 +24,14 @@ import type { TransferService } from './transfers.service.ts';
 const ZIdParams = z.strictObject({ id: zId });
 const tags = ['members'];
 // totalExact is false when more rows match than the list counts (see COUNT_CAP): the console shows "10000+".
-const ZMemberPage = page(ZMember).extend({ nextAfter: z.number().int().nullable(), totalExact: z.boolean() });
+// total is null on a keyset page (after=): only the first page counts.
+const ZMemberPage = page(ZMember).extend({
+  total: z.number().int().nullable(),
+  nextAfter: z.number().int().nullable(),
+  /** Pass as `cursor` (with the same sort) for the next page; null on the last one. */
+  nextCursor: z.string().nullable(),
+  totalExact: z.boolean(),
+});
 
 export function registerMemberRoutes(app: HttpApp, svc: MemberService, transfers: Pick<TransferService, 'openOf'>): void {
   app.post('/api/v1/members', {
@@ -55,6 +62,7 @@ export function registerMemberRoutes(app: HttpApp, svc: MemberService, transfers
         page: q.page,
         pageSize: q.pageSize,
         nextAfter: res.items.length === q.pageSize && last ? last.id : null,
+        nextCursor: res.nextCursor,
       };
     },
   });

@@ -13,6 +13,7 @@ import { MEMBER_ID_UNIQUE } from './members.constraints.ts';
 import { memberExportFileName } from './members.export-name.ts';
 import { findOrgInScope } from '../orgs/index.ts';
 import * as repo from './members.repo.ts';
+import { decodeCursor, encodeCursor, keyOf } from './members.cursor.ts';
 import { cardNoOf, cipherFields, idHashOf, identityFields, memberBinding, nameFields, phoneFields } from './members.record.ts';
 
 export function createMemberService({ db, crypto }: { db: Db; crypto: FieldCrypto }) {
@@ -98,7 +99,10 @@ export function createMemberService({ db, crypto }: { db: Db; crypto: FieldCrypt
     });
   }
 
-  async function resolveFilter(ctx: Ctx, q: Omit<TMemberListQuery, 'page' | 'pageSize' | 'after'>): Promise<repo.MemberFilter> {
+  async function resolveFilter(
+    ctx: Ctx,
+    q: Omit<TMemberListQuery, 'page' | 'pageSize' | 'after' | 'sort' | 'cursor'>,
+  ): Promise<repo.MemberFilter> {
     let scopePath = ctx.actor.orgPath;
     if (q.orgId) {
       const org = await findOrgInScope(db, scopePath, q.orgId);
@@ -126,7 +130,16 @@ export function createMemberService({ db, crypto }: { db: Db; crypto: FieldCrypt
   }
 
   async function list(ctx: Ctx, q: TMemberListQuery) {
-    return repo.list(db, await resolveFilter(ctx, q), { page: q.page, pageSize: q.pageSize, after: q.after });
+    const key = q.cursor ? decodeCursor(q.sort, q.cursor) : undefined;
+    const res = await repo.list(db, await resolveFilter(ctx, q), {
+      page: q.page,
+      pageSize: q.pageSize,
+      after: q.after,
+      sort: q.sort,
+      afterKey: key,
+    });
+    const last = res.items.length === q.pageSize ? res.items[res.items.length - 1] : undefined;
+    return { ...res, nextCursor: last ? encodeCursor(q.sort, keyOf(q.sort, last)) : null };
   }
 
   /** Streams the export into `out`; the audit row records the filter and how many rows left the system. */

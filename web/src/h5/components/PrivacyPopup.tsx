@@ -3,7 +3,7 @@ import { Button, Popup } from 'antd-mobile';
 import { useLang } from '../i18n.tsx';
 import { PRIVACY_NOTICE } from '../privacy.ts';
 
-export function PrivacyPopup({ visible, onClose }: { visible: boolean; onClose: () => void }) {
+export function PrivacyPopup({ visible, onClose, onAgree }: { visible: boolean; onClose: () => void; onAgree?: () => void }) {
   const { t, lang } = useLang();
   const notice = PRIVACY_NOTICE[lang];
   return (
@@ -17,8 +17,15 @@ export function PrivacyPopup({ visible, onClose }: { visible: boolean; onClose: 
         {notice.paragraphs.map((p) => (
           <p key={p}>{p}</p>
         ))}
-        <Button block color="primary" onClick={onClose}>
-          {t('confirm')}
+        <Button
+          block
+          color="primary"
+          onClick={() => {
+            onAgree?.();
+            onClose();
+          }}
+        >
+          {onAgree ? t('agree') : t('confirm')}
         </Button>
       </div>
     </Popup>

@@ -134,12 +134,12 @@ export function ActivatePage() {
           >
             <Input type="tel" placeholder={t('codePlaceholder')} maxLength={6} autoComplete="one-time-code" />
           </Form.Item>
-          <Form.Item name="password" label={t('passwordOptional')}>
+          <Form.Item name="password" label={t('passwordOptional')} description={t('passwordHint')}>
             <Input type="password" placeholder={t('passwordPlaceholder')} autoComplete="new-password" />
           </Form.Item>
         </Form>
       )}
-      <PrivacyPopup visible={showNotice} onClose={() => setShowNotice(false)} />
+      <PrivacyPopup visible={showNotice} onClose={() => setShowNotice(false)} onAgree={() => setConsent(true)} />
       <div className="h5-actions">
         <Button block fill="none" color="primary" onClick={() => void navigate('/login', { replace: true })}>
           {t('haveAccount')}

@@ -108,7 +108,14 @@ export function JoinPage() {
         <Form.Item name="employerUscc" label={t('employerUscc')} rules={[{ validator: usccRule(t('errUscc')) }]}>
           <Input maxLength={18} clearable autoComplete="off" />
         </Form.Item>
-        <Form.Item name="noUnion" label={t('noUnion')} layout="horizontal" childElementPosition="right" valuePropName="checked">
+        <Form.Item
+          name="noUnion"
+          label={t('noUnion')}
+          layout="horizontal"
+          childElementPosition="right"
+          valuePropName="checked"
+          style={{ '--prefix-width': '12em' }}
+        >
           <Switch
             onChange={(on) => {
               setNoUnion(on);

@@ -16,15 +16,17 @@ function StatusBody({ s, t, lang }: { s: JoinStatus; t: Translate; lang: 'zh' | 
     i < current ? 'finish' : i > current ? 'wait' : failed ? 'error' : current === 2 ? 'finish' : 'process';
   return (
     <>
-      <Steps direction="vertical" current={current}>
-        <Steps.Step title={t('stepSubmitted')} description={formatTime(s.submittedAt, lang)} status={stepStatus(0)} />
-        <Steps.Step title={current === 1 ? s.statusLabel : t('stepReview')} status={stepStatus(1)} />
-        <Steps.Step
-          title={current === 2 ? s.statusLabel : t('stepDone')}
-          description={s.decidedAt ? formatTime(s.decidedAt, lang) : undefined}
-          status={stepStatus(2)}
-        />
-      </Steps>
+      <div className="h5-box">
+        <Steps direction="vertical" current={current}>
+          <Steps.Step title={t('stepSubmitted')} description={formatTime(s.submittedAt, lang)} status={stepStatus(0)} />
+          <Steps.Step title={current === 1 ? s.statusLabel : t('stepReview')} status={stepStatus(1)} />
+          <Steps.Step
+            title={current === 2 ? s.statusLabel : t('stepDone')}
+            description={s.decidedAt ? formatTime(s.decidedAt, lang) : undefined}
+            status={stepStatus(2)}
+          />
+        </Steps>
+      </div>
       <List className="h5-section">
         <List.Item extra={s.number}>{t('applicationNumber')}</List.Item>
         <List.Item extra={s.statusLabel}>{t('status')}</List.Item>

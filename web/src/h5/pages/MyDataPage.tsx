@@ -85,8 +85,16 @@ export function MyDataPage() {
           </List>
         )}
         <List header={t('export')} className="h5-section">
-          <List.Item onClick={() => window.location.assign(exportUrl('xlsx'))}>{t('exportXlsx')}</List.Item>
-          <List.Item onClick={() => window.location.assign(exportUrl('json'))}>{t('exportJson')}</List.Item>
+          <List.Item arrowIcon>
+            <a href={exportUrl('xlsx')} download className="h5-download">
+              {t('exportXlsx')}
+            </a>
+          </List.Item>
+          <List.Item arrowIcon>
+            <a href={exportUrl('json')} download className="h5-download">
+              {t('exportJson')}
+            </a>
+          </List.Item>
         </List>
         <p className="h5-hint">{t('wechatDownloadHint')}</p>
       </>

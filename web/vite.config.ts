@@ -42,6 +42,9 @@ export default defineConfig({
     proxy: { '/api': process.env.API_TARGET ?? 'http://localhost:3000' },
   },
   build: {
+    // The H5 page runs in WeChat's built-in browser (XWeb / X5 on Android, the system WKWebView on iOS): older engines
+    // than Vite's default baseline (Safari 16.4) are still common there.
+    target: ['es2020', 'chrome87', 'safari14', 'firefox78', 'edge88'],
     outDir: 'dist',
     emptyOutDir: true,
     // antd stays one ~1.3 MB chunk (≈400 kB gzip) even when split out; it is cached across releases.

@@ -5,6 +5,7 @@ import { defineModule } from '../../platform/contract/index.ts';
 import { registerJoinRoutes } from './join-applications.routes.ts';
 import { createJoinService, type ApplicantNotifier, type JoinService } from './join-applications.service.ts';
 import { joinScopePaths, registerJoinCaseType } from './join-applications.workflow.ts';
+import { openApplicant } from './join-applications.cipher.ts';
 
 declare module '../../platform/contract/contract.ts' {
   interface ModuleServices {
@@ -23,12 +24,11 @@ export const joinApplicationsModule = defineModule({
     const logged: ApplicantNotifier = {
       send: async (phone, text) => app.log.info({ phone: maskPhone(phone), text }, 'join application: applicant notice'),
     };
-    let join: JoinService | undefined;
     const kind = registerJoinCaseType(cases, {
-      applicantOf: (a) => (join as JoinService).applicantOf(a),
+      applicantOf: (a) => openApplicant(settings.crypto, a),
       createMember: (tx, ctx, input) => members.createIn(tx, ctx, input),
     });
-    join = createJoinService({
+    const join = createJoinService({
       db,
       crypto: settings.crypto,
       cases: kind,
@@ -41,4 +41,5 @@ export const joinApplicationsModule = defineModule({
     return join;
   },
 });
-export { JOIN_CIPHER_COLUMNS, type ApplicantNotifier } from './join-applications.service.ts';
+export { JOIN_CIPHER_COLUMNS } from './join-applications.cipher.ts';
+export type { ApplicantNotifier } from './join-applications.service.ts';

@@ -49,7 +49,13 @@ export async function presentItems(conn: DbOrTx, items: { c: repo.CaseRow; a: re
   const today = todayCst();
   const memberIds = items.flatMap((i) => (i.a.memberId ? [i.a.memberId] : []));
   const [names, cards] = await asSystem(() =>
-    Promise.all([orgNamesByIds(conn, items.map((i) => i.c.orgId)), repo.cardNumbers(conn, memberIds)]),
+    Promise.all([
+      orgNamesByIds(
+        conn,
+        items.map((i) => i.c.orgId),
+      ),
+      repo.cardNumbers(conn, memberIds),
+    ]),
   );
   const dues = [today, ...items.flatMap((i) => (i.c.dueAt ? [i.c.dueAt] : []))].sort();
   const calendar = await loadCalendar(conn, dues[0] ?? today, addCalendarDays(dues[dues.length - 1] ?? today, 1));

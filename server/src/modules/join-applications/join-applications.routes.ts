@@ -50,7 +50,13 @@ export function registerJoinRoutes(app: HttpApp, join: JoinService): void {
     handler: async (req) => join.searchOrgs(req.query.q, req.query.area === 'true'),
   });
   app.get('/api/v1/h5/join-applications/:number', {
-    schema: { operationId: 'joinApplicationStatus', tags, params: ZNumberParams, querystring: ZJoinStatusQuery, response: { 200: ZJoinPublicStatus } },
+    schema: {
+      operationId: 'joinApplicationStatus',
+      tags,
+      params: ZNumberParams,
+      querystring: ZJoinStatusQuery,
+      response: { 200: ZJoinPublicStatus },
+    },
     config: {
       public: true,
       rateLimit: publicLimit,

@@ -21,12 +21,13 @@ import {
 } from '@gonghui/common';
 import type { Ctx } from '../../platform/authz/index.ts';
 import { hashToken } from '../../platform/authz/index.ts';
-import { CipherError, type CipherColumn, type FieldCrypto } from '../../platform/crypto/index.ts';
+import type { FieldCrypto } from '../../platform/crypto/index.ts';
 import { asSystem, type Db } from '../../platform/db/index.ts';
-import { AppError, conflict, invalid, notFound } from '../../platform/http/index.ts';
+import { conflict, invalid, notFound } from '../../platform/http/index.ts';
 import { findMembersByIdHashes } from '../members/index.ts';
 import { findOrgById, findOrgInScope, type OrgService } from '../orgs/index.ts';
 import { applicantCtx, presentItems, type JoinItem, type RequestMeta } from './join-applications.items.ts';
+import { binding, openApplicant } from './join-applications.cipher.ts';
 import * as repo from './join-applications.repo.ts';
 import type { JoinCaseType } from './join-applications.workflow.ts';
 
@@ -34,15 +35,6 @@ import type { JoinCaseType } from './join-applications.workflow.ts';
 export interface ApplicantNotifier {
   send(phone: string, text: string): Promise<void>;
 }
-
-/** Every encrypted column of an application, for the key rotation and the start-up self-test. */
-export const JOIN_CIPHER_COLUMNS: CipherColumn[] = [
-  { table: 'join_applications', column: 'name_cipher', key: ['case_id'] },
-  { table: 'join_applications', column: 'id_cipher', key: ['case_id'] },
-  { table: 'join_applications', column: 'phone_cipher', key: ['case_id'] },
-];
-type CipherCol = 'name_cipher' | 'id_cipher' | 'phone_cipher';
-const binding = (caseId: number, column: CipherCol) => ({ table: 'join_applications', column, id: caseId });
 
 export interface JoinServiceDeps {
   db: Db;
@@ -56,21 +48,7 @@ export interface JoinServiceDeps {
 }
 
 export function createJoinService({ db, crypto, cases, orgs, notifier, deadlineDays, log }: JoinServiceDeps) {
-  async function open(stored: string, caseId: number, column: CipherCol): Promise<string> {
-    try {
-      return await crypto.open(stored, binding(caseId, column));
-    } catch (e) {
-      if (e instanceof CipherError) throw new AppError('DATA_INTEGRITY');
-      throw e;
-    }
-  }
-
-  /** The applicant in clear (approving registers them; texts go to their phone). */
-  const applicantOf = async (a: repo.JoinRow) => ({
-    name: await open(a.nameCipher, a.caseId, 'name_cipher'),
-    idNumber: await open(a.idCipher, a.caseId, 'id_cipher'),
-    phone: await open(a.phoneCipher, a.caseId, 'phone_cipher'),
-  });
+  const applicantOf = (a: repo.JoinRow) => openApplicant(crypto, a);
 
   /** Texts never fail the request that caused them: the decision stands, the failure is logged. */
   async function tell(phone: string, text: string): Promise<void> {
@@ -86,7 +64,9 @@ export function createJoinService({ db, crypto, cases, orgs, notifier, deadlineD
     const area = input.noUnion === true;
     const id = area ? input.areaOrgId : input.orgId;
     if (id === undefined)
-      throw area ? invalid('areaOrgId', '请选择所在街道（社区）工会') : invalid('orgId', '请选择申请加入的工会；单位未建工会的请勾选“单位未建工会”');
+      throw area
+        ? invalid('areaOrgId', '请选择所在街道（社区）工会')
+        : invalid('orgId', '请选择申请加入的工会；单位未建工会的请勾选“单位未建工会”');
     const field = area ? 'areaOrgId' : 'orgId';
     const org = await findOrgById(db, id);
     if (!org || org.status !== 'active') throw invalid(field, '工会组织不存在或已注销');
@@ -192,7 +172,7 @@ export function createJoinService({ db, crypto, cases, orgs, notifier, deadlineD
     return { items: await presentItems(db, res.items), total: res.total };
   }
 
-  return { apply, status, searchOrgs, get, act, list, applicantOf };
+  return { apply, status, searchOrgs, get, act, list };
 }
 
 export type JoinService = ReturnType<typeof createJoinService>;

@@ -62,7 +62,8 @@ describe.each(engines())('join applications on %s', (engine) => {
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     return res.body as { id: number; number: string; status: string; statusToken: string };
   };
-  const act = (c: Client, id: number, action: string, b: Record<string, unknown>) => c.post(`/api/v1/join-applications/${id}/actions/${action}`, b);
+  const act = (c: Client, id: number, action: string, b: Record<string, unknown>) =>
+    c.post(`/api/v1/join-applications/${id}/actions/${action}`, b);
   const version = async (c: Client, id: number) => (await c.get(`/api/v1/join-applications/${id}`)).body.version as number;
 
   it('applies publicly, lands in the union’s to-dos, is approved into a member with the join date and a card number', async () => {

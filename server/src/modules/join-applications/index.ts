@@ -2,6 +2,7 @@
 import { joinApplicationsCatalogue, JOIN_DEADLINE_DAYS_DEFAULT, maskPhone } from '@gonghui/common';
 import { joinApplications } from '../../platform/db/index.ts';
 import { defineModule } from '../../platform/contract/index.ts';
+import { joinIndicatorProvider } from './join-applications.indicators.ts';
 import { registerJoinRoutes } from './join-applications.routes.ts';
 import { createJoinService, type ApplicantNotifier, type JoinService } from './join-applications.service.ts';
 import { joinScopePaths, registerJoinCaseType } from './join-applications.workflow.ts';
@@ -18,6 +19,7 @@ export const joinApplicationsModule = defineModule({
   catalogue: joinApplicationsCatalogue,
   tables: [joinApplications],
   scopes: { join_application: { label: '入会申请', resolve: joinScopePaths } },
+  indicators: joinIndicatorProvider,
   register({ app, db, settings, cases, service }) {
     const members = service('members');
     // Until an SMS gateway is wired in, the text is logged with the phone masked.
@@ -42,4 +44,5 @@ export const joinApplicationsModule = defineModule({
   },
 });
 export { JOIN_CIPHER_COLUMNS } from './join-applications.cipher.ts';
+export { JOIN_INDICATORS } from './join-applications.indicators.ts';
 export type { ApplicantNotifier } from './join-applications.service.ts';

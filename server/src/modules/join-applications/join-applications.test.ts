@@ -106,6 +106,13 @@ describe.each(engines())('join applications on %s', (engine) => {
     expect((await anon().get(`/api/v1/h5/join-applications/${a.number}?token=wrong-token`)).status).toBe(404);
     expect((await anon().get(`/api/v1/h5/join-applications/RH-2026-999999?token=${a.statusToken}`)).status).toBe(404);
 
+    // Counted under the union, on the day submitted / approved.
+    const today = todayCst();
+    const stats = await unionc.get(`/api/v1/stats?orgId=${union.id}&from=${today}&to=${today}&keys=join.applications,join.approved`);
+    expect(stats.status, JSON.stringify(stats.body)).toBe(200);
+    expect(stats.body.values['join.applications'].value).toBeGreaterThanOrEqual(1);
+    expect(stats.body.values['join.approved'].value).toBe(1);
+
     // Now an active member: applying again is refused.
     const again = await anon().post('/api/v1/h5/join-applications', form({ idNumber }));
     expect(again.status).toBe(409);

@@ -23,7 +23,8 @@ export function JoinApplicationsPage() {
   const nav = useOrgNavigator(root);
   const [params] = useSearchParams();
   const initial = params.get('status');
-  const [tab, setTab] = useState<string>(initial && (JOIN_STATUSES as readonly string[]).includes(initial) ? initial : 'pending');
+  const known = initial === ALL || (JOIN_STATUSES as readonly string[]).includes(initial ?? '');
+  const [tab, setTab] = useState<string>(known && initial ? initial : 'pending');
   const [overdue, setOverdue] = useState(params.get('overdue') === 'true');
   const urlOrgId = Number(params.get('orgId')) || undefined;
   const { pick } = nav;

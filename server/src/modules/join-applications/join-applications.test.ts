@@ -176,6 +176,16 @@ describe.each(engines())('join applications on %s', (engine) => {
     expect((await act(viewer, a.id, 'approve', { version: 1 })).status).toBe(403);
   });
 
+  it('registers the member once when ten cadres approve at the same moment', async () => {
+    const a = await apply();
+    const v = await version(unionc, a.id);
+    const results = await Promise.all(Array.from({ length: 10 }, () => act(unionc, a.id, 'approve', { version: v })));
+    expect(results.filter((r) => r.status === 200)).toHaveLength(1);
+    expect(results.filter((r) => r.status === 409)).toHaveLength(9);
+    const rows = await asSystem(() => t.db.select().from(joinApplications));
+    expect(rows.find((r) => r.caseId === a.id)?.memberId).toBeTruthy();
+  });
+
   it('an overdue application rises to the parent union’s to-dos, where it can be decided', async () => {
     const a = await apply();
     const swept = await asSystem(() => kernel.sweepOverdue(addCalendarDays(todayCst(), 60)));

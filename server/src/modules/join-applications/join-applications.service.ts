@@ -111,7 +111,7 @@ export function createJoinService({ db, crypto, cases, orgs, notifier, deadlineD
         return opened;
       });
     });
-    const link = `/h5/join/status?number=${encodeURIComponent(c.number)}&token=${encodeURIComponent(token)}`;
+    const link = `/h5/join/${encodeURIComponent(c.number)}?token=${encodeURIComponent(token)}`;
     await tell(phone, `【工会】您的入会申请已提交，编号 ${c.number}，当前状态：审核中。查询办理进度：${link}`);
     return { id: c.id, number: c.number, status: c.status as JoinStatus, statusToken: token };
   }

@@ -7,6 +7,7 @@ import { mutualAidCatalogue } from './mutual-aid.ts';
 import { auditCatalogue } from './audit.ts';
 import { memberImportsCatalogue } from './member-imports.ts';
 import { membersCatalogue } from './members.ts';
+import { memberCasesCatalogue } from './member-cases.ts';
 import { notificationsCatalogue } from './notifications.ts';
 import { orgsCatalogue } from './orgs.ts';
 import { platformCatalogue } from './platform.ts';
@@ -26,6 +27,7 @@ export const CATALOGUES = [
   rightsCatalogue,
   appealsCatalogue,
   mutualAidCatalogue,
+  memberCasesCatalogue,
   statsCatalogue,
   reportsCatalogue,
   authCatalogue,
@@ -43,6 +45,7 @@ export {
   hardshipCatalogue,
   memberImportsCatalogue,
   membersCatalogue,
+  memberCasesCatalogue,
   mutualAidCatalogue,
   notificationsCatalogue,
   orgsCatalogue,

@@ -28,7 +28,14 @@ export const MEMBER_CLAIM_MAX_ATTACHMENTS = 10;
 
 const zNarrative = (label: string) => labelled(zMultilineText(MEMBER_NARRATIVE_MAX).min(1, '不能为空'), label);
 const zFen = (label: string, min = 0) =>
-  labelled(z.number().int('金额应为整数（分）').min(min, min > 0 ? '金额应大于 0' : '金额不能为负数').max(MONEY_MAX_FEN, '金额超出范围'), label);
+  labelled(
+    z
+      .number()
+      .int('金额应为整数（分）')
+      .min(min, min > 0 ? '金额应大于 0' : '金额不能为负数')
+      .max(MONEY_MAX_FEN, '金额超出范围'),
+    label,
+  );
 
 export const ZMemberHardshipApply = z.strictObject({
   householdSize: labelled(z.number().int().min(1, '至少 1 人').max(30, '不能超过 30 人'), '家庭人口'),
@@ -55,7 +62,10 @@ export const ZMemberClaimApply = z.strictObject({
   amount: zFen('发票金额', 1),
   diagnosis: labelled(zMultilineText(500), '诊断').optional(),
   /** Invoice photos the member uploaded beforehand (attachment ids). */
-  attachments: labelled(z.array(zId).max(MEMBER_CLAIM_MAX_ATTACHMENTS, `最多 ${MEMBER_CLAIM_MAX_ATTACHMENTS} 张发票照片`), '发票照片').optional(),
+  attachments: labelled(
+    z.array(zId).max(MEMBER_CLAIM_MAX_ATTACHMENTS, `最多 ${MEMBER_CLAIM_MAX_ATTACHMENTS} 张发票照片`),
+    '发票照片',
+  ).optional(),
 });
 
 export const ZMemberLegalAidApply = z.strictObject({

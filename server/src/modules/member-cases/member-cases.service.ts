@@ -85,7 +85,8 @@ export function createMemberCaseService(deps: MemberCaseDeps) {
     if (who.status !== 'active' && who.status !== 'retained') throw new AppError('CASE_ACTION_NOT_ALLOWED', '您已不在籍，不能在线申请');
     let id: number;
     if (t === 'hardship') id = await deps.hardship.submitForMember(m, who, parse('hardship', body) as TMemberHardshipApply);
-    else if (t === 'mutual_aid_claim') id = await deps.mutualAid.submitForMember(m, who, parse('mutual_aid_claim', body) as TMemberClaimApply);
+    else if (t === 'mutual_aid_claim')
+      id = await deps.mutualAid.submitForMember(m, who, parse('mutual_aid_claim', body) as TMemberClaimApply);
     else if (t === 'legal_aid') id = await deps.rights.submitForMember(m, who, parse('legal_aid', body) as TMemberLegalAidApply);
     else id = await deps.appeals.submitForMember(m, who, parse('appeal', body) as TMemberAppealApply);
     return get(memberId, id);

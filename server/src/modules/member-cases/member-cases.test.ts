@@ -153,7 +153,9 @@ describe.each(engines())('member cases on %s', (engine) => {
     );
     // As the system: row-level security would hide the rows otherwise. The scan sees the masked forms it should.
     const count = (table: string, s: string) =>
-      asSystem(() => t.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)} x WHERE x::text LIKE ${`%${s}%`}`));
+      asSystem(() =>
+        t.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)} x WHERE x::text LIKE ${`%${s}%`}`),
+      );
     expect((await count('hardship_files', maskPhone(w.m1.phone))).rows[0]?.n).toBeGreaterThan(0);
     for (const { table_name } of tables.rows) {
       for (const s of secrets) expect((await count(table_name, s)).rows[0]?.n, `${s} in ${table_name}`).toBe(0);

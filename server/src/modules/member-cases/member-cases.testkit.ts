@@ -49,31 +49,52 @@ export async function buildWorld(t: TestDb, app: HttpApp, admin: Client): Promis
   const login = async (org: OrgRef) => loginAs(app, (await makeUser(t.db, org.id, ['org_admin'])).username, PASSWORD);
   const [dc, sc, c1, c2] = await Promise.all([login(district), login(street), login(g1), login(g2)]);
   const member = async (orgId: number, name: string, phone?: string) => {
-    const res = await admin.post('/api/v1/members', { orgId, name, idNumber: newIdNumber(), joinedAt: '2020-01-01', ...(phone ? { phone } : {}) });
+    const res = await admin.post('/api/v1/members', {
+      orgId,
+      name,
+      idNumber: newIdNumber(),
+      joinedAt: '2020-01-01',
+      ...(phone ? { phone } : {}),
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
-    return res.body.id as number;
+    return (res.body as { id: number }).id;
   };
   const m1 = { id: await member(g1.id, '张申请', '13911112222'), name: '张申请', phone: '13911112222' };
   const m2 = { id: await member(g2.id, '李旁人'), name: '李旁人' };
   const classes = [{ code: 'active', premium: 12_000, perClaimCap: 300_000, yearlyCap: 500_000 }];
   const plan = await dc.post('/api/v1/mutual-aid/plans', { orgId: district.id, year: YEAR, classes });
   expect(plan.status, JSON.stringify(plan.body)).toBe(201);
-  const quota = await dc.put(`/api/v1/mutual-aid/plans/${plan.body.id}/quotas`, { orgId: street.id, quotas: [{ classCode: 'active', headcount: 100 }] });
+  const planId = (plan.body as { id: number }).id;
+  const quota = await dc.put(`/api/v1/mutual-aid/plans/${planId}/quotas`, {
+    orgId: street.id,
+    quotas: [{ classCode: 'active', headcount: 100 }],
+  });
   expect(quota.status, JSON.stringify(quota.body)).toBe(200);
   const enrol = await c1.post('/api/v1/mutual-aid/enrolments', {
-    planId: plan.body.id,
+    planId,
     orgId: g1.id,
     classCode: 'active',
     headcount: 50,
     enrolledAt: `${YEAR}-01-02`,
   });
   expect(enrol.status, JSON.stringify(enrol.body)).toBe(201);
-  return { district, street, g1, g2, dc, sc, c1, c2, m1, m2, planId: plan.body.id as number };
+  return { district, street, g1, g2, dc, sc, c1, c2, m1, m2, planId };
 }
 
 export const APPLICATIONS = {
-  hardship: { householdSize: 4, incomePerHead: 45_000, causes: ['illness'], narrative: '爱人患尿毒症每周透析三次，孩子上初中，家庭收入难以维持（保密叙述甲）' },
-  mutual_aid_claim: { kind: 'inpatient', hospital: '市第一人民医院', visitDate: `${YEAR}-01-03`, amount: 1_280_000, diagnosis: '腰椎间盘突出（保密诊断乙）' },
+  hardship: {
+    householdSize: 4,
+    incomePerHead: 45_000,
+    causes: ['illness'],
+    narrative: '爱人患尿毒症每周透析三次，孩子上初中，家庭收入难以维持（保密叙述甲）',
+  },
+  mutual_aid_claim: {
+    kind: 'inpatient',
+    hospital: '市第一人民医院',
+    visitDate: `${YEAR}-01-03`,
+    amount: 1_280_000,
+    diagnosis: '腰椎间盘突出（保密诊断乙）',
+  },
   legal_aid: { category: 'wages', narrative: '公司拖欠我三个月工资共计两万四千元，多次讨要未果（保密叙述丙）' },
   appeal: { category: 'welfare', content: '单位今年未发放防暑降温费，希望工会协调（保密诉求丁）' },
 } as const;

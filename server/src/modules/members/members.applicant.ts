@@ -27,7 +27,17 @@ export async function memberApplicant(db: DbOrTx, crypto: FieldCrypto, memberId:
   try {
     const idNumber = await crypto.open(m.idCipher, memberBinding(m.id, 'id_cipher'));
     const phone = m.phoneCipher ? await crypto.open(m.phoneCipher, memberBinding(m.id, 'phone_cipher')) : null;
-    return { id: m.id, orgId: m.orgId, orgPath: m.orgPath, orgName: m.orgName, name: m.name, idNumber, idHash: m.idHash, phone, status: m.status };
+    return {
+      id: m.id,
+      orgId: m.orgId,
+      orgPath: m.orgPath,
+      orgName: m.orgName,
+      name: m.name,
+      idNumber,
+      idHash: m.idHash,
+      phone,
+      status: m.status,
+    };
   } catch (e) {
     if (e instanceof CipherError) throw new AppError('DATA_INTEGRITY');
     throw e;

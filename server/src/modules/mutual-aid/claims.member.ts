@@ -41,7 +41,8 @@ export function createClaimMemberFns({ db, crypto, cases }: { db: Db; crypto: Fi
     const year = Number(todayCst().slice(0, 4));
     const all = await asSystem(() => plans.enrolmentsOfMember(db, who.memberId, m.member.orgPath, year));
     const mine = all.filter(
-      (e) => (input.planId === undefined || e.planId === input.planId) && (input.classCode === undefined || e.classCode === input.classCode),
+      (e) =>
+        (input.planId === undefined || e.planId === input.planId) && (input.classCode === undefined || e.classCode === input.classCode),
     );
     const enrolment = mine[0];
     if (!enrolment) throw conflict(`您未参加${input.planId || input.classCode ? '所选' : '本年度'}医疗互助，不能申请报销`, 'planId');
@@ -58,7 +59,13 @@ export function createClaimMemberFns({ db, crypto, cases }: { db: Db; crypto: Fi
           owner: { id: m.member.orgId, path: m.member.orgPath },
           target: { id: plan.orgId, path: plan.orgPath },
           title: `医疗互助报销：${maskName(who.name)}（${label}）`,
-          payload: { planId: plan.id, memberId: who.memberId, classCode: enrolment.classCode, kind: input.kind, invoiceTotal: input.amount },
+          payload: {
+            planId: plan.id,
+            memberId: who.memberId,
+            classCode: enrolment.classCode,
+            kind: input.kind,
+            invoiceTotal: input.amount,
+          },
         });
         await repo.insert(tx, {
           id: opened.id,

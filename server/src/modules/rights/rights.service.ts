@@ -191,11 +191,7 @@ export function createRightsService({
    * member's union, awaiting its acceptance. The parties' narrative (encrypted) opens with the applicant's registry
    * name and phone, then the member's account; the clear summary says no more than that it came from the portal.
    */
-  async function submitForMember(
-    m: MemberCtx,
-    who: { name: string; phone: string | null },
-    input: TMemberLegalAidApply,
-  ): Promise<number> {
+  async function submitForMember(m: MemberCtx, who: { name: string; phone: string | null }, input: TMemberLegalAidApply): Promise<number> {
     const org = await asSystem(() => findOrgById(db, m.member.orgId));
     if (!org || org.status !== 'active') throw invalid('orgId', '您所在的工会组织已注销，请联系上级工会');
     const employerName = input.employerName?.trim() || org.name;

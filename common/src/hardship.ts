@@ -125,7 +125,12 @@ export const ZHardshipListQuery = ZPageQuery.extend({
 export type THardshipListQuery = z.infer<typeof ZHardshipListQuery>;
 
 export const ZHardshipRevealBody = z.strictObject({ reason: labelled(zRequiredText(LIMITS.text), '查看原因') });
-export const ZHardshipRevealed = z.object({ idNumber: z.string(), phone: z.string().nullable() });
+export const ZHardshipRevealed = z.object({
+  idNumber: z.string(),
+  phone: z.string().nullable(),
+  /** The member's own account when they applied in the member portal. */
+  narrative: z.string().nullable().optional(),
+});
 
 const ZOrgRef = z.object({ id: z.number().int(), name: z.string() });
 

@@ -166,14 +166,15 @@ export function createHardshipService({
     return { items: await withOrgNames(db, res.items), total: res.total };
   }
 
-  /** The full ID number and phone: a permission, a reason and an audit row, like a member's. */
+  /** The full ID number and phone (and a member applicant's own account): a permission, a reason and an audit row. */
   async function reveal(ctx: Ctx, id: number, reason: string) {
     const { c, f } = await get(ctx, id);
-    let revealed: { idNumber: string; phone: string | null };
+    let revealed: { idNumber: string; phone: string | null; narrative: string | null };
     try {
       revealed = {
         idNumber: await crypto.open(f.idCipher, binding(f.caseId, 'id_cipher')),
         phone: f.phoneCipher ? await crypto.open(f.phoneCipher, binding(f.caseId, 'phone_cipher')) : null,
+        narrative: f.narrativeCipher ? await crypto.open(f.narrativeCipher, binding(f.caseId, 'narrative_cipher')) : null,
       };
     } catch (e) {
       if (e instanceof CipherError) throw new AppError('DATA_INTEGRITY');

@@ -71,6 +71,10 @@ describe.each(engines())('member cases on %s', (engine) => {
     expect(hardship.body.status).toBe('applied');
     expect(hardship.body.allowedActions).toEqual(expect.arrayContaining(['submit', 'decline']));
     expect(hardship.body.allowedActions).not.toContain('withdraw');
+    // The union reads the member's own account through the audited reveal.
+    const revealed = await w.c1s.post(`/api/v1/hardship-files/${ids.hardship}/reveal`, { reason: '核实职工困难情况' });
+    expect(revealed.status, JSON.stringify(revealed.body)).toBe(200);
+    expect(revealed.body.narrative).toBe(APPLICATIONS.hardship.narrative);
     const rights = await w.c1.get(`/api/v1/rights-cases/${ids.legal_aid}`);
     expect(rights.status, JSON.stringify(rights.body)).toBe(200);
     expect(rights.body.type).toBe('legal_aid');

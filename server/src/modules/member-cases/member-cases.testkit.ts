@@ -10,6 +10,7 @@ import { createJobService } from '../../platform/jobs/index.ts';
 import type { TestDb } from '../../test/db.ts';
 import { makeOrg, makeUser, newIdNumber, PASSWORD, uniq, type OrgRef } from '../../test/factories.ts';
 import { loginAs, testCrypto, type Client } from '../../test/http.ts';
+import { roles } from '../../platform/db/index.ts';
 import { MODULES } from '../../modules.ts';
 import type { MemberCaseService } from './member-cases.service.ts';
 
@@ -36,6 +37,8 @@ export interface World {
   sc: Client;
   c1: Client;
   c2: Client;
+  /** A cadre of the first union who may reveal personal data (member:view_sensitive). */
+  c1s: Client;
   m1: { id: number; name: string; phone: string };
   m2: { id: number; name: string };
   planId: number;
@@ -48,6 +51,9 @@ export async function buildWorld(t: TestDb, app: HttpApp, admin: Client): Promis
   const g2 = await makeOrg(t.db, street, { level: 'grassroots', name: uniq('申请基层乙') });
   const login = async (org: OrgRef) => loginAs(app, (await makeUser(t.db, org.id, ['org_admin'])).username, PASSWORD);
   const [dc, sc, c1, c2] = await Promise.all([login(district), login(street), login(g1), login(g2)]);
+  const sensitive = uniq('r_mc').toLowerCase().slice(0, 30);
+  await t.db.insert(roles).values({ key: sensitive, name: uniq('查看敏感信息'), permissions: ['hardship:read', 'member:view_sensitive'] });
+  const c1s = await loginAs(app, (await makeUser(t.db, g1.id, [sensitive])).username, PASSWORD);
   const member = async (orgId: number, name: string, phone?: string) => {
     const res = await admin.post('/api/v1/members', {
       orgId,
@@ -78,7 +84,7 @@ export async function buildWorld(t: TestDb, app: HttpApp, admin: Client): Promis
     enrolledAt: `${YEAR}-01-02`,
   });
   expect(enrol.status, JSON.stringify(enrol.body)).toBe(201);
-  return { district, street, g1, g2, dc, sc, c1, c2, m1, m2, planId };
+  return { district, street, g1, g2, dc, sc, c1, c2, c1s, m1, m2, planId };
 }
 
 export const APPLICATIONS = {

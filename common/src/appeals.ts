@@ -52,17 +52,19 @@ export const APPEAL_SATISFACTION_LABELS: Record<AppealSatisfaction, string> = {
 };
 
 /** `received`: waiting for the responsible union's reply; `replied`: answered, waiting to be closed. */
-export const APPEAL_STATUSES = ['received', 'replied', 'closed'] as const;
+export const APPEAL_STATUSES = ['received', 'replied', 'closed', 'withdrawn'] as const;
 export type AppealStatus = (typeof APPEAL_STATUSES)[number];
 export const APPEAL_STATUS_LABELS: Record<AppealStatus, string> = {
   received: '办理中',
   replied: '已答复',
   closed: '已办结',
+  withdrawn: '已撤回',
 };
 
 export const APPEAL_ACTIONS = ['reply', 'close', 'escalate'] as const;
 export type AppealAction = (typeof APPEAL_ACTIONS)[number];
-export const APPEAL_STEP_LABELS: Record<AppealAction | 'submit' | 'auto_escalate' | 'overdue', string> = {
+export const APPEAL_STEP_LABELS: Record<AppealAction | 'submit' | 'auto_escalate' | 'overdue' | 'withdraw', string> = {
+  withdraw: '职工撤回诉求',
   submit: '登记受理',
   reply: '答复',
   close: '办结',

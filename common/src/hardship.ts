@@ -40,23 +40,29 @@ export const HARDSHIP_TIER_LABELS: Record<HardshipTier, string> = {
   district: '区级',
 };
 
-/** `review_due`: the yearly review's day has passed (set by the overdue sweep); the file is still 在档. */
-export const HARDSHIP_STATUSES = ['draft', 'submitted', 'active', 'review_due', 'rejected', 'exited'] as const;
+/** `review_due`: the yearly review's day has passed (set by the overdue sweep); the file is still 在档.
+ *  `applied`: a member applied in the member portal; their union checks it (submits it for approval or declines it).
+ *  `withdrawn`: the member withdrew their application while it was pending. */
+export const HARDSHIP_STATUSES = ['draft', 'applied', 'submitted', 'active', 'review_due', 'rejected', 'exited', 'withdrawn'] as const;
 export type HardshipStatus = (typeof HARDSHIP_STATUSES)[number];
 export const HARDSHIP_STATUS_LABELS: Record<HardshipStatus, string> = {
   draft: '调查摸底',
+  applied: '职工申请待审核',
   submitted: '待审批',
   active: '在档',
   review_due: '待复核',
   rejected: '未通过',
   exited: '已脱困',
+  withdrawn: '已撤回',
 };
 
-export const HARDSHIP_ACTIONS = ['submit', 'approve', 'reject', 'review', 'exit'] as const;
+export const HARDSHIP_ACTIONS = ['submit', 'decline', 'approve', 'reject', 'review', 'exit'] as const;
 export type HardshipAction = (typeof HARDSHIP_ACTIONS)[number];
-export const HARDSHIP_STEP_LABELS: Record<HardshipAction | 'create' | 'review_due', string> = {
+export const HARDSHIP_STEP_LABELS: Record<HardshipAction | 'create' | 'review_due' | 'withdraw', string> = {
   create: '建档（调查摸底）',
   submit: '提交审批',
+  decline: '不予受理',
+  withdraw: '职工撤回申请',
   approve: '审批通过',
   reject: '审批不通过',
   review: '年度复核',
@@ -119,7 +125,12 @@ export const ZHardshipListQuery = ZPageQuery.extend({
 export type THardshipListQuery = z.infer<typeof ZHardshipListQuery>;
 
 export const ZHardshipRevealBody = z.strictObject({ reason: labelled(zRequiredText(LIMITS.text), '查看原因') });
-export const ZHardshipRevealed = z.object({ idNumber: z.string(), phone: z.string().nullable() });
+export const ZHardshipRevealed = z.object({
+  idNumber: z.string(),
+  phone: z.string().nullable(),
+  /** The member's own account when they applied in the member portal. */
+  narrative: z.string().nullable().optional(),
+});
 
 const ZOrgRef = z.object({ id: z.number().int(), name: z.string() });
 

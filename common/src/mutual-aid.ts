@@ -30,7 +30,7 @@ export const MUTUAL_AID_CLAIM_KIND_LABELS: Record<MutualAidClaimKind, string> = 
 
 // submitted (by the member's union) → verified (审核, the member's union) → reviewed (复核, the plan's org, payout
 // fixed) → paid (ledger); rejected at verify or review.
-export const MUTUAL_AID_CLAIM_STATUSES = ['submitted', 'verified', 'reviewed', 'paid', 'rejected'] as const;
+export const MUTUAL_AID_CLAIM_STATUSES = ['submitted', 'verified', 'reviewed', 'paid', 'rejected', 'withdrawn'] as const;
 export type MutualAidClaimStatus = (typeof MUTUAL_AID_CLAIM_STATUSES)[number];
 export const MUTUAL_AID_CLAIM_STATUS_LABELS: Record<MutualAidClaimStatus, string> = {
   submitted: '待审核',
@@ -38,10 +38,12 @@ export const MUTUAL_AID_CLAIM_STATUS_LABELS: Record<MutualAidClaimStatus, string
   reviewed: '待赔付',
   paid: '已赔付',
   rejected: '已驳回',
+  withdrawn: '已撤回',
 };
 export const MUTUAL_AID_ACTIONS = ['verify', 'review', 'pay', 'reject'] as const;
 export type MutualAidAction = (typeof MUTUAL_AID_ACTIONS)[number];
-export const MUTUAL_AID_STEP_LABELS: Record<MutualAidAction | 'submit', string> = {
+export const MUTUAL_AID_STEP_LABELS: Record<MutualAidAction | 'submit' | 'withdraw', string> = {
+  withdraw: '职工撤回申请',
   submit: '提交申请',
   verify: '基层审核',
   review: '复核',

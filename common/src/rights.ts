@@ -41,13 +41,14 @@ export const RIGHTS_SUBJECT_LABELS: Record<RightsSubject, string> = {
   other: '其他',
 };
 
-export const RIGHTS_STATUSES = ['received', 'accepted', 'declined', 'closed'] as const;
+export const RIGHTS_STATUSES = ['received', 'accepted', 'declined', 'closed', 'withdrawn'] as const;
 export type RightsStatus = (typeof RIGHTS_STATUSES)[number];
 export const RIGHTS_STATUS_LABELS: Record<RightsStatus, string> = {
   received: '待受理',
   accepted: '办理中',
   declined: '不予受理',
   closed: '已结案',
+  withdrawn: '已撤回',
 };
 
 export const RIGHTS_OUTCOMES = ['resolved', 'partial', 'failed', 'referred'] as const;
@@ -61,7 +62,8 @@ export const RIGHTS_OUTCOME_LABELS: Record<RightsOutcome, string> = {
 
 export const RIGHTS_ACTIONS = ['accept', 'decline', 'close'] as const;
 export type RightsAction = (typeof RIGHTS_ACTIONS)[number];
-export const RIGHTS_STEP_LABELS: Record<RightsAction | 'submit' | 'overdue', string> = {
+export const RIGHTS_STEP_LABELS: Record<RightsAction | 'submit' | 'overdue' | 'withdraw', string> = {
+  withdraw: '职工撤回申请',
   submit: '登记',
   accept: '受理',
   decline: '不予受理',

@@ -7,6 +7,7 @@ import { auditModule } from './modules/audit/index.ts';
 import { authModule } from './modules/auth/index.ts';
 import { hardshipModule } from './modules/hardship/index.ts';
 import { joinApplicationsModule } from './modules/join-applications/index.ts';
+import { memberCasesModule } from './modules/member-cases/index.ts';
 import { memberImportsModule } from './modules/member-imports/index.ts';
 import { membersModule } from './modules/members/index.ts';
 import { mutualAidModule } from './modules/mutual-aid/index.ts';
@@ -32,6 +33,8 @@ export const MODULES: readonly ServerModule[] = [
   appealsModule,
   mutualAidModule,
   joinApplicationsModule,
+  // The member portal's applications: on the case types of hardship, rights, appeals and mutual-aid.
+  memberCasesModule,
   // Subscribes to every case type's steps: after the modules that register case types.
   notificationsModule,
 ];

@@ -15,6 +15,7 @@ export const appealsCatalogue = defineCatalogue({
       actions: {
         'appeal.create': '登记职工诉求',
         'appeal.reply': '答复职工诉求',
+        'appeal.withdraw': '职工撤回诉求',
         'appeal.close': '办结职工诉求',
         'appeal.escalate': '上报职工诉求',
         'appeal.auto_escalate': '职工诉求逾期自动上报',

@@ -15,6 +15,8 @@ export const hardshipCatalogue = defineCatalogue({
       actions: {
         'hardship.create': '新建困难职工档案',
         'hardship.submit': '提交困难职工档案审批',
+        'hardship.decline': '不予受理职工的困难帮扶申请',
+        'hardship.withdraw': '职工撤回困难帮扶申请',
         'hardship.approve': '批准困难职工建档',
         'hardship.reject': '驳回困难职工建档',
         'hardship.review': '复核困难职工档案',

@@ -8,6 +8,7 @@ import { mutualAidCatalogue } from './mutual-aid.ts';
 import { auditCatalogue } from './audit.ts';
 import { memberImportsCatalogue } from './member-imports.ts';
 import { membersCatalogue } from './members.ts';
+import { memberCasesCatalogue } from './member-cases.ts';
 import { notificationsCatalogue } from './notifications.ts';
 import { orgsCatalogue } from './orgs.ts';
 import { platformCatalogue } from './platform.ts';
@@ -28,6 +29,7 @@ export const CATALOGUES = [
   rightsCatalogue,
   appealsCatalogue,
   mutualAidCatalogue,
+  memberCasesCatalogue,
   statsCatalogue,
   reportsCatalogue,
   authCatalogue,
@@ -46,6 +48,7 @@ export {
   joinApplicationsCatalogue,
   memberImportsCatalogue,
   membersCatalogue,
+  memberCasesCatalogue,
   mutualAidCatalogue,
   notificationsCatalogue,
   orgsCatalogue,

@@ -20,6 +20,7 @@ export const mutualAidCatalogue = defineCatalogue({
         'mutual_aid.enrol': '登记医疗互助参保',
         'mutual_aid.premium': '登记医疗互助缴费',
         'mutual_aid.claim': '提交医疗互助报销申请',
+        'mutual_aid.withdraw': '职工撤回医疗互助报销申请',
         'mutual_aid.verify': '审核医疗互助报销申请',
         'mutual_aid.review': '复核医疗互助报销',
         'mutual_aid.pay': '赔付医疗互助报销',

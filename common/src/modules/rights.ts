@@ -16,6 +16,7 @@ export const rightsCatalogue = defineCatalogue({
       actions: {
         'rights.create': '登记维权案件',
         'rights.accept': '受理维权案件',
+        'rights.withdraw': '职工撤回法律援助申请',
         'rights.decline': '不予受理维权案件',
         'rights.close': '维权案件结案',
         'rights.reveal': '查看维权案件当事人信息',

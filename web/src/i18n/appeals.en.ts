@@ -56,7 +56,7 @@ export const appealsEn: typeof appealsZhCN = {
       welfare: 'Welfare',
       other: 'Other',
     },
-    statuses: { received: 'In progress', replied: 'Replied', closed: 'Closed' },
+    statuses: { received: 'In progress', replied: 'Replied', closed: 'Closed', withdrawn: 'Withdrawn' },
     satisfactions: { satisfied: 'Satisfied', basic: 'Mostly satisfied', unsatisfied: 'Unsatisfied' },
     steps: {
       submit: 'Received',
@@ -64,6 +64,7 @@ export const appealsEn: typeof appealsZhCN = {
       close: 'Closed',
       escalate: 'Escalated',
       auto_escalate: 'Escalated (overdue)',
+      withdraw: 'Withdrawn by the member',
       overdue: 'Overdue',
     },
   },

@@ -42,6 +42,13 @@ export const hardshipZhCN = {
     causeLabels: { ...HARDSHIP_CAUSE_LABELS } as Record<string, string>,
     statuses: { ...HARDSHIP_STATUS_LABELS } as Record<string, string>,
     steps: { ...HARDSHIP_STEP_LABELS } as Record<string, string>,
-    actions: { submit: '提交审批', approve: '审批通过', reject: '驳回', review: '年度复核', exit: '解困脱困' } as Record<string, string>,
+    actions: {
+      submit: '提交审批',
+      decline: '不予受理',
+      approve: '审批通过',
+      reject: '驳回',
+      review: '年度复核',
+      exit: '解困脱困',
+    } as Record<string, string>,
   },
 };

@@ -73,6 +73,7 @@ export const mutualAidEn: typeof mutualAidZhCN = {
       review: 'Reviewed',
       pay: 'Paid',
       reject: 'Rejected',
+      withdraw: 'Withdrawn by the member',
       attach: 'File added',
       detach: 'File removed',
     },

@@ -65,6 +65,15 @@ export const mutualAidZhCN = {
     created: '已登记',
     yes: '是',
     actions: { verify: '审核通过', review: '复核', pay: '赔付', reject: '驳回' },
-    steps: { submit: '提交申请', verify: '基层审核', review: '复核', pay: '赔付', reject: '驳回', attach: '上传附件', detach: '删除附件' },
+    steps: {
+      submit: '提交申请',
+      verify: '基层审核',
+      review: '复核',
+      pay: '赔付',
+      reject: '驳回',
+      withdraw: '职工撤回申请',
+      attach: '上传附件',
+      detach: '删除附件',
+    },
   },
 };

@@ -59,9 +59,16 @@ export const rightsEn: Shape<typeof rightsZhCN> = {
       dismissal: 'Dismissal',
       other: 'Other',
     },
-    statuses: { received: 'Awaiting acceptance', accepted: 'In progress', declined: 'Declined', closed: 'Closed' },
+    statuses: { received: 'Awaiting acceptance', accepted: 'In progress', declined: 'Declined', closed: 'Closed', withdrawn: 'Withdrawn' },
     outcomes: { resolved: 'Resolved', partial: 'Partly resolved', failed: 'Not resolved', referred: 'Referred' },
-    steps: { submit: 'Received', accept: 'Accepted', decline: 'Declined', close: 'Closed', overdue: 'Overdue' },
+    steps: {
+      submit: 'Received',
+      accept: 'Accepted',
+      decline: 'Declined',
+      close: 'Closed',
+      overdue: 'Overdue',
+      withdraw: 'Withdrawn by the member',
+    },
     actions: { accept: 'Accept', decline: 'Decline', close: 'Close' },
     roster: {
       title: 'Lawyers and mediators',

@@ -10,17 +10,18 @@ import {
   normalizePhone,
   todayCst,
   type AppealAction,
+  type AppealCategory,
   type TAppealActionBody,
   type TAppealCreate,
   type TAppealListQuery,
 } from '@gonghui/common';
 import type { Ctx } from '../../platform/authz/index.ts';
 import { originOf, recordAudit } from '../../platform/audit/index.ts';
-import { addCalendarDays, loadCalendar, type CaseStepRow, type WorkCalendar } from '../../platform/cases/index.ts';
+import { addCalendarDays, loadCalendar, type CaseStepRow, type MemberCtx, type WorkCalendar } from '../../platform/cases/index.ts';
 import { CipherError, type CipherColumn, type FieldCrypto } from '../../platform/crypto/index.ts';
 import { asSystem, type Db, type DbOrTx } from '../../platform/db/index.ts';
 import { AppError, invalid, notFound } from '../../platform/http/index.ts';
-import { findOrgInScope, orgNamesByIds } from '../orgs/index.ts';
+import { findOrgById, findOrgInScope, orgNamesByIds } from '../orgs/index.ts';
 import * as repo from './appeals.repo.ts';
 import type { AppealCaseType } from './appeals.workflow.ts';
 
@@ -198,7 +199,62 @@ export function createAppealsService({ db, crypto, cases }: { db: Db; crypto: Fi
     return revealed;
   }
 
-  return { create, get, act, list, exportRows, reveal };
+  /**
+   * An appeal a member brings in the member portal: channel 网上, received today by the member's own union (which is
+   * also responsible), the contact the member's registry name and phone. The same case, deadline, to-do and
+   * notices as one a cadre registers; the case is the member's (created_by_member_id). Returns its id.
+   */
+  async function submitForMember(
+    m: MemberCtx,
+    applicant: { name: string; phone: string | null },
+    input: { category: AppealCategory; content: string },
+  ): Promise<number> {
+    const org = await asSystem(() => findOrgById(db, m.member.orgId));
+    if (!org || org.status !== 'active') throw invalid('orgId', '您所在的工会组织已注销，请联系上级工会');
+    const receivedAt = todayCst();
+    return asSystem(() =>
+      db.transaction(async (tx) => {
+        const c = await cases.openForMember(m, tx, {
+          owner: { id: org.id, path: org.path },
+          target: { id: org.id, path: org.path },
+          title: `职工诉求：${APPEAL_CATEGORY_LABELS[input.category]}（${APPEAL_CHANNEL_LABELS.online}，${org.name}）`,
+          payload: {},
+          dueInWorkingDays: APPEAL_DUE_DAYS[input.category],
+          dueFrom: receivedAt,
+        });
+        await repo.insertAppeal(tx, {
+          caseId: c.id,
+          channel: 'online',
+          category: input.category,
+          contentCipher: crypto.encrypt(input.content.trim(), binding(c.id, 'content_cipher')),
+          contactNameCipher: crypto.encrypt(applicant.name, binding(c.id, 'contact_name_cipher')),
+          contactNameMasked: maskName(applicant.name),
+          phoneCipher: applicant.phone ? crypto.encrypt(applicant.phone, binding(c.id, 'phone_cipher')) : null,
+          phoneMasked: applicant.phone ? maskPhone(applicant.phone) : null,
+          receivedAt,
+          firstDueAt: c.dueAt ?? receivedAt,
+        });
+        return c.id;
+      }),
+    );
+  }
+
+  /** What the member who brought an appeal sees of it (the member-cases module has checked it is theirs). */
+  async function memberDetail(caseId: number) {
+    const a = await asSystem(() => repo.findAppeal(db, caseId));
+    if (!a) throw notFound('职工诉求');
+    return {
+      category: a.category,
+      categoryLabel: APPEAL_CATEGORY_LABELS[a.category as AppealCategory] ?? a.category,
+      content: await open(a.contentCipher, caseId, 'content_cipher'),
+      receivedAt: a.receivedAt,
+      reply: a.reply,
+      repliedAt: a.repliedAt?.toISOString() ?? null,
+      closedAt: a.closedAt,
+    };
+  }
+
+  return { create, get, act, list, exportRows, reveal, submitForMember, memberDetail };
 }
 
 export type AppealsService = ReturnType<typeof createAppealsService>;

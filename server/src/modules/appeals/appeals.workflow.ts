@@ -39,7 +39,7 @@ export const appealScopePaths: ScopeResolve = (db, id) => caseScopePaths(db, APP
 
 export const ZAppealPayload = z.object({});
 export type AppealPayload = z.infer<typeof ZAppealPayload>;
-export type AppealCaseType = CaseType<AppealStatus, AppealAction | 'auto_escalate', AppealPayload>;
+export type AppealCaseType = CaseType<AppealStatus, AppealAction | 'auto_escalate' | 'withdraw', AppealPayload>;
 type Effect = EffectContext<AppealPayload>;
 
 const required = (label: string) => ({ error: (iss: { input: unknown }) => (iss.input === undefined ? `请填写${label}` : `${label}无效`) });
@@ -98,7 +98,7 @@ async function escalateTo(e: Effect, bySweep: boolean): Promise<EffectResult> {
 }
 
 export function registerAppealCaseType(kernel: CaseKernel): AppealCaseType {
-  return kernel.register<AppealStatus, AppealAction | 'auto_escalate', AppealPayload>({
+  return kernel.register<AppealStatus, AppealAction | 'auto_escalate' | 'withdraw', AppealPayload>({
     type: APPEAL_CASE_TYPE,
     prefix: 'SQ',
     label: '职工诉求',
@@ -138,6 +138,15 @@ export function registerAppealCaseType(kernel: CaseKernel): AppealCaseType {
         scope: { side: 'target' },
         audit: 'appeal.escalate',
         effect: (e) => escalateTo(e, false),
+      },
+      // The worker who brought it in the member portal withdraws it before any reply.
+      withdraw: {
+        from: ['received'],
+        to: 'withdrawn',
+        permission: null,
+        member: true,
+        scope: { side: 'target' },
+        audit: 'appeal.withdraw',
       },
       auto_escalate: {
         from: ['received'],

@@ -42,7 +42,7 @@ export async function activeByIdHash(db: DbOrTx, idHash: string): Promise<{ case
   const [f] = await db
     .select({ caseId: hardshipFiles.caseId })
     .from(hardshipFiles)
-    .where(and(eq(hardshipFiles.idHash, idHash), notInArray(hardshipFiles.status, ['rejected', 'exited'])));
+    .where(and(eq(hardshipFiles.idHash, idHash), notInArray(hardshipFiles.status, ['rejected', 'exited', 'withdrawn'])));
   return f;
 }
 

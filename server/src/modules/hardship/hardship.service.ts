@@ -7,12 +7,14 @@ import {
   normalizePhone,
   parseIdNumber,
   type THardshipActionBody,
+  type TMemberHardshipApply,
+  HARDSHIP_CAUSE_LABELS,
   type THardshipCreate,
   type HardshipAction,
 } from '@gonghui/common';
 import type { Ctx } from '../../platform/authz/index.ts';
 import { originOf, recordAudit } from '../../platform/audit/index.ts';
-import type { CaseStepRow } from '../../platform/cases/index.ts';
+import type { CaseStepRow, MemberCtx } from '../../platform/cases/index.ts';
 import { CipherError, type CipherColumn, type FieldCrypto } from '../../platform/crypto/index.ts';
 import { asSystem, type Db, type DbOrTx } from '../../platform/db/index.ts';
 import { AppError, duplicate, invalid, notFound } from '../../platform/http/index.ts';
@@ -25,8 +27,19 @@ import type { HardshipCaseType } from './hardship.workflow.ts';
 export const HARDSHIP_CIPHER_COLUMNS: CipherColumn[] = [
   { table: 'hardship_files', column: 'id_cipher', key: ['case_id'] },
   { table: 'hardship_files', column: 'phone_cipher', key: ['case_id'] },
+  { table: 'hardship_files', column: 'narrative_cipher', key: ['case_id'] },
 ];
-const binding = (caseId: number, column: 'id_cipher' | 'phone_cipher') => ({ table: 'hardship_files', column, id: caseId });
+type CipherCol = 'id_cipher' | 'phone_cipher' | 'narrative_cipher';
+const binding = (caseId: number, column: CipherCol) => ({ table: 'hardship_files', column, id: caseId });
+
+/** What a member applying in the member portal brings from the registry (never re-typed). */
+export interface HardshipApplicant {
+  memberId: number;
+  name: string;
+  idNumber: string;
+  idHash: string;
+  phone: string | null;
+}
 
 /** What the service needs of the member registry: a member in the caller's scope (404 otherwise). */
 export interface MemberLookup {
@@ -153,14 +166,15 @@ export function createHardshipService({
     return { items: await withOrgNames(db, res.items), total: res.total };
   }
 
-  /** The full ID number and phone: a permission, a reason and an audit row, like a member's. */
+  /** The full ID number and phone (and a member applicant's own account): a permission, a reason and an audit row. */
   async function reveal(ctx: Ctx, id: number, reason: string) {
     const { c, f } = await get(ctx, id);
-    let revealed: { idNumber: string; phone: string | null };
+    let revealed: { idNumber: string; phone: string | null; narrative: string | null };
     try {
       revealed = {
         idNumber: await crypto.open(f.idCipher, binding(f.caseId, 'id_cipher')),
         phone: f.phoneCipher ? await crypto.open(f.phoneCipher, binding(f.caseId, 'phone_cipher')) : null,
+        narrative: f.narrativeCipher ? await crypto.open(f.narrativeCipher, binding(f.caseId, 'narrative_cipher')) : null,
       };
     } catch (e) {
       if (e instanceof CipherError) throw new AppError('DATA_INTEGRITY');
@@ -179,7 +193,71 @@ export function createHardshipService({
     return revealed;
   }
 
-  return { create, get, act, list, reveal };
+  /**
+   * A member's own application for hardship help (member portal): a file of the member's union awaiting that union
+   * (applied), the person from the registry, the narrative encrypted. The union checks it and submits it to the
+   * parent for approval (or declines it); the tier starts at the lowest, to be set at approval's review. Returns its id.
+   */
+  async function submitForMember(m: MemberCtx, who: HardshipApplicant, input: TMemberHardshipApply): Promise<number> {
+    const org = await asSystem(() => findOrgById(db, m.member.orgId));
+    if (!org || org.status !== 'active') throw invalid('orgId', '您所在的工会组织已注销，请联系上级工会');
+    if (org.parentId === null) throw invalid('orgId', '您所在的工会不受理困难帮扶申请，请联系基层工会');
+    const parentId = org.parentId;
+    return asSystem(() =>
+      db.transaction(async (tx) => {
+        if (await repo.activeByIdHash(tx, who.idHash)) throw duplicate(HARDSHIP_ID_UNIQUE);
+        const parent = await findOrgById(tx, parentId);
+        if (!parent) throw invalid('orgId', '找不到上级工会');
+        const c = await cases.openForMember(m, tx, {
+          owner: { id: org.id, path: org.path },
+          target: { id: parent.id, path: parent.path },
+          title: `困难帮扶申请：${maskName(who.name)}（${org.name}）`,
+          payload: {},
+          initial: 'applied',
+        });
+        await repo.insertFile(tx, {
+          caseId: c.id,
+          memberId: who.memberId,
+          name: who.name,
+          idCipher: crypto.encrypt(who.idNumber, binding(c.id, 'id_cipher')),
+          idHash: who.idHash,
+          idMasked: maskIdNumber(who.idNumber),
+          phoneCipher: who.phone ? crypto.encrypt(who.phone, binding(c.id, 'phone_cipher')) : null,
+          phoneMasked: who.phone ? maskPhone(who.phone) : null,
+          householdSize: input.householdSize,
+          incomePerHead: input.incomePerHead,
+          causes: input.causes,
+          tier: 'district',
+          narrativeCipher: crypto.encrypt(input.narrative.trim(), binding(c.id, 'narrative_cipher')),
+          status: c.status,
+        });
+        return c.id;
+      }),
+    );
+  }
+
+  /** What the member who applied sees of their file (the member-cases module has checked it is theirs). */
+  async function memberDetail(caseId: number) {
+    const f = await asSystem(() => repo.findFile(db, caseId));
+    if (!f) throw notFound('困难职工档案');
+    let narrative: string | null = null;
+    try {
+      narrative = f.narrativeCipher ? await crypto.open(f.narrativeCipher, binding(caseId, 'narrative_cipher')) : null;
+    } catch (e) {
+      if (e instanceof CipherError) throw new AppError('DATA_INTEGRITY');
+      throw e;
+    }
+    return {
+      householdSize: f.householdSize,
+      incomePerHead: f.incomePerHead,
+      causes: f.causes,
+      causeLabels: f.causes.map((c) => HARDSHIP_CAUSE_LABELS[c as keyof typeof HARDSHIP_CAUSE_LABELS] ?? c),
+      narrative,
+      registeredAt: f.registeredAt,
+    };
+  }
+
+  return { create, get, act, list, reveal, submitForMember, memberDetail };
 }
 
 export type HardshipService = ReturnType<typeof createHardshipService>;

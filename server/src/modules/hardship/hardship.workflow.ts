@@ -28,7 +28,7 @@ export const hardshipScopePaths: ScopeResolve = (db, id) => caseScopePaths(db, H
 /** The case payload carries nothing the household row does not: the row is keyed by the case id. */
 export const ZHardshipPayload = z.object({});
 export type HardshipPayload = z.infer<typeof ZHardshipPayload>;
-export type HardshipCaseType = CaseType<HardshipStatus, HardshipAction | 'review_due', HardshipPayload>;
+export type HardshipCaseType = CaseType<HardshipStatus, HardshipAction | 'review_due' | 'withdraw', HardshipPayload>;
 type Effect = EffectContext<HardshipPayload>;
 
 /** The same calendar day `months` months later (31 January + 1 month is 28/29 February). */
@@ -95,7 +95,7 @@ async function exit(e: Effect): Promise<EffectResult> {
 }
 
 export function registerHardshipCaseType(kernel: CaseKernel): HardshipCaseType {
-  return kernel.register<HardshipStatus, HardshipAction | 'review_due', HardshipPayload>({
+  return kernel.register<HardshipStatus, HardshipAction | 'review_due' | 'withdraw', HardshipPayload>({
     type: HARDSHIP_CASE_TYPE,
     prefix: 'KN',
     label: '困难职工档案',
@@ -103,19 +103,40 @@ export function registerHardshipCaseType(kernel: CaseKernel): HardshipCaseType {
     stepLabels: { ...HARDSHIP_STEP_LABELS, overdue: HARDSHIP_STEP_LABELS.review_due },
     payload: ZHardshipPayload,
     initial: 'draft',
-    open: ['draft', 'submitted', 'active', 'review_due'],
-    awaiting: { submitted: 'target', review_due: 'owner' },
+    open: ['draft', 'applied', 'submitted', 'active', 'review_due'],
+    // A member's application (applied) waits for their own union, which checks it and submits it for approval.
+    awaiting: { applied: 'owner', submitted: 'target', review_due: 'owner' },
     readPermission: 'hardship:read',
     // Subjects are not used: one file per person is the household table's partial unique index.
     openExistsMessage: '该职工已有困难职工档案',
     audit: { open: 'hardship.create', entity: (c) => ({ entityType: 'hardship_file', entityId: c.id }) },
     transitions: {
       submit: {
-        from: ['draft'],
+        from: ['draft', 'applied'],
         to: 'submitted',
         permission: 'hardship:manage',
         scope: { side: 'owner' },
         audit: 'hardship.submit',
+        effect: syncStatus,
+      },
+      // The member's union does not take a member's application up (an opinion says why).
+      decline: {
+        from: ['applied'],
+        to: 'rejected',
+        permission: 'hardship:manage',
+        scope: { side: 'owner' },
+        input: ZReject,
+        audit: 'hardship.decline',
+        effect: syncStatus,
+      },
+      // The member withdraws their application while it is pending (before approval).
+      withdraw: {
+        from: ['applied', 'submitted'],
+        to: 'withdrawn',
+        permission: null,
+        member: true,
+        scope: { side: 'owner' },
+        audit: 'hardship.withdraw',
         effect: syncStatus,
       },
       // The target side is the owner's parent org: its cadres and their ancestors', never the owner union's own.

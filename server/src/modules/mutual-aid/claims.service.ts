@@ -24,6 +24,7 @@ import { writeClaimsExport } from './claims.export.ts';
 import { bad, computePayout, ruleOf } from './mutual-aid.rules.ts';
 import { overCapMessage, type MutualAidCaseType } from './mutual-aid.workflow.ts';
 import * as plans from './plans.repo.ts';
+import { createClaimMemberFns } from './claims.member.ts';
 import type { PlanService } from './plans.service.ts';
 
 export const MUTUAL_AID_CIPHER_COLUMNS: CipherColumn[] = [{ table: 'mutual_aid_claims', column: 'diagnosis_cipher', key: ['id'] }];
@@ -89,8 +90,10 @@ export function createClaimService(deps: {
     const remaining = Math.max(0, before - fixed);
     const c = view.case;
     // Rejecting a verified claim is the reviewing side's (the kernel gives a transition one side).
+    // A member's transition (withdraw) is never a cadre's allowed action.
     const allowedActions = view.allowedActions.filter(
-      (a) => a !== 'reject' || c.status !== 'verified' || passesScope(ctx.actor, c, { side: 'target' }),
+      (a): a is MutualAidAction =>
+        a !== 'withdraw' && (a !== 'reject' || c.status !== 'verified' || passesScope(ctx.actor, c, { side: 'target' })),
     );
     const out: ClaimDetail = {
       ...v,
@@ -215,7 +218,7 @@ export function createClaimService(deps: {
     }
   }
 
-  return { create, get, act, list, health, exportTo };
+  return { create, get, act, list, health, exportTo, ...createClaimMemberFns({ db, crypto, cases }) };
 }
 
 export type ClaimService = ReturnType<typeof createClaimService>;

@@ -27,6 +27,8 @@ const LABELS: Record<string, string> = {
   reason: '调整理由',
   quotas: '参保任务',
   invoiceTotal: '发票金额',
+  amount: '发票金额',
+  attachments: '发票照片',
 };
 
 /** 400 naming the field in Chinese. */

@@ -35,7 +35,7 @@ export const ZClaimPayload = z.object({
   invoiceTotal: z.number().int(),
 });
 export type ClaimPayload = z.infer<typeof ZClaimPayload>;
-export type MutualAidCaseType = CaseType<MutualAidClaimStatus, MutualAidAction, ClaimPayload>;
+export type MutualAidCaseType = CaseType<MutualAidClaimStatus, MutualAidAction | 'withdraw', ClaimPayload>;
 
 const zAmount = z.number().int().min(0).max(999_999_999_999_999);
 
@@ -103,7 +103,7 @@ const setStatus = (status: MutualAidClaimStatus) => async (e: EffectContext<Clai
 };
 
 export function registerMutualAidCaseType(kernel: CaseKernel): MutualAidCaseType {
-  return kernel.register<MutualAidClaimStatus, MutualAidAction, ClaimPayload>({
+  return kernel.register<MutualAidClaimStatus, MutualAidAction | 'withdraw', ClaimPayload>({
     type: MUTUAL_AID_CASE_TYPE,
     prefix: 'HZ',
     label: '医疗互助报销',
@@ -155,6 +155,16 @@ export function registerMutualAidCaseType(kernel: CaseKernel): MutualAidCaseType
         input: z.object({ opinion: zMultilineText(LIMITS.text).pipe(z.string().min(2, '驳回须填写意见')) }),
         audit: 'mutual_aid.reject',
         effect: setStatus('rejected'),
+      },
+      // The member who claimed in the member portal withdraws before their union has verified the claim.
+      withdraw: {
+        from: ['submitted'],
+        to: 'withdrawn',
+        permission: null,
+        member: true,
+        scope: { side: 'owner' },
+        audit: 'mutual_aid.withdraw',
+        effect: setStatus('withdrawn'),
       },
     },
     // Invoice images (and PDF scans) from the member's union while the claim is being verified.

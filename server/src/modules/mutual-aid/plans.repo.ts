@@ -204,3 +204,20 @@ export async function activeMembersUnder(db: DbOrTx, path: string): Promise<numb
     SELECT count(*)::int AS n FROM members WHERE status = 'active' AND ${subtreeOf(sql.raw('org_path'), path)}`);
   return res.rows[0]?.n ?? 0;
 }
+
+/** The plans and classes of a year in which a member is enrolled (by a member list or a unit above their org),
+ *  newest plan first. Read as the system for a member applying in the member portal. */
+export async function enrolmentsOfMember(
+  db: DbOrTx,
+  memberId: number,
+  memberOrgPath: string,
+  year: number,
+): Promise<{ planId: number; classCode: string; planOrgId: number; planOrgPath: string }[]> {
+  const res = await db.execute<{ planId: number; classCode: string; planOrgId: number; planOrgPath: string }>(sql`
+    SELECT DISTINCT e.plan_id AS "planId", e.class_code AS "classCode", p.org_id AS "planOrgId", p.org_path AS "planOrgPath"
+    FROM mutual_aid_enrolments e JOIN orgs o ON o.id = e.org_id JOIN mutual_aid_plans p ON p.id = e.plan_id
+    WHERE p.year = ${year} AND starts_with(${memberOrgPath}, o.path) AND starts_with(${memberOrgPath}, p.org_path)
+      AND (e.member_ids IS NULL OR ${memberId} = ANY(e.member_ids))
+    ORDER BY e.plan_id DESC, e.class_code`);
+  return res.rows;
+}

@@ -5,6 +5,12 @@ import type { Writable } from 'node:stream';
 import {
   RIGHTS_ACCEPT_WORKING_DAYS,
   RIGHTS_TYPE_LABELS,
+  RIGHTS_OUTCOME_LABELS,
+  RIGHTS_SUBJECT_LABELS,
+  todayCst,
+  type RightsOutcome,
+  type RightsSubject,
+  type TMemberLegalAidApply,
   type RightsAction,
   type TRightsActionBody,
   type TRightsCreate,
@@ -12,11 +18,12 @@ import {
   type TRightsListQuery,
 } from '@gonghui/common';
 import type { Ctx } from '../../platform/authz/index.ts';
+import type { MemberCtx } from '../../platform/cases/index.ts';
 import { originOf, recordAudit } from '../../platform/audit/index.ts';
 import { CipherError, type CipherColumn, type FieldCrypto } from '../../platform/crypto/index.ts';
-import type { Db } from '../../platform/db/index.ts';
+import { asSystem, type Db } from '../../platform/db/index.ts';
 import { AppError, invalid, notFound } from '../../platform/http/index.ts';
-import { findOrgInScope } from '../orgs/index.ts';
+import { findOrgById, findOrgInScope } from '../orgs/index.ts';
 import { rightsExportFileName, writeRightsExport } from './rights.export.ts';
 import * as repo from './rights.repo.ts';
 import type { RightsCaseType } from './rights.workflow.ts';
@@ -29,6 +36,8 @@ export const RIGHTS_CIPHER_COLUMNS: CipherColumn[] = [
   { table: 'injury_reports', column: 'id_cipher', key: ['id'] },
 ];
 const partiesBinding = (id: number) => ({ table: 'rights_cases', column: 'parties_cipher', id });
+/** The first line of the parties' narrative of a member's own application: who applied (from the registry). */
+const APPLICANT_PREFIX = '申请人（会员本人网上申请）：';
 
 /** The fields each action requires, with their labels (the route's schema has checked their form). */
 const REQUIRED: Record<RightsAction, [keyof TRightsActionBody, string][]> = {
@@ -67,7 +76,9 @@ export function createRightsService({
     const view = await cases.get(ctx, id);
     const item = await repo.findInScope(db, ctx.actor.orgPath, id);
     if (!item) throw notFound('维权案件');
-    return { ...item, steps: view.steps, allowedActions: view.allowedActions };
+    // A member's transition (withdraw) is never a cadre's allowed action.
+    const allowedActions = view.allowedActions.filter((a): a is RightsAction => a !== 'withdraw');
+    return { ...item, steps: view.steps, allowedActions };
   }
 
   async function create(ctx: Ctx, input: TRightsCreate): Promise<RightsView> {
@@ -175,7 +186,76 @@ export function createRightsService({
     return rightsExportFileName(org?.name ?? '维权案件', q, stamp);
   }
 
-  return { create, get, act, list, reveal, exportTo, exportFileName };
+  /**
+   * A member's own application for legal aid (member portal): a 法律援助 case received today (channel 网上) by the
+   * member's union, awaiting its acceptance. The parties' narrative (encrypted) opens with the applicant's registry
+   * name and phone, then the member's account; the clear summary says no more than that it came from the portal.
+   */
+  async function submitForMember(m: MemberCtx, who: { name: string; phone: string | null }, input: TMemberLegalAidApply): Promise<number> {
+    const org = await asSystem(() => findOrgById(db, m.member.orgId));
+    if (!org || org.status !== 'active') throw invalid('orgId', '您所在的工会组织已注销，请联系上级工会');
+    const employerName = input.employerName?.trim() || org.name;
+    const receivedAt = todayCst();
+    const parties = `${APPLICANT_PREFIX}${who.name}${who.phone ? `，联系电话 ${who.phone}` : ''}\n\n${input.narrative.trim()}`;
+    return asSystem(() =>
+      db.transaction(async (tx) => {
+        const c = await cases.openForMember(m, tx, {
+          owner: { id: org.id, path: org.path },
+          title: `${RIGHTS_TYPE_LABELS.legal_aid}：${employerName}（${org.name}）`,
+          payload: { type: 'legal_aid', channel: 'online', subject: input.category },
+          dueInWorkingDays: RIGHTS_ACCEPT_WORKING_DAYS,
+          dueFrom: receivedAt,
+        });
+        await repo.insert(tx, {
+          id: c.id,
+          orgId: org.id,
+          type: 'legal_aid',
+          channel: 'online',
+          subject: input.category,
+          workers: 1,
+          amountAtStakeFen: 0,
+          employerName,
+          receivedAt,
+          summary: `职工本人通过会员服务平台申请法律援助（${RIGHTS_SUBJECT_LABELS[input.category]}），情况说明见当事人情况`,
+          partiesCipher: crypto.encrypt(parties, partiesBinding(c.id)),
+          status: c.status,
+        });
+        return c.id;
+      }),
+    );
+  }
+
+  /** What the member who applied sees of their case (the member-cases module has checked it is theirs). */
+  async function memberDetail(caseId: number) {
+    const r = await asSystem(() => repo.findById(db, caseId));
+    if (!r) throw notFound('维权案件');
+    let parties: string | null = null;
+    try {
+      parties = r.partiesCipher ? await crypto.open(r.partiesCipher, partiesBinding(r.id)) : null;
+    } catch (e) {
+      if (e instanceof CipherError) throw new AppError('DATA_INTEGRITY');
+      throw e;
+    }
+    // Only the member's own account: the applicant line above it is the registry's.
+    const narrative = parties?.startsWith(APPLICANT_PREFIX) ? parties.slice(parties.indexOf('\n\n') + 2) : parties;
+    return {
+      category: r.subject,
+      categoryLabel: RIGHTS_SUBJECT_LABELS[r.subject as RightsSubject] ?? r.subject,
+      employerName: r.employerName,
+      narrative,
+      receivedAt: r.receivedAt,
+      handlerName: r.handlerName,
+      acceptedAt: r.acceptedAt,
+      declinedAt: r.declinedAt,
+      declineReason: r.declineReason,
+      outcome: r.outcome,
+      outcomeLabel: r.outcome ? (RIGHTS_OUTCOME_LABELS[r.outcome as RightsOutcome] ?? r.outcome) : null,
+      recoveredAmount: r.recoveredFen,
+      closedAt: r.closedAt,
+    };
+  }
+
+  return { create, get, act, list, reveal, exportTo, exportFileName, submitForMember, memberDetail };
 }
 
 export type RightsService = ReturnType<typeof createRightsService>;

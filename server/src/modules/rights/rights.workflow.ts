@@ -36,7 +36,7 @@ export const rightsScopePaths: ScopeResolve = (db, id) => caseScopePaths(db, RIG
 /** What the case carries besides its row (no personal data: the payload is written to the audit trail). */
 export const ZRightsPayload = z.object({ type: z.string(), channel: z.string(), subject: z.string() });
 export type RightsPayload = z.infer<typeof ZRightsPayload>;
-export type RightsCaseType = CaseType<RightsStatus, RightsAction, RightsPayload>;
+export type RightsCaseType = CaseType<RightsStatus, RightsAction | 'withdraw', RightsPayload>;
 type Effect = EffectContext<RightsPayload>;
 
 // The routes' schemas have checked every field with its label; these only carry them to the effects.
@@ -97,7 +97,7 @@ async function close(e: Effect): Promise<EffectResult> {
 }
 
 export function registerRightsCaseType(kernel: CaseKernel): RightsCaseType {
-  return kernel.register<RightsStatus, RightsAction, RightsPayload>({
+  return kernel.register<RightsStatus, RightsAction | 'withdraw', RightsPayload>({
     type: RIGHTS_CASE_TYPE,
     prefix: 'WQ',
     label: '维权案件',
@@ -128,6 +128,16 @@ export function registerRightsCaseType(kernel: CaseKernel): RightsCaseType {
         input: ZDeclineInput,
         audit: 'rights.decline',
         effect: decline,
+      },
+      // The member who applied in the member portal withdraws before the union has taken the case up.
+      withdraw: {
+        from: ['received'],
+        to: 'withdrawn',
+        permission: null,
+        member: true,
+        scope: { side: 'owner' },
+        audit: 'rights.withdraw',
+        effect: (e) => repo.update(e.tx, e.case.id, { status: 'withdrawn' }),
       },
       close: {
         from: ['accepted'],

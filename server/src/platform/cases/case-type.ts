@@ -9,6 +9,7 @@ import type { Db, Tx } from '../db/index.ts';
 import type * as repo from './cases.repo.ts';
 import type { CaseAttachmentRules } from './attachments.ts';
 import type { CaseFilesView } from './case-files.ts';
+import type { MemberCtx } from './member-actor.ts';
 
 export type Side = repo.Side;
 
@@ -43,8 +44,10 @@ export interface EffectResult {
 export interface Transition<S extends string, P> {
   from: readonly S[];
   to: S;
-  /** null: only the system runs it (the overdue sweep); cadres never see it among their actions. */
+  /** null: only the system runs it (the overdue sweep), or the applicant member (`member`); cadres never see it. */
   permission: Permission | null;
+  /** The member who applied for the case may run it from the member portal (e.g. withdraw while pending). */
+  member?: boolean;
   scope: ScopeRule;
   /** Fields the action takes beyond the version, e.g. a mandatory opinion or a date; parsed from the request body. */
   input?: z.ZodType<{ opinion?: string | undefined }>;
@@ -94,6 +97,8 @@ export interface OpenInput<P> {
   /** The day the working days count from (a date in the past, e.g. when an appeal was received); default today. */
   dueFrom?: string | undefined;
   opinion?: string | null | undefined;
+  /** A state other than the type's initial one to open in (a member's application awaits its union first). */
+  initial?: string | undefined;
 }
 
 export interface CaseView<P, A extends string> extends CaseFilesView {
@@ -135,6 +140,9 @@ export interface CaseType<S extends string, A extends string, P> {
   readonly def: CaseTypeDef<S, A, P>;
   /** Opens a case inside the caller's transaction (the caller has checked the domain's rules and scope). */
   open(ctx: Ctx, tx: Tx, input: OpenInput<P>): Promise<CaseRecord<P>>;
+  /** Opens a case a member applied for in the member portal (the caller checked the member and the domain's rules):
+   *  the same case as a cadre's, attributed to the member (created_by_member_id, the step's actor_member_id). */
+  openForMember(m: MemberCtx, tx: Tx, input: OpenInput<P>): Promise<CaseRecord<P>>;
   /** The case with its timeline and the caller's allowed actions; 404 outside both sides' subtrees. */
   get(ctx: Ctx, id: number): Promise<CaseView<P, A>>;
   /** Runs an action: 403 without its permission, 404 outside its scope rule, 409 stale version or wrong state. */

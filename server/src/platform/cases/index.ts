@@ -40,3 +40,5 @@ export { registerCaseFileRoutes } from './case-files.routes.ts';
 export { CASE_OWNER, type CaseAttachmentRules } from './attachments.ts';
 export type { CaseFiles, CaseFilesView } from './case-files.ts';
 export { presentCaseSteps, type PresentedStep } from './steps.presenter.ts';
+export { memberActorLabel, type MemberActor, type MemberCtx } from './member-actor.ts';
+export type { MemberCaseView, MemberCases } from './member-cases.ts';

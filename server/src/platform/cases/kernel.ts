@@ -5,12 +5,9 @@
 import { z } from 'zod';
 import { todayCst } from '@gonghui/common';
 import { can, type Actor, type Ctx } from '../authz/index.ts';
-import { originOf, recordAudit, type AuditOrigin } from '../audit/index.ts';
-import { asSystem, orgs, type Db, type Tx } from '../db/index.ts';
-import { AppError, conflict, forbidden, invalid, notFound } from '../http/index.ts';
-import { eq } from 'drizzle-orm';
-import { addCalendarDays, addWorkingDays } from './calendar.ts';
-import { loadCalendar } from './calendar.repo.ts';
+import { recordAudit } from '../audit/index.ts';
+import { asSystem, type Db, type Tx } from '../db/index.ts';
+import { AppError, forbidden, invalid, notFound } from '../http/index.ts';
 import * as repo from './cases.repo.ts';
 import { actingPermissions, noticesOf, parentIdOf, type CaseEvent, type CaseListener, type CaseNotice } from './notices.ts';
 
@@ -20,18 +17,11 @@ import { createCaseFiles, type CaseFiles } from './case-files.ts';
 import type { AttachmentService } from '../files/index.ts';
 
 export * from './case-type.ts';
-import {
-  caseNumber,
-  isUniqueViolation,
-  pathOfSide,
-  passesScope,
-  SYSTEM_NAME,
-  SYSTEM_ORIGIN,
-  type CaseRecord,
-  type CaseType,
-  type CaseTypeDef,
-} from './case-type.ts';
+import { pathOfSide, passesScope, SYSTEM_ORIGIN, type CaseRecord, type CaseType, type CaseTypeDef } from './case-type.ts';
 import { todosOf } from './todos.ts';
+import { memberOrigin } from './member-actor.ts';
+import { cadreOf, createOpenAs, memberOf, stepActor, type Who } from './kernel.open.ts';
+import { createMemberCases } from './member-cases.ts';
 
 export function createCaseKernel({ db }: { db: Db }) {
   // Registered types; the stored defs are only ever used through their own handle or generically by name.
@@ -67,10 +57,7 @@ export function createCaseKernel({ db }: { db: Db }) {
   // Files on cases, once the app has wired the attachment service in (attachFiles).
   let caseFiles: CaseFiles | undefined;
 
-  const actorOrgName = async (tx: Tx, actor: Actor): Promise<string | null> => {
-    const [o] = await tx.select({ name: orgs.name }).from(orgs).where(eq(orgs.id, actor.orgId));
-    return o?.name ?? null;
-  };
+  const openAs = createOpenAs(emit);
 
   /** Moves a loaded case through a transition with compare-and-set, then writes the step, effects and audit row. */
   async function apply<S extends string, A extends string, P>(
@@ -79,7 +66,7 @@ export function createCaseKernel({ db }: { db: Db }) {
     c: repo.CaseRow,
     action: A,
     version: number,
-    who: { actor: Actor | null; origin: AuditOrigin },
+    who: Who,
     opinion: string | null,
     input: Record<string, unknown> = {},
   ): Promise<CaseRecord<P>> {
@@ -94,9 +81,7 @@ export function createCaseKernel({ db }: { db: Db }) {
       action,
       fromStatus: c.status,
       toStatus: tr.to,
-      actorId: who.actor?.userId ?? null,
-      actorName: who.actor ? (who.actor.displayName ?? who.actor.username).slice(0, 50) : SYSTEM_NAME,
-      actorOrgName: who.actor ? await actorOrgName(tx, who.actor) : null,
+      ...(await stepActor(tx, who)),
       opinion,
     });
     if (tr.effect) {
@@ -156,68 +141,8 @@ export function createCaseKernel({ db }: { db: Db }) {
       def,
       allowedActions,
 
-      async open(ctx, tx, input) {
-        const today = todayCst();
-        const year = Number(today.slice(0, 4));
-        let dueAt: string | null = null;
-        if (input.dueInWorkingDays !== undefined) {
-          const n = input.dueInWorkingDays;
-          const from = input.dueFrom ?? today;
-          const calendar = await loadCalendar(tx, from, addCalendarDays(from, n * 3 + 60));
-          dueAt = addWorkingDays(from, n, calendar);
-        }
-        const n = await repo.nextNumber(tx, def.type, year);
-        const row = await repo
-          .insertCase(tx, {
-            type: def.type,
-            number: caseNumber(def.prefix, year, n),
-            year,
-            orgId: input.owner.id,
-            orgPath: input.owner.path,
-            targetOrgId: input.target?.id ?? null,
-            targetOrgPath: input.target?.path ?? null,
-            status: def.initial,
-            open: (def.open as readonly string[]).includes(def.initial),
-            subject: input.subject ?? null,
-            dueAt,
-            title: input.title.slice(0, 200),
-            payload: input.payload as Record<string, unknown>,
-            createdBy: ctx.actor.userId,
-          })
-          .catch((e: unknown) => {
-            // The transaction is lost either way; the caller gets a 409 instead of a 500.
-            if (isUniqueViolation(e, 'cases_open_subject_uq')) throw conflict(def.openExistsMessage);
-            throw e;
-          });
-        await repo.insertStep(tx, {
-          caseId: row.id,
-          action: 'submit',
-          fromStatus: null,
-          toStatus: row.status,
-          actorId: ctx.actor.userId,
-          actorName: (ctx.actor.displayName ?? ctx.actor.username).slice(0, 50),
-          actorOrgName: await actorOrgName(tx, ctx.actor),
-          opinion: input.opinion ?? null,
-        });
-        const record = asRecord(row);
-        await recordAudit(tx, originOf(ctx), {
-          action: def.audit.open,
-          orgId: row.orgId,
-          orgPath: row.orgPath,
-          ...def.audit.entity(record),
-          after: {
-            caseId: row.id,
-            number: row.number,
-            status: row.status,
-            targetOrgId: row.targetOrgId,
-            dueAt: row.dueAt,
-            payload: row.payload,
-          },
-        });
-        const generic = def as unknown as CaseTypeDef<string, string, unknown>;
-        await emit(tx, generic, row, 'submit', ctx.actor.userId, noticesOf(generic, null, row, 'owner'));
-        return record;
-      },
+      open: (ctx, tx, input) => openAs(def, tx, input, cadreOf(ctx)),
+      openForMember: (m, tx, input) => openAs(def, tx, input, memberOf(m)),
 
       async get(ctx, id) {
         const c = await repo.findVisible(db, ctx.actor.orgPath, def.type, id);
@@ -245,7 +170,7 @@ export function createCaseKernel({ db }: { db: Db }) {
           if (c.version !== body.version) throw new AppError('CASE_STALE');
           if (!(tr.from as readonly string[]).includes(c.status)) throw new AppError('CASE_ACTION_NOT_ALLOWED');
           const opinion = parsed.data.opinion?.trim() || null;
-          return apply(tx, def, c, action, body.version, { actor: ctx.actor, origin: originOf(ctx) }, opinion, parsed.data);
+          return apply(tx, def, c, action, body.version, cadreOf(ctx), opinion, parsed.data);
         });
       },
 
@@ -295,7 +220,7 @@ export function createCaseKernel({ db }: { db: Db }) {
         // One transaction per case: a cadre who acted a moment earlier wins (CASE_STALE here), and one case whose
         // effect fails (say, a member who changed meanwhile) does not hold up the others; it is retried next sweep.
         const outcome = await db
-          .transaction((tx) => apply(tx, def, c, action, c.version, { actor: null, origin: SYSTEM_ORIGIN }, null))
+          .transaction((tx) => apply(tx, def, c, action, c.version, { actor: null, member: null, origin: SYSTEM_ORIGIN }, null))
           .then(
             () => 'acted' as const,
             (e: unknown) => (e instanceof AppError && e.code === 'CASE_STALE' ? ('stale' as const) : ('failed' as const)),
@@ -313,8 +238,17 @@ export function createCaseKernel({ db }: { db: Db }) {
     return caseFiles;
   }
 
+  /** The member portal's view of the kernel: a member's own cases, and the member transitions (withdraw). */
+  const members = createMemberCases({
+    db,
+    typeOf: (type) => types.get(type),
+    apply: (tx, def, c, action, version, who, opinion, input) => apply(tx, def, c, action, version, who, opinion, input),
+    origin: memberOrigin,
+  });
+
   return {
     register,
+    members,
     todos,
     sweepOverdue,
     attachFiles,

@@ -39,8 +39,8 @@ export function HardshipActions({ data, onUpdated, onRefused }: Props) {
         {data.allowedActions.map((a) => (
           <Button
             key={a}
-            type={a === 'reject' ? 'default' : 'primary'}
-            danger={a === 'reject'}
+            type={a === 'reject' || a === 'decline' ? 'default' : 'primary'}
+            danger={a === 'reject' || a === 'decline'}
             onClick={() => setAction(a)}
             data-testid={`hardship-action-${a}`}
           >
@@ -89,7 +89,7 @@ export function HardshipActions({ data, onUpdated, onRefused }: Props) {
         <ProFormTextArea
           name="opinion"
           label={t('hardship.opinion')}
-          rules={action === 'reject' ? [{ required: true, whitespace: true }] : []}
+          rules={action === 'reject' || action === 'decline' ? [{ required: true, whitespace: true }] : []}
         />
       </ModalForm>
     </>

@@ -5,11 +5,13 @@ import type { HardshipStatus } from '@gonghui/common';
 
 const COLORS: Record<HardshipStatus, string> = {
   draft: 'default',
+  applied: 'gold',
   submitted: 'gold',
   active: 'green',
   review_due: 'volcano',
   rejected: 'red',
   exited: 'blue',
+  withdrawn: 'default',
 };
 
 export function HardshipStatusTag({ status }: { status: HardshipStatus }) {

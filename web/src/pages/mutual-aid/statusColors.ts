@@ -6,4 +6,5 @@ export const CLAIM_STATUS_COLORS: Record<MutualAidClaimStatus, string> = {
   reviewed: 'cyan',
   paid: 'green',
   rejected: 'red',
+  withdrawn: 'default',
 };

@@ -3,7 +3,13 @@ import { Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { RightsStatus } from '@gonghui/common';
 
-const COLORS: Record<RightsStatus, string> = { received: 'gold', accepted: 'blue', declined: 'default', closed: 'green' };
+const COLORS: Record<RightsStatus, string> = {
+  received: 'gold',
+  accepted: 'blue',
+  declined: 'default',
+  closed: 'green',
+  withdrawn: 'default',
+};
 
 export function RightsStatusTag({ status, overdue }: { status: RightsStatus; overdue?: boolean }) {
   const { t } = useTranslation();

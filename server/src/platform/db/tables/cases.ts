@@ -4,6 +4,7 @@ import { boolean, check, date, index, integer, jsonb, pgTable, primaryKey, small
 import { ts } from './columns.ts';
 import { users } from './accounts.ts';
 import { orgs } from './orgs.ts';
+import { members } from './members.ts';
 
 // Casework (platform/cases, decision 0005): one row per case of any type. `org_*` is the owner side (whose cadres
 // opened it), `target_org_*` the other side where there is one (the receiving union of a transfer); both paths are
@@ -34,6 +35,8 @@ export const cases = pgTable(
     title: varchar('title', { length: 200 }).notNull(),
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull().default({}),
     createdBy: integer('created_by'),
+    /** The member who applied in the member portal (我的申请); null when a cadre registered the case. */
+    createdByMemberId: integer('created_by_member_id').references(() => members.id),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
@@ -46,6 +49,10 @@ export const cases = pgTable(
     // The cases of one type in a subtree (a module's indicators over its own cases, e.g. hardship files).
     index('cases_type_org_path_idx').using('btree', t.type, t.orgPath.op('text_pattern_ops'), t.id),
     index('cases_target_org_path_idx').using('btree', t.targetOrgPath.op('text_pattern_ops'), t.id),
+    // A member's own cases (我的申请), newest first.
+    index('cases_created_by_member_idx')
+      .on(t.createdByMemberId, t.id)
+      .where(sql`${t.createdByMemberId} IS NOT NULL`),
     index('cases_open_due_idx')
       .on(t.dueAt)
       .where(sql`${t.open}`),
@@ -66,6 +73,8 @@ export const caseSteps = pgTable(
     fromStatus: varchar('from_status', { length: 16 }),
     toStatus: varchar('to_status', { length: 16 }).notNull(),
     actorId: integer('actor_id'),
+    /** The member who took the step in the member portal (applied, withdrew); then actor_id is null. */
+    actorMemberId: integer('actor_member_id').references(() => members.id),
     actorName: varchar('actor_name', { length: 50 }).notNull(),
     actorOrgName: varchar('actor_org_name', { length: 100 }),
     opinion: varchar('opinion', { length: 500 }),

@@ -31,6 +31,8 @@ export const hardshipFiles = pgTable(
     tier: varchar('tier', { length: 16 }).notNull(),
     family: jsonb('family').$type<{ name: string; relation: string }[]>().notNull().default([]),
     pairing: varchar('pairing', { length: 100 }),
+    /** The member's own account of their hardship when they applied in the member portal (encrypted like the ID). */
+    narrativeCipher: text('narrative_cipher'),
     status: varchar('status', { length: 16 }).notNull(),
     registeredAt: date('registered_at', { mode: 'string' }),
     reviewedAt: date('reviewed_at', { mode: 'string' }),
@@ -43,7 +45,7 @@ export const hardshipFiles = pgTable(
   (t) => [
     uniqueIndex('hardship_files_id_hash_active_uq')
       .on(t.idHash)
-      .where(sql`${t.status} NOT IN ('rejected', 'exited')`),
+      .where(sql`${t.status} NOT IN ('rejected', 'exited', 'withdrawn')`),
     index('hardship_files_registered_idx').on(t.registeredAt),
     check('hardship_files_id_masked_form', sql`${t.idMasked} ~ '^.{3}[*]{11}.{4}$'`),
     check('hardship_files_causes_ck', sql`cardinality(${t.causes}) >= 1`),

@@ -58,6 +58,7 @@ export const BUILTIN_ROLES = {
       'rights:read',
       'appeal:read',
       'mutual_aid:read',
+      'member_account:read',
     ] as Permission[],
   },
   system_admin: {

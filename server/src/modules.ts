@@ -8,6 +8,7 @@ import { authModule } from './modules/auth/index.ts';
 import { hardshipModule } from './modules/hardship/index.ts';
 import { memberImportsModule } from './modules/member-imports/index.ts';
 import { membersModule } from './modules/members/index.ts';
+import { memberPortalModule } from './modules/member-portal/index.ts';
 import { mutualAidModule } from './modules/mutual-aid/index.ts';
 import { notificationsModule } from './modules/notifications/index.ts';
 import { orgsModule } from './modules/orgs/index.ts';
@@ -23,6 +24,7 @@ export const MODULES: readonly ServerModule[] = [
   auditModule,
   membersModule,
   memberImportsModule,
+  memberPortalModule,
   assistanceModule,
   statsModule,
   reportsModule,

@@ -7,6 +7,7 @@ import { mutualAidCatalogue } from './mutual-aid.ts';
 import { auditCatalogue } from './audit.ts';
 import { memberImportsCatalogue } from './member-imports.ts';
 import { membersCatalogue } from './members.ts';
+import { memberPortalCatalogue } from './member-portal.ts';
 import { notificationsCatalogue } from './notifications.ts';
 import { orgsCatalogue } from './orgs.ts';
 import { platformCatalogue } from './platform.ts';
@@ -21,6 +22,7 @@ export const CATALOGUES = [
   auditCatalogue,
   membersCatalogue,
   memberImportsCatalogue,
+  memberPortalCatalogue,
   hardshipCatalogue,
   assistanceCatalogue,
   rightsCatalogue,
@@ -43,6 +45,7 @@ export {
   hardshipCatalogue,
   memberImportsCatalogue,
   membersCatalogue,
+  memberPortalCatalogue,
   mutualAidCatalogue,
   notificationsCatalogue,
   orgsCatalogue,

@@ -8,6 +8,7 @@ export const testCrypto = createFieldCrypto(Buffer.alloc(32, 1));
 import type { FieldCrypto } from '../platform/crypto/index.ts';
 import type { Db } from '../platform/db/index.ts';
 import type { CaseKernel } from '../platform/cases/index.ts';
+import type { MessageSender } from '../platform/sms/index.ts';
 import { secondFactorFor } from './mfa.ts';
 import { ROOT_PASSWORDS, type RootAccount } from './db.ts';
 
@@ -29,6 +30,9 @@ export interface TestAppOptions {
   /** The case kernel (tests that run the overdue sweep pass their own). */
   cases?: CaseKernel;
   transferExpiryWorkingDays?: number;
+  /** Text messages (SMS codes): tests pass a capturing sender to read them. */
+  messageSender?: MessageSender;
+  publicBaseUrl?: string;
 }
 
 export async function buildTestApp(db: Db, opts: TestAppOptions = {}): Promise<HttpApp> {

@@ -307,6 +307,8 @@ export const en: Messages = {
       'mutual_aid:approve': 'Review and pay mutual aid claims',
       'mutual_aid:export': 'Export the mutual aid claims (masked)',
       'mutual_aid:view_health': 'See diagnoses and other health data of claims',
+      'member_account:read': 'View member portal accounts',
+      'member_account:reset': 'Reset member portal accounts (re-activation required)',
     },
     auditAction: { ...AUDIT_ACTION_LABELS_EN },
   },

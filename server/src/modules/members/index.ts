@@ -73,3 +73,4 @@ export {
 export { nextMemberIds, insertMembers, insertMemberEvents, type MemberInsert } from './members.queries.ts';
 export { identityFields, cipherFields, phoneCipherOf, cardNoOf, MEMBER_CIPHER_COLUMNS, type PersonSecret } from './members.record.ts';
 export { memberSummaryThemes } from './members.summary.ts';
+export { createCardService, CARD_TOKEN_TTL_S, type CardService } from './members.card.ts';

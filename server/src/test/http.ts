@@ -8,7 +8,7 @@ export const testCrypto = createFieldCrypto(Buffer.alloc(32, 1));
 import type { FieldCrypto } from '../platform/crypto/index.ts';
 import type { Db } from '../platform/db/index.ts';
 import type { CaseKernel } from '../platform/cases/index.ts';
-import type { MessageSender } from '../platform/sms/index.ts';
+import type { MessageSender, SmsSettings } from '../platform/sms/index.ts';
 import { secondFactorFor } from './mfa.ts';
 import { ROOT_PASSWORDS, type RootAccount } from './db.ts';
 
@@ -32,6 +32,8 @@ export interface TestAppOptions {
   transferExpiryWorkingDays?: number;
   /** Text messages (SMS codes): tests pass a capturing sender to read them. */
   messageSender?: MessageSender;
+  /** How messages are sent when no messageSender is given (SMS_SENDER …). */
+  sms?: SmsSettings;
   publicBaseUrl?: string;
 }
 

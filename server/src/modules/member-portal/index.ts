@@ -1,14 +1,16 @@
 // Public surface of the member portal module: members' own accounts (SMS code activation, login, consents), their
 // H5 routes (/api/v1/h5/*) and the cadres' view of the accounts.
 import { memberPortalCatalogue } from '@gonghui/common';
-import { memberAccounts, memberCodes, memberSessions } from '../../platform/db/index.ts';
+import { memberAccounts, memberCodes, memberSessions, type Db } from '../../platform/db/index.ts';
 import { defineModule } from '../../platform/contract/index.ts';
 import { createCardService } from '../members/index.ts';
 import { registerMemberAuthRoutes } from './auth.routes.ts';
 import { createMemberAuthService, type MemberAuthService } from './auth.service.ts';
 import { createCodes } from './codes.ts';
+import { deleteExpiredSessions } from './accounts.repo.ts';
+import { prune as pruneCodes } from './codes.repo.ts';
 import { createConsoleService, registerConsoleRoutes } from './console.ts';
-import { registerMemberAuth } from './member-auth.ts';
+import { MEMBER_IDLE_MS, registerMemberAuth } from './member-auth.ts';
 import { registerPortalRoutes } from './portal.routes.ts';
 import { createPortalService } from './portal.service.ts';
 
@@ -34,3 +36,9 @@ export const memberPortalModule = defineModule({
   },
 });
 export { MEMBER_SESSION_COOKIE, MEMBER_CSRF_COOKIE, type MemberPrincipal } from './member-auth.ts';
+
+/** Housekeeping for the periodic sweep (sweeps.ts): ended member sessions and code requests past the hourly window. */
+export async function pruneMemberPortal(db: Db): Promise<void> {
+  await deleteExpiredSessions(db, new Date(Date.now() - MEMBER_IDLE_MS));
+  await pruneCodes(db, new Date(Date.now() - 2 * 3600_000));
+}

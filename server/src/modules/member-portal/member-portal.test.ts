@@ -9,6 +9,9 @@ import { useTestApp } from '../../test/suite.ts';
 import type { HttpApp } from '../../platform/http/index.ts';
 import { capturingSender } from '../../platform/sms/index.ts';
 import { activate, MemberClient, memberWithCadre } from './member-portal.testkit.ts';
+import { pruneMemberPortal } from './index.ts';
+import { asSystem } from '../../platform/db/index.ts';
+import { sql } from 'drizzle-orm';
 
 describe.each(engines())('member portal on %s', (engine) => {
   let t: TestDb;
@@ -102,5 +105,21 @@ describe.each(engines())('member portal on %s', (engine) => {
     const viewer: Client = await loginAs(app, u.username, u.password);
     expect((await viewer.get('/api/v1/member-accounts')).status).toBe(200);
     expect((await viewer.post(`/api/v1/members/${m.id}/account/reset`, {})).status).toBe(403);
+  });
+
+  it('the sweep removes ended member sessions and code requests past the hourly window', async () => {
+    const { member: m } = await memberWithCadre(app, t.db, t.rootOrgId);
+    const c = await activate(app, sender, m);
+    await asSystem(async () => {
+      await t.db.execute(sql`UPDATE member_sessions s SET last_seen_at = now() - interval '2 hours'
+        FROM member_accounts a WHERE a.id = s.account_id AND a.member_id = ${m.id}`);
+      await t.db.execute(sql`UPDATE member_codes SET created_at = now() - interval '3 hours' WHERE member_id = ${m.id}`);
+      await pruneMemberPortal(t.db);
+    });
+    const left = await asSystem(() =>
+      t.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM member_codes WHERE member_id = ${m.id}`),
+    );
+    expect(left.rows[0]?.n).toBe(0);
+    expect((await c.get('/api/v1/h5/me')).status).toBe(401);
   });
 });

@@ -70,6 +70,27 @@ describe.each(engines())('member accounts on %s', (engine) => {
     expect(again.body.message).toMatch(/秒后再试/);
   });
 
+  it('limits code requests: five an hour per phone, twenty an hour per address', async () => {
+    const { member: m } = await fresh();
+    const c = new MemberClient(app);
+    for (let i = 0; i < 5; i++) {
+      expect((await c.post('/api/v1/h5/auth/code', { idNumber: m.idNumber, phone: m.phone })).status).toBe(202);
+      await ageCodeRequests(t.db);
+    }
+    const sixth = await c.post('/api/v1/h5/auth/code', { idNumber: m.idNumber, phone: m.phone });
+    expect(sixth.status).toBe(429);
+    expect(sixth.body.message).toMatch(/一小时/);
+
+    const busy = new MemberClient(app);
+    await asSystem(() =>
+      t.db.execute(sql`INSERT INTO member_codes (phone_hash, purpose, expires_at, ip, created_at)
+        SELECT 'x' || g, 'none', now(), ${busy.remoteAddress}, now() - interval '10 minutes' FROM generate_series(1, 20) g`),
+    );
+    const fromBusy = await busy.post('/api/v1/h5/auth/code', { idNumber: m.idNumber, phone: newPhone() });
+    expect(fromBusy.status).toBe(429);
+    expect(fromBusy.body.code).toBe('MEMBER_CODE_THROTTLED');
+  });
+
   it('refuses activation without consent, naming the privacy policy, and keeps the code', async () => {
     const { member: m } = await fresh();
     const c = new MemberClient(app);

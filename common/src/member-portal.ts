@@ -43,10 +43,17 @@ export const ZMemberActivate = z.strictObject({
     .max(10)
     .optional(),
 });
-export const ZMemberLogin = z.union([
-  z.strictObject({ phone: zPhoneField, code: zMemberCode }),
-  z.strictObject({ phone: zPhoneField, password: labelled(zStr().min(1, '不能为空').max(128), '密码') }),
-]);
+/** Either an SMS code or the password (exactly one of them). */
+export const ZMemberLogin = z
+  .strictObject({
+    phone: zPhoneField,
+    code: zMemberCode.optional(),
+    password: labelled(zStr().min(1, '不能为空').max(128), '密码').optional(),
+  })
+  .superRefine((v, ctx) => {
+    if ((v.code === undefined) === (v.password === undefined))
+      ctx.addIssue({ code: 'custom', path: ['code'], message: '请填写验证码或密码（二选一）' });
+  });
 export const ZMemberPasswordSet = z.strictObject({
   oldPassword: labelled(zStr().max(128), '原密码').optional(),
   newPassword: zMemberPassword,

@@ -25,7 +25,11 @@ export interface SessionStart {
   csrfToken: string;
   memberId: number;
 }
-export type LoginInput = { phone: string; code: string } | { phone: string; password: string };
+export interface LoginInput {
+  phone: string;
+  code?: string;
+  password?: string;
+}
 
 export function createMemberAuthService({
   db,
@@ -152,6 +156,7 @@ export function createMemberAuthService({
   }
 
   function login(input: LoginInput, o: Origin & { oldToken?: string }): Promise<SessionStart> {
+    const { code } = input;
     return asSystem(async () => {
       const phoneHash = phoneHashOf(input.phone);
       const account = await repo.activeAccountByPhone(db, phoneHash);
@@ -162,7 +167,7 @@ export function createMemberAuthService({
           recordAudit(tx, origin, { action: 'member_account.login_failed', ...(m ? entity(m) : {}), after: { reason } }),
         );
       if (!account || !m || account.disabled) {
-        if ('password' in input) await verify(await dummyHash, input.password).catch(() => false);
+        if (input.password !== undefined) await verify(await dummyHash, input.password).catch(() => false);
         await fail(!account ? 'unknown_phone' : 'disabled');
         throw new AppError('MEMBER_LOGIN_FAILED');
       }
@@ -171,9 +176,9 @@ export function createMemberAuthService({
         throw lockedError(account.lockedUntil);
       }
       const ok =
-        'code' in input
-          ? await db.transaction((tx) => codes.consume(tx, phoneHash, m.id, ['login'], input.code))
-          : account.passwordHash !== null && (await verify(account.passwordHash, input.password).catch(() => false));
+        code !== undefined
+          ? await db.transaction((tx) => codes.consume(tx, phoneHash, m.id, ['login'], code))
+          : account.passwordHash !== null && (await verify(account.passwordHash, input.password ?? '').catch(() => false));
       if (!ok) {
         const lockUntil = new Date(Date.now() + LOCK_MS);
         const { locked } = await db.transaction(async (tx) => {
@@ -181,7 +186,7 @@ export function createMemberAuthService({
           await recordAudit(tx, origin, {
             action: 'member_account.login_failed',
             ...entity(m),
-            after: { reason: 'code' in input ? 'bad_code' : 'bad_password' },
+            after: { reason: code !== undefined ? 'bad_code' : 'bad_password' },
           });
           if (r.locked)
             await recordAudit(tx, origin, { action: 'member_account.locked', ...entity(m), after: { until: lockUntil.toISOString() } });
@@ -195,7 +200,7 @@ export function createMemberAuthService({
         await recordAudit(tx, origin, {
           action: 'member_account.login',
           ...entity(m),
-          after: { method: 'code' in input ? 'code' : 'password' },
+          after: { method: code !== undefined ? 'code' : 'password' },
         });
         return startSession(tx, account.id, m.id, o.ip, o.oldToken);
       });

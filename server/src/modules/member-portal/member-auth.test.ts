@@ -161,6 +161,9 @@ describe.each(engines())('member accounts on %s', (engine) => {
     expect(right.status).toBe(423);
     expect(await auditOf(m.id, 'member_account.login_failed')).toHaveLength(6);
     expect(await auditOf(m.id, 'member_account.locked')).toHaveLength(1);
+    const both = await bad.post('/api/v1/h5/auth/login', { phone: m.phone });
+    expect(both.status).toBe(400);
+    expect(both.body.message).toBe('验证码：请填写验证码或密码（二选一）');
     // An unknown phone fails exactly like a wrong password.
     const unknown = await bad.post('/api/v1/h5/auth/login', { phone: newPhone(), password: PASSWORD });
     expect(unknown.status).toBe(401);

@@ -107,6 +107,17 @@ export const ZMemberMyData = z.object({
     consents: z.record(z.string(), z.object({ granted: z.boolean(), at: z.string() })),
   }),
   sessions: z.array(z.object({ createdAt: z.string(), lastSeenAt: z.string(), expiresAt: z.string(), current: z.boolean() })),
+  /** The member's 会员接转 requests (status: pending | accepted | rejected | withdrawn | expired). */
+  transfers: z.array(
+    z.object({
+      number: z.string(),
+      status: z.string(),
+      fromOrg: z.string().nullable(),
+      toOrg: z.string().nullable(),
+      createdAt: z.string(),
+      updatedAt: z.string(),
+    }),
+  ),
   /** Cadres who revealed the member's full ID number and phone: who, from which union, when and why. */
   viewedBy: z.array(z.object({ at: z.string(), cadreName: z.string(), orgName: z.string().nullable(), reason: z.string().nullable() })),
 });

@@ -39,6 +39,8 @@ describe.each(engines())('member portal on %s', (engine) => {
     const { cadre, member: m } = await memberWithCadre(app, t.db, t.rootOrgId);
     const c = await activate(app, sender, m, { optionalConsents: ['notifications'] });
     expect((await cadre.post(`/api/v1/members/${m.id}/reveal`, { reason: '核对困难帮扶申请' })).status).toBe(200);
+    const to = await makeOrg(t.db, t.rootOrgId, { level: 'grassroots', name: uniq('转入工会') });
+    expect((await cadre.post(`/api/v1/members/${m.id}/transfers`, { toOrgId: to.id, reason: '工作调动' })).status).toBeLessThan(300);
     const res = await c.get('/api/v1/h5/my-data');
     expect(res.status).toBe(200);
     const d = res.body;
@@ -48,6 +50,8 @@ describe.each(engines())('member portal on %s', (engine) => {
     expect(JSON.stringify(d)).not.toContain(m.phone);
     expect(d.account).toMatchObject({ consentVersion: '2026-12', consents: { notifications: { granted: true } } });
     expect(d.sessions.filter((s: { current: boolean }) => s.current)).toHaveLength(1);
+    expect(d.transfers).toHaveLength(1);
+    expect(d.transfers[0]).toMatchObject({ status: 'pending', toOrg: to.name });
     expect(d.viewedBy).toHaveLength(1);
     expect(d.viewedBy[0]).toMatchObject({ reason: '核对困难帮扶申请' });
     expect(d.viewedBy[0].orgName).toMatch(/会员服务测试工会/);
@@ -61,7 +65,7 @@ describe.each(engines())('member portal on %s', (engine) => {
     expect(xlsx.status).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.body);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['基本信息', '账号与授权', '登录会话', '查看记录']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['基本信息', '账号与授权', '登录会话', '会员接转', '查看记录']);
     expect(wb.getWorksheet('查看记录')?.getRow(2).getCell(4).value).toBe('核对困难帮扶申请');
   });
 

@@ -1,6 +1,13 @@
 // The member's own data as a workbook: one sheet per part of GET /api/v1/h5/my-data, text cells only.
 import ExcelJS from 'exceljs';
-import { MEMBER_OPTIONAL_CONSENTS, MEMBER_STATUS_LABELS, type MemberStatus, type TMemberMyData } from '@gonghui/common';
+import {
+  MEMBER_OPTIONAL_CONSENTS,
+  MEMBER_STATUS_LABELS,
+  TRANSFER_STATUS_LABELS,
+  type MemberStatus,
+  type TMemberMyData,
+  type TransferStatus,
+} from '@gonghui/common';
 import { safeCell } from '../../platform/excel/index.ts';
 
 const text = (v: string | number | boolean | null | undefined) => safeCell(v === null || v === undefined ? '' : String(v));
@@ -44,6 +51,17 @@ export async function myDataXlsx(d: TMemberMyData): Promise<Buffer> {
   const sessions = wb.addWorksheet('登录会话');
   sessions.addRow(['登录时间', '最近活动', '到期时间', '当前会话']);
   for (const s of d.sessions) sessions.addRow([s.createdAt, s.lastSeenAt, s.expiresAt, s.current ? '是' : '否']);
+  const transfers = wb.addWorksheet('会员接转');
+  transfers.addRow(['编号', '状态', '转出工会', '转入工会', '申请时间', '更新时间']);
+  for (const x of d.transfers)
+    transfers.addRow([
+      x.number,
+      TRANSFER_STATUS_LABELS[x.status as TransferStatus] ?? x.status,
+      text(x.fromOrg),
+      text(x.toOrg),
+      x.createdAt,
+      x.updatedAt,
+    ]);
   const viewed = wb.addWorksheet('查看记录');
   viewed.addRow(['时间', '查看人', '所在工会', '事由']);
   for (const v of d.viewedBy) viewed.addRow([v.at, text(v.cadreName), text(v.orgName), text(v.reason)]);

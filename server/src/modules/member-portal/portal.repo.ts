@@ -19,3 +19,29 @@ export async function revealsOf(db: DbOrTx, memberId: number, limit = 200): Prom
     ORDER BY a.at DESC LIMIT ${limit}`);
   return res.rows.map((r) => ({ ...r, at: new Date(r.at) }));
 }
+
+export interface TransferRow {
+  number: string;
+  status: string;
+  fromOrg: string | null;
+  toOrg: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** The member's 会员接转 cases (case type member_transfer, subject member:<id>), newest first. */
+export async function transfersOf(db: DbOrTx, memberId: number): Promise<TransferRow[]> {
+  const res = await db.execute<{
+    number: string;
+    status: string;
+    fromOrg: string | null;
+    toOrg: string | null;
+    createdAt: string | Date;
+    updatedAt: string | Date;
+  }>(sql`
+    SELECT c.number, c.status, f.name AS "fromOrg", t.name AS "toOrg", c.created_at AS "createdAt", c.updated_at AS "updatedAt"
+    FROM cases c LEFT JOIN orgs f ON f.id = c.org_id LEFT JOIN orgs t ON t.id = c.target_org_id
+    WHERE c.type = 'member_transfer' AND c.subject = ${`member:${memberId}`}
+    ORDER BY c.created_at DESC LIMIT 100`);
+  return res.rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt), updatedAt: new Date(r.updatedAt) }));
+}

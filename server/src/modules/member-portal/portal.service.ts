@@ -6,7 +6,7 @@ import { asSystem, type Db } from '../../platform/db/index.ts';
 import { AppError } from '../../platform/http/index.ts';
 import type { CardService } from '../members/index.ts';
 import * as repo from './accounts.repo.ts';
-import { revealsOf } from './portal.repo.ts';
+import { revealsOf, transfersOf } from './portal.repo.ts';
 import { memberOrigin, type MemberCtx } from './member-auth.ts';
 
 type Consents = Record<string, { granted: boolean; at: string }>;
@@ -45,7 +45,11 @@ export function createPortalService({ db, cards }: { db: Db; cards: CardService 
   const myData = (ctx: MemberCtx): Promise<TMemberMyData> =>
     asSystem(async () => {
       const { m, account } = await load(ctx.member.memberId);
-      const [sessions, reveals] = await Promise.all([repo.sessionsOf(db, account.id), revealsOf(db, m.id)]);
+      const [sessions, reveals, transfers] = await Promise.all([
+        repo.sessionsOf(db, account.id),
+        revealsOf(db, m.id),
+        transfersOf(db, m.id),
+      ]);
       return {
         profile: {
           name: m.name,
@@ -73,6 +77,14 @@ export function createPortalService({ db, cards }: { db: Db; cards: CardService 
           lastSeenAt: s.lastSeenAt.toISOString(),
           expiresAt: s.expiresAt.toISOString(),
           current: s.id === ctx.member.sessionId,
+        })),
+        transfers: transfers.map((x) => ({
+          number: x.number,
+          status: x.status,
+          fromOrg: x.fromOrg,
+          toOrg: x.toOrg,
+          createdAt: x.createdAt.toISOString(),
+          updatedAt: x.updatedAt.toISOString(),
         })),
         viewedBy: reveals.map((r) => ({ at: r.at.toISOString(), cadreName: r.cadreName, orgName: r.orgName, reason: r.reason })),
       };

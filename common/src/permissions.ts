@@ -59,6 +59,7 @@ export const BUILTIN_ROLES = {
       'appeal:read',
       'mutual_aid:read',
       'join:read',
+      'member_account:read',
     ] as Permission[],
   },
   system_admin: {

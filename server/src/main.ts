@@ -94,6 +94,8 @@ const app = await buildServer(database.db, {
   webDist: config.webDist ?? defaultWebDist,
   dataDir: config.dataDir,
   jobLeaseMs: config.jobLeaseMs,
+  sms: config.sms,
+  publicBaseUrl: config.publicBaseUrl,
   // Sessions, login throttle, dormant accounts and overdue cases: scheduled kinds of the job service (sweeps.ts).
   sweeps: true,
   embeddedDb: database.kind === 'pglite',

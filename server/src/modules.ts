@@ -10,6 +10,7 @@ import { joinApplicationsModule } from './modules/join-applications/index.ts';
 import { memberCasesModule } from './modules/member-cases/index.ts';
 import { memberImportsModule } from './modules/member-imports/index.ts';
 import { membersModule } from './modules/members/index.ts';
+import { memberPortalModule } from './modules/member-portal/index.ts';
 import { mutualAidModule } from './modules/mutual-aid/index.ts';
 import { notificationsModule } from './modules/notifications/index.ts';
 import { orgsModule } from './modules/orgs/index.ts';
@@ -25,6 +26,7 @@ export const MODULES: readonly ServerModule[] = [
   auditModule,
   membersModule,
   memberImportsModule,
+  memberPortalModule,
   assistanceModule,
   statsModule,
   reportsModule,

@@ -23,6 +23,7 @@ import { startModules, type ServerSettings } from './platform/contract/index.ts'
 import { MODULES } from './modules.ts';
 import { createJobService, type JobService } from './platform/jobs/index.ts';
 import { defineSweeps } from './sweeps.ts';
+import { createMessageSender } from './platform/sms/index.ts';
 
 export interface ServerOptions extends ServerSettings {
   /** Log destination instead of stdout; tests read what was logged. */
@@ -61,7 +62,8 @@ export async function buildServer(db: Db, opts: ServerOptions): Promise<HttpApp>
 
   const jobs = opts.jobs ?? createJobService({ db, log: app.log, leaseMs: opts.jobLeaseMs });
   const cases = opts.cases ?? createCaseKernel({ db });
-  const { services } = await startModules(MODULES, { app, db, settings: opts, cases, jobs });
+  const messages = opts.messageSender ?? createMessageSender(opts.sms, app.log);
+  const { services } = await startModules(MODULES, { app, db, settings: opts, cases, jobs, messages });
   registerCaseRoutes(app, cases, createCalendarService({ db }));
   if (opts.sweeps) defineSweeps(jobs, { db, cases, log: app.log, dormantDays: opts.dormantDays ?? 0, embedded: opts.embeddedDb });
   const filesTemp = opts.dataDir ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'gonghui-files-'));

@@ -9,6 +9,7 @@ import { auditCatalogue } from './audit.ts';
 import { memberImportsCatalogue } from './member-imports.ts';
 import { membersCatalogue } from './members.ts';
 import { memberCasesCatalogue } from './member-cases.ts';
+import { memberPortalCatalogue } from './member-portal.ts';
 import { notificationsCatalogue } from './notifications.ts';
 import { orgsCatalogue } from './orgs.ts';
 import { platformCatalogue } from './platform.ts';
@@ -24,6 +25,7 @@ export const CATALOGUES = [
   membersCatalogue,
   memberImportsCatalogue,
   joinApplicationsCatalogue,
+  memberPortalCatalogue,
   hardshipCatalogue,
   assistanceCatalogue,
   rightsCatalogue,
@@ -49,6 +51,7 @@ export {
   memberImportsCatalogue,
   membersCatalogue,
   memberCasesCatalogue,
+  memberPortalCatalogue,
   mutualAidCatalogue,
   notificationsCatalogue,
   orgsCatalogue,

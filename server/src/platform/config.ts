@@ -7,6 +7,7 @@ import {
   JOIN_DEADLINE_DAYS_DEFAULT,
   TRANSFER_EXPIRY_WORKING_DAYS_DEFAULT,
 } from '@gonghui/common';
+import { SMS_HTTP_TIMEOUT_MS_DEFAULT, type SmsSettings } from './sms/index.ts';
 
 export interface Config {
   port: number;
@@ -51,6 +52,10 @@ export interface Config {
   transferExpiryWorkingDays: number;
   /** Working days a union has to decide an online join application (JOIN_DEADLINE_DAYS, default 10). */
   joinDeadlineDays: number;
+  /** SMS_SENDER (log | http) and the gateway's SMS_HTTP_URL / SMS_HTTP_TOKEN / SMS_HTTP_TIMEOUT_MS. */
+  sms: SmsSettings;
+  /** PUBLIC_BASE_URL: the address members and merchants reach the server at (e-card QR links); else the request's. */
+  publicBaseUrl: string | undefined;
 }
 
 function positiveInt(v: string | undefined, fallback: number): number {
@@ -104,7 +109,39 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobLeaseMs: Number(env.JOB_LEASE_MS ?? 30_000),
     transferExpiryWorkingDays: positive(env.TRANSFER_EXPIRY_WORKING_DAYS, TRANSFER_EXPIRY_WORKING_DAYS_DEFAULT),
     joinDeadlineDays: positive(env.JOIN_DEADLINE_DAYS, JOIN_DEADLINE_DAYS_DEFAULT),
+    sms: smsSettings(env, production),
+    publicBaseUrl: publicBaseUrl(env.PUBLIC_BASE_URL),
   };
+}
+
+/**
+ * `log` (the default outside production) writes codes to the server log: refused in production, where codes would
+ * sit in log files. Production without SMS_SENDER sends nothing (each attempt is logged as an error).
+ */
+export function smsSettings(env: NodeJS.ProcessEnv, production: boolean): SmsSettings {
+  const kind = (env.SMS_SENDER ?? '').trim();
+  if (kind === '') return { sender: production ? 'none' : 'log' };
+  if (kind === 'log') {
+    if (production)
+      throw new Error('拒绝启动：生产环境不得使用 SMS_SENDER=log（验证码会写入日志）（refusing to start: SMS_SENDER=log in production）');
+    return { sender: 'log' };
+  }
+  if (kind !== 'http') throw new Error(`SMS_SENDER：应为 log 或 http（expected log or http）：${kind}`);
+  const url = (env.SMS_HTTP_URL ?? '').trim();
+  if (!/^https?:\/\//.test(url)) throw new Error('SMS_SENDER=http 须设置 SMS_HTTP_URL（http:// 或 https:// 地址）');
+  return {
+    sender: 'http',
+    httpUrl: url,
+    httpToken: env.SMS_HTTP_TOKEN || undefined,
+    timeoutMs: positive(env.SMS_HTTP_TIMEOUT_MS, SMS_HTTP_TIMEOUT_MS_DEFAULT),
+  };
+}
+
+function publicBaseUrl(v: string | undefined): string | undefined {
+  const raw = (v ?? '').trim().replace(/\/+$/, '');
+  if (raw === '') return undefined;
+  if (!/^https?:\/\/[^/\s]+/.test(raw)) throw new Error(`PUBLIC_BASE_URL：应为 http:// 或 https:// 地址：${raw}`);
+  return raw;
 }
 
 const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);

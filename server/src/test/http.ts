@@ -8,6 +8,7 @@ export const testCrypto = createFieldCrypto(Buffer.alloc(32, 1));
 import type { FieldCrypto } from '../platform/crypto/index.ts';
 import type { Db } from '../platform/db/index.ts';
 import type { CaseKernel } from '../platform/cases/index.ts';
+import type { MessageSender, SmsSettings } from '../platform/sms/index.ts';
 import { secondFactorFor } from './mfa.ts';
 import { ROOT_PASSWORDS, type RootAccount } from './db.ts';
 
@@ -30,8 +31,11 @@ export interface TestAppOptions {
   cases?: CaseKernel;
   transferExpiryWorkingDays?: number;
   joinDeadlineDays?: number;
-  /** Captures the texts to online join applicants. */
-  applicantNotifier?: { send(phone: string, text: string): Promise<void> };
+  /** Text messages (SMS codes): tests pass a capturing sender to read them. */
+  messageSender?: MessageSender;
+  /** How messages are sent when no messageSender is given (SMS_SENDER …). */
+  sms?: SmsSettings;
+  publicBaseUrl?: string;
 }
 
 export async function buildTestApp(db: Db, opts: TestAppOptions = {}): Promise<HttpApp> {

@@ -13,6 +13,11 @@ export const PUBLIC_ROUTES: Record<string, string> = {
   'GET /api/v1/h5/orgs/search': 'the application form finds a union by name: active unions’ names and levels only; rate-limited',
   'GET /api/v1/h5/join-applications/:number':
     'the applicant follows the status with the number and the secret token handed back at submission (404 otherwise); rate-limited',
+  'GET /api/v1/cards/verify': 'the same card check for links and scanners that can only GET; rate-limited',
+  'POST /api/v1/h5/auth/code':
+    'a member asks for an SMS code; answers 202 whether or not the ID number and phone match; limited per phone and per IP',
+  'POST /api/v1/h5/auth/activate': 'a member activates with the SMS code sent to their registered phone; codes die after 5 wrong tries',
+  'POST /api/v1/h5/auth/login': 'a member signs in with an SMS code or password; 5 wrong tries lock the account for 15 minutes',
 };
 
 export const WRITE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

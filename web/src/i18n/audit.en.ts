@@ -118,6 +118,16 @@ export const AUDIT_ACTION_LABELS_EN: Record<AuditAction, string> = {
   'join.apply': 'Online join application submitted',
   'join.approve': 'Join application approved',
   'join.reject': 'Join application rejected',
+  'member_account.code_sent': 'Member SMS code sent',
+  'member_account.activate': 'Member portal account activated',
+  'member_account.login': 'Member logged in',
+  'member_account.login_failed': 'Member login failed',
+  'member_account.locked': 'Member account locked',
+  'member_account.logout': 'Member logged out',
+  'member_account.password_set': 'Member password set',
+  'member_account.consent_withdraw': 'Member consent withdrawn',
+  'member_account.data_export': 'Member exported own data',
+  'member_account.reset': 'Member portal account reset',
 };
 
 export const AUDIT_GROUP_LABELS_EN: Record<AuditActionGroup, string> = {
@@ -138,6 +148,7 @@ export const AUDIT_GROUP_LABELS_EN: Record<AuditActionGroup, string> = {
   appeal: 'Worker appeals',
   mutual_aid: 'Mutual medical aid',
   join_application: 'Join applications',
+  member_account: 'Member portal accounts',
 };
 
 export const AUDIT_ENTITY_LABELS_EN: Record<AuditEntityType, string> = {

@@ -311,6 +311,8 @@ export const en: Messages = {
       'mutual_aid:view_health': 'See diagnoses and other health data of claims',
       'join:read': 'View online join applications',
       'join:decide': 'Approve or reject join applications',
+      'member_account:read': 'View member portal accounts',
+      'member_account:reset': 'Reset member portal accounts (re-activation required)',
     },
     auditAction: { ...AUDIT_ACTION_LABELS_EN },
   },

@@ -1,10 +1,10 @@
 // Public surface of the 网上入会 module (join-applications).
-import { joinApplicationsCatalogue, JOIN_DEADLINE_DAYS_DEFAULT, maskPhone } from '@gonghui/common';
+import { joinApplicationsCatalogue, JOIN_DEADLINE_DAYS_DEFAULT } from '@gonghui/common';
 import { joinApplications } from '../../platform/db/index.ts';
 import { defineModule } from '../../platform/contract/index.ts';
 import { joinIndicatorProvider } from './join-applications.indicators.ts';
 import { registerJoinRoutes } from './join-applications.routes.ts';
-import { createJoinService, type ApplicantNotifier, type JoinService } from './join-applications.service.ts';
+import { createJoinService, type JoinService } from './join-applications.service.ts';
 import { joinScopePaths, registerJoinCaseType } from './join-applications.workflow.ts';
 import { openApplicant } from './join-applications.cipher.ts';
 
@@ -20,12 +20,8 @@ export const joinApplicationsModule = defineModule({
   tables: [joinApplications],
   scopes: { join_application: { label: '入会申请', resolve: joinScopePaths } },
   indicators: joinIndicatorProvider,
-  register({ app, db, settings, cases, service }) {
+  register({ app, db, settings, cases, service, messages }) {
     const members = service('members');
-    // Until an SMS gateway is wired in, the text is logged with the phone masked.
-    const logged: ApplicantNotifier = {
-      send: async (phone, text) => app.log.info({ phone: maskPhone(phone), text }, 'join application: applicant notice'),
-    };
     const kind = registerJoinCaseType(cases, {
       applicantOf: (a) => openApplicant(settings.crypto, a),
       createMember: (tx, ctx, input) => members.createIn(tx, ctx, input),
@@ -35,7 +31,8 @@ export const joinApplicationsModule = defineModule({
       crypto: settings.crypto,
       cases: kind,
       orgs: service('orgs'),
-      notifier: settings.applicantNotifier ?? logged,
+      notifier: messages,
+      publicBaseUrl: settings.publicBaseUrl,
       deadlineDays: settings.joinDeadlineDays ?? JOIN_DEADLINE_DAYS_DEFAULT,
       log: app.log,
     });

@@ -42,12 +42,15 @@ export interface JoinServiceDeps {
   cases: JoinCaseType;
   orgs: Pick<OrgService, 'directory'>;
   notifier: ApplicantNotifier;
+  /** PUBLIC_BASE_URL: makes the status link in the text absolute. */
+  publicBaseUrl?: string | undefined;
   /** Working days the union has to decide (JOIN_DEADLINE_DAYS). */
   deadlineDays: number;
   log?: { warn(obj: object, msg: string): void };
 }
 
-export function createJoinService({ db, crypto, cases, orgs, notifier, deadlineDays, log }: JoinServiceDeps) {
+export function createJoinService(deps: JoinServiceDeps) {
+  const { db, crypto, cases, orgs, notifier, deadlineDays, log } = deps;
   const applicantOf = (a: repo.JoinRow) => openApplicant(crypto, a);
 
   /** Texts never fail the request that caused them: the decision stands, the failure is logged. */
@@ -111,7 +114,7 @@ export function createJoinService({ db, crypto, cases, orgs, notifier, deadlineD
         return opened;
       });
     });
-    const link = `/h5/join/${encodeURIComponent(c.number)}?token=${encodeURIComponent(token)}`;
+    const link = `${deps.publicBaseUrl ?? ''}/h5/join/${encodeURIComponent(c.number)}?token=${encodeURIComponent(token)}`;
     await tell(phone, `【工会】您的入会申请已提交，编号 ${c.number}，当前状态：审核中。查询办理进度：${link}`);
     return { id: c.id, number: c.number, status: c.status as JoinStatus, statusToken: token };
   }

@@ -32,7 +32,7 @@ describe.each(engines())('join applications on %s', (engine) => {
     kernel = createCaseKernel({ db: t.db });
     app = await buildTestApp(t.db, {
       cases: kernel,
-      applicantNotifier: { send: async (phone, text) => void texts.push({ phone, text }) },
+      messageSender: { send: async (phone, text) => void texts.push({ phone, text }) },
     });
     const district = await makeOrg(t.db, t.rootOrgId, { level: 'district' });
     street = await makeOrg(t.db, district, { level: 'street', name: uniq('入会街道总工会') });

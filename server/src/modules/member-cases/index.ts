@@ -1,9 +1,10 @@
 // Public surface of 我的申请 (member-cases): the member portal's applications on the owning modules' case types. It
-// owns no table and registers no route yet: the member portal's routes call its service.
+// owns no table; its routes (/api/v1/h5/cases) are member-only, authenticated by the member portal's session.
 import { memberCasesCatalogue } from '@gonghui/common';
 import { defineModule } from '../../platform/contract/index.ts';
 import { memberApplicant } from '../members/index.ts';
 import { createMemberCaseService, type MemberCaseService } from './member-cases.service.ts';
+import { registerMemberCaseRoutes } from './member-cases.routes.ts';
 
 declare module '../../platform/contract/contract.ts' {
   interface ModuleServices {
@@ -15,8 +16,8 @@ export const memberCasesModule = defineModule({
   name: 'member-cases',
   catalogue: memberCasesCatalogue,
   tables: [],
-  register({ db, settings, cases, service }) {
-    return createMemberCaseService({
+  register({ app, db, settings, cases, service }) {
+    const svc = createMemberCaseService({
       db,
       kernel: cases.members,
       applicant: (memberId) => memberApplicant(db, settings.crypto, memberId),
@@ -25,6 +26,8 @@ export const memberCasesModule = defineModule({
       rights: service('rights').cases,
       appeals: service('appeals'),
     });
+    registerMemberCaseRoutes(app, svc);
+    return svc;
   },
 });
 export type { MemberCaseService } from './member-cases.service.ts';

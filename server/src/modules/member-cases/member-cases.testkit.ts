@@ -22,7 +22,14 @@ export async function startMemberCases(t: TestDb): Promise<{ service: MemberCase
   const side = await createHttpApp({ logLevel: 'silent' });
   const settings = { logLevel: 'silent', cookieSecure: false, loginRateLimit: 10_000, crypto: testCrypto };
   const jobs = createJobService({ db: t.db, log: side.log });
-  const { services } = await startModules(MODULES, { app: side, db: t.db, settings, cases: createCaseKernel({ db: t.db }), jobs });
+  const { services } = await startModules(MODULES, {
+    app: side,
+    db: t.db,
+    settings,
+    cases: createCaseKernel({ db: t.db }),
+    jobs,
+    messages: { send: async () => undefined },
+  });
   const service = services['member-cases'];
   if (!service) throw new Error('member-cases not started');
   return { service, close: () => side.close() };

@@ -74,3 +74,4 @@ export { nextMemberIds, insertMembers, insertMemberEvents, type MemberInsert } f
 export { identityFields, cipherFields, phoneCipherOf, cardNoOf, MEMBER_CIPHER_COLUMNS, type PersonSecret } from './members.record.ts';
 export { memberSummaryThemes } from './members.summary.ts';
 export { memberApplicant, type MemberApplicant } from './members.applicant.ts';
+export { createCardService, CARD_TOKEN_TTL_S, type CardService } from './members.card.ts';

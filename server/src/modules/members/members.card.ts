@@ -10,7 +10,7 @@ export const CARD_TOKEN_TTL_S = 300;
 export function createCardService({ db, crypto }: { db: Db; crypto: FieldCrypto }) {
   const key = crypto.deriveKey('e-card token');
   return {
-    async issue(member: repo.MemberRow) {
+    async issue(member: Pick<repo.MemberRow, 'id' | 'cardNo'>) {
       const exp = Math.floor(Date.now() / 1000) + CARD_TOKEN_TTL_S;
       const token = await new SignJWT({ cn: member.cardNo })
         .setProtectedHeader({ alg: 'HS256' })

@@ -24,6 +24,9 @@ declare module 'fastify' {
     public?: boolean;
     /** The permission the route needs within the actor's scope. */
     permission?: Permission;
+    /** A member (会员) route of the H5 portal: the member session (modules/member-portal) authenticates it, never a
+     *  cadre session; the cadre hooks here leave it alone. */
+    member?: boolean;
     /** Reachable while the user must still change their initial password. */
     allowPendingPasswordChange?: boolean;
     /** Reachable while the user must still enrol a second factor (the enrolment routes, /me, logout). */
@@ -41,7 +44,8 @@ export function registerAuth(app: HttpApp, db: Db): void {
 
   app.addHook('onRequest', async (req, reply) => {
     const token = req.cookies[SESSION_COOKIE];
-    if (!token) return;
+    // A member route ignores the cadre cookie: a cadre is never a member's principal (nor the other way round).
+    if (!token || req.routeOptions.config?.member) return;
     const tokenHash = hashToken(token);
     // Session resolution is a system lookup: the actor, and so the scope, is not known yet.
     const s = cachedSession(tokenHash) ?? (await asSystem(() => findSession(db, tokenHash)));
@@ -90,7 +94,7 @@ export function registerAuth(app: HttpApp, db: Db): void {
   app.addHook('onRequest', async (req) => {
     const cfg = req.routeOptions.config ?? {};
     const url = req.routeOptions.url ?? '';
-    if (cfg.public || !url.startsWith('/api/') || url.startsWith('/api/docs')) return;
+    if (cfg.public || cfg.member || !url.startsWith('/api/') || url.startsWith('/api/docs')) return;
     const actor = req.actor;
     if (!actor) throw new AppError('UNAUTHENTICATED');
     if (actor.mustChangePassword && !cfg.allowPendingPasswordChange) throw new AppError('PASSWORD_CHANGE_REQUIRED');

@@ -5,6 +5,7 @@ import type { Db } from '../db/index.ts';
 import type { HttpApp } from '../http/index.ts';
 import type { IndicatorProvider } from '../indicators/index.ts';
 import type { JobService } from '../jobs/index.ts';
+import type { MessageSender } from '../sms/index.ts';
 import type { ModuleContext, ModuleServices, ServerModule, ServerSettings } from './contract.ts';
 
 export interface Assembled {
@@ -14,7 +15,7 @@ export interface Assembled {
 
 export async function startModules(
   modules: readonly ServerModule[],
-  base: { app: HttpApp; db: Db; settings: ServerSettings; cases: CaseKernel; jobs: JobService },
+  base: { app: HttpApp; db: Db; settings: ServerSettings; cases: CaseKernel; jobs: JobService; messages: MessageSender },
 ): Promise<Assembled> {
   const names = new Set<string>();
   for (const m of modules) {

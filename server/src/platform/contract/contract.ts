@@ -11,6 +11,7 @@ import type { Db } from '../db/index.ts';
 import type { HttpApp } from '../http/index.ts';
 import type { IndicatorProvider } from '../indicators/index.ts';
 import type { JobService } from '../jobs/index.ts';
+import type { MessageSender, SmsSettings } from '../sms/index.ts';
 import type { SummaryTheme } from '../summary/index.ts';
 
 /** The services modules provide, by module name. Each module adds its own entry by declaration merging:
@@ -42,8 +43,12 @@ export interface ServerSettings {
   attachmentMaxBytes?: number;
   /** JOIN_DEADLINE_DAYS: working days a union has to decide an online join application (default 10). */
   joinDeadlineDays?: number;
-  /** How online join applicants are told of their application (a text message); absent: logged, phone masked. */
-  applicantNotifier?: { send(phone: string, text: string): Promise<void> };
+  /** How text messages are sent (SMS_SENDER …); the log sender when omitted. */
+  sms?: SmsSettings;
+  /** A ready sender instead of `sms` (tests capture what would be sent). */
+  messageSender?: MessageSender;
+  /** PUBLIC_BASE_URL: the origin in links the server hands out (e-card QR); the request's own when omitted. */
+  publicBaseUrl?: string;
 }
 
 /** What a module's register() is given. */
@@ -54,6 +59,8 @@ export interface ModuleContext {
   cases: CaseKernel;
   /** The one job service: modules define their kinds on it and enqueue in their transactions. */
   jobs: JobService;
+  /** Sends text messages (SMS codes, notices to applicants); see platform/sms. */
+  messages: MessageSender;
   /** A service another module provides; that module must be listed earlier (server/src/modules/index.ts). */
   service: <K extends keyof ModuleServices>(name: K) => ModuleServices[K];
   /** Every module's indicator providers (the catalogue the statistics are computed from). */

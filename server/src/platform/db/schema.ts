@@ -51,3 +51,4 @@ export * from './tables/rights.ts';
 export * from './tables/appeals.ts';
 export * from './tables/mutual-aid.ts';
 export * from './tables/join-applications.ts';
+export * from './tables/member-portal.ts';

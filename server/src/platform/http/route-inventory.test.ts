@@ -32,23 +32,34 @@ describe.each(engines())('route inventory on %s', (engine) => {
     expect(routes.map(key)).toContain('POST /api/v1/orgs/:orgId/member-imports');
   });
 
-  it('every /api route declares exactly one of: a permission, public (listed here with a reason), authenticated', () => {
+  it('every /api route declares exactly one of: a permission, public (listed here with a reason), authenticated, member', () => {
     const undeclared: string[] = [];
     const ambiguous: string[] = [];
     for (const r of routes) {
       const c = r.config ?? {};
-      const declared = [c.permission !== undefined, c.public === true, c.authenticated === true].filter(Boolean).length;
+      const declared = [c.permission !== undefined, c.public === true, c.authenticated === true, c.member === true].filter(Boolean).length;
       if (declared === 0) undeclared.push(key(r));
       if (declared > 1) ambiguous.push(key(r));
       if (c.permission !== undefined) expect(PERMISSIONS as readonly string[]).toContain(c.permission);
     }
-    expect(undeclared, 'routes with neither permission, public nor authenticated').toEqual([]);
+    expect(undeclared, 'routes with neither permission, public, authenticated nor member').toEqual([]);
     expect(ambiguous, 'routes declaring more than one kind of access').toEqual([]);
     const publicRoutes = routes
       .filter((r) => r.config?.public)
       .map(key)
       .sort();
     expect(publicRoutes, 'public routes must be listed in PUBLIC_ROUTES with a reason').toEqual(Object.keys(PUBLIC_ROUTES).sort());
+  });
+
+  it('the member portal (/api/v1/h5/) is member-only except its listed public routes, and no other route is a member route', () => {
+    const wrong: string[] = [];
+    for (const r of routes) {
+      const h5 = r.url.startsWith('/api/v1/h5/');
+      if (h5 && !r.config?.member && !PUBLIC_ROUTES[key(r)]) wrong.push(`${key(r)} is neither member-only nor listed public`);
+      if (!h5 && r.config?.member) wrong.push(`${key(r)} is a member route outside /api/v1/h5/`);
+    }
+    expect(wrong).toEqual([]);
+    expect(routes.filter((r) => r.config?.member).length).toBeGreaterThan(4);
   });
 
   it('every /api route with a path parameter declares what it names: a kind of object a resolver scopes, or none and why', () => {
@@ -103,7 +114,8 @@ describe.each(engines())('route inventory on %s', (engine) => {
     const c = await loginAs(app, u.username, u.password);
     const cookie = `gh_sid=${c.cookies.gh_sid}`;
     const wrong: string[] = [];
-    for (const r of routes.filter((x) => !x.config?.public && WRITE.has(x.method))) {
+    // Member routes do not read the cadre cookie at all (401 UNAUTHENTICATED): member-portal tests check their CSRF.
+    for (const r of routes.filter((x) => !x.config?.public && !x.config?.member && WRITE.has(x.method))) {
       const res = await app.inject({ ...invalidRequest(r), headers: { cookie } });
       if (res.statusCode !== 403 || res.json<{ code: string }>().code !== 'CSRF') wrong.push(`${key(r)} → ${res.statusCode}`);
     }

@@ -1,0 +1,47 @@
+// /api/v1/h5/cases: 我的申请 in the member portal. Member-only (config.member): the member session names the member,
+// the service reads who they are and their union from the registry, and another member's case is a 404.
+import { z } from 'zod';
+import { MEMBER_CASE_TYPES, zId } from '@gonghui/common';
+import type { FastifyRequest } from 'fastify';
+import { AppError, type HttpApp } from '../../platform/http/index.ts';
+import type { MemberCaseService } from './member-cases.service.ts';
+
+const tags = ['h5'];
+const OWN = { none: 'the member’s own case: the service answers 404 for anyone else’s' };
+const ZIdParams = z.strictObject({ id: zId });
+// Each type's fields are checked by the service against its own schema (Chinese messages naming the field).
+const ZSubmitBody = z.looseObject({ type: z.enum(MEMBER_CASE_TYPES) });
+const ZWithdrawBody = z.looseObject({});
+const ZSummary = z.looseObject({ id: z.number().int(), number: z.string(), status: z.string(), statusLabel: z.string() });
+
+function memberIdOf(req: FastifyRequest): number {
+  if (!req.member) throw new AppError('UNAUTHENTICATED');
+  return req.member.memberId;
+}
+const originOf = (req: FastifyRequest) => ({ ip: req.ip ?? null, requestId: req.id });
+
+export function registerMemberCaseRoutes(app: HttpApp, svc: MemberCaseService): void {
+  app.get('/api/v1/h5/cases', {
+    schema: { operationId: 'h5ListCases', tags, response: { 200: z.object({ items: z.array(ZSummary) }) } },
+    config: { member: true },
+    handler: async (req) => ({ items: await svc.list(memberIdOf(req)) }),
+  });
+  app.post('/api/v1/h5/cases', {
+    schema: { operationId: 'h5SubmitCase', tags, body: ZSubmitBody, response: { 201: ZSummary } },
+    config: { member: true, rateLimit: { max: 20, timeWindow: '1 hour' } },
+    handler: async (req, reply) => {
+      const { type, ...input } = req.body;
+      return reply.status(201).send(await svc.submit(memberIdOf(req), type, input, originOf(req)));
+    },
+  });
+  app.get('/api/v1/h5/cases/:id', {
+    schema: { operationId: 'h5GetCase', tags, params: ZIdParams, response: { 200: ZSummary } },
+    config: { member: true, scope: { id: OWN } },
+    handler: async (req) => svc.get(memberIdOf(req), req.params.id),
+  });
+  app.post('/api/v1/h5/cases/:id/withdraw', {
+    schema: { operationId: 'h5WithdrawCase', tags, params: ZIdParams, body: ZWithdrawBody, response: { 200: ZSummary } },
+    config: { member: true, scope: { id: OWN } },
+    handler: async (req) => svc.withdraw(memberIdOf(req), req.params.id, req.body, originOf(req)),
+  });
+}

@@ -9,6 +9,7 @@ import { rightsEn } from './rights.en.ts';
 import { assistanceEn } from './assistance.en.ts';
 import { appealsEn } from './appeals.en.ts';
 import { mutualAidEn } from './mutual-aid.en.ts';
+import { browseEn } from './browse.en.ts';
 import type { Messages } from './zh-CN.ts';
 import { AUDIT_ACTION_LABELS_EN, AUDIT_ENTITY_LABELS_EN, AUDIT_GROUP_LABELS_EN } from './audit.en.ts';
 
@@ -23,6 +24,7 @@ export const en: Messages = {
   ...assistanceEn,
   ...appealsEn,
   ...mutualAidEn,
+  ...browseEn,
   app: { title: 'Trade Union Work Platform', subtitle: 'Organisation · Members · Work records' },
   common: {
     save: 'Save',

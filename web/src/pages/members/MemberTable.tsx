@@ -87,13 +87,14 @@ export function MemberTable({ org, subtree, onSubtreeChange, initial, onClearLef
 
   const toolbar = [
     can('member:create') && <MemberCreateModal key="create" defaultOrg={org} onCreated={() => changed()} />,
-    can('member:import') && (
+    // Importing takes a spreadsheet file: offered on a desktop only, where the toolbar has room for it.
+    !phone && can('member:import') && (
       <Button key="import" icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="member-import-button">
         {t('member.import')}
       </Button>
     ),
     can('member:export') && <ExportButton key="export" filters={() => lastFilters.current} />,
-    can('member:import') && (
+    !phone && can('member:import') && (
       <Button
         key="template"
         type="link"

@@ -5,16 +5,17 @@ import { Alert, Card, DatePicker, Progress, Select, Space, Statistic } from 'ant
 import dayjs from 'dayjs';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { targetFitsLevel, timeProgress as progressOf, yearWindow, type TOrg } from '@gonghui/common';
+import { targetFitsLevel, timeProgress as progressOf, yearWindow } from '@gonghui/common';
 import { targetApi } from '../../api/stats.ts';
 import { useCan, useSession } from '../../app/session.ts';
+import { PageSpin } from '../../components/PageSpin.tsx';
 import { errorText } from '../../utils/notify.ts';
 import { useIsPhone } from '../../utils/useIsPhone.ts';
 import { formatPercent } from '../stats/shared/format.ts';
 import { OrgPicker } from '../stats/shared/OrgPicker.tsx';
-import { currentYear } from '../stats/shared/period.ts';
 import { useIndicators } from '../stats/shared/useIndicators.ts';
 import { ChildTargetsTable } from './ChildTargetsTable.tsx';
+import { useTargetsUrl } from './useTargetsUrl.ts';
 import { OwnTargetsCard } from './OwnTargetsCard.tsx';
 import { defaultTargetKeys } from './targetShared.tsx';
 
@@ -24,8 +25,7 @@ export function TargetsPage() {
   const can = useCan();
   const phone = useIsPhone();
   const queryClient = useQueryClient();
-  const [org, setOrg] = useState<TOrg>(me.org);
-  const [year, setYear] = useState(currentYear());
+  const { org, setOrg, year, setYear, loading } = useTargetsUrl(me.org);
   // The cut-off of completion (e.g. 6月20日 for a half-year report); empty: today, or the year's end.
   const [asOf, setAsOf] = useState<string>();
   const [picked, setPicked] = useState<string[]>();
@@ -60,6 +60,7 @@ export function TargetsPage() {
   const parentTargets = Object.fromEntries((own.data?.items ?? []).map((i) => [i.key, i.target > 0 ? i.target : null]));
   const error = own.error ?? children.error ?? indicators.error;
 
+  if (loading) return <PageSpin />;
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       <Card size="small">

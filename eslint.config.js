@@ -67,6 +67,24 @@ export default tseslint.config(
     },
   },
   {
+    // The member H5 page is phone-first with a first-load budget (web/scripts/bundle-size.mjs): antd-mobile only.
+    files: ['web/src/h5/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '(^@gonghui/server|/server/)', message: 'web/ never imports server/.' },
+            {
+              regex: '^(antd(/|$)|@ant-design/|i18next|react-i18next|echarts|@tanstack/)',
+              message: 'H5 pages use antd-mobile and plain React only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.test.ts', 'server/src/test/**/*.ts', 'e2e/**/*.ts', 'bench/**/*.ts'],
     rules: {
       '@typescript-eslint/no-unsafe-assignment': 'off',

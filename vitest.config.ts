@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // PostgreSQL as well when TEST_DATABASE_URL is set). The global setup migrates once for the whole run.
 export default defineConfig({
   test: {
-    include: ['common/src/**/*.test.ts', 'server/src/**/*.test.ts'],
+    include: ['common/src/**/*.test.ts', 'server/src/**/*.test.ts', 'web/src/**/*.test.ts'],
     // One migrated (and bootstrapped) database per run, loaded or cloned by each file's openTestDb.
     globalSetup: ['server/src/test/global-setup.ts'],
     testTimeout: 60_000,

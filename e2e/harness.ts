@@ -27,6 +27,8 @@ export interface AppUnderTest {
   dataDir: string;
   /** Outbound connects and DNS lookups the server (and its PGlite child) attempted; none are expected. */
   egress(): string[];
+  /** What the server printed so far (the development message sender writes one-time codes there). */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -71,6 +73,7 @@ export async function startApp(): Promise<AppUnderTest> {
   return {
     baseUrl,
     dataDir,
+    output: () => output,
     egress: () => (fs.existsSync(egressLog) ? fs.readFileSync(egressLog, 'utf8').split('\n').filter(Boolean) : []),
     stop: async () => {
       const exited = new Promise((r) => child.once('exit', r));

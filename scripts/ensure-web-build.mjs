@@ -15,7 +15,7 @@ function newest(dir) {
   return t;
 }
 
-const sources = ['web/src', 'web/index.html', 'common/src'].map((p) => path.join(root, p));
+const sources = ['web/src', 'web/index.html', 'web/h5', 'common/src'].map((p) => path.join(root, p));
 const srcTime = Math.max(...sources.map((p) => (fs.statSync(p).isDirectory() ? newest(p) : fs.statSync(p).mtimeMs)));
 if (!fs.existsSync(dist) || fs.statSync(dist).mtimeMs < srcTime) {
   console.log('构建管理后台（building the console）…');

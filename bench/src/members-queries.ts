@@ -37,7 +37,8 @@ interface Case {
 const LIST_MS = 20;
 
 /** The total as the console shows it: "10000+" when the list stopped counting at COUNT_CAP. */
-const shownTotal = (r: { total: number; totalExact: boolean }): number | string => (r.totalExact ? r.total : `${r.total}+`);
+const shownTotal = (r: { total: number | null; totalExact: boolean }): number | string =>
+  r.total === null ? 'not counted' : r.totalExact ? r.total : `${r.total}+`;
 const ID_MS = 5;
 
 function repoCases(db: Db, t: MemberTargets): Case[] {

@@ -18,7 +18,7 @@ export const EXPORT_REQUEST_STATUS_LABELS: Record<ExportRequestStatus, string> =
 export const EXPORT_UNMASKED_MAX_ROWS_DEFAULT = 5000;
 
 /** The roster filter (as for the masked export) with the org required and a stated reason. */
-export const ZExportRequestCreate = ZMemberListQuery.omit({ page: true, pageSize: true, after: true }).extend({
+export const ZExportRequestCreate = ZMemberListQuery.omit({ page: true, pageSize: true, after: true, sort: true, cursor: true }).extend({
   orgId: zId,
   reason: zRequiredText(LIMITS.text).min(4, '请具体说明导出用途（至少4个字）'),
 });

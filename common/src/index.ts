@@ -27,6 +27,7 @@ export * from './rights.ts';
 export * from './injury.ts';
 export * from './appeals.ts';
 export * from './mutual-aid.ts';
+export * from './join-applications.ts';
 export * from './modules/index.ts';
 export { catalogueOwners, AUDIT_ACTION_GROUPS } from './modules/assemble.ts';
 export * from './field-labels.ts';

@@ -109,10 +109,14 @@ export const ZMemberListQuery = ZPageQuery.extend({
   leftTo: zDate.optional(),
   /** Keyset cursor: the last id of the previous page (pages are ordered by id, newest first). */
   after: zId.optional(),
+  /** 排序: newest record first (id), latest 入会日期 first (joinedAt), or by name in pinyin order (name). */
+  sort: z.enum(['id', 'joinedAt', 'name']).default('id'),
+  /** Keyset cursor for any sort: `nextCursor` of the previous page. */
+  cursor: zText(400).optional(),
 });
 export type TMemberListQuery = z.infer<typeof ZMemberListQuery>;
 
-export const ZMemberExportQuery = ZMemberListQuery.omit({ page: true, pageSize: true, after: true }).extend({
+export const ZMemberExportQuery = ZMemberListQuery.omit({ page: true, pageSize: true, after: true, sort: true, cursor: true }).extend({
   /** Refused: full ID numbers and phones leave only through an approved export request (/export-requests). */
   unmasked: zBool.default(false),
   reason: zMultilineText(LIMITS.text).optional(),

@@ -58,6 +58,7 @@ export const BUILTIN_ROLES = {
       'rights:read',
       'appeal:read',
       'mutual_aid:read',
+      'join:read',
     ] as Permission[],
   },
   system_admin: {

@@ -81,6 +81,7 @@ const cases = createCaseKernel({ db: database.db });
 const app = await buildServer(database.db, {
   cases,
   transferExpiryWorkingDays: config.transferExpiryWorkingDays,
+  joinDeadlineDays: config.joinDeadlineDays,
   logLevel: config.logLevel,
   cookieSecure: config.cookieSecure,
   loginRateLimit: config.loginRateLimit,

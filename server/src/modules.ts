@@ -6,6 +6,7 @@ import { assistanceModule } from './modules/assistance/index.ts';
 import { auditModule } from './modules/audit/index.ts';
 import { authModule } from './modules/auth/index.ts';
 import { hardshipModule } from './modules/hardship/index.ts';
+import { joinApplicationsModule } from './modules/join-applications/index.ts';
 import { memberImportsModule } from './modules/member-imports/index.ts';
 import { membersModule } from './modules/members/index.ts';
 import { mutualAidModule } from './modules/mutual-aid/index.ts';
@@ -30,6 +31,7 @@ export const MODULES: readonly ServerModule[] = [
   rightsModule,
   appealsModule,
   mutualAidModule,
+  joinApplicationsModule,
   // Subscribes to every case type's steps: after the modules that register case types.
   notificationsModule,
 ];

@@ -41,6 +41,13 @@ export interface ServerOptions extends ServerSettings {
 
 export const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
+const H5_INDEX = 'h5/index.html';
+
+/** /h5, /h5/ and every client-side route below it (query string ignored). */
+export function isH5Path(url: string): boolean {
+  return /^\/h5(\/|$|\?)/.test(url);
+}
+
 export async function buildServer(db: Db, opts: ServerOptions): Promise<HttpApp> {
   configureAuditChain(opts.crypto);
   const app = await createHttpApp({ logLevel: opts.logLevel, trustProxy: opts.trustProxy, logStream: opts.logStream });
@@ -73,12 +80,14 @@ export async function buildServer(db: Db, opts: ServerOptions): Promise<HttpApp>
 
   const serveConsole = Boolean(opts.webDist && fs.existsSync(path.join(opts.webDist, 'index.html')));
   if (serveConsole) await app.register(fastifyStatic, { root: opts.webDist as string, wildcard: true });
-  // Client-side routes fall back to the console's index.html; unknown API paths stay JSON 404s.
+  const serveH5 = serveConsole && fs.existsSync(path.join(opts.webDist as string, H5_INDEX));
+  // Client-side routes fall back to the console's index.html, or to the member H5 page's under /h5; unknown API paths
+  // stay JSON 404s.
   app.setNotFoundHandler((req, reply) => {
     if (!serveConsole || req.url.startsWith('/api/') || req.method !== 'GET') {
       return reply.status(404).send({ code: 'NOT_FOUND', message: '接口不存在' });
     }
-    return reply.sendFile('index.html');
+    return reply.sendFile(serveH5 && isH5Path(req.url) ? H5_INDEX : 'index.html');
   });
   return app;
 }

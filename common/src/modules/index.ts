@@ -2,6 +2,7 @@
 import { appealsCatalogue } from './appeals.ts';
 import { authCatalogue } from './auth.ts';
 import { hardshipCatalogue } from './hardship.ts';
+import { joinApplicationsCatalogue } from './join-applications.ts';
 import { assistanceCatalogue } from './assistance.ts';
 import { mutualAidCatalogue } from './mutual-aid.ts';
 import { auditCatalogue } from './audit.ts';
@@ -21,6 +22,7 @@ export const CATALOGUES = [
   auditCatalogue,
   membersCatalogue,
   memberImportsCatalogue,
+  joinApplicationsCatalogue,
   hardshipCatalogue,
   assistanceCatalogue,
   rightsCatalogue,
@@ -41,6 +43,7 @@ export {
   authCatalogue,
   auditCatalogue,
   hardshipCatalogue,
+  joinApplicationsCatalogue,
   memberImportsCatalogue,
   membersCatalogue,
   mutualAidCatalogue,

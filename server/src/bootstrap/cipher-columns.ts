@@ -9,6 +9,7 @@ import { ASSISTANCE_CIPHER_COLUMNS, BENEFICIARY_IMPORT_CIPHER_COLUMNS } from '..
 import { RIGHTS_CIPHER_COLUMNS } from '../modules/rights/index.ts';
 import { APPEAL_CIPHER_COLUMNS } from '../modules/appeals/index.ts';
 import { MUTUAL_AID_CIPHER_COLUMNS } from '../modules/mutual-aid/index.ts';
+import { JOIN_CIPHER_COLUMNS } from '../modules/join-applications/index.ts';
 
 export const CIPHER_COLUMNS: CipherColumn[] = [
   ...MEMBER_CIPHER_COLUMNS,
@@ -20,4 +21,5 @@ export const CIPHER_COLUMNS: CipherColumn[] = [
   ...RIGHTS_CIPHER_COLUMNS,
   ...APPEAL_CIPHER_COLUMNS,
   ...MUTUAL_AID_CIPHER_COLUMNS,
+  ...JOIN_CIPHER_COLUMNS,
 ];

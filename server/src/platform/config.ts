@@ -1,7 +1,12 @@
 // Configuration comes from the environment only; see README for each variable.
 import net from 'node:net';
 import path from 'node:path';
-import { ATTACHMENT_MAX_BYTES_DEFAULT, EXPORT_UNMASKED_MAX_ROWS_DEFAULT, TRANSFER_EXPIRY_WORKING_DAYS_DEFAULT } from '@gonghui/common';
+import {
+  ATTACHMENT_MAX_BYTES_DEFAULT,
+  EXPORT_UNMASKED_MAX_ROWS_DEFAULT,
+  JOIN_DEADLINE_DAYS_DEFAULT,
+  TRANSFER_EXPIRY_WORKING_DAYS_DEFAULT,
+} from '@gonghui/common';
 
 export interface Config {
   port: number;
@@ -44,6 +49,8 @@ export interface Config {
   jobLeaseMs: number;
   /** Working days a 会员接转 request waits before it expires (TRANSFER_EXPIRY_WORKING_DAYS, default 10). */
   transferExpiryWorkingDays: number;
+  /** Working days a union has to decide an online join application (JOIN_DEADLINE_DAYS, default 10). */
+  joinDeadlineDays: number;
 }
 
 function positiveInt(v: string | undefined, fallback: number): number {
@@ -96,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditSealEveryRows: positive(env.AUDIT_SEAL_EVERY_ROWS, 1000),
     jobLeaseMs: Number(env.JOB_LEASE_MS ?? 30_000),
     transferExpiryWorkingDays: positive(env.TRANSFER_EXPIRY_WORKING_DAYS, TRANSFER_EXPIRY_WORKING_DAYS_DEFAULT),
+    joinDeadlineDays: positive(env.JOIN_DEADLINE_DAYS, JOIN_DEADLINE_DAYS_DEFAULT),
   };
 }
 

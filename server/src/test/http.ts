@@ -29,6 +29,9 @@ export interface TestAppOptions {
   /** The case kernel (tests that run the overdue sweep pass their own). */
   cases?: CaseKernel;
   transferExpiryWorkingDays?: number;
+  joinDeadlineDays?: number;
+  /** Captures the texts to online join applicants. */
+  applicantNotifier?: { send(phone: string, text: string): Promise<void> };
 }
 
 export async function buildTestApp(db: Db, opts: TestAppOptions = {}): Promise<HttpApp> {

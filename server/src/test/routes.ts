@@ -8,6 +8,11 @@ export const PUBLIC_ROUTES: Record<string, string> = {
   'POST /api/v1/auth/login/mfa':
     'the second login step; needs the short-lived pending cookie the password step set; attempts capped per pending login',
   'POST /api/v1/cards/verify': 'anyone scanning a member card checks it; answers a masked name only; rate-limited',
+  'POST /api/v1/h5/join-applications':
+    'a worker applies online to join a union (no account yet); validated, one pending application per ID number; rate-limited',
+  'GET /api/v1/h5/orgs/search': 'the application form finds a union by name: active unions’ names and levels only; rate-limited',
+  'GET /api/v1/h5/join-applications/:number':
+    'the applicant follows the status with the number and the secret token handed back at submission (404 otherwise); rate-limited',
 };
 
 export const WRITE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

@@ -140,6 +140,12 @@ export const SCOPE_FIXTURES: Record<string, ScopeFixture> = {
     const body = { orgId: (await union(s)).id, channel: 'hotline', category: 'wages', content: '拖欠工资两个月', receivedAt: '2026-03-02' };
     return created(await s.cadre.post('/api/v1/appeals', body), 'appeal');
   },
+  // A public application to a union of the district (no session: the applicant has none).
+  join_application: async (s) => {
+    const body = { name: '范申请', idNumber: newIdNumber(), phone: '13800138000', employerName: '范围公司', orgId: (await union(s)).id };
+    const res = await s.app.inject({ method: 'POST', url: '/api/v1/h5/join-applications', payload: body });
+    return created({ status: res.statusCode, body: res.json(), headers: {} }, 'join application');
+  },
   mutual_aid_plan: (s) => mutualAid(s, 'plan'),
   mutual_aid_enrolment: (s) => mutualAid(s, 'enrolment'),
   mutual_aid_claim: (s) => mutualAid(s, 'claim'),

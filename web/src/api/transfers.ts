@@ -135,5 +135,6 @@ export function casePath(type: string, caseId: number): string | undefined {
   if (type === 'mutual_aid_claim') return `/mutual-aid/claims/${caseId}`;
   if (type === 'rights_case') return `/rights-cases/${caseId}`;
   if (type === 'injury_report') return `/injury-reports/${caseId}`;
+  if (type === 'join_application') return `/join-applications/${caseId}`;
   return undefined;
 }

@@ -110,6 +110,9 @@ export const AUDIT_ACTION_LABELS_EN: Record<AuditAction, string> = {
   'mutual_aid.reject': 'Mutual aid claim rejected',
   'mutual_aid.view_health': 'Mutual aid health data viewed',
   'mutual_aid.export': 'Mutual aid claims exported',
+  'join.apply': 'Online join application submitted',
+  'join.approve': 'Join application approved',
+  'join.reject': 'Join application rejected',
 };
 
 export const AUDIT_GROUP_LABELS_EN: Record<AuditActionGroup, string> = {
@@ -129,6 +132,7 @@ export const AUDIT_GROUP_LABELS_EN: Record<AuditActionGroup, string> = {
   rights: 'Rights protection',
   appeal: 'Worker appeals',
   mutual_aid: 'Mutual medical aid',
+  join_application: 'Join applications',
 };
 
 export const AUDIT_ENTITY_LABELS_EN: Record<AuditEntityType, string> = {
@@ -155,4 +159,5 @@ export const AUDIT_ENTITY_LABELS_EN: Record<AuditEntityType, string> = {
   mutual_aid_plan: 'Mutual aid plan',
   mutual_aid_enrolment: 'Mutual aid enrolment',
   mutual_aid_claim: 'Mutual aid claim',
+  join_application: 'Join application',
 };

@@ -9,6 +9,7 @@ import { rightsEn } from './rights.en.ts';
 import { assistanceEn } from './assistance.en.ts';
 import { appealsEn } from './appeals.en.ts';
 import { mutualAidEn } from './mutual-aid.en.ts';
+import { joinEn } from './join.en.ts';
 import { browseEn } from './browse.en.ts';
 import type { Messages } from './zh-CN.ts';
 import { AUDIT_ACTION_LABELS_EN, AUDIT_ENTITY_LABELS_EN, AUDIT_GROUP_LABELS_EN } from './audit.en.ts';
@@ -24,6 +25,7 @@ export const en: Messages = {
   ...assistanceEn,
   ...appealsEn,
   ...mutualAidEn,
+  ...joinEn,
   ...browseEn,
   app: { title: 'Trade Union Work Platform', subtitle: 'Organisation · Members · Work records' },
   common: {
@@ -309,6 +311,8 @@ export const en: Messages = {
       'mutual_aid:approve': 'Review and pay mutual aid claims',
       'mutual_aid:export': 'Export the mutual aid claims (masked)',
       'mutual_aid:view_health': 'See diagnoses and other health data of claims',
+      'join:read': 'View online join applications',
+      'join:decide': 'Approve or reject join applications',
     },
     auditAction: { ...AUDIT_ACTION_LABELS_EN },
   },

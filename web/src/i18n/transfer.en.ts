@@ -27,6 +27,7 @@ export const transferEn: typeof transferZhCN = {
       hardship_file: 'Hardship file',
       assistance: 'Assistance',
       appeal: 'Worker appeal',
+      join_application: 'Join application',
       mutual_aid_claim: 'Mutual aid claim',
       rights_case: 'Rights case',
       injury_report: 'Injury visit',

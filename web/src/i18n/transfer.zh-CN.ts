@@ -25,6 +25,7 @@ export const transferZhCN = {
       hardship_file: '困难职工档案',
       assistance: '帮扶救助',
       appeal: '职工诉求',
+      join_application: '入会申请',
       mutual_aid_claim: '医疗互助报销',
       rights_case: '维权案件',
       injury_report: '工伤探视',

@@ -20,6 +20,7 @@ import { rightsZhCN } from './rights.zh-CN.ts';
 import { assistanceZhCN } from './assistance.zh-CN.ts';
 import { appealsZhCN } from './appeals.zh-CN.ts';
 import { mutualAidZhCN } from './mutual-aid.zh-CN.ts';
+import { joinZhCN } from './join.zh-CN.ts';
 import { browseZhCN } from './browse.zh-CN.ts';
 
 export const zhCN = {
@@ -33,6 +34,7 @@ export const zhCN = {
   ...assistanceZhCN,
   ...appealsZhCN,
   ...mutualAidZhCN,
+  ...joinZhCN,
   ...browseZhCN,
   app: { title: '工会工作平台', subtitle: '组织建设 · 会员管理 · 工作台账' },
   common: {

@@ -4,6 +4,7 @@ import { assistanceWebModule } from './assistance.tsx';
 import { auditWebModule } from './audit.tsx';
 import type { WebModule } from './define.ts';
 import { hardshipWebModule } from './hardship.tsx';
+import { joinApplicationsWebModule } from './join-applications.tsx';
 import { membersWebModule } from './members.tsx';
 import { mutualAidWebModule } from './mutual-aid.tsx';
 import { orgsWebModule } from './orgs.tsx';
@@ -17,6 +18,7 @@ export const WEB_MODULES: readonly WebModule[] = [
   workbenchWebModule,
   orgsWebModule,
   membersWebModule,
+  joinApplicationsWebModule,
   hardshipWebModule,
   assistanceWebModule,
   rightsWebModule,

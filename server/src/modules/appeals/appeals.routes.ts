@@ -16,7 +16,7 @@ import {
   zId,
 } from '@gonghui/common';
 import { ctxOf } from '../../platform/authz/index.ts';
-import type { HttpApp } from '../../platform/http/index.ts';
+import { sendXlsx, type HttpApp } from '../../platform/http/index.ts';
 import { appealsWorkbook } from './appeals.export.ts';
 import { presentAppeal, presentAppealDetail } from './appeals.presenter.ts';
 import type { AppealsService } from './appeals.service.ts';
@@ -49,11 +49,7 @@ export function registerAppealRoutes(app: HttpApp, appeals: AppealsService): voi
     handler: async (req, reply) => {
       const rows = (await appeals.exportRows(ctxOf(req), req.query)).map(presentAppeal);
       const stamp = todayCst();
-      const name = encodeURIComponent(`职工诉求台账-${stamp}.xlsx`);
-      return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="appeals-${stamp}.xlsx"; filename*=UTF-8''${name}`)
-        .send(await appealsWorkbook(rows));
+      return sendXlsx(reply, { ascii: `appeals-${stamp}.xlsx`, shown: `职工诉求台账-${stamp}.xlsx` }, await appealsWorkbook(rows));
     },
   });
   app.get('/api/v1/appeals/:id', {

@@ -1,6 +1,5 @@
 // 帮扶救助 routes on the case kernel: register an entry, the ledger list with filters, the detail with timeline and
 // allowed actions, and one action route whose body carries the version the client saw (and, for pay, the day).
-import { PassThrough } from 'node:stream';
 import { z } from 'zod';
 import {
   ASSISTANCE_ACTIONS,
@@ -15,7 +14,7 @@ import {
   zId,
 } from '@gonghui/common';
 import { ctxOf } from '../../platform/authz/index.ts';
-import type { HttpApp } from '../../platform/http/index.ts';
+import { streamXlsx, type HttpApp } from '../../platform/http/index.ts';
 import { presentEntry, presentEntryDetail } from './assistance.presenter.ts';
 import type { AssistanceService } from './assistance.service.ts';
 
@@ -43,20 +42,16 @@ export function registerAssistanceRoutes(app: HttpApp, assistance: AssistanceSer
     config: { permission: 'assistance:export' },
     handler: async (req, reply) => {
       const ctx = ctxOf(req);
-      const out = new PassThrough();
-      const done = assistance.exportTo(ctx, req.query, out);
-      // Permission, scope, cap and filter errors surface before the first byte; later failures end the stream.
-      await Promise.race([done, new Promise((r) => out.once('readable', r))]);
-      done.catch((err: unknown) => {
-        req.log.error({ err }, 'assistance export failed');
-        out.destroy(err instanceof Error ? err : new Error('export failed'));
-      });
       const stamp = todayCst();
-      const fileName = await assistance.exportFileName(ctx, req.query, stamp);
-      return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="assistance-${stamp}.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
-        .send(out);
+      return streamXlsx(
+        req,
+        reply,
+        (out) => assistance.exportTo(ctx, req.query, out),
+        async () => ({
+          ascii: `assistance-${stamp}.xlsx`,
+          shown: await assistance.exportFileName(ctx, req.query, stamp),
+        }),
+      );
     },
   });
   app.get('/api/v1/assistance/:id', {

@@ -1,6 +1,5 @@
 // 敏感数据导出申请 routes: ask (member:export; the service also requires member:view_sensitive), list in scope,
 // approve or reject (export:approve), download once (the requester).
-import { PassThrough } from 'node:stream';
 import { z } from 'zod';
 import {
   ZExportDecision,
@@ -12,7 +11,7 @@ import {
   type TExportRequest,
 } from '@gonghui/common';
 import { ctxOf, type Actor } from '../../platform/authz/index.ts';
-import type { HttpApp } from '../../platform/http/index.ts';
+import { streamXlsx, type HttpApp } from '../../platform/http/index.ts';
 import type { ExportRequestView } from './export-requests.repo.ts';
 import { shownFilter, type ExportRequestService } from './export-requests.service.ts';
 
@@ -78,19 +77,16 @@ export function registerExportRequestRoutes(app: HttpApp, svc: ExportRequestServ
     config: { permission: 'member:export', scope: { id: 'export_request' } },
     handler: async (req, reply) => {
       const claim = await svc.claimDownload(ctxOf(req), req.params.id);
-      const out = new PassThrough();
-      svc.write(claim, out).catch((err: unknown) => {
-        req.log.error({ err }, 'export request download failed');
-        out.destroy(err instanceof Error ? err : new Error('export failed'));
-      });
-      return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('cache-control', 'no-store')
-        .header(
-          'content-disposition',
-          `attachment; filename="${claim.request.number}.xlsx"; filename*=UTF-8''${encodeURIComponent(`敏感数据导出-${claim.request.number}.xlsx`)}`,
-        )
-        .send(out);
+      reply.header('cache-control', 'no-store');
+      return streamXlsx(
+        req,
+        reply,
+        (out) => svc.write(claim, out),
+        () => ({
+          ascii: `${claim.request.number}.xlsx`,
+          shown: `敏感数据导出-${claim.request.number}.xlsx`,
+        }),
+      );
     },
   });
 }

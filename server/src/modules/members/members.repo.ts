@@ -3,6 +3,7 @@ import { and, desc, eq, gte, inArray, like, lt, lte, ne, or, sql, type SQL } fro
 import { memberEvents, members, orgs, type DbOrTx } from '../../platform/db/index.ts';
 import { subtreeOf } from '../../platform/authz/index.ts';
 import { queryGrams } from './members.names.ts';
+import { afterKey, orderOf, type MemberSort } from './members.cursor.ts';
 
 export type MemberRow = typeof members.$inferSelect;
 export type MemberInsert = typeof members.$inferInsert;
@@ -54,28 +55,42 @@ const withOrg = { orgName: orgs.name };
 /** Counting a city's two million rows costs more than the page itself: count up to this many, then say "more". */
 export const COUNT_CAP = 10_000;
 
-export async function list(db: DbOrTx, f: MemberFilter, opts: { page: number; pageSize: number; after?: number }) {
+export interface ListOpts {
+  page: number;
+  pageSize: number;
+  after?: number;
+  sort?: MemberSort;
+  /** The previous page's last sort key (members.cursor.ts); takes precedence over `after` and `page`. */
+  afterKey?: [string | number, number];
+}
+
+export async function list(db: DbOrTx, f: MemberFilter, opts: ListOpts) {
   const w = memberWhere(f);
-  const keyset = opts.after ? and(w, lt(members.id, opts.after)) : w;
+  const sort = opts.sort ?? 'id';
+  const next = opts.afterKey ? afterKey(sort, opts.afterKey) : opts.after && sort === 'id' ? lt(members.id, opts.after) : undefined;
+  const keyset = next ? and(w, next) : w;
   const capped = db
     .select({ one: sql`1` })
     .from(members)
     .where(w)
     .limit(COUNT_CAP + 1)
     .as('capped');
-  const [rows, [count]] = await Promise.all([
+  const [rows, count] = await Promise.all([
     db
       .select({ m: members, ...withOrg })
       .from(members)
       .innerJoin(orgs, eq(orgs.id, members.orgId))
       .where(keyset)
-      .orderBy(desc(members.id))
+      .orderBy(...orderOf(sort))
       .limit(opts.pageSize)
-      .offset(opts.after ? 0 : (opts.page - 1) * opts.pageSize),
-    db.select({ n: sql<number>`count(*)::int` }).from(capped),
+      .offset(next ? 0 : (opts.page - 1) * opts.pageSize),
+    // A keyset page is a next page: the client has the count from the first one.
+    next ? undefined : db.select({ n: sql<number>`count(*)::int` }).from(capped),
   ]);
-  const n = count?.n ?? 0;
-  return { items: rows.map((r) => ({ ...r.m, orgName: r.orgName })), total: Math.min(n, COUNT_CAP), totalExact: n <= COUNT_CAP };
+  const items = rows.map((r) => ({ ...r.m, orgName: r.orgName }));
+  if (!count) return { items, total: null, totalExact: false };
+  const n = count[0]?.n ?? 0;
+  return { items, total: Math.min(n, COUNT_CAP), totalExact: n <= COUNT_CAP };
 }
 
 export async function findInScope(db: DbOrTx, scopePath: string, id: number): Promise<MemberWithOrg | undefined> {

@@ -103,6 +103,46 @@ describe.each(engines())('member registry on %s', (engine) => {
     expect(p1.body.total).toBe(4);
     const p2 = await admin.get(`/api/v1/members?orgId=${tree.district.id}&pageSize=3&after=${p1.body.nextAfter}`);
     expect([...p1.body.items, ...p2.body.items].map((m: { name: string }) => m.name).sort()).toEqual(['刘芳', '张伟', '张伟明', '陈静']);
+    // Only the first page counts; a next page by cursor does not count the subtree again.
+    expect(p2.body.total).toBeNull();
+    expect(p2.body.nextAfter).toBeNull();
+  });
+
+  it('sorts by join date and by name in pinyin order, paging by cursor without OFFSET or a second count', async () => {
+    const org = await makeOrg(t.db, t.rootOrgId, { level: 'district' });
+    const people = [
+      ['赵敏', '2019-03-01'],
+      ['王芳', '2024-07-15'],
+      ['张三', '2021-01-10'],
+      ['李四', '2024-07-15'],
+      ['陈晨', '2018-12-31'],
+    ] as const;
+    for (const [name, joinedAt] of people) {
+      expect((await admin.post('/api/v1/members', { orgId: org.id, name, idNumber: newId(), joinedAt })).status).toBe(201);
+    }
+    const walk = async (sort: string) => {
+      const seen: { name: string; joinedAt: string }[] = [];
+      let url = `/api/v1/members?orgId=${org.id}&sort=${sort}&pageSize=2`;
+      for (let i = 0; i < 5; i++) {
+        const res = await admin.get(url);
+        expect(res.status).toBe(200);
+        if (i > 0) expect(res.body.total).toBeNull();
+        seen.push(...res.body.items);
+        if (!res.body.nextCursor) break;
+        url = `/api/v1/members?orgId=${org.id}&sort=${sort}&pageSize=2&cursor=${res.body.nextCursor}`;
+      }
+      return seen;
+    };
+    const byJoin = await walk('joinedAt');
+    expect(byJoin.map((m) => m.joinedAt)).toEqual(['2024-07-15', '2024-07-15', '2021-01-10', '2019-03-01', '2018-12-31']);
+    expect(new Set(byJoin.map((m) => m.name)).size).toBe(5);
+    // chen, li, wang, zhang, zhao
+    expect((await walk('name')).map((m) => m.name)).toEqual(['陈晨', '李四', '王芳', '张三', '赵敏']);
+    const first = await admin.get(`/api/v1/members?orgId=${org.id}&sort=name&pageSize=2`);
+    const wrongSort = await admin.get(`/api/v1/members?orgId=${org.id}&sort=joinedAt&cursor=${first.body.nextCursor}`);
+    expect(wrongSort.status).toBe(400);
+    expect(wrongSort.body.message).toContain('cursor');
+    expect((await admin.get(`/api/v1/members?orgId=${org.id}&cursor=bm90LWpzb24`)).status).toBe(400);
   });
 
   it('reveals the full ID and phone only with the permission, a reason and an audit row; the database holds no clear ID', async () => {

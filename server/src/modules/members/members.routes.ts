@@ -1,4 +1,3 @@
-import { PassThrough } from 'node:stream';
 import { z } from 'zod';
 import {
   type TransferStatus,
@@ -16,7 +15,7 @@ import {
   zId,
 } from '@gonghui/common';
 import { ctxOf } from '../../platform/authz/index.ts';
-import type { HttpApp } from '../../platform/http/index.ts';
+import { streamXlsx, type HttpApp } from '../../platform/http/index.ts';
 import { presentMember } from './members.presenter.ts';
 import type { MemberService } from './members.service.ts';
 import type { TransferService } from './transfers.service.ts';
@@ -24,7 +23,14 @@ import type { TransferService } from './transfers.service.ts';
 const ZIdParams = z.strictObject({ id: zId });
 const tags = ['members'];
 // totalExact is false when more rows match than the list counts (see COUNT_CAP): the console shows "10000+".
-const ZMemberPage = page(ZMember).extend({ nextAfter: z.number().int().nullable(), totalExact: z.boolean() });
+// total is null on a keyset page (after=): only the first page counts.
+const ZMemberPage = page(ZMember).extend({
+  total: z.number().int().nullable(),
+  nextAfter: z.number().int().nullable(),
+  /** Pass as `cursor` (with the same sort) for the next page; null on the last one. */
+  nextCursor: z.string().nullable(),
+  totalExact: z.boolean(),
+});
 
 export function registerMemberRoutes(app: HttpApp, svc: MemberService, transfers: Pick<TransferService, 'openOf'>): void {
   app.post('/api/v1/members', {
@@ -55,6 +61,7 @@ export function registerMemberRoutes(app: HttpApp, svc: MemberService, transfers
         page: q.page,
         pageSize: q.pageSize,
         nextAfter: res.items.length === q.pageSize && last ? last.id : null,
+        nextCursor: res.nextCursor,
       };
     },
   });
@@ -64,20 +71,16 @@ export function registerMemberRoutes(app: HttpApp, svc: MemberService, transfers
     config: { permission: 'member:export' },
     handler: async (req, reply) => {
       const ctx = ctxOf(req);
-      const out = new PassThrough();
-      const done = svc.exportTo(ctx, req.query, out);
-      // Permission and filter errors surface before the first byte; later failures end the stream.
-      await Promise.race([done, new Promise((r) => out.once('readable', r))]);
-      done.catch((err: unknown) => {
-        req.log.error({ err }, 'member export failed');
-        out.destroy(err instanceof Error ? err : new Error('export failed'));
-      });
       const stamp = todayCst();
-      const fileName = await svc.exportFileName(ctx, req.query, stamp);
-      return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="members-${stamp}.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
-        .send(out);
+      return streamXlsx(
+        req,
+        reply,
+        (out) => svc.exportTo(ctx, req.query, out),
+        async () => ({
+          ascii: `members-${stamp}.xlsx`,
+          shown: await svc.exportFileName(ctx, req.query, stamp),
+        }),
+      );
     },
   });
 

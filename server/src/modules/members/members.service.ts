@@ -6,13 +6,14 @@ import { normalizeIdNumber, parseIdNumber } from '@gonghui/common';
 import type { Ctx } from '../../platform/authz/index.ts';
 import { originOf, recordAudit } from '../../platform/audit/index.ts';
 import { CipherError, type FieldCrypto } from '../../platform/crypto/index.ts';
-import { asSystem, type Db } from '../../platform/db/index.ts';
+import { asSystem, type Db, type Tx } from '../../platform/db/index.ts';
 import { AppError, conflict, duplicate, invalid, notFound } from '../../platform/http/index.ts';
 import { writeMemberExport } from './members.export.ts';
 import { MEMBER_ID_UNIQUE } from './members.constraints.ts';
 import { memberExportFileName } from './members.export-name.ts';
 import { findOrgInScope } from '../orgs/index.ts';
 import * as repo from './members.repo.ts';
+import { decodeCursor, encodeCursor, keyOf } from './members.cursor.ts';
 import { cardNoOf, cipherFields, idHashOf, identityFields, memberBinding, nameFields, phoneFields } from './members.record.ts';
 
 export function createMemberService({ db, crypto }: { db: Db; crypto: FieldCrypto }) {
@@ -32,47 +33,50 @@ export function createMemberService({ db, crypto }: { db: Db; crypto: FieldCrypt
   });
 
   async function create(ctx: Ctx, input: TMemberCreate) {
+    return db.transaction((tx) => createIn(tx, ctx, input));
+  }
+
+  /** Registers a member inside the caller's transaction (an approved join application registers its applicant). */
+  async function createIn(tx: Tx, ctx: Ctx, input: TMemberCreate) {
     const { fields, secret, notice } = identityFields(crypto, input);
-    return db.transaction(async (tx) => {
-      const org = await findOrgInScope(tx, ctx.actor.orgPath, input.orgId);
-      if (!org) throw notFound('组织');
-      if (org.status !== 'active') throw conflict(`「${org.name}」已注销，不能登记会员`);
-      // One member per ID number in the whole federation: the duplicate may sit outside the actor's scope.
-      const existing = await asSystem(() => repo.findByIdHash(tx, fields.idHash));
-      if (existing) {
-        throw existing.orgPath.startsWith(ctx.actor.orgPath)
-          ? duplicate(MEMBER_ID_UNIQUE, `已登记为会员（${existing.name}，会员卡号 ${existing.cardNo}），请勿重复登记`)
-          : duplicate(MEMBER_ID_UNIQUE, '已在其他工会登记为会员，如需转入请由原工会办理会员接转');
-      }
-      // The id comes first: the ciphertexts are bound to it.
-      const [id] = await repo.nextIds(tx, 1);
-      if (id === undefined) throw new Error('no id');
-      await repo.insertMany(tx, [
-        {
-          id,
-          orgId: org.id,
-          orgPath: org.path,
-          ...fields,
-          ...cipherFields(crypto, id, secret),
-          joinedAt: input.joinedAt,
-          categories: input.categories ?? [],
-          cardNo: cardNoOf(id),
-          statusSince: input.joinedAt,
-        },
-      ]);
-      await repo.insertEvents(tx, [{ memberId: id, orgId: org.id, type: 'join', date: input.joinedAt, createdBy: ctx.actor.userId }]);
-      const created = await repo.findById(tx, id);
-      if (!created) throw new Error('created member missing');
-      await recordAudit(tx, originOf(ctx), {
-        action: 'member.create',
+    const org = await findOrgInScope(tx, ctx.actor.orgPath, input.orgId);
+    if (!org) throw notFound('组织');
+    if (org.status !== 'active') throw conflict(`「${org.name}」已注销，不能登记会员`);
+    // One member per ID number in the whole federation: the duplicate may sit outside the actor's scope.
+    const existing = await asSystem(() => repo.findByIdHash(tx, fields.idHash));
+    if (existing) {
+      throw existing.orgPath.startsWith(ctx.actor.orgPath)
+        ? duplicate(MEMBER_ID_UNIQUE, `已登记为会员（${existing.name}，会员卡号 ${existing.cardNo}），请勿重复登记`)
+        : duplicate(MEMBER_ID_UNIQUE, '已在其他工会登记为会员，如需转入请由原工会办理会员接转');
+    }
+    // The id comes first: the ciphertexts are bound to it.
+    const [id] = await repo.nextIds(tx, 1);
+    if (id === undefined) throw new Error('no id');
+    await repo.insertMany(tx, [
+      {
+        id,
         orgId: org.id,
         orgPath: org.path,
-        entityType: 'member',
-        entityId: id,
-        after: audited(created),
-      });
-      return { member: created, notice };
+        ...fields,
+        ...cipherFields(crypto, id, secret),
+        joinedAt: input.joinedAt,
+        categories: input.categories ?? [],
+        cardNo: cardNoOf(id),
+        statusSince: input.joinedAt,
+      },
+    ]);
+    await repo.insertEvents(tx, [{ memberId: id, orgId: org.id, type: 'join', date: input.joinedAt, createdBy: ctx.actor.userId }]);
+    const created = await repo.findById(tx, id);
+    if (!created) throw new Error('created member missing');
+    await recordAudit(tx, originOf(ctx), {
+      action: 'member.create',
+      orgId: org.id,
+      orgPath: org.path,
+      entityType: 'member',
+      entityId: id,
+      after: audited(created),
     });
+    return { member: created, notice };
   }
 
   async function update(ctx: Ctx, id: number, patch: TMemberUpdate) {
@@ -98,7 +102,10 @@ export function createMemberService({ db, crypto }: { db: Db; crypto: FieldCrypt
     });
   }
 
-  async function resolveFilter(ctx: Ctx, q: Omit<TMemberListQuery, 'page' | 'pageSize' | 'after'>): Promise<repo.MemberFilter> {
+  async function resolveFilter(
+    ctx: Ctx,
+    q: Omit<TMemberListQuery, 'page' | 'pageSize' | 'after' | 'sort' | 'cursor'>,
+  ): Promise<repo.MemberFilter> {
     let scopePath = ctx.actor.orgPath;
     if (q.orgId) {
       const org = await findOrgInScope(db, scopePath, q.orgId);
@@ -126,7 +133,16 @@ export function createMemberService({ db, crypto }: { db: Db; crypto: FieldCrypt
   }
 
   async function list(ctx: Ctx, q: TMemberListQuery) {
-    return repo.list(db, await resolveFilter(ctx, q), { page: q.page, pageSize: q.pageSize, after: q.after });
+    const key = q.cursor ? decodeCursor(q.sort, q.cursor) : undefined;
+    const res = await repo.list(db, await resolveFilter(ctx, q), {
+      page: q.page,
+      pageSize: q.pageSize,
+      after: q.after,
+      sort: q.sort,
+      afterKey: key,
+    });
+    const last = res.items.length === q.pageSize ? res.items[res.items.length - 1] : undefined;
+    return { ...res, nextCursor: last ? encodeCursor(q.sort, keyOf(q.sort, last)) : null };
   }
 
   /** Streams the export into `out`; the audit row records the filter and how many rows left the system. */
@@ -232,6 +248,7 @@ export function createMemberService({ db, crypto }: { db: Db; crypto: FieldCrypt
 
   return {
     create,
+    createIn,
     update,
     list,
     exportTo,

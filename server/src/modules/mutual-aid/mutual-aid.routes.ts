@@ -1,7 +1,6 @@
 // 医疗互助 routes: plans (with quotas per child), enrolments (with the premium paid), and claims on the case kernel —
 // the list, the masked xlsx export, the detail with timeline, attachments and allowed actions, one action route whose
 // body carries the version, and the audited view of the diagnosis.
-import { PassThrough } from 'node:stream';
 import { z } from 'zod';
 import {
   MUTUAL_AID_ACTIONS,
@@ -27,7 +26,7 @@ import {
   zId,
 } from '@gonghui/common';
 import { ctxOf } from '../../platform/authz/index.ts';
-import type { HttpApp } from '../../platform/http/index.ts';
+import { streamXlsx, type HttpApp } from '../../platform/http/index.ts';
 import { presentClaim, presentClaimDetail, presentEnrolment, presentPlan, presentPlanDetail } from './mutual-aid.presenter.ts';
 import type { ClaimService } from './claims.service.ts';
 import type { PlanService } from './plans.service.ts';
@@ -126,21 +125,16 @@ export function registerMutualAidRoutes(app: HttpApp, plans: PlanService, claims
     schema: { operationId: 'exportMutualAidClaims', tags, querystring: ZMutualAidClaimExportQuery },
     config: { permission: 'mutual_aid:export' },
     handler: async (req, reply) => {
-      const out = new PassThrough();
-      const done = claims.exportTo(ctxOf(req), req.query, out);
-      await Promise.race([done, new Promise((r) => out.once('readable', r))]);
-      done.catch((err: unknown) => {
-        req.log.error({ err }, 'mutual aid export failed');
-        out.destroy(err instanceof Error ? err : new Error('export failed'));
-      });
       const stamp = todayCst();
-      return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header(
-          'content-disposition',
-          `attachment; filename="mutual-aid-claims-${stamp}.xlsx"; filename*=UTF-8''${encodeURIComponent(`医疗互助报销台账-${stamp}.xlsx`)}`,
-        )
-        .send(out);
+      return streamXlsx(
+        req,
+        reply,
+        (out) => claims.exportTo(ctxOf(req), req.query, out),
+        () => ({
+          ascii: `mutual-aid-claims-${stamp}.xlsx`,
+          shown: `医疗互助报销台账-${stamp}.xlsx`,
+        }),
+      );
     },
   });
   app.get(`${base}/claims/:id`, {

@@ -207,15 +207,20 @@ export async function namesByIds(db: DbOrTx, ids: number[]): Promise<Map<number,
  * 工会名录: active unions of the whole federation whose name (or pinyin) matches, with the parent's name to tell
  * namesakes apart — nothing else leaves. Read as the system by the caller; bounded by `limit`.
  */
-export async function directory(db: DbOrTx, q: string, limit: number): Promise<{ id: number; name: string; parentName: string | null }[]> {
+export async function directory(
+  db: DbOrTx,
+  q: string,
+  limit: number,
+  levels?: readonly string[],
+): Promise<{ id: number; name: string; parentName: string | null; level: string }[]> {
   const match = nameMatch(q);
   if (!match) return [];
   // Qualified by hand: inside the subquery a bare parent_id would name the parent's own column.
   const parent = sql<string | null>`(SELECT p.name FROM orgs p WHERE p.id = "orgs"."parent_id")`;
   return db
-    .select({ id: orgs.id, name: orgs.name, parentName: parent })
+    .select({ id: orgs.id, name: orgs.name, parentName: parent, level: orgs.level })
     .from(orgs)
-    .where(and(match, eq(orgs.status, 'active')))
+    .where(and(match, eq(orgs.status, 'active'), levels?.length ? inArray(orgs.level, [...levels]) : undefined))
     .orderBy(asc(orgs.depth), asc(orgs.pinyin), asc(orgs.id))
     .limit(limit);
 }

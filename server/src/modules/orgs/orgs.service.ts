@@ -192,7 +192,8 @@ export function createOrgService({ db }: { db: Db }) {
     onSubtreeMoved: (listener: SubtreeMovedListener) => void subtreeMovedListeners.push(listener),
     get: (ctx: Ctx, id: number) => loadOrgInScope(db, ctx.actor, id),
     /** 工会名录 for picking the other side of a case (a transfer's receiving union): names only, federation-wide. */
-    directory: (q: string) => asSystem(() => repo.directory(db, q, ORG_DIRECTORY_MAX)),
+    /** Also the public union search of 网上入会 (optionally only some levels, e.g. street unions). */
+    directory: (q: string, levels?: readonly string[]) => asSystem(() => repo.directory(db, q, ORG_DIRECTORY_MAX, levels)),
     children: async (ctx: Ctx, id: number, page: number, pageSize: number) => {
       await loadOrgInScope(db, ctx.actor, id);
       return repo.listChildren(db, id, page, pageSize);

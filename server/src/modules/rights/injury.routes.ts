@@ -1,6 +1,5 @@
 // 工伤探视 routes on the case kernel: report an injured worker, the list, its masked xlsx export, the detail with
 // timeline, the visit action and the audited reveal of the full name and ID number.
-import { PassThrough } from 'node:stream';
 import { z } from 'zod';
 import {
   INJURY_ACTIONS,
@@ -16,7 +15,7 @@ import {
   zId,
 } from '@gonghui/common';
 import { ctxOf } from '../../platform/authz/index.ts';
-import type { HttpApp } from '../../platform/http/index.ts';
+import { streamXlsx, type HttpApp } from '../../platform/http/index.ts';
 import { presentInjury, presentInjuryDetail } from './rights.presenter.ts';
 import type { InjuryService } from './injury.service.ts';
 
@@ -45,23 +44,16 @@ export function registerInjuryRoutes(app: HttpApp, injuries: InjuryService): voi
     config: { permission: 'rights:export' },
     handler: async (req, reply) => {
       const ctx = ctxOf(req);
-      const out = new PassThrough();
-      const done = injuries.exportTo(ctx, req.query, out);
-      // Scope and filter errors surface before the first byte; later failures end the stream.
-      await Promise.race([done, new Promise((r) => out.once('readable', r))]);
-      done.catch((err: unknown) => {
-        req.log.error({ err }, 'injury export failed');
-        out.destroy(err instanceof Error ? err : new Error('export failed'));
-      });
       const stamp = todayCst();
-      const fileName = await injuries.exportFileName(ctx, req.query, stamp);
-      return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header(
-          'content-disposition',
-          `attachment; filename="injury-reports-${stamp}.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-        )
-        .send(out);
+      return streamXlsx(
+        req,
+        reply,
+        (out) => injuries.exportTo(ctx, req.query, out),
+        async () => ({
+          ascii: `injury-reports-${stamp}.xlsx`,
+          shown: await injuries.exportFileName(ctx, req.query, stamp),
+        }),
+      );
     },
   });
   app.get('/api/v1/injury-reports/:id', {

@@ -1,7 +1,6 @@
 // 维权案件 routes on the case kernel: receive a case, the list with filters, the masked xlsx export, the detail with
 // timeline and allowed actions, one action route (accept / decline / close) whose body carries the version, and the
 // audited reveal of the parties' narrative.
-import { PassThrough } from 'node:stream';
 import { z } from 'zod';
 import {
   RIGHTS_ACTIONS,
@@ -18,7 +17,7 @@ import {
   zId,
 } from '@gonghui/common';
 import { ctxOf } from '../../platform/authz/index.ts';
-import type { HttpApp } from '../../platform/http/index.ts';
+import { streamXlsx, type HttpApp } from '../../platform/http/index.ts';
 import { presentRightsCase, presentRightsDetail } from './rights.presenter.ts';
 import type { RightsService } from './rights.service.ts';
 
@@ -47,23 +46,16 @@ export function registerRightsRoutes(app: HttpApp, rights: RightsService): void 
     config: { permission: 'rights:export' },
     handler: async (req, reply) => {
       const ctx = ctxOf(req);
-      const out = new PassThrough();
-      const done = rights.exportTo(ctx, req.query, out);
-      // Scope, cap and filter errors surface before the first byte; later failures end the stream.
-      await Promise.race([done, new Promise((r) => out.once('readable', r))]);
-      done.catch((err: unknown) => {
-        req.log.error({ err }, 'rights export failed');
-        out.destroy(err instanceof Error ? err : new Error('export failed'));
-      });
       const stamp = todayCst();
-      const fileName = await rights.exportFileName(ctx, req.query, stamp);
-      return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header(
-          'content-disposition',
-          `attachment; filename="rights-cases-${stamp}.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-        )
-        .send(out);
+      return streamXlsx(
+        req,
+        reply,
+        (out) => rights.exportTo(ctx, req.query, out),
+        async () => ({
+          ascii: `rights-cases-${stamp}.xlsx`,
+          shown: await rights.exportFileName(ctx, req.query, stamp),
+        }),
+      );
     },
   });
   app.get('/api/v1/rights-cases/:id', {

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { ZChildStats, ZChildStatsQuery, ZIndicator, ZStats, ZStatsQuery, ZTrend, ZTrendQuery } from '@gonghui/common';
 import { ctxOf } from '../../platform/authz/index.ts';
-import type { HttpApp } from '../../platform/http/index.ts';
+import { sendXlsx, type HttpApp } from '../../platform/http/index.ts';
 import { childStatsWorkbook } from './stats.export.ts';
 import type { StatsService } from './stats.service.ts';
 
@@ -36,14 +36,7 @@ export function registerStatsRoutes(app: HttpApp, svc: StatsService): void {
       const data = await svc.childStats(ctx, req.query);
       const byKey = new Map(svc.indicators().map((i) => [i.key, i]));
       const file = await childStatsWorkbook(org.name, data, byKey);
-      const name = `分单位统计-${data.from}-${data.to}.xlsx`;
-      return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header(
-          'content-disposition',
-          `attachment; filename="stats-${data.from}-${data.to}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,
-        )
-        .send(file);
+      return sendXlsx(reply, { ascii: `stats-${data.from}-${data.to}.xlsx`, shown: `分单位统计-${data.from}-${data.to}.xlsx` }, file);
     },
   });
 

@@ -8,6 +8,7 @@ import type { HttpApp } from '../http/app.ts';
 import type { Actor, Ctx } from './actor.ts';
 import { deleteSession, findSession, touchSession } from './session.repo.ts';
 import { hashToken } from './tokens.ts';
+import { cacheSession, cachedSession, clearSessionCache } from './session-cache.ts';
 import { checkRouteScope, unresolvedKinds } from './route-scope.ts';
 import { routeInventory } from '../http/routes.ts';
 
@@ -41,8 +42,9 @@ export function registerAuth(app: HttpApp, db: Db): void {
   app.addHook('onRequest', async (req, reply) => {
     const token = req.cookies[SESSION_COOKIE];
     if (!token) return;
+    const tokenHash = hashToken(token);
     // Session resolution is a system lookup: the actor, and so the scope, is not known yet.
-    const s = await asSystem(() => findSession(db, hashToken(token)));
+    const s = cachedSession(tokenHash) ?? (await asSystem(() => findSession(db, tokenHash)));
     if (!s) return;
     const now = Date.now();
     if (s.disabled || now - s.lastSeenAt.getTime() > IDLE_TIMEOUT_MS || now > s.expiresAt.getTime()) {
@@ -51,7 +53,11 @@ export function registerAuth(app: HttpApp, db: Db): void {
       if (!req.routeOptions.config?.public) throw new AppError('SESSION_EXPIRED');
       return;
     }
-    if (now - s.lastSeenAt.getTime() > TOUCH_EVERY_MS) await asSystem(() => touchSession(db, s.sessionId));
+    if (now - s.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+      await asSystem(() => touchSession(db, s.sessionId));
+      s.lastSeenAt = new Date(now);
+    }
+    cacheSession(tokenHash, s);
     req.actor = {
       userId: s.userId,
       username: s.username,
@@ -69,6 +75,14 @@ export function registerAuth(app: HttpApp, db: Db): void {
       if (!req.routeOptions.config?.public) throw new AppError('CSRF');
     }
   });
+
+  // Any write may change what a session resolves to (roles, org, MFA, password, logout): forget every cached one
+  // before the answer leaves and again once it has, so no request that started meanwhile keeps a stale copy.
+  const forgetOnWrite = async (req: FastifyRequest) => {
+    if (!SAFE_METHODS.has(req.method)) clearSessionCache();
+  };
+  app.addHook('onSend', forgetOnWrite);
+  app.addHook('onResponse', forgetOnWrite);
 
   // onRequest, not preHandler: 401/403/404 come before the body is read or validated, so an anonymous caller
   // learns nothing from validation messages and never makes us parse a large body; nor does a cadre learn from

@@ -1,7 +1,8 @@
 import { and, eq, lt, ne, sql } from 'drizzle-orm';
 import { isMfaPolicy, mfaRequiredFor } from '@gonghui/common';
-import { sessions, type DbOrTx } from '../db/index.ts';
+import { onCommit, sessions, type DbOrTx } from '../db/index.ts';
 import { effectiveMfaPolicySql, mfaEnrolledSql } from './mfa.ts';
+import { clearSessionCache } from './session-cache.ts';
 
 export interface SessionRow {
   sessionId: string;
@@ -50,13 +51,21 @@ export async function touchSession(db: DbOrTx, id: string): Promise<void> {
 }
 
 export async function deleteSession(db: DbOrTx, id: string): Promise<void> {
+  forget(db);
   await db.delete(sessions).where(eq(sessions.id, id));
 }
 
 export async function deleteUserSessions(db: DbOrTx, userId: number, exceptId?: string): Promise<void> {
+  forget(db);
   await db.delete(sessions).where(exceptId ? and(eq(sessions.userId, userId), ne(sessions.id, exceptId)) : eq(sessions.userId, userId));
 }
 
 export async function deleteExpiredSessions(db: DbOrTx, idleBefore: Date): Promise<void> {
   await db.delete(sessions).where(lt(sessions.lastSeenAt, idleBefore));
+}
+
+/** Outside a request (sweeps, jobs) a removed session must stop resolving at once, and again after the commit. */
+function forget(db: DbOrTx): void {
+  clearSessionCache();
+  onCommit(db, clearSessionCache);
 }

@@ -40,6 +40,10 @@ export interface ServerSettings {
   transferExpiryWorkingDays?: number;
   /** Largest attachment in bytes (ATTACHMENT_MAX_BYTES). */
   attachmentMaxBytes?: number;
+  /** JOIN_DEADLINE_DAYS: working days a union has to decide an online join application (default 10). */
+  joinDeadlineDays?: number;
+  /** How online join applicants are told of their application (a text message); absent: logged, phone masked. */
+  applicantNotifier?: { send(phone: string, text: string): Promise<void> };
 }
 
 /** What a module's register() is given. */

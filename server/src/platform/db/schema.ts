@@ -50,3 +50,4 @@ export * from './tables/hardship.ts';
 export * from './tables/rights.ts';
 export * from './tables/appeals.ts';
 export * from './tables/mutual-aid.ts';
+export * from './tables/join-applications.ts';

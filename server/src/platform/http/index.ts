@@ -3,3 +3,4 @@ export { AppError, notFound, forbidden, invalid, conflict, labelOf, validationMe
 export { routeInventory, isDocsRoute, type RouteEntry } from './routes.ts';
 export { serializeError, type LogStream } from './logger.ts';
 export { appErrorFromDb, duplicate, ruleMessage } from './db-errors.ts';
+export { sendXlsx, streamXlsx, type XlsxNames } from './xlsx-reply.ts';

@@ -63,6 +63,8 @@ export const members = pgTable(
     // Prefix search by pinyin initials ("zw") or full pinyin ("zhangwei").
     index('members_name_initials_idx').using('btree', t.nameInitials.op('text_pattern_ops')),
     index('members_name_pinyin_idx').using('btree', t.namePinyin.op('text_pattern_ops')),
+    // The roster sorted by join date, newest first, read in keyset pages (members.repo.ts).
+    index('members_joined_idx').on(t.joinedAt, t.id),
     // Nothing stored in clear may give digits 4–14 of an ID number.
     check('members_id_masked_form', sql`${t.idMasked} ~ '^.{3}[*]{11}.{4}$'`),
   ],

@@ -5,25 +5,11 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
-import { LIMITS, type TOrg, type TOrgEvent } from '@gonghui/common';
+import { LIMITS, type TOrg } from '@gonghui/common';
 import { orgApi } from '../../api/endpoints.ts';
 import { memberApi } from '../../api/members.ts';
 import { formatDate } from '../../utils/format.ts';
-
-export interface Term {
-  from: string;
-  /** Last day of the term; undefined when the event recorded no term length. */
-  to?: string;
-}
-
-/** The term begun by the newest 换届 among `events` (newest first), if any. */
-export function currentTerm(events: readonly TOrgEvent[]): Term | undefined {
-  const last = events.find((e) => e.type === 'reelect');
-  if (!last) return undefined;
-  const years = Number(last.data.termYears);
-  if (!Number.isInteger(years) || years <= 0) return { from: last.date };
-  return { from: last.date, to: dayjs(last.date).add(years, 'year').subtract(1, 'day').format('YYYY-MM-DD') };
-}
+import { currentTerm } from './orgTerm.ts';
 
 export function MemberCount({ org }: { org: TOrg }) {
   const { t } = useTranslation();

@@ -115,6 +115,10 @@ export const ZOrg = z.object({
 });
 export type TOrg = z.infer<typeof ZOrg>;
 
+/** A search hit (GET /orgs) also names its parent: two 城东恒达… unions are told apart by where they sit. */
+export const ZOrgSearchHit = ZOrg.extend({ parentName: z.string().nullable() });
+export type TOrgSearchHit = z.infer<typeof ZOrgSearchHit>;
+
 export const ZOrgEvent = z.object({
   id: z.number().int(),
   orgId: z.number().int(),

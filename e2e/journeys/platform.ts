@@ -25,9 +25,37 @@ const loginAndCreateOrg: Journey = {
     await page.waitForSelector(`[data-testid="org-tree-node"]:has-text("${name}")`);
     await shot(page, 'platform-02-org-created');
 
+    // The new org is selected and named in the URL.
+    await page.waitForSelector(`[data-testid="org-detail-name"]:has-text("${name}")`);
+    await page.waitForURL(/orgId=\d+/);
+
     await page.fill('#org-search', 'cdq');
     const result = await page.waitForSelector('[data-testid="org-search-result"]');
     expect(await result.textContent(), 'pinyin initials search').toContain('城东区');
+    expect(await result.textContent(), 'a hit names its parent').toContain('上级：示范市总工会');
+    await result.click();
+    await page.waitForSelector('[data-testid="org-detail-name"]:has-text("城东区总工会")');
+    // Back returns to the org selected before the search.
+    await page.goBack();
+    await page.waitForSelector(`[data-testid="org-detail-name"]:has-text("${name}")`);
+    await page.goForward();
+    await page.waitForSelector('[data-testid="org-detail-name"]:has-text("城东区总工会")');
+
+    // The detail's member count links to the roster of that org.
+    await page.click('[data-testid="org-roster-link"]');
+    await page.waitForURL(/\/members\?orgId=\d+/);
+    await page.waitForSelector('[data-testid="member-scope-org"]:has-text("城东区总工会")');
+
+    // On a phone the tree opens in a drawer above the detail, and a pick closes it.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${app.baseUrl}/orgs`);
+    await page.click('[data-testid="browse-pick-org"]');
+    await page.click('[data-testid="browse-drawer"] [data-testid="org-tree-node"]:has-text("城东区总工会")');
+    await page.waitForSelector('[data-testid="org-detail-name"]:has-text("城东区总工会")');
+    await page.waitForSelector('[data-testid="browse-drawer"]', { state: 'hidden' });
+    expect(await page.textContent('[data-testid="browse-current-org"]'), 'the bar names the picked org').toContain('城东区总工会');
+    await shot(page, 'platform-02b-org-phone');
+    await page.setViewportSize({ width: 1440, height: 900 });
     await page.close();
   },
 };

@@ -44,8 +44,8 @@ async function pickMember(page: Page, receiverOrg: string): Promise<{ id: string
       return {
         id: link?.getAttribute('data-member-id') ?? '',
         name: (link?.textContent ?? '').trim(),
-        org: cells[5] ?? '',
-        status: cells[7] ?? '',
+        org: cells[4] ?? '',
+        status: cells[2] ?? '',
       };
     }),
   );

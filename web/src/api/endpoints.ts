@@ -1,5 +1,17 @@
 // One typed function per API endpoint the console uses.
-import type { OrgEventType, OrgKind, OrgLevel, TAuditEvent, TMe, TMfaStatus, TOrg, TOrgEvent, TRole, TUser } from '@gonghui/common';
+import type {
+  OrgEventType,
+  OrgKind,
+  OrgLevel,
+  TAuditEvent,
+  TMe,
+  TMfaStatus,
+  TOrg,
+  TOrgEvent,
+  TOrgSearchHit,
+  TRole,
+  TUser,
+} from '@gonghui/common';
 import { api, type Page, type Query } from './client.ts';
 
 export type MeUser = TMe['user'];
@@ -104,7 +116,7 @@ export const authApi = {
 export const orgApi = {
   get: (id: number) => api.get<TOrg>(`/orgs/${id}`),
   children: (id: number, page: number, pageSize: number) => api.get<Page<TOrg>>(`/orgs/${id}/children`, { page, pageSize }),
-  search: (query: Query) => api.get<Page<TOrg>>('/orgs', query),
+  search: (query: Query) => api.get<Page<TOrgSearchHit>>('/orgs', query),
   ancestors: (id: number) => api.get<{ items: TOrg[] }>(`/orgs/${id}/ancestors`),
   summary: (id: number) => api.get<OrgSummary>(`/orgs/${id}/summary`),
   events: (id: number, page: number, pageSize: number) => api.get<Page<TOrgEvent>>(`/orgs/${id}/events`, { page, pageSize }),

@@ -74,6 +74,8 @@ export function AppShell() {
       fixSiderbar
       fixedHeader
       siderWidth={200}
+      // A phone keeps its few pixels for the page: the layout's 40 px desktop gutters shrink to 12.
+      contentStyle={wide ? undefined : { paddingInline: 12, paddingBlock: 12 }}
       location={{ pathname: location.pathname }}
       route={{ path: '/', routes: menuRoutes(menu, t) }}
       menu={{ locale: false }}

@@ -26,7 +26,7 @@ export function OrgSelect({ id, value, onChange, placeholder, allowClear, isDisa
   const labels = useLabels();
   const [search, setSearch] = useState('');
   const q = useDebounced(search.trim(), 250);
-  const known = useRef(new Map<number, TOrg>(initialOrg ? [[initialOrg.id, initialOrg]] : []));
+  const known = useRef(new Map<number, TOrg & { parentName?: string | null }>(initialOrg ? [[initialOrg.id, initialOrg]] : []));
 
   const results = useQuery({
     queryKey: ['orgs', 'search', q, 'select'],
@@ -72,6 +72,7 @@ export function OrgSelect({ id, value, onChange, placeholder, allowClear, isDisa
             {org && (
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {labels.level(org.level)}
+                {org.parentName ? ` · ${t('browse.parentOf', { name: org.parentName })}` : ''}
               </Typography.Text>
             )}
           </Space>

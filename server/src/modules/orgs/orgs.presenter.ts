@@ -1,5 +1,5 @@
 // Field allow-list for organisations and their events: nothing leaves the server that is not named here.
-import type { OrgKind, OrgLevel, OrgStatus, OrgEventType, TOrg, TOrgEvent } from '@gonghui/common';
+import type { OrgKind, OrgLevel, OrgStatus, OrgEventType, TOrg, TOrgEvent, TOrgSearchHit } from '@gonghui/common';
 import type { OrgEventRow, OrgRow } from './orgs.repo.ts';
 
 export function presentOrg(r: OrgRow & { childCount?: number }): TOrg {
@@ -27,6 +27,11 @@ export function presentOrg(r: OrgRow & { childCount?: number }): TOrg {
     createdAt: r.createdAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
   };
+}
+
+/** A search hit: the org and its parent's name (null for the root). */
+export function presentOrgHit(r: OrgRow & { childCount?: number; parentName: string | null }): TOrgSearchHit {
+  return { ...presentOrg(r), parentName: r.parentName };
 }
 
 export function presentOrgEvent(r: OrgEventRow & { createdByName?: string | null }): TOrgEvent {

@@ -10,6 +10,7 @@ export type OrgEventRow = typeof orgEvents.$inferSelect;
 export type OrgWithCount = OrgRow & { childCount: number };
 
 const childCount = sql<number>`(SELECT count(*)::int FROM orgs c WHERE c.parent_id = "orgs"."id")`.as('child_count');
+const parentName = sql<string | null>`(SELECT p.name FROM orgs p WHERE p.id = "orgs"."parent_id")`.as('parent_name');
 
 export async function findById(db: DbOrTx, id: number): Promise<OrgRow | undefined> {
   const [row] = await db.select().from(orgs).where(eq(orgs.id, id));
@@ -83,7 +84,7 @@ export async function search(db: DbOrTx, f: OrgSearch, page: number, pageSize: n
   const w = searchWhere(f);
   const [items, [count]] = await Promise.all([
     db
-      .select({ ...orgColumns(), childCount })
+      .select({ ...orgColumns(), childCount, parentName })
       .from(orgs)
       .where(w)
       .orderBy(asc(orgs.depth), asc(orgs.pinyin), asc(orgs.id))

@@ -76,6 +76,25 @@ describe.each(engines())('organisations on %s', (engine) => {
     expect((await admin.get(`/api/v1/orgs?q=${encodeURIComponent('%')}&rootId=${a.id}`)).body.total).toBe(0);
   });
 
+  it('names each search hit’s parent, so two look-alike unions are told apart', async () => {
+    const aName = uniq('城东区总工会');
+    const bName = uniq('城西区总工会');
+    const a = await makeOrg(t.db, t.rootOrgId, { level: 'district', name: aName });
+    const b = await makeOrg(t.db, t.rootOrgId, { level: 'district', name: bName });
+    const name = uniq('城东恒达机械工会');
+    const inA = await makeOrg(t.db, a, { name });
+    const inB = await makeOrg(t.db, b, { name: `${name}二` });
+    const res = await admin.get(`/api/v1/orgs?q=${encodeURIComponent(name)}`);
+    expect(res.status).toBe(200);
+    const parents = new Map(res.body.items.map((o: { id: number; parentName: string | null }) => [o.id, o.parentName]));
+    expect(parents.get(inA.id)).toBe(aName);
+    expect(parents.get(inB.id)).toBe(bName);
+    // The root has no parent.
+    const root = await admin.get(`/api/v1/orgs/${t.rootOrgId}`);
+    const rootHit = await admin.get(`/api/v1/orgs?q=${encodeURIComponent(root.body.name)}`);
+    expect(rootHit.body.items.find((o: { id: number }) => o.id === t.rootOrgId)?.parentName).toBeNull();
+  });
+
   it('pages children in pinyin order with totals', async () => {
     const parent = await makeOrg(t.db, t.rootOrgId, { level: 'district' });
     for (const name of ['张村社区工会', '安平社区工会', '东湖社区工会']) await makeOrg(t.db, parent, { name, level: 'street' });

@@ -8,6 +8,7 @@ import {
   ZOrgEvent,
   ZOrgEventCreate,
   ZOrgListQuery,
+  ZOrgSearchHit,
   ZOrgUpdate,
   ZPageQuery,
   page,
@@ -15,7 +16,7 @@ import {
 } from '@gonghui/common';
 import { ctxOf } from '../../platform/authz/index.ts';
 import type { HttpApp } from '../../platform/http/index.ts';
-import { presentOrg, presentOrgEvent } from './orgs.presenter.ts';
+import { presentOrg, presentOrgEvent, presentOrgHit } from './orgs.presenter.ts';
 import type { OrgService } from './orgs.service.ts';
 
 const ZIdParams = z.strictObject({ id: zId });
@@ -36,12 +37,12 @@ export function registerOrgRoutes(app: HttpApp, svc: OrgService): void {
   });
 
   app.get('/api/v1/orgs', {
-    schema: { operationId: 'searchOrgs', tags, querystring: ZOrgListQuery, response: { 200: page(ZOrg) } },
+    schema: { operationId: 'searchOrgs', tags, querystring: ZOrgListQuery, response: { 200: page(ZOrgSearchHit) } },
     config: { permission: 'org:read' },
     handler: async (req) => {
       const { page: p, pageSize, ...f } = req.query;
       const res = await svc.search(ctxOf(req), f, p, pageSize);
-      return { items: res.items.map(presentOrg), total: res.total, page: p, pageSize };
+      return { items: res.items.map(presentOrgHit), total: res.total, page: p, pageSize };
     },
   });
 

@@ -1,9 +1,10 @@
 // Search above the tree: name, pinyin or initials (GET /orgs?q=&pageSize=20); picking a result selects it in the tree.
+// Each hit names its parent: two look-alike unions are told apart by where they sit.
 import { useState } from 'react';
 import { Input, List, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { LIMITS, type TOrg } from '@gonghui/common';
+import { LIMITS, type TOrg, type TOrgSearchHit } from '@gonghui/common';
 import { orgApi } from '../../api/endpoints.ts';
 import { useLabels } from '../../i18n/labels.ts';
 import { useDebounced } from '../../utils/useDebounced.ts';
@@ -38,7 +39,7 @@ export function OrgSearchBox({ onPick }: { onPick: (org: TOrg) => void }) {
         loading={results.isFetching}
       />
       {showResults && (
-        <List<TOrg>
+        <List<TOrgSearchHit>
           size="small"
           bordered
           loading={results.isPending}
@@ -62,11 +63,18 @@ export function OrgSearchBox({ onPick }: { onPick: (org: TOrg) => void }) {
                 onPick(org);
               }}
             >
-              <span>
-                {org.name}
-                {org.status === 'dissolved' && <Tag style={{ marginInlineStart: 6 }}>{labels.status(org.status)}</Tag>}
-              </span>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              <div style={{ minWidth: 0 }}>
+                <div>
+                  {org.name}
+                  {org.status === 'dissolved' && <Tag style={{ marginInlineStart: 6 }}>{labels.status(org.status)}</Tag>}
+                </div>
+                {org.parentName && (
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="org-search-result-parent">
+                    {t('browse.parentOf', { name: org.parentName })}
+                  </Typography.Text>
+                )}
+              </div>
+              <Typography.Text type="secondary" style={{ fontSize: 12, flex: 'none', marginInlineStart: 8 }}>
                 {labels.level(org.level)}
               </Typography.Text>
             </List.Item>

@@ -17,14 +17,16 @@ interface OrgTreeCardProps {
   extraOffset?: number;
   /** Shown between the search box and the tree (e.g. a scope switch). */
   extra?: ReactNode;
-  width?: number;
+  width?: number | string;
+  /** Inside a drawer: no card frame or title, and less room taken above the tree. */
+  bare?: boolean;
 }
 
-export function OrgTreeCard({ nav, rootId, extraOffset = 0, extra, width = 380 }: OrgTreeCardProps) {
+export function OrgTreeCard({ nav, rootId, extraOffset = 0, extra, width = 380, bare = false }: OrgTreeCardProps) {
   const { t } = useTranslation();
   const windowHeight = useWindowHeight();
-  return (
-    <Card title={t('org.tree')} size="small" style={{ width, flex: 'none' }} styles={{ body: { padding: 12 } }}>
+  const body = (
+    <>
       <OrgSearchBox onPick={nav.pick} />
       {extra}
       <OrgTreePanel
@@ -33,8 +35,14 @@ export function OrgTreeCard({ nav, rootId, extraOffset = 0, extra, width = 380 }
         selectedId={nav.selectedId}
         focus={nav.focus}
         onSelect={nav.setSelectedId}
-        height={Math.max(320, windowHeight - TREE_OFFSET - extraOffset)}
+        height={Math.max(bare ? 240 : 320, windowHeight - (bare ? 150 : TREE_OFFSET) - extraOffset)}
       />
+    </>
+  );
+  if (bare) return body;
+  return (
+    <Card title={t('org.tree')} size="small" style={{ width, flex: 'none' }} styles={{ body: { padding: 12 } }}>
+      {body}
     </Card>
   );
 }

@@ -27,7 +27,8 @@ export function useOrgNavigator(root: TOrg) {
     [reveal],
   );
 
-  return { tree, selectedId, setSelectedId, focus, setFocus, pick, selected: tree.state.orgs.get(selectedId) };
+  const select: (id: number) => void = setSelectedId;
+  return { tree, selectedId, setSelectedId: select, focus, setFocus, pick, selected: tree.state.orgs.get(selectedId) };
 }
 
 export type OrgNavigator = ReturnType<typeof useOrgNavigator>;

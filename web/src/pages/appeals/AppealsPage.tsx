@@ -1,7 +1,7 @@
 // /appeals (职工诉求): the org tree on the left, the appeals received by or now the responsibility of the selected
 // org's subtree on the right, filtered by status, category, overdue and the days received; each row shows its SLA
 // clock and opens its appeal (/appeals/:id). 登记诉求 receives one; 导出台账 writes the masked xlsx.
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { Button, DatePicker, Select, Space, Switch, Tag, Typography } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
@@ -9,11 +9,10 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
 import { APPEAL_CATEGORIES, APPEAL_STATUSES, LIMITS, type AppealCategory, type AppealStatus, type TAppeal } from '@gonghui/common';
-import { orgApi } from '../../api/endpoints.ts';
 import { appealsApi } from '../../api/appeals.ts';
 import { useCan, useSession } from '../../app/session.ts';
 import { OrgTreeCard } from '../../components/orgTree/OrgTreeCard.tsx';
-import { useOrgNavigator } from '../../components/orgTree/useOrgNavigator.ts';
+import { useUrlOrgNavigator } from '../../components/orgTree/useUrlOrgNavigator.ts';
 import { notifyError } from '../../utils/notify.ts';
 import { AppealCreateModal } from './AppealCreateModal.tsx';
 import { AppealSla, AppealStatusTag } from './AppealSla.tsx';
@@ -27,7 +26,7 @@ export function AppealsPage() {
   const root = useSession().org;
   const can = useCan();
   const navigate = useNavigate();
-  const nav = useOrgNavigator(root);
+  const nav = useUrlOrgNavigator(root);
   const [params] = useSearchParams();
   const [status, setStatus] = useState<AppealStatus | undefined>(oneOf(APPEAL_STATUSES, params.get('status')));
   const [category, setCategory] = useState<AppealCategory | undefined>(oneOf(APPEAL_CATEGORIES, params.get('category')));
@@ -39,12 +38,7 @@ export function AppealsPage() {
   const closedTo = params.get('closedTo') ?? undefined;
   const [creating, setCreating] = useState(false);
   const actionRef = useRef<ActionType>(undefined);
-  const urlOrgId = Number(params.get('orgId')) || undefined;
-  const { pick } = nav;
-  useEffect(() => {
-    if (!urlOrgId || urlOrgId === root.id) return;
-    orgApi.get(urlOrgId).then(pick).catch(notifyError);
-  }, [urlOrgId, root.id, pick]);
+  // The picked org lives in the URL (?orgId=), like the status filters: Back and shared links keep it.
   const org = nav.selected ?? root;
   const filter = {
     orgId: org.id,

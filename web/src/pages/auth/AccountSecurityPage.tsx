@@ -112,6 +112,7 @@ function Enrol({ onEnrolled }: { onEnrolled: (codes: string[]) => void }) {
       </Typography.Paragraph>
       <Form form={form} layout="vertical" onFinish={(v) => void confirm(v)} requiredMark={false}>
         <Form.Item
+          htmlFor="totp-code"
           name="code"
           label={<Typography.Text strong>{t('mfa.step2')}</Typography.Text>}
           rules={[{ required: true, pattern: /^\s*\d{6}\s*$/, message: t('mfa.codeRequired') }]}

@@ -37,6 +37,7 @@ export function MfaCodeStep({ onDone, onRestart }: { onDone: (user: MeUser) => v
       <Form form={form} name="mfa" layout="vertical" size="large" onFinish={(v) => void submit(v)} requiredMark={false}>
         {recovery ? (
           <Form.Item
+            htmlFor="login-recovery"
             name="code"
             label={t('mfa.recoveryCode')}
             rules={[{ required: true, whitespace: true, message: t('mfa.recoveryRequired') }]}
@@ -45,6 +46,7 @@ export function MfaCodeStep({ onDone, onRestart }: { onDone: (user: MeUser) => v
           </Form.Item>
         ) : (
           <Form.Item
+            htmlFor="login-code"
             name="code"
             label={t('mfa.code')}
             rules={[{ required: true, pattern: /^\s*\d{6}\s*$/, message: t('mfa.codeRequired') }]}

@@ -52,6 +52,7 @@ function DecideModal({ request, verdict, onClose }: { request: TExportRequest; v
       </Typography.Paragraph>
       <Form form={form} layout="vertical" preserve={false}>
         <Form.Item
+          htmlFor="export-opinion"
           name="opinion"
           label={t('exportRequest.opinion')}
           rules={verdict === 'reject' ? [{ required: true, whitespace: true, message: t('exportRequest.opinionRequired') }] : []}

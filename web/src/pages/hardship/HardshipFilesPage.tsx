@@ -1,17 +1,16 @@
 // /hardship-files (困难职工档案): the org tree on the left, the files of the selected org's subtree on the right,
 // filtered by tier and status; each row opens its file (/hardship-files/:id). 新建档案 drafts a file.
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { Button, Select, Space, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { HARDSHIP_STATUSES, HARDSHIP_TIERS, LIMITS, type HardshipStatus, type HardshipTier, type THardshipFile } from '@gonghui/common';
-import { orgApi } from '../../api/endpoints.ts';
 import { hardshipApi } from '../../api/hardship.ts';
 import { useCan, useSession } from '../../app/session.ts';
 import { OrgTreeCard } from '../../components/orgTree/OrgTreeCard.tsx';
-import { useOrgNavigator } from '../../components/orgTree/useOrgNavigator.ts';
+import { useUrlOrgNavigator } from '../../components/orgTree/useUrlOrgNavigator.ts';
 import { notifyError } from '../../utils/notify.ts';
 import { HardshipCreateModal } from './HardshipCreateModal.tsx';
 import { HardshipStatusTag } from './HardshipStatusTag.tsx';
@@ -23,18 +22,13 @@ export function HardshipFilesPage() {
   const { t } = useTranslation();
   const root = useSession().org;
   const can = useCan();
-  const nav = useOrgNavigator(root);
+  const nav = useUrlOrgNavigator(root);
   const [params] = useSearchParams();
   const [tier, setTier] = useState<HardshipTier | undefined>(oneOf(HARDSHIP_TIERS, params.get('tier')));
   const [status, setStatus] = useState<HardshipStatus | undefined>(oneOf(HARDSHIP_STATUSES, params.get('status')));
   const [creating, setCreating] = useState(false);
   const actionRef = useRef<ActionType>(undefined);
-  const urlOrgId = Number(params.get('orgId')) || undefined;
-  const { pick } = nav;
-  useEffect(() => {
-    if (!urlOrgId || urlOrgId === root.id) return;
-    orgApi.get(urlOrgId).then(pick).catch(notifyError);
-  }, [urlOrgId, root.id, pick]);
+  // The picked org lives in the URL (?orgId=), like the status filters: Back and shared links keep it.
   const org = nav.selected ?? root;
 
   const columns: ProColumns<THardshipFile>[] = [

@@ -79,6 +79,7 @@ export function ExportButton({ filters }: { filters: () => MemberFilters }) {
         <Alert type="warning" showIcon message={t('exportRequest.askWarn')} style={{ marginBottom: 12 }} />
         <Form form={form} layout="vertical" preserve={false}>
           <Form.Item
+            htmlFor="export-reason"
             name="reason"
             label={t('member.reason')}
             rules={[

@@ -1,7 +1,7 @@
 // Member detail: masked fields, 查看完整信息 for users allowed to see personal data, membership history, e-card, and
 // 接转中 with a link to the member's open transfer (or 接转 to start one).
 import { useState } from 'react';
-import { Button, Descriptions, Divider, Drawer, Space, Tag, Tooltip, Typography } from 'antd';
+import { Button, Descriptions, Divider, Drawer, Result, Skeleton, Space, Tag, Tooltip, Typography } from 'antd';
 import { EyeOutlined, QrcodeOutlined, SwapOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
@@ -12,6 +12,8 @@ import type { MemberWithTransfer, OpenTransfer } from '../../api/transfers.ts';
 import { useCan } from '../../app/session.ts';
 import { useLabels } from '../../i18n/labels.ts';
 import { formatDateTime } from '../../utils/format.ts';
+import { errorText } from '../../utils/notify.ts';
+import { useIsPhone } from '../../utils/useIsPhone.ts';
 import { MemberCardModal } from './MemberCardModal.tsx';
 import { MemberRevealModal } from './MemberRevealModal.tsx';
 import { MemberTimeline } from './MemberTimeline.tsx';
@@ -19,7 +21,10 @@ import { MemberCategoryTags, MemberStatusTag } from './MemberTags.tsx';
 import type { MemberAction } from './memberColumns.tsx';
 
 interface Props {
-  member: TMember | undefined;
+  /** The member shown; undefined closes the drawer. */
+  memberId: number | undefined;
+  /** The roster row of that member, shown until the fresh copy arrives (absent when opened from a link). */
+  initial?: TMember;
   onClose: () => void;
   onAction: (action: MemberAction, member: TMember) => void;
 }
@@ -38,19 +43,23 @@ function OpenTransferTag({ transfer }: { transfer: OpenTransfer }) {
   );
 }
 
-function DetailBody({ initial, onAction }: { initial: TMember; onAction: Props['onAction'] }) {
+function DetailBody({ id, initial, onAction }: { id: number; initial?: TMember; onAction: Props['onAction'] }) {
   const { t } = useTranslation();
   const labels = useLabels();
   const can = useCan();
+  const phone = useIsPhone();
   const [modal, setModal] = useState<'reveal' | 'card'>();
   // The row is shown at once; the fresh copy replaces it after an edit or a status change.
   const fresh = useQuery<MemberWithTransfer>({
-    queryKey: ['member', initial.id],
-    queryFn: () => memberApi.get(initial.id),
+    queryKey: ['member', id],
+    queryFn: () => memberApi.get(id),
     initialData: initial,
     staleTime: 0,
+    retry: false,
   });
+  if (fresh.error) return <Result status="warning" subTitle={errorText(fresh.error)} data-testid="member-drawer-error" />;
   const m = fresh.data;
+  if (!m) return <Skeleton active paragraph={{ rows: 8 }} />;
   const canUpdate = can('member:update');
 
   return (
@@ -72,7 +81,7 @@ function DetailBody({ initial, onAction }: { initial: TMember; onAction: Props['
           </Button>
         )}
       </Space>
-      <Descriptions column={2} bordered size="small" labelStyle={{ width: 96 }} data-testid="member-detail">
+      <Descriptions column={phone ? 1 : 2} bordered size="small" labelStyle={{ width: 96 }} data-testid="member-detail">
         <Descriptions.Item label={t('member.name')}>
           <Typography.Text strong data-testid="member-detail-name">
             {m.name}
@@ -115,14 +124,21 @@ function DetailBody({ initial, onAction }: { initial: TMember; onAction: Props['
   );
 }
 
-export function MemberDetailDrawer({ member, onClose, onAction }: Props) {
+export function MemberDetailDrawer({ memberId, initial, onClose, onAction }: Props) {
   const { t } = useTranslation();
+  const phone = useIsPhone();
   // The last member stays rendered while the drawer slides out.
-  const [shown, setShown] = useState(member);
-  if (member && member !== shown) setShown(member);
+  const [shown, setShown] = useState(memberId);
+  if (memberId !== undefined && memberId !== shown) setShown(memberId);
   return (
-    <Drawer open={member !== undefined} onClose={onClose} title={t('member.detailTitle')} width={640} data-testid="member-drawer">
-      {shown && <DetailBody key={shown.id} initial={shown} onAction={onAction} />}
+    <Drawer
+      open={memberId !== undefined}
+      onClose={onClose}
+      title={t('member.detailTitle')}
+      width={phone ? '100%' : 640}
+      data-testid="member-drawer"
+    >
+      {shown !== undefined && <DetailBody key={shown} id={shown} initial={initial} onAction={onAction} />}
     </Drawer>
   );
 }

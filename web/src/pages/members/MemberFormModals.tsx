@@ -107,16 +107,18 @@ export function MemberCreateModal({ defaultOrg, onCreated }: { defaultOrg: TOrg;
         }
       }}
     >
-      <Form.Item name="orgId" label={labels.field('orgId')} rules={[{ required: true }]}>
+      <Form.Item htmlFor="member-orgId" name="orgId" label={labels.field('orgId')} rules={[{ required: true }]}>
         <OrgSelect id="member-orgId" initialOrg={defaultOrg} />
       </Form.Item>
       <ProFormText
+        formItemProps={{ htmlFor: 'member-name' }}
         name="name"
         label={t('member.name')}
         rules={[{ required: true, whitespace: true, message: '请输入姓名' }, zodRule(rules.name)]}
         fieldProps={{ id: 'member-name', maxLength: LIMITS.shortText, autoComplete: 'off' }}
       />
       <ProFormText
+        formItemProps={{ htmlFor: 'member-idNumber' }}
         name="idNumber"
         label={t('member.idNumber')}
         validateDebounce={250}
@@ -125,6 +127,7 @@ export function MemberCreateModal({ defaultOrg, onCreated }: { defaultOrg: TOrg;
         fieldProps={{ id: 'member-idNumber', maxLength: 40, autoComplete: 'off' }}
       />
       <ProFormSelect
+        formItemProps={{ htmlFor: 'member-gender' }}
         name="gender"
         label={t('member.gender')}
         dependencies={['idNumber']}
@@ -135,6 +138,7 @@ export function MemberCreateModal({ defaultOrg, onCreated }: { defaultOrg: TOrg;
         fieldProps={{ id: 'member-gender' }}
       />
       <ProFormText
+        formItemProps={{ htmlFor: 'member-phone' }}
         name="phone"
         label={t('member.phone')}
         placeholder={t('common.optional')}
@@ -142,6 +146,7 @@ export function MemberCreateModal({ defaultOrg, onCreated }: { defaultOrg: TOrg;
         fieldProps={{ id: 'member-phone', maxLength: 30, autoComplete: 'off' }}
       />
       <ProFormDatePicker
+        formItemProps={{ htmlFor: 'member-joinedAt' }}
         name="joinedAt"
         label={t('member.joinedAt')}
         rules={[{ required: true, message: '请选择入会日期' }, zodRule(zPastDate)]}
@@ -201,12 +206,14 @@ export function MemberEditModal({ member, onClose, onSaved }: EditProps) {
       }}
     >
       <ProFormText
+        formItemProps={{ htmlFor: 'member-edit-name' }}
         name="name"
         label={t('member.name')}
         rules={[{ required: true, whitespace: true, message: '请输入姓名' }, zodRule(rules.name)]}
         fieldProps={{ id: 'member-edit-name', maxLength: LIMITS.shortText }}
       />
       <ProFormText
+        formItemProps={{ htmlFor: 'member-edit-phone' }}
         name="phone"
         label={t('member.phone')}
         disabled={clearPhone === true}
@@ -220,6 +227,7 @@ export function MemberEditModal({ member, onClose, onSaved }: EditProps) {
         </ProFormCheckbox>
       )}
       <ProFormDatePicker
+        formItemProps={{ htmlFor: 'member-edit-joinedAt' }}
         name="joinedAt"
         label={t('member.joinedAt')}
         rules={[{ required: true }, zodRule(zPastDate)]}

@@ -51,6 +51,7 @@ export function MemberLeaveModal({ member, onClose, onDone }: Props) {
       }}
     >
       <ProFormRadio.Group
+        formItemProps={{ htmlFor: 'member-leave-kind' }}
         name="kind"
         label={t('member.leaveKind')}
         rules={[{ required: true }]}
@@ -62,12 +63,14 @@ export function MemberLeaveModal({ member, onClose, onDone }: Props) {
         fieldProps={{ id: 'member-leave-kind' }}
       />
       <ProFormDatePicker
+        formItemProps={{ htmlFor: 'member-leave-date' }}
         name="date"
         label={t('member.leaveDate')}
         rules={[{ required: true }, zodRule(ZMemberLeave.shape.date)]}
         fieldProps={{ id: 'member-leave-date', disabledDate: outOfRange, style: { width: '100%' } }}
       />
       <ProFormTextArea
+        formItemProps={{ htmlFor: 'member-leave-reason' }}
         name="reason"
         label={t('member.reason')}
         placeholder={t('common.optional')}

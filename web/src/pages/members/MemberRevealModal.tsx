@@ -83,6 +83,7 @@ export function MemberRevealModal({ member, onClose }: { member: TMember; onClos
         <Form form={form} layout="vertical" onFinish={() => void submit()}>
           <Alert type="info" showIcon message={t('member.revealWarn')} style={{ marginBottom: 12 }} />
           <Form.Item
+            htmlFor="reveal-reason"
             name="reason"
             label={t('member.reason')}
             rules={[{ required: true, whitespace: true, message: '请说明查看原因' }, zodRule(ZMemberReveal.shape.reason)]}

@@ -1,7 +1,7 @@
 // The roster of the selected union (alone or with its subtree): server-paged ProTable with filters, row actions
 // opening modals, and the toolbar's create, import, export and template download.
 import { useRef, useState } from 'react';
-import { Button, Segmented, Space, Tag, Tooltip, Typography } from 'antd';
+import { Button, Grid, Segmented, Space, Tag, Tooltip, Typography } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { ProTable, type ActionType } from '@ant-design/pro-components';
 import { useQueryClient } from '@tanstack/react-query';
@@ -11,6 +11,7 @@ import { importApi, memberApi, type MemberFilters } from '../../api/members.ts';
 import { useCan } from '../../app/session.ts';
 import { toIsoDate } from '../../utils/format.ts';
 import { notifyError } from '../../utils/notify.ts';
+import { useIsPhone } from '../../utils/useIsPhone.ts';
 import { ExportButton } from './ExportButton.tsx';
 import { ImportWizard } from './import/ImportWizard.tsx';
 import { MemberCardModal } from './MemberCardModal.tsx';
@@ -19,6 +20,9 @@ import { MemberCreateModal, MemberEditModal } from './MemberFormModals.tsx';
 import { MemberLeaveModal } from './MemberLeaveModal.tsx';
 import { MemberTransferModal } from './MemberTransferModal.tsx';
 import { useMemberColumns, type MemberAction } from './memberColumns.tsx';
+
+/** Filter fields per row: one on a phone, two on a tablet, three on a desktop. */
+const FILTER_SPAN = { xs: 24, sm: 24, md: 12, lg: 12, xl: 8, xxl: 8 };
 
 interface MemberSearch {
   orgId: number;
@@ -44,15 +48,20 @@ interface MemberTableProps {
   onSubtreeChange: (subtree: boolean) => void;
   initial?: MemberInitialFilters;
   onClearLeft?: () => void;
+  /** The member whose detail drawer is open (kept in the URL by the page). */
+  memberId?: number;
+  onOpenMember: (id: number | undefined) => void;
 }
 
-export function MemberTable({ org, subtree, onSubtreeChange, initial, onClearLeft }: MemberTableProps) {
+export function MemberTable({ org, subtree, onSubtreeChange, initial, onClearLeft, memberId, onOpenMember }: MemberTableProps) {
   const { t } = useTranslation();
   const can = useCan();
   const queryClient = useQueryClient();
   const actionRef = useRef<ActionType>(undefined);
   const lastFilters = useRef<MemberFilters>({ orgId: org.id, subtree });
-  const [detail, setDetail] = useState<TMember>();
+  const phone = useIsPhone();
+  /** The row clicked last: the drawer shows it at once while the fresh copy loads. */
+  const [clicked, setClicked] = useState<TMember>();
   const [active, setActive] = useState<{ action: Exclude<MemberAction, 'detail'>; member: TMember }>();
   const [importing, setImporting] = useState(false);
 
@@ -64,18 +73,28 @@ export function MemberTable({ org, subtree, onSubtreeChange, initial, onClearLef
   };
   const close = () => setActive(undefined);
   // Actions started from the detail drawer open their modal above it; the drawer stays.
-  const openAction = (action: MemberAction, member: TMember) => (action === 'detail' ? setDetail(member) : setActive({ action, member }));
+  const openAction = (action: MemberAction, member: TMember) => {
+    if (action !== 'detail') return setActive({ action, member });
+    setClicked(member);
+    onOpenMember(member.id);
+  };
   const columns = useMemberColumns(openAction);
+  const screens = Grid.useBreakpoint();
+  // The width of the columns this screen shows: the table fills its card and scrolls only beyond that.
+  const tableWidth = columns
+    .filter((c) => !c.hideInTable && (!c.responsive || c.responsive.some((bp) => screens[bp])))
+    .reduce((sum, c) => sum + (typeof c.width === 'number' ? c.width : 0), 0);
 
   const toolbar = [
     can('member:create') && <MemberCreateModal key="create" defaultOrg={org} onCreated={() => changed()} />,
-    can('member:import') && (
+    // Importing takes a spreadsheet file: offered on a desktop only, where the toolbar has room for it.
+    !phone && can('member:import') && (
       <Button key="import" icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="member-import-button">
         {t('member.import')}
       </Button>
     ),
     can('member:export') && <ExportButton key="export" filters={() => lastFilters.current} />,
-    can('member:import') && (
+    !phone && can('member:import') && (
       <Button
         key="template"
         type="link"
@@ -96,9 +115,10 @@ export function MemberTable({ org, subtree, onSubtreeChange, initial, onClearLef
         columns={columns}
         cardBordered
         params={{ orgId: org.id, subtree, leftFrom: initial?.left?.from, leftTo: initial?.left?.to }}
-        search={{ labelWidth: 'auto', span: 8, defaultCollapsed: false }}
+        search={{ labelWidth: 'auto', span: FILTER_SPAN, defaultCollapsed: phone }}
         form={{ id: 'member-filters', initialValues: initial?.form }}
-        scroll={{ x: 1300 }}
+        // Columns shrink with the screen (see memberColumns); what still overflows scrolls under the fixed name.
+        scroll={{ x: tableWidth }}
         request={async (params) => {
           const [from, to] = params.joinedRange ?? [];
           const filters: MemberFilters = {
@@ -125,7 +145,7 @@ export function MemberTable({ org, subtree, onSubtreeChange, initial, onClearLef
         pagination={{ defaultPageSize: LIMITS.pageSizeDefault, showSizeChanger: true, pageSizeOptions: [10, 20, 50, 100] }}
         headerTitle={
           <Space size={12} wrap>
-            <Typography.Text strong ellipsis style={{ maxWidth: 320 }} title={org.name} data-testid="member-scope-org">
+            <Typography.Text strong ellipsis style={{ maxWidth: phone ? 200 : 320 }} title={org.name} data-testid="member-scope-org">
               {org.name}
             </Typography.Text>
             {initial?.left && (
@@ -149,7 +169,12 @@ export function MemberTable({ org, subtree, onSubtreeChange, initial, onClearLef
         options={{ reload: true, density: false, setting: false }}
         data-testid="member-table"
       />
-      <MemberDetailDrawer member={detail} onClose={() => setDetail(undefined)} onAction={openAction} />
+      <MemberDetailDrawer
+        memberId={memberId}
+        initial={clicked?.id === memberId ? clicked : undefined}
+        onClose={() => onOpenMember(undefined)}
+        onAction={openAction}
+      />
       {active?.action === 'edit' && <MemberEditModal member={active.member} onClose={close} onSaved={changed} />}
       {active?.action === 'leave' && <MemberLeaveModal member={active.member} onClose={close} onDone={changed} />}
       {active?.action === 'transfer' && <MemberTransferModal member={active.member} onClose={close} onDone={changed} />}

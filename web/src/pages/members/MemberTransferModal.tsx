@@ -71,6 +71,7 @@ export function MemberTransferModal({ member, onClose, onDone }: Props) {
       <Form form={form} layout="vertical" data-testid="transfer-form">
         <Form.Item label={t('member.transferFrom')}>{member.orgName}</Form.Item>
         <Form.Item
+          htmlFor="transfer-target"
           name="toOrgId"
           label={t('member.transferTo')}
           rules={[
@@ -91,6 +92,7 @@ export function MemberTransferModal({ member, onClose, onDone }: Props) {
           />
         </Form.Item>
         <Form.Item
+          htmlFor="transfer-reason"
           name="reason"
           label={t('member.transferReason')}
           rules={[{ required: true, whitespace: true, message: t('member.transferReasonRequired') }]}

@@ -1,61 +1,64 @@
 // /members: the org tree on the left picks the union; its roster (alone or with its subtree) fills the right.
 // A link may carry filters (?orgId=&subtree=&status=&category=&joinedFrom=&joinedTo=&leftFrom=&leftTo=), as the
-// drill-down from a statistic does: the roster opens on exactly the records behind the figure.
-import { useEffect, useMemo, useState } from 'react';
+// drill-down from a statistic does: the roster opens on exactly the records behind the figure. The picked union, the
+// scope switch and the opened member (?member=) are kept there too, so Back and shared links restore them.
+import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import dayjs from 'dayjs';
 import { MEMBER_CATEGORIES, MEMBER_STATUSES, type MemberCategory, type MemberStatus } from '@gonghui/common';
-import { orgApi } from '../../api/endpoints.ts';
 import { useSession } from '../../app/session.ts';
-import { OrgTreeCard } from '../../components/orgTree/OrgTreeCard.tsx';
-import { useOrgNavigator } from '../../components/orgTree/useOrgNavigator.ts';
-import { notifyError } from '../../utils/notify.ts';
+import { OrgBrowseLayout } from '../../components/orgTree/OrgBrowseLayout.tsx';
+import { useUrlOrgNavigator } from '../../components/orgTree/useUrlOrgNavigator.ts';
 import { MemberTable, type MemberInitialFilters } from './MemberTable.tsx';
+
+const FILTER_PARAMS = ['status', 'category', 'joinedFrom', 'joinedTo', 'leftFrom', 'leftTo'] as const;
 
 const oneOf = <T extends string>(values: readonly T[], v: string | null): T | undefined =>
   v && (values as readonly string[]).includes(v) ? (v as T) : undefined;
 
 export function MembersPage() {
   const { org: root } = useSession();
-  const nav = useOrgNavigator(root);
+  const nav = useUrlOrgNavigator(root);
   const [params, setParams] = useSearchParams();
-  const [subtree, setSubtree] = useState(params.get('subtree') !== 'false');
-  const urlOrgId = Number(params.get('orgId')) || undefined;
-  const { pick } = nav;
+  const subtree = params.get('subtree') !== 'false';
+  const memberId = Number(params.get('member')) || undefined;
 
-  useEffect(() => {
-    if (!urlOrgId || urlOrgId === root.id) return;
-    orgApi.get(urlOrgId).then(pick).catch(notifyError);
-  }, [urlOrgId, root.id, pick]);
+  /** Changes some parameters, keeping the rest; a new history entry, so Back undoes it. */
+  const patch = (values: Record<string, string | undefined>) =>
+    setParams((prev) => {
+      const next = new URLSearchParams(prev);
+      for (const [k, v] of Object.entries(values)) {
+        if (v === undefined) next.delete(k);
+        else next.set(k, v);
+      }
+      return next;
+    });
 
+  // Only the filter parameters matter here: opening a member or picking a union leaves the filters as they are.
+  const filterKey = FILTER_PARAMS.map((k) => params.get(k) ?? '').join('|');
   const initial = useMemo<MemberInitialFilters>(() => {
-    const from = params.get('joinedFrom');
-    const to = params.get('joinedTo');
-    const leftFrom = params.get('leftFrom') ?? undefined;
-    const leftTo = params.get('leftTo') ?? undefined;
+    const [status, category, from, to, leftFrom, leftTo] = filterKey.split('|').map((v) => v || undefined);
     return {
       form: {
-        status: oneOf<MemberStatus>(MEMBER_STATUSES, params.get('status')),
-        category: oneOf<MemberCategory>(MEMBER_CATEGORIES, params.get('category')),
+        status: oneOf<MemberStatus>(MEMBER_STATUSES, status ?? null),
+        category: oneOf<MemberCategory>(MEMBER_CATEGORIES, category ?? null),
         joinedRange: from && to ? [dayjs(from), dayjs(to)] : undefined,
       },
       left: leftFrom || leftTo ? { from: leftFrom, to: leftTo } : undefined,
     };
-  }, [params]);
-
-  const clearLeft = () => {
-    const next = new URLSearchParams(params);
-    next.delete('leftFrom');
-    next.delete('leftTo');
-    setParams(next);
-  };
+  }, [filterKey]);
 
   return (
-    <div style={{ display: 'flex', gap: 16, alignItems: 'flex-start' }}>
-      <OrgTreeCard nav={nav} rootId={root.id} width={272} />
-      <div style={{ flex: 1, minWidth: 0 }}>
-        <MemberTable org={nav.selected ?? root} subtree={subtree} onSubtreeChange={setSubtree} initial={initial} onClearLeft={clearLeft} />
-      </div>
-    </div>
+    <OrgBrowseLayout nav={nav} root={root} treeWidth={240}>
+      <MemberTable
+        org={nav.selected ?? root}
+        subtree={subtree}
+        onSubtreeChange={(on) => patch({ subtree: on ? undefined : 'false' })}
+        initial={initial}
+        onClearLeft={() => patch({ leftFrom: undefined, leftTo: undefined })}
+        memberId={memberId}
+        onOpenMember={(id) => patch({ member: id === undefined ? undefined : String(id) })}
+      />
+    </OrgBrowseLayout>
   );
 }

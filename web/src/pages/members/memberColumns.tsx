@@ -70,12 +70,14 @@ export function useMemberColumns(onAction: (action: MemberAction, member: TMembe
       title: t('member.q'),
       dataIndex: 'q',
       hideInTable: true,
+      formItemProps: { htmlFor: 'member-filter-q' },
       fieldProps: { id: 'member-filter-q', placeholder: t('member.qPlaceholder'), maxLength: LIMITS.search },
     },
     {
       title: t('member.idNumber'),
       dataIndex: 'idNumber',
       hideInTable: true,
+      formItemProps: { htmlFor: 'member-filter-id' },
       fieldProps: { id: 'member-filter-id', placeholder: t('member.idNumberPlaceholder'), maxLength: 40 },
     },
     {
@@ -83,6 +85,7 @@ export function useMemberColumns(onAction: (action: MemberAction, member: TMembe
       dataIndex: 'category',
       hideInTable: true,
       valueType: 'select',
+      formItemProps: { htmlFor: 'member-filter-category' },
       fieldProps: { id: 'member-filter-category' },
       valueEnum: Object.fromEntries(MEMBER_CATEGORIES.map((c) => [c, { text: labels.memberCategory(c) }])),
     },
@@ -91,6 +94,7 @@ export function useMemberColumns(onAction: (action: MemberAction, member: TMembe
       dataIndex: 'joinedRange',
       hideInTable: true,
       valueType: 'dateRange',
+      formItemProps: { htmlFor: 'member-filter-joined' },
       fieldProps: { id: 'member-filter-joined' },
     },
     {
@@ -105,17 +109,7 @@ export function useMemberColumns(onAction: (action: MemberAction, member: TMembe
         </Typography.Link>
       ),
     },
-    { title: t('member.idNumber'), dataIndex: 'idNumberMasked', search: false, width: 172, render: (_d, m) => mono(m.idNumberMasked) },
-    { title: t('member.gender'), dataIndex: 'gender', search: false, width: 72, render: (_d, m) => labels.gender(m.gender) },
-    { title: t('member.birthYear'), dataIndex: 'birthYear', search: false, width: 88 },
-    {
-      title: t('member.phone'),
-      dataIndex: 'phoneMasked',
-      search: false,
-      width: 120,
-      render: (_d, m) => (m.phoneMasked ? mono(m.phoneMasked) : '—'),
-    },
-    { title: t('member.org'), dataIndex: 'orgName', search: false, ellipsis: true, width: 200 },
+    // 入会日期 and 会籍状态 come right after the name: they stay in view on every screen.
     { title: t('member.joinedAt'), dataIndex: 'joinedAt', search: false, width: 104 },
     {
       title: t('member.status'),
@@ -123,6 +117,7 @@ export function useMemberColumns(onAction: (action: MemberAction, member: TMembe
       width: 92,
       valueType: 'select',
       fieldProps: { id: 'member-filter-status' },
+      formItemProps: { htmlFor: 'member-filter-status' },
       // Left empty, the roster leaves out 退会 members; 全部 brings them back.
       valueEnum: {
         ...Object.fromEntries(MEMBER_STATUSES.map((s) => [s, { text: labels.memberStatus(s) }])),
@@ -131,18 +126,48 @@ export function useMemberColumns(onAction: (action: MemberAction, member: TMembe
       render: (_d, m) => <MemberStatusTag status={m.status} />,
     },
     {
+      title: t('member.idNumber'),
+      dataIndex: 'idNumberMasked',
+      search: false,
+      width: 172,
+      responsive: ['sm'],
+      render: (_d, m) => mono(m.idNumberMasked),
+    },
+    { title: t('member.org'), dataIndex: 'orgName', search: false, ellipsis: true, width: 160, responsive: ['lg'] },
+    {
+      title: t('member.gender'),
+      dataIndex: 'gender',
+      search: false,
+      width: 60,
+      responsive: ['xl'],
+      render: (_d, m) => labels.gender(m.gender),
+    },
+    // Below 1600 px these live in the detail drawer only.
+    { title: t('member.birthYear'), dataIndex: 'birthYear', search: false, width: 88, responsive: ['xxl'] },
+    {
+      title: t('member.phone'),
+      dataIndex: 'phoneMasked',
+      search: false,
+      width: 120,
+      responsive: ['xxl'],
+      render: (_d, m) => (m.phoneMasked ? mono(m.phoneMasked) : '—'),
+    },
+    {
       title: t('member.category'),
       dataIndex: 'categories',
       search: false,
       width: 132,
+      responsive: ['xxl'],
       render: (_d, m) => <MemberCategoryTags categories={m.categories} />,
     },
-    { title: t('member.cardNo'), dataIndex: 'cardNo', search: false, width: 132, render: (_d, m) => mono(m.cardNo) },
+    { title: t('member.cardNo'), dataIndex: 'cardNo', search: false, width: 132, responsive: ['xxl'], render: (_d, m) => mono(m.cardNo) },
     {
       title: t('member.actions'),
       valueType: 'option',
       fixed: 'right',
       width: 172,
+      // On a phone the name opens the drawer, which offers every action.
+      responsive: ['sm'],
       render: (_d, m) => <RowActions member={m} onAction={onAction} />,
     },
   ];

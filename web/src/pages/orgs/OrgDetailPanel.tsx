@@ -8,9 +8,11 @@ import { orgApi } from '../../api/endpoints.ts';
 import { useCan } from '../../app/session.ts';
 import { useLabels, type Labels } from '../../i18n/labels.ts';
 import { formatDate } from '../../utils/format.ts';
+import { useIsPhone } from '../../utils/useIsPhone.ts';
 import { OrgCreateModal } from './OrgCreateModal.tsx';
 import { OrgEditModal } from './OrgEditModal.tsx';
 import { OrgEventModal } from './OrgEventModal.tsx';
+import { MemberCount, TermText } from './OrgFacts.tsx';
 import { OrgHistoryTable } from './OrgHistoryTable.tsx';
 import { OrgSummaryCard } from './OrgSummaryCard.tsx';
 
@@ -24,8 +26,9 @@ export interface OrgDetailPanelProps {
 
 const text = (v: string | number | null) => (v === null || v === '' ? '—' : String(v));
 
-function columns(labels: Labels): ProDescriptionsItemProps<TOrg>[] {
+function columns(labels: Labels, showMembers: boolean): ProDescriptionsItemProps<TOrg>[] {
   const f = labels.field;
+  const t = labels.t;
   return [
     { title: f('name'), dataIndex: 'name', span: 2, render: (_d, o) => <strong data-testid="org-detail-name">{o.name}</strong> },
     { title: f('level'), dataIndex: 'level', render: (_d, o) => labels.level(o.level) },
@@ -48,6 +51,19 @@ function columns(labels: Labels): ProDescriptionsItemProps<TOrg>[] {
     { title: f('employerName'), dataIndex: 'employerName', render: (_d, o) => text(o.employerName) },
     { title: f('headcount'), dataIndex: 'headcount', render: (_d, o) => text(o.headcount) },
     { title: f('address'), dataIndex: 'address', span: 2, render: (_d, o) => text(o.address) },
+    ...(showMembers
+      ? [{ title: t('browse.members'), key: 'members', span: 2, render: (_d: unknown, o: TOrg) => <MemberCount org={o} /> }]
+      : []),
+    {
+      title: t('browse.term'),
+      key: 'term',
+      span: 2,
+      render: (_d, o) => (
+        <span data-testid="org-term">
+          <TermText orgId={o.id} />
+        </span>
+      ),
+    },
   ];
 }
 
@@ -55,6 +71,7 @@ export function OrgDetailPanel({ orgId, parentLevel, onCreated, onUpdated, onEve
   const { t } = useTranslation();
   const labels = useLabels();
   const can = useCan();
+  const phone = useIsPhone();
   const org = useQuery({
     queryKey: ['org', orgId],
     queryFn: () => orgApi.get(orgId ?? 0),
@@ -75,8 +92,10 @@ export function OrgDetailPanel({ orgId, parentLevel, onCreated, onUpdated, onEve
 
   return (
     <Space direction="vertical" size={16} style={{ display: 'flex' }} data-testid="org-detail">
-      <Card title={t('org.detail')} extra={actions} size="small">
-        <ProDescriptions<TOrg> column={2} dataSource={o} columns={columns(labels)} size="small" bordered />
+      {/* On a phone the actions get their own row: next to the title they would crush it. */}
+      <Card title={t('org.detail')} extra={phone ? undefined : actions} size="small">
+        {phone && <div style={{ marginBottom: 12 }}>{actions}</div>}
+        <ProDescriptions<TOrg> column={phone ? 1 : 2} dataSource={o} columns={columns(labels, can('member:read'))} size="small" bordered />
       </Card>
       <Card title={t('org.summary')} size="small">
         <OrgSummaryCard orgId={o.id} />

@@ -65,16 +65,24 @@ export function OrgHistoryTable({ orgId }: { orgId: number }) {
         size: 'small',
       }}
       columns={[
-        { title: t('org.eventDate'), dataIndex: 'date', width: 110 },
+        { title: t('org.eventDate'), dataIndex: 'date', width: 104 },
         {
           title: t('org.eventType'),
           dataIndex: 'type',
-          width: 150,
+          width: 104,
           render: (_v, e) => <Tag color={TYPE_COLORS[e.type]}>{labels.eventType(e.type)}</Tag>,
         },
         { title: t('org.eventDetail'), key: 'detail', render: (_v, e) => describe(e, labels) },
-        { title: t('org.eventNote'), dataIndex: 'note', width: 180, ellipsis: true, render: (v: string | null) => v ?? '—' },
-        { title: t('org.eventBy'), dataIndex: 'createdBy', width: 110, render: (v: string | null) => v ?? '—' },
+        // A phone keeps date, type and content; the note and the recorder need a wider screen.
+        {
+          title: t('org.eventNote'),
+          dataIndex: 'note',
+          width: 180,
+          ellipsis: true,
+          responsive: ['md'],
+          render: (v: string | null) => v ?? '—',
+        },
+        { title: t('org.eventBy'), dataIndex: 'createdBy', width: 110, responsive: ['md'], render: (v: string | null) => v ?? '—' },
       ]}
     />
   );

@@ -1,17 +1,18 @@
-// /orgs: search and lazily loaded tree on the left, the selected org's detail on the right.
+// /orgs: search and lazily loaded tree on the left (in a drawer on a phone), the selected org's detail on the right.
+// The selected org lives in the URL (?orgId=), so Back, bookmarks and shared links land on it.
 import { useQueryClient } from '@tanstack/react-query';
 import type { TOrg, TOrgEvent } from '@gonghui/common';
 import { orgApi } from '../../api/endpoints.ts';
 import { useSession } from '../../app/session.ts';
-import { OrgTreeCard } from '../../components/orgTree/OrgTreeCard.tsx';
-import { useOrgNavigator } from '../../components/orgTree/useOrgNavigator.ts';
+import { OrgBrowseLayout } from '../../components/orgTree/OrgBrowseLayout.tsx';
+import { useUrlOrgNavigator } from '../../components/orgTree/useUrlOrgNavigator.ts';
 import { notifyError } from '../../utils/notify.ts';
 import { OrgDetailPanel } from './OrgDetailPanel.tsx';
 
 export function OrgsPage() {
   const { org: root } = useSession();
   const queryClient = useQueryClient();
-  const nav = useOrgNavigator(root);
+  const nav = useUrlOrgNavigator(root);
   const { tree, selectedId, setSelectedId, setFocus } = nav;
   const { reveal, addCreated, replaceOrg, reloadChildren } = tree;
 
@@ -51,17 +52,14 @@ export function OrgsPage() {
   };
 
   return (
-    <div style={{ display: 'flex', gap: 16, alignItems: 'flex-start' }}>
-      <OrgTreeCard nav={nav} rootId={root.id} />
-      <div style={{ flex: 1, minWidth: 0 }}>
-        <OrgDetailPanel
-          orgId={selectedId}
-          parentLevel={parentLevel}
-          onCreated={onCreated}
-          onUpdated={onUpdated}
-          onEventRecorded={(org, event) => void onEventRecorded(org, event)}
-        />
-      </div>
-    </div>
+    <OrgBrowseLayout nav={nav} root={root} treeWidth={340}>
+      <OrgDetailPanel
+        orgId={selectedId}
+        parentLevel={parentLevel}
+        onCreated={onCreated}
+        onUpdated={onUpdated}
+        onEventRecorded={(org, event) => void onEventRecorded(org, event)}
+      />
+    </OrgBrowseLayout>
   );
 }

@@ -1,7 +1,7 @@
 // /injury-reports (工伤探视): the org tree on the left, the reports of the selected org's subtree on the right (name
 // and ID number masked), filtered by severity, status and injury dates; 上报工伤 opens the form (a to-do due in 3
 // working days); each number opens its report.
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { Button, Select, Space, Tag, Typography } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import {
@@ -25,11 +25,10 @@ import {
   type InjuryStatus,
   type TInjuryReport,
 } from '@gonghui/common';
-import { orgApi } from '../../api/endpoints.ts';
 import { injuryApi } from '../../api/rights.ts';
 import { useCan, useSession } from '../../app/session.ts';
 import { OrgTreeCard } from '../../components/orgTree/OrgTreeCard.tsx';
-import { useOrgNavigator } from '../../components/orgTree/useOrgNavigator.ts';
+import { useUrlOrgNavigator } from '../../components/orgTree/useUrlOrgNavigator.ts';
 import { toIsoDate } from '../../utils/format.ts';
 import { notifyError, notifySuccess } from '../../utils/notify.ts';
 
@@ -45,19 +44,14 @@ export function InjuryReportsPage() {
   const { t } = useTranslation();
   const root = useSession().org;
   const can = useCan();
-  const nav = useOrgNavigator(root);
+  const nav = useUrlOrgNavigator(root);
   const [params] = useSearchParams();
   const [severity, setSeverity] = useState<InjurySeverity>();
   const [status, setStatus] = useState<InjuryStatus>();
   const [creating, setCreating] = useState(false);
   const [exporting, setExporting] = useState(false);
   const actionRef = useRef<ActionType>(undefined);
-  const urlOrgId = Number(params.get('orgId')) || undefined;
-  const { pick } = nav;
-  useEffect(() => {
-    if (!urlOrgId || urlOrgId === root.id) return;
-    orgApi.get(urlOrgId).then(pick).catch(notifyError);
-  }, [urlOrgId, root.id, pick]);
+  // The picked org lives in the URL (?orgId=), like the status filters: Back and shared links keep it.
   const org = nav.selected ?? root;
   const filters = {
     orgId: org.id,

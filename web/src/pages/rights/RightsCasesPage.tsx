@@ -1,7 +1,7 @@
 // /rights-cases (维权案件): the org tree on the left, the cases of the selected org's subtree on the right, filtered by
 // type, status, subject and received dates; 登记案件 opens the form; 导出 downloads the filter as xlsx (masked, never
 // the parties' narrative); each number opens its case (/rights-cases/:id).
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { Button, DatePicker, Select, Space, Tag, Typography } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { ProTable, type ActionType, type ProColumns } from '@ant-design/pro-components';
@@ -19,11 +19,10 @@ import {
   type RightsType,
   type TRightsCase,
 } from '@gonghui/common';
-import { orgApi } from '../../api/endpoints.ts';
 import { rightsApi } from '../../api/rights.ts';
 import { useCan, useSession } from '../../app/session.ts';
 import { OrgTreeCard } from '../../components/orgTree/OrgTreeCard.tsx';
-import { useOrgNavigator } from '../../components/orgTree/useOrgNavigator.ts';
+import { useUrlOrgNavigator } from '../../components/orgTree/useUrlOrgNavigator.ts';
 import { toIsoDate } from '../../utils/format.ts';
 import { notifyError, notifySuccess } from '../../utils/notify.ts';
 import { RightsCaseCreateModal } from './RightsCaseCreateModal.tsx';
@@ -36,7 +35,7 @@ export function RightsCasesPage() {
   const { t } = useTranslation();
   const root = useSession().org;
   const can = useCan();
-  const nav = useOrgNavigator(root);
+  const nav = useUrlOrgNavigator(root);
   const [params] = useSearchParams();
   const [type, setType] = useState<RightsType | undefined>(oneOf(RIGHTS_TYPES, params.get('type')));
   const [status, setStatus] = useState<RightsStatus | undefined>(oneOf(RIGHTS_STATUSES, params.get('status')));
@@ -48,12 +47,7 @@ export function RightsCasesPage() {
   const [creating, setCreating] = useState(false);
   const [exporting, setExporting] = useState(false);
   const actionRef = useRef<ActionType>(undefined);
-  const urlOrgId = Number(params.get('orgId')) || undefined;
-  const { pick } = nav;
-  useEffect(() => {
-    if (!urlOrgId || urlOrgId === root.id) return;
-    orgApi.get(urlOrgId).then(pick).catch(notifyError);
-  }, [urlOrgId, root.id, pick]);
+  // The picked org lives in the URL (?orgId=), like the status filters: Back and shared links keep it.
   const org = nav.selected ?? root;
   const filters = { orgId: org.id, type, status, subject, receivedFrom: range[0], receivedTo: range[1] };
 

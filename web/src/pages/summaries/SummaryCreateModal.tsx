@@ -80,10 +80,15 @@ export function SummaryCreateButton({ defaultOrg, onCreated }: { defaultOrg: TOr
           initialValues={{ orgId: defaultOrg.id, year: currentYear(), period: 'H1' }}
           onFinish={(v) => void submit(v)}
         >
-          <Form.Item name="orgId" label={t('summary.org')} rules={[{ required: true, message: t('summary.orgRequired') }]}>
+          <Form.Item
+            htmlFor="summary-org"
+            name="orgId"
+            label={t('summary.org')}
+            rules={[{ required: true, message: t('summary.orgRequired') }]}
+          >
             <OrgSelect id="summary-org" initialOrg={defaultOrg} />
           </Form.Item>
-          <Form.Item name="year" label={t('summary.year')} rules={[{ required: true }]}>
+          <Form.Item htmlFor="summary-year" name="year" label={t('summary.year')} rules={[{ required: true }]}>
             <InputNumber id="summary-year" min={2000} max={2100} precision={0} style={{ width: 160 }} />
           </Form.Item>
           <Form.Item name="period" label={t('summary.period')}>
@@ -96,7 +101,7 @@ export function SummaryCreateButton({ defaultOrg, onCreated }: { defaultOrg: TOr
               ]}
             />
           </Form.Item>
-          <Form.Item name="asOf" label={t('summary.asOf')} extra={t('summary.asOfHint')}>
+          <Form.Item htmlFor="summary-asof" name="asOf" label={t('summary.asOf')} extra={t('summary.asOfHint')}>
             <DatePicker id="summary-asof" style={{ width: 200 }} />
           </Form.Item>
         </Form>

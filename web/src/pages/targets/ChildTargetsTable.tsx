@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { TChildTargets, TIndicator, TOrg, TTargetsPut } from '@gonghui/common';
 import { targetApi } from '../../api/stats.ts';
 import { notifyError, notifySuccess } from '../../utils/notify.ts';
+import { useIsPhone } from '../../utils/useIsPhone.ts';
 import { formatNumber } from '../stats/shared/format.ts';
 import { Completion, ParentVsChildren, type Draft } from './targetShared.tsx';
 
@@ -27,6 +28,8 @@ interface ChildTargetsTableProps {
 
 export function ChildTargetsTable({ org, year, data, loading, indicators, parentTargets, canEdit, onSaved }: ChildTargetsTableProps) {
   const { t } = useTranslation();
+  const phone = useIsPhone();
+  const nameWidth = phone ? 112 : 220;
   const [drafts, setDrafts] = useState<Map<number, Draft>>(new Map());
   const [saving, setSaving] = useState<Set<number>>(new Set());
   const timeProgress = data?.timeProgress ?? 0;
@@ -81,7 +84,7 @@ export function ChildTargetsTable({ org, year, data, loading, indicators, parent
   const parentOf = (key: string) => data?.keys.find((k) => k.key === key)?.parentTarget ?? parentTargets[key] ?? null;
 
   const columns: ColumnsType<Row> = [
-    { title: t('target.childOrg'), dataIndex: 'name', fixed: 'left', width: 220, ellipsis: true },
+    { title: t('target.childOrg'), dataIndex: 'name', fixed: 'left', width: nameWidth, ellipsis: true },
     ...indicators.map((ind) => ({
       key: ind.key,
       title: `${ind.label}（${ind.unit}）`,
@@ -92,7 +95,8 @@ export function ChildTargetsTable({ org, year, data, loading, indicators, parent
     columns.push({
       title: t('target.actions'),
       key: 'actions',
-      fixed: 'right',
+      // On a phone the first column alone stays put: two fixed columns would leave no room for the figures.
+      fixed: phone ? undefined : 'right',
       width: 90,
       render: (_: unknown, row: Row) => (
         <Button
@@ -138,7 +142,7 @@ export function ChildTargetsTable({ org, year, data, loading, indicators, parent
         columns={columns}
         dataSource={rows}
         pagination={false}
-        scroll={{ x: 220 + indicators.length * 400 + (canEdit ? 90 : 0), y: 560 }}
+        scroll={{ x: nameWidth + indicators.length * 400 + (canEdit ? 90 : 0), y: 560 }}
         data-testid="child-targets-table"
         summary={() => (
           <Table.Summary fixed="top">
@@ -187,6 +191,7 @@ function indicatorColumns(
             value={targetOf(row, ind.key)}
             onChange={(v) => setDraft(row.orgId, ind.key, v ?? null)}
             style={{ width: '100%' }}
+            aria-label={`${row.name} ${ind.label} ${t('target.target')}`}
             data-testid={`target-input-${row.orgId}-${ind.key}`}
           />
         ) : (

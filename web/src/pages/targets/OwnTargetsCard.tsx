@@ -77,7 +77,7 @@ export function OwnTargetsCard({
   };
 
   const columns: ColumnsType<Row> = [
-    { title: t('target.indicator'), dataIndex: 'label', width: 160 },
+    { title: t('target.indicator'), dataIndex: 'label', width: 120, fixed: 'left' },
     {
       title: t('target.yearTarget'),
       key: 'target',
@@ -92,6 +92,7 @@ export function OwnTargetsCard({
             precision={r.unit === '元' ? 2 : 0}
             value={valueOf(r)}
             addonAfter={r.unit}
+            aria-label={`${r.label} ${t('target.yearTarget')}`}
             onChange={(v) => setDraft((d) => ({ ...d, [r.key]: v ?? null }))}
             data-testid={`own-target-input-${r.key}`}
           />
@@ -117,10 +118,19 @@ export function OwnTargetsCard({
       title: t('target.timeProgress'),
       key: 'tp',
       width: 100,
+      // On a phone the page's header shows the time progress once.
+      responsive: ['md'],
       align: 'right',
       render: (_: unknown, r: Row) => formatPercent(r.item?.timeProgress ?? timeProgress),
     },
-    { title: t('target.lastYear'), key: 'ly', width: 100, align: 'right', render: (_: unknown, r: Row) => formatNumber(r.item?.lastYear) },
+    {
+      title: t('target.lastYear'),
+      key: 'ly',
+      width: 100,
+      align: 'right',
+      responsive: ['md'],
+      render: (_: unknown, r: Row) => formatNumber(r.item?.lastYear),
+    },
     {
       title: t('target.childrenTarget'),
       key: 'ct',
@@ -163,6 +173,7 @@ export function OwnTargetsCard({
         columns={columns}
         dataSource={rows}
         pagination={false}
+        scroll={{ x: 'max-content' }}
         data-testid="own-targets-table"
       />
     </Card>

@@ -1,19 +1,21 @@
 // /targets (目标任务): a year and an org; the org's own targets, then each direct child's targets (层层分解), actual,
 // completion against the time progress (时间进度) and rank among its siblings.
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, Card, DatePicker, Progress, Select, Space, Statistic, Typography } from 'antd';
+import { Alert, Card, DatePicker, Progress, Select, Space, Statistic } from 'antd';
 import dayjs from 'dayjs';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { targetFitsLevel, timeProgress as progressOf, yearWindow, type TOrg } from '@gonghui/common';
+import { targetFitsLevel, timeProgress as progressOf, yearWindow } from '@gonghui/common';
 import { targetApi } from '../../api/stats.ts';
 import { useCan, useSession } from '../../app/session.ts';
+import { PageSpin } from '../../components/PageSpin.tsx';
 import { errorText } from '../../utils/notify.ts';
+import { useIsPhone } from '../../utils/useIsPhone.ts';
 import { formatPercent } from '../stats/shared/format.ts';
 import { OrgPicker } from '../stats/shared/OrgPicker.tsx';
-import { currentYear } from '../stats/shared/period.ts';
 import { useIndicators } from '../stats/shared/useIndicators.ts';
 import { ChildTargetsTable } from './ChildTargetsTable.tsx';
+import { useTargetsUrl } from './useTargetsUrl.ts';
 import { OwnTargetsCard } from './OwnTargetsCard.tsx';
 import { defaultTargetKeys } from './targetShared.tsx';
 
@@ -21,9 +23,9 @@ export function TargetsPage() {
   const { t } = useTranslation();
   const me = useSession();
   const can = useCan();
+  const phone = useIsPhone();
   const queryClient = useQueryClient();
-  const [org, setOrg] = useState<TOrg>(me.org);
-  const [year, setYear] = useState(currentYear());
+  const { org, setOrg, year, setYear, loading } = useTargetsUrl(me.org);
   // The cut-off of completion (e.g. 6月20日 for a half-year report); empty: today, or the year's end.
   const [asOf, setAsOf] = useState<string>();
   const [picked, setPicked] = useState<string[]>();
@@ -58,13 +60,16 @@ export function TargetsPage() {
   const parentTargets = Object.fromEntries((own.data?.items ?? []).map((i) => [i.key, i.target > 0 ? i.target : null]));
   const error = own.error ?? children.error ?? indicators.error;
 
+  if (loading) return <PageSpin />;
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }}>
       <Card size="small">
-        <Space size={24} wrap align="center">
+        <Space size={phone ? 12 : 24} wrap align="center">
           <OrgPicker id="targets-org" org={org} home={me.org} onChange={setOrg} />
           <Space size={8}>
-            <Typography.Text type="secondary">{t('target.year')}</Typography.Text>
+            <label htmlFor="targets-year" className="filter-label">
+              {t('target.year')}
+            </label>
             <DatePicker
               id="targets-year"
               picker="year"
@@ -74,7 +79,9 @@ export function TargetsPage() {
             />
           </Space>
           <Space size={8}>
-            <Typography.Text type="secondary">{t('target.asOf')}</Typography.Text>
+            <label htmlFor="targets-as-of" className="filter-label">
+              {t('target.asOf')}
+            </label>
             <DatePicker
               id="targets-as-of"
               value={asOf ? dayjs(asOf) : null}
@@ -84,12 +91,15 @@ export function TargetsPage() {
             />
           </Space>
           <Space size={8}>
-            <Typography.Text type="secondary">{t('target.indicators')}</Typography.Text>
+            <label htmlFor="targets-keys" className="filter-label">
+              {t('target.indicators')}
+            </label>
             <Select<string[]>
+              id="targets-keys"
               mode="multiple"
               value={keys}
               onChange={setPicked}
-              style={{ minWidth: 320 }}
+              style={{ minWidth: phone ? 240 : 320, maxWidth: '100%' }}
               maxTagCount="responsive"
               options={offered.map((i) => ({ value: i.key, label: i.label }))}
               data-testid="targets-keys"

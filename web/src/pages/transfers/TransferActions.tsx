@@ -58,6 +58,7 @@ function RejectModal({ data, onClose, onSubmit }: RejectModalProps) {
     >
       <Form form={form} layout="vertical">
         <Form.Item
+          htmlFor="transfer-opinion"
           name="opinion"
           label={t('transfer.opinion')}
           rules={[{ required: true, whitespace: true, message: t('transfer.opinionRequired') }]}

@@ -1,5 +1,5 @@
 // The org the statistics pages look at: the user's own by default, any org of the scope by search.
-import { Space, Typography } from 'antd';
+import { Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TOrg } from '@gonghui/common';
 import { OrgSelect } from '../../../components/OrgSelect.tsx';
@@ -16,13 +16,15 @@ export function OrgPicker({ org, home, onChange, id }: OrgPickerProps) {
   const { t } = useTranslation();
   return (
     <Space size={8}>
-      <Typography.Text type="secondary">{t('stats.org')}</Typography.Text>
+      <label htmlFor={id} className="filter-label">
+        {t('stats.org')}
+      </label>
       <OrgSelect
         id={id}
         value={org.id}
         initialOrg={org.id === home.id ? home : org}
         onChange={(_id, picked) => onChange(picked ?? home)}
-        style={{ width: 300 }}
+        style={{ width: 300, maxWidth: 'calc(100vw - 120px)' }}
       />
     </Space>
   );

@@ -6,8 +6,7 @@ import type { Client } from '../../test/http.ts';
 import { useTestApp } from '../../test/suite.ts';
 import { capturingSender } from '../../platform/sms/index.ts';
 import type { HttpApp } from '../../platform/http/index.ts';
-import { activate, addMember, memberWithCadre } from '../member-portal/member-portal.testkit.ts';
-import { APPLICATIONS } from './member-cases.testkit.ts';
+import { activate, addMember, memberWithCadre } from './member-portal.testkit.ts';
 
 describe.each(engines())('member cases over HTTP on %s', (engine) => {
   let t: TestDb;
@@ -24,7 +23,7 @@ describe.each(engines())('member cases over HTTP on %s', (engine) => {
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body)).toMatch(/[\u4e00-\u9fa5]/);
 
-    const created = await me.post('/api/v1/h5/cases', { type: 'appeal', ...APPLICATIONS.appeal });
+    const created = await me.post('/api/v1/h5/cases', { type: 'appeal', category: 'welfare', content: '单位今年未发放防暑降温费，希望工会协调' });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const c = created.body as { id: number; number: string; canWithdraw: boolean; timeline: { byMe: boolean }[] };
     expect(c.number).toMatch(/^SQ-/);

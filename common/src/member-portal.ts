@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { labelled } from './field-labels.ts';
 import { zIdNumber, zPhone } from './member.ts';
-import { zStr } from './strings.ts';
+import { zStr, zText } from './strings.ts';
 import { passwordPolicyError } from './password.ts';
 
 /** The privacy policy version the H5 shows; activation records the version the member agreed to. */
@@ -37,7 +37,7 @@ export const ZMemberActivate = z.strictObject({
   password: zMemberPassword.optional(),
   // Checked by the service so that a missing or false consent gets the message naming the privacy policy.
   consent: labelled(z.boolean().optional(), '隐私政策'),
-  consentVersion: labelled(zStr().trim().min(1, '不能为空').max(32), '隐私政策版本').optional(),
+  consentVersion: labelled(zText(32).min(1, '不能为空'), '隐私政策版本').optional(),
   optionalConsents: z
     .array(z.enum(Object.keys(MEMBER_OPTIONAL_CONSENTS) as [MemberOptionalConsent]))
     .max(10)

@@ -1,7 +1,7 @@
 // /api/v1/h5/cases: 我的申请 in the member portal. Member-only (config.member): the member session names the member,
 // the service reads who they are and their union from the registry, and another member's case is a 404.
 import { z } from 'zod';
-import { MEMBER_CASE_TYPES, zId } from '@gonghui/common';
+import { ZMemberCaseSubmit, ZMemberCaseWithdraw, zId } from '@gonghui/common';
 import type { FastifyRequest } from 'fastify';
 import { AppError, type HttpApp } from '../../platform/http/index.ts';
 import type { MemberCaseService } from './member-cases.service.ts';
@@ -9,9 +9,9 @@ import type { MemberCaseService } from './member-cases.service.ts';
 const tags = ['h5'];
 const OWN = { none: 'the member’s own case: the service answers 404 for anyone else’s' };
 const ZIdParams = z.strictObject({ id: zId });
-// Each type's fields are checked by the service against its own schema (Chinese messages naming the field).
-const ZSubmitBody = z.looseObject({ type: z.enum(MEMBER_CASE_TYPES) });
-const ZWithdrawBody = z.looseObject({});
+const ZSubmitBody = ZMemberCaseSubmit;
+// Without a version the current one is used (still compare-and-set against a cadre acting at the same moment).
+const ZWithdrawBody = ZMemberCaseWithdraw.partial({ version: true });
 const ZSummary = z.looseObject({ id: z.number().int(), number: z.string(), status: z.string(), statusLabel: z.string() });
 
 function memberIdOf(req: FastifyRequest): number {

@@ -22,8 +22,15 @@ describe.each(engines())('member cases over HTTP on %s', (engine) => {
     const bad = await me.post('/api/v1/h5/cases', { type: 'appeal', category: 'welfare' });
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body)).toMatch(/[\u4e00-\u9fa5]/);
+    const unknown = await me.post('/api/v1/h5/cases', { type: 'loan', content: '借款' });
+    expect(unknown.status).toBe(400);
+    expect(JSON.stringify(unknown.body)).toMatch(/[\u4e00-\u9fa5]/);
 
-    const created = await me.post('/api/v1/h5/cases', { type: 'appeal', category: 'welfare', content: '单位今年未发放防暑降温费，希望工会协调' });
+    const created = await me.post('/api/v1/h5/cases', {
+      type: 'appeal',
+      category: 'welfare',
+      content: '单位今年未发放防暑降温费，希望工会协调',
+    });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const c = created.body as { id: number; number: string; canWithdraw: boolean; timeline: { byMe: boolean }[] };
     expect(c.number).toMatch(/^SQ-/);

@@ -1,9 +1,9 @@
 // 新建申请: pick a type (?type=… in the URL so the back button returns to the picker), then its form. The applicant
 // is shown read-only from GET /h5/me; POST /h5/cases answers the new case, whose detail page opens in place.
-import { Button, ErrorBlock, Form, List, Toast } from 'antd-mobile';
+import { Button, Dialog, ErrorBlock, Form, List, Toast } from 'antd-mobile';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { h5Api } from '../api.ts';
+import { H5ApiError, h5Api } from '../api.ts';
 import { CASE_TYPES, TYPE_OPTIONS, isCaseType, typeLabel, type MemberCaseType } from '../case-options.ts';
 import { buildSubmit, type CaseFormValues } from '../case-submit.ts';
 import { CaseFormFields } from '../components/CaseFormFields.tsx';
@@ -13,6 +13,26 @@ import { Loading, NeedLogin } from '../components/States.tsx';
 import { friendlyError, isUnauthorized } from '../errors.ts';
 import { useLang } from '../i18n.tsx';
 import { useSession } from '../session.tsx';
+
+/** The form's own field names: a server message about one of them goes under the field. */
+const FORM_FIELDS = new Set<string>([
+  'householdSize',
+  'incomePerHead',
+  'causes',
+  'narrative',
+  'kind',
+  'hospital',
+  'visitDate',
+  'amount',
+  'diagnosis',
+  'category',
+  'employerName',
+  'content',
+] satisfies (keyof CaseFormValues)[]);
+
+/** Long forms on a phone: bring the first message into view. */
+const scrollToError = () =>
+  setTimeout(() => document.querySelector('.adm-form-item-feedback-error')?.scrollIntoView({ block: 'center' }), 50);
 
 function TypePicker({ onPick }: { onPick: (type: MemberCaseType) => void }) {
   const { t, lang } = useLang();
@@ -64,7 +84,17 @@ function CaseForm({ type }: { type: MemberCaseType }) {
       void navigate(`/cases/${created.id}`, { replace: true });
     } catch (e) {
       if (isUnauthorized(e)) void navigate('/login');
-      Toast.show({ icon: 'fail', content: friendlyError(e, t), duration: 3000 });
+      const message = friendlyError(e, t);
+      // A 400 naming one of the form's fields shows under it; anything else (409: not enrolled, already filed…) in a dialog.
+      const field = e instanceof H5ApiError ? e.field : undefined;
+      if (field && FORM_FIELDS.has(field)) {
+        form.setFields([{ name: field, errors: [message] }]);
+        scrollToError();
+      } else if (e instanceof H5ApiError && e.status === 409) {
+        await Dialog.alert({ content: message, confirmText: t('confirm') });
+      } else {
+        Toast.show({ icon: 'fail', content: message, duration: 3000 });
+      }
     } finally {
       setBusy(false);
     }
@@ -76,10 +106,7 @@ function CaseForm({ type }: { type: MemberCaseType }) {
       layout="vertical"
       className="h5-section"
       onFinish={(v: CaseFormValues) => void onFinish(v)}
-      onFinishFailed={() => {
-        // Long forms on a phone: bring the first message into view.
-        setTimeout(() => document.querySelector('.adm-form-item-feedback-error')?.scrollIntoView({ block: 'center' }), 50);
-      }}
+      onFinishFailed={scrollToError}
       footer={
         <Button block type="submit" color="primary" size="large" loading={busy}>
           {t('submitCase')}

@@ -1,6 +1,7 @@
 // 我的申请: the member's cases (GET /h5/cases), newest first as the server sends them, pull down to refresh; each opens
 // its detail, and 「新建申请」 starts a new one.
-import { Button, ErrorBlock, List, PullToRefresh } from 'antd-mobile';
+import { Button, ErrorBlock, List, PullToRefresh, Toast } from 'antd-mobile';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { h5Api } from '../api.ts';
 import { typeLabel } from '../case-options.ts';
@@ -8,7 +9,7 @@ import { formatDay, type CaseSummary } from '../cases.ts';
 import { DueText, StatusTag } from '../components/CaseTags.tsx';
 import { Page } from '../components/Page.tsx';
 import { LoadError, Loading, NeedLogin } from '../components/States.tsx';
-import { isUnauthorized } from '../errors.ts';
+import { friendlyError, isUnauthorized } from '../errors.ts';
 import { useLoad } from '../hooks.ts';
 import { useLang } from '../i18n.tsx';
 
@@ -18,11 +19,16 @@ export function CasesPage() {
   const { t, lang } = useLang();
   const navigate = useNavigate();
   const cases = useLoad(loadCases, []);
+  // A pull keeps the list on screen and swaps it when the new one arrives (PullToRefresh waits for the promise).
+  const [fresh, setFresh] = useState<CaseSummary[] | null>(null);
   const refresh = async () => {
-    cases.reload();
-    // PullToRefresh waits for the promise: give the reload a moment so the spinner does not just flash.
-    await new Promise((r) => setTimeout(r, 400));
+    try {
+      setFresh(await loadCases());
+    } catch (e) {
+      Toast.show({ icon: 'fail', content: friendlyError(e, t) });
+    }
   };
+  const items = fresh ?? cases.data;
   const newButton = (
     <div className="h5-actions">
       <Button block color="primary" size="large" onClick={() => void navigate('/cases/new')}>
@@ -34,8 +40,8 @@ export function CasesPage() {
   let body;
   if (isUnauthorized(cases.error)) body = <NeedLogin />;
   else if (cases.error) body = <LoadError error={cases.error} onRetry={cases.reload} />;
-  else if (!cases.data) body = <Loading />;
-  else if (cases.data.length === 0) {
+  else if (!items) body = <Loading />;
+  else if (items.length === 0) {
     body = (
       <>
         <ErrorBlock status="empty" title={t('casesEmpty')} description={t('casesEmptyHint')} />
@@ -47,7 +53,7 @@ export function CasesPage() {
       <>
         {newButton}
         <List className="h5-section h5-cases">
-          {cases.data.map((c) => (
+          {items.map((c) => (
             <List.Item
               key={c.id}
               onClick={() => void navigate(`/cases/${c.id}`)}
@@ -68,5 +74,5 @@ export function CasesPage() {
       </>
     );
   }
-  return <Page title={t('casesTitle')}>{cases.data ? <PullToRefresh onRefresh={refresh}>{body}</PullToRefresh> : body}</Page>;
+  return <Page title={t('casesTitle')}>{items ? <PullToRefresh onRefresh={refresh}>{body}</PullToRefresh> : body}</Page>;
 }

@@ -3,17 +3,20 @@
 // 入会申请, and the H5 status turns 已通过. The new member activates the portal account with ID number, phone and the
 // SMS code (written to the server log by the development sender) and the privacy consent, lands signed in on
 // 我的会员卡 (QR and card number), and the QR's verify page shows 有效 with the masked name. Then the member submits a
-// 诉求 (appeal), sees it under 我的申请, and the cadre has it in 工作台. The cadre's 会员账号 page lists the account as
-// 已激活, and its 重置激活 signs the member out. H5 screenshots at 390×844 (member-home-*-390.png); the console's at
+// 诉求 (appeal), sees it under 我的申请, and the cadre has it in 工作台, opens it and replies (答复); the member opens
+// the case in 我的申请 and reads the reply in its progress, then downloads 我的数据 as JSON (their name in it, the ID
+// number not in full). The cadre's 会员账号 page lists the account as 已激活, and its 重置激活 signs the member out. H5 screenshots at 390×844 (member-home-*-390.png); the console's at
 // 1440×900.
 import type { Page } from 'playwright-core';
 import { maskName } from '@gonghui/common';
 import { DEMO_PASSWORD, shot, type Journey } from '../harness.ts';
+import fs from 'node:fs';
 import { login, newPage } from './common.ts';
 import { expect } from './expect.ts';
 import { activate, applyToJoin, newApplicant, phonePage, seeApproved, showCard, submitAppeal, verifyCard } from './member-home.h5.ts';
 
 const APPEAL = '单位今年未发放防暑降温费，也没有安排高温天气调休，希望工会帮助协调。';
+const REPLY = '已与单位人事部门沟通，防暑降温费将于本月随工资补发，工会将跟踪落实。';
 const visibleModal = '.ant-modal-wrap:not([style*="display: none"]) .ant-modal';
 const todo = (page: Page, number: string) => page.locator('[data-testid="todo-item"]', { hasText: number }).first();
 
@@ -43,6 +46,41 @@ async function approve(page: Page, base: string, number: string): Promise<void> 
   expect(await page.textContent('[data-testid="join-card-no"]'), 'the card number issued').toBeTruthy();
   await page.mouse.move(0, 0);
   await shot(page, 'member-home-console-02-join-approved-1440');
+}
+
+/** The cadre opens the member's appeal from 工作台 and replies (答复). */
+async function reply(page: Page, item: ReturnType<typeof todo>): Promise<void> {
+  await item.locator('a').first().click();
+  await page.waitForURL(/\/appeals\/\d+$/);
+  await page.click('[data-testid="appeal-action-reply"]');
+  await page.waitForSelector(`${visibleModal} textarea`);
+  await page.locator(`${visibleModal} textarea`).first().fill(REPLY);
+  await page.locator(`${visibleModal} .ant-modal-footer .ant-btn-primary`).click();
+  await page.waitForSelector('[data-testid="appeal-reply"]');
+  expect(await page.textContent('[data-testid="appeal-reply"]'), 'the reply kept for the worker').toContain(REPLY);
+}
+
+/** The member opens the appeal in 我的申请 and reads the union's reply in its progress. */
+async function seeReply(page: Page, base: string, number: string): Promise<void> {
+  await page.goto(`${base}/h5/cases`);
+  await page.locator('.h5-cases .adm-list-item', { hasText: number }).first().click();
+  await page.waitForURL(/\/h5\/cases\/\d+$/);
+  await page.locator('.h5-opinion', { hasText: REPLY }).waitFor();
+  expect(await page.textContent('.h5-timeline'), 'the step names the union, not a cadre').toContain('答复');
+  await shot(page, 'member-home-14-case-reply-390');
+}
+
+/** 我的数据 → 下载 JSON: the member's own record, the ID number not in full. */
+async function downloadMyData(page: Page, base: string, name: string, idNumber: string): Promise<void> {
+  await page.goto(`${base}/h5/my-data`);
+  const link = page.locator('a.h5-download', { hasText: 'JSON' });
+  await link.waitFor();
+  await shot(page, 'member-home-15-my-data-390');
+  const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  const file = await download.path();
+  const text = fs.readFileSync(file, 'utf8');
+  expect(text, 'my data names me').toContain(name);
+  expect(text.includes(idNumber), 'the full ID number is not in the download').toBe(false);
 }
 
 /** 会员账号: the new member's account is listed 已激活; 重置激活 (confirmed) turns it 待激活. */
@@ -111,6 +149,9 @@ const memberHomeJourney: Journey = {
       await item.scrollIntoViewIfNeeded();
       await cadre.mouse.move(0, 0);
       await shot(cadre, 'member-home-console-03-workbench-appeal-1440');
+      await reply(cadre, item);
+      await seeReply(phone, base, appeal);
+      await downloadMyData(phone, base, who.name, who.idNumber);
 
       await accountListed(cadre, base, maskName(who.name));
       expect((await phone.request.get(`${base}/api/v1/h5/me`)).status(), 'the member signed out by the reset').toBe(401);

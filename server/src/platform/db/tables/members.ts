@@ -58,6 +58,8 @@ export const members = pgTable(
     uniqueIndex('members_card_no_uq').on(t.cardNo),
     index('members_org_path_idx').using('btree', t.orgPath.op('text_pattern_ops'), t.id),
     index('members_org_idx').on(t.orgId, t.id),
+    // The roster's count (members on the books in a subtree) reads this index only, never the table (benchmarks.md).
+    index('members_org_path_status_idx').using('btree', t.orgPath.op('text_pattern_ops'), t.status),
     index('members_phone_hash_idx').on(t.phoneHash),
     index('members_name_grams_idx').using('gin', t.nameGrams),
     // Prefix search by pinyin initials ("zw") or full pinyin ("zhangwei").

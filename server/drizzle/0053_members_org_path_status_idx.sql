@@ -1,0 +1,1 @@
+CREATE INDEX "members_org_path_status_idx" ON "members" USING btree ("org_path" text_pattern_ops,"status");

@@ -83,3 +83,9 @@ export function presentMemberCase(v: MemberCaseView, detail: Record<string, unkn
 
 export type MemberCaseSummary = ReturnType<typeof presentMemberCaseSummary>;
 export type MemberCaseDetail = ReturnType<typeof presentMemberCase>;
+
+/** The member's words for a case's status (「已答复」), or undefined for a type the portal does not show. */
+export function memberStatusLabel(kernelType: string, status: string): string | undefined {
+  const type = memberTypeOf(kernelType);
+  return type ? STATUS_LABELS[type][status] : undefined;
+}

@@ -14,7 +14,8 @@ import {
   type TMemberHardshipApply,
   type TMemberLegalAidApply,
 } from '@gonghui/common';
-import type { MemberCases, MemberCtx } from '../../platform/cases/index.ts';
+import { memberActorLabel, type MemberCases, type MemberCtx } from '../../platform/cases/index.ts';
+import type { MemberUploads } from '../../platform/files/index.ts';
 import type { Db } from '../../platform/db/index.ts';
 import { AppError, invalid, notFound } from '../../platform/http/index.ts';
 import type { MemberApplicant } from '../members/index.ts';
@@ -40,6 +41,8 @@ type Applicant = { memberId: number; name: string; idNumber: string; idHash: str
 export interface MemberCaseDeps {
   db: Db;
   kernel: MemberCases;
+  /** The platform's store of members' uploads (wired after the modules start, hence a function). */
+  uploads: () => MemberUploads;
   applicant: (memberId: number) => Promise<MemberApplicant>;
   hardship: { submitForMember(m: MemberCtx, who: Applicant, input: TMemberHardshipApply): Promise<number>; memberDetail: Detail };
   mutualAid: { submitForMember(m: MemberCtx, who: Applicant, input: TMemberClaimApply): Promise<number>; memberDetail: Detail };
@@ -123,7 +126,18 @@ export function createMemberCaseService(deps: MemberCaseDeps) {
     return get(memberId, caseId);
   }
 
-  return { types, submit, list, get, withdraw };
+  /** Stores an invoice photo for the member's next claim: theirs alone until a claim adopts it. */
+  async function upload(memberId: number, file: { name: string; data: Buffer }, origin: MemberOrigin) {
+    const { m, who } = await memberCtx(memberId, origin);
+    if (who.status !== 'active' && who.status !== 'retained') throw new AppError('CASE_ACTION_NOT_ALLOWED', '您已不在籍，不能在线上传');
+    const actorName = memberActorLabel(m.member.name);
+    const row = await deps
+      .uploads()
+      .upload({ memberId, orgId: m.member.orgId, orgPath: m.member.orgPath }, file, { actorId: null, actorName, ...origin });
+    return { id: row.id, name: row.fileName, size: row.size };
+  }
+
+  return { types, submit, list, get, withdraw, upload };
 }
 
 export type MemberCaseService = ReturnType<typeof createMemberCaseService>;

@@ -27,6 +27,7 @@ export const memberCasesModule = defineModule({
       mutualAid: service('mutual-aid'),
       rights: service('rights').cases,
       appeals: service('appeals'),
+      corrections: service('data-corrections'),
     });
     registerMemberCaseRoutes(app, svc);
     // The member hears back when a cadre acts on their application (a text after commit, never failing the action).

@@ -11,6 +11,7 @@ import {
   type MemberCaseType,
   type TMemberAppealApply,
   type TMemberClaimApply,
+  type TMemberDataCorrection,
   type TMemberHardshipApply,
   type TMemberLegalAidApply,
 } from '@gonghui/common';
@@ -48,6 +49,7 @@ export interface MemberCaseDeps {
   mutualAid: { submitForMember(m: MemberCtx, who: Applicant, input: TMemberClaimApply): Promise<number>; memberDetail: Detail };
   rights: { submitForMember(m: MemberCtx, who: Applicant, input: TMemberLegalAidApply): Promise<number>; memberDetail: Detail };
   appeals: { submitForMember(m: MemberCtx, who: Applicant, input: TMemberAppealApply): Promise<number>; memberDetail: Detail };
+  corrections: { submitForMember(m: MemberCtx, who: Applicant, input: TMemberDataCorrection): Promise<number>; memberDetail: Detail };
 }
 
 export function createMemberCaseService(deps: MemberCaseDeps) {
@@ -71,7 +73,13 @@ export function createMemberCaseService(deps: MemberCaseDeps) {
   }
 
   const detailOf = (type: MemberCaseType): Detail =>
-    ({ hardship: deps.hardship, mutual_aid_claim: deps.mutualAid, legal_aid: deps.rights, appeal: deps.appeals })[type].memberDetail;
+    ({
+      hardship: deps.hardship,
+      mutual_aid_claim: deps.mutualAid,
+      legal_aid: deps.rights,
+      appeal: deps.appeals,
+      data_correction: deps.corrections,
+    })[type].memberDetail;
 
   /** What a member may apply for, with the zh-CN labels and the schema of each form. */
   function types() {
@@ -91,6 +99,8 @@ export function createMemberCaseService(deps: MemberCaseDeps) {
     else if (t === 'mutual_aid_claim')
       id = await deps.mutualAid.submitForMember(m, who, parse('mutual_aid_claim', body) as TMemberClaimApply);
     else if (t === 'legal_aid') id = await deps.rights.submitForMember(m, who, parse('legal_aid', body) as TMemberLegalAidApply);
+    else if (t === 'data_correction')
+      id = await deps.corrections.submitForMember(m, who, parse('data_correction', body) as TMemberDataCorrection);
     else id = await deps.appeals.submitForMember(m, who, parse('appeal', body) as TMemberAppealApply);
     return get(memberId, id);
   }

@@ -63,3 +63,6 @@ export const ZDataCorrectionListQuery = z.strictObject({
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
+
+/** POST /data-corrections/:id/reveal: the proposed ID number or phone in clear, with the reason (audited). */
+export const ZDataCorrectionRevealBody = z.strictObject({ reason: labelled(zRequiredText(LIMITS.text), '查看原因') });

@@ -13,6 +13,7 @@ export const dataCorrectionsCatalogue = defineCatalogue({
         'data_correction.resolve': '办结信息更正申请（已更正）',
         'data_correction.reject': '不予更正',
         'data_correction.withdraw': '职工撤回信息更正申请',
+        'data_correction.reveal': '查看信息更正申请的完整信息',
       },
     },
   },

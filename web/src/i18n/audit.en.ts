@@ -107,6 +107,7 @@ export const AUDIT_ACTION_LABELS_EN: Record<AuditAction, string> = {
   'data_correction.resolve': 'Data correction request resolved (record corrected)',
   'data_correction.reject': 'Data correction request rejected',
   'data_correction.withdraw': 'Data correction request withdrawn by the member',
+  'data_correction.reveal': 'Data correction proposed value revealed',
   'mutual_aid.plan_create': 'Mutual aid plan set up',
   'mutual_aid.quota_set': 'Mutual aid quota set',
   'mutual_aid.enrol': 'Unit enrolled in mutual aid',

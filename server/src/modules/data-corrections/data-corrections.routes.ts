@@ -2,7 +2,14 @@
 // timeline and allowed actions, the action route (case kernel contract: version + opinion), and a request registered
 // at the desk for a member. Members submit theirs through 我的申请 (/api/v1/h5/cases, type data_correction).
 import { z } from 'zod';
-import { DATA_CORRECTION_ACTIONS, ZDataCorrectionActionBody, ZDataCorrectionCreate, ZDataCorrectionListQuery, zId } from '@gonghui/common';
+import {
+  DATA_CORRECTION_ACTIONS,
+  ZDataCorrectionActionBody,
+  ZDataCorrectionCreate,
+  ZDataCorrectionListQuery,
+  ZDataCorrectionRevealBody,
+  zId,
+} from '@gonghui/common';
 import { ctxOf } from '../../platform/authz/index.ts';
 import type { HttpApp } from '../../platform/http/index.ts';
 import type { DataCorrectionService } from './data-corrections.service.ts';
@@ -38,5 +45,17 @@ export function registerDataCorrectionRoutes(app: HttpApp, svc: DataCorrectionSe
       scope: { ...scope, action: { none: 'the action name; the case kernel applies each action’s side rule' } },
     },
     handler: async (req) => svc.act(ctxOf(req), req.params.id, req.params.action, req.body),
+  });
+  app.post('/api/v1/data-corrections/:id/reveal', {
+    schema: {
+      operationId: 'revealDataCorrection',
+      tags,
+      params: ZIdParams,
+      body: ZDataCorrectionRevealBody,
+      response: { 200: z.object({ correct: z.string() }) },
+    },
+    // member:view_sensitive is checked by the service too (the request's own permission gates reading it).
+    config: { permission: 'member:view_sensitive', scope },
+    handler: async (req) => svc.reveal(ctxOf(req), req.params.id, req.body.reason),
   });
 }

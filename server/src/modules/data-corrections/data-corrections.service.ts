@@ -14,12 +14,13 @@ import {
   type TDataCorrectionCreate,
   type TMemberDataCorrection,
 } from '@gonghui/common';
-import { inScope, type Ctx } from '../../platform/authz/index.ts';
+import { can, inScope, type Ctx } from '../../platform/authz/index.ts';
+import { originOf, recordAudit } from '../../platform/audit/index.ts';
 import { isOverdue, presentCaseSteps, type ActionBody, type CaseRecord, type MemberCtx } from '../../platform/cases/index.ts';
 import { CipherError, type FieldCrypto } from '../../platform/crypto/index.ts';
 import { eq } from 'drizzle-orm';
 import { asSystem, cases as casesTable, type Db } from '../../platform/db/index.ts';
-import { AppError, notFound } from '../../platform/http/index.ts';
+import { AppError, forbidden, notFound } from '../../platform/http/index.ts';
 import type { MemberApplicant } from '../members/index.ts';
 import { ZDataCorrectionPayload, type DataCorrectionCaseType, type DataCorrectionPayload } from './data-corrections.workflow.ts';
 
@@ -78,18 +79,42 @@ export function createDataCorrectionService(deps: {
     return get(ctx, c.id);
   }
 
-  /** The proposed value as shown: masked for an ID number or a phone. */
-  async function shown(p: DataCorrectionPayload): Promise<string> {
+  /** The proposed value in clear. */
+  async function plainOf(p: DataCorrectionPayload): Promise<string> {
     if (p.correct !== undefined) return p.correct;
     if (!p.correctCipher) return '';
-    let plain: string;
     try {
-      plain = await crypto.open(p.correctCipher, binding(p.memberId));
+      return await crypto.open(p.correctCipher, binding(p.memberId));
     } catch (e) {
       if (e instanceof CipherError) throw new AppError('DATA_INTEGRITY');
       throw e;
     }
+  }
+
+  /** The proposed value as shown: masked for an ID number or a phone. */
+  async function shown(p: DataCorrectionPayload): Promise<string> {
+    const plain = await plainOf(p);
+    if (p.correct !== undefined || !plain) return plain;
     return p.field === 'idNumber' ? maskIdNumber(plain) : maskPhone(plain);
+  }
+
+  /** The proposed ID number or phone in clear for a cadre who may see personal data (403 otherwise), audited with
+   *  the reason: they need it to correct the record. */
+  async function reveal(ctx: Ctx, id: number, reason: string) {
+    const v = await cases.get(ctx, id);
+    if (!can(ctx.actor, 'member:view_sensitive')) throw forbidden();
+    const c = v.case;
+    await db.transaction((tx) =>
+      recordAudit(tx, originOf(ctx), {
+        action: 'data_correction.reveal',
+        orgId: c.orgId,
+        orgPath: c.orgPath,
+        entityType: 'data_correction',
+        entityId: id,
+        after: { reason, number: c.number, field: c.payload.field },
+      }),
+    );
+    return { correct: await plainOf(c.payload) };
   }
 
   async function present(c: CaseRecord<DataCorrectionPayload>) {
@@ -138,7 +163,7 @@ export function createDataCorrectionService(deps: {
     return { field: p.field, fieldLabel: DATA_CORRECTION_FIELD_LABELS[p.field], correct: await shown(p), note: p.note ?? null };
   }
 
-  return { submitForMember, create, list, get, act, memberDetail };
+  return { submitForMember, create, list, get, act, reveal, memberDetail };
 }
 
 export type DataCorrectionService = ReturnType<typeof createDataCorrectionService>;

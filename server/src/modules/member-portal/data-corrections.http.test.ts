@@ -66,6 +66,14 @@ describe.each(engines())('data corrections on %s', (engine) => {
     const stranger = await loginAs(app, u.username, u.password);
     expect((await stranger.get(`/api/v1/data-corrections/${c.id}`)).status).toBe(404);
 
+    // The cadre (a privacy officer here) reveals the proposed ID number with a reason, to correct the record.
+    expect((await cadre.post(`/api/v1/data-corrections/${c.id}/reveal`, {})).status).toBe(400);
+    const revealed = await cadre.post(`/api/v1/data-corrections/${c.id}/reveal`, { reason: '核对后更正会员档案' });
+    expect(revealed.status, JSON.stringify(revealed.body)).toBe(200);
+    expect(revealed.body).toEqual({ correct: newId });
+    // Without member:view_sensitive: 403 (the matrix covers another subtree's 404).
+    expect((await stranger.post(`/api/v1/data-corrections/${c.id}/reveal`, { reason: '看看' })).status).toBe(403);
+
     const v = detail.body.version as number;
     expect((await cadre.post(`/api/v1/data-corrections/${c.id}/actions/resolve`, { version: v })).status).toBe(400);
     const mark = sent.sent.length;

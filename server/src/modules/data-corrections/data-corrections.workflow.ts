@@ -40,7 +40,7 @@ export function registerDataCorrectionCaseType(kernel: CaseKernel): DataCorrecti
     type: DATA_CORRECTION_CASE_TYPE,
     prefix: 'GZ',
     label: '信息更正申请',
-    link: (c) => `/data-corrections/${c.id}`,
+    link: () => '/data-corrections',
     stepLabels: DATA_CORRECTION_STEP_LABELS,
     payload: ZDataCorrectionPayload,
     initial: 'pending',

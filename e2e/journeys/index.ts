@@ -1,6 +1,7 @@
 import type { Journey } from '../harness.ts';
 import { appealJourneys } from './appeals.ts';
 import { assistanceJourneys } from './assistance.ts';
+import { memberHomeJourneys } from './member-home.ts';
 import { memberJourneys } from './members.ts';
 import { mfaJourneys } from './mfa.ts';
 import { mutualAidJourneys } from './mutual-aid.ts';
@@ -18,4 +19,5 @@ export const journeys: Journey[] = [
   ...assistanceJourneys,
   ...appealJourneys,
   ...mutualAidJourneys,
+  ...memberHomeJourneys,
 ];

@@ -1,5 +1,7 @@
 // Typed fetch client for the member H5 API (/api/v1/h5/*): same-origin cookies, CSRF header from the member cookie
 // gh_mcsrf on writes, JSON errors turned into H5ApiError.
+import type { CaseDetail, CaseSummary } from './cases.ts';
+import type { CaseSubmit } from './case-submit.ts';
 export class H5ApiError extends Error {
   readonly status: number;
   readonly code: string;
@@ -24,13 +26,45 @@ export function readCookie(name: string): string | undefined {
 
 const BASE = '/api/v1/h5';
 
+function csrfHeader(): Record<string, string> {
+  const csrf = readCookie('gh_mcsrf');
+  return csrf ? { 'x-csrf-token': csrf } : {};
+}
+
+async function failure(res: Response): Promise<H5ApiError> {
+  const err: unknown = await res.json().catch(() => null);
+  const e = (typeof err === 'object' && err !== null ? err : {}) as { code?: unknown; message?: unknown; field?: unknown };
+  return new H5ApiError(
+    res.status,
+    typeof e.code === 'string' ? e.code : `HTTP_${res.status}`,
+    typeof e.message === 'string' ? e.message : '',
+    typeof e.field === 'string' ? e.field : undefined,
+  );
+}
+
+/** POST /attachments: one file as multipart (field `file`); the browser sets the boundary. */
+async function uploadFile(file: File): Promise<UploadedFile> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  let res: Response;
+  try {
+    res = await fetch(`${BASE}/attachments`, {
+      method: 'POST',
+      headers: { accept: 'application/json', ...csrfHeader() },
+      credentials: 'same-origin',
+      body: form,
+    });
+  } catch {
+    throw new H5ApiError(0, 'NETWORK', '');
+  }
+  if (!res.ok) throw await failure(res);
+  return (await res.json()) as UploadedFile;
+}
+
 async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
-  if (method !== 'GET') {
-    const csrf = readCookie('gh_mcsrf');
-    if (csrf) headers['x-csrf-token'] = csrf;
-  }
+  if (method !== 'GET') Object.assign(headers, csrfHeader());
   let res: Response;
   try {
     res = await fetch(BASE + path, {
@@ -42,16 +76,7 @@ async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown):
   } catch {
     throw new H5ApiError(0, 'NETWORK', '');
   }
-  if (!res.ok) {
-    const err: unknown = await res.json().catch(() => null);
-    const e = (typeof err === 'object' && err !== null ? err : {}) as { code?: unknown; message?: unknown; field?: unknown };
-    throw new H5ApiError(
-      res.status,
-      typeof e.code === 'string' ? e.code : `HTTP_${res.status}`,
-      typeof e.message === 'string' ? e.message : '',
-      typeof e.field === 'string' ? e.field : undefined,
-    );
-  }
+  if (!res.ok) throw await failure(res);
   if (res.status === 204) return undefined as T;
   const text = await res.text();
   return (text ? JSON.parse(text) : undefined) as T;
@@ -131,13 +156,10 @@ export interface MyData {
   consents?: ConsentItem[];
 }
 
-export interface CaseItem {
-  id: string;
-  number: string;
-  typeLabel?: string;
-  title?: string;
-  statusLabel?: string;
-  submittedAt?: string;
+export interface UploadedFile {
+  id: number;
+  name: string;
+  size: number;
 }
 
 export const h5Api = {
@@ -154,7 +176,11 @@ export const h5Api = {
     request<JoinStatus>('GET', `/join-applications/${encodeURIComponent(number)}?token=${encodeURIComponent(token)}`),
   myData: () => request<MyData>('GET', '/my-data'),
   withdrawConsent: (key: string) => request<unknown>('POST', '/consents/withdraw', { key }),
-  cases: () => request<CaseItem[] | { items: CaseItem[] }>('GET', '/cases'),
+  cases: () => request<{ items: CaseSummary[] }>('GET', '/cases'),
+  case: (id: string) => request<CaseDetail>('GET', `/cases/${encodeURIComponent(id)}`),
+  submitCase: (body: CaseSubmit) => request<CaseDetail>('POST', '/cases', body),
+  withdrawCase: (id: number, body: { version: number; reason?: string }) => request<CaseDetail>('POST', `/cases/${id}/withdraw`, body),
+  upload: (file: File) => uploadFile(file),
 };
 
 export const exportUrl = (format: 'json' | 'xlsx') => `${BASE}/my-data/export?format=${format}`;

@@ -8,6 +8,8 @@ import { JoinPage } from './pages/JoinPage.tsx';
 import { JoinStatusPage, SavedApplicationsPage } from './pages/JoinStatusPage.tsx';
 import { MyDataPage } from './pages/MyDataPage.tsx';
 import { CasesPage } from './pages/CasesPage.tsx';
+import { CaseNewPage } from './pages/CaseNewPage.tsx';
+import { CaseDetailPage } from './pages/CaseDetailPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 
 import { H5_BASE } from './paths.ts';
@@ -23,6 +25,8 @@ export const router = createBrowserRouter(
     { path: '/join/:number', element: <JoinStatusPage /> },
     { path: '/my-data', element: <MyDataPage /> },
     { path: '/cases', element: <CasesPage /> },
+    { path: '/cases/new', element: <CaseNewPage /> },
+    { path: '/cases/:id', element: <CaseDetailPage /> },
     { path: '*', element: <NotFoundPage /> },
   ],
   { basename: H5_BASE },

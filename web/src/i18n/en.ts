@@ -11,6 +11,7 @@ import { appealsEn } from './appeals.en.ts';
 import { mutualAidEn } from './mutual-aid.en.ts';
 import { joinEn } from './join.en.ts';
 import { dataCorrectionsEn } from './dataCorrections.en.ts';
+import { memberAccountEn } from './memberAccount.en.ts';
 import { browseEn } from './browse.en.ts';
 import type { Messages } from './zh-CN.ts';
 import { AUDIT_ACTION_LABELS_EN, AUDIT_ENTITY_LABELS_EN, AUDIT_GROUP_LABELS_EN } from './audit.en.ts';
@@ -28,6 +29,7 @@ export const en: Messages = {
   ...mutualAidEn,
   ...joinEn,
   ...dataCorrectionsEn,
+  ...memberAccountEn,
   ...browseEn,
   app: { title: 'Trade Union Work Platform', subtitle: 'Organisation · Members · Work records' },
   common: {

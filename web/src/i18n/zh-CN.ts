@@ -22,6 +22,7 @@ import { appealsZhCN } from './appeals.zh-CN.ts';
 import { mutualAidZhCN } from './mutual-aid.zh-CN.ts';
 import { joinZhCN } from './join.zh-CN.ts';
 import { dataCorrectionsZhCN } from './dataCorrections.zh-CN.ts';
+import { memberAccountZhCN } from './memberAccount.zh-CN.ts';
 import { browseZhCN } from './browse.zh-CN.ts';
 
 export const zhCN = {
@@ -37,6 +38,7 @@ export const zhCN = {
   ...mutualAidZhCN,
   ...joinZhCN,
   ...dataCorrectionsZhCN,
+  ...memberAccountZhCN,
   ...browseZhCN,
   app: { title: '工会工作平台', subtitle: '组织建设 · 会员管理 · 工作台账' },
   common: {

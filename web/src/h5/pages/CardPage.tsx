@@ -8,6 +8,7 @@ import { LoadError, Loading, NeedLogin } from '../components/States.tsx';
 import { isUnauthorized } from '../errors.ts';
 import { useLoad } from '../hooks.ts';
 import { useLang } from '../i18n.tsx';
+import { memberStatusLabel } from '../status.ts';
 import { formatDate, formatTime, refreshDelay } from '../time.ts';
 
 export function CardPage() {
@@ -43,12 +44,16 @@ export function CardPage() {
         <div className="h5-card-face">
           <div style={{ fontSize: 20 }}>{p.name}</div>
           <div style={{ marginTop: 6, opacity: 0.9 }}>{p.orgName ?? '—'}</div>
-          <div className="no">{card.data?.cardNo ?? '—'}</div>
+          <div className="no" data-testid="card-no">
+            {card.data?.cardNo ?? '—'}
+          </div>
         </div>
         <div className="h5-qr">
           {card.data ? (
             <>
-              <QRCodeSVG value={card.data.verifyUrl} size={200} level="M" marginSize={2} />
+              <div data-testid="card-qr">
+                <QRCodeSVG value={card.data.verifyUrl} size={200} level="M" marginSize={2} />
+              </div>
               <div className="h5-hint">{t('qrHint')}</div>
               <div className="h5-hint">{t('qrExpires', { time: formatTime(card.data.expiresAt, lang) })}</div>
             </>
@@ -63,7 +68,7 @@ export function CardPage() {
           <List.Item extra={p.idMasked}>{t('idNumber')}</List.Item>
           <List.Item extra={p.phoneMasked}>{t('phone')}</List.Item>
           <List.Item extra={p.orgName ?? '—'}>{t('union')}</List.Item>
-          <List.Item extra={p.statusLabel ?? p.status}>{t('status')}</List.Item>
+          <List.Item extra={p.statusLabel ?? memberStatusLabel(p.status, lang)}>{t('status')}</List.Item>
           <List.Item extra={formatDate(p.joinedAt)}>{t('joinedAt')}</List.Item>
         </List>
       </>

@@ -5,10 +5,11 @@ import { Page } from '../components/Page.tsx';
 import { LoadError, Loading } from '../components/States.tsx';
 import { useLang } from '../i18n.tsx';
 import { useSession } from '../session.tsx';
+import { memberStatusLabel } from '../status.ts';
 import { loadApplications } from '../storage.ts';
 
 export function HomePage() {
-  const { t } = useLang();
+  const { t, lang } = useLang();
   const { me, error, refresh, logout } = useSession();
   const navigate = useNavigate();
   const saved = loadApplications();
@@ -57,7 +58,7 @@ export function HomePage() {
         <div style={{ fontSize: 20 }}>
           {me.name}{' '}
           <Tag color="#fff" fill="outline">
-            {me.statusLabel ?? me.status}
+            {me.statusLabel ?? memberStatusLabel(me.status, lang)}
           </Tag>
         </div>
         <div style={{ marginTop: 6, opacity: 0.9 }}>{me.orgName ?? '—'}</div>

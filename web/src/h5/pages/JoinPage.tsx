@@ -63,7 +63,15 @@ export function JoinPage() {
     };
     return (
       <Page title={t('joinTitle')}>
-        <Result status="success" title={t('joinSubmitted')} description={`${t('applicationNumber')}：${done.number}`} />
+        <Result
+          status="success"
+          title={t('joinSubmitted')}
+          description={
+            <>
+              {t('applicationNumber')}：<span data-testid="join-number">{done.number}</span>
+            </>
+          }
+        />
         <p className="h5-hint">{t('statusLinkHint')}</p>
         <div className="h5-link-box">{link}</div>
         <div className="h5-actions">

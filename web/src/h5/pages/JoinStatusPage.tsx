@@ -29,7 +29,7 @@ function StatusBody({ s, t, lang }: { s: JoinStatus; t: Translate; lang: 'zh' | 
       </div>
       <List className="h5-section">
         <List.Item extra={s.number}>{t('applicationNumber')}</List.Item>
-        <List.Item extra={s.statusLabel}>{t('status')}</List.Item>
+        <List.Item extra={<span data-testid="join-status">{s.statusLabel}</span>}>{t('status')}</List.Item>
         <List.Item extra={s.orgName ?? '—'}>{t('union')}</List.Item>
         <List.Item extra={formatTime(s.submittedAt, lang)}>{t('submittedAt')}</List.Item>
         {s.decidedAt && <List.Item extra={formatTime(s.decidedAt, lang)}>{t('decidedAt')}</List.Item>}

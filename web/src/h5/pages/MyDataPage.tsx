@@ -1,5 +1,7 @@
-// 我的数据: what the union keeps (sections), who viewed my full ID number, downloads, and optional consents to withdraw.
+// 我的数据: what the union keeps (sections), asking to correct it (即将开放), who viewed my full ID number, downloads,
+// and optional consents to withdraw.
 import { Button, Dialog, List, Tag, Toast } from 'antd-mobile';
+import { useNavigate } from 'react-router';
 import { exportUrl, h5Api, type ConsentItem } from '../api.ts';
 import { Page } from '../components/Page.tsx';
 import { LoadError, Loading, NeedLogin } from '../components/States.tsx';
@@ -9,9 +11,13 @@ import { useLang } from '../i18n.tsx';
 import { flattenSections } from '../sections.ts';
 import { formatTime } from '../time.ts';
 
+/** The 信息更正 case type (data_correction) is not in common's MEMBER_CASE_SCHEMAS yet. */
+const CORRECTION_OPEN = false;
+
 export function MyDataPage() {
   const { t, lang } = useLang();
   const data = useLoad(() => h5Api.myData(), []);
+  const navigate = useNavigate();
 
   const withdraw = async (c: ConsentItem) => {
     const ok = await Dialog.confirm({
@@ -48,6 +54,17 @@ export function MyDataPage() {
             ))}
           </List>
         ))}
+        <List className="h5-section">
+          {/* 信息更正 (PIPL): opens once common's MEMBER_CASE_SCHEMAS has data_correction; drop `disabled` then. */}
+          <List.Item
+            disabled={!CORRECTION_OPEN}
+            description={t('correctionHint')}
+            extra={CORRECTION_OPEN ? undefined : t('comingSoon')}
+            onClick={() => void navigate('/cases/new?type=data_correction')}
+          >
+            {t('correction')}
+          </List.Item>
+        </List>
         <List header={t('viewedBy')} className="h5-section">
           {viewed.length === 0 ? (
             <List.Item>{t('viewedByEmpty')}</List.Item>

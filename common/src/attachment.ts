@@ -48,7 +48,7 @@ export const ZAttachment = z.object({
   contentType: z.string(),
   size: z.number().int(),
   sha256: z.string(),
-  uploadedBy: z.number().int(),
+  uploadedBy: z.number().int().nullable(),
   /** Null when the uploader's account lies outside the reader's scope. */
   uploaderName: z.string().nullable(),
   createdAt: z.string(),

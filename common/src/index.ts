@@ -29,6 +29,7 @@ export * from './appeals.ts';
 export * from './mutual-aid.ts';
 export * from './join-applications.ts';
 export * from './member-cases.ts';
+export * from './data-corrections.ts';
 export * from './member-portal.ts';
 export * from './modules/index.ts';
 export { catalogueOwners, AUDIT_ACTION_GROUPS } from './modules/assemble.ts';

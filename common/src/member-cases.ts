@@ -3,6 +3,7 @@
 // from the member registry, never from the form. Amounts are integers of 分 (decision 0006).
 import { z } from 'zod';
 import { APPEAL_CATEGORIES } from './appeals.ts';
+import { ZMemberDataCorrection } from './data-corrections.ts';
 import { labelled } from './field-labels.ts';
 import { HARDSHIP_CAUSES } from './hardship.ts';
 import { LIMITS } from './limits.ts';
@@ -12,13 +13,14 @@ import { RIGHTS_SUBJECTS } from './rights.ts';
 import { zId, zPastDate } from './schemas.ts';
 import { zMultilineText, zRequiredText, zText } from './strings.ts';
 
-export const MEMBER_CASE_TYPES = ['hardship', 'mutual_aid_claim', 'legal_aid', 'appeal'] as const;
+export const MEMBER_CASE_TYPES = ['hardship', 'mutual_aid_claim', 'legal_aid', 'appeal', 'data_correction'] as const;
 export type MemberCaseType = (typeof MEMBER_CASE_TYPES)[number];
 export const MEMBER_CASE_TYPE_LABELS: Record<MemberCaseType, string> = {
   hardship: '困难帮扶申请',
   mutual_aid_claim: '医疗互助报销',
   legal_aid: '法律援助申请',
   appeal: '诉求反映',
+  data_correction: '信息更正申请',
 };
 
 /** The longest narrative a member writes (hardship, legal aid, appeal content). */
@@ -85,6 +87,7 @@ export const MEMBER_CASE_SCHEMAS = {
   mutual_aid_claim: ZMemberClaimApply,
   legal_aid: ZMemberLegalAidApply,
   appeal: ZMemberAppealApply,
+  data_correction: ZMemberDataCorrection,
 } as const satisfies Record<MemberCaseType, z.ZodType>;
 
 /** POST /h5/cases: the type and its fields. */
@@ -93,6 +96,7 @@ export const ZMemberCaseSubmit = z.discriminatedUnion('type', [
   ZMemberClaimApply.extend({ type: z.literal('mutual_aid_claim') }),
   ZMemberLegalAidApply.extend({ type: z.literal('legal_aid') }),
   ZMemberAppealApply.extend({ type: z.literal('appeal') }),
+  ZMemberDataCorrection.extend({ type: z.literal('data_correction') }),
 ]);
 export type TMemberCaseSubmit = z.infer<typeof ZMemberCaseSubmit>;
 export type TMemberHardshipApply = z.infer<typeof ZMemberHardshipApply>;

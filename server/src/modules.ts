@@ -2,6 +2,7 @@
 // folder under server/src/modules (with defineModule in its index.ts) plus one line here.
 import type { ServerModule } from './platform/contract/index.ts';
 import { appealsModule } from './modules/appeals/index.ts';
+import { dataCorrectionsModule } from './modules/data-corrections/index.ts';
 import { assistanceModule } from './modules/assistance/index.ts';
 import { auditModule } from './modules/audit/index.ts';
 import { authModule } from './modules/auth/index.ts';
@@ -35,7 +36,8 @@ export const MODULES: readonly ServerModule[] = [
   appealsModule,
   mutualAidModule,
   joinApplicationsModule,
-  // The member portal's applications: on the case types of hardship, rights, appeals and mutual-aid.
+  dataCorrectionsModule,
+  // The member portal's applications: on the case types of hardship, rights, appeals, mutual-aid and corrections.
   memberCasesModule,
   // Subscribes to every case type's steps: after the modules that register case types.
   notificationsModule,

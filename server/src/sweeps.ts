@@ -8,6 +8,7 @@ import { maintainEmbedded, type Db } from './platform/db/index.ts';
 import type { JobService } from './platform/jobs/index.ts';
 import { disableDormantUsers, pruneLoginThrottle } from './modules/auth/index.ts';
 import { pruneMemberPortal } from './modules/member-portal/index.ts';
+import { pruneMemberUploads } from './platform/files/index.ts';
 
 export const SWEEP_INTERVALS = {
   /** Sessions idle past the timeout are refused on use anyway; this keeps the table small. */
@@ -16,6 +17,8 @@ export const SWEEP_INTERVALS = {
   login_throttle_prune: 15 * 60_000,
   /** Member sessions past their timeouts and SMS code requests older than the hourly limit window. */
   member_portal_prune: 15 * 60_000,
+  /** Members' portal uploads never adopted by an application within a day are hidden. */
+  member_upload_prune: 3600_000,
   /** DORMANT_DAYS: accounts nobody has used for that long are disabled (audited); login checks it too. */
   dormant_sweep: 3600_000,
   /** Cases past their due working day: marked overdue (the parent org is told) and, where the type says so, expired. */
@@ -50,6 +53,11 @@ export function defineSweeps(jobs: JobService, { db, cases, log, dormantDays, em
     payload: ZNone,
     every: SWEEP_INTERVALS.member_portal_prune,
     run: async () => void (await pruneMemberPortal(db)),
+  });
+  jobs.define('member_upload_prune', {
+    payload: ZNone,
+    every: SWEEP_INTERVALS.member_upload_prune,
+    run: async () => void (await pruneMemberUploads(db)),
   });
   if (dormantDays > 0) {
     jobs.define('dormant_sweep', {

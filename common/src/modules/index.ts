@@ -1,5 +1,6 @@
 // Every module's shared catalogue, in menu order. A new module adds its catalogue file here with one line.
 import { appealsCatalogue } from './appeals.ts';
+import { dataCorrectionsCatalogue } from './data-corrections.ts';
 import { authCatalogue } from './auth.ts';
 import { hardshipCatalogue } from './hardship.ts';
 import { joinApplicationsCatalogue } from './join-applications.ts';
@@ -32,6 +33,7 @@ export const CATALOGUES = [
   appealsCatalogue,
   mutualAidCatalogue,
   memberCasesCatalogue,
+  dataCorrectionsCatalogue,
   statsCatalogue,
   reportsCatalogue,
   authCatalogue,
@@ -43,6 +45,7 @@ export type Catalogue = (typeof CATALOGUES)[number];
 export type ModuleKey = Catalogue['key'];
 export {
   appealsCatalogue,
+  dataCorrectionsCatalogue,
   assistanceCatalogue,
   authCatalogue,
   auditCatalogue,

@@ -146,6 +146,12 @@ export const SCOPE_FIXTURES: Record<string, ScopeFixture> = {
     const res = await s.app.inject({ method: 'POST', url: '/api/v1/h5/join-applications', payload: body });
     return created({ status: res.statusCode, body: res.json(), headers: {} }, 'join application');
   },
+  // A correction request registered at the desk for a member of a union of the district.
+  data_correction: async (s) =>
+    created(
+      await s.cadre.post('/api/v1/data-corrections', { memberId: await member(s), field: 'name', correct: '范更正' }),
+      'data correction',
+    ),
   mutual_aid_plan: (s) => mutualAid(s, 'plan'),
   mutual_aid_enrolment: (s) => mutualAid(s, 'enrolment'),
   mutual_aid_claim: (s) => mutualAid(s, 'claim'),

@@ -3,7 +3,7 @@
 // fails when they drift. Kept here because the H5 bundle never imports common (zod would come with it).
 import type { H5Lang } from './i18n.tsx';
 
-export const CASE_TYPES = ['hardship', 'mutual_aid_claim', 'legal_aid', 'appeal'] as const;
+export const CASE_TYPES = ['hardship', 'mutual_aid_claim', 'legal_aid', 'appeal', 'data_correction'] as const;
 export type MemberCaseType = (typeof CASE_TYPES)[number];
 
 /** value, Chinese, English. */
@@ -34,7 +34,22 @@ export const TYPE_OPTIONS: Record<MemberCaseType, { zh: string; en: string; hint
     hintZh: '向工会反映工作中遇到的问题',
     hintEn: 'Tell the union about a problem at work',
   },
+  data_correction: {
+    zh: '信息更正申请',
+    en: 'Correct my information',
+    hintZh: '会员档案中的姓名、手机号、身份证号等有误',
+    hintEn: 'Your member record has a wrong name, phone, ID…',
+  },
 };
+
+export const CORRECTION_FIELD_OPTIONS: readonly Option[] = [
+  ['name', '姓名', 'Name'],
+  ['phone', '手机号码', 'Phone'],
+  ['idNumber', '身份证号码', 'ID number'],
+  ['joinedAt', '入会日期', 'Joined on'],
+  ['category', '会员类别', 'Member category'],
+  ['other', '其他信息', 'Other'],
+];
 
 export const HARDSHIP_CAUSE_OPTIONS: readonly Option[] = [
   ['illness', '因病', 'Illness'],
@@ -91,4 +106,5 @@ export const CASE_LIMITS = {
   incomePerHeadMaxFen: 100_000_000,
   attachments: 10,
   attachmentBytes: 10 * 1024 * 1024,
+  correction: 200,
 } as const;

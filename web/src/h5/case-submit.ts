@@ -16,7 +16,8 @@ export type CaseSubmit =
       attachments?: number[];
     }
   | { type: 'legal_aid'; category: string; narrative: string; employerName?: string }
-  | { type: 'appeal'; category: string; content: string };
+  | { type: 'appeal'; category: string; content: string }
+  | { type: 'data_correction'; field: string; correct: string; note?: string };
 
 /** What the antd-mobile form hands over (Selectors give arrays, money is the typed 元 string). */
 export interface CaseFormValues {
@@ -32,6 +33,9 @@ export interface CaseFormValues {
   category?: string[];
   employerName?: string;
   content?: string;
+  field?: string[];
+  correct?: string;
+  note?: string;
 }
 
 export class FormValueError extends Error {}
@@ -72,6 +76,8 @@ export function buildSubmit(type: MemberCaseType, v: CaseFormValues, attachments
       return { type, category: first(v.category), narrative: text(v.narrative), ...optional('employerName', v.employerName) };
     case 'appeal':
       return { type, category: first(v.category), content: text(v.content) };
+    case 'data_correction':
+      return { type, field: first(v.field), correct: text(v.correct), ...optional('note', v.note) };
   }
 }
 

@@ -108,6 +108,11 @@ const DETAIL_ROWS: Record<MemberCaseType, readonly RowSpec[]> = {
     ['repliedAt', '答复日期', 'Replied on', 'day'],
     ['closedAt', '办结日期', 'Closed on', 'day'],
   ],
+  data_correction: [
+    ['fieldLabel', '更正项目', 'What to correct', 'text'],
+    ['correct', '正确信息', 'Correct value', 'text'],
+    ['note', '说明', 'Note', 'text'],
+  ],
 };
 
 export interface DetailRow {

@@ -103,6 +103,11 @@ export const AUDIT_ACTION_LABELS_EN: Record<AuditAction, string> = {
   'appeal.auto_escalate': 'Worker appeal escalated (overdue)',
   'appeal.reveal': 'Worker appeal contact revealed',
   'appeal.export': 'Worker appeals exported',
+  'data_correction.create': 'Data correction request submitted',
+  'data_correction.resolve': 'Data correction request resolved (record corrected)',
+  'data_correction.reject': 'Data correction request rejected',
+  'data_correction.withdraw': 'Data correction request withdrawn by the member',
+  'data_correction.reveal': 'Data correction proposed value revealed',
   'mutual_aid.plan_create': 'Mutual aid plan set up',
   'mutual_aid.quota_set': 'Mutual aid quota set',
   'mutual_aid.enrol': 'Unit enrolled in mutual aid',
@@ -149,6 +154,7 @@ export const AUDIT_GROUP_LABELS_EN: Record<AuditActionGroup, string> = {
   mutual_aid: 'Mutual medical aid',
   join_application: 'Join applications',
   member_account: 'Member portal accounts',
+  data_correction: 'Data corrections',
 };
 
 export const AUDIT_ENTITY_LABELS_EN: Record<AuditEntityType, string> = {
@@ -176,4 +182,5 @@ export const AUDIT_ENTITY_LABELS_EN: Record<AuditEntityType, string> = {
   mutual_aid_enrolment: 'Mutual aid enrolment',
   mutual_aid_claim: 'Mutual aid claim',
   join_application: 'Join application',
+  data_correction: 'Data correction request',
 };

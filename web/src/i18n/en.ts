@@ -10,6 +10,7 @@ import { assistanceEn } from './assistance.en.ts';
 import { appealsEn } from './appeals.en.ts';
 import { mutualAidEn } from './mutual-aid.en.ts';
 import { joinEn } from './join.en.ts';
+import { dataCorrectionsEn } from './dataCorrections.en.ts';
 import { memberAccountEn } from './memberAccount.en.ts';
 import { browseEn } from './browse.en.ts';
 import type { Messages } from './zh-CN.ts';
@@ -27,6 +28,7 @@ export const en: Messages = {
   ...appealsEn,
   ...mutualAidEn,
   ...joinEn,
+  ...dataCorrectionsEn,
   ...memberAccountEn,
   ...browseEn,
   app: { title: 'Trade Union Work Platform', subtitle: 'Organisation · Members · Work records' },

@@ -21,6 +21,7 @@ import { assistanceZhCN } from './assistance.zh-CN.ts';
 import { appealsZhCN } from './appeals.zh-CN.ts';
 import { mutualAidZhCN } from './mutual-aid.zh-CN.ts';
 import { joinZhCN } from './join.zh-CN.ts';
+import { dataCorrectionsZhCN } from './dataCorrections.zh-CN.ts';
 import { memberAccountZhCN } from './memberAccount.zh-CN.ts';
 import { browseZhCN } from './browse.zh-CN.ts';
 
@@ -36,6 +37,7 @@ export const zhCN = {
   ...appealsZhCN,
   ...mutualAidZhCN,
   ...joinZhCN,
+  ...dataCorrectionsZhCN,
   ...memberAccountZhCN,
   ...browseZhCN,
   app: { title: '工会工作平台', subtitle: '组织建设 · 会员管理 · 工作台账' },

@@ -5,6 +5,7 @@ import { defineModule } from '../../platform/contract/index.ts';
 import { memberApplicant } from '../members/index.ts';
 import { createMemberCaseService, type MemberCaseService } from './member-cases.service.ts';
 import { registerMemberCaseRoutes } from './member-cases.routes.ts';
+import { memberNoticeListener } from './member-cases.notify.ts';
 
 declare module '../../platform/contract/contract.ts' {
   interface ModuleServices {
@@ -16,17 +17,22 @@ export const memberCasesModule = defineModule({
   name: 'member-cases',
   catalogue: memberCasesCatalogue,
   tables: [],
-  register({ app, db, settings, cases, service }) {
+  register({ app, db, settings, cases, service, messages }) {
     const svc = createMemberCaseService({
       db,
       kernel: cases.members,
+      uploads: () => cases.memberUploads(),
       applicant: (memberId) => memberApplicant(db, settings.crypto, memberId),
       hardship: service('hardship'),
       mutualAid: service('mutual-aid'),
       rights: service('rights').cases,
       appeals: service('appeals'),
+      corrections: service('data-corrections'),
     });
     registerMemberCaseRoutes(app, svc);
+    // The member hears back when a cadre acts on their application (a text after commit, never failing the action).
+    const phoneOf = async (memberId: number) => (await memberApplicant(db, settings.crypto, memberId)).phone;
+    cases.onStep(memberNoticeListener({ messages, phoneOf, log: app.log }));
     return svc;
   },
 });

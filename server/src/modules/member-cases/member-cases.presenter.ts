@@ -4,6 +4,7 @@
 // account, amounts, outcome). Never other people's data, file names or the reviewers' internal notes.
 import {
   APPEAL_STATUS_LABELS,
+  DATA_CORRECTION_STATUS_LABELS,
   HARDSHIP_STATUS_LABELS,
   MEMBER_CASE_TYPE_LABELS,
   MUTUAL_AID_CLAIM_STATUS_LABELS,
@@ -18,6 +19,7 @@ export const KERNEL_TYPE_OF: Record<MemberCaseType, string> = {
   mutual_aid_claim: 'mutual_aid_claim',
   legal_aid: 'rights_case',
   appeal: 'appeal',
+  data_correction: 'data_correction',
 };
 const MEMBER_TYPE_OF = Object.fromEntries(Object.entries(KERNEL_TYPE_OF).map(([m, k]) => [k, m])) as Record<string, MemberCaseType>;
 export const memberTypeOf = (kernelType: string): MemberCaseType | undefined => MEMBER_TYPE_OF[kernelType];
@@ -27,10 +29,11 @@ const STATUS_LABELS: Record<MemberCaseType, Record<string, string>> = {
   mutual_aid_claim: MUTUAL_AID_CLAIM_STATUS_LABELS,
   legal_aid: RIGHTS_STATUS_LABELS,
   appeal: APPEAL_STATUS_LABELS,
+  data_correction: DATA_CORRECTION_STATUS_LABELS,
 };
 
 /** Steps whose opinion is addressed to the applicant: a reply, a refusal's reason, their own words. */
-const OPINIONS_FOR_APPLICANT = new Set(['reply', 'decline', 'reject', 'withdraw', 'close']);
+const OPINIONS_FOR_APPLICANT = new Set(['reply', 'decline', 'reject', 'withdraw', 'close', 'resolve']);
 const EXTRA_STEP_LABELS: Record<string, string> = { attach: '补充材料', detach: '删除材料', submit: '提交申请' };
 
 function actorOf(s: CaseStepRow): string {
@@ -83,3 +86,9 @@ export function presentMemberCase(v: MemberCaseView, detail: Record<string, unkn
 
 export type MemberCaseSummary = ReturnType<typeof presentMemberCaseSummary>;
 export type MemberCaseDetail = ReturnType<typeof presentMemberCase>;
+
+/** The member's words for a case's status (「已答复」), or undefined for a type the portal does not show. */
+export function memberStatusLabel(kernelType: string, status: string): string | undefined {
+  const type = memberTypeOf(kernelType);
+  return type ? STATUS_LABELS[type][status] : undefined;
+}

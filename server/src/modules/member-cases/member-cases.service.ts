@@ -11,10 +11,12 @@ import {
   type MemberCaseType,
   type TMemberAppealApply,
   type TMemberClaimApply,
+  type TMemberDataCorrection,
   type TMemberHardshipApply,
   type TMemberLegalAidApply,
 } from '@gonghui/common';
-import type { MemberCases, MemberCtx } from '../../platform/cases/index.ts';
+import { memberActorLabel, type MemberCases, type MemberCtx } from '../../platform/cases/index.ts';
+import type { MemberUploads } from '../../platform/files/index.ts';
 import type { Db } from '../../platform/db/index.ts';
 import { AppError, invalid, notFound } from '../../platform/http/index.ts';
 import type { MemberApplicant } from '../members/index.ts';
@@ -40,11 +42,14 @@ type Applicant = { memberId: number; name: string; idNumber: string; idHash: str
 export interface MemberCaseDeps {
   db: Db;
   kernel: MemberCases;
+  /** The platform's store of members' uploads (wired after the modules start, hence a function). */
+  uploads: () => MemberUploads;
   applicant: (memberId: number) => Promise<MemberApplicant>;
   hardship: { submitForMember(m: MemberCtx, who: Applicant, input: TMemberHardshipApply): Promise<number>; memberDetail: Detail };
   mutualAid: { submitForMember(m: MemberCtx, who: Applicant, input: TMemberClaimApply): Promise<number>; memberDetail: Detail };
   rights: { submitForMember(m: MemberCtx, who: Applicant, input: TMemberLegalAidApply): Promise<number>; memberDetail: Detail };
   appeals: { submitForMember(m: MemberCtx, who: Applicant, input: TMemberAppealApply): Promise<number>; memberDetail: Detail };
+  corrections: { submitForMember(m: MemberCtx, who: Applicant, input: TMemberDataCorrection): Promise<number>; memberDetail: Detail };
 }
 
 export function createMemberCaseService(deps: MemberCaseDeps) {
@@ -68,7 +73,13 @@ export function createMemberCaseService(deps: MemberCaseDeps) {
   }
 
   const detailOf = (type: MemberCaseType): Detail =>
-    ({ hardship: deps.hardship, mutual_aid_claim: deps.mutualAid, legal_aid: deps.rights, appeal: deps.appeals })[type].memberDetail;
+    ({
+      hardship: deps.hardship,
+      mutual_aid_claim: deps.mutualAid,
+      legal_aid: deps.rights,
+      appeal: deps.appeals,
+      data_correction: deps.corrections,
+    })[type].memberDetail;
 
   /** What a member may apply for, with the zh-CN labels and the schema of each form. */
   function types() {
@@ -88,6 +99,8 @@ export function createMemberCaseService(deps: MemberCaseDeps) {
     else if (t === 'mutual_aid_claim')
       id = await deps.mutualAid.submitForMember(m, who, parse('mutual_aid_claim', body) as TMemberClaimApply);
     else if (t === 'legal_aid') id = await deps.rights.submitForMember(m, who, parse('legal_aid', body) as TMemberLegalAidApply);
+    else if (t === 'data_correction')
+      id = await deps.corrections.submitForMember(m, who, parse('data_correction', body) as TMemberDataCorrection);
     else id = await deps.appeals.submitForMember(m, who, parse('appeal', body) as TMemberAppealApply);
     return get(memberId, id);
   }
@@ -123,7 +136,18 @@ export function createMemberCaseService(deps: MemberCaseDeps) {
     return get(memberId, caseId);
   }
 
-  return { types, submit, list, get, withdraw };
+  /** Stores an invoice photo for the member's next claim: theirs alone until a claim adopts it. */
+  async function upload(memberId: number, file: { name: string; data: Buffer }, origin: MemberOrigin) {
+    const { m, who } = await memberCtx(memberId, origin);
+    if (who.status !== 'active' && who.status !== 'retained') throw new AppError('CASE_ACTION_NOT_ALLOWED', '您已不在籍，不能在线上传');
+    const actorName = memberActorLabel(m.member.name);
+    const row = await deps
+      .uploads()
+      .upload({ memberId, orgId: m.member.orgId, orgPath: m.member.orgPath }, file, { actorId: null, actorName, ...origin });
+    return { id: row.id, name: row.fileName, size: row.size };
+  }
+
+  return { types, submit, list, get, withdraw, upload };
 }
 
 export type MemberCaseService = ReturnType<typeof createMemberCaseService>;

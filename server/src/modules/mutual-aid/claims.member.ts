@@ -36,7 +36,6 @@ export function createClaimMemberFns({ db, crypto, cases }: { db: Db; crypto: Fi
     who: { memberId: number; name: string; status: string },
     input: TMemberClaimApply,
   ): Promise<number> {
-    if (input.attachments?.length) throw bad('attachments', '发票照片暂不能在线上传，请提交后交所在工会补充');
     if (who.status !== 'active' && who.status !== 'retained') throw bad('memberId', '您已不在籍，不能申请报销');
     const year = Number(todayCst().slice(0, 4));
     const all = await asSystem(() => plans.enrolmentsOfMember(db, who.memberId, m.member.orgPath, year));
@@ -78,6 +77,8 @@ export function createClaimMemberFns({ db, crypto, cases }: { db: Db; crypto: Fi
           diagnosisCipher: crypto.encrypt(visitText(input), binding(opened.id)),
           note: '职工本人网上申请',
         });
+        // Invoice photos the member uploaded beforehand: only their own, unattached; the claim type's rules apply.
+        await cases.adoptMemberUploads(tx, opened.id, who.memberId, input.attachments ?? []);
         return opened.id;
       }),
     );

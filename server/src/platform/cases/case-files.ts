@@ -130,7 +130,24 @@ export function createCaseFiles(deps: { db: Db; files: AttachmentService; typeOf
     });
   }
 
-  return { view, prepareUpload, upload, open, remove };
+  /** The member's own portal uploads (invoice photos) join the case they have just applied for, in the opening
+   *  transaction, under the type's rules (kinds, size, count). */
+  async function adoptMemberUploads(tx: Tx, def: CaseFilesTypeDef, c: repo.CaseRow, memberId: number, ids: readonly number[]) {
+    if (!ids.length) return;
+    const r = def.attachments;
+    if (!r) throw new AppError('VALIDATION', `${def.label}不接收附件`, 'attachments');
+    await files.memberUploads.adopt(tx, memberId, ids, {
+      type: CASE_OWNER,
+      id: c.id,
+      orgId: c.orgId,
+      orgPath: c.orgPath,
+      kinds: r.kinds,
+      maxBytes: maxBytesOf(r),
+      maxCount: r.maxCount,
+    });
+  }
+
+  return { view, prepareUpload, upload, open, remove, adoptMemberUploads };
 }
 
 export type CaseFiles = ReturnType<typeof createCaseFiles>;

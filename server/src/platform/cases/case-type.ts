@@ -143,6 +143,9 @@ export interface CaseType<S extends string, A extends string, P> {
   /** Opens a case a member applied for in the member portal (the caller checked the member and the domain's rules):
    *  the same case as a cadre's, attributed to the member (created_by_member_id, the step's actor_member_id). */
   openForMember(m: MemberCtx, tx: Tx, input: OpenInput<P>): Promise<CaseRecord<P>>;
+  /** Moves the member's own portal uploads onto the case they have just opened (same transaction): 404 for an id
+   *  that is not such an upload of theirs, 400/409 when the type's attachment rules refuse it. */
+  adoptMemberUploads(tx: Tx, id: number, memberId: number, ids: readonly number[]): Promise<void>;
   /** The case with its timeline and the caller's allowed actions; 404 outside both sides' subtrees. */
   get(ctx: Ctx, id: number): Promise<CaseView<P, A>>;
   /** Runs an action: 403 without its permission, 404 outside its scope rule, 409 stale version or wrong state. */

@@ -14,7 +14,7 @@ import { actingPermissions, noticesOf, parentIdOf, type CaseEvent, type CaseList
 export type { CaseEvent, CaseListener, CaseNotice } from './notices.ts';
 import { checkAttachmentRules } from './attachments.ts';
 import { createCaseFiles, type CaseFiles } from './case-files.ts';
-import type { AttachmentService } from '../files/index.ts';
+import type { AttachmentService, MemberUploads } from '../files/index.ts';
 
 export * from './case-type.ts';
 import { pathOfSide, passesScope, SYSTEM_ORIGIN, type CaseRecord, type CaseType, type CaseTypeDef } from './case-type.ts';
@@ -37,7 +37,8 @@ export function createCaseKernel({ db }: { db: Db }) {
     actorId: number | null,
     notices: CaseNotice[],
   ): Promise<void> {
-    if (!listeners.length || !notices.length) return;
+    // Every step reaches the listeners, even one nobody among the cadres must hear of (the applicant member may).
+    if (!listeners.length) return;
     const labels = def.stepLabels as Record<string, string> | undefined;
     const event: CaseEvent = {
       caseId: c.id,
@@ -48,6 +49,7 @@ export function createCaseKernel({ db }: { db: Db }) {
       action,
       stepLabel: labels?.[action] ?? action,
       actorId,
+      createdByMemberId: c.createdByMemberId,
       link: def.link ? def.link({ ...c, payload: def.payload.parse(c.payload) }) : null,
       notices,
     };
@@ -56,6 +58,7 @@ export function createCaseKernel({ db }: { db: Db }) {
 
   // Files on cases, once the app has wired the attachment service in (attachFiles).
   let caseFiles: CaseFiles | undefined;
+  let memberUploads: MemberUploads | undefined;
 
   const openAs = createOpenAs(emit);
 
@@ -143,6 +146,14 @@ export function createCaseKernel({ db }: { db: Db }) {
 
       open: (ctx, tx, input) => openAs(def, tx, input, cadreOf(ctx)),
       openForMember: (m, tx, input) => openAs(def, tx, input, memberOf(m)),
+
+      async adoptMemberUploads(tx, id, memberId, ids) {
+        if (!ids.length) return;
+        if (!caseFiles) throw new Error('case files are not wired (attachFiles)');
+        const c = await repo.findById(tx, id);
+        if (!c || c.type !== def.type || c.createdByMemberId !== memberId) throw notFound(def.label);
+        await caseFiles.adoptMemberUploads(tx, def, c, memberId, ids);
+      },
 
       async get(ctx, id) {
         const c = await repo.findVisible(db, ctx.actor.orgPath, def.type, id);
@@ -234,6 +245,7 @@ export function createCaseKernel({ db }: { db: Db }) {
 
   /** Wires the platform's attachment service in: case files and their routes work from then on. */
   function attachFiles(files: AttachmentService): CaseFiles {
+    memberUploads = files.memberUploads;
     caseFiles = createCaseFiles({ db, files, typeOf: (type) => types.get(type) });
     return caseFiles;
   }
@@ -252,6 +264,11 @@ export function createCaseKernel({ db }: { db: Db }) {
     todos,
     sweepOverdue,
     attachFiles,
+    /** Members' portal uploads (invoice photos), once the attachment service is wired in. */
+    memberUploads(): MemberUploads {
+      if (!memberUploads) throw new Error('attachments are not wired (attachFiles)');
+      return memberUploads;
+    },
     rewriteCasePaths: repo.rewriteCasePaths,
     /** Subscribes to every step of every type (notifications); called inside the step's transaction. */
     onStep(listener: CaseListener): void {

@@ -26,6 +26,8 @@ export interface CaseEvent {
   stepLabel: string;
   /** Who acted (null: the system), so they are not told of their own step. */
   actorId: number | null;
+  /** The member who applied for the case in the member portal, else null. */
+  createdByMemberId: number | null;
   /** The console path of the case, if its type has one. */
   link: string | null;
   notices: CaseNotice[];

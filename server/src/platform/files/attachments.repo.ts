@@ -18,9 +18,13 @@ const view = {
   size: attachments.size,
   sha256: attachments.sha256,
   uploadedBy: attachments.uploadedBy,
+  uploadedByMemberId: attachments.uploadedByMemberId,
   createdAt: attachments.createdAt,
   deletedAt: attachments.deletedAt,
-  uploaderName: sql<string | null>`coalesce(${users.displayName}, ${users.username})`,
+  // A member's upload (invoice photos from the member portal) names no one: 「职工本人」.
+  uploaderName: sql<
+    string | null
+  >`coalesce(${users.displayName}, ${users.username}, CASE WHEN ${attachments.uploadedByMemberId} IS NOT NULL THEN '职工本人' END)`,
 };
 
 export async function insert(tx: DbOrTx, row: typeof attachments.$inferInsert): Promise<AttachmentRow> {

@@ -15,6 +15,7 @@ import * as repo from './attachments.repo.ts';
 import type { AttachmentRow } from './attachments.repo.ts';
 import { KIND_GROUP, sniff } from './sniff.ts';
 import { FileMissingError, newFileKey, type FileStore } from './store.ts';
+import { createMemberUploads } from './member-uploads.ts';
 
 export interface AttachmentOwner {
   type: string;
@@ -202,7 +203,10 @@ export function createAttachmentService(deps: { db: Db; store: FileStore; maxByt
   const allOf = (conn: DbOrTx, owner: AttachmentOwner) => repo.allForOwner(conn, owner);
   const countOf = (conn: DbOrTx, owner: AttachmentOwner) => repo.countForOwner(conn, owner);
 
-  return { upload, list, open, remove, ownerScope, allOf, countOf, maxBytes };
+  /** Members' own uploads in the member portal, adopted by their applications. */
+  const memberUploads = createMemberUploads({ db, store, check });
+
+  return { upload, list, open, remove, ownerScope, allOf, countOf, maxBytes, memberUploads };
 }
 
 export type AttachmentService = ReturnType<typeof createAttachmentService>;

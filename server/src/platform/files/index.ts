@@ -29,6 +29,14 @@ export {
   type OrgRef,
 } from './owners.ts';
 export { rewriteOrgPaths as rewriteAttachmentOrgPaths } from './attachments.repo.ts';
+export {
+  MEMBER_UPLOAD_KINDS,
+  MEMBER_UPLOAD_OWNER,
+  pruneMemberUploads,
+  type AdoptingOwner,
+  type MemberUploads,
+  type UploadingMember,
+} from './member-uploads.ts';
 export { sniff, FILE_KINDS, KIND_GROUP, type FileKind } from './sniff.ts';
 export { sanitizeFileName, contentDisposition } from './names.ts';
 

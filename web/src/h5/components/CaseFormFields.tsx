@@ -5,6 +5,7 @@ import {
   APPEAL_CATEGORY_OPTIONS,
   CASE_LIMITS,
   CLAIM_KIND_OPTIONS,
+  CORRECTION_FIELD_OPTIONS,
   HARDSHIP_CAUSE_OPTIONS,
   LEGAL_AID_CATEGORY_OPTIONS,
   selectorOptions,
@@ -144,7 +145,27 @@ function AppealFields() {
   );
 }
 
+function CorrectionFields() {
+  const { t } = useLang();
+  return (
+    <>
+      <Choice name="field" label="correctionField" options={CORRECTION_FIELD_OPTIONS} />
+      <Form.Item
+        name="correct"
+        label={t('correctionValue')}
+        rules={[{ required: true, whitespace: true, message: t('required', { field: t('correctionValue') }) }]}
+      >
+        <Input maxLength={CASE_LIMITS.correction} clearable />
+      </Form.Item>
+      <Form.Item name="note" label={t('correctionNote')}>
+        <TextArea maxLength={500} showCount autoSize={{ minRows: 2, maxRows: 5 }} />
+      </Form.Item>
+    </>
+  );
+}
+
 export function CaseFormFields({ type }: { type: MemberCaseType }) {
+  if (type === 'data_correction') return <CorrectionFields />;
   if (type === 'hardship') return <HardshipFields />;
   if (type === 'mutual_aid_claim') return <ClaimFields />;
   if (type === 'legal_aid') return <LegalAidFields />;

@@ -4,6 +4,7 @@ import { check, index, integer, pgTable, uniqueIndex, varchar } from 'drizzle-or
 import { ts } from './columns.ts';
 import { users } from './accounts.ts';
 import { orgs } from './orgs.ts';
+import { members } from './members.ts';
 
 // 附件: files attached to an owner (an org now; cases later), stored by platform/files under a generated key. The
 // owner's org and its path (kept in step by org moves) bound who sees the file, in code and by row-level security.
@@ -25,9 +26,11 @@ export const attachments = pgTable(
     contentType: varchar('content_type', { length: 100 }).notNull(),
     size: integer('size').notNull(),
     sha256: varchar('sha256', { length: 64 }).notNull(),
-    uploadedBy: integer('uploaded_by')
-      .notNull()
-      .references(() => users.id),
+    /** The cadre who uploaded it, or null when a member did (uploaded_by_member_id): exactly one is set. */
+    uploadedBy: integer('uploaded_by').references(() => users.id),
+    /** A member's upload from the member portal (invoice photos): theirs alone (owner 'member_upload') until their
+     *  application adopts it (owner 'case'). */
+    uploadedByMemberId: integer('uploaded_by_member_id').references(() => members.id),
     createdAt: ts('created_at').notNull().defaultNow(),
     deletedAt: ts('deleted_at'),
   },
@@ -36,5 +39,9 @@ export const attachments = pgTable(
     index('attachments_owner_idx').on(t.ownerType, t.ownerId, t.id),
     index('attachments_org_path_idx').using('btree', t.orgPath.op('text_pattern_ops'), t.id),
     check('attachments_size_ck', sql`${t.size} >= 0`),
+    check('attachments_uploader_ck', sql`num_nonnulls(${t.uploadedBy}, ${t.uploadedByMemberId}) = 1`),
+    index('attachments_member_upload_idx')
+      .on(t.uploadedByMemberId, t.createdAt)
+      .where(sql`${t.ownerType} = 'member_upload' AND ${t.deletedAt} IS NULL`),
   ],
 );

@@ -1,0 +1,5 @@
+ALTER TABLE "attachments" ALTER COLUMN "uploaded_by" DROP NOT NULL;--> statement-breakpoint
+ALTER TABLE "attachments" ADD COLUMN "uploaded_by_member_id" integer;--> statement-breakpoint
+ALTER TABLE "attachments" ADD CONSTRAINT "attachments_uploaded_by_member_id_members_id_fk" FOREIGN KEY ("uploaded_by_member_id") REFERENCES "public"."members"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "attachments_member_upload_idx" ON "attachments" USING btree ("uploaded_by_member_id","created_at") WHERE "attachments"."owner_type" = 'member_upload' AND "attachments"."deleted_at" IS NULL;--> statement-breakpoint
+ALTER TABLE "attachments" ADD CONSTRAINT "attachments_uploader_ck" CHECK (num_nonnulls("attachments"."uploaded_by", "attachments"."uploaded_by_member_id") = 1);

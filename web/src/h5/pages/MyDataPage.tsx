@@ -1,4 +1,5 @@
-// 我的数据: what the union keeps (sections), asking to correct it (即将开放), who viewed my full ID number, downloads,
+// 我的数据: what the union keeps (sections), asking to correct it (信息更正, a case for the union), who viewed my full
+// ID number, downloads,
 // and optional consents to withdraw.
 import { Button, Dialog, List, Tag, Toast } from 'antd-mobile';
 import { useNavigate } from 'react-router';
@@ -10,9 +11,6 @@ import { useLoad } from '../hooks.ts';
 import { useLang } from '../i18n.tsx';
 import { flattenSections } from '../sections.ts';
 import { formatTime } from '../time.ts';
-
-/** The 信息更正 case type (data_correction) is not in common's MEMBER_CASE_SCHEMAS yet. */
-const CORRECTION_OPEN = false;
 
 export function MyDataPage() {
   const { t, lang } = useLang();
@@ -55,13 +53,8 @@ export function MyDataPage() {
           </List>
         ))}
         <List className="h5-section">
-          {/* 信息更正 (PIPL): opens once common's MEMBER_CASE_SCHEMAS has data_correction; drop `disabled` then. */}
-          <List.Item
-            disabled={!CORRECTION_OPEN}
-            description={t('correctionHint')}
-            extra={CORRECTION_OPEN ? undefined : t('comingSoon')}
-            onClick={() => void navigate('/cases/new?type=data_correction')}
-          >
+          {/* 信息更正 (PIPL): a data_correction case routed to the member's union. */}
+          <List.Item description={t('correctionHint')} onClick={() => void navigate('/cases/new?type=data_correction')}>
             {t('correction')}
           </List.Item>
         </List>

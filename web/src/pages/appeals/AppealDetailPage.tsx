@@ -1,18 +1,11 @@
 // /appeals/:id: one 职工诉求 — channel, category, the content in full, the contact masked, the receiving and the
 // responsible union, the SLA clock; the reply and the worker's satisfaction once given; the actions the server allows
 // now; and the timeline of its steps (受理, 上报, 逾期自动上报, 答复, 办结).
-import { Button, Card, Descriptions, Result, Space, Typography } from 'antd';
-import { ArrowLeftOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, useParams } from 'react-router';
+import { Descriptions, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TAppealDetail } from '@gonghui/common';
-import { ApiError } from '../../api/client.ts';
 import { appealsApi } from '../../api/appeals.ts';
-import { TODOS_KEY } from '../../api/transfers.ts';
-import { PageSpin } from '../../components/PageSpin.tsx';
-import { errorText } from '../../utils/notify.ts';
-import { TransferTimeline } from '../transfers/TransferTimeline.tsx';
+import { CaseDetailPage } from '../../components/CaseDetailPage.tsx';
 import { AppealActions } from './AppealActions.tsx';
 import { AppealSla, AppealStatusTag } from './AppealSla.tsx';
 
@@ -57,70 +50,22 @@ function Facts({ data }: { data: TAppealDetail }) {
 }
 
 export function AppealDetailPage() {
-  const { t } = useTranslation();
-  const id = Number(useParams().id);
-  const queryClient = useQueryClient();
-  const key = ['appeal', id];
-  const query = useQuery({ queryKey: key, queryFn: () => appealsApi.get(id), enabled: Number.isInteger(id) && id > 0 });
-  const back = (
-    <Link to="/appeals">
-      <ArrowLeftOutlined /> {t('appeals.back')}
-    </Link>
-  );
-  if (!Number.isInteger(id) || id <= 0) return <Result status="404" title={t('appeals.notFound')} extra={back} />;
-  if (query.isPending) return <PageSpin />;
-  if (query.isError) {
-    const known = query.error instanceof ApiError && (query.error.status === 403 || query.error.status === 404);
-    return (
-      <Result
-        status={known ? (String((query.error as ApiError).status) as '403' | '404') : 'error'}
-        title={known ? t('appeals.notFound') : errorText(query.error)}
-        extra={[
-          back,
-          <Button key="retry" onClick={() => void query.refetch()}>
-            {t('common.retry')}
-          </Button>,
-        ]}
-      />
-    );
-  }
-  const data = query.data;
-  const refreshTodos = () => void queryClient.invalidateQueries({ queryKey: TODOS_KEY });
   return (
-    <Space direction="vertical" size={16} style={{ width: '100%' }} data-testid="appeal-detail">
-      {back}
-      <Card
-        title={
-          <Space size={8} wrap>
-            <span>{t('appeals.detailTitle')}</span>
-            <Typography.Text className="mono" data-testid="appeal-detail-number">
-              {data.number}
-            </Typography.Text>
-            <AppealStatusTag status={data.status} />
-          </Space>
-        }
-      >
-        <Facts data={data} />
-        {data.allowedActions.length > 0 && (
-          <div style={{ marginTop: 16 }}>
-            <AppealActions
-              key={data.version}
-              data={data}
-              onUpdated={(next) => {
-                queryClient.setQueryData(key, next);
-                refreshTodos();
-              }}
-              onRefused={() => {
-                void query.refetch();
-                refreshTodos();
-              }}
-            />
-          </div>
-        )}
-      </Card>
-      <Card title={t('appeals.timeline')}>
-        <TransferTimeline steps={data.steps} stepLabel={(a) => t(`appeals.steps.${a}`, { defaultValue: a })} />
-      </Card>
-    </Space>
+    <CaseDetailPage
+      queryName="appeal"
+      load={appealsApi.get}
+      backTo="/appeals"
+      text={{
+        back: 'appeals.back',
+        notFound: 'appeals.notFound',
+        title: 'appeals.detailTitle',
+        timeline: 'appeals.timeline',
+        steps: 'appeals.steps',
+      }}
+      testId="appeal-detail"
+      status={(data) => <AppealStatusTag status={data.status} />}
+      facts={(data) => <Facts data={data} />}
+      actions={(data, h) => <AppealActions key={data.version} data={data} onUpdated={h.onUpdated} onRefused={h.onRefused} />}
+    />
   );
 }

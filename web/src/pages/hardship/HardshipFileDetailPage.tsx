@@ -1,18 +1,11 @@
 // /hardship-files/:id: one 困难职工档案 — the household (ID number and phone masked), tier, causes, pairing and next
 // review; the actions the server allows now; the assistance the household received; and the timeline of its steps.
-import { Button, Card, Descriptions, Result, Space, Typography } from 'antd';
-import { ArrowLeftOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, useParams } from 'react-router';
+import { Descriptions, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatYuan, type THardshipDetail } from '@gonghui/common';
-import { ApiError } from '../../api/client.ts';
 import { hardshipApi } from '../../api/hardship.ts';
-import { TODOS_KEY } from '../../api/transfers.ts';
-import { PageSpin } from '../../components/PageSpin.tsx';
-import { errorText } from '../../utils/notify.ts';
+import { CaseDetailPage } from '../../components/CaseDetailPage.tsx';
 import { HouseholdAssistance } from '../assistance/HouseholdAssistance.tsx';
-import { TransferTimeline } from '../transfers/TransferTimeline.tsx';
 import { HardshipActions } from './HardshipActions.tsx';
 import { HardshipStatusTag } from './HardshipStatusTag.tsx';
 
@@ -52,69 +45,24 @@ const openingAsCreate = (s: THardshipDetail['steps'][number]) =>
   s.action === 'submit' && s.from === null ? { ...s, action: 'create' } : s;
 
 export function HardshipFileDetailPage() {
-  const { t } = useTranslation();
-  const id = Number(useParams().id);
-  const queryClient = useQueryClient();
-  const key = ['hardship-file', id];
-  const query = useQuery({ queryKey: key, queryFn: () => hardshipApi.get(id), enabled: Number.isInteger(id) && id > 0 });
-  const back = (
-    <Link to="/hardship-files">
-      <ArrowLeftOutlined /> {t('hardship.back')}
-    </Link>
-  );
-  if (!Number.isInteger(id) || id <= 0) return <Result status="404" title={t('hardship.notFound')} extra={back} />;
-  if (query.isPending) return <PageSpin />;
-  if (query.isError) {
-    const known = query.error instanceof ApiError && (query.error.status === 403 || query.error.status === 404);
-    return (
-      <Result
-        status={known ? (String((query.error as ApiError).status) as '403' | '404') : 'error'}
-        title={known ? t('hardship.notFound') : errorText(query.error)}
-        extra={[
-          back,
-          <Button key="retry" onClick={() => void query.refetch()}>
-            {t('common.retry')}
-          </Button>,
-        ]}
-      />
-    );
-  }
-  const data = query.data;
-  const refreshTodos = () => void queryClient.invalidateQueries({ queryKey: TODOS_KEY });
   return (
-    <Space direction="vertical" size={16} style={{ width: '100%' }} data-testid="hardship-detail">
-      {back}
-      <Card
-        title={
-          <Space size={8} wrap>
-            <span>{t('hardship.detailTitle')}</span>
-            <Typography.Text className="mono">{data.number}</Typography.Text>
-            <HardshipStatusTag status={data.status} />
-          </Space>
-        }
-      >
-        <Household data={data} />
-        {data.allowedActions.length > 0 && (
-          <div style={{ marginTop: 16 }}>
-            <HardshipActions
-              key={data.version}
-              data={data}
-              onUpdated={(next) => {
-                queryClient.setQueryData(key, next);
-                refreshTodos();
-              }}
-              onRefused={() => {
-                void query.refetch();
-                refreshTodos();
-              }}
-            />
-          </div>
-        )}
-      </Card>
-      <HouseholdAssistance hardshipFileId={data.id} />
-      <Card title={t('hardship.timeline')}>
-        <TransferTimeline steps={data.steps.map(openingAsCreate)} stepLabel={(a) => t(`hardship.steps.${a}`, { defaultValue: a })} />
-      </Card>
-    </Space>
+    <CaseDetailPage
+      queryName="hardship-file"
+      load={hardshipApi.get}
+      backTo="/hardship-files"
+      text={{
+        back: 'hardship.back',
+        notFound: 'hardship.notFound',
+        title: 'hardship.detailTitle',
+        timeline: 'hardship.timeline',
+        steps: 'hardship.steps',
+      }}
+      testId="hardship-detail"
+      status={(data) => <HardshipStatusTag status={data.status} />}
+      facts={(data) => <Household data={data} />}
+      actions={(data, h) => <HardshipActions key={data.version} data={data} onUpdated={h.onUpdated} onRefused={h.onRefused} />}
+      between={(data) => <HouseholdAssistance hardshipFileId={data.id} />}
+      steps={(data) => data.steps.map(openingAsCreate)}
+    />
   );
 }

@@ -1,18 +1,11 @@
 // /join-applications/:id: one online 入会申请 — the applicant masked, the employer, the union applied to, the SLA
 // clock; once decided the new member's card number or the reason; the actions the server allows
 // now; and the timeline of its steps (提交申请, 逾期, 批准入会 / 不予批准).
-import { Button, Card, Descriptions, Result, Space, Typography } from 'antd';
-import { ArrowLeftOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, useParams } from 'react-router';
+import { Descriptions, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TJoinApplicationDetail } from '@gonghui/common';
-import { ApiError } from '../../api/client.ts';
 import { joinApi } from '../../api/join.ts';
-import { TODOS_KEY } from '../../api/transfers.ts';
-import { PageSpin } from '../../components/PageSpin.tsx';
-import { errorText } from '../../utils/notify.ts';
-import { TransferTimeline } from '../transfers/TransferTimeline.tsx';
+import { CaseDetailPage } from '../../components/CaseDetailPage.tsx';
 import { JoinActions } from './JoinActions.tsx';
 import { JoinSla, JoinStatusTag } from './JoinSla.tsx';
 
@@ -59,70 +52,16 @@ function Facts({ data }: { data: TJoinApplicationDetail }) {
 }
 
 export function JoinApplicationDetailPage() {
-  const { t } = useTranslation();
-  const id = Number(useParams().id);
-  const queryClient = useQueryClient();
-  const key = ['join-application', id];
-  const query = useQuery({ queryKey: key, queryFn: () => joinApi.get(id), enabled: Number.isInteger(id) && id > 0 });
-  const back = (
-    <Link to="/join-applications">
-      <ArrowLeftOutlined /> {t('join.back')}
-    </Link>
-  );
-  if (!Number.isInteger(id) || id <= 0) return <Result status="404" title={t('join.notFound')} extra={back} />;
-  if (query.isPending) return <PageSpin />;
-  if (query.isError) {
-    const known = query.error instanceof ApiError && (query.error.status === 403 || query.error.status === 404);
-    return (
-      <Result
-        status={known ? (String((query.error as ApiError).status) as '403' | '404') : 'error'}
-        title={known ? t('join.notFound') : errorText(query.error)}
-        extra={[
-          back,
-          <Button key="retry" onClick={() => void query.refetch()}>
-            {t('common.retry')}
-          </Button>,
-        ]}
-      />
-    );
-  }
-  const data = query.data;
-  const refreshTodos = () => void queryClient.invalidateQueries({ queryKey: TODOS_KEY });
   return (
-    <Space direction="vertical" size={16} style={{ width: '100%' }} data-testid="join-detail">
-      {back}
-      <Card
-        title={
-          <Space size={8} wrap>
-            <span>{t('join.detailTitle')}</span>
-            <Typography.Text className="mono" data-testid="join-detail-number">
-              {data.number}
-            </Typography.Text>
-            <JoinStatusTag status={data.status} />
-          </Space>
-        }
-      >
-        <Facts data={data} />
-        {data.allowedActions.length > 0 && (
-          <div style={{ marginTop: 16 }}>
-            <JoinActions
-              key={data.version}
-              data={data}
-              onUpdated={(next) => {
-                queryClient.setQueryData(key, next);
-                refreshTodos();
-              }}
-              onRefused={() => {
-                void query.refetch();
-                refreshTodos();
-              }}
-            />
-          </div>
-        )}
-      </Card>
-      <Card title={t('join.timeline')}>
-        <TransferTimeline steps={data.steps} stepLabel={(a) => t(`join.steps.${a}`, { defaultValue: a })} />
-      </Card>
-    </Space>
+    <CaseDetailPage
+      queryName="join-application"
+      load={joinApi.get}
+      backTo="/join-applications"
+      text={{ back: 'join.back', notFound: 'join.notFound', title: 'join.detailTitle', timeline: 'join.timeline', steps: 'join.steps' }}
+      testId="join-detail"
+      status={(data) => <JoinStatusTag status={data.status} />}
+      facts={(data) => <Facts data={data} />}
+      actions={(data, h) => <JoinActions key={data.version} data={data} onUpdated={h.onUpdated} onRefused={h.onRefused} />}
+    />
   );
 }

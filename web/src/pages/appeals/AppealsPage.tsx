@@ -8,12 +8,13 @@ import { ProTable, type ActionType, type ProColumns } from '@ant-design/pro-comp
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
-import { APPEAL_CATEGORIES, APPEAL_STATUSES, LIMITS, type AppealCategory, type AppealStatus, type TAppeal } from '@gonghui/common';
+import { APPEAL_CATEGORIES, APPEAL_STATUSES, type AppealCategory, type AppealStatus, type TAppeal } from '@gonghui/common';
 import { appealsApi } from '../../api/appeals.ts';
 import { useCan, useSession } from '../../app/session.ts';
 import { OrgTreeCard } from '../../components/orgTree/OrgTreeCard.tsx';
 import { useUrlOrgNavigator } from '../../components/orgTree/useUrlOrgNavigator.ts';
 import { notifyError } from '../../utils/notify.ts';
+import { PAGINATION, pagedRequest } from '../../utils/pagedRequest.ts';
 import { AppealCreateModal } from './AppealCreateModal.tsx';
 import { AppealSla, AppealStatusTag } from './AppealSla.tsx';
 
@@ -105,17 +106,8 @@ export function AppealsPage() {
           cardBordered
           scroll={{ x: 1230 }}
           params={filter}
-          request={async (p) => {
-            try {
-              const { current, pageSize, ...q } = p;
-              const res = await appealsApi.list({ ...q, page: current ?? 1, pageSize: pageSize ?? LIMITS.pageSizeDefault });
-              return { data: res.items, total: res.total, success: true };
-            } catch (err) {
-              notifyError(err);
-              return { data: [], total: 0, success: false };
-            }
-          }}
-          pagination={{ defaultPageSize: LIMITS.pageSizeDefault, showSizeChanger: true, pageSizeOptions: [10, 20, 50, 100] }}
+          request={pagedRequest(appealsApi.list)}
+          pagination={PAGINATION}
           headerTitle={
             <Space size={8}>
               <Typography.Text strong>{t('appeals.title')}</Typography.Text>

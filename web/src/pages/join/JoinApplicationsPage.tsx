@@ -6,13 +6,14 @@ import { Space, Switch, Tabs, Tag, Typography } from 'antd';
 import { ProTable, type ProColumns } from '@ant-design/pro-components';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { JOIN_STATUSES, LIMITS, type JoinStatus, type TJoinApplication } from '@gonghui/common';
+import { JOIN_STATUSES, type JoinStatus, type TJoinApplication } from '@gonghui/common';
 import { orgApi } from '../../api/endpoints.ts';
 import { joinApi } from '../../api/join.ts';
 import { useSession } from '../../app/session.ts';
 import { OrgTreeCard } from '../../components/orgTree/OrgTreeCard.tsx';
 import { useOrgNavigator } from '../../components/orgTree/useOrgNavigator.ts';
 import { notifyError } from '../../utils/notify.ts';
+import { PAGINATION, pagedRequest } from '../../utils/pagedRequest.ts';
 import { JoinSla, JoinStatusTag } from './JoinSla.tsx';
 
 const ALL = 'all';
@@ -100,17 +101,8 @@ export function JoinApplicationsPage() {
           cardBordered
           scroll={{ x: 1420 }}
           params={filter}
-          request={async (p) => {
-            try {
-              const { current, pageSize, ...q } = p;
-              const res = await joinApi.list({ ...q, page: current ?? 1, pageSize: pageSize ?? LIMITS.pageSizeDefault });
-              return { data: res.items, total: res.total, success: true };
-            } catch (err) {
-              notifyError(err);
-              return { data: [], total: 0, success: false };
-            }
-          }}
-          pagination={{ defaultPageSize: LIMITS.pageSizeDefault, showSizeChanger: true, pageSizeOptions: [10, 20, 50, 100] }}
+          request={pagedRequest(joinApi.list)}
+          pagination={PAGINATION}
           headerTitle={
             <Space size={8}>
               <Typography.Text strong>{t('join.title')}</Typography.Text>

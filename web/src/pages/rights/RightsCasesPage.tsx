@@ -9,7 +9,6 @@ import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import {
-  LIMITS,
   RIGHTS_STATUSES,
   RIGHTS_SUBJECTS,
   RIGHTS_TYPES,
@@ -27,6 +26,7 @@ import { toIsoDate } from '../../utils/format.ts';
 import { notifyError, notifySuccess } from '../../utils/notify.ts';
 import { RightsCaseCreateModal } from './RightsCaseCreateModal.tsx';
 import { RightsStatusTag } from './RightsStatusTag.tsx';
+import { PAGINATION, pagedRequest } from '../../utils/pagedRequest.ts';
 
 const oneOf = <T extends string>(values: readonly T[], v: string | null): T | undefined =>
   v && (values as readonly string[]).includes(v) ? (v as T) : undefined;
@@ -109,17 +109,8 @@ export function RightsCasesPage() {
           cardBordered
           scroll={{ x: 1400 }}
           params={filters}
-          request={async (p) => {
-            try {
-              const { current, pageSize, ...q } = p;
-              const res = await rightsApi.list({ ...q, page: current ?? 1, pageSize: pageSize ?? LIMITS.pageSizeDefault });
-              return { data: res.items, total: res.total, success: true };
-            } catch (err) {
-              notifyError(err);
-              return { data: [], total: 0, success: false };
-            }
-          }}
-          pagination={{ defaultPageSize: LIMITS.pageSizeDefault, showSizeChanger: true, pageSizeOptions: [10, 20, 50, 100] }}
+          request={pagedRequest(rightsApi.list)}
+          pagination={PAGINATION}
           headerTitle={
             <Space size={8}>
               <Typography.Text strong>{t('rights.title')}</Typography.Text>

@@ -167,16 +167,23 @@ export async function verifyCard(page: Page, browser: Browser, base: string, who
   }
 }
 
-/** 诉求 by the member (the API the H5 uses, with the member CSRF cookie); returns its number. */
+/** 诉求 by the member on 我的申请 → 新建申请 → 诉求反映: category and content, 提交申请; returns its number from the detail
+ *  page the form opens. */
 export async function submitAppeal(page: Page, base: string, content: string): Promise<string> {
-  const csrf = (await page.context().cookies()).find((c) => c.name === 'gh_mcsrf')?.value ?? '';
-  expect(csrf, 'the member CSRF cookie').toBeTruthy();
-  const res = await page.request.post(`${base}/api/v1/h5/cases`, {
-    data: { type: 'appeal', category: 'welfare', content },
-    headers: { 'x-csrf-token': csrf },
-  });
-  expect(res.status(), `POST /h5/cases ${await res.text()}`).toBe(201);
-  const number = ((await res.json()) as { number: string }).number;
-  expect(number, 'the appeal number').toMatch(/^SQ-/);
-  return number;
+  await page.goto(`${base}/h5/cases`);
+  await page.getByRole('button', { name: '新建申请' }).click();
+  await page.locator('.adm-list-item', { hasText: '诉求反映' }).first().click();
+  await page.waitForURL(/type=appeal/);
+  await page.locator('.adm-selector-item', { hasText: '福利待遇' }).click();
+  await page.locator('.adm-form textarea').first().fill(content);
+  await shot(page, 'member-home-13a-appeal-form-390');
+  await page.getByRole('button', { name: '提交申请' }).click();
+  await page.waitForURL(/\/h5\/cases\/\d+$/);
+  await page
+    .locator('.h5-section', { hasText: content.slice(0, 12) })
+    .first()
+    .waitFor();
+  const number = (await page.locator('.adm-list-item', { hasText: '申请编号' }).first().textContent())?.match(/SQ-\d{4}-\d+/)?.[0];
+  expect(number, 'the appeal number on its detail page').toMatch(/^SQ-/);
+  return number as string;
 }

@@ -17,6 +17,7 @@ export const membersCatalogue = defineCatalogue({
       label: '会员',
       actions: {
         'member.create': '新增会员',
+        'member.rejoin': '退会后重新入会',
         'member.update': '修改会员',
         'member.reveal': '查看完整个人信息',
         'member.reveal_refused': '查看完整个人信息失败（无法解密）',

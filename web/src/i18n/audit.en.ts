@@ -32,6 +32,7 @@ export const AUDIT_ACTION_LABELS_EN: Record<AuditAction, string> = {
   'user.disabled_dormant': 'Disabled as dormant',
   'role.create': 'Role created',
   'member.create': 'Member added',
+  'member.rejoin': 'Member rejoined after leaving',
   'member.update': 'Member edited',
   'member.reveal': 'Full personal data viewed',
   'member.reveal_refused': 'Full personal data could not be decrypted',

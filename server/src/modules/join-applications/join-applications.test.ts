@@ -196,4 +196,20 @@ describe.each(engines())('join applications on %s', (engine) => {
     expect(d).toMatchObject({ overdue: true, allowedActions: ['approve', 'reject'] });
     expect((await act(streetc, a.id, 'approve', { version: d.version })).status).toBe(200);
   });
+  it('a worker who left a union (退会) joins again online: the same record comes back on the books with its card number', async () => {
+    const idNumber = newIdNumber('19880305', true);
+    const earlier = await otherc.post('/api/v1/members', { orgId: other.id, name: '李小红', idNumber, joinedAt: '2015-03-01' });
+    expect(earlier.status, JSON.stringify(earlier.body)).toBe(201);
+    expect((await otherc.post(`/api/v1/members/${earlier.body.id}/leave`, { date: '2024-06-30', kind: 'quit' })).status).toBe(200);
+    const a = await apply({ idNumber, phone: '13987654321' });
+    const d = (await unionc.get(`/api/v1/join-applications/${a.id}`)).body;
+    const res = await act(unionc, a.id, 'approve', { version: d.version, joinDate: todayCst() });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const m = (await unionc.get(`/api/v1/members/${earlier.body.id}`)).body;
+    expect(m).toMatchObject({ status: 'active', orgId: union.id, cardNo: earlier.body.cardNo, joinedAt: todayCst() });
+    // Its old union no longer sees it; its history keeps both joins and the 退会.
+    expect((await otherc.get(`/api/v1/members/${earlier.body.id}`)).status).toBe(404);
+    const events = (await unionc.get(`/api/v1/members/${earlier.body.id}/events`)).body.items as { type: string }[];
+    expect(events.map((e) => e.type).sort()).toEqual(['join', 'join', 'quit']);
+  });
 });

@@ -44,6 +44,9 @@ export function createMemberService({ db, crypto }: { db: Db; crypto: FieldCrypt
     if (org.status !== 'active') throw conflict(`「${org.name}」已注销，不能登记会员`);
     // One member per ID number in the whole federation: the duplicate may sit outside the actor's scope.
     const existing = await asSystem(() => repo.findByIdHash(tx, fields.idHash));
+    // Someone who left (退会) and joins again keeps one record: it comes back on the books at the new union, with a
+    // new join event, so their history stays in one place and the figures count a new member.
+    if (existing?.status === 'left') return rejoin(tx, ctx, existing, org, input, { fields, secret, notice });
     if (existing) {
       throw existing.orgPath.startsWith(ctx.actor.orgPath)
         ? duplicate(MEMBER_ID_UNIQUE, `已登记为会员（${existing.name}，会员卡号 ${existing.cardNo}），请勿重复登记`)
@@ -77,6 +80,43 @@ export function createMemberService({ db, crypto }: { db: Db; crypto: FieldCrypt
       after: audited(created),
     });
     return { member: created, notice };
+  }
+
+  async function rejoin(
+    tx: Tx,
+    ctx: Ctx,
+    before: repo.MemberRow,
+    org: { id: number; path: string },
+    input: TMemberCreate,
+    identity: ReturnType<typeof identityFields>,
+  ) {
+    const id = before.id;
+    await repo.update(tx, id, {
+      ...identity.fields,
+      ...cipherFields(crypto, id, identity.secret),
+      orgId: org.id,
+      orgPath: org.path,
+      status: 'active',
+      statusSince: input.joinedAt,
+      joinedAt: input.joinedAt,
+      categories: input.categories ?? [],
+    });
+    await repo.insertEvents(tx, [{ memberId: id, orgId: org.id, type: 'join', date: input.joinedAt, createdBy: ctx.actor.userId }]);
+    const member = await repo.findById(tx, id);
+    if (!member) throw new Error('rejoined member missing');
+    await recordAudit(tx, originOf(ctx), {
+      action: 'member.rejoin',
+      orgId: org.id,
+      orgPath: org.path,
+      entityType: 'member',
+      entityId: id,
+      before: audited(before),
+      after: audited(member),
+    });
+    const notice = [identity.notice, `该身份证号曾于 ${before.statusSince ?? '—'} 退会，已恢复为本会会员（会员卡号 ${member.cardNo} 不变）`]
+      .filter(Boolean)
+      .join('；');
+    return { member, notice };
   }
 
   async function update(ctx: Ctx, id: number, patch: TMemberUpdate) {

@@ -67,6 +67,8 @@ export const en: Record<H5Key, string> = {
   pickUnion: 'Union to join',
   noUnion: 'My employer has no union yet',
   pickArea: 'Street / community',
+  pickUnionRequired: 'Please choose the union to join',
+  pickAreaRequired: 'Please choose your street or community',
   searchOrg: 'Search by name',
   searchOrgEmpty: 'No matching organisation',
   pleasePick: 'Choose',

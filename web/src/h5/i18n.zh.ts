@@ -65,6 +65,8 @@ export const zh = {
   pickUnion: '选择要加入的工会',
   noUnion: '我的单位还没有工会',
   pickArea: '选择所在街道 / 社区',
+  pickUnionRequired: '请选择要加入的工会',
+  pickAreaRequired: '请选择所在街道 / 社区',
   searchOrg: '输入名称搜索',
   searchOrgEmpty: '没有找到匹配的组织',
   pleasePick: '请选择',

@@ -134,7 +134,7 @@ export function JoinPage() {
         <Form.Item
           name="org"
           label={noUnion ? t('pickArea') : t('pickUnion')}
-          rules={[req(noUnion ? t('pickArea') : t('pickUnion'))]}
+          rules={[{ required: true, message: noUnion ? t('pickAreaRequired') : t('pickUnionRequired') }]}
           arrowIcon
         >
           <OrgPicker placeholder={t('pleasePick')} />

@@ -172,10 +172,10 @@ SELECT a.id, 'assistance', 'BF-2026-' || lpad((a.i + 1)::text, GREATEST(6, lengt
   '帮扶救助：' || pg_temp.masked(a.name), jsonb_build_object('kind', a.kind0, 'amount', a.amount, 'fundSource', a.fund_source,
     'campaignId', a.campaign_id, 'campaignKind', a.campaign_kind), $9, a.d - 3, COALESCE(a.paid_at, a.d)
 FROM ae a LEFT JOIN campaigns c ON c.id = a.campaign_id;
-INSERT INTO assistance_entries (id, org_id, name, id_cipher, id_hash, id_masked, phone_cipher, phone_masked, hardship_file_id, campaign_id, kind,
+INSERT INTO assistance_entries (id, org_id, org_path, name, id_cipher, id_hash, id_masked, phone_cipher, phone_masked, hardship_file_id, campaign_id, kind,
   amount_fen, goods_fen, fund_source, date, student_name, school, stage, admission_year, visiting_leader, status, paid_at, ledger_entry_id,
   reversed_at, created_at)
-SELECT id, org_id, name, pg_temp.cipher('aid' || i, 46), pg_temp.idhash(p), pg_temp.idmasked(p), pg_temp.cipher('aph' || i, 39), pg_temp.phonemasked(p),
+SELECT id, org_id, org_path, name, pg_temp.cipher('aid' || i, 46), pg_temp.idhash(p), pg_temp.idmasked(p), pg_temp.cipher('aph' || i, 39), pg_temp.phonemasked(p),
   hardship_file_id, campaign_id, kind0, amount, goods, fund_source, d,
   CASE WHEN kind0 = 'education' THEN pg_temp.pname(p + 7919) END, CASE WHEN kind0 = 'education' THEN '江州市第' || (1 + pg_temp.h(i, 41) % 30) || '中学' END,
   CASE WHEN kind0 = 'education' THEN (ARRAY['college', 'vocational', 'high_school', 'other'])[1 + pg_temp.h(i, 42) % 4] END,

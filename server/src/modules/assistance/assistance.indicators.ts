@@ -8,7 +8,6 @@ import { subtreeOf } from '../../platform/authz/index.ts';
 import type { DbOrTx } from '../../platform/db/index.ts';
 import {
   SELF,
-  groupOf,
   groupValues,
   type GroupedValues,
   type IndicatorProvider,
@@ -49,26 +48,27 @@ function add(v: Record<string, TStatValue>, key: string, n: number, members: [st
 async function compute(db: DbOrTx, s: IndicatorScope): Promise<GroupedValues> {
   const out: GroupedValues = new Map();
   if (!KEYS.some((k) => s.keys.has(k))) return out;
-  const orgId = Number(s.path.split('.').filter(Boolean).at(-1));
-  const grp = sql.raw(`CASE WHEN o.id = ${orgId} THEN '${SELF}' ELSE ${groupOf(s.depth)} END`);
-  const paid = sql`e.status = 'paid' AND e.paid_at BETWEEN ${s.from} AND ${s.to} AND ${subtreeOf(sql.raw('o.path'), s.path)}`;
+  // The group is the entry's path segment below the org ('' for the org itself), so no orgs are joined: the subtree
+  // is one range of assistance_entries_path_paid_idx, read from the index alone.
+  const grp = sql.raw(`split_part(e.org_path, '.', ${s.depth + 2})`);
+  const paid = sql`e.status = 'paid' AND e.paid_at BETWEEN ${s.from} AND ${s.to} AND ${subtreeOf(sql.raw('e.org_path'), s.path)}`;
   const [rows, people] = await Promise.all([
     // Summed per campaign first, then the (few) campaigns joined for their kind: not one campaign probe per entry.
     db.execute<PaidRow>(sql`SELECT a.grp, a.kind, a.fund, coalesce(c.kind, 'none') AS ck, sum(a.n)::int AS n,
         sum(a.amount)::bigint AS amount, sum(a.goods)::bigint AS goods
       FROM (SELECT ${grp} AS grp, e.kind, e.fund_source AS fund, e.campaign_id, count(*) AS n,
           sum(e.amount_fen) AS amount, sum(e.goods_fen) AS goods
-        FROM assistance_entries e JOIN orgs o ON o.id = e.org_id
+        FROM assistance_entries e
         WHERE ${paid} GROUP BY 1, 2, 3, 4) a
       LEFT JOIN campaigns c ON c.id = a.campaign_id
       GROUP BY 1, 2, 3, 4`),
     s.keys.has('assistance.people')
       ? db.execute<{ grp: string; n: number }>(sql`SELECT ${grp} AS grp, count(DISTINCT e.id_hash)::int AS n
-          FROM assistance_entries e JOIN orgs o ON o.id = e.org_id WHERE ${paid} GROUP BY 1`)
+          FROM assistance_entries e WHERE ${paid} GROUP BY 1`)
       : { rows: [] },
   ]);
   for (const r of rows.rows) {
-    const g = groupValues(out, r.grp);
+    const g = groupValues(out, r.grp || SELF);
     const members: [string, string][] = [
       ['kind', r.kind],
       ['fundSource', r.fund],
@@ -78,7 +78,7 @@ async function compute(db: DbOrTx, s: IndicatorScope): Promise<GroupedValues> {
     add(g, 'assistance.amount', Number(r.amount), members);
     add(g, 'assistance.goods', Number(r.goods), [['campaignKind', r.ck]]);
   }
-  for (const r of people.rows) add(groupValues(out, r.grp), 'assistance.people', r.n, []);
+  for (const r of people.rows) add(groupValues(out, r.grp || SELF), 'assistance.people', r.n, []);
   for (const g of out.values()) {
     for (const k of Object.keys(g)) if (!s.keys.has(k)) delete g[k];
   }
@@ -90,8 +90,8 @@ async function trend(db: DbOrTx, s: TrendScope): Promise<Record<string, number[]
   const res = await db.execute<{ m: number; n: number; people: number; amount: string | number; goods: string | number }>(sql`
     SELECT extract(month FROM e.paid_at)::int AS m, count(*)::int AS n, count(DISTINCT e.id_hash)::int AS people,
       sum(e.amount_fen)::bigint AS amount, sum(e.goods_fen)::bigint AS goods
-    FROM assistance_entries e JOIN orgs o ON o.id = e.org_id
-    WHERE e.status = 'paid' AND e.paid_at BETWEEN ${`${s.year}-01-01`} AND ${`${s.year}-12-31`} AND ${subtreeOf(sql.raw('o.path'), s.path)}
+    FROM assistance_entries e
+    WHERE e.status = 'paid' AND e.paid_at BETWEEN ${`${s.year}-01-01`} AND ${`${s.year}-12-31`} AND ${subtreeOf(sql.raw('e.org_path'), s.path)}
     GROUP BY 1`);
   const series = (pick: (r: (typeof res.rows)[number]) => number) => {
     const a = new Array<number>(12).fill(0);

@@ -90,7 +90,7 @@ function base(db: DbOrTx) {
 }
 
 export async function findInScope(db: DbOrTx, scopePath: string, id: number): Promise<EntryView | undefined> {
-  const [r] = await base(db).where(and(eq(assistanceEntries.id, id), subtreeOf(orgs.path, scopePath)));
+  const [r] = await base(db).where(and(eq(assistanceEntries.id, id), subtreeOf(assistanceEntries.orgPath, scopePath)));
   return r ? toView(r) : undefined;
 }
 
@@ -109,7 +109,7 @@ export interface EntryFilter {
 
 function where(f: EntryFilter): SQL | undefined {
   return and(
-    subtreeOf(orgs.path, f.path),
+    subtreeOf(assistanceEntries.orgPath, f.path),
     f.kind ? eq(assistanceEntries.kind, f.kind) : undefined,
     f.fundSource ? eq(assistanceEntries.fundSource, f.fundSource) : undefined,
     f.campaignId ? eq(assistanceEntries.campaignId, f.campaignId) : undefined,
@@ -130,7 +130,7 @@ export async function list(db: DbOrTx, f: EntryFilter, page: number, pageSize: n
       .orderBy(desc(assistanceEntries.date), desc(assistanceEntries.id))
       .limit(pageSize)
       .offset((page - 1) * pageSize),
-    db.select({ n: count() }).from(assistanceEntries).innerJoin(orgs, eq(orgs.id, assistanceEntries.orgId)).where(w),
+    db.select({ n: count() }).from(assistanceEntries).where(w),
   ]);
   return { items: rows.map(toView), total: total?.n ?? 0 };
 }
@@ -140,7 +140,6 @@ export async function countCapped(db: DbOrTx, f: EntryFilter, cap: number): Prom
   const rows = await db
     .select({ id: assistanceEntries.id })
     .from(assistanceEntries)
-    .innerJoin(orgs, eq(orgs.id, assistanceEntries.orgId))
     .where(where(f))
     .limit(cap + 1);
   return rows.length;
@@ -176,4 +175,11 @@ export async function standingByHashes(db: DbOrTx, campaignId: number, idHashes:
     for (const r of rows) out.set(r.idHash, r.number);
   }
   return out;
+}
+
+/** Keeps entries' paths in step when an org subtree moves (an onSubtreeMoved listener, same transaction). */
+export async function rewriteEntryPaths(db: DbOrTx, oldPath: string, newPath: string): Promise<void> {
+  await db.execute(sql`
+    UPDATE assistance_entries SET org_path = ${newPath} || substr(org_path, ${oldPath.length + 1})
+    WHERE ${subtreeOf(assistanceEntries.orgPath, oldPath)}`);
 }

@@ -161,6 +161,7 @@ export function createAssistanceService({ db, crypto, cases, exportMaxRows }: As
     await repo.insert(tx, {
       id: opened.id,
       orgId: org.id,
+      orgPath: org.path,
       name: input.name,
       idCipher: crypto.encrypt(idNumber, binding(opened.id, 'id_cipher')),
       idHash,

@@ -320,4 +320,32 @@ describe.each(engines())('assistance on %s', (engine) => {
     const seen = await c2.get(`/api/v1/campaigns/${warmth}`);
     expect(seen.body.children).toEqual([expect.objectContaining({ orgId: s2.id, submitted: 1 })]);
   });
+
+  // Last: it moves g1. Entries carry their org's path, which must follow the move in the same transaction.
+  it('follows a union moved to another street: statistics, campaign lines and scope', async () => {
+    const before = await dc.get(`/api/v1/campaigns/${warmth}`);
+    const s1Before = before.body.children.find((c: { orgId: number }) => c.orgId === s1.id);
+    const s2Before = before.body.children.find((c: { orgId: number }) => c.orgId === s2.id);
+    const moved = await dc.post(`/api/v1/orgs/${g1.id}/events`, { type: 'move', date: '2026-07-01', newParentId: s2.id });
+    expect(moved.status).toBe(201);
+    const after = await dc.get(`/api/v1/campaigns/${warmth}`);
+    const s2After = after.body.children.find((c: { orgId: number }) => c.orgId === s2.id);
+    expect(after.body.children.find((c: { orgId: number }) => c.orgId === s1.id).submitted).toBe(0);
+    expect(s2After.submitted).toBe(s1Before.submitted + s2Before.submitted);
+    const keys = 'assistance.times,assistance.amount';
+    const street = await dc.get(`/api/v1/stats?orgId=${s2.id}&from=2026-01-01&to=2026-12-31&keys=${keys}`);
+    const union = await dc.get(`/api/v1/stats?orgId=${g1.id}&from=2026-01-01&to=2026-12-31&keys=${keys}`);
+    expect(union.body.values['assistance.times'].value).toBeGreaterThan(0);
+    const g2Only = await dc.get(`/api/v1/stats?orgId=${g2.id}&from=2026-01-01&to=2026-12-31&keys=${keys}`);
+    expect(street.body.values['assistance.times'].value).toBe(
+      union.body.values['assistance.times'].value + g2Only.body.values['assistance.times'].value,
+    );
+    // A cadre of the new street sees the moved union's entries; one of the old street no longer does.
+    const s2c = await login(s2);
+    const s1c = await login(s1);
+    expect((await s2c.get(`/api/v1/assistance/${ids.e1}`)).status).toBe(200);
+    expect((await s1c.get(`/api/v1/assistance/${ids.e1}`)).status).toBe(404);
+    const listed = await s2c.get(`/api/v1/assistance?orgId=${g1.id}&pageSize=100`);
+    expect(listed.body.items.map((i: { id: number }) => i.id)).toContain(ids.e1);
+  });
 });

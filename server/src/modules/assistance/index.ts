@@ -13,6 +13,7 @@ import { createAssistanceService, type AssistanceService } from './assistance.se
 import { assistanceSummaryThemes } from './assistance.summary.ts';
 import { assistanceScopePaths, registerAssistanceCaseType } from './assistance.workflow.ts';
 import { rewriteCampaignPaths, scopePaths as campaignScopePaths } from './campaigns.repo.ts';
+import { rewriteEntryPaths } from './assistance.repo.ts';
 import { registerBeneficiaryRoutes } from './beneficiaries.routes.ts';
 import { BENEFICIARY_JOB_KIND, beneficiaryJob } from './beneficiaries.job.ts';
 import { scopePaths as beneficiaryImportScopePaths } from './beneficiaries.repo.ts';
@@ -39,6 +40,7 @@ export const assistanceModule = defineModule({
   summaryThemes: assistanceSummaryThemes,
   async register({ app, db, settings, cases, jobs, service }) {
     service('orgs').onSubtreeMoved(rewriteCampaignPaths);
+    service('orgs').onSubtreeMoved(rewriteEntryPaths);
     const assistance = createAssistanceService({
       db,
       crypto: settings.crypto,

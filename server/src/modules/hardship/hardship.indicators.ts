@@ -24,11 +24,13 @@ export const HARDSHIP_INDICATORS: Omit<TIndicator, 'records'>[] = [
   { key: 'hardship.exited', label: '解困脱困困难职工', unit: '户', kind: 'period', breakdowns: ['tier'], theme },
 ];
 
-/** The tier of file `f` on day `day`. */
-const tierOn = (day: string) => sql`(
+/** The tier of file `f` on day `day`. Reviews are dated on or after the previous one (the workflow refuses an
+ *  earlier date), so a file whose last registration or review lies on or before the day has its current tier then:
+ *  only files reviewed after the day look up their history. */
+const tierOn = (day: string) => sql`CASE WHEN coalesce(f.reviewed_at, f.registered_at) <= ${day} THEN f.tier ELSE (
   SELECT e.tier FROM hardship_events e
   WHERE e.case_id = f.case_id AND e.type IN ('registered', 'reviewed') AND e.date <= ${day}
-  ORDER BY e.date DESC, e.id DESC LIMIT 1)`;
+  ORDER BY e.date DESC, e.id DESC LIMIT 1) END`;
 
 // `c.type` repeats what the join implies so that the subtree is read from the cases of this type only
 // (cases_type_org_path_idx), not from every case of every module under the org. The group is read from the case's

@@ -74,6 +74,8 @@ export const assistanceEntries = pgTable(
     orgId: integer('org_id')
       .notNull()
       .references(() => orgs.id),
+    /** The org's path, kept in step when orgs move (like cases.org_path): scope and statistics read it without orgs. */
+    orgPath: varchar('org_path', { length: 400 }).notNull(),
     name: varchar('name', { length: 50 }).notNull(),
     idCipher: text('id_cipher').notNull(),
     idHash: varchar('id_hash', { length: 43 }).notNull(),
@@ -109,13 +111,23 @@ export const assistanceEntries = pgTable(
       .on(t.paidAt, t.orgId)
       .where(sql`${t.status} = 'paid'`),
     index('assistance_entries_hardship_file_idx').on(t.hardshipFileId),
-    // A district's paid entries in a period (the 帮扶 indicators), read per org of the subtree from the index alone.
-    index('assistance_entries_org_paid_idx')
-      .on(t.orgId, t.paidAt, t.kind, t.fundSource, t.campaignId, t.amountFen, t.goodsFen, t.idHash)
+    // A subtree's entries newest first (the ledger list, its count and the scope policy's path range).
+    index('assistance_entries_org_path_idx').using('btree', t.orgPath.op('text_pattern_ops'), t.date, t.id),
+    // A subtree's paid entries in a period (the 帮扶 indicators), from the index alone: one range of paths, no orgs.
+    index('assistance_entries_path_paid_idx')
+      .using('btree', t.orgPath.op('text_pattern_ops'), t.paidAt, t.kind, t.fundSource, t.campaignId, t.amountFen, t.goodsFen, t.idHash)
       .where(sql`${t.status} = 'paid'`),
-    // A campaign's totals by fund source and by child org and status (its detail), from the index alone; org_id
-    // second so that a plan probing it once per org of the reader's subtree seeks rather than scans the campaign.
-    index('assistance_entries_campaign_status_idx').on(t.campaignId, t.orgId, t.status, t.fundSource, t.amountFen, t.goodsFen),
+    // A campaign's totals by fund source and by child org and status (its detail), from the index alone, limited to
+    // the reader's subtree by the path range.
+    index('assistance_entries_campaign_path_idx').using(
+      'btree',
+      t.campaignId,
+      t.orgPath.op('text_pattern_ops'),
+      t.status,
+      t.fundSource,
+      t.amountFen,
+      t.goodsFen,
+    ),
     check('assistance_entries_kind_ck', oneOf('kind', ASSISTANCE_KINDS)),
     check('assistance_entries_fund_source_ck', oneOf('fund_source', FUND_SOURCES)),
     check('assistance_entries_status_ck', oneOf('status', ASSISTANCE_STATUSES)),

@@ -114,9 +114,9 @@ SELECT case_id, 'hardship_file', 'KN-' || extract(year FROM created) || '-' || l
   CASE status WHEN 'draft' THEN 1 WHEN 'submitted' THEN 2 WHEN 'rejected' THEN 3 WHEN 'exited' THEN 5 ELSE 4 END,
   '困难职工建档：' || pg_temp.masked(name) || '（' || org_name || '）', '{}'::jsonb, $5, created, COALESCE(exit_d, reviewed, reg, created)
 FROM hf;
-INSERT INTO hardship_files (case_id, name, id_cipher, id_hash, id_masked, phone_cipher, phone_masked, household_size, income_per_head, causes, tier,
+INSERT INTO hardship_files (case_id, org_path, name, id_cipher, id_hash, id_masked, phone_cipher, phone_masked, household_size, income_per_head, causes, tier,
   status, registered_at, reviewed_at, next_review_at, exited_at, exit_reason, created_at, updated_at)
-SELECT case_id, name, pg_temp.cipher('hid' || p, 46), pg_temp.idhash(p), pg_temp.idmasked(p), pg_temp.cipher('hph' || p, 39), pg_temp.phonemasked(p),
+SELECT case_id, org_path, name, pg_temp.cipher('hid' || p, 46), pg_temp.idhash(p), pg_temp.idmasked(p), pg_temp.cipher('hph' || p, 39), pg_temp.phonemasked(p),
   1 + pg_temp.h(p, 20) % 5, 30000 + pg_temp.h(p, 21) % 90000,
   CASE WHEN pg_temp.h(p, 22) % 3 = 0 THEN ARRAY[cause1, CASE WHEN cause1 = 'other' THEN 'illness' ELSE 'other' END] ELSE ARRAY[cause1] END,
   COALESCE(CASE WHEN reviewed IS NOT NULL THEN tier1 END, tier0), status, reg, reviewed,

@@ -45,13 +45,34 @@ function add(v: Record<string, TStatValue>, key: string, n: number, members: [st
   }
 }
 
+/** Every day from `from` to `to` (ISO dates), or null past ten years. */
+function daysOf(from: string, to: string): string[] | null {
+  const out: string[] = [];
+  for (let d = new Date(`${from}T00:00:00Z`), end = new Date(`${to}T00:00:00Z`); d <= end; d.setUTCDate(d.getUTCDate() + 1)) {
+    if (out.length === 3700) return null;
+    out.push(d.toISOString().slice(0, 10));
+  }
+  return out;
+}
+
+/**
+ * Paid entries of the subtree at `path` paid from `from` to `to`. assistance_entries_paid_path_idx is keyed by the
+ * day paid, then the path: naming each day (`= ANY`) makes one short range of paths per day, so a district's half
+ * year reads its own ~70,000 index entries instead of its whole history (by path) or the city's half year (by day).
+ */
+function paidIn(path: string, from: string, to: string) {
+  const days = daysOf(from, to);
+  const when = days ? sql`e.paid_at = ANY(${sql.param(days)}::date[])` : sql`e.paid_at BETWEEN ${from} AND ${to}`;
+  return sql`e.status = 'paid' AND ${when} AND ${subtreeOf(sql.raw('e.org_path'), path)}`;
+}
+
 async function compute(db: DbOrTx, s: IndicatorScope): Promise<GroupedValues> {
   const out: GroupedValues = new Map();
   if (!KEYS.some((k) => s.keys.has(k))) return out;
-  // The group is the entry's path segment below the org ('' for the org itself), so no orgs are joined: the subtree
-  // is one range of assistance_entries_path_paid_idx, read from the index alone.
+  // The group is the entry's path segment below the org ('' for the org itself), so no orgs are joined; the entries
+  // are read from assistance_entries_paid_path_idx alone.
   const grp = sql.raw(`split_part(e.org_path, '.', ${s.depth + 2})`);
-  const paid = sql`e.status = 'paid' AND e.paid_at BETWEEN ${s.from} AND ${s.to} AND ${subtreeOf(sql.raw('e.org_path'), s.path)}`;
+  const paid = paidIn(s.path, s.from, s.to);
   const [rows, people] = await Promise.all([
     // Summed per campaign first, then the (few) campaigns joined for their kind: not one campaign probe per entry.
     db.execute<PaidRow>(sql`SELECT a.grp, a.kind, a.fund, coalesce(c.kind, 'none') AS ck, sum(a.n)::int AS n,
@@ -63,7 +84,8 @@ async function compute(db: DbOrTx, s: IndicatorScope): Promise<GroupedValues> {
       LEFT JOIN campaigns c ON c.id = a.campaign_id
       GROUP BY 1, 2, 3, 4`),
     s.keys.has('assistance.people')
-      ? db.execute<{ grp: string; n: number }>(sql`SELECT ${grp} AS grp, count(DISTINCT e.id_hash)::int AS n
+      ? // Byte order (COLLATE "C") for the distinct hashes: the same count, a cheaper sort than the database's locale.
+        db.execute<{ grp: string; n: number }>(sql`SELECT ${grp} AS grp, count(DISTINCT e.id_hash COLLATE "C")::int AS n
           FROM assistance_entries e WHERE ${paid} GROUP BY 1`)
       : { rows: [] },
   ]);
@@ -91,7 +113,7 @@ async function trend(db: DbOrTx, s: TrendScope): Promise<Record<string, number[]
     SELECT extract(month FROM e.paid_at)::int AS m, count(*)::int AS n, count(DISTINCT e.id_hash)::int AS people,
       sum(e.amount_fen)::bigint AS amount, sum(e.goods_fen)::bigint AS goods
     FROM assistance_entries e
-    WHERE e.status = 'paid' AND e.paid_at BETWEEN ${`${s.year}-01-01`} AND ${`${s.year}-12-31`} AND ${subtreeOf(sql.raw('e.org_path'), s.path)}
+    WHERE ${paidIn(s.path, `${s.year}-01-01`, `${s.year}-12-31`)}
     GROUP BY 1`);
   const series = (pick: (r: (typeof res.rows)[number]) => number) => {
     const a = new Array<number>(12).fill(0);

@@ -6,7 +6,6 @@ import { sql } from 'drizzle-orm';
 import type { TIndicator } from '@gonghui/common';
 import type { DbOrTx } from '../../platform/db/index.ts';
 import { subtreeOf } from '../../platform/authz/index.ts';
-import { CASE_TYPE } from './hardship.repo.ts';
 import {
   addTo,
   groupValues,
@@ -32,27 +31,29 @@ const tierOn = (day: string) => sql`CASE WHEN coalesce(f.reviewed_at, f.register
   WHERE e.case_id = f.case_id AND e.type IN ('registered', 'reviewed') AND e.date <= ${day}
   ORDER BY e.date DESC, e.id DESC LIMIT 1) END`;
 
-// `c.type` repeats what the join implies so that the subtree is read from the cases of this type only
-// (cases_type_org_path_idx), not from every case of every module under the org. The group is read from the case's
-// org_path (kept in step on moves like orgs.path), so the subtree's orgs need not be joined.
-const FROM_FILES = sql.raw(`hardship_files f JOIN cases c ON c.id = f.case_id AND c.type = '${CASE_TYPE}'`);
-const groupOfCase = (depth: number) => sql.raw(`split_part(c.org_path, '.', ${depth + 2})`);
+// The files carry their union's path (kept in step on moves like cases.org_path), so a subtree is one range of
+// hardship_files_org_path_idx, read from the index alone, and the group is the path segment below the org.
+const groupOfFile = (depth: number) => sql.raw(`split_part(f.org_path, '.', ${depth + 2})`);
 const onFile = (day: string) => sql`f.registered_at <= ${day} AND (f.exited_at IS NULL OR f.exited_at > ${day})`;
+// A file's registered and exited events are dated its registered_at and exited_at (the workflow writes both at
+// once), so only files with one of those in the period need their events read.
+const eventIn = (from: string, to: string) =>
+  sql`(f.registered_at BETWEEN ${from} AND ${to} OR f.exited_at BETWEEN ${from} AND ${to}) AND e.type IN ('registered', 'exited') AND e.date BETWEEN ${from} AND ${to}`;
 
 async function households(db: DbOrTx, path: string, depth: number, day: string) {
   const res = await db.execute<{ grp: string; tier: string; cause: string; n: number }>(sql`
-    SELECT ${groupOfCase(depth)} AS grp, ${tierOn(day)} AS tier, f.causes[1] AS cause, count(*)::int AS n
-    FROM ${FROM_FILES}
-    WHERE ${subtreeOf(sql.raw('c.org_path'), path)} AND ${onFile(day)}
+    SELECT ${groupOfFile(depth)} AS grp, ${tierOn(day)} AS tier, f.causes[1] AS cause, count(*)::int AS n
+    FROM hardship_files f
+    WHERE ${subtreeOf(sql.raw('f.org_path'), path)} AND ${onFile(day)}
     GROUP BY 1, 2, 3`);
   return res.rows;
 }
 
 async function events(db: DbOrTx, path: string, depth: number, from: string, to: string) {
   const res = await db.execute<{ grp: string; type: string; tier: string; n: number }>(sql`
-    SELECT ${groupOfCase(depth)} AS grp, e.type, e.tier, count(*)::int AS n
-    FROM hardship_events e JOIN cases c ON c.id = e.case_id AND c.type = ${CASE_TYPE}
-    WHERE ${subtreeOf(sql.raw('c.org_path'), path)} AND e.type IN ('registered', 'exited') AND e.date BETWEEN ${from} AND ${to}
+    SELECT ${groupOfFile(depth)} AS grp, e.type, e.tier, count(*)::int AS n
+    FROM hardship_files f JOIN hardship_events e ON e.case_id = f.case_id
+    WHERE ${subtreeOf(sql.raw('f.org_path'), path)} AND ${eventIn(from, to)}
     GROUP BY 1, 2, 3`);
   return res.rows;
 }
@@ -85,9 +86,8 @@ async function trend(db: DbOrTx, s: TrendScope): Promise<Record<string, number[]
   if (s.keys.has('hardship.registered') || s.keys.has('hardship.exited')) {
     const res = await db.execute<{ m: number; type: string; n: number }>(sql`
       SELECT extract(month FROM e.date)::int AS m, e.type, count(*)::int AS n
-      FROM hardship_events e JOIN cases c ON c.id = e.case_id AND c.type = ${CASE_TYPE}
-      WHERE ${subtreeOf(sql.raw('c.org_path'), s.path)} AND e.type IN ('registered', 'exited')
-        AND e.date BETWEEN ${`${s.year}-01-01`} AND ${`${s.year}-12-31`}
+      FROM hardship_files f JOIN hardship_events e ON e.case_id = f.case_id
+      WHERE ${subtreeOf(sql.raw('f.org_path'), s.path)} AND ${eventIn(`${s.year}-01-01`, `${s.year}-12-31`)}
       GROUP BY 1, 2`);
     for (const type of ['registered', 'exited'] as const) {
       const key = `hardship.${type}`;
@@ -102,8 +102,8 @@ async function trend(db: DbOrTx, s: TrendScope): Promise<Record<string, number[]
     const res = await db.execute<{ d: string; n: number }>(sql`
       SELECT d.d::text AS d, count(f.case_id)::int AS n
       FROM unnest(${sql.param(ends)}::date[]) AS d(d)
-      LEFT JOIN (hardship_files f JOIN cases c ON c.id = f.case_id AND c.type = ${CASE_TYPE} AND ${subtreeOf(sql.raw('c.org_path'), s.path)})
-        ON f.registered_at <= d.d AND (f.exited_at IS NULL OR f.exited_at > d.d)
+      LEFT JOIN hardship_files f ON ${subtreeOf(sql.raw('f.org_path'), s.path)}
+        AND f.registered_at <= d.d AND (f.exited_at IS NULL OR f.exited_at > d.d)
       GROUP BY 1`);
     const byDay = new Map(res.rows.map((r) => [r.d, r.n]));
     out['hardship.households'] = ends.map((d) => byDay.get(d) ?? 0);

@@ -92,3 +92,10 @@ export async function fileInScope(db: DbOrTx, scopePath: string, caseId: number)
     .where(and(eq(hardshipFiles.caseId, caseId), eq(cases.type, CASE_TYPE), subtreeOf(cases.orgPath, scopePath)));
   return r;
 }
+
+/** Keeps files' paths in step when an org subtree moves (an onSubtreeMoved listener, same transaction). */
+export async function rewriteFilePaths(db: DbOrTx, oldPath: string, newPath: string): Promise<void> {
+  await db.execute(sql`
+    UPDATE hardship_files SET org_path = ${newPath} || substr(org_path, ${oldPath.length + 1})
+    WHERE ${subtreeOf(hardshipFiles.orgPath, oldPath)}`);
+}

@@ -113,6 +113,7 @@ export function createHardshipService({
       });
       await repo.insertFile(tx, {
         caseId: c.id,
+        orgPath: org.path,
         memberId: input.memberId ?? null,
         name: input.name,
         idCipher: crypto.encrypt(idNumber, binding(c.id, 'id_cipher')),
@@ -217,6 +218,7 @@ export function createHardshipService({
         });
         await repo.insertFile(tx, {
           caseId: c.id,
+          orgPath: org.path,
           memberId: who.memberId,
           name: who.name,
           idCipher: crypto.encrypt(who.idNumber, binding(c.id, 'id_cipher')),

@@ -275,5 +275,16 @@ describe.each(engines())('hardship files on %s', (engine) => {
       kids.body.children.map((c: { orgId: number; values: Record<string, number> }) => [c.orgId, c.values['hardship.households']]),
     );
     expect(byOrg).toEqual({ [u1.id]: 2, [u2.id]: 1 });
+
+    // A union moved to another street takes its files along (their paths follow the move in its transaction).
+    const s3 = await makeOrg(t.db, district, { level: 'street' });
+    const districtCadre = await loginAs(app, (await makeUser(t.db, district.id, ['org_admin'])).username, PASSWORD);
+    const moved = await districtCadre.post(`/api/v1/orgs/${u2.id}/events`, { type: 'move', date: '2026-07-01', newParentId: s3.id });
+    expect(moved.status).toBe(201);
+    const q = 'from=2026-01-01&to=2026-06-30&keys=hardship.households,hardship.registered,hardship.exited';
+    const left = (await districtCadre.get(`/api/v1/stats?orgId=${s2.id}&${q}`)).body.values;
+    const gained = (await districtCadre.get(`/api/v1/stats?orgId=${s3.id}&${q}`)).body.values;
+    expect([left['hardship.households'].value, left['hardship.registered'].value, left['hardship.exited'].value]).toEqual([2, 1, 0]);
+    expect([gained['hardship.households'].value, gained['hardship.registered'].value, gained['hardship.exited'].value]).toEqual([1, 2, 1]);
   });
 });

@@ -4,7 +4,7 @@ import { hardshipEvents, hardshipFiles, type DbOrTx } from '../../platform/db/in
 import { defineModule } from '../../platform/contract/index.ts';
 import './hardship.constraints.ts';
 import { hardshipIndicatorProvider } from './hardship.indicators.ts';
-import { fileInScope } from './hardship.repo.ts';
+import { fileInScope, rewriteFilePaths } from './hardship.repo.ts';
 import { registerHardshipRoutes } from './hardship.routes.ts';
 import { createHardshipService, type HardshipService } from './hardship.service.ts';
 import { hardshipScopePaths, registerHardshipCaseType } from './hardship.workflow.ts';
@@ -22,6 +22,7 @@ export const hardshipModule = defineModule({
   scopes: { hardship_file: { label: '困难职工档案', resolve: hardshipScopePaths } },
   indicators: hardshipIndicatorProvider,
   register({ app, db, settings, cases, service }) {
+    service('orgs').onSubtreeMoved(rewriteFilePaths);
     const files = createHardshipService({
       db,
       crypto: settings.crypto,

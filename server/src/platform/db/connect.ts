@@ -57,8 +57,9 @@ async function startPglite(dataDir: string, snapshot?: string): Promise<{ child:
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) {
     // JIT off: the app's statements run for milliseconds to a few hundred, and compiling one costs 50–180 ms of CPU
-    // (EXPLAIN of the 帮扶 statistics, docs/benchmarks.md); a URL's own `options` still wins.
-    const pool = scopedPool({ options: '-c jit=off', connectionString: opts.databaseUrl, max: opts.poolMax ?? 10 });
+    // (EXPLAIN of the 帮扶 statistics, docs/benchmarks.md). work_mem 16 MB: a district's distinct-people count sorts
+    // ~70,000 hashes, which spilled to disk at the default 4 MB. A URL's own `options` still wins.
+    const pool = scopedPool({ options: '-c jit=off -c work_mem=16MB', connectionString: opts.databaseUrl, max: opts.poolMax ?? 10 });
     // An idle connection the server ends (restart, failover, pg_terminate_backend) is dropped from the pool and the
     // next query opens a new one; without a listener pg would raise it as an uncaught error and stop the process.
     pool.on('error', () => undefined);

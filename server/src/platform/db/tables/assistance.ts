@@ -107,15 +107,13 @@ export const assistanceEntries = pgTable(
       .on(t.campaignId, t.idHash)
       .where(sql`${t.campaignId} IS NOT NULL AND ${t.status} NOT IN ('cancelled', 'reversed')`),
     index('assistance_entries_org_idx').on(t.orgId, t.id),
-    index('assistance_entries_paid_idx')
-      .on(t.paidAt, t.orgId)
-      .where(sql`${t.status} = 'paid'`),
     index('assistance_entries_hardship_file_idx').on(t.hardshipFileId),
     // A subtree's entries newest first (the ledger list, its count and the scope policy's path range).
     index('assistance_entries_org_path_idx').using('btree', t.orgPath.op('text_pattern_ops'), t.date, t.id),
-    // A subtree's paid entries in a period (the 帮扶 indicators), from the index alone: one range of paths, no orgs.
-    index('assistance_entries_path_paid_idx')
-      .using('btree', t.orgPath.op('text_pattern_ops'), t.paidAt, t.kind, t.fundSource, t.campaignId, t.amountFen, t.goodsFen, t.idHash)
+    // Paid entries by day, then subtree (the 帮扶 indicators name each day of the period: one short range of paths
+    // per day), read from the index alone.
+    index('assistance_entries_paid_path_idx')
+      .using('btree', t.paidAt, t.orgPath.op('text_pattern_ops'), t.kind, t.fundSource, t.campaignId, t.amountFen, t.goodsFen, t.idHash)
       .where(sql`${t.status} = 'paid'`),
     // A campaign's totals by fund source and by child org and status (its detail), from the index alone, limited to
     // the reader's subtree by the path range.

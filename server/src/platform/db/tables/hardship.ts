@@ -17,6 +17,8 @@ export const hardshipFiles = pgTable(
       .primaryKey()
       .references(() => cases.id),
     memberId: integer('member_id').references(() => members.id),
+    /** The owning union's path (its case's org_path), kept in step when orgs move: the indicators read it alone. */
+    orgPath: varchar('org_path', { length: 400 }).notNull(),
     name: varchar('name', { length: 50 }).notNull(),
     idCipher: text('id_cipher').notNull(),
     idHash: varchar('id_hash', { length: 43 }).notNull(),
@@ -47,6 +49,17 @@ export const hardshipFiles = pgTable(
       .on(t.idHash)
       .where(sql`${t.status} NOT IN ('rejected', 'exited', 'withdrawn')`),
     index('hardship_files_registered_idx').on(t.registeredAt),
+    // A subtree's files on file on a day or registered / exited in a period (the indicators), from the index alone.
+    index('hardship_files_org_path_idx').using(
+      'btree',
+      t.orgPath.op('text_pattern_ops'),
+      t.registeredAt,
+      t.exitedAt,
+      t.reviewedAt,
+      t.tier,
+      t.causes,
+      t.caseId,
+    ),
     check('hardship_files_id_masked_form', sql`${t.idMasked} ~ '^.{3}[*]{11}.{4}$'`),
     check('hardship_files_causes_ck', sql`cardinality(${t.causes}) >= 1`),
     check('hardship_files_tier_ck', sql`${t.tier} IN ('national', 'provincial', 'city', 'district')`),

@@ -122,17 +122,36 @@ function where(f: EntryFilter): SQL | undefined {
   );
 }
 
+/** The rows of these entries with their case, org and campaign, newest day first. */
+async function viewsOf(db: DbOrTx, ids: { id: number }[]): Promise<EntryView[]> {
+  if (ids.length === 0) return [];
+  const rows = await base(db)
+    .where(
+      inArray(
+        assistanceEntries.id,
+        ids.map((r) => r.id),
+      ),
+    )
+    .orderBy(desc(assistanceEntries.date), desc(assistanceEntries.id));
+  return rows.map(toView);
+}
+
 export async function list(db: DbOrTx, f: EntryFilter, page: number, pageSize: number): Promise<{ items: EntryView[]; total: number }> {
   const w = where(f);
-  const [rows, [total]] = await Promise.all([
-    base(db)
+  // The page's ids first, from the entries alone (every filter is on their own columns: the subtree is a range of
+  // assistance_entries_org_path_idx), then the case, org and campaign of those rows only: joined before the sort,
+  // the planner joined every entry of a district to its case (158,430 rows, 1.3 s).
+  const [ids, [total]] = await Promise.all([
+    db
+      .select({ id: assistanceEntries.id })
+      .from(assistanceEntries)
       .where(w)
       .orderBy(desc(assistanceEntries.date), desc(assistanceEntries.id))
       .limit(pageSize)
       .offset((page - 1) * pageSize),
     db.select({ n: count() }).from(assistanceEntries).where(w),
   ]);
-  return { items: rows.map(toView), total: total?.n ?? 0 };
+  return { items: await viewsOf(db, ids), total: total?.n ?? 0 };
 }
 
 /** Entries matching the filter, counted up to `cap + 1` (enough to refuse an export over the cap). */
@@ -147,13 +166,16 @@ export async function countCapped(db: DbOrTx, f: EntryFilter, cap: number): Prom
 
 /** One batch of the export in the list's order (newest day first), after the (date, id) of the previous batch's last row. */
 export async function listForExport(db: DbOrTx, f: EntryFilter, limit: number, after?: { date: string; id: number }): Promise<EntryView[]> {
-  const rows = await base(db)
+  // Ids first, then their rows (as in list).
+  const ids = await db
+    .select({ id: assistanceEntries.id })
+    .from(assistanceEntries)
     .where(
       and(where(f), after ? sql`(${assistanceEntries.date}, ${assistanceEntries.id}) < (${after.date}::date, ${after.id})` : undefined),
     )
     .orderBy(desc(assistanceEntries.date), desc(assistanceEntries.id))
     .limit(limit);
-  return rows.map(toView);
+  return viewsOf(db, ids);
 }
 
 /** Standing entries of a campaign among these ID hashes (read as the system: the earlier entry's number is named

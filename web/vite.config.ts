@@ -12,7 +12,9 @@ const VENDOR_GROUPS: [string, RegExp][] = [
   ['react', REACT],
   ['pro', /[\\/]node_modules[\\/]@ant-design[\\/]pro-/],
   ['antd', /[\\/]node_modules[\\/](antd|@ant-design|@rc-component|rc-[a-z-]+|@emotion|stylis)[\\/]/],
-  ['i18n', /[\\/]node_modules[\\/](i18next|react-i18next|dayjs)[\\/]/],
+  ['i18n', /[\\/]node_modules[\\/](i18next|react-i18next)[\\/]/],
+  // dayjs (and its locales) only with the console: the login page has no dates.
+  ['dayjs', /[\\/]node_modules[\\/]dayjs[\\/]/],
   ['zod', /[\\/]node_modules[\\/]zod[\\/]/],
   ['query', /[\\/]node_modules[\\/]@tanstack[\\/]/],
   // Charts load only with the pages that draw them.

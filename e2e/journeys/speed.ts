@@ -3,7 +3,7 @@
 // (web/scripts/bundle-size.mjs) holds the tight 150 kB budget.
 import zlib from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { ADMIN_PASSWORD, type Journey } from '../harness.ts';
+import { ADMIN_PASSWORD, shot, type Journey } from '../harness.ts';
 import { login, newPage } from './common.ts';
 import { expect } from './expect.ts';
 
@@ -83,6 +83,28 @@ const consoleSpeed: Journey = {
       'the login page loads no antd / ProComponents chunk',
     ).toBe('');
     expect(firstGzip < 200_000, `login page first-load JS ${kB(firstGzip)} gzip stays far below 200 kB`).toBe(true);
+
+    await shot(page, 'speed-01-login');
+
+    // On a phone: the same page, its checks before sending, the English switch; a console address without a session
+    // opens the login page without loading the console.
+    const phone = await newPage(browser, { width: 390, height: 844 });
+    await phone.goto(`${app.baseUrl}/members?status=all`);
+    await phone.waitForSelector('#login-username');
+    expect(new URL(phone.url()).pathname, 'no session: a console address opens the login page').toBe('/login');
+    const phoneJs = await jsEntries(phone);
+    expect(
+      phoneJs.js.filter((e) => e.startTime <= phoneJs.loadEnd && /\/(antd|pro)-[\w-]+\.js$/.test(e.name)).length,
+      'no antd before the login page shows',
+    ).toBe(0);
+    await phone.click('#login-submit');
+    await phone.waitForSelector('#login-username-error:has-text("请输入用户名")');
+    await phone.waitForSelector('#login-password-error:has-text("请输入密码")');
+    await shot(phone, 'speed-02-login-phone-required');
+    await phone.click('[data-testid="language-switch"] button:has-text("English")');
+    await phone.waitForSelector('#login-submit:has-text("Log in")');
+    await shot(phone, 'speed-03-login-phone-en');
+    await phone.context().close();
 
     const loginStarted = performance.now();
     await login(page, app.baseUrl, 'admin', ADMIN_PASSWORD);

@@ -2,6 +2,7 @@
 // module's pages from web/src/modules/) lives in the console chunk, patched in on the first navigation that needs it.
 import { createBrowserRouter } from 'react-router';
 import { readCookie, setAuthHandlers } from '../api/client.ts';
+import { authApi } from '../api/endpoints.ts';
 import { LightSpin } from '../components/LightSpin.tsx';
 import { LoginPage } from '../pages/auth/LoginPage.tsx';
 import { loadConsole } from './loadConsole.ts';
@@ -12,9 +13,14 @@ import { ME_KEY } from './session.ts';
 // Without the CSRF cookie (set with the session, cleared at logout) nobody is signed in: a first visit to any console
 // address opens the login page at once instead of loading the console only to be sent back. The router reads the
 // address's state from history.state.usr.
+// With it, /me is asked for while the console's code loads, instead of after.
 const start = window.location.pathname;
-if (start !== LOGIN_PATH && !start.startsWith('/h5') && !readCookie('csrf_token')) {
-  window.history.replaceState({ usr: { from: start + window.location.search }, key: 'start', idx: 0 }, '', LOGIN_PATH);
+if (start !== LOGIN_PATH && !start.startsWith('/h5')) {
+  if (!readCookie('csrf_token')) {
+    window.history.replaceState({ usr: { from: start + window.location.search }, key: 'start', idx: 0 }, '', LOGIN_PATH);
+  } else {
+    void queryClient.prefetchQuery({ queryKey: ME_KEY, queryFn: authApi.me, retry: false });
+  }
 }
 
 let consolePatched = false;

@@ -52,6 +52,7 @@ export function LoginPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const [error, setError] = useState<{ text: string; throttled: boolean }>();
+  // i18n keys, so a message follows the language switch.
   const [fieldErrors, setFieldErrors] = useState<{ username?: string; password?: string }>({});
   const [values, setValues] = useState({ username: '', password: '' });
   const [submitting, setSubmitting] = useState(false);
@@ -79,8 +80,8 @@ export function LoginPage() {
     e.preventDefault();
     const username = values.username.trim();
     const invalid = {
-      username: username ? undefined : t('login.usernameRequired'),
-      password: values.password ? undefined : t('login.passwordRequired'),
+      username: username ? undefined : 'login.usernameRequired',
+      password: values.password ? undefined : 'login.passwordRequired',
     };
     setFieldErrors(invalid);
     if (invalid.username || invalid.password) return;
@@ -130,7 +131,7 @@ export function LoginPage() {
           maxLength={USERNAME_MAX}
           autoFocus
           value={values.username}
-          error={fieldErrors.username}
+          error={fieldErrors.username && t(fieldErrors.username)}
           onChange={(e) => change('username', e.target.value)}
         />
         <Field
@@ -143,7 +144,7 @@ export function LoginPage() {
           autoComplete="current-password"
           maxLength={128}
           value={values.password}
-          error={fieldErrors.password}
+          error={fieldErrors.password && t(fieldErrors.password)}
           onChange={(e) => change('password', e.target.value)}
         />
         <SubmitButton id="login-submit" loading={submitting}>

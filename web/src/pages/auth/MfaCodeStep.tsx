@@ -12,13 +12,14 @@ export function MfaCodeStep({ onDone, onRestart }: { onDone: (user: MeUser) => P
   const [recovery, setRecovery] = useState(false);
   const [code, setCode] = useState('');
   const [error, setError] = useState<string>();
+  /** An i18n key, so the message follows the language switch. */
   const [fieldError, setFieldError] = useState<string>();
   const [submitting, setSubmitting] = useState(false);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const value = code.trim();
-    const invalid = recovery ? (value ? undefined : t('mfa.recoveryRequired')) : /^\d{6}$/.test(value) ? undefined : t('mfa.codeRequired');
+    const invalid = recovery ? (value ? undefined : 'mfa.recoveryRequired') : /^\d{6}$/.test(value) ? undefined : 'mfa.codeRequired';
     setFieldError(invalid);
     if (invalid) return;
     setSubmitting(true);
@@ -48,7 +49,7 @@ export function MfaCodeStep({ onDone, onRestart }: { onDone: (user: MeUser) => P
       autoFocus
       placeholder="XXXXX-XXXXX"
       value={code}
-      error={fieldError}
+      error={fieldError && t(fieldError)}
       onChange={(e) => setCode(e.target.value)}
     />
   ) : (
@@ -64,7 +65,7 @@ export function MfaCodeStep({ onDone, onRestart }: { onDone: (user: MeUser) => P
       autoFocus
       className="gl-code"
       value={code}
-      error={fieldError}
+      error={fieldError && t(fieldError)}
       onChange={(e) => setCode(e.target.value)}
     />
   );

@@ -100,6 +100,11 @@ export function MemberTable(props: MemberTableProps) {
   const [importing, setImporting] = useState(false);
 
   const reload = () => void pages.refresh();
+  /** Another page of the roster: its first rows come into view (the pager sits under the last). */
+  const turn = (go: () => void) => {
+    go();
+    document.querySelector('.ant-pro-table')?.scrollIntoView({ block: 'start' });
+  };
   /** After a change: the list, and any open detail of that member, are fetched again. */
   const changed = (member?: TMember) => {
     reload();
@@ -165,8 +170,8 @@ export function MemberTable(props: MemberTableProps) {
             hasNext={pages.hasNext}
             loading={pages.loading}
             pageSize={pageSize}
-            onPrev={pages.prev}
-            onNext={pages.next}
+            onPrev={() => turn(pages.prev)}
+            onNext={() => turn(pages.next)}
             onPageSize={setPageSize}
           />
         )}

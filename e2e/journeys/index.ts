@@ -3,10 +3,12 @@ import { appealJourneys } from './appeals.ts';
 import { assistanceJourneys } from './assistance.ts';
 import { memberHomeJourneys } from './member-home.ts';
 import { memberJourneys } from './members.ts';
+import { memberPageJourneys } from './members.pages.ts';
 import { mfaJourneys } from './mfa.ts';
 import { mutualAidJourneys } from './mutual-aid.ts';
 import { platformJourneys } from './platform.ts';
 import { reportJourneys } from './reports.ts';
+import { speedJourneys } from './speed.ts';
 import { transferJourneys } from './transfers.ts';
 
 // MFA first: it enrols the administrator from the QR page; later journeys then log in with codes.
@@ -14,10 +16,12 @@ export const journeys: Journey[] = [
   ...mfaJourneys,
   ...platformJourneys,
   ...memberJourneys,
+  ...memberPageJourneys,
   ...transferJourneys,
   ...reportJourneys,
   ...assistanceJourneys,
   ...appealJourneys,
   ...mutualAidJourneys,
   ...memberHomeJourneys,
+  ...speedJourneys,
 ];

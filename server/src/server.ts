@@ -40,6 +40,8 @@ export interface ServerOptions extends ServerSettings {
   webDist?: string;
 }
 
+const ASSET_FILE = /[\\/]assets[\\/][^\\/]+$/;
+
 export const defaultWebDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
 const H5_INDEX = 'h5/index.html';
@@ -81,7 +83,20 @@ export async function buildServer(db: Db, opts: ServerOptions): Promise<HttpApp>
   app.addHook('preClose', async () => jobs.stop());
 
   const serveConsole = Boolean(opts.webDist && fs.existsSync(path.join(opts.webDist, 'index.html')));
-  if (serveConsole) await app.register(fastifyStatic, { root: opts.webDist as string, wildcard: true });
+  if (serveConsole) {
+    await app.register(fastifyStatic, {
+      root: opts.webDist as string,
+      wildcard: true,
+      // The build writes a .gz beside each script and stylesheet (web/vite.config.ts): sent to browsers that take it.
+      preCompressed: true,
+      // Build files under /assets/ carry a content hash in their name: cached for a year without asking again. The
+      // pages (index.html) are asked for each time, so a new release is picked up at once.
+      cacheControl: false,
+      setHeaders: (res, filePath) => {
+        res.setHeader('cache-control', ASSET_FILE.test(filePath) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
   const serveH5 = serveConsole && fs.existsSync(path.join(opts.webDist as string, H5_INDEX));
   // Client-side routes fall back to the console's index.html, or to the member H5 page's under /h5; unknown API paths
   // stay JSON 404s.

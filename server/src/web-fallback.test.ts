@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb, type TestDb } from './test/db.ts';
 import { testCrypto } from './test/http.ts';
@@ -18,6 +19,9 @@ describe('web page fallbacks', () => {
     fs.mkdirSync(path.join(dist, 'h5'));
     fs.writeFileSync(path.join(dist, 'index.html'), '<html>console</html>');
     fs.writeFileSync(path.join(dist, 'h5', 'index.html'), '<html>h5</html>');
+    fs.mkdirSync(path.join(dist, 'assets'));
+    fs.writeFileSync(path.join(dist, 'assets', 'main-Ab12.js'), 'console.log("main");'.repeat(100));
+    fs.writeFileSync(path.join(dist, 'assets', 'main-Ab12.js.gz'), zlib.gzipSync('console.log("main");'.repeat(100)));
     t = await openTestDb('pglite');
     app = await buildServer(t.db, { logLevel: 'silent', cookieSecure: false, loginRateLimit: 1000, crypto: testCrypto, webDist: dist });
   });
@@ -49,6 +53,21 @@ describe('web page fallbacks', () => {
     const verify = await get('/v/not-a-token');
     expect(verify.body).not.toContain('<html>h5</html>');
     expect(verify.body).not.toContain('<html>console</html>');
+  });
+
+  it('caches hashed build files for good, asks again for pages, and sends scripts gzipped when the browser takes it', async () => {
+    const asset = await app.inject({ method: 'GET', url: '/assets/main-Ab12.js', headers: { 'accept-encoding': 'gzip, br' } });
+    expect(asset.statusCode).toBe(200);
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(asset.headers['content-encoding']).toBe('gzip');
+    expect(zlib.gunzipSync(asset.rawPayload).toString()).toContain('console.log("main")');
+    const plain = await app.inject({ method: 'GET', url: '/assets/main-Ab12.js' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toContain('console.log("main")');
+    for (const url of ['/', '/index.html', '/members', '/h5/card']) {
+      const page = await get(url);
+      expect(page.headers['cache-control'], url).toBe('no-cache');
+    }
   });
 
   it('matches H5 paths exactly', () => {

@@ -3,9 +3,18 @@ import type { MemberCategory, MemberStatus, TMember, TMemberRevealed } from '@go
 import { api, download, type Page, type Query } from './client.ts';
 import type { MemberWithTransfer } from './transfers.ts';
 
-export interface MemberPage extends Page<TMember> {
+export interface MemberPage extends Omit<Page<TMember>, 'total'> {
+  /** null on a keyset page (one fetched with `cursor`): only the first page counts. */
+  total: number | null;
+  /** false when more rows match than the server counts (10000+). */
+  totalExact: boolean;
   nextAfter: number | null;
+  /** Pass as `cursor` (with the same sort) for the next page; null on the last one. */
+  nextCursor: string | null;
 }
+
+/** The roster's orders: newest registered first (default), latest join date first, name by pinyin. */
+export type MemberSort = 'id' | 'joinedAt' | 'name';
 
 export interface MemberFilters {
   orgId?: number;
@@ -100,6 +109,9 @@ function filterQuery(f: MemberFilters): Query {
 
 export const memberApi = {
   list: (f: MemberFilters, page: number, pageSize: number) => api.get<MemberPage>('/members', { ...filterQuery(f), page, pageSize }),
+  /** A keyset page: the first without `cursor` (it carries the total), each next one with the previous `nextCursor`. */
+  keysetPage: (f: MemberFilters, sort: MemberSort, pageSize: number, cursor: string | undefined) =>
+    api.get<MemberPage>('/members', { ...filterQuery(f), sort, pageSize, cursor }),
   /** With the member's open transfer (接转中), if any. */
   get: (id: number) => api.get<MemberWithTransfer>(`/members/${id}`),
   create: (body: MemberCreateBody) => api.post<TMember & { notice?: string }>('/members', body),

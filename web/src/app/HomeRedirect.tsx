@@ -7,7 +7,11 @@ import { PageSpin } from '../components/PageSpin.tsx';
 import { allowedMenu } from './menu.tsx';
 import { useSession } from './session.ts';
 
-const WorkbenchPage = lazy(async () => ({ default: (await import('../pages/workbench/WorkbenchPage.tsx')).WorkbenchPage }));
+const loadWorkbench = () => import('../pages/workbench/WorkbenchPage.tsx');
+const WorkbenchPage = lazy(async () => ({ default: (await loadWorkbench()).WorkbenchPage }));
+
+/** Fetches the 工作台's code ahead of time (the login page calls this once idle). */
+export const preloadWorkbench = (): Promise<unknown> => loadWorkbench();
 
 export function HomeRedirect() {
   const { t } = useTranslation();

@@ -5,7 +5,7 @@ import { Navigate, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client.ts';
 import { PageSpin } from '../components/PageSpin.tsx';
-import { ACCOUNT_SECURITY_PATH } from '../pages/auth/AccountSecurityPage.tsx';
+import { ACCOUNT_SECURITY_PATH } from './paths.ts';
 import { errorText } from '../utils/notify.ts';
 import { useMe } from './session.ts';
 

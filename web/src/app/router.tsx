@@ -1,42 +1,42 @@
-// Routes: public login, then everything behind RequireAuth ("/" is the 工作台) with each console module's pages
-// (web/src/modules/); pages load lazily so the first paint stays small.
+// Routes: the public login page is in the first chunk; every signed-in route ("/" is the 工作台, then each console
+// module's pages from web/src/modules/) lives in the console chunk, patched in on the first navigation that needs it.
 import { createBrowserRouter } from 'react-router';
-import { setAuthHandlers } from '../api/client.ts';
-import { PageSpin } from '../components/PageSpin.tsx';
+import { readCookie, setAuthHandlers } from '../api/client.ts';
+import { authApi } from '../api/endpoints.ts';
+import { LightSpin } from '../components/LightSpin.tsx';
 import { LoginPage } from '../pages/auth/LoginPage.tsx';
-import { ChangePasswordPage } from '../pages/auth/ChangePasswordPage.tsx';
-import { AccountSecurityPage, ACCOUNT_SECURITY_PATH } from '../pages/auth/AccountSecurityPage.tsx';
-import { NotFoundPage } from '../pages/NotFoundPage.tsx';
-import { AppShell } from './AppShell.tsx';
-import { HomeRedirect } from './HomeRedirect.tsx';
-import { RequireAuth } from './RequireAuth.tsx';
+import { loadConsole } from './loadConsole.ts';
+import { ACCOUNT_SECURITY_PATH, CHANGE_PASSWORD_PATH, LOGIN_PATH } from './paths.ts';
 import { queryClient } from './queryClient.ts';
 import { ME_KEY } from './session.ts';
-import { WEB_MODULES } from '../modules/index.ts';
 
-export const router = createBrowserRouter([
+// Without the CSRF cookie (set with the session, cleared at logout) nobody is signed in: a first visit to any console
+// address opens the login page at once instead of loading the console only to be sent back. The router reads the
+// address's state from history.state.usr.
+// With it, /me is asked for while the console's code loads, instead of after.
+const start = window.location.pathname;
+if (start !== LOGIN_PATH && !start.startsWith('/h5')) {
+  if (!readCookie('csrf_token')) {
+    window.history.replaceState({ usr: { from: start + window.location.search }, key: 'start', idx: 0 }, '', LOGIN_PATH);
+  } else {
+    void queryClient.prefetchQuery({ queryKey: ME_KEY, queryFn: authApi.me, retry: false });
+  }
+}
+
+let consolePatched = false;
+
+export const router = createBrowserRouter(
+  [{ id: 'root', hydrateFallbackElement: <LightSpin />, children: [{ path: LOGIN_PATH, element: <LoginPage /> }] }],
   {
-    hydrateFallbackElement: <PageSpin />,
-    children: [
-      { path: '/login', element: <LoginPage /> },
-      {
-        element: <RequireAuth />,
-        children: [
-          { path: '/change-password', element: <ChangePasswordPage /> },
-          { path: ACCOUNT_SECURITY_PATH, element: <AccountSecurityPage /> },
-          {
-            element: <AppShell />,
-            children: [
-              { index: true, element: <HomeRedirect /> },
-              ...WEB_MODULES.flatMap((m) => m.routes),
-              { path: '*', element: <NotFoundPage /> },
-            ],
-          },
-        ],
-      },
-    ],
+    async patchRoutesOnNavigation({ patch }) {
+      if (consolePatched) return;
+      const { consoleRoutes } = await loadConsole();
+      if (consolePatched) return;
+      consolePatched = true;
+      patch('root', consoleRoutes);
+    },
   },
-]);
+);
 
 function currentPath(): string {
   return window.location.pathname;
@@ -44,13 +44,13 @@ function currentPath(): string {
 
 setAuthHandlers({
   onUnauthenticated: () => {
-    if (currentPath() === '/login') return;
+    if (currentPath() === LOGIN_PATH) return;
     queryClient.clear();
-    void router.navigate('/login', { replace: true, state: { from: currentPath() } });
+    void router.navigate(LOGIN_PATH, { replace: true, state: { from: currentPath() } });
   },
   onPasswordChangeRequired: () => {
     void queryClient.invalidateQueries({ queryKey: ME_KEY });
-    if (currentPath() !== '/change-password') void router.navigate('/change-password', { replace: true });
+    if (currentPath() !== CHANGE_PASSWORD_PATH) void router.navigate(CHANGE_PASSWORD_PATH, { replace: true });
   },
   onMfaEnrollmentRequired: () => {
     void queryClient.invalidateQueries({ queryKey: ME_KEY });

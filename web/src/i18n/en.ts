@@ -13,6 +13,7 @@ import { joinEn } from './join.en.ts';
 import { dataCorrectionsEn } from './dataCorrections.en.ts';
 import { memberAccountEn } from './memberAccount.en.ts';
 import { browseEn } from './browse.en.ts';
+import { authEn } from './auth.en.ts';
 import type { Messages } from './zh-CN.ts';
 import { AUDIT_ACTION_LABELS_EN, AUDIT_ENTITY_LABELS_EN, AUDIT_GROUP_LABELS_EN } from './audit.en.ts';
 
@@ -31,7 +32,7 @@ export const en: Messages = {
   ...dataCorrectionsEn,
   ...memberAccountEn,
   ...browseEn,
-  app: { title: 'Trade Union Work Platform', subtitle: 'Organisation · Members · Work records' },
+  ...authEn,
   common: {
     save: 'Save',
     cancel: 'Cancel',
@@ -74,15 +75,6 @@ export const en: Messages = {
     logout: 'Log out',
     language: 'Language',
     loggedOut: 'Logged out',
-  },
-  login: {
-    username: 'Username',
-    password: 'Password',
-    submit: 'Log in',
-    usernameRequired: 'Enter your username',
-    passwordRequired: 'Enter your password',
-    footer:
-      'Use the account your administrator gave you; after 3 wrong attempts each try waits longer, and 20 lock the account until a security admin unlocks it.',
   },
   password: {
     title: 'Change password',

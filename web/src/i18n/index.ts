@@ -1,10 +1,11 @@
-// i18next setup: zh-CN by default, English on request, the choice remembered in localStorage.
+// i18next setup: zh-CN by default, English on request, the choice remembered in localStorage. The first page (login)
+// carries only its own text; the console's full text is added when its chunk loads (full.ts).
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import dayjs from 'dayjs';
-import 'dayjs/locale/zh-cn';
-import { zhCN } from './zh-CN.ts';
-import { en } from './en.ts';
+import { authZhCN } from './auth.zh-CN.ts';
+import { authEn } from './auth.en.ts';
+import { mfaZhCN } from './mfa.zh-CN.ts';
+import { mfaEn } from './mfa.en.ts';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -15,16 +16,19 @@ function initialLanguage(): Language {
   return saved === 'en' ? 'en' : 'zh-CN';
 }
 
-function applyDayjsLocale(lang: Language): void {
-  dayjs.locale(lang === 'zh-CN' ? 'zh-cn' : 'en');
-  document.documentElement.lang = lang;
+/** The console registers dayjs's locale switch here (dayjs loads with the console, not with the login page). */
+const languageListeners: ((lang: Language) => void)[] = [];
+
+export function onLanguage(listener: (lang: Language) => void): void {
+  languageListeners.push(listener);
+  listener(currentLanguage());
 }
 
 const lang = initialLanguage();
-applyDayjsLocale(lang);
+document.documentElement.lang = lang;
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+  resources: { 'zh-CN': { translation: { ...authZhCN, ...mfaZhCN } }, en: { translation: { ...authEn, ...mfaEn } } },
   lng: lang,
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },
@@ -33,7 +37,8 @@ void i18n.use(initReactI18next).init({
 
 export function changeLanguage(next: Language): void {
   localStorage.setItem(STORAGE_KEY, next);
-  applyDayjsLocale(next);
+  document.documentElement.lang = next;
+  for (const listener of languageListeners) listener(next);
   void i18n.changeLanguage(next);
 }
 

@@ -24,6 +24,7 @@ import { joinZhCN } from './join.zh-CN.ts';
 import { dataCorrectionsZhCN } from './dataCorrections.zh-CN.ts';
 import { memberAccountZhCN } from './memberAccount.zh-CN.ts';
 import { browseZhCN } from './browse.zh-CN.ts';
+import { authZhCN } from './auth.zh-CN.ts';
 
 export const zhCN = {
   ...memberZhCN,
@@ -40,7 +41,7 @@ export const zhCN = {
   ...dataCorrectionsZhCN,
   ...memberAccountZhCN,
   ...browseZhCN,
-  app: { title: '工会工作平台', subtitle: '组织建设 · 会员管理 · 工作台账' },
+  ...authZhCN,
   common: {
     save: '保存',
     cancel: '取消',
@@ -78,14 +79,6 @@ export const zhCN = {
   },
   notifications: { title: '通知', empty: '暂无通知', bell: '通知（{{count}} 条未读）' },
   header: { accountSecurity: '账号安全', changePassword: '修改密码', logout: '退出登录', language: '语言', loggedOut: '已退出登录' },
-  login: {
-    username: '用户名',
-    password: '密码',
-    submit: '登录',
-    usernameRequired: '请输入用户名',
-    passwordRequired: '请输入密码',
-    footer: '请使用管理员分配的账号登录；连续输错 3 次后每次须等待更久，输错 20 次账号将被锁定，需由安全管理员解锁。',
-  },
   password: {
     title: '修改密码',
     forced: '首次登录或密码已被重置，请先修改密码后再继续使用。',

@@ -12,7 +12,7 @@ import { ME_KEY, useSession } from '../../app/session.ts';
 import { notifyError, notifySuccess, showFormError } from '../../utils/notify.ts';
 import { AuthCard } from './AuthCard.tsx';
 
-export const ACCOUNT_SECURITY_PATH = '/account-security';
+export { ACCOUNT_SECURITY_PATH } from '../../app/paths.ts';
 const STATUS_KEY = ['auth', 'mfa'] as const;
 
 const grouped = (secret: string) => secret.replace(/(.{4})(?=.)/g, '$1 ');

@@ -1,13 +1,14 @@
-// The roster of the selected union (alone or with its subtree): server-paged ProTable with filters, row actions
-// opening modals, and the toolbar's create, import, export and template download.
-import { useRef, useState } from 'react';
-import { Button, Grid, Segmented, Space, Tag, Tooltip, Typography } from 'antd';
+// The roster of the selected union (alone or with its subtree): ProTable with filters over keyset pages fetched
+// through react-query (useMemberPages: cached, so Back shows the roster at once), the sort, row actions opening
+// modals, and the toolbar's create, import, export and template download.
+import { useState } from 'react';
+import { Button, Grid, Segmented, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { ProTable, type ActionType } from '@ant-design/pro-components';
+import { ProTable } from '@ant-design/pro-components';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { LIMITS, type MemberCategory, type MemberStatus, type TMember, type TOrg } from '@gonghui/common';
-import { importApi, memberApi, type MemberFilters } from '../../api/members.ts';
+import { importApi, type MemberFilters, type MemberSort } from '../../api/members.ts';
 import { useCan } from '../../app/session.ts';
 import { toIsoDate } from '../../utils/format.ts';
 import { notifyError } from '../../utils/notify.ts';
@@ -20,13 +21,19 @@ import { MemberCreateModal, MemberEditModal } from './MemberFormModals.tsx';
 import { MemberLeaveModal } from './MemberLeaveModal.tsx';
 import { MemberTransferModal } from './MemberTransferModal.tsx';
 import { useMemberColumns, type MemberAction } from './memberColumns.tsx';
+import { MemberPager } from './MemberPager.tsx';
+import { useMemberPages } from './useMemberPages.ts';
+
+const SORTS: { value: MemberSort; label: string }[] = [
+  { value: 'id', label: 'member.sortId' },
+  { value: 'joinedAt', label: 'member.sortJoinedAt' },
+  { value: 'name', label: 'member.sortName' },
+];
 
 /** Filter fields per row: one on a phone, two on a tablet, three on a desktop. */
 const FILTER_SPAN = { xs: 24, sm: 24, md: 12, lg: 12, xl: 8, xxl: 8 };
 
 interface MemberSearch {
-  orgId: number;
-  subtree: boolean;
   q?: string;
   idNumber?: string;
   category?: MemberCategory;
@@ -46,6 +53,9 @@ interface MemberTableProps {
   org: TOrg;
   subtree: boolean;
   onSubtreeChange: (subtree: boolean) => void;
+  /** The order (kept in the URL by the page). */
+  sort: MemberSort;
+  onSortChange: (sort: MemberSort) => void;
   initial?: MemberInitialFilters;
   onClearLeft?: () => void;
   /** The member whose detail drawer is open (kept in the URL by the page). */
@@ -53,19 +63,48 @@ interface MemberTableProps {
   onOpenMember: (id: number | undefined) => void;
 }
 
-export function MemberTable({ org, subtree, onSubtreeChange, initial, onClearLeft, memberId, onOpenMember }: MemberTableProps) {
+function filtersOf(org: TOrg, subtree: boolean, form: MemberSearch, left: MemberInitialFilters['left']): MemberFilters {
+  const [from, to] = form.joinedRange ?? [];
+  return {
+    orgId: org.id,
+    subtree,
+    q: form.q?.trim() || undefined,
+    idNumber: form.idNumber?.trim() || undefined,
+    category: form.category,
+    status: form.status,
+    joinedFrom: toIsoDate(from),
+    joinedTo: toIsoDate(to),
+    leftFrom: left?.from,
+    leftTo: left?.to,
+  };
+}
+
+export function MemberTable(props: MemberTableProps) {
+  const { org, subtree, onSubtreeChange, sort, onSortChange, initial, onClearLeft, memberId, onOpenMember } = props;
   const { t } = useTranslation();
   const can = useCan();
   const queryClient = useQueryClient();
-  const actionRef = useRef<ActionType>(undefined);
-  const lastFilters = useRef<MemberFilters>({ orgId: org.id, subtree });
+  // The submitted search form, for the filters the page was opened with (a new drill-down link starts again).
+  const [search, setSearch] = useState<{ for: MemberInitialFilters | undefined; values: MemberSearch }>({
+    for: initial,
+    values: initial?.form ?? {},
+  });
+  const form = search.for === initial ? search.values : (initial?.form ?? {});
+  const [pageSize, setPageSize] = useState<number>(LIMITS.pageSizeDefault);
+  const filters = filtersOf(org, subtree, form, initial?.left);
+  const pages = useMemberPages(filters, sort, pageSize);
   const phone = useIsPhone();
   /** The row clicked last: the drawer shows it at once while the fresh copy loads. */
   const [clicked, setClicked] = useState<TMember>();
   const [active, setActive] = useState<{ action: Exclude<MemberAction, 'detail'>; member: TMember }>();
   const [importing, setImporting] = useState(false);
 
-  const reload = () => void actionRef.current?.reload();
+  const reload = () => void pages.refresh();
+  /** Another page of the roster: its first rows come into view (the pager sits under the last). */
+  const turn = (go: () => void) => {
+    go();
+    document.querySelector('.ant-pro-table')?.scrollIntoView({ block: 'start' });
+  };
   /** After a change: the list, and any open detail of that member, are fetched again. */
   const changed = (member?: TMember) => {
     reload();
@@ -93,7 +132,7 @@ export function MemberTable({ org, subtree, onSubtreeChange, initial, onClearLef
         {t('member.import')}
       </Button>
     ),
-    can('member:export') && <ExportButton key="export" filters={() => lastFilters.current} />,
+    can('member:export') && <ExportButton key="export" filters={() => filters} />,
     !phone && can('member:import') && (
       <Button
         key="template"
@@ -111,38 +150,31 @@ export function MemberTable({ org, subtree, onSubtreeChange, initial, onClearLef
     <>
       <ProTable<TMember, MemberSearch>
         rowKey="id"
-        actionRef={actionRef}
         columns={columns}
         cardBordered
-        params={{ orgId: org.id, subtree, leftFrom: initial?.left?.from, leftTo: initial?.left?.to }}
+        dataSource={pages.items}
+        loading={pages.loading}
         search={{ labelWidth: 'auto', span: FILTER_SPAN, defaultCollapsed: phone }}
         form={{ id: 'member-filters', initialValues: initial?.form }}
+        onSubmit={(values) => setSearch({ for: initial, values })}
+        onReset={() => setSearch({ for: initial, values: initial?.form ?? {} })}
         // Columns shrink with the screen (see memberColumns); what still overflows scrolls under the fixed name.
         scroll={{ x: tableWidth }}
-        request={async (params) => {
-          const [from, to] = params.joinedRange ?? [];
-          const filters: MemberFilters = {
-            orgId: params.orgId,
-            subtree: params.subtree,
-            q: params.q?.trim() || undefined,
-            idNumber: params.idNumber?.trim() || undefined,
-            category: params.category,
-            status: params.status,
-            joinedFrom: toIsoDate(from),
-            joinedTo: toIsoDate(to),
-            leftFrom: initial?.left?.from,
-            leftTo: initial?.left?.to,
-          };
-          lastFilters.current = filters;
-          try {
-            const res = await memberApi.list(filters, params.current ?? 1, params.pageSize ?? LIMITS.pageSizeDefault);
-            return { data: res.items, total: res.total, success: true };
-          } catch (err) {
-            notifyError(err);
-            return { data: [], total: 0, success: false };
-          }
-        }}
-        pagination={{ defaultPageSize: LIMITS.pageSizeDefault, showSizeChanger: true, pageSizeOptions: [10, 20, 50, 100] }}
+        pagination={false}
+        footer={() => (
+          <MemberPager
+            page={pages.page}
+            total={pages.total}
+            totalExact={pages.totalExact}
+            hasPrev={pages.hasPrev}
+            hasNext={pages.hasNext}
+            loading={pages.loading}
+            pageSize={pageSize}
+            onPrev={() => turn(pages.prev)}
+            onNext={() => turn(pages.next)}
+            onPageSize={setPageSize}
+          />
+        )}
         headerTitle={
           <Space size={12} wrap>
             <Typography.Text strong ellipsis style={{ maxWidth: phone ? 200 : 320 }} title={org.name} data-testid="member-scope-org">
@@ -163,10 +195,18 @@ export function MemberTable({ org, subtree, onSubtreeChange, initial, onClearLef
                 ]}
               />
             </Tooltip>
+            <Select<MemberSort>
+              value={sort}
+              onChange={onSortChange}
+              aria-label={t('member.sort')}
+              options={SORTS.map((o) => ({ value: o.value, label: t(o.label) }))}
+              popupMatchSelectWidth={false}
+              data-testid="member-sort"
+            />
           </Space>
         }
         toolBarRender={() => toolbar}
-        options={{ reload: true, density: false, setting: false }}
+        options={{ reload: () => void pages.refresh(), density: false, setting: false }}
         data-testid="member-table"
       />
       <MemberDetailDrawer

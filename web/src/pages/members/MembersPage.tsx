@@ -1,7 +1,7 @@
 // /members: the org tree on the left picks the union; its roster (alone or with its subtree) fills the right.
 // A link may carry filters (?orgId=&subtree=&status=&category=&joinedFrom=&joinedTo=&leftFrom=&leftTo=), as the
 // drill-down from a statistic does: the roster opens on exactly the records behind the figure. The picked union, the
-// scope switch and the opened member (?member=) are kept there too, so Back and shared links restore them.
+// scope switch, the order (?sort=joinedAt|name) and the opened member (?member=) are kept there too, so Back and shared links restore them.
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import dayjs from 'dayjs';
@@ -9,9 +9,12 @@ import { MEMBER_CATEGORIES, MEMBER_STATUSES, type MemberCategory, type MemberSta
 import { useSession } from '../../app/session.ts';
 import { OrgBrowseLayout } from '../../components/orgTree/OrgBrowseLayout.tsx';
 import { useUrlOrgNavigator } from '../../components/orgTree/useUrlOrgNavigator.ts';
+import type { MemberSort } from '../../api/members.ts';
 import { MemberTable, type MemberInitialFilters } from './MemberTable.tsx';
 
 const FILTER_PARAMS = ['status', 'category', 'joinedFrom', 'joinedTo', 'leftFrom', 'leftTo'] as const;
+
+const SORTS: readonly MemberSort[] = ['id', 'joinedAt', 'name'];
 
 const oneOf = <T extends string>(values: readonly T[], v: string | null): T | undefined =>
   v && (values as readonly string[]).includes(v) ? (v as T) : undefined;
@@ -22,6 +25,7 @@ export function MembersPage() {
   const [params, setParams] = useSearchParams();
   const subtree = params.get('subtree') !== 'false';
   const memberId = Number(params.get('member')) || undefined;
+  const sort = oneOf<MemberSort>(SORTS, params.get('sort')) ?? 'id';
 
   /** Changes some parameters, keeping the rest; a new history entry, so Back undoes it. */
   const patch = (values: Record<string, string | undefined>) =>
@@ -54,6 +58,8 @@ export function MembersPage() {
         org={nav.selected ?? root}
         subtree={subtree}
         onSubtreeChange={(on) => patch({ subtree: on ? undefined : 'false' })}
+        sort={sort}
+        onSortChange={(next) => patch({ sort: next === 'id' ? undefined : next })}
         initial={initial}
         onClearLeft={() => patch({ leftFrom: undefined, leftTo: undefined })}
         memberId={memberId}

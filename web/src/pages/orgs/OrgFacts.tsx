@@ -13,7 +13,7 @@ import { currentTerm } from './orgTerm.ts';
 
 export function MemberCount({ org }: { org: TOrg }) {
   const { t } = useTranslation();
-  const count = (subtree: boolean) => memberApi.list({ orgId: org.id, subtree }, 1, 1).then((r) => r.total);
+  const count = (subtree: boolean) => memberApi.list({ orgId: org.id, subtree }, 1, 1).then((r) => r.total ?? 0);
   const self = useQuery({ queryKey: ['org', org.id, 'members', 'self'], queryFn: () => count(false) });
   const all = useQuery({ queryKey: ['org', org.id, 'members', 'subtree'], queryFn: () => count(true), enabled: org.childCount > 0 });
   return (

@@ -1,0 +1,153 @@
+// Issue 13 (console speed): prints what the login page downloads and how fast console pages show their data with a
+// warm cache. Figures only, with generous ceilings (a shared 2-core machine is noisy); the build's bundle check
+// (web/scripts/bundle-size.mjs) holds the tight 150 kB budget.
+import zlib from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { ADMIN_PASSWORD, shot, type Journey } from '../harness.ts';
+import { login, newPage } from './common.ts';
+import { expect } from './expect.ts';
+
+interface JsEntry {
+  name: string;
+  startTime: number;
+  transferSize: number;
+  decodedBodySize: number;
+}
+
+const kB = (n: number) => `${(n / 1000).toFixed(1)} kB`;
+
+/** The JS files the page fetched (Resource Timing), and when its load event ended. */
+async function jsEntries(page: Page): Promise<{ loadEnd: number; js: JsEntry[] }> {
+  return page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    const js = (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+      .filter((e) => new URL(e.name).pathname.endsWith('.js'))
+      .map((e) => ({
+        name: new URL(e.name).pathname,
+        startTime: e.startTime,
+        transferSize: e.transferSize,
+        decodedBodySize: e.decodedBodySize,
+      }));
+    return { loadEnd: nav?.loadEventEnd ?? 0, js };
+  });
+}
+
+/** The files' size gzipped like the build's bundle check (the server may send them uncompressed). */
+async function gzipSize(baseUrl: string, files: JsEntry[]): Promise<number> {
+  let total = 0;
+  for (const f of files) total += zlib.gzipSync(Buffer.from(await (await fetch(baseUrl + f.name)).arrayBuffer()), { level: 6 }).length;
+  return total;
+}
+
+const PAGES = [
+  { name: '工作台', path: '/', ready: '[data-testid^="figure-"] .ant-statistic-content' },
+  { name: '组织管理', path: '/orgs', ready: '[data-testid="org-detail-name"]' },
+  { name: '会员管理', path: '/members', ready: '[data-testid="member-name"]' },
+];
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+
+async function timed(action: () => Promise<unknown>, ready: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await action();
+  await ready();
+  return Math.round(performance.now() - started);
+}
+
+const consoleSpeed: Journey = {
+  name: '控制台速度：登录页首屏 JS，工作台、组织管理、会员管理热缓存下的打开时间（打印数据）',
+  async run({ app, browser }) {
+    const page = await newPage(browser);
+    // Login page, cold cache: what loads before the page's load event; the console comes after, once idle.
+    await page.goto(`${app.baseUrl}/login`, { waitUntil: 'load' });
+    await page.waitForSelector('#login-username');
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /\/antd-[\w-]+\.js$/.test(e.name)), null, {
+      timeout: 30_000,
+    });
+    await page.waitForLoadState('networkidle');
+    const { loadEnd, js } = await jsEntries(page);
+    const first = js.filter((e) => e.startTime <= loadEnd);
+    const later = js.filter((e) => e.startTime > loadEnd);
+    const firstGzip = await gzipSize(app.baseUrl, first);
+    const sum = (xs: JsEntry[], k: 'transferSize' | 'decodedBodySize') => xs.reduce((s, e) => s + e[k], 0);
+    console.log(
+      `  login page first load: ${first.length} JS files, ${kB(sum(first, 'transferSize'))} transferred, ` +
+        `${kB(sum(first, 'decodedBodySize'))} raw, ${kB(firstGzip)} gzip`,
+    );
+    console.log(`  preloaded once idle: ${later.length} JS files, ${kB(sum(later, 'decodedBodySize'))} raw (console + 工作台)`);
+    expect(
+      first
+        .filter((e) => /\/(antd|pro)-[\w-]+\.js$/.test(e.name))
+        .map((e) => e.name)
+        .join(', '),
+      'the login page loads no antd / ProComponents chunk',
+    ).toBe('');
+    expect(firstGzip < 200_000, `login page first-load JS ${kB(firstGzip)} gzip stays far below 200 kB`).toBe(true);
+
+    await shot(page, 'speed-01-login');
+
+    // On a phone: the same page, its checks before sending, the English switch; a console address without a session
+    // opens the login page without loading the console.
+    const phone = await newPage(browser, { width: 390, height: 844 });
+    await phone.goto(`${app.baseUrl}/members?status=all`);
+    await phone.waitForSelector('#login-username');
+    expect(new URL(phone.url()).pathname, 'no session: a console address opens the login page').toBe('/login');
+    const phoneJs = await jsEntries(phone);
+    expect(
+      phoneJs.js.filter((e) => e.startTime <= phoneJs.loadEnd && /\/(antd|pro)-[\w-]+\.js$/.test(e.name)).length,
+      'no antd before the login page shows',
+    ).toBe(0);
+    await phone.click('#login-submit');
+    await phone.waitForSelector('#login-username-error:has-text("请输入用户名")');
+    await phone.waitForSelector('#login-password-error:has-text("请输入密码")');
+    await shot(phone, 'speed-02-login-phone-required');
+    await phone.click('[data-testid="language-switch"] button:has-text("English")');
+    await phone.waitForSelector('#login-submit:has-text("Log in")');
+    await shot(phone, 'speed-03-login-phone-en');
+    await phone.context().close();
+
+    const loginStarted = performance.now();
+    await login(page, app.baseUrl, 'admin', ADMIN_PASSWORD);
+    await page.waitForSelector(PAGES[0]?.ready ?? 'body');
+    console.log(`  login (console preloaded) → 工作台 data: ${Math.round(performance.now() - loginStarted)} ms (includes typing)`);
+
+    // Warm every page once (code and data), then measure in-app navigation through the menu, three rounds.
+    for (const p of PAGES) {
+      await page.click(`.ant-layout-sider a[href="${p.path}"], .ant-pro-sider a[href="${p.path}"]`);
+      await page.waitForSelector(p.ready);
+    }
+    const inApp = new Map<string, number[]>();
+    for (let round = 0; round < 3; round++) {
+      for (const p of PAGES) {
+        const ms = await timed(
+          () => page.click(`.ant-layout-sider a[href="${p.path}"], .ant-pro-sider a[href="${p.path}"]`),
+          () => page.waitForSelector(p.ready),
+        );
+        inApp.set(p.name, [...(inApp.get(p.name) ?? []), ms]);
+      }
+    }
+    // A full page load with the HTTP cache warm (reload, a bookmark, a new tab).
+    const reload = new Map<string, number[]>();
+    for (let round = 0; round < 3; round++) {
+      for (const p of PAGES) {
+        const ms = await timed(
+          () => page.goto(`${app.baseUrl}${p.path}`, { waitUntil: 'commit' }),
+          () => page.waitForSelector(p.ready, { timeout: 30_000 }),
+        );
+        reload.set(p.name, [...(reload.get(p.name) ?? []), ms]);
+      }
+    }
+    for (const p of PAGES) {
+      const nav = inApp.get(p.name) ?? [];
+      const full = reload.get(p.name) ?? [];
+      console.log(
+        `  ${p.name}: menu navigation → data ${median(nav)} ms (${nav.join('/')}), full load (warm cache) → data ${median(full)} ms (${full.join('/')})`,
+      );
+      expect(median(nav) < 5_000, `${p.name}: in-app navigation shows data within 5 s`).toBe(true);
+      expect(median(full) < 15_000, `${p.name}: a warm full load shows data within 15 s`).toBe(true);
+    }
+    await page.context().close();
+  },
+};
+
+export const speedJourneys: Journey[] = [consoleSpeed];

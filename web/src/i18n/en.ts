@@ -278,6 +278,7 @@ export const en: Messages = {
       'org:create': 'Create organisations',
       'org:update': 'Edit organisations',
       'org:event': 'Record organisation changes (rename, re-election, upgrade, move, dissolve)',
+      'org:import': 'Bulk import organisations',
       'user:read': 'View users',
       'user:manage': 'Manage users',
       'role:read': 'View roles',

@@ -82,7 +82,11 @@ export const SCOPE_FIXTURES: Record<string, ScopeFixture> = {
   },
   // A 预检 of a one-row 组织名册 under a street of the district (202: the job's status).
   org_import: async (s) => {
-    const file = await rosterXlsx({ sheetName: '组织名册', header: ['组织名称', '层级', '类型'], rows: [['范围基层工会', '基层工会', '其他']] });
+    const file = await rosterXlsx({
+      sheetName: '组织名册',
+      header: ['组织名称', '层级', '类型'],
+      rows: [['范围基层工会', '基层工会', '其他']],
+    });
     const street = await makeOrg(s.t.db, s.district, { level: 'street', name: uniq('导入街道') });
     const url = `/api/v1/orgs/${street.id}/org-imports?dryRun=true`;
     const res = await rawRequest(s.app, s.cadre, 'POST', url, multipartBody(file, '组织名册.xlsx'));

@@ -127,7 +127,15 @@ export interface ParsedRow {
   level?: OrgLevel;
   kind?: OrgKind;
   uscc?: string;
-  details: { divisionCode?: string; foundedAt?: string; chairName?: string; contactName?: string; employerName?: string; headcount?: number; address?: string };
+  details: {
+    divisionCode?: string;
+    foundedAt?: string;
+    chairName?: string;
+    contactName?: string;
+    employerName?: string;
+    headcount?: number;
+    address?: string;
+  };
   issues: { column: string; message: string }[];
 }
 
@@ -146,7 +154,8 @@ export function parseRow(r: Row, h: Header, date1904: boolean): ParsedRow {
   const cell = (k: ColumnKey) => (h.columns[k] === undefined ? undefined : r.cells[h.columns[k]]);
   const text = (k: ColumnKey) => cellText(cell(k)).normalize('NFKC').trim();
   const out: ParsedRow = { row: r.rowNumber, raw, name: text('name'), parent: text('parent'), details: {}, issues: [] };
-  const issue = (k: ColumnKey, message: string) => out.issues.push({ column: labelOf(k), message: `第${r.rowNumber}行「${labelOf(k)}」：${message}` });
+  const issue = (k: ColumnKey, message: string) =>
+    out.issues.push({ column: labelOf(k), message: `第${r.rowNumber}行「${labelOf(k)}」：${message}` });
   for (const [k, max] of Object.entries(TEXT_LIMITS) as [ColumnKey, number][]) if (text(k).length > max) issue(k, `不能超过 ${max} 个字`);
   if (!out.name) issue('name', '不能为空');
   const level = text('level');
@@ -219,8 +228,20 @@ export async function templateXlsx(): Promise<Buffer> {
     errorTitle: `${what}有误`,
     error: `请从下拉列表中选择${what}`,
   });
-  dv.add(`${letter('level')}2:${letter('level')}5001`, list(ORG_LEVELS.map((l) => ORG_LEVEL_LABELS[l]), '层级'));
-  dv.add(`${letter('kind')}2:${letter('kind')}5001`, list(ORG_KINDS.map((k) => ORG_KIND_LABELS[k]), '类型'));
+  dv.add(
+    `${letter('level')}2:${letter('level')}5001`,
+    list(
+      ORG_LEVELS.map((l) => ORG_LEVEL_LABELS[l]),
+      '层级',
+    ),
+  );
+  dv.add(
+    `${letter('kind')}2:${letter('kind')}5001`,
+    list(
+      ORG_KINDS.map((k) => ORG_KIND_LABELS[k]),
+      '类型',
+    ),
+  );
   const help = wb.addWorksheet('说明');
   help.getColumn(1).width = 110;
   RULES.forEach((line, i) => {

@@ -23,7 +23,12 @@ export const MAX_ORG_ROWS = 20_000;
 export function auditOriginOf(job: JobRow): AuditOrigin {
   const o = job.origin;
   const str = (v: unknown) => (typeof v === 'string' ? v : null);
-  return { actorId: typeof o.actorId === 'number' ? o.actorId : null, actorName: str(o.actorName), ip: str(o.ip), requestId: str(o.requestId) };
+  return {
+    actorId: typeof o.actorId === 'number' ? o.actorId : null,
+    actorName: str(o.actorName),
+    ip: str(o.ip),
+    requestId: str(o.requestId),
+  };
 }
 
 const tooMany = (n: number) => {
@@ -113,8 +118,7 @@ export function orgImportJob(o: OrgImportJobOptions): JobKindDef<Record<string, 
       }),
     );
     if (imp.dryRun) return;
-    if (plan.errors.length > 0)
-      throw new JobFailure(`有 ${plan.errors.length} 行错误，未导入任何组织；请下载错误报告，修改后重新预检`);
+    if (plan.errors.length > 0) throw new JobFailure(`有 ${plan.errors.length} 行错误，未导入任何组织；请下载错误报告，修改后重新预检`);
     const origin = auditOriginOf(job.job);
     await timed(id, 'apply', () =>
       job.complete(async (tx) => {
@@ -132,7 +136,13 @@ export function orgImportJob(o: OrgImportJobOptions): JobKindDef<Record<string, 
           orgPath: org.path,
           entityType: 'org_import',
           entityId: id,
-          after: { fileName: imp.fileName, totalRows: roster.rows.length, created: ids.length, updated: again.updates.length, createdIds: ids },
+          after: {
+            fileName: imp.fileName,
+            totalRows: roster.rows.length,
+            created: ids.length,
+            updated: again.updates.length,
+            createdIds: ids,
+          },
         });
       }),
     );

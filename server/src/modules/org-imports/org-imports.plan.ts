@@ -136,16 +136,20 @@ export function planImport(rows: ParsedRow[], tree: TreeOrg[], rootPath: string,
       const namesakes = parent.children.get(key(r.name)) ?? [];
       const fromFile = namesakes.find((n) => n.row !== undefined);
       if (target) {
-        if (target.parent !== parent) fail(labelOf('parent'), `该统一社会信用代码已登记为「${describe(target)}」，上级组织不同；变更上级请在组织详情中办理转出`);
-        else if (key(target.name) !== key(r.name)) fail(labelOf('name'), `该统一社会信用代码已登记为「${target.name}」；更名请在组织详情中办理`);
+        if (target.parent !== parent)
+          fail(labelOf('parent'), `该统一社会信用代码已登记为「${describe(target)}」，上级组织不同；变更上级请在组织详情中办理转出`);
+        else if (key(target.name) !== key(r.name))
+          fail(labelOf('name'), `该统一社会信用代码已登记为「${target.name}」；更名请在组织详情中办理`);
       } else if (fromFile) {
         fail(labelOf('name'), `与第${fromFile.row}行重复：同一上级组织下已有「${r.name}」`);
       } else if (namesakes.length > 1) {
-        fail(labelOf('name'), `「${parent.name}」下有 ${namesakes.length} 个名为「${r.name}」的组织，请填写统一社会信用代码以指明要更新哪一个`);
-      } else if (namesakes.length === 1) {
-        target = namesakes[0] as Node;
-        if (r.uscc && target.uscc && target.uscc !== r.uscc)
-          fail(labelOf('uscc'), `「${describe(target)}」已登记了不同的统一社会信用代码`);
+        fail(
+          labelOf('name'),
+          `「${parent.name}」下有 ${namesakes.length} 个名为「${r.name}」的组织，请填写统一社会信用代码以指明要更新哪一个`,
+        );
+      } else if (namesakes[0]) {
+        target = namesakes[0];
+        if (r.uscc && target.uscc && target.uscc !== r.uscc) fail(labelOf('uscc'), `「${describe(target)}」已登记了不同的统一社会信用代码`);
       }
     }
     if (errs.length === 0 && target) {

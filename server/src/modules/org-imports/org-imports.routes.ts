@@ -85,13 +85,24 @@ export async function registerOrgImportRoutes(app: HttpApp, svc: OrgImportServic
   });
 
   app.get('/api/v1/org-imports/:id', {
-    schema: { operationId: 'getOrgImport', tags, params: ZIdParams, summary: '组织导入（预检或导入）的进度和结果', response: { 200: ZOrgImport } },
+    schema: {
+      operationId: 'getOrgImport',
+      tags,
+      params: ZIdParams,
+      summary: '组织导入（预检或导入）的进度和结果',
+      response: { 200: ZOrgImport },
+    },
     config: { permission: 'org:import', scope: { id: 'org_import' } },
     handler: (req) => svc.get(ctxOf(req), req.params.id),
   });
 
   app.get('/api/v1/org-imports/:id/error-report', {
-    schema: { operationId: 'orgImportErrorReport', tags, params: ZIdParams, summary: '下载组织导入错误报告（原表行号、原表各列、错误原因）' },
+    schema: {
+      operationId: 'orgImportErrorReport',
+      tags,
+      params: ZIdParams,
+      summary: '下载组织导入错误报告（原表行号、原表各列、错误原因）',
+    },
     config: { permission: 'org:import', scope: { id: 'org_import' } },
     handler: async (req, reply) => {
       const { fileName, source } = await svc.errorReport(ctxOf(req), req.params.id);

@@ -7,23 +7,16 @@
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { usccCheckChar } from '@gonghui/common';
 import { engines, type TestDb } from '../../test/db.ts';
 import { loginAs, type Client } from '../../test/http.ts';
 import { makeOrg, makeUser, PASSWORD, uniq, type OrgRef } from '../../test/factories.ts';
 import { multipartBody, rawRequest, rosterXlsx, type CellInput } from '../../test/imports.ts';
 import { useTestApp } from '../../test/suite.ts';
 import { asSystem } from '../../platform/db/index.ts';
+import { newUscc } from './org-imports.testkit.ts';
 import type { HttpApp } from '../../platform/http/index.ts';
 
 const HEADER = ['组织名称*', '上级组织', '层级', '类型', '统一社会信用代码', '成立日期', '主席', '会员人数'];
-let codeSeq = Math.floor(Math.random() * 1e8);
-/** A fresh valid 统一社会信用代码. */
-export function newUscc(): string {
-  const body = `91320102${String(codeSeq++).padStart(9, '0')}`;
-  return body + usccCheckChar(body);
-}
-
 interface Status {
   id: number;
   status: string;
@@ -99,7 +92,9 @@ describe.each(engines())('org imports on %s', (engine) => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const header = (wb.getWorksheet('组织名册')?.getRow(1).values as string[]).filter(Boolean);
-    expect(header).toEqual(expect.arrayContaining(['组织名称*', '上级组织', '层级', '类型', '统一社会信用代码', '成立日期', '主席', '会员人数']));
+    expect(header).toEqual(
+      expect.arrayContaining(['组织名称*', '上级组织', '层级', '类型', '统一社会信用代码', '成立日期', '主席', '会员人数']),
+    );
     expect(wb.getWorksheet('说明')).toBeDefined();
   });
 
@@ -114,7 +109,16 @@ describe.each(engines())('org imports on %s', (engine) => {
 
   it('checks a three-level tree without writing (预检), then imports it whole', async () => {
     const dry = await run(cadre, district.id, await file(tree), true);
-    expect(dry).toMatchObject({ status: 'succeeded', dryRun: true, checked: true, applied: false, totalRows: 6, creates: 6, updates: 0, errorCount: 0 });
+    expect(dry).toMatchObject({
+      status: 'succeeded',
+      dryRun: true,
+      checked: true,
+      applied: false,
+      totalRows: 6,
+      creates: 6,
+      updates: 0,
+      errorCount: 0,
+    });
     expect(await search('阳光社区')).toEqual([]);
 
     const done = await run(cadre, district.id, await file(tree), false);
@@ -133,7 +137,9 @@ describe.each(engines())('org imports on %s', (engine) => {
     const events = (await cadre.get(`/api/v1/orgs/${firm?.id}/events`)).body.items as { type: string; date: string }[];
     expect(events).toEqual([expect.objectContaining({ type: 'found', date: '2021-01-15' })]);
     const audit = await asSystem(() =>
-      t.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM audit_events WHERE action = 'org.import' AND entity_id = ${String(done.id)}`),
+      t.db.execute<{ n: number }>(
+        sql`SELECT count(*)::int AS n FROM audit_events WHERE action = 'org.import' AND entity_id = ${String(done.id)}`,
+      ),
     );
     expect(audit.rows[0]?.n).toBe(1);
   });
@@ -202,7 +208,7 @@ describe.each(engines())('org imports on %s', (engine) => {
     expect((ws?.getRow(1).values as string[]).filter(Boolean)).toEqual(['原表行号', ...HEADER, '错误原因']);
     expect(ws?.getRow(2).getCell(1).value).toBe(2);
     expect(ws?.getRow(2).getCell(2).value).toBe('乙公司工会');
-    expect(String(ws?.getRow(3).getCell(HEADER.length + 2).value)).toContain('无法识别「村级」');
+    expect(ws?.getRow(3).getCell(HEADER.length + 2).text).toContain('无法识别「村级」');
     expect(await search('丁公司工会')).toEqual([]);
   });
 

@@ -81,10 +81,7 @@ export const orgImports = pgTable('org_imports', {
   creates: integer('creates').notNull().default(0),
   updates: integer('updates').notNull().default(0),
   errorCount: integer('error_count').notNull().default(0),
-  errors: jsonb('errors')
-    .$type<{ row: number; column: string; message: string; raw: string[] }[]>()
-    .notNull()
-    .default([]),
+  errors: jsonb('errors').$type<{ row: number; column: string; message: string; raw: string[] }[]>().notNull().default([]),
   /** Set when an import has written its orgs (all of them, in one transaction). */
   applied: boolean('applied').notNull().default(false),
 });

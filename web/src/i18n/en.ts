@@ -13,6 +13,7 @@ import { joinEn } from './join.en.ts';
 import { dataCorrectionsEn } from './dataCorrections.en.ts';
 import { memberAccountEn } from './memberAccount.en.ts';
 import { browseEn } from './browse.en.ts';
+import { orgImportEn } from './orgImport.en.ts';
 import type { Messages } from './zh-CN.ts';
 import { AUDIT_ACTION_LABELS_EN, AUDIT_ENTITY_LABELS_EN, AUDIT_GROUP_LABELS_EN } from './audit.en.ts';
 
@@ -31,6 +32,7 @@ export const en: Messages = {
   ...dataCorrectionsEn,
   ...memberAccountEn,
   ...browseEn,
+  ...orgImportEn,
   app: { title: 'Trade Union Work Platform', subtitle: 'Organisation · Members · Work records' },
   common: {
     save: 'Save',

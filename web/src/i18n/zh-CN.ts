@@ -24,6 +24,7 @@ import { joinZhCN } from './join.zh-CN.ts';
 import { dataCorrectionsZhCN } from './dataCorrections.zh-CN.ts';
 import { memberAccountZhCN } from './memberAccount.zh-CN.ts';
 import { browseZhCN } from './browse.zh-CN.ts';
+import { orgImportZhCN } from './orgImport.zh-CN.ts';
 
 export const zhCN = {
   ...memberZhCN,
@@ -40,6 +41,7 @@ export const zhCN = {
   ...dataCorrectionsZhCN,
   ...memberAccountZhCN,
   ...browseZhCN,
+  ...orgImportZhCN,
   app: { title: '工会工作平台', subtitle: '组织建设 · 会员管理 · 工作台账' },
   common: {
     save: '保存',

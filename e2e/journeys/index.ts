@@ -5,6 +5,7 @@ import { memberHomeJourneys } from './member-home.ts';
 import { memberJourneys } from './members.ts';
 import { mfaJourneys } from './mfa.ts';
 import { mutualAidJourneys } from './mutual-aid.ts';
+import { orgImportJourneys } from './org-import.ts';
 import { platformJourneys } from './platform.ts';
 import { reportJourneys } from './reports.ts';
 import { transferJourneys } from './transfers.ts';
@@ -13,6 +14,7 @@ import { transferJourneys } from './transfers.ts';
 export const journeys: Journey[] = [
   ...mfaJourneys,
   ...platformJourneys,
+  ...orgImportJourneys,
   ...memberJourneys,
   ...transferJourneys,
   ...reportJourneys,

@@ -154,8 +154,12 @@ export function parseRow(r: Row, h: Header, date1904: boolean): ParsedRow {
   const cell = (k: ColumnKey) => (h.columns[k] === undefined ? undefined : r.cells[h.columns[k]]);
   const text = (k: ColumnKey) => cellText(cell(k)).normalize('NFKC').trim();
   const out: ParsedRow = { row: r.rowNumber, raw, name: text('name'), parent: text('parent'), details: {}, issues: [] };
+  // A reason that names its column already (the code validator's) is not prefixed with it again.
   const issue = (k: ColumnKey, message: string) =>
-    out.issues.push({ column: labelOf(k), message: `第${r.rowNumber}行「${labelOf(k)}」：${message}` });
+    out.issues.push({
+      column: labelOf(k),
+      message: message.startsWith(labelOf(k)) ? `第${r.rowNumber}行：${message}` : `第${r.rowNumber}行「${labelOf(k)}」：${message}`,
+    });
   for (const [k, max] of Object.entries(TEXT_LIMITS) as [ColumnKey, number][]) if (text(k).length > max) issue(k, `不能超过 ${max} 个字`);
   if (!out.name) issue('name', '不能为空');
   const level = text('level');

@@ -13,6 +13,7 @@ import { makeOrg, makeUser, PASSWORD, uniq, type OrgRef } from '../../test/facto
 import { multipartBody, rawRequest, rosterXlsx, type CellInput } from '../../test/imports.ts';
 import { useTestApp } from '../../test/suite.ts';
 import { asSystem } from '../../platform/db/index.ts';
+import { verifyAuditChain } from '../../platform/audit/index.ts';
 import { newUscc } from './org-imports.testkit.ts';
 import type { HttpApp } from '../../platform/http/index.ts';
 
@@ -142,6 +143,17 @@ describe.each(engines())('org imports on %s', (engine) => {
       ),
     );
     expect(audit.rows[0]?.n).toBe(1);
+    // Each new org has its 新建组织 row, in a chain that still verifies.
+    const created = await asSystem(() =>
+      t.db.execute<{ n: number }>(
+        sql`SELECT count(*)::int AS n FROM audit_events WHERE action = 'org.create' AND entity_id IN (${sql.join(
+          [street, park, firm, ...suns].map((o) => sql`${String(o?.id)}`),
+          sql`, `,
+        )})`,
+      ),
+    );
+    expect(created.rows[0]?.n).toBe(5);
+    expect((await asSystem(() => verifyAuditChain(t.db))).ok).toBe(true);
   });
 
   it('updates a union the file names again (same name under the same parent), leaving name and place alone', async () => {
@@ -196,7 +208,7 @@ describe.each(engines())('org imports on %s', (engine) => {
     );
     expect(res).toMatchObject({ status: 'succeeded', errorCount: 2, creates: 1 });
     expect(res.errors[0]).toMatchObject({ row: 2, column: '统一社会信用代码' });
-    expect(res.errors[0]?.message).toBe('第2行「统一社会信用代码」：统一社会信用代码校验位不正确');
+    expect(res.errors[0]?.message).toBe('第2行：统一社会信用代码校验位不正确');
     expect(res.errors[1]).toMatchObject({ row: 3, column: '层级' });
     expect(res.errors[1]?.message).toMatch(/^第3行「层级」：无法识别「村级」，应为省总工会、/);
 

@@ -3,7 +3,7 @@
 // inside the caller's one transaction, so thousands of unions take a few statements, not thousands of requests.
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { OrgLevel, TOrgUpdate } from '@gonghui/common';
-import { recordAudit, type AuditOrigin } from '../../platform/audit/index.ts';
+import { recordAudit, recordAuditMany, type AuditOrigin } from '../../platform/audit/index.ts';
 import { subtreeOf } from '../../platform/authz/index.ts';
 import { orgs, type DbOrTx, type Tx } from '../../platform/db/index.ts';
 import { conflict, duplicate, invalid } from '../../platform/http/index.ts';
@@ -127,6 +127,19 @@ export async function applyBulk(tx: Tx, origin: AuditOrigin, plan: BulkPlan): Pr
   });
   await repo.insertMany(tx, rows);
   await repo.insertEvents(tx, events);
+  // Each new org gets its 新建组织 audit row, as one created by hand does (the search fields left out).
+  await recordAuditMany(
+    tx,
+    origin,
+    rows.map(({ pinyin: _p, pinyinInitials: _i, searchGrams: _g, ...after }) => ({
+      action: 'org.create',
+      orgId: after.id,
+      orgPath: after.path,
+      entityType: 'org',
+      entityId: after.id,
+      after,
+    })),
+  );
 
   for (const u of plan.updates) {
     const [before] = await tx

@@ -45,7 +45,7 @@ function ErrorsTable({ job }: { job: OrgImportJob }) {
         pagination={{ pageSize: 8, size: 'small', showSizeChanger: false }}
         columns={[
           { title: t('orgImport.row'), dataIndex: 'row', width: 84 },
-          { title: t('orgImport.column'), dataIndex: 'column', width: 120 },
+          { title: t('orgImport.column'), dataIndex: 'column', width: 150 },
           { title: t('orgImport.message'), dataIndex: 'message' },
         ]}
         data-testid="org-import-errors"

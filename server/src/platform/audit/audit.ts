@@ -167,7 +167,8 @@ export async function recordAuditMany(tx: DbOrTx, origin: AuditOrigin, entries: 
     return out;
   });
   for (let i = 0; i < rows.length; i += 500) await insertAuditMany(tx, rows.slice(i, i + 500));
-  for (const fn of listeners) fn();
+  // Sealers count rows: once per row, as appendAudit does.
+  for (let i = 0; i < rows.length; i++) for (const fn of listeners) fn();
 }
 
 export function originOf(ctx: { actor: { userId: number; username: string }; ip: string | null; requestId: string | null }): AuditOrigin {

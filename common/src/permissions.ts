@@ -69,6 +69,7 @@ export const BUILTIN_ROLES = {
       'org:create',
       'org:update',
       'org:event',
+      'org:import',
       'user:read',
       'user:manage',
       'role:read',

@@ -6,6 +6,7 @@ import { memberJourneys } from './members.ts';
 import { memberPageJourneys } from './members.pages.ts';
 import { mfaJourneys } from './mfa.ts';
 import { mutualAidJourneys } from './mutual-aid.ts';
+import { orgImportJourneys } from './org-import.ts';
 import { platformJourneys } from './platform.ts';
 import { reportJourneys } from './reports.ts';
 import { speedJourneys } from './speed.ts';
@@ -15,6 +16,7 @@ import { transferJourneys } from './transfers.ts';
 export const journeys: Journey[] = [
   ...mfaJourneys,
   ...platformJourneys,
+  ...orgImportJourneys,
   ...memberJourneys,
   ...memberPageJourneys,
   ...transferJourneys,

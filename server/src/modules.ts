@@ -15,6 +15,7 @@ import { memberPortalModule } from './modules/member-portal/index.ts';
 import { mutualAidModule } from './modules/mutual-aid/index.ts';
 import { notificationsModule } from './modules/notifications/index.ts';
 import { orgsModule } from './modules/orgs/index.ts';
+import { orgImportsModule } from './modules/org-imports/index.ts';
 import { reportsModule } from './modules/reports/index.ts';
 import { rightsModule } from './modules/rights/index.ts';
 import { statsModule } from './modules/stats/index.ts';
@@ -27,6 +28,7 @@ export const MODULES: readonly ServerModule[] = [
   auditModule,
   membersModule,
   memberImportsModule,
+  orgImportsModule,
   memberPortalModule,
   assistanceModule,
   statsModule,

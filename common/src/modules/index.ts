@@ -13,6 +13,7 @@ import { memberCasesCatalogue } from './member-cases.ts';
 import { memberPortalCatalogue } from './member-portal.ts';
 import { notificationsCatalogue } from './notifications.ts';
 import { orgsCatalogue } from './orgs.ts';
+import { orgImportsCatalogue } from './org-imports.ts';
 import { platformCatalogue } from './platform.ts';
 import { reportsCatalogue } from './reports.ts';
 import { rightsCatalogue } from './rights.ts';
@@ -21,6 +22,7 @@ import { usersCatalogue } from './users.ts';
 
 export const CATALOGUES = [
   orgsCatalogue,
+  orgImportsCatalogue,
   usersCatalogue,
   auditCatalogue,
   membersCatalogue,
@@ -58,6 +60,7 @@ export {
   mutualAidCatalogue,
   notificationsCatalogue,
   orgsCatalogue,
+  orgImportsCatalogue,
   platformCatalogue,
   reportsCatalogue,
   rightsCatalogue,

@@ -9,7 +9,7 @@ import { multipart, PNG } from '../platform/files/fixtures.ts';
 import type { TestDb } from './db.ts';
 import { makeOrg, makeUser, newIdNumber, uniq, type OrgRef } from './factories.ts';
 import type { Client, Res } from './http.ts';
-import { rawRequest, rosterXlsx, upload } from './imports.ts';
+import { multipartBody, rawRequest, rosterXlsx, upload } from './imports.ts';
 
 export interface ScopeSide {
   t: TestDb;
@@ -79,6 +79,18 @@ export const SCOPE_FIXTURES: Record<string, ScopeFixture> = {
     const file = await rosterXlsx({ header: ['姓名', '身份证号', '入会日期'], rows: [['张三', newIdNumber(), '2023-01-01']] });
     const res = await upload(s.app, s.cadre, (await union(s)).id, file, { dryRun: true });
     return created({ status: res.status, body: res.body, headers: {} }, 'member import');
+  },
+  // A 预检 of a one-row 组织名册 under a street of the district (202: the job's status).
+  org_import: async (s) => {
+    const file = await rosterXlsx({
+      sheetName: '组织名册',
+      header: ['组织名称', '层级', '类型'],
+      rows: [['范围基层工会', '基层工会', '其他']],
+    });
+    const street = await makeOrg(s.t.db, s.district, { level: 'street', name: uniq('导入街道') });
+    const url = `/api/v1/orgs/${street.id}/org-imports?dryRun=true`;
+    const res = await rawRequest(s.app, s.cadre, 'POST', url, multipartBody(file, '组织名册.xlsx'));
+    return created({ status: res.statusCode, body: JSON.parse(res.body), headers: {} }, 'org import');
   },
   hardship_file: async (s) => {
     const body = {

@@ -14,6 +14,7 @@ import { dataCorrectionsEn } from './dataCorrections.en.ts';
 import { memberAccountEn } from './memberAccount.en.ts';
 import { browseEn } from './browse.en.ts';
 import { authEn } from './auth.en.ts';
+import { orgImportEn } from './orgImport.en.ts';
 import type { Messages } from './zh-CN.ts';
 import { AUDIT_ACTION_LABELS_EN, AUDIT_ENTITY_LABELS_EN, AUDIT_GROUP_LABELS_EN } from './audit.en.ts';
 
@@ -33,6 +34,7 @@ export const en: Messages = {
   ...memberAccountEn,
   ...browseEn,
   ...authEn,
+  ...orgImportEn,
   common: {
     save: 'Save',
     cancel: 'Cancel',
@@ -270,6 +272,7 @@ export const en: Messages = {
       'org:create': 'Create organisations',
       'org:update': 'Edit organisations',
       'org:event': 'Record organisation changes (rename, re-election, upgrade, move, dissolve)',
+      'org:import': 'Bulk import organisations',
       'user:read': 'View users',
       'user:manage': 'Manage users',
       'role:read': 'View roles',

@@ -25,6 +25,7 @@ import { dataCorrectionsZhCN } from './dataCorrections.zh-CN.ts';
 import { memberAccountZhCN } from './memberAccount.zh-CN.ts';
 import { browseZhCN } from './browse.zh-CN.ts';
 import { authZhCN } from './auth.zh-CN.ts';
+import { orgImportZhCN } from './orgImport.zh-CN.ts';
 
 export const zhCN = {
   ...memberZhCN,
@@ -42,6 +43,7 @@ export const zhCN = {
   ...memberAccountZhCN,
   ...browseZhCN,
   ...authZhCN,
+  ...orgImportZhCN,
   common: {
     save: '保存',
     cancel: '取消',

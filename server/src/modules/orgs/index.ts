@@ -43,5 +43,17 @@ export {
   type OrgWithCount,
 } from './orgs.queries.ts';
 export { presentOrg } from './orgs.presenter.ts';
+/** The 组织名册 import's access to the tree: read the subtree and code holders, write a checked plan set-based. */
+export {
+  applyBulk as applyOrgPlan,
+  lockBulk as lockOrgImports,
+  subtreeForImport,
+  usccHolders,
+  type BulkCreate,
+  type BulkPlan,
+  type OrgDetails,
+  type ParentRef,
+  type TreeOrg,
+} from './orgs.bulk.ts';
 export type { OrgService } from './orgs.service.ts';
 export { orgSummaryThemes } from './orgs.summary.ts';

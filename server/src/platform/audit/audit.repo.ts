@@ -19,6 +19,11 @@ export async function insertAudit(tx: DbOrTx, row: AuditInsert): Promise<void> {
   await tx.insert(auditEvents).values(row);
 }
 
+/** Rows in chain order: one statement, identity values assigned in the order of the rows. */
+export async function insertAuditMany(tx: DbOrTx, rows: AuditInsert[]): Promise<void> {
+  await tx.insert(auditEvents).values(rows);
+}
+
 export async function chainRowAt(db: DbOrTx, id: number): Promise<Pick<AuditRow, 'hash' | 'chainVersion'> | undefined> {
   // Seals cover the whole federation's chain: read as the system, whatever the caller's scope.
   const [row] = await asSystem(() =>

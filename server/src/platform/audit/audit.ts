@@ -4,7 +4,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import type { AuditAction } from '@gonghui/common';
 import type { DbOrTx } from '../db/index.ts';
-import { insertAudit, lockChainAndGetLastHash, type AuditRow } from './audit.repo.ts';
+import { insertAudit, insertAuditMany, lockChainAndGetLastHash, type AuditRow } from './audit.repo.ts';
 
 export interface AuditOrigin {
   actorId: number | null;
@@ -135,6 +135,40 @@ export async function recordAudit(tx: DbOrTx, origin: AuditOrigin, e: AuditEntry
     ip: origin.ip,
     requestId: origin.requestId,
   });
+}
+
+/**
+ * Many entries of one origin appended in order under one lock (bulk imports): the chain is computed in memory and
+ * written in multi-row inserts, whose identity values follow the order of their rows.
+ */
+export async function recordAuditMany(tx: DbOrTx, origin: AuditOrigin, entries: AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  auditKeys();
+  let prevHash = await lockChainAndGetLastHash(tx);
+  const at = new Date();
+  const rows = entries.map((e) => {
+    const row: Hashed = {
+      at,
+      actorId: origin.actorId,
+      actorName: origin.actorName,
+      orgId: e.orgId ?? null,
+      orgPath: e.orgPath ?? null,
+      action: e.action,
+      entityType: e.entityType ?? null,
+      entityId: e.entityId === undefined ? null : String(e.entityId),
+      before: plain(e.before),
+      after: plain(e.after),
+      ip: origin.ip,
+      requestId: origin.requestId,
+    };
+    const hash = keyedAuditHash(prevHash, row);
+    const out = { ...row, prevHash, hash, chainVersion: CHAIN_VERSION };
+    prevHash = hash;
+    return out;
+  });
+  for (let i = 0; i < rows.length; i += 500) await insertAuditMany(tx, rows.slice(i, i + 500));
+  // Sealers count rows: once per row, as appendAudit does.
+  for (let i = 0; i < rows.length; i++) for (const fn of listeners) fn();
 }
 
 export function originOf(ctx: { actor: { userId: number; username: string }; ip: string | null; requestId: string | null }): AuditOrigin {

@@ -14,6 +14,7 @@ import { OrgEditModal } from './OrgEditModal.tsx';
 import { OrgEventModal } from './OrgEventModal.tsx';
 import { MemberCount, TermText } from './OrgFacts.tsx';
 import { OrgHistoryTable } from './OrgHistoryTable.tsx';
+import { OrgImportModal } from './OrgImportModal.tsx';
 import { OrgSummaryCard } from './OrgSummaryCard.tsx';
 
 export interface OrgDetailPanelProps {
@@ -22,6 +23,8 @@ export interface OrgDetailPanelProps {
   onCreated: (parent: TOrg, child: TOrg) => void;
   onUpdated: (org: TOrg) => void;
   onEventRecorded: (org: TOrg, event: TOrgEvent) => void;
+  /** After a 组织名册 import under `org` has written its orgs. */
+  onImported: (org: TOrg) => void;
 }
 
 const text = (v: string | number | null) => (v === null || v === '' ? '—' : String(v));
@@ -67,7 +70,7 @@ function columns(labels: Labels, showMembers: boolean): ProDescriptionsItemProps
   ];
 }
 
-export function OrgDetailPanel({ orgId, parentLevel, onCreated, onUpdated, onEventRecorded }: OrgDetailPanelProps) {
+export function OrgDetailPanel({ orgId, parentLevel, onCreated, onUpdated, onEventRecorded, onImported }: OrgDetailPanelProps) {
   const { t } = useTranslation();
   const labels = useLabels();
   const can = useCan();
@@ -87,6 +90,7 @@ export function OrgDetailPanel({ orgId, parentLevel, onCreated, onUpdated, onEve
       {can('org:create') && <OrgCreateModal parent={o} onCreated={(child) => onCreated(o, child)} />}
       {can('org:update') && <OrgEditModal org={o} onSaved={onUpdated} />}
       {can('org:event') && <OrgEventModal org={o} parentLevel={parentLevel} onSaved={(e) => onEventRecorded(o, e)} />}
+      {can('org:import') && <OrgImportModal org={o} onImported={() => onImported(o)} />}
     </Space>
   );
 

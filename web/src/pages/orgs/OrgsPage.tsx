@@ -51,6 +51,18 @@ export function OrgsPage() {
     refreshCounts();
   };
 
+  const onImported = (org: TOrg) => {
+    void orgApi
+      .get(org.id)
+      .then((after) => {
+        queryClient.setQueryData(['org', after.id], after);
+        replaceOrg(after);
+        reloadChildren([org.id]);
+      })
+      .catch(notifyError);
+    refreshCounts();
+  };
+
   return (
     <OrgBrowseLayout nav={nav} root={root} treeWidth={340}>
       <OrgDetailPanel
@@ -59,6 +71,7 @@ export function OrgsPage() {
         onCreated={onCreated}
         onUpdated={onUpdated}
         onEventRecorded={(org, event) => void onEventRecorded(org, event)}
+        onImported={onImported}
       />
     </OrgBrowseLayout>
   );

@@ -59,3 +59,29 @@ export const memberImportStaged = pgTable(
   },
   (t) => [primaryKey({ columns: [t.jobId, t.lastRow] })],
 );
+
+// 组织导入 (modules/org-imports): one row per uploaded 组织名册, beside its job. The refused rows (at most the
+// file's row cap) are kept here with their cells for the error report: org rosters hold no personal data beyond
+// a chair's name, which the org table itself keeps in clear.
+export const orgImports = pgTable('org_imports', {
+  jobId: integer('job_id')
+    .primaryKey()
+    .references(() => jobs.id),
+  /** The union whose subtree the import may create in and update (the uploader's choice within their scope). */
+  orgId: integer('org_id')
+    .notNull()
+    .references(() => orgs.id),
+  fileName: varchar('file_name', { length: 255 }).notNull(),
+  dryRun: boolean('dry_run').notNull(),
+  /** The file has been read and checked: the counts and errors below are final. */
+  checked: boolean('checked').notNull().default(false),
+  header: jsonb('header').$type<string[]>(),
+  totalRows: integer('total_rows').notNull().default(0),
+  /** Rows that create a new org / update an existing one (planned by a dry run, done by an import). */
+  creates: integer('creates').notNull().default(0),
+  updates: integer('updates').notNull().default(0),
+  errorCount: integer('error_count').notNull().default(0),
+  errors: jsonb('errors').$type<{ row: number; column: string; message: string; raw: string[] }[]>().notNull().default([]),
+  /** Set when an import has written its orgs (all of them, in one transaction). */
+  applied: boolean('applied').notNull().default(false),
+});

@@ -64,7 +64,8 @@ export interface ListOpts {
   afterKey?: [string | number, number];
 }
 
-export async function list(db: DbOrTx, f: MemberFilter, opts: ListOpts) {
+/** The statements of one list page: the page itself, and its capped count (none for a keyset page). */
+export function listQueries(db: DbOrTx, f: MemberFilter, opts: ListOpts) {
   const w = memberWhere(f);
   const sort = opts.sort ?? 'id';
   const next = opts.afterKey ? afterKey(sort, opts.afterKey) : opts.after && sort === 'id' ? lt(members.id, opts.after) : undefined;
@@ -75,8 +76,8 @@ export async function list(db: DbOrTx, f: MemberFilter, opts: ListOpts) {
     .where(w)
     .limit(COUNT_CAP + 1)
     .as('capped');
-  const [rows, count] = await Promise.all([
-    db
+  return {
+    page: db
       .select({ m: members, ...withOrg })
       .from(members)
       .innerJoin(orgs, eq(orgs.id, members.orgId))
@@ -85,8 +86,13 @@ export async function list(db: DbOrTx, f: MemberFilter, opts: ListOpts) {
       .limit(opts.pageSize)
       .offset(next ? 0 : (opts.page - 1) * opts.pageSize),
     // A keyset page is a next page: the client has the count from the first one.
-    next ? undefined : db.select({ n: sql<number>`count(*)::int` }).from(capped),
-  ]);
+    count: next ? undefined : db.select({ n: sql<number>`count(*)::int` }).from(capped),
+  };
+}
+
+export async function list(db: DbOrTx, f: MemberFilter, opts: ListOpts) {
+  const q = listQueries(db, f, opts);
+  const [rows, count] = await Promise.all([q.page, q.count]);
   const items = rows.map((r) => ({ ...r.m, orgName: r.orgName }));
   if (!count) return { items, total: null, totalExact: false };
   const n = count[0]?.n ?? 0;

@@ -41,9 +41,15 @@ interface EventRow extends Record<string, unknown> {
   n: number;
 }
 
+const ORG_KEYS = ORG_INDICATORS.map((i) => i.key);
+const EVENT_KEYS = ['orgs.renamed', 'orgs.reelected'];
+
 async function compute(db: DbOrTx, s: IndicatorScope): Promise<GroupedValues> {
+  // Nothing is read for a request that asks no org figure (the 帮扶 dashboard, say).
+  if (!ORG_KEYS.some((k) => s.keys.has(k))) return new Map();
   const grp = sql.raw(groupOf(s.depth));
   const below = sql`${subtreeOf(sql.raw('o.path'), s.path)} AND o.path <> ${s.path}`;
+  const none = { rows: [] as EventRow[] };
   const [orgRows, eventRows] = await Promise.all([
     db.execute<OrgRow>(sql`
       SELECT ${grp} AS grp, o.kind, o.level,
@@ -52,11 +58,13 @@ async function compute(db: DbOrTx, s: IndicatorScope): Promise<GroupedValues> {
         count(*) FILTER (WHERE o.dissolved_at BETWEEN ${s.from} AND ${s.to})::int AS dissolved
       FROM orgs o WHERE ${below}
       GROUP BY 1, 2, 3`),
-    db.execute<EventRow>(sql`
-      SELECT ${grp} AS grp, o.kind, e.type, count(DISTINCT e.org_id)::int AS n
-      FROM org_events e JOIN orgs o ON o.id = e.org_id
-      WHERE ${below} AND e.type IN ('rename', 'reelect') AND e.date BETWEEN ${s.from} AND ${s.to}
-      GROUP BY 1, 2, 3`),
+    EVENT_KEYS.some((k) => s.keys.has(k))
+      ? db.execute<EventRow>(sql`
+          SELECT ${grp} AS grp, o.kind, e.type, count(DISTINCT e.org_id)::int AS n
+          FROM org_events e JOIN orgs o ON o.id = e.org_id
+          WHERE ${below} AND e.type IN ('rename', 'reelect') AND e.date BETWEEN ${s.from} AND ${s.to}
+          GROUP BY 1, 2, 3`)
+      : none,
   ]);
   const out: GroupedValues = new Map();
   for (const r of orgRows.rows) {

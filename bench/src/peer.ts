@@ -34,6 +34,9 @@ const MEMBERS = Number(opt('members', '100000'));
 const DURATION = Number(opt('duration', '20'));
 const CONNECTIONS = Number(opt('connections', '50'));
 const engineGiven = argv.includes('--db');
+/** VACUUM ANALYZE between the import and the reads (default: read at once, as right after a real import). */
+const VACUUM = argv.includes('--vacuum');
+if (VACUUM) argv.splice(argv.indexOf('--vacuum'), 1);
 if (!argv.includes('--url')) argv.push('--url', 'postgres://postgres@127.0.0.1:5432/gh_peer');
 if (!argv.includes('--data-dir')) argv.push('--data-dir', path.join(OUT_DIR, 'peer-pglite'));
 const args = parseArgs(argv);
@@ -43,12 +46,13 @@ const GOALS = { importRowsPerS: 21_000, pgReqPerS: 870, pgP99: 50, pgliteReqPerS
 interface PeerResult {
   engine: string;
   members: number;
+  vacuumBeforeReads: boolean;
   at: string;
   load1: { start: number; end: number; uptime: string };
   orgs: { districts: number; streets: number; unions: number; distinctNames: number; loadMs: number };
   roster: { file: string; mb: number; writtenS: number | null };
-  dryRun: { seconds: number; state: ImportState };
-  import: { seconds: number; rowsPerS: number; jobSeconds: number | null; state: ImportState };
+  dryRun: { seconds: number; uploadS: number; state: ImportState };
+  import: { seconds: number; uploadS: number; rowsPerS: number; jobSeconds: number | null; state: ImportState };
   list: { url: string; total: number | null; stats: Stats };
   load: { connections: number; duration: number; reqPerS: number; p50: number; p99: number; errors: number; non2xx: number };
   idLookup: { stats: Stats };
@@ -116,24 +120,29 @@ async function runEngine(): Promise<PeerResult> {
       const runImport = async (dryRun: boolean) => {
         const t = performance.now();
         const id = await upload(base, importCookie, rootOrgId, bytes, dryRun);
+        const uploadS = (performance.now() - t) / 1000;
         const state = await poll(base, importCookie, id);
-        return { seconds: (performance.now() - t) / 1000, state };
+        return { seconds: (performance.now() - t) / 1000, uploadS, state };
       };
       const dry = await runImport(true);
       process.stdout.write(
-        `dry run: ${dry.seconds.toFixed(1)} s, ${dry.state.status}, valid ${dry.state.validRows}/${dry.state.totalRows}, errors ${dry.state.errorCount}\n`,
+        `dry run: ${dry.seconds.toFixed(1)} s (upload ${dry.uploadS.toFixed(1)} s), ${dry.state.status}, valid ${dry.state.validRows}/${dry.state.totalRows}, errors ${dry.state.errorCount}\n`,
       );
       const imp = await runImport(false);
       const jobSeconds =
         imp.state.finishedAt && imp.state.createdAt ? (Date.parse(imp.state.finishedAt) - Date.parse(imp.state.createdAt)) / 1000 : null;
       const rowsPerS = Math.round((imp.state.imported + imp.state.updated) / imp.seconds);
       process.stdout.write(
-        `import: ${imp.seconds.toFixed(1)} s (job ${jobSeconds ?? '?'} s), ${imp.state.status}, imported ${imp.state.imported}, updated ${imp.state.updated}, errors ${imp.state.errorCount}, notices ${imp.state.noticeCount} → ${rowsPerS} rows/s\n`,
+        `import: ${imp.seconds.toFixed(1)} s (upload → 202 ${imp.uploadS.toFixed(1)} s, job created → finished ${jobSeconds ?? '?'} s), ${imp.state.status}, imported ${imp.state.imported}, updated ${imp.state.updated}, errors ${imp.state.errorCount}, notices ${imp.state.noticeCount} → ${rowsPerS} rows/s\n`,
       );
       for (const e of imp.state.errors.slice(0, 5)) process.stdout.write(`  row ${e.row}: ${e.message}\n`);
       if (imp.state.status !== 'succeeded') throw new Error(`import ${imp.state.status}: ${imp.state.message}`);
 
       // At once: no VACUUM / ANALYZE after the import, as a city that has just imported its roster would see it.
+      if (VACUUM) {
+        const v = await timed(() => database.pool.query('VACUUM ANALYZE'));
+        process.stdout.write(`--vacuum: VACUUM ANALYZE ${v.ms} ms before the reads\n`);
+      }
       const listUrl = `${base}/api/v1/members?pageSize=20`;
       let total: number | null = null;
       const list = await seq(args.reps, args.warmup, async () => {
@@ -160,12 +169,19 @@ async function runEngine(): Promise<PeerResult> {
       return {
         engine: args.db,
         members: MEMBERS,
+        vacuumBeforeReads: VACUUM,
         at: new Date().toISOString(),
         load1: { start: loadStart, end: load1(), uptime: up },
         orgs: { districts: 12, streets: plan.streets.length, unions: plan.unions.length, distinctNames: distinct, loadMs: city.ms },
         roster: { file, mb, writtenS: roster.value ? roster.ms / 1000 : null },
-        dryRun: { seconds: dry.seconds, state: { ...dry.state, errors: dry.state.errors.slice(0, 20) } },
-        import: { seconds: imp.seconds, rowsPerS, jobSeconds, state: { ...imp.state, errors: imp.state.errors.slice(0, 20) } },
+        dryRun: { seconds: dry.seconds, uploadS: dry.uploadS, state: { ...dry.state, errors: dry.state.errors.slice(0, 20) } },
+        import: {
+          seconds: imp.seconds,
+          uploadS: imp.uploadS,
+          rowsPerS,
+          jobSeconds,
+          state: { ...imp.state, errors: imp.state.errors.slice(0, 20) },
+        },
         list: { url: '/api/v1/members?pageSize=20 (district admin)', total, stats: list },
         load: {
           connections: CONNECTIONS,
@@ -227,6 +243,7 @@ function printGoals(results: PeerResult[]): void {
       ],
       [r.engine, 'list p99 ms', r.load.p99, pg ? `≤ ${GOALS.pgP99}` : '', pg ? verdict(r.load.p99 <= GOALS.pgP99) : ''],
       [r.engine, 'ID lookup median ms (HTTP)', r.idLookup.stats.median, `≤ ${GOALS.idMs}`, verdict(r.idLookup.stats.median <= GOALS.idMs)],
+      [r.engine, 'VACUUM ANALYZE before the reads', r.vacuumBeforeReads ? 'yes (--vacuum)' : 'no', '', ''],
       [r.engine, 'load (1 min) start → end', `${r.load1.start} → ${r.load1.end}`, '', ''],
     );
   }

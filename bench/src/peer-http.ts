@@ -3,6 +3,7 @@
 import { execFile } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 
 export interface ImportState {
   status: 'queued' | 'running' | 'succeeded' | 'failed';
@@ -35,13 +36,27 @@ export async function upload(base: string, cookie: string, orgId: number, bytes:
   return body.id;
 }
 
+export interface PollTrace {
+  /** ms after polling began when the job was first seen running (null: never seen running). */
+  runningAt: number | null;
+  polls: number;
+  /** The slowest status request (the job runs in the server's process). */
+  slowestPollMs: number;
+}
+
 /** Polls GET /api/v1/member-imports/:id every 100 ms until the job has ended. */
-export async function poll(base: string, cookie: string, id: number): Promise<ImportState> {
+export async function poll(base: string, cookie: string, id: number): Promise<{ state: ImportState; trace: PollTrace }> {
+  const t0 = performance.now();
+  const trace: PollTrace = { runningAt: null, polls: 0, slowestPollMs: 0 };
   for (;;) {
+    const t = performance.now();
     const res = await fetch(`${base}/api/v1/member-imports/${id}`, { headers: { cookie } });
     const body = (await res.json()) as ImportState;
+    trace.polls++;
+    trace.slowestPollMs = Math.max(trace.slowestPollMs, Math.round(performance.now() - t));
     if (res.status !== 200) throw new Error(`import ${id}: ${res.status} ${JSON.stringify(body)}`);
-    if (body.status === 'succeeded' || body.status === 'failed') return body;
+    if (body.status !== 'queued' && trace.runningAt === null) trace.runningAt = Math.round(performance.now() - t0);
+    if (body.status === 'succeeded' || body.status === 'failed') return { state: body, trace };
     await new Promise((r) => setTimeout(r, 100));
   }
 }

@@ -20,7 +20,7 @@ import { login } from './members-http.ts';
 import { personOf } from './members-people.ts';
 import { BENCH_ADMIN_PASSWORD, OUT_DIR, load1, parseArgs, printTable, summarize, timed, writeOut, type Stats } from './lib.ts';
 import { loadPeerCity, planPeerCity, unionOf, writePeerRoster, type PeerCity } from './peer-city.ts';
-import { autocannon, poll, upload, type ImportState } from './peer-http.ts';
+import { autocannon, poll, upload, type ImportState, type PollTrace } from './peer-http.ts';
 
 const argv = process.argv.slice(2);
 const opt = (name: string, dflt: string): string => {
@@ -51,8 +51,8 @@ interface PeerResult {
   load1: { start: number; end: number; uptime: string };
   orgs: { districts: number; streets: number; unions: number; distinctNames: number; loadMs: number };
   roster: { file: string; mb: number; writtenS: number | null };
-  dryRun: { seconds: number; uploadS: number; state: ImportState };
-  import: { seconds: number; uploadS: number; rowsPerS: number; jobSeconds: number | null; state: ImportState };
+  dryRun: { seconds: number; uploadS: number; trace: PollTrace; state: ImportState };
+  import: { seconds: number; uploadS: number; trace: PollTrace; rowsPerS: number; jobSeconds: number | null; state: ImportState };
   list: { url: string; total: number | null; stats: Stats };
   load: { connections: number; duration: number; reqPerS: number; p50: number; p99: number; errors: number; non2xx: number };
   idLookup: { stats: Stats };
@@ -121,8 +121,8 @@ async function runEngine(): Promise<PeerResult> {
         const t = performance.now();
         const id = await upload(base, importCookie, rootOrgId, bytes, dryRun);
         const uploadS = (performance.now() - t) / 1000;
-        const state = await poll(base, importCookie, id);
-        return { seconds: (performance.now() - t) / 1000, uploadS, state };
+        const { state, trace } = await poll(base, importCookie, id);
+        return { seconds: (performance.now() - t) / 1000, uploadS, trace, state };
       };
       const dry = await runImport(true);
       process.stdout.write(
@@ -133,7 +133,7 @@ async function runEngine(): Promise<PeerResult> {
         imp.state.finishedAt && imp.state.createdAt ? (Date.parse(imp.state.finishedAt) - Date.parse(imp.state.createdAt)) / 1000 : null;
       const rowsPerS = Math.round((imp.state.imported + imp.state.updated) / imp.seconds);
       process.stdout.write(
-        `import: ${imp.seconds.toFixed(1)} s (upload → 202 ${imp.uploadS.toFixed(1)} s, job created → finished ${jobSeconds ?? '?'} s), ${imp.state.status}, imported ${imp.state.imported}, updated ${imp.state.updated}, errors ${imp.state.errorCount}, notices ${imp.state.noticeCount} → ${rowsPerS} rows/s\n`,
+        `import: ${imp.seconds.toFixed(1)} s (upload → 202 ${imp.uploadS.toFixed(1)} s, job created → finished ${jobSeconds ?? '?'} s, seen running after ${imp.trace.runningAt} ms, ${imp.trace.polls} polls, slowest ${imp.trace.slowestPollMs} ms), ${imp.state.status}, imported ${imp.state.imported}, updated ${imp.state.updated}, errors ${imp.state.errorCount}, notices ${imp.state.noticeCount} → ${rowsPerS} rows/s\n`,
       );
       for (const e of imp.state.errors.slice(0, 5)) process.stdout.write(`  row ${e.row}: ${e.message}\n`);
       if (imp.state.status !== 'succeeded') throw new Error(`import ${imp.state.status}: ${imp.state.message}`);
@@ -174,10 +174,16 @@ async function runEngine(): Promise<PeerResult> {
         load1: { start: loadStart, end: load1(), uptime: up },
         orgs: { districts: 12, streets: plan.streets.length, unions: plan.unions.length, distinctNames: distinct, loadMs: city.ms },
         roster: { file, mb, writtenS: roster.value ? roster.ms / 1000 : null },
-        dryRun: { seconds: dry.seconds, uploadS: dry.uploadS, state: { ...dry.state, errors: dry.state.errors.slice(0, 20) } },
+        dryRun: {
+          seconds: dry.seconds,
+          uploadS: dry.uploadS,
+          trace: dry.trace,
+          state: { ...dry.state, errors: dry.state.errors.slice(0, 20) },
+        },
         import: {
           seconds: imp.seconds,
           uploadS: imp.uploadS,
+          trace: imp.trace,
           rowsPerS,
           jobSeconds,
           state: { ...imp.state, errors: imp.state.errors.slice(0, 20) },

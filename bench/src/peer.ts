@@ -37,6 +37,7 @@ const engineGiven = argv.includes('--db');
 /** VACUUM ANALYZE between the import and the reads (default: read at once, as right after a real import). */
 const VACUUM = argv.includes('--vacuum');
 if (VACUUM) argv.splice(argv.indexOf('--vacuum'), 1);
+const outName = (engine: string) => `peer-${engine}${VACUUM ? '-vacuum' : ''}.json`;
 if (!argv.includes('--url')) argv.push('--url', 'postgres://postgres@127.0.0.1:5432/gh_peer');
 if (!argv.includes('--data-dir')) argv.push('--data-dir', path.join(OUT_DIR, 'peer-pglite'));
 const args = parseArgs(argv);
@@ -268,7 +269,7 @@ async function main() {
     const r = await runEngine();
     process.stdout.write('\n');
     printGoals([r]);
-    process.stdout.write(`wrote ${writeOut(`peer-${r.engine}.json`, r)}\n`);
+    process.stdout.write(`wrote ${writeOut(outName(r.engine), r)}\n`);
     return;
   }
   // Both engines, each in its own process, one after the other; then both results in one table.
@@ -277,7 +278,7 @@ async function main() {
   const results: PeerResult[] = [];
   for (const engine of ['postgres', 'pglite']) {
     execFileSync(process.execPath, [...process.execArgv, script, ...rest, '--db', engine], { stdio: 'inherit' });
-    results.push(JSON.parse(fs.readFileSync(path.join(OUT_DIR, `peer-${engine}.json`), 'utf8')) as PeerResult);
+    results.push(JSON.parse(fs.readFileSync(path.join(OUT_DIR, outName(engine)), 'utf8')) as PeerResult);
   }
   process.stdout.write('\nboth engines:\n');
   printGoals(results);

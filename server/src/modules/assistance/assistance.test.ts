@@ -248,6 +248,14 @@ describe.each(engines())('assistance on %s', (engine) => {
       },
       'assistance.goods': { value: 200, breakdown: { campaignKind: { warmth: 200 } } },
     });
+    // Whole months read the month sums kept by the trigger; a period starting a day earlier (no payment that day)
+    // sums the entries themselves: both give the same figures, breakdowns included.
+    const byEntries = await dc.get(`/api/v1/stats?orgId=${district.id}&from=2025-12-31&to=2026-06-30&keys=${keys}`);
+    expect(byEntries.body.values).toEqual(res.body.values);
+    const sums = await t.owner.execute<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM assistance_month_sums WHERE ancestor_id = ${district.id}`,
+    );
+    expect(sums.rows[0]?.n).toBeGreaterThan(0);
     const own = await c1.get(`/api/v1/stats?orgId=${g1.id}&from=2026-01-01&to=2026-12-31&keys=${keys}`);
     expect(own.body.values['assistance.times'].value).toBe(3);
     expect(own.body.values['assistance.amount'].value).toBe(31900);
@@ -340,6 +348,12 @@ describe.each(engines())('assistance on %s', (engine) => {
     expect(street.body.values['assistance.times'].value).toBe(
       union.body.values['assistance.times'].value + g2Only.body.values['assistance.times'].value,
     );
+    // The month sums followed the move: the same figures as summing the moved entries themselves.
+    for (const org of [s1, s2, district]) {
+      const months = await dc.get(`/api/v1/stats?orgId=${org.id}&from=2026-01-01&to=2026-12-31&keys=${keys}`);
+      const days = await dc.get(`/api/v1/stats?orgId=${org.id}&from=2025-12-31&to=2026-12-31&keys=${keys}`);
+      expect(months.body.values).toEqual(days.body.values);
+    }
     // A cadre of the new street sees the moved union's entries; one of the old street no longer does.
     const s2c = await login(s2);
     const s1c = await login(s1);

@@ -4,7 +4,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { assistanceCatalogue, EXPORT_UNMASKED_MAX_ROWS_DEFAULT } from '@gonghui/common';
-import { asSystem, assistanceEntries, beneficiaryImportRows, beneficiaryImports, campaigns } from '../../platform/db/index.ts';
+import {
+  asSystem,
+  assistanceEntries,
+  assistanceMonthSums,
+  beneficiaryImportRows,
+  beneficiaryImports,
+  campaigns,
+} from '../../platform/db/index.ts';
 import { jobRepo } from '../../platform/jobs/index.ts';
 import { defineModule } from '../../platform/contract/index.ts';
 import { assistanceIndicatorProvider } from './assistance.indicators.ts';
@@ -30,7 +37,7 @@ declare module '../../platform/contract/contract.ts' {
 export const assistanceModule = defineModule({
   name: 'assistance',
   catalogue: assistanceCatalogue,
-  tables: [assistanceEntries, campaigns, beneficiaryImports, beneficiaryImportRows],
+  tables: [assistanceEntries, assistanceMonthSums, campaigns, beneficiaryImports, beneficiaryImportRows],
   scopes: {
     assistance: { label: '帮扶救助', resolve: assistanceScopePaths },
     campaign: { label: '帮扶活动', resolve: campaignScopePaths },

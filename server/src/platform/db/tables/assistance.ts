@@ -135,6 +135,27 @@ export const assistanceEntries = pgTable(
   ],
 );
 
+// Paid assistance per month, added up for every ancestor of the paying union (and the union itself) by the child
+// of that ancestor the union lies under (grp; 0 for the ancestor's own entries), kind, fund source and campaign
+// (0 for none). Kept by a trigger on assistance_entries in the same transaction (paid +1, reversed or moved -1 at the
+// old place), so statistics over whole months read a few hundred rows instead of every payment; the distinct-people
+// count and periods that do not start and end on month boundaries still read the entries.
+export const assistanceMonthSums = pgTable(
+  'assistance_month_sums',
+  {
+    ancestorId: integer('ancestor_id').notNull(),
+    month: date('month', { mode: 'string' }).notNull(),
+    grp: integer('grp').notNull(),
+    kind: varchar('kind', { length: 16 }).notNull(),
+    fundSource: varchar('fund_source', { length: 16 }).notNull(),
+    campaignId: integer('campaign_id').notNull(),
+    n: integer('n').notNull(),
+    amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
+    goodsFen: bigint('goods_fen', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.ancestorId, t.month, t.grp, t.kind, t.fundSource, t.campaignId] })],
+);
+
 // 受助名单导入: one row per uploaded list, checked (dry run) or imported by a job of the one job service. The
 // check's counts are written once the whole list is read; an import then creates the entries in short
 // transactions, its cursor (the last Excel row done) on the job, so a restart resumes after the last batch.

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import { z } from 'zod';
 import type { Actor, Ctx } from '../../platform/authz/index.ts';
 import type { FieldCrypto } from '../../platform/crypto/index.ts';
-import { analyzeAfterBulk, asSystem, runInScope, type Db, type Tx } from '../../platform/db/index.ts';
+import { maintainAfterBulk, asSystem, runInScope, type Db, type Tx } from '../../platform/db/index.ts';
 import { AppError } from '../../platform/http/index.ts';
 import { JobFailure, type JobContext, type JobKindDef, type JobRow } from '../../platform/jobs/index.ts';
 import { findOrgById } from '../orgs/index.ts';
@@ -139,7 +139,7 @@ export function beneficiaryJob(o: BeneficiaryJobOptions): JobKindDef<Record<stri
       if (!imp.checked) await check(job, imp, list.rows, list.header);
       if (!imp.dryRun) await importRows(job, imp, list.rows);
       await job.complete();
-      if (!imp.dryRun) await analyzeAfterBulk(db, ['cases', 'case_steps', 'assistance_entries', 'audit_events']);
+      if (!imp.dryRun) await maintainAfterBulk(db, ['cases', 'case_steps', 'assistance_entries', 'audit_events']);
     },
     async cleanup(job) {
       await fs.promises.rm(o.fileOf(job.id), { force: true });

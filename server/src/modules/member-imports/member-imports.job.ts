@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { todayCst } from '@gonghui/common';
 import { recordAudit, type AuditOrigin } from '../../platform/audit/index.ts';
 import type { FieldCrypto } from '../../platform/crypto/index.ts';
-import { analyzeAfterBulk, type Db, type Tx } from '../../platform/db/index.ts';
+import { maintainAfterBulk, type Db, type Tx } from '../../platform/db/index.ts';
 import {
   ExcelFileError,
   WorkerWorkbook,
@@ -218,7 +218,7 @@ export function importJob(opts: ImportJobOptions): JobKindDef<ImportPayload> {
       });
     });
     // Published: the planner sees the new rows now, not whenever autovacuum (never, on PGlite) gets to them.
-    if (!imp.dryRun) await analyzeAfterBulk(opts.db, ['members', 'member_events', 'member_flow_months']);
+    if (!imp.dryRun) await maintainAfterBulk(opts.db, ['members', 'member_events', 'member_flow_months']);
   }
 
   return {

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
 import { recordAudit, type AuditOrigin } from '../../platform/audit/index.ts';
-import { asSystem, type Db, type DbOrTx } from '../../platform/db/index.ts';
+import { asSystem, maintainAfterBulk, type Db, type DbOrTx } from '../../platform/db/index.ts';
 import { ExcelFileError, WorkerWorkbook, type Row, type WorkbookReader } from '../../platform/excel/index.ts';
 import { AppError, invalid } from '../../platform/http/index.ts';
 import { JobFailure, type JobContext, type JobKindDef, type JobRow } from '../../platform/jobs/index.ts';
@@ -146,6 +146,8 @@ export function orgImportJob(o: OrgImportJobOptions): JobKindDef<Record<string, 
         });
       }),
     );
+    // Committed: the planner and the visibility map see the new unions now (tree queries plan on them).
+    await maintainAfterBulk(db, ['orgs', 'org_events', 'audit_events']);
   }
 
   return {

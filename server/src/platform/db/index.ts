@@ -2,7 +2,7 @@ export { openDatabase, type Database, type Db, type Tx, type DbOrTx } from './co
 export { onCommit, withCommitHooks } from './commit.ts';
 export { runMigrations, runMigrationsAsOwner } from './migrate.ts';
 export { appRoleProblem } from './role-check.ts';
-export { analyzeAfterBulk, maintainEmbedded, BULK_TABLES, type BulkTable, type MaintenanceRun } from './maintenance.ts';
+export { maintainAfterBulk, maintainEmbedded, BULK_TABLES, type BulkTable, type MaintenanceRun } from './maintenance.ts';
 export { asSystem, enterScope, runInScope, withoutScope, currentScope, currentUser, SCOPE_SETTING, USER_SETTING } from './rls.ts';
 export * from './schema.ts';
 export {

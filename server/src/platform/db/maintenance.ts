@@ -1,9 +1,11 @@
-// Planner statistics kept current (issue 13): a list right after a bulk job must plan like a list a day later.
-// PostgreSQL's autovacuum analyzes a table once enough rows changed, but up to a minute later and on its own
-// schedule; PGlite has no autovacuum at all. So (1) every bulk job analyzes the tables it wrote as soon as it has
-// committed, and (2) on PGlite a recurring job does what autovacuum would: VACUUM or ANALYZE each table whose dead
-// or changed rows pass autovacuum's default thresholds. The app's role does not own the tables, so ANALYZE goes
-// through app_analyze() (SECURITY DEFINER, an allow-list of tables; migration analyze_after_bulk).
+// Planner statistics and visibility kept current (issue 13): a list right after a bulk job must plan and read like a
+// list a day later. PostgreSQL's autovacuum analyzes a table once enough rows changed, and vacuums it once enough
+// rows were inserted (which sets the visibility map that index-only scans and counts rely on), but up to a minute
+// later and on its own schedule; PGlite has no autovacuum at all. So (1) every bulk job, as soon as it has
+// committed, VACUUMs (ANALYZE) the tables it wrote that its connection owns (the embedded database owns all of its
+// tables) and ANALYZEs the others through app_analyze() (SECURITY DEFINER, an allow-list of tables; migration
+// analyze_after_bulk) — the app's role on a PostgreSQL server may not VACUUM, autovacuum's insert threshold does
+// that there; and (2) on PGlite a recurring job does what autovacuum would.
 import { sql } from 'drizzle-orm';
 import { asSystem } from './rls.ts';
 import type { Db } from './connect.ts';
@@ -18,21 +20,36 @@ export const BULK_TABLES = [
   'assistance_entries',
   'ledger_entries',
   'audit_events',
+  'orgs',
+  'org_events',
 ] as const;
 export type BulkTable = (typeof BULK_TABLES)[number];
 
-/** ANALYZE the tables a bulk job wrote; after its commit. A failure is logged, never the job's. */
-export async function analyzeAfterBulk(db: Db, tables: readonly BulkTable[], log?: { warn(o: object, m: string): void }): Promise<void> {
+/** VACUUM (ANALYZE) or ANALYZE the tables a bulk job wrote; after its commit. A failure is logged, never the job's. */
+export async function maintainAfterBulk(db: Db, tables: readonly BulkTable[], log?: { warn(o: object, m: string): void }): Promise<void> {
   try {
-    await asSystem(() => db.execute(sql`SELECT app_analyze(${`{${tables.join(',')}}`}::text[])`));
+    const owned = await asSystem(() =>
+      db.execute<{ relname: string }>(sql`
+        SELECT c.relname FROM pg_class c
+        WHERE c.relnamespace = 'public'::regnamespace AND c.relname = ANY(${`{${tables.join(',')}}`}::text[])
+          AND pg_has_role(current_user, c.relowner, 'USAGE')`),
+    );
+    const mine = new Set(owned.rows.map((r) => r.relname));
+    // One statement per table, outside any transaction (VACUUM cannot run inside one).
+    for (const t of tables) if (mine.has(t)) await asSystem(() => db.execute(sql`VACUUM (ANALYZE) ${sql.identifier(t)}`));
+    const others = tables.filter((t) => !mine.has(t));
+    if (others.length) await asSystem(() => db.execute(sql`SELECT app_analyze(${`{${others.join(',')}}`}::text[])`));
   } catch (err) {
-    log?.warn({ err, tables }, 'analyze after bulk work failed');
+    log?.warn({ err, tables }, 'maintenance after bulk work failed');
   }
 }
 
-// autovacuum's defaults: vacuum at 50 + 20 % dead rows, analyze at 50 + 10 % rows changed since the last analyze.
+// autovacuum's defaults: vacuum at 50 + 20 % dead rows or 1000 + 20 % rows inserted since the last vacuum, analyze at
+// 50 + 10 % rows changed since the last analyze.
 const VACUUM_BASE = 50;
 const VACUUM_SCALE = 0.2;
+const VACUUM_INSERT_BASE = 1000;
+const VACUUM_INSERT_SCALE = 0.2;
 const ANALYZE_BASE = 50;
 const ANALYZE_SCALE = 0.1;
 
@@ -42,7 +59,7 @@ export interface MaintenanceRun {
 }
 
 /**
- * One pass of the embedded database's stand-in for autovacuum: VACUUM (ANALYZE) the tables with enough dead rows,
+ * One pass of the embedded database's stand-in for autovacuum: VACUUM (ANALYZE) the tables with enough dead or new rows,
  * ANALYZE those with enough changed rows. Runs outside any transaction (VACUUM cannot run inside one); the
  * embedded database owns its tables.
  */
@@ -53,7 +70,8 @@ export async function maintainEmbedded(db: Db): Promise<MaintenanceRun> {
   const res = await asSystem(() =>
     db.execute<{ relname: string; vacuum: boolean; analyze: boolean }>(sql`
       SELECT relname,
-        n_dead_tup > ${VACUUM_BASE}::float8 + ${VACUUM_SCALE}::float8 * greatest(n_live_tup, 0) AS vacuum,
+        n_dead_tup > ${VACUUM_BASE}::float8 + ${VACUUM_SCALE}::float8 * greatest(n_live_tup, 0)
+          OR n_ins_since_vacuum > ${VACUUM_INSERT_BASE}::float8 + ${VACUUM_INSERT_SCALE}::float8 * greatest(n_live_tup, 0) AS vacuum,
         n_mod_since_analyze > ${ANALYZE_BASE}::float8 + ${ANALYZE_SCALE}::float8 * greatest(n_live_tup, 0) AS analyze
       FROM pg_stat_user_tables WHERE schemaname = 'public' ORDER BY relname`),
   );

@@ -2,7 +2,7 @@
 // entry's case for its number and version), the once-per-campaign lookup and the route scope.
 import { and, count, desc, eq, gte, inArray, lte, notInArray, sql, type SQL } from 'drizzle-orm';
 import { assistanceEntries, campaigns, cases, orgs, type DbOrTx } from '../../platform/db/index.ts';
-import { subtreeOf } from '../../platform/authz/index.ts';
+import { subtreeOf, subtreePathRewriter } from '../../platform/authz/index.ts';
 
 export type EntryRow = typeof assistanceEntries.$inferSelect;
 export type EntryInsert = typeof assistanceEntries.$inferInsert;
@@ -200,8 +200,4 @@ export async function standingByHashes(db: DbOrTx, campaignId: number, idHashes:
 }
 
 /** Keeps entries' paths in step when an org subtree moves (an onSubtreeMoved listener, same transaction). */
-export async function rewriteEntryPaths(db: DbOrTx, oldPath: string, newPath: string): Promise<void> {
-  await db.execute(sql`
-    UPDATE assistance_entries SET org_path = ${newPath} || substr(org_path, ${oldPath.length + 1})
-    WHERE ${subtreeOf(assistanceEntries.orgPath, oldPath)}`);
-}
+export const rewriteEntryPaths = subtreePathRewriter(assistanceEntries.orgPath);

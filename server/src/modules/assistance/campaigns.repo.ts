@@ -2,7 +2,7 @@
 // totals from the campaign's entries, and org moves.
 import { and, count, desc, eq, or, sql, type SQL } from 'drizzle-orm';
 import { campaigns, currentScope, orgs, type DbOrTx } from '../../platform/db/index.ts';
-import { subtreeOf } from '../../platform/authz/index.ts';
+import { subtreeOf, subtreePathRewriter } from '../../platform/authz/index.ts';
 
 export type CampaignRow = typeof campaigns.$inferSelect;
 export type CampaignInsert = typeof campaigns.$inferInsert;
@@ -101,8 +101,4 @@ export async function childrenOf(db: DbOrTx, orgId: number, scopePath: string): 
 }
 
 /** Keeps campaign paths in step when an org subtree moves (an onSubtreeMoved listener, same transaction). */
-export async function rewriteCampaignPaths(db: DbOrTx, oldPath: string, newPath: string): Promise<void> {
-  await db.execute(sql`
-    UPDATE campaigns SET org_path = ${newPath} || substr(org_path, ${oldPath.length + 1})
-    WHERE ${subtreeOf(campaigns.orgPath, oldPath)}`);
-}
+export const rewriteCampaignPaths = subtreePathRewriter(campaigns.orgPath);

@@ -2,7 +2,7 @@
 // case. Every read that serves a user filters with subtreeOf() on the case's owner path (and RLS follows the case).
 import { and, desc, eq, ilike, inArray, notInArray, sql } from 'drizzle-orm';
 import { cases, hardshipEvents, hardshipFiles, type DbOrTx } from '../../platform/db/index.ts';
-import { subtreeOf } from '../../platform/authz/index.ts';
+import { subtreeOf, subtreePathRewriter } from '../../platform/authz/index.ts';
 
 export type FileRow = typeof hardshipFiles.$inferSelect;
 export type FileInsert = typeof hardshipFiles.$inferInsert;
@@ -94,8 +94,4 @@ export async function fileInScope(db: DbOrTx, scopePath: string, caseId: number)
 }
 
 /** Keeps files' paths in step when an org subtree moves (an onSubtreeMoved listener, same transaction). */
-export async function rewriteFilePaths(db: DbOrTx, oldPath: string, newPath: string): Promise<void> {
-  await db.execute(sql`
-    UPDATE hardship_files SET org_path = ${newPath} || substr(org_path, ${oldPath.length + 1})
-    WHERE ${subtreeOf(hardshipFiles.orgPath, oldPath)}`);
-}
+export const rewriteFilePaths = subtreePathRewriter(hardshipFiles.orgPath);

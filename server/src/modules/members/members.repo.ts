@@ -1,7 +1,7 @@
 // SQL for the member registry. Every read that serves a user is bounded by a scope path.
 import { and, desc, eq, gte, inArray, like, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import { memberEvents, members, orgs, type DbOrTx } from '../../platform/db/index.ts';
-import { subtreeOf } from '../../platform/authz/index.ts';
+import { subtreeOf, subtreePathRewriter } from '../../platform/authz/index.ts';
 import { queryGrams } from './members.names.ts';
 import { afterKey, orderOf, type MemberSort } from './members.cursor.ts';
 
@@ -152,11 +152,7 @@ export async function listEvents(db: DbOrTx, memberId: number) {
 }
 
 /** Keeps members' org_path in step when an org subtree moves (called in the move's transaction). */
-export async function rewriteOrgPaths(db: DbOrTx, oldPath: string, newPath: string): Promise<void> {
-  await db.execute(sql`
-    UPDATE members SET org_path = ${newPath} || substr(org_path, ${oldPath.length + 1})
-    WHERE ${subtreeOf(members.orgPath, oldPath)}`);
-}
+export const rewriteOrgPaths = subtreePathRewriter(members.orgPath);
 
 /** One export batch in id order (newest first), without a total. */
 export async function listForExport(db: DbOrTx, f: MemberFilter, limit: number, after?: number) {

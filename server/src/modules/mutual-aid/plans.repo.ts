@@ -2,7 +2,7 @@
 // org's subtree and from below it), quota vs enrolled per child org, the route scope and org moves.
 import { and, count, desc, eq, or, sql, type SQL } from 'drizzle-orm';
 import { currentScope, mutualAidEnrolments, mutualAidPlans, mutualAidQuotas, orgs, type DbOrTx } from '../../platform/db/index.ts';
-import { subtreeOf } from '../../platform/authz/index.ts';
+import { subtreeOf, subtreePathRewriter } from '../../platform/authz/index.ts';
 
 export type PlanRow = typeof mutualAidPlans.$inferSelect;
 export type EnrolmentRow = typeof mutualAidEnrolments.$inferSelect;
@@ -71,11 +71,7 @@ export async function enrolmentScopePaths(db: DbOrTx, id: number): Promise<strin
   return row ? [row.path] : null;
 }
 
-export async function rewritePlanPaths(db: DbOrTx, oldPath: string, newPath: string): Promise<void> {
-  await db.execute(sql`
-    UPDATE mutual_aid_plans SET org_path = ${newPath} || substr(org_path, ${oldPath.length + 1})
-    WHERE ${subtreeOf(mutualAidPlans.orgPath, oldPath)}`);
-}
+export const rewritePlanPaths = subtreePathRewriter(mutualAidPlans.orgPath);
 
 /** Replaces one child's quotas (classes left out drop to none). */
 export async function setQuotas(db: DbOrTx, planId: number, orgId: number, quotas: { classCode: string; headcount: number }[]) {

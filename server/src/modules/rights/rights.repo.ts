@@ -3,7 +3,7 @@
 // roster's route scope. Every read that serves a user filters with subtreeOf() on the case's owner path.
 import { and, asc, desc, eq, gt, gte, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import { cases, orgs, rightsCases, rightsRoster, type DbOrTx } from '../../platform/db/index.ts';
-import { subtreeOf } from '../../platform/authz/index.ts';
+import { subtreeOf, subtreePathRewriter } from '../../platform/authz/index.ts';
 
 export const CASE_TYPE = 'rights_case';
 
@@ -163,8 +163,4 @@ export async function rosterScopePaths(db: DbOrTx, id: number): Promise<string[]
   return r ? [r.path] : null;
 }
 
-export async function rewriteRosterPaths(db: DbOrTx, oldPath: string, newPath: string): Promise<void> {
-  await db.execute(sql`
-    UPDATE rights_roster SET org_path = ${newPath} || substr(org_path, ${oldPath.length + 1})
-    WHERE ${subtreeOf(rightsRoster.orgPath, oldPath)}`);
-}
+export const rewriteRosterPaths = subtreePathRewriter(rightsRoster.orgPath);

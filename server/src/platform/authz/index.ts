@@ -1,5 +1,5 @@
 export { type Actor, type Ctx, authorize, can, inScope } from './actor.ts';
-export { subtreeOf } from './scope.ts';
+export { subtreeOf, subtreePathRewriter } from './scope.ts';
 export {
   registerScopeResolver,
   scopeKinds,

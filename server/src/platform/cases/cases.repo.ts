@@ -2,7 +2,7 @@
 // the actor's path and filters with subtreeOf() on the owner's or the target's side.
 import { and, asc, desc, eq, inArray, isNull, lt, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { caseCounters, cases, caseSteps, orgs, type DbOrTx } from '../db/index.ts';
-import { subtreeOf } from '../authz/index.ts';
+import { subtreeOf, subtreePathRewriter } from '../authz/index.ts';
 
 export type CaseRow = typeof cases.$inferSelect;
 export type CaseStepRow = typeof caseSteps.$inferSelect;
@@ -191,13 +191,11 @@ export async function dueForSystemAction(db: DbOrTx, type: string, statuses: str
 }
 
 /** Keeps both sides' paths in step when an org subtree moves (an onSubtreeMoved listener, same transaction). */
+const rewriteOwnerPaths = subtreePathRewriter(cases.orgPath);
+const rewriteTargetPaths = subtreePathRewriter(cases.targetOrgPath);
 export async function rewriteCasePaths(db: DbOrTx, oldPath: string, newPath: string): Promise<void> {
-  await db.execute(sql`
-    UPDATE cases SET org_path = ${newPath} || substr(org_path, ${oldPath.length + 1})
-    WHERE ${subtreeOf(cases.orgPath, oldPath)}`);
-  await db.execute(sql`
-    UPDATE cases SET target_org_path = ${newPath} || substr(target_org_path, ${oldPath.length + 1})
-    WHERE ${subtreeOf(cases.targetOrgPath, oldPath)}`);
+  await rewriteOwnerPaths(db, oldPath, newPath);
+  await rewriteTargetPaths(db, oldPath, newPath);
 }
 
 /** Both sides' paths of a case of this type (owner, and target where there is one), or null when there is none. */

@@ -1,6 +1,6 @@
 // SQL of the attachments table.
 import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
-import { subtreeOf } from '../authz/scope.ts';
+import { subtreePathRewriter } from '../authz/scope.ts';
 import { attachments, users, type DbOrTx } from '../db/index.ts';
 
 export type AttachmentRow = typeof attachments.$inferSelect;
@@ -93,11 +93,7 @@ export async function markDeleted(tx: DbOrTx, id: number): Promise<AttachmentRow
 }
 
 /** An org moved: attachments of its subtree follow it (called in the move's transaction). */
-export async function rewriteOrgPaths(db: DbOrTx, oldPath: string, newPath: string): Promise<void> {
-  await db.execute(sql`
-    UPDATE attachments SET org_path = ${newPath} || substr(org_path, ${oldPath.length + 1})
-    WHERE ${subtreeOf(attachments.orgPath, oldPath)}`);
-}
+export const rewriteOrgPaths = subtreePathRewriter(attachments.orgPath);
 
 /** The attachment's org path, or null when there is no such attachment: the `attachment` scope resolver. */
 export async function scopePaths(db: DbOrTx, id: number): Promise<string[] | null> {

@@ -34,3 +34,13 @@ export function yearEarlier(day: string): string {
   const last = new Date(Date.UTC(y - 1, m, 0)).getUTCDate();
   return `${y - 1}-${String(m).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 }
+
+/** The last day of a month (1–12) of a year, as 'YYYY-MM-DD'. */
+export function monthEnd(year: number, month: number): string {
+  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+}
+
+/** The last day of the month a 'YYYY-MM-DD' date lies in. */
+export function monthEndOf(day: string): string {
+  return monthEnd(Number(day.slice(0, 4)), Number(day.slice(5, 7)));
+}

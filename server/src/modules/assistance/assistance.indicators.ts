@@ -2,6 +2,7 @@
 // every period (it stands for money that did not reach the person): a refresh of an earlier summary then drops it,
 // and the breakdowns still add up to the totals. Money is reported in 分 (decision 0006): sums over groups stay exact,
 // and the statistics and summaries turn it into 元 once, at the edge.
+import { monthEndOf } from '@gonghui/common';
 import { sql, type SQL } from 'drizzle-orm';
 import type { TIndicator, TStatValue } from '@gonghui/common';
 import { subtreeOf } from '../../platform/authz/index.ts';
@@ -66,8 +67,6 @@ function paidIn(path: string, from: string, to: string) {
   return sql`e.status = 'paid' AND ${when} AND ${subtreeOf(sql.raw('e.org_path'), path)}`;
 }
 
-const lastDayOf = (day: string) => new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)), 0)).toISOString().slice(0, 10);
-
 /**
  * Payments, money and goods by group, kind, fund source and campaign kind. Whole months read the month sums the
  * trigger keeps per ancestor (a few hundred rows); they are readable only as the system, i.e. when the org lies in
@@ -75,7 +74,7 @@ const lastDayOf = (day: string) => new Date(Date.UTC(Number(day.slice(0, 4)), Nu
  */
 function sumsOf(db: DbOrTx, s: IndicatorScope, grp: SQL, paid: SQL) {
   const orgId = Number(s.path.split('.').filter(Boolean).at(-1));
-  if (currentScope() === '*' && s.from.endsWith('-01') && s.to === lastDayOf(s.to))
+  if (currentScope() === '*' && s.from.endsWith('-01') && s.to === monthEndOf(s.to))
     return db.execute<PaidRow>(sql`SELECT CASE WHEN m.grp = 0 THEN '' ELSE m.grp::text END AS grp, m.kind, m.fund_source AS fund,
         coalesce(c.kind, 'none') AS ck, sum(m.n)::int AS n, sum(m.amount_fen)::bigint AS amount, sum(m.goods_fen)::bigint AS goods
       FROM assistance_month_sums m LEFT JOIN campaigns c ON c.id = m.campaign_id

@@ -2,6 +2,7 @@
 // a file is 在档 on a day from its registration date until its exit date; its tier on a day is that of its last
 // registration or review on or before it (hardship_events); its cause is the primary (first) cause, so the cause
 // breakdown adds up to the total like the tier breakdown.
+import { monthEnd } from '@gonghui/common';
 import { sql } from 'drizzle-orm';
 import type { TIndicator } from '@gonghui/common';
 import type { DbOrTx } from '../../platform/db/index.ts';
@@ -78,8 +79,6 @@ async function compute(db: DbOrTx, s: IndicatorScope): Promise<GroupedValues> {
   }
   return out;
 }
-
-const monthEnd = (year: number, m: number) => new Date(Date.UTC(year, m, 0)).toISOString().slice(0, 10);
 
 async function trend(db: DbOrTx, s: TrendScope): Promise<Record<string, number[]>> {
   const out: Record<string, number[]> = {};

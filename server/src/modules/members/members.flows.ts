@@ -1,6 +1,7 @@
 // Membership flows (join, transfer in/out, quit, reclassification) counted for a subtree over a date window,
 // split by direct child. Whole months come from member_flow_months (one row per ancestor, month, type, gender and
 // category set); days of partial months and the org's own records come from member_events (decision 0003).
+import { monthEndOf } from '@gonghui/common';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/index.ts';
 import { subtreeOf } from '../../platform/authz/index.ts';
@@ -25,10 +26,6 @@ export interface FlowScope {
 }
 
 const monthStart = (d: string) => `${d.slice(0, 7)}-01`;
-const monthEnd = (d: string) => {
-  const [y, m] = d.split('-').map(Number) as [number, number];
-  return `${d.slice(0, 7)}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
-};
 const shiftMonth = (first: string, by: number) => {
   const [y, m] = first.split('-').map(Number) as [number, number];
   const d = new Date(Date.UTC(y, m - 1 + by, 1));
@@ -39,11 +36,11 @@ const shiftMonth = (first: string, by: number) => {
 export function splitWindow(from: string, to: string): { months: [string, string] | null; days: [string, string][] } {
   if (from > to) return { months: null, days: [] };
   const first = from === monthStart(from) ? from : shiftMonth(monthStart(from), 1);
-  const last = to === monthEnd(to) ? monthStart(to) : shiftMonth(monthStart(to), -1);
+  const last = to === monthEndOf(to) ? monthStart(to) : shiftMonth(monthStart(to), -1);
   if (first > last) return { months: null, days: [[from, to]] };
   const days: [string, string][] = [];
-  if (from < first) days.push([from, monthEnd(from)]);
-  if (to > monthEnd(last)) days.push([monthStart(to), to]);
+  if (from < first) days.push([from, monthEndOf(from)]);
+  if (to > monthEndOf(last)) days.push([monthStart(to), to]);
   return { months: [first, last], days };
 }
 
@@ -60,7 +57,7 @@ export async function flowsIn(db: DbOrTx, s: FlowScope, from: string, to: string
       FROM member_flow_months r JOIN orgs c ON c.id = r.ancestor_id
       WHERE c.parent_id = ${orgId} AND r.month BETWEEN ${m1} AND ${m2} GROUP BY 1, 2, 3, 4 HAVING sum(r.n) <> 0`);
     parts.push(sql`SELECT ${sql.raw(`'${SELF}'`)} AS grp, e.type, e.gender, e.categories, count(*)::int AS n
-      FROM member_events e WHERE e.org_id = ${orgId} AND e.date BETWEEN ${m1} AND ${monthEnd(m2)} AND e.type IN ${FLOWS}
+      FROM member_events e WHERE e.org_id = ${orgId} AND e.date BETWEEN ${m1} AND ${monthEndOf(m2)} AND e.type IN ${FLOWS}
       GROUP BY 1, 2, 3, 4`);
   }
   for (const [a, b] of days) {

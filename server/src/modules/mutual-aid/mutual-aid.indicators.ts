@@ -4,6 +4,7 @@
 // what was recorded as paid (缴纳互助金, in 分). Claims count by the day paid: `mutual_aid.claims` (人次, one per paid
 // claim) and `mutual_aid.paid` (the payouts, in 分). Every figure is grouped by the enrolled unit's or the claim's
 // union, so the breakdowns and the child groups add up to the totals.
+import { monthEnd } from '@gonghui/common';
 import { sql } from 'drizzle-orm';
 import type { TIndicator } from '@gonghui/common';
 import { subtreeOf } from '../../platform/authz/index.ts';
@@ -82,8 +83,6 @@ async function compute(db: DbOrTx, s: IndicatorScope): Promise<GroupedValues> {
   for (const g of out.values()) for (const k of Object.keys(g)) if (!s.keys.has(k)) delete g[k];
   return out;
 }
-
-const monthEnd = (year: number, m: number) => new Date(Date.UTC(year, m, 0)).toISOString().slice(0, 10);
 
 async function trend(db: DbOrTx, s: TrendScope): Promise<Record<string, number[]>> {
   const out: Record<string, number[]> = {};

@@ -3,6 +3,7 @@
 // the statistics derive it from the summed numerator and denominator, never summing rates). Cases closed in the
 // period (by closed_at) give 结案 by outcome and the money recovered — counted in 分 (decision 0006) and shown in 元.
 // Injury reports count by the day of the injury: reported, visited by the period's end, and the visit rate.
+import { monthEnd } from '@gonghui/common';
 import { sql } from 'drizzle-orm';
 import type { TStatValue } from '@gonghui/common';
 import { subtreeOf } from '../../platform/authz/index.ts';
@@ -115,8 +116,6 @@ async function compute(db: DbOrTx, s: IndicatorScope): Promise<GroupedValues> {
   for (const g of out.values()) for (const k of Object.keys(g)) if (!s.keys.has(k)) delete g[k];
   return out;
 }
-
-const monthEnd = (year: number, m: number) => new Date(Date.UTC(year, m, 0)).toISOString().slice(0, 10);
 
 /** Each month counted as a period of its own (rates are derived by the statistics from these series). */
 async function trend(db: DbOrTx, s: TrendScope): Promise<Record<string, number[]>> {

@@ -4,6 +4,7 @@
 //   npm run bench:peer -w bench                                  # both engines, one after the other
 //   npm run bench:peer -w bench -- --db postgres [--url postgres://postgres@127.0.0.1:5432/gh_peer]
 //   npm run bench:peer -w bench -- --db pglite [--data-dir bench/out/peer-pglite] --members 10000 --duration 5
+//   … --import-only: the dry run and the import only (no list, autocannon or ID lookup phases)
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -37,6 +38,9 @@ const engineGiven = argv.includes('--db');
 /** VACUUM ANALYZE between the import and the reads (default: read at once, as right after a real import). */
 const VACUUM = argv.includes('--vacuum');
 if (VACUUM) argv.splice(argv.indexOf('--vacuum'), 1);
+/** Only the dry run and the import (no list, autocannon or ID lookup phases), e.g. to compare import changes. */
+const IMPORT_ONLY = argv.includes('--import-only');
+if (IMPORT_ONLY) argv.splice(argv.indexOf('--import-only'), 1);
 const outName = (engine: string) => `peer-${engine}${VACUUM ? '-vacuum' : ''}.json`;
 if (!argv.includes('--url')) argv.push('--url', 'postgres://postgres@127.0.0.1:5432/gh_peer');
 if (!argv.includes('--data-dir')) argv.push('--data-dir', path.join(OUT_DIR, 'peer-pglite'));
@@ -82,7 +86,7 @@ function idsInDistrict(plan: PeerCity, n: number): string[] {
   return out;
 }
 
-async function runEngine(): Promise<PeerResult> {
+async function runEngine(): Promise<PeerResult | null> {
   const loadStart = load1();
   const up = uptime();
   process.stdout.write(`\npeer (${args.db}): ${MEMBERS} members, ${os.cpus().length} cores, ${up}\n`);
@@ -138,6 +142,13 @@ async function runEngine(): Promise<PeerResult> {
       );
       for (const e of imp.state.errors.slice(0, 5)) process.stdout.write(`  row ${e.row}: ${e.message}\n`);
       if (imp.state.status !== 'succeeded') throw new Error(`import ${imp.state.status}: ${imp.state.message}`);
+      if (IMPORT_ONLY) {
+        const publishS = jobSeconds === null ? '?' : (imp.seconds - imp.uploadS - jobSeconds).toFixed(1);
+        process.stdout.write(
+          `--import-only: ${rowsPerS} rows/s; import s upload / staging / publish: ${imp.uploadS.toFixed(1)} / ${jobSeconds?.toFixed(1) ?? '?'} / ${publishS}; dry run ${dry.seconds.toFixed(1)} s\n`,
+        );
+        return null;
+      }
 
       // At once: no VACUUM / ANALYZE after the import, as a city that has just imported its roster would see it.
       if (VACUUM) {
@@ -267,6 +278,7 @@ function printGoals(results: PeerResult[]): void {
 async function main() {
   if (engineGiven) {
     const r = await runEngine();
+    if (!r) return;
     process.stdout.write('\n');
     printGoals([r]);
     process.stdout.write(`wrote ${writeOut(outName(r.engine), r)}\n`);
@@ -278,8 +290,10 @@ async function main() {
   const results: PeerResult[] = [];
   for (const engine of ['postgres', 'pglite']) {
     execFileSync(process.execPath, [...process.execArgv, script, ...rest, '--db', engine], { stdio: 'inherit' });
+    if (IMPORT_ONLY) continue;
     results.push(JSON.parse(fs.readFileSync(path.join(OUT_DIR, outName(engine)), 'utf8')) as PeerResult);
   }
+  if (IMPORT_ONLY) return;
   process.stdout.write('\nboth engines:\n');
   printGoals(results);
 }

@@ -1,6 +1,6 @@
 // Public surface of the member registry module.
 import { EXPORT_UNMASKED_MAX_ROWS_DEFAULT, membersCatalogue, TRANSFER_EXPIRY_WORKING_DAYS_DEFAULT } from '@gonghui/common';
-import { dataKeys, exportRequests, memberEvents, memberFlowMonths, members } from '../../platform/db/index.ts';
+import { dataKeys, exportRequests, memberEvents, memberFlowMonths, memberPathCounts, members } from '../../platform/db/index.ts';
 import { scopePaths as memberScopePaths } from './members.repo.ts';
 import { scopePaths as exportRequestScopePaths } from './export-requests.repo.ts';
 import { transferScopePaths } from './transfers.workflow.ts';
@@ -30,7 +30,7 @@ export const membersModule = defineModule({
   name: 'members',
   catalogue: membersCatalogue,
   // data_keys hold the wrapped keys the members' personal data is encrypted with.
-  tables: [members, memberEvents, memberFlowMonths, exportRequests, dataKeys],
+  tables: [members, memberEvents, memberFlowMonths, memberPathCounts, exportRequests, dataKeys],
   scopes: {
     member: { label: '会员', resolve: memberScopePaths },
     transfer: { label: '接转申请', resolve: transferScopePaths },

@@ -1,6 +1,6 @@
 // SQL for the member registry. Every read that serves a user is bounded by a scope path.
 import { and, desc, eq, gte, inArray, like, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
-import { memberEvents, members, orgs, type DbOrTx } from '../../platform/db/index.ts';
+import { memberEvents, memberPathCounts, members, orgs, type DbOrTx } from '../../platform/db/index.ts';
 import { subtreeOf, subtreePathRewriter } from '../../platform/authz/index.ts';
 import { queryGrams } from './members.names.ts';
 import { afterKey, orderOf, type MemberSort } from './members.cursor.ts';
@@ -70,12 +70,6 @@ export function listQueries(db: DbOrTx, f: MemberFilter, opts: ListOpts) {
   const sort = opts.sort ?? 'id';
   const next = opts.afterKey ? afterKey(sort, opts.afterKey) : opts.after && sort === 'id' ? lt(members.id, opts.after) : undefined;
   const keyset = next ? and(w, next) : w;
-  const capped = db
-    .select({ one: sql`1` })
-    .from(members)
-    .where(w)
-    .limit(COUNT_CAP + 1)
-    .as('capped');
   return {
     page: db
       .select({ m: members, ...withOrg })
@@ -86,8 +80,27 @@ export function listQueries(db: DbOrTx, f: MemberFilter, opts: ListOpts) {
       .limit(opts.pageSize)
       .offset(next ? 0 : (opts.page - 1) * opts.pageSize),
     // A keyset page is a next page: the client has the count from the first one.
-    count: next ? undefined : db.select({ n: sql<number>`count(*)::int` }).from(capped),
+    count: next
+      ? undefined
+      : onBooksOnly(f)
+        ? db
+            .select({ n: sql<number>`coalesce(sum(${memberPathCounts.n}), 0)::int` })
+            .from(memberPathCounts)
+            .where(subtreeOf(memberPathCounts.orgPath, f.scopePath))
+        : db.select({ n: sql<number>`count(*)::int` }).from(
+            db
+              .select({ one: sql`1` })
+              .from(members)
+              .where(w)
+              .limit(COUNT_CAP + 1)
+              .as('capped'),
+          ),
   };
+}
+
+/** Whether the filter is "every member on the books in the subtree": member_path_counts holds that count. */
+function onBooksOnly(f: MemberFilter): boolean {
+  return !f.orgId && !f.q?.trim() && !f.idHash && !f.category && !f.status && !f.joinedFrom && !f.joinedTo && !f.leftFrom && !f.leftTo;
 }
 
 export async function list(db: DbOrTx, f: MemberFilter, opts: ListOpts) {

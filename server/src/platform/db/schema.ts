@@ -15,7 +15,7 @@ export * from './tables/assistance.ts';
 import { orgs, orgEvents } from './tables/orgs.ts';
 import { roles, users, sessions, userMfa, mfaRecoveryCodes, mfaPendingLogins } from './tables/accounts.ts';
 import { auditEvents } from './tables/audit.ts';
-import { members, memberEvents, memberFlowMonths } from './tables/members.ts';
+import { members, memberEvents, memberFlowMonths, memberPathCounts } from './tables/members.ts';
 import { cases, caseSteps, caseCounters, calendarDays, calendarYears } from './tables/cases.ts';
 import { jobs } from './tables/jobs.ts';
 import { memberImports, memberImportRows, memberImportStaged } from './tables/imports.ts';
@@ -42,6 +42,7 @@ export const schema = {
   targets,
   workSummaries,
   memberFlowMonths,
+  memberPathCounts,
   userMfa,
   mfaRecoveryCodes,
   mfaPendingLogins,

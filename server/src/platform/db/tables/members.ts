@@ -72,6 +72,18 @@ export const members = pgTable(
   ],
 );
 
+// Members on the books (any status but 'left') per org path, kept by statement-level triggers on members in the
+// transaction of every write (migration member_path_counts). The roster's first page sums these over the scope
+// instead of visiting every member row of it: a district's count read ~4,500 heap pages right after an import.
+export const memberPathCounts = pgTable(
+  'member_path_counts',
+  {
+    orgPath: varchar('org_path', { length: 400 }).primaryKey(),
+    n: integer('n').notNull(),
+  },
+  (t) => [index('member_path_counts_path_idx').using('btree', t.orgPath.op('text_pattern_ops'), t.n)],
+);
+
 // Data keys of the envelope: random AES-256 keys wrapped by the master key (or an external KMS, see
 // platform/crypto/key-provider.ts). Ciphertexts name their key version; exactly one key is active for new values.
 export const dataKeys = pgTable(

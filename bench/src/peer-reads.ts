@@ -111,7 +111,7 @@ async function main() {
       process.stdout.write(
         `${LABEL} ${args.db} ${members} members, list (${total}): seq median ${list.median} p95 ${list.p95} ms | ` +
           `${CONNECTIONS} conn × ${DURATION} s: ${Math.round(r.requests.average)} req/s p50 ${r.latency.p50} p99 ${r.latency.p99} ms ` +
-          `non2xx ${r.non2xx} err ${r.errors + r.timeouts} | CPU/req node ${perReq(nodeMs)} db ${perReq(dbCpu() - db0)} ms | ` +
+          `non2xx ${r.non2xx} err ${r.errors + r.timeouts} | CPU/req node ${perReq(nodeMs)} (sys ${perReq(used.system / 1000)}) db ${perReq(dbCpu() - db0)} ms | ` +
           `ID median ${idStats.median} p95 ${idStats.p95} ms | load ${load1()}\n`,
       );
     } finally {

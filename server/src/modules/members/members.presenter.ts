@@ -1,9 +1,9 @@
 // Members leave the server masked: the allow-list has no clear ID number, phone or full birth date (with it,
 // digits 7–14 of the masked ID are known and the number can be rebuilt); the birth year is enough for age.
 import type { MemberCategory, MemberStatus, TMember } from '@gonghui/common';
-import type { MemberWithOrg } from './members.repo.ts';
+import type { MemberListRow } from './members.repo.ts';
 
-export function presentMember(m: MemberWithOrg): TMember {
+export function presentMember(m: MemberListRow): TMember {
   return {
     id: m.id,
     orgId: m.orgId,

@@ -1,5 +1,5 @@
 // SQL for the member registry. Every read that serves a user is bounded by a scope path.
-import { and, desc, eq, gte, inArray, like, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, like, lt, lte, ne, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { memberEvents, memberPathCounts, members, orgs, type DbOrTx } from '../../platform/db/index.ts';
 import { subtreeOf, subtreePathRewriter } from '../../platform/authz/index.ts';
 import { queryGrams } from './members.names.ts';
@@ -52,6 +52,28 @@ export function memberWhere(f: MemberFilter): SQL | undefined {
 
 const withOrg = { orgName: orgs.name };
 
+/** What a list row shows (members.presenter.ts) and is sorted by (members.cursor.ts): no ciphers, hashes or grams,
+ *  which the list would only parse and drop. */
+const listColumns = {
+  id: members.id,
+  orgId: members.orgId,
+  name: members.name,
+  namePinyin: members.namePinyin,
+  idMasked: members.idMasked,
+  phoneMasked: members.phoneMasked,
+  gender: members.gender,
+  birthYear: members.birthYear,
+  joinedAt: members.joinedAt,
+  status: members.status,
+  statusSince: members.statusSince,
+  categories: members.categories,
+  cardNo: members.cardNo,
+  createdAt: members.createdAt,
+  updatedAt: members.updatedAt,
+  ...withOrg,
+};
+export type MemberListRow = Pick<MemberWithOrg, keyof typeof listColumns>;
+
 /** Counting a city's two million rows costs more than the page itself: count up to this many, then say "more". */
 export const COUNT_CAP = 10_000;
 
@@ -64,51 +86,126 @@ export interface ListOpts {
   afterKey?: [string | number, number];
 }
 
-/** The statements of one list page: the page itself, and its capped count (none for a keyset page). */
+/** The count column of a page: the plain roster's total from member_path_counts, or none. */
+const pathTotal = (lo: unknown, hi: unknown) =>
+  sql<number | null>`(SELECT coalesce(sum(${memberPathCounts.n}), 0)::int FROM ${memberPathCounts}
+    WHERE ${memberPathCounts.orgPath} ~>=~ ${lo} AND ${memberPathCounts.orgPath} ~<~ ${hi})`;
+const noTotal = sql<number | null>`NULL::int`;
+
+/** One page of rows (with `total` on every row), whatever the filter; `limit` and `offset` may be placeholders. */
+function pageQuery(
+  db: DbOrTx,
+  where: SQL | undefined,
+  total: SQL<number | null>,
+  sort: MemberSort,
+  limit: number | Placeholder,
+  offset: number | Placeholder,
+) {
+  return db
+    .select({ ...listColumns, total })
+    .from(members)
+    .innerJoin(orgs, eq(orgs.id, members.orgId))
+    .where(where)
+    .orderBy(...orderOf(sort))
+    .limit(limit)
+    .offset(offset);
+}
+
+/**
+ * The statements of one list page: the page itself and its count. The plain roster's pages read their total from
+ * member_path_counts in the same statement (column `total` of every row; `pathCount` alone when the page is empty);
+ * a filtered first page counts its rows up to COUNT_CAP; a keyset page counts nothing.
+ */
 export function listQueries(db: DbOrTx, f: MemberFilter, opts: ListOpts) {
   const w = memberWhere(f);
   const sort = opts.sort ?? 'id';
   const next = opts.afterKey ? afterKey(sort, opts.afterKey) : opts.after && sort === 'id' ? lt(members.id, opts.after) : undefined;
   const keyset = next ? and(w, next) : w;
+  // An ID number matches one member at most: the first page of a lookup is its own count.
+  const lookup = !next && !!f.idHash && opts.page === 1;
+  const plain = !next && onBooksOnly(f);
+  const counted = next || lookup || plain;
   return {
-    page: db
-      .select({ m: members, ...withOrg })
-      .from(members)
-      .innerJoin(orgs, eq(orgs.id, members.orgId))
-      .where(keyset)
-      .orderBy(...orderOf(sort))
-      .limit(opts.pageSize)
-      .offset(next ? 0 : (opts.page - 1) * opts.pageSize),
-    // A keyset page is a next page: the client has the count from the first one.
-    count: next
+    page: pageQuery(
+      db,
+      keyset,
+      plain ? pathTotal(f.scopePath, `${f.scopePath}:`) : noTotal,
+      sort,
+      opts.pageSize,
+      next ? 0 : (opts.page - 1) * opts.pageSize,
+    ),
+    count: counted
       ? undefined
-      : onBooksOnly(f)
-        ? db
-            .select({ n: sql<number>`coalesce(sum(${memberPathCounts.n}), 0)::int` })
-            .from(memberPathCounts)
-            .where(subtreeOf(memberPathCounts.orgPath, f.scopePath))
-        : db.select({ n: sql<number>`count(*)::int` }).from(
-            db
-              .select({ one: sql`1` })
-              .from(members)
-              .where(w)
-              .limit(COUNT_CAP + 1)
-              .as('capped'),
-          ),
+      : db.select({ n: sql<number>`count(*)::int` }).from(
+          db
+            .select({ one: sql`1` })
+            .from(members)
+            .where(w)
+            .limit(COUNT_CAP + 1)
+            .as('capped'),
+        ),
+    pathCount: plain
+      ? db
+          .select({ n: sql<number>`coalesce(sum(${memberPathCounts.n}), 0)::int` })
+          .from(memberPathCounts)
+          .where(subtreeOf(memberPathCounts.orgPath, f.scopePath))
+      : undefined,
+    lookup,
   };
 }
 
 /** Whether the filter is "every member on the books in the subtree": member_path_counts holds that count. */
 function onBooksOnly(f: MemberFilter): boolean {
-  return !f.orgId && !f.q?.trim() && !f.idHash && !f.category && !f.status && !f.joinedFrom && !f.joinedTo && !f.leftFrom && !f.leftTo;
+  return !f.orgId && !f.q?.trim() && !f.category && !f.status && !f.joinedFrom && !f.joinedTo && !f.leftFrom && !f.leftTo && !f.idHash;
+}
+
+// The two lists every console opens most — the plain roster and the exact ID lookup — run statements built once per
+// database and sort, with placeholders for the values: building a statement cost more CPU than the database spent
+// on it. The name '' keeps them unnamed, so PostgreSQL plans each execution for its own scope (one generic plan for
+// every scope could walk the whole table for a small union).
+const ph = {
+  lo: sql.placeholder('lo'),
+  hi: sql.placeholder('hi'),
+  idHash: sql.placeholder('idHash'),
+  limit: sql.placeholder('limit'),
+  offset: sql.placeholder('offset'),
+};
+type Shape = 'plain' | 'lookup';
+function preparedPage(db: DbOrTx, shape: Shape, sort: MemberSort) {
+  // memberWhere's conditions for these two filters, over placeholders.
+  const inScope = sql`(${members.orgPath} ~>=~ ${ph.lo} AND ${members.orgPath} ~<~ ${ph.hi})`;
+  const where = and(inScope, shape === 'lookup' ? eq(members.idHash, ph.idHash) : undefined, ne(members.status, 'left'));
+  return pageQuery(db, where, shape === 'plain' ? pathTotal(ph.lo, ph.hi) : noTotal, sort, ph.limit, ph.offset).prepare('');
+}
+type PreparedPage = ReturnType<typeof preparedPage>;
+const prepared = new WeakMap<DbOrTx, Map<string, PreparedPage>>();
+
+function hotShape(f: MemberFilter, opts: ListOpts): Shape | null {
+  if (opts.after || opts.afterKey || !/^(\d+\.)+$/.test(f.scopePath)) return null;
+  if (!f.idHash) return onBooksOnly(f) ? 'plain' : null;
+  return opts.page === 1 && onBooksOnly({ ...f, idHash: undefined }) ? 'lookup' : null;
 }
 
 export async function list(db: DbOrTx, f: MemberFilter, opts: ListOpts) {
+  const shape = hotShape(f, opts);
+  if (shape) {
+    const sort = opts.sort ?? 'id';
+    let byKey = prepared.get(db);
+    if (!byKey) prepared.set(db, (byKey = new Map<string, PreparedPage>()));
+    const key = `${shape}:${sort}`;
+    let stmt = byKey.get(key);
+    if (!stmt) byKey.set(key, (stmt = preparedPage(db, shape, sort)));
+    const offset = (opts.page - 1) * opts.pageSize;
+    const items = await stmt.execute({ lo: f.scopePath, hi: `${f.scopePath}:`, idHash: f.idHash ?? '', limit: opts.pageSize, offset });
+    if (shape === 'lookup') return { items, total: items.length, totalExact: true };
+    const n = items[0]?.total ?? (await listQueries(db, f, opts).pathCount)?.[0]?.n ?? 0;
+    return { items, total: Math.min(n, COUNT_CAP), totalExact: n <= COUNT_CAP };
+  }
   const q = listQueries(db, f, opts);
-  const [rows, count] = await Promise.all([q.page, q.count]);
-  const items = rows.map((r) => ({ ...r.m, orgName: r.orgName }));
-  if (!count) return { items, total: null, totalExact: false };
-  const n = count[0]?.n ?? 0;
+  const [items, count] = await Promise.all([q.page, q.count]);
+  if (q.lookup) return { items, total: items.length, totalExact: true };
+  const n = q.pathCount ? (items[0]?.total ?? (await q.pathCount)[0]?.n ?? 0) : count ? (count[0]?.n ?? 0) : null;
+  if (n === null) return { items, total: null, totalExact: false };
   return { items, total: Math.min(n, COUNT_CAP), totalExact: n <= COUNT_CAP };
 }
 

@@ -161,8 +161,9 @@ function onBooksOnly(f: MemberFilter): boolean {
 
 // The two lists every console opens most — the plain roster and the exact ID lookup — run statements built once per
 // database and sort, with placeholders for the values: building a statement cost more CPU than the database spent
-// on it. The name '' keeps them unnamed, so PostgreSQL plans each execution for its own scope (one generic plan for
-// every scope could walk the whole table for a small union).
+// on it. The name '' keeps them unnamed: naming them would save only the parse — PostgreSQL went on planning each
+// execution (its custom plans cost less than the generic one), and PGlite's connections share one session, where
+// two connections preparing one name collide.
 const ph = {
   lo: sql.placeholder('lo'),
   hi: sql.placeholder('hi'),

@@ -17,7 +17,9 @@ import { engines, ADMIN_PASSWORD } from '../../test/db.ts';
 import { bigRosterFile, multipartBody, newId } from '../../test/imports.ts';
 import { fetchLogin, type Authenticator } from '../../test/fetch-session.ts';
 
-const ROWS = 20_000;
+// Large enough that the resumed job is still staging when the SIGTERM lands: with 20,000 rows a faster staging
+// (pooled nonces, uncompressed batches) read and published the rest before it (seen in CI on PGlite).
+const ROWS = 40_000;
 const mainEntry = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../main.ts');
 
 async function adminQuery(text: string): Promise<void> {
@@ -179,7 +181,7 @@ describe.each(engines())('member import crash through main.ts on %s', (engine) =
         servers.push(s);
         auth = await login(s.base);
         // Progress is recorded only by a checkpoint of new rows: the first value past the kill point means the resumed
-        // job has staged a batch of its own. SIGTERM then, at once: a batch is 2,000–5,000 of the 20,000 rows, so
+        // job has staged a batch of its own. SIGTERM then, at once: a batch is 2,000–5,000 of the ROWS rows, so
         // waiting for a larger margin let the rest of the file be read and published before the SIGTERM landed (seen
         // on a loaded machine), and the test saw a finished job.
         const moveOn = Math.min(0.88, Number(killedAt?.progress ?? 0) + 0.001);

@@ -19,19 +19,12 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { runMigrations } from '../../server/src/platform/db/index.ts';
 import { openBenchDb } from './db.ts';
-import { load1, parseArgs, printTable, writeOut } from './lib.ts';
+import { load1, parseArgs, printTable, takeOpt, writeOut } from './lib.ts';
 
 const argv = process.argv.slice(2);
-const takeOpt = (name: string): string | undefined => {
-  const i = argv.indexOf(`--${name}`);
-  if (i < 0) return undefined;
-  const v = argv[i + 1];
-  argv.splice(i, 2);
-  return v;
-};
-const FILES = Number(takeOpt('files') ?? 200_000);
-const ENTRIES = Number(takeOpt('entries') ?? 2_000_000);
-const BATCH = Number(takeOpt('batch') ?? 250_000);
+const FILES = Number(takeOpt(argv, 'files') ?? 200_000);
+const ENTRIES = Number(takeOpt(argv, 'entries') ?? 2_000_000);
+const BATCH = Number(takeOpt(argv, 'batch') ?? 250_000);
 const args = parseArgs(['--db', 'postgres', ...argv]);
 /** Distinct people receiving assistance: each gets ~2.9 entries at full scale. */
 const PEOPLE = Math.max(FILES, Math.round(ENTRIES * 0.35));

@@ -31,6 +31,24 @@ export interface BenchArgs {
 /** Relative paths are taken from where the user typed the command (npm runs workspace scripts in bench/). */
 const fromUser = (p: string) => path.resolve(process.env.INIT_CWD ?? process.cwd(), p);
 
+/** Takes `--name value` out of argv (a script's own option, so parseArgs never sees it); `dflt` when absent. */
+export function takeOpt(argv: string[], name: string, dflt: string): string;
+export function takeOpt(argv: string[], name: string): string | undefined;
+export function takeOpt(argv: string[], name: string, dflt?: string): string | undefined {
+  const i = argv.indexOf(`--${name}`);
+  if (i < 0) return dflt;
+  const v = argv[i + 1] ?? dflt;
+  argv.splice(i, 2);
+  return v;
+}
+
+/** Takes the flag `--name` out of argv; whether it was there. */
+export function takeFlag(argv: string[], name: string): boolean {
+  const i = argv.indexOf(`--${name}`);
+  if (i >= 0) argv.splice(i, 1);
+  return i >= 0;
+}
+
 export function parseArgs(argv: string[] = process.argv.slice(2)): BenchArgs {
   const opts = new Map<string, string>();
   const flags = new Set<string>();

@@ -16,20 +16,12 @@ import { eventsHaveDimensions, historyOf, insertMembersWithHistory, type History
 import { openBenchDb } from './db.ts';
 import { personOf } from './members-people.ts';
 import { benchCrypto } from './members-crypto.ts';
-import { load1, OUT_DIR, parseArgs, writeOut } from './lib.ts';
+import { load1, OUT_DIR, parseArgs, takeFlag, takeOpt, writeOut } from './lib.ts';
 
 const argv = process.argv.slice(2);
-const takeOpt = (name: string): string | undefined => {
-  const i = argv.indexOf(`--${name}`);
-  if (i < 0) return undefined;
-  const v = argv[i + 1];
-  argv.splice(i, 2);
-  return v;
-};
-const nOpt = takeOpt('n');
-const batchOpt = takeOpt('batch');
-const keepIdx = argv.includes('--keep-indexes');
-if (keepIdx) argv.splice(argv.indexOf('--keep-indexes'), 1);
+const nOpt = takeOpt(argv, 'n');
+const batchOpt = takeOpt(argv, 'batch');
+const keepIdx = takeFlag(argv, 'keep-indexes');
 const args = parseArgs(argv);
 const N = Number(nOpt ?? (args.db === 'postgres' ? 2_000_000 : 100_000));
 const BATCH = Number(batchOpt ?? 5000);

@@ -15,16 +15,12 @@ import { XlsxWorkbook } from '../../server/src/platform/excel/index.ts';
 import { bigRosterFile } from '../../server/src/test/imports.ts';
 import { personOf } from './members-people.ts';
 import { peakRssMb, runImportPhase, type PhaseResult } from './members-import-job.ts';
-import { assertLoopback, createPgDatabase, dropPgDatabase, DEFAULT_PG_URL, load1, OUT_DIR, printTable, writeOut } from './lib.ts';
+import { assertLoopback, createPgDatabase, DEFAULT_PG_URL, dropPgDatabase, load1, OUT_DIR, printTable, takeOpt, writeOut } from './lib.ts';
 
 const argv = process.argv.slice(2);
-const opt = (name: string, dflt: string) => {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 ? (argv[i + 1] ?? dflt) : dflt;
-};
-const ROWS = Number(opt('rows', '1000000'));
-const URL_ = assertLoopback(opt('url', DEFAULT_PG_URL));
-const PHASE = opt('phase', '');
+const ROWS = Number(takeOpt(argv, 'rows', '1000000'));
+const URL_ = assertLoopback(takeOpt(argv, 'url', DEFAULT_PG_URL));
+const PHASE = takeOpt(argv, 'phase', '');
 const SEED = 20260101;
 const FILE = path.join(OUT_DIR, `members-import-${ROWS}.xlsx`);
 const LABEL: Record<string, string> = { migrant: '农民工', new_forms: '新业态劳动者', dispatched: '劳务派遣' };

@@ -13,19 +13,12 @@ import { benchCrypto } from './members-crypto.ts';
 import { findTargets } from './targets.ts';
 import { makeUser } from '../../server/src/test/factories.ts';
 import { login } from './members-http.ts';
-import { BENCH_ADMIN_PASSWORD, dbPids, keepPoolOpen, load1, parseArgs, printTable, procCpu, writeOut } from './lib.ts';
+import { BENCH_ADMIN_PASSWORD, dbPids, keepPoolOpen, load1, parseArgs, printTable, procCpu, takeOpt, writeOut } from './lib.ts';
 
 const argv = process.argv.slice(2);
-const opt = (name: string, dflt: string): string => {
-  const i = argv.indexOf(`--${name}`);
-  if (i < 0) return dflt;
-  const v = argv[i + 1] ?? dflt;
-  argv.splice(i, 2);
-  return v;
-};
-const connections = Number(opt('connections', '50'));
-const duration = Number(opt('duration', '20'));
-const as = opt('as', 'admin');
+const connections = Number(takeOpt(argv, 'connections', '50'));
+const duration = Number(takeOpt(argv, 'duration', '20'));
+const as = takeOpt(argv, 'as', 'admin');
 const args = parseArgs(argv);
 
 interface CannonResult {

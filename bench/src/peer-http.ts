@@ -42,12 +42,38 @@ export interface PollTrace {
   polls: number;
   /** The slowest status request (the job runs in the server's process). */
   slowestPollMs: number;
+  /** Open-loop probes: one status request every 100 ms whether or not the last has answered, so a stall shows in
+   *  every request it holds up (a closed-loop poller waits it out in one). Latencies in ms. */
+  probes: { n: number; p50: number; p95: number; max: number };
 }
 
-/** Polls GET /api/v1/member-imports/:id every 100 ms until the job has ended. */
+/** Polls GET /api/v1/member-imports/:id every 100 ms until the job has ended, with open-loop probes beside it. */
 export async function poll(base: string, cookie: string, id: number): Promise<{ state: ImportState; trace: PollTrace }> {
   const t0 = performance.now();
-  const trace: PollTrace = { runningAt: null, polls: 0, slowestPollMs: 0 };
+  const trace: PollTrace = { runningAt: null, polls: 0, slowestPollMs: 0, probes: { n: 0, p50: 0, p95: 0, max: 0 } };
+  const probeMs: number[] = [];
+  const inFlight = new Set<Promise<void>>();
+  const timer = setInterval(() => {
+    const t = performance.now();
+    const p = fetch(`${base}/api/v1/member-imports/${id}`, { headers: { cookie } })
+      .then((r) => r.arrayBuffer())
+      .then(() => void probeMs.push(performance.now() - t))
+      .finally(() => inFlight.delete(p));
+    inFlight.add(p);
+  }, 100);
+  try {
+    const state = await pollUntilEnded(base, cookie, id, t0, trace);
+    return { state, trace };
+  } finally {
+    clearInterval(timer);
+    await Promise.allSettled([...inFlight]);
+    const xs = probeMs.sort((a, b) => a - b);
+    const at = (q: number) => Math.round(xs[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? 0);
+    trace.probes = { n: xs.length, p50: at(0.5), p95: at(0.95), max: Math.round(xs[xs.length - 1] ?? 0) };
+  }
+}
+
+async function pollUntilEnded(base: string, cookie: string, id: number, t0: number, trace: PollTrace): Promise<ImportState> {
   for (;;) {
     const t = performance.now();
     const res = await fetch(`${base}/api/v1/member-imports/${id}`, { headers: { cookie } });
@@ -56,7 +82,7 @@ export async function poll(base: string, cookie: string, id: number): Promise<{ 
     trace.slowestPollMs = Math.max(trace.slowestPollMs, Math.round(performance.now() - t));
     if (res.status !== 200) throw new Error(`import ${id}: ${res.status} ${JSON.stringify(body)}`);
     if (body.status !== 'queued' && trace.runningAt === null) trace.runningAt = Math.round(performance.now() - t0);
-    if (body.status === 'succeeded' || body.status === 'failed') return { state: body, trace };
+    if (body.status === 'succeeded' || body.status === 'failed') return body;
     await new Promise((r) => setTimeout(r, 100));
   }
 }

@@ -15,23 +15,16 @@ import { openAppDb, openBenchDb } from './db.ts';
 import { benchCrypto } from './members-crypto.ts';
 import { login } from './members-http.ts';
 import { personOf } from './members-people.ts';
-import { OUT_DIR, dbPids, keepPoolOpen, load1, parseArgs, procCpu, summarize, type Stats } from './lib.ts';
+import { dbPids, keepPoolOpen, load1, OUT_DIR, parseArgs, procCpu, type Stats, summarize, takeOpt } from './lib.ts';
 import { planPeerCity, unionOf } from './peer-city.ts';
 import { autocannon } from './peer-http.ts';
 
 const argv = process.argv.slice(2);
-const opt = (name: string, dflt: string): string => {
-  const i = argv.indexOf(`--${name}`);
-  if (i < 0) return dflt;
-  const v = argv[i + 1] ?? dflt;
-  argv.splice(i, 2);
-  return v;
-};
-const DURATION = Number(opt('duration', '10'));
-const CONNECTIONS = Number(opt('connections', '50'));
-const LABEL = opt('label', '');
+const DURATION = Number(takeOpt(argv, 'duration', '10'));
+const CONNECTIONS = Number(takeOpt(argv, 'connections', '50'));
+const LABEL = takeOpt(argv, 'label', '');
 /** Writes a CPU profile of this process (the server) taken during the autocannon run only. */
-const PROFILE = opt('profile', '');
+const PROFILE = takeOpt(argv, 'profile', '');
 if (!argv.includes('--url')) argv.push('--url', 'postgres://postgres@127.0.0.1:5432/gh_peer');
 if (!argv.includes('--data-dir')) argv.push('--data-dir', path.join(OUT_DIR, 'peer-pglite'));
 const args = parseArgs(argv);

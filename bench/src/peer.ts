@@ -19,34 +19,37 @@ import { openAppDb, openBenchDb } from './db.ts';
 import { benchCrypto } from './members-crypto.ts';
 import { login } from './members-http.ts';
 import { personOf } from './members-people.ts';
-import { BENCH_ADMIN_PASSWORD, OUT_DIR, load1, parseArgs, printTable, summarize, timed, writeOut, type Stats } from './lib.ts';
+import {
+  BENCH_ADMIN_PASSWORD,
+  load1,
+  OUT_DIR,
+  parseArgs,
+  printTable,
+  type Stats,
+  summarize,
+  takeFlag,
+  takeOpt,
+  timed,
+  writeOut,
+} from './lib.ts';
 import { loadPeerCity, planPeerCity, unionOf, writePeerRoster, type PeerCity } from './peer-city.ts';
 import { autocannon, poll, upload, type ImportState, type PollTrace } from './peer-http.ts';
 
 const argv = process.argv.slice(2);
-const opt = (name: string, dflt: string): string => {
-  const i = argv.indexOf(`--${name}`);
-  if (i < 0) return dflt;
-  const v = argv[i + 1] ?? dflt;
-  argv.splice(i, 2);
-  return v;
-};
-const MEMBERS = Number(opt('members', '100000'));
-const DURATION = Number(opt('duration', '20'));
-const CONNECTIONS = Number(opt('connections', '50'));
+const MEMBERS = Number(takeOpt(argv, 'members', '100000'));
+const DURATION = Number(takeOpt(argv, 'duration', '20'));
+const CONNECTIONS = Number(takeOpt(argv, 'connections', '50'));
 const engineGiven = argv.includes('--db');
 /** VACUUM ANALYZE between the import and the reads (default: read at once, as right after a real import). */
-const VACUUM = argv.includes('--vacuum');
-if (VACUUM) argv.splice(argv.indexOf('--vacuum'), 1);
+const VACUUM = takeFlag(argv, 'vacuum');
 /** Only the dry run and the import (no list, autocannon or ID lookup phases), e.g. to compare import changes. */
-const IMPORT_ONLY = argv.includes('--import-only');
-if (IMPORT_ONLY) argv.splice(argv.indexOf('--import-only'), 1);
+const IMPORT_ONLY = takeFlag(argv, 'import-only');
 const outName = (engine: string) => `peer-${engine}${VACUUM ? '-vacuum' : ''}.json`;
 if (!argv.includes('--url')) argv.push('--url', 'postgres://postgres@127.0.0.1:5432/gh_peer');
 if (!argv.includes('--data-dir')) argv.push('--data-dir', path.join(OUT_DIR, 'peer-pglite'));
 const args = parseArgs(argv);
 
-const GOALS = { importRowsPerS: 21_000, pgReqPerS: 870, pgP99: 50, pgliteReqPerS: 300, idMs: 1 };
+const GOALS = { importRowsPerS: 21_000, pgReqPerS: 870, pgP99: 50, pgliteReqPerS: 300, idMs: 1, statusP95Ms: 100 };
 
 interface PeerResult {
   engine: string;
@@ -138,7 +141,7 @@ async function runEngine(): Promise<PeerResult | null> {
         imp.state.finishedAt && imp.state.createdAt ? (Date.parse(imp.state.finishedAt) - Date.parse(imp.state.createdAt)) / 1000 : null;
       const rowsPerS = Math.round((imp.state.imported + imp.state.updated) / imp.seconds);
       process.stdout.write(
-        `import: ${imp.seconds.toFixed(1)} s (upload → 202 ${imp.uploadS.toFixed(1)} s, job created → finished_at ${jobSeconds ?? '?'} s (finished_at is stamped when the publish transaction begins), seen running after ${imp.trace.runningAt} ms, ${imp.trace.polls} polls, slowest ${imp.trace.slowestPollMs} ms), ${imp.state.status}, imported ${imp.state.imported}, updated ${imp.state.updated}, errors ${imp.state.errorCount}, notices ${imp.state.noticeCount} → ${rowsPerS} rows/s\n`,
+        `import: ${imp.seconds.toFixed(1)} s (upload → 202 ${imp.uploadS.toFixed(1)} s, job created → finished_at ${jobSeconds ?? '?'} s (finished_at is stamped when the publish transaction begins), seen running after ${imp.trace.runningAt} ms, ${imp.trace.polls} polls, slowest ${imp.trace.slowestPollMs} ms; ${imp.trace.probes.n} open-loop status probes p50 ${imp.trace.probes.p50} p95 ${imp.trace.probes.p95} max ${imp.trace.probes.max} ms), ${imp.state.status}, imported ${imp.state.imported}, updated ${imp.state.updated}, errors ${imp.state.errorCount}, notices ${imp.state.noticeCount} → ${rowsPerS} rows/s\n`,
       );
       for (const e of imp.state.errors.slice(0, 5)) process.stdout.write(`  row ${e.row}: ${e.message}\n`);
       if (imp.state.status !== 'succeeded') throw new Error(`import ${imp.state.status}: ${imp.state.message}`);
@@ -256,6 +259,13 @@ function printGoals(results: PeerResult[]): void {
         `${r.import.state.imported} / ${r.import.state.errorCount}`,
         '0 errors',
         verdict(r.import.state.errorCount === 0),
+      ],
+      [
+        r.engine,
+        'status during the import, open-loop p95 / max ms',
+        `${r.import.trace.probes.p95} / ${r.import.trace.probes.max}`,
+        `p95 ≤ ${GOALS.statusP95Ms}`,
+        verdict(r.import.trace.probes.p95 <= GOALS.statusP95Ms),
       ],
       [r.engine, 'dry run s', r.dryRun.seconds.toFixed(1), '', ''],
       [r.engine, 'list page 1 median / p95 ms', `${r.list.stats.median} / ${r.list.stats.p95}`, '', ''],

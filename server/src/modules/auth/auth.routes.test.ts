@@ -37,7 +37,13 @@ describe.each(engines())('auth on %s', (engine) => {
     expect(res.status).toBe(401);
     expect(res.body.code).toBe('UNAUTHENTICATED');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
-    expect(String(res.headers['content-security-policy'])).toContain("default-src 'self'");
+    expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(res.headers['referrer-policy']).toBe('no-referrer');
+    expect(String(res.headers['strict-transport-security'])).toMatch(/max-age=\d+/);
+    const csp = String(res.headers['content-security-policy']);
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("img-src 'self' data: blob:");
+    expect(csp).toContain("frame-ancestors 'self'");
   });
 
   it('gives the same message for a wrong password and an unknown user', async () => {

@@ -3,7 +3,6 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -11,7 +10,6 @@ import {
   hasZodFastifySchemaValidationErrors,
   isResponseSerializationError,
   jsonSchemaTransform,
-  serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
@@ -20,6 +18,8 @@ import { appErrorFromDb } from './db-errors.ts';
 import { AppError, validationMessage } from './errors.ts';
 import { loggerOptions, type LogStream } from './logger.ts';
 import { collectRoutes } from './routes.ts';
+import { compiledSerializerCompiler } from './serializer.ts';
+import { staticSecurityHeaders } from './security-headers.ts';
 
 export type App = FastifyInstance;
 
@@ -43,7 +43,8 @@ export async function createHttpApp(opts: HttpOptions) {
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  // Tests run every answer through both serializers and require the same bytes (serializer.ts).
+  app.setSerializerCompiler(compiledSerializerCompiler({ verify: process.env.NODE_ENV === 'test' }));
   collectRoutes(app);
 
   // API answers carry personal data: no browser or proxy may keep a copy (downloads and errors included).
@@ -53,7 +54,7 @@ export async function createHttpApp(opts: HttpOptions) {
     reply.header('pragma', 'no-cache');
   });
 
-  await app.register(helmet, {
+  const securityHeaders = staticSecurityHeaders({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -62,6 +63,11 @@ export async function createHttpApp(opts: HttpOptions) {
         scriptSrc: ["'self'"],
       },
     },
+  });
+  // onRequest, so a handler may still narrow one (attachments send a sandboxed CSP).
+  app.addHook('onRequest', (_req, reply, done) => {
+    void reply.headers(securityHeaders);
+    done();
   });
   await app.register(cookie);
   await app.register(rateLimit, {

@@ -14,7 +14,8 @@ import { NotFoundPage } from '../pages/NotFoundPage.tsx';
 import { WEB_MODULES } from '../modules/index.ts';
 import { setMessageApi } from '../utils/notify.ts';
 import { AppShell } from './AppShell.tsx';
-import { HomeRedirect, preloadWorkbench } from './HomeRedirect.tsx';
+import { HomeRedirect, homeLoader, preloadWorkbench } from './HomeRedirect.tsx';
+import { onEnterOnly } from './prefetchRoute.ts';
 import { ACCOUNT_SECURITY_PATH, CHANGE_PASSWORD_PATH } from './paths.ts';
 import { RequireAuth } from './RequireAuth.tsx';
 
@@ -51,7 +52,7 @@ export const consoleRoutes: RouteObject[] = [
           {
             element: <AppShell />,
             children: [
-              { index: true, element: <HomeRedirect /> },
+              { index: true, loader: homeLoader, shouldRevalidate: onEnterOnly, element: <HomeRedirect /> },
               ...WEB_MODULES.flatMap((m) => m.routes),
               { path: '*', element: <NotFoundPage /> },
             ],

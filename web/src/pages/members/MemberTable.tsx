@@ -7,10 +7,9 @@ import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { ProTable } from '@ant-design/pro-components';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { LIMITS, type MemberCategory, type MemberStatus, type TMember, type TOrg } from '@gonghui/common';
-import { importApi, type MemberFilters, type MemberSort } from '../../api/members.ts';
+import { LIMITS, type TMember, type TOrg } from '@gonghui/common';
+import { importApi, type MemberSort } from '../../api/members.ts';
 import { useCan } from '../../app/session.ts';
-import { toIsoDate } from '../../utils/format.ts';
 import { notifyError } from '../../utils/notify.ts';
 import { useIsPhone } from '../../utils/useIsPhone.ts';
 import { useScreens, visibleColumns } from '../../utils/useScreens.ts';
@@ -23,6 +22,7 @@ import { MemberLeaveModal } from './MemberLeaveModal.tsx';
 import { MemberTransferModal } from './MemberTransferModal.tsx';
 import { useMemberColumns, type MemberAction } from './memberColumns.tsx';
 import { MemberPager } from './MemberPager.tsx';
+import { filtersOf, type MemberInitialFilters, type MemberSearch } from './memberQuery.ts';
 import { useMemberPages } from './useMemberPages.ts';
 
 const SORTS: { value: MemberSort; label: string }[] = [
@@ -33,22 +33,6 @@ const SORTS: { value: MemberSort; label: string }[] = [
 
 /** Filter fields per row: one on a phone, two on a tablet, three on a desktop. */
 const FILTER_SPAN = { xs: 24, sm: 24, md: 12, lg: 12, xl: 8, xxl: 8 };
-
-interface MemberSearch {
-  q?: string;
-  idNumber?: string;
-  category?: MemberCategory;
-  status?: MemberStatus | 'all';
-  joinedRange?: [unknown, unknown];
-  leftFrom?: string;
-  leftTo?: string;
-}
-
-/** Filters a link brings along (drill-down from a statistic): form values, and a leave-date range shown as a tag. */
-export interface MemberInitialFilters {
-  form: Partial<Pick<MemberSearch, 'category' | 'status' | 'joinedRange'>>;
-  left?: { from?: string; to?: string };
-}
 
 interface MemberTableProps {
   org: TOrg;
@@ -62,22 +46,6 @@ interface MemberTableProps {
   /** The member whose detail drawer is open (kept in the URL by the page). */
   memberId?: number;
   onOpenMember: (id: number | undefined) => void;
-}
-
-function filtersOf(org: TOrg, subtree: boolean, form: MemberSearch, left: MemberInitialFilters['left']): MemberFilters {
-  const [from, to] = form.joinedRange ?? [];
-  return {
-    orgId: org.id,
-    subtree,
-    q: form.q?.trim() || undefined,
-    idNumber: form.idNumber?.trim() || undefined,
-    category: form.category,
-    status: form.status,
-    joinedFrom: toIsoDate(from),
-    joinedTo: toIsoDate(to),
-    leftFrom: left?.from,
-    leftTo: left?.to,
-  };
 }
 
 /** Memoised: the page re-renders as its org tree loads, which leaves the roster as it is (stable props). */

@@ -4,28 +4,20 @@
 // scope switch, the order (?sort=joinedAt|name) and the opened member (?member=) are kept there too, so Back and shared links restore them.
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import dayjs from 'dayjs';
-import { MEMBER_CATEGORIES, MEMBER_STATUSES, type MemberCategory, type MemberStatus } from '@gonghui/common';
 import { useSession } from '../../app/session.ts';
 import { OrgBrowseLayout } from '../../components/orgTree/OrgBrowseLayout.tsx';
 import { useUrlOrgNavigator } from '../../components/orgTree/useUrlOrgNavigator.ts';
 import type { MemberSort } from '../../api/members.ts';
-import { MemberTable, type MemberInitialFilters } from './MemberTable.tsx';
-
-const FILTER_PARAMS = ['status', 'category', 'joinedFrom', 'joinedTo', 'leftFrom', 'leftTo'] as const;
-
-const SORTS: readonly MemberSort[] = ['id', 'joinedAt', 'name'];
-
-const oneOf = <T extends string>(values: readonly T[], v: string | null): T | undefined =>
-  v && (values as readonly string[]).includes(v) ? (v as T) : undefined;
+import { MemberTable } from './MemberTable.tsx';
+import { filterKeyOf, initialFiltersOf, sortOf, subtreeOf } from './memberQuery.ts';
 
 export function MembersPage() {
   const { org: root } = useSession();
   const nav = useUrlOrgNavigator(root);
   const [params, setParams] = useSearchParams();
-  const subtree = params.get('subtree') !== 'false';
+  const subtree = subtreeOf(params);
   const memberId = Number(params.get('member')) || undefined;
-  const sort = oneOf<MemberSort>(SORTS, params.get('sort')) ?? 'id';
+  const sort = sortOf(params);
 
   /** Changes some parameters, keeping the rest; a new history entry, so Back undoes it. */
   const patch = useCallback(
@@ -47,18 +39,8 @@ export function MembersPage() {
   const onOpenMember = useCallback((id: number | undefined) => patch({ member: id === undefined ? undefined : String(id) }), [patch]);
 
   // Only the filter parameters matter here: opening a member or picking a union leaves the filters as they are.
-  const filterKey = FILTER_PARAMS.map((k) => params.get(k) ?? '').join('|');
-  const initial = useMemo<MemberInitialFilters>(() => {
-    const [status, category, from, to, leftFrom, leftTo] = filterKey.split('|').map((v) => v || undefined);
-    return {
-      form: {
-        status: oneOf<MemberStatus>(MEMBER_STATUSES, status ?? null),
-        category: oneOf<MemberCategory>(MEMBER_CATEGORIES, category ?? null),
-        joinedRange: from && to ? [dayjs(from), dayjs(to)] : undefined,
-      },
-      left: leftFrom || leftTo ? { from: leftFrom, to: leftTo } : undefined,
-    };
-  }, [filterKey]);
+  const filterKey = filterKeyOf(params);
+  const initial = useMemo(() => initialFiltersOf(filterKey), [filterKey]);
 
   return (
     <OrgBrowseLayout nav={nav} root={root} treeWidth={240}>

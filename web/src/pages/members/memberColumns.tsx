@@ -1,6 +1,6 @@
 // The roster's columns and search fields (hidden columns are filters only), and each row's actions.
-import { useMemo } from 'react';
-import { Button, Dropdown, Space, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { Button, Dropdown, Space, Typography, type MenuProps } from 'antd';
 import { DownOutlined } from '@ant-design/icons';
 import type { ProColumns } from '@ant-design/pro-components';
 import { LIMITS, MEMBER_CATEGORIES, MEMBER_STATUSES, type MemberStatus, type TMember } from '@gonghui/common';
@@ -28,6 +28,41 @@ interface RowActionsProps {
   canUpdate: boolean;
   texts: ActionTexts;
   onAction: (action: MemberAction, member: TMember) => void;
+}
+
+/**
+ * A row's 更多 menu: a plain button until it is first clicked, then a dropdown opened at once. A page of rows thus
+ * mounts no twenty dropdown triggers before it shows.
+ */
+function MoreMenu({ label, items, onPick }: { label: string; items: MenuProps['items']; onPick: (key: string) => void }) {
+  const [open, setOpen] = useState(false);
+  const [armed, setArmed] = useState(false);
+  const arm = () => {
+    setArmed(true);
+    setOpen(true);
+  };
+  const button = (
+    <Button type="link" size="small" onClick={armed ? undefined : arm} data-testid="member-action-more">
+      {label} <DownOutlined />
+    </Button>
+  );
+  if (!armed) return button;
+  return (
+    <Dropdown
+      trigger={['click']}
+      open={open}
+      onOpenChange={setOpen}
+      menu={{
+        items,
+        onClick: ({ key }) => {
+          setOpen(false);
+          onPick(key);
+        },
+      }}
+    >
+      {button}
+    </Dropdown>
+  );
 }
 
 function RowActions({ member, canUpdate, texts, onAction }: RowActionsProps) {
@@ -64,11 +99,7 @@ function RowActions({ member, canUpdate, texts, onAction }: RowActionsProps) {
           <Button type="link" size="small" onClick={() => onAction('edit', member)} data-testid="member-action-edit">
             {texts.edit}
           </Button>
-          <Dropdown trigger={['click']} menu={{ items: more, onClick: ({ key }) => onAction(key as MemberAction, member) }}>
-            <Button type="link" size="small" data-testid="member-action-more">
-              {texts.more} <DownOutlined />
-            </Button>
-          </Dropdown>
+          <MoreMenu label={texts.more} items={more} onPick={(key) => onAction(key as MemberAction, member)} />
         </>
       ) : (
         <Button type="link" size="small" onClick={() => onAction('card', member)} data-testid="member-action-card">

@@ -47,11 +47,36 @@ const PAGES = [
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
-async function timed(action: () => Promise<unknown>, ready: () => Promise<unknown>): Promise<number> {
-  const started = performance.now();
-  await action();
-  await ready();
-  return Math.round(performance.now() - started);
+/**
+ * The first animation frame that shows `selector`, as the page's performance.now(). Polled in the page on every frame:
+ * page.waitForSelector polls from the test at growing intervals (0, 20, 50, 100, 100, 500 ms…), which rounds a page
+ * that is ready after 300 ms up to about 800.
+ */
+async function readyFrame(page: Page, selector: string, timeout = 15_000): Promise<number> {
+  const handle = await page.waitForFunction((sel) => (document.querySelector(sel) ? performance.now() : 0), selector, {
+    polling: 'raf',
+    timeout,
+  });
+  return await handle.jsonValue();
+}
+
+/** A menu click → the first frame showing the page's data, timed in the page from the click event. */
+async function menuNavigation(page: Page, path: string, ready: string): Promise<number> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __clickAt?: number };
+    w.__clickAt = undefined;
+    document.addEventListener('click', (e) => (w.__clickAt = e.timeStamp), { capture: true, once: true });
+  });
+  await page.click(`.ant-layout-sider a[href="${path}"], .ant-pro-sider a[href="${path}"]`);
+  const shown = await readyFrame(page, ready);
+  const clickAt = await page.evaluate(() => (window as unknown as { __clickAt?: number }).__clickAt ?? 0);
+  return Math.round(shown - clickAt);
+}
+
+/** A full load → the first frame showing the page's data, from the navigation's start (the page's time origin). */
+async function fullLoad(page: Page, url: string, ready: string): Promise<number> {
+  await page.goto(url, { waitUntil: 'commit' });
+  return Math.round(await readyFrame(page, ready, 30_000));
 }
 
 const consoleSpeed: Journey = {
@@ -119,10 +144,7 @@ const consoleSpeed: Journey = {
     const inApp = new Map<string, number[]>();
     for (let round = 0; round < 3; round++) {
       for (const p of PAGES) {
-        const ms = await timed(
-          () => page.click(`.ant-layout-sider a[href="${p.path}"], .ant-pro-sider a[href="${p.path}"]`),
-          () => page.waitForSelector(p.ready),
-        );
+        const ms = await menuNavigation(page, p.path, p.ready);
         inApp.set(p.name, [...(inApp.get(p.name) ?? []), ms]);
       }
     }
@@ -130,10 +152,7 @@ const consoleSpeed: Journey = {
     const reload = new Map<string, number[]>();
     for (let round = 0; round < 3; round++) {
       for (const p of PAGES) {
-        const ms = await timed(
-          () => page.goto(`${app.baseUrl}${p.path}`, { waitUntil: 'commit' }),
-          () => page.waitForSelector(p.ready, { timeout: 30_000 }),
-        );
+        const ms = await fullLoad(page, `${app.baseUrl}${p.path}`, p.ready);
         reload.set(p.name, [...(reload.get(p.name) ?? []), ms]);
       }
     }
@@ -143,7 +162,8 @@ const consoleSpeed: Journey = {
       console.log(
         `  ${p.name}: menu navigation → data ${median(nav)} ms (${nav.join('/')}), full load (warm cache) → data ${median(full)} ms (${full.join('/')})`,
       );
-      expect(median(nav) < 5_000, `${p.name}: in-app navigation shows data within 5 s`).toBe(true);
+      // Generous: the goal is 500 ms, but CI runs this on a shared 2-core machine under other load.
+      expect(median(nav) < 2_500, `${p.name}: in-app navigation shows data within 2.5 s`).toBe(true);
       expect(median(full) < 15_000, `${p.name}: a warm full load shows data within 15 s`).toBe(true);
     }
     await page.context().close();

@@ -1,6 +1,6 @@
 // ProLayout shell: permission-filtered menu, user and org in the header, notifications, language switch, password
 // change, logout.
-import { Dropdown, Grid, Result } from 'antd';
+import { Dropdown, Result } from 'antd';
 import { KeyOutlined, LogoutOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { ProLayout } from '@ant-design/pro-components';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
@@ -9,6 +9,7 @@ import { authApi } from '../api/endpoints.ts';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
 import { NotificationBell } from '../components/NotificationBell.tsx';
 import { notifyError, notifySuccess } from '../utils/notify.ts';
+import { useIsPhone } from '../utils/useIsPhone.ts';
 import { allowedMenu, menuEntryOf, menuRoutes } from './menu.tsx';
 import { queryClient } from './queryClient.ts';
 import { useSession } from './session.ts';
@@ -26,7 +27,7 @@ function Logo() {
 
 export function AppShell() {
   const { t } = useTranslation();
-  const wide = Grid.useBreakpoint().md ?? true;
+  const wide = !useIsPhone();
   const me = useSession();
   const location = useLocation();
   const navigate = useNavigate();

@@ -2,6 +2,7 @@
 // patched into the router on the first navigation away from /login, so the login page never loads antd.
 import { useEffect } from 'react';
 import { App as AntApp, ConfigProvider } from 'antd';
+import { StyleProvider } from '@ant-design/cssinjs';
 // The ES builds: antd/locale/* are CommonJS re-exports whose default import loses the locale object.
 import zhCNLocale from 'antd/es/locale/zh_CN';
 import enUSLocale from 'antd/es/locale/en_US';
@@ -14,9 +15,14 @@ import { NotFoundPage } from '../pages/NotFoundPage.tsx';
 import { WEB_MODULES } from '../modules/index.ts';
 import { setMessageApi } from '../utils/notify.ts';
 import { AppShell } from './AppShell.tsx';
-import { HomeRedirect, preloadWorkbench } from './HomeRedirect.tsx';
+import { HomeRedirect, homeLoader, preloadWorkbench } from './HomeRedirect.tsx';
+import { onEnterOnly } from './prefetchRoute.ts';
 import { ACCOUNT_SECURITY_PATH, CHANGE_PASSWORD_PATH } from './paths.ts';
 import { RequireAuth } from './RequireAuth.tsx';
+import { createKeepAliveStyleCache } from './styleCache.ts';
+
+const styleCache = createKeepAliveStyleCache();
+const THEME = { token: { colorPrimary: '#1d5fd6', borderRadius: 6 } };
 
 function MessageBridge() {
   const { message } = AntApp.useApp();
@@ -27,15 +33,14 @@ function MessageBridge() {
 function ConsoleProviders() {
   const { i18n } = useTranslation();
   return (
-    <ConfigProvider
-      locale={i18n.language === 'en' ? enUSLocale : zhCNLocale}
-      theme={{ token: { colorPrimary: '#1d5fd6', borderRadius: 6 } }}
-    >
-      <AntApp>
-        <MessageBridge />
-        <Outlet />
-      </AntApp>
-    </ConfigProvider>
+    <StyleProvider cache={styleCache}>
+      <ConfigProvider locale={i18n.language === 'en' ? enUSLocale : zhCNLocale} theme={THEME}>
+        <AntApp>
+          <MessageBridge />
+          <Outlet />
+        </AntApp>
+      </ConfigProvider>
+    </StyleProvider>
   );
 }
 
@@ -51,7 +56,7 @@ export const consoleRoutes: RouteObject[] = [
           {
             element: <AppShell />,
             children: [
-              { index: true, element: <HomeRedirect /> },
+              { index: true, loader: homeLoader, shouldRevalidate: onEnterOnly, element: <HomeRedirect /> },
               ...WEB_MODULES.flatMap((m) => m.routes),
               { path: '*', element: <NotFoundPage /> },
             ],

@@ -1,10 +1,18 @@
 import { EditOutlined, FileProtectOutlined, IdcardOutlined, MobileOutlined, SwapOutlined } from '@ant-design/icons';
+import { onEnterOnly, prefetchLoader } from '../app/prefetchRoute.ts';
+import { prefetchMembers } from '../pages/members/memberQuery.ts';
 import { defineWebModule, page } from './define.ts';
 
 export const membersWebModule = defineWebModule({
   key: 'members',
   routes: [
-    { path: 'members', lazy: page(() => import('../pages/members/MembersPage.tsx'), 'MembersPage') },
+    {
+      path: 'members',
+      // The roster's first page is asked for while the page's code loads and renders.
+      loader: prefetchLoader(prefetchMembers),
+      shouldRevalidate: onEnterOnly,
+      lazy: page(() => import('../pages/members/MembersPage.tsx'), 'MembersPage'),
+    },
     { path: 'transfers', lazy: page(() => import('../pages/transfers/TransfersPage.tsx'), 'TransfersPage') },
     { path: 'transfers/:id', lazy: page(() => import('../pages/transfers/TransferDetailPage.tsx'), 'TransferDetailPage') },
     { path: 'data-corrections', lazy: page(() => import('../pages/data-corrections/DataCorrectionsPage.tsx'), 'DataCorrectionsPage') },

@@ -5,15 +5,10 @@ import { useSearchParams } from 'react-router';
 import type { TOrg } from '@gonghui/common';
 import { orgApi } from '../../api/endpoints.ts';
 import { notifyError } from '../../utils/notify.ts';
+import { ORG_PARAM, orgIdOf } from './orgUrl.ts';
 import { useOrgNavigator, type OrgNavigator } from './useOrgNavigator.ts';
 
-export const ORG_PARAM = 'orgId';
-
-/** The org id a URL names, or undefined when it names none (or garbage). */
-export function orgIdOf(params: URLSearchParams): number | undefined {
-  const id = Number(params.get(ORG_PARAM));
-  return Number.isSafeInteger(id) && id > 0 ? id : undefined;
-}
+export { ORG_PARAM, orgIdOf };
 
 export function useUrlOrgNavigator(root: TOrg): OrgNavigator {
   const nav = useOrgNavigator(root);

@@ -1,18 +1,18 @@
 // The roster of the selected union (alone or with its subtree): ProTable with filters over keyset pages fetched
 // through react-query (useMemberPages: cached, so Back shows the roster at once), the sort, row actions opening
 // modals, and the toolbar's create, import, export and template download.
-import { useState } from 'react';
-import { Button, Grid, Segmented, Select, Space, Tag, Tooltip, Typography } from 'antd';
+import { memo, useCallback, useMemo, useRef, useState } from 'react';
+import { Button, Segmented, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { ProTable } from '@ant-design/pro-components';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { LIMITS, type MemberCategory, type MemberStatus, type TMember, type TOrg } from '@gonghui/common';
-import { importApi, type MemberFilters, type MemberSort } from '../../api/members.ts';
+import { LIMITS, type TMember, type TOrg } from '@gonghui/common';
+import { importApi, type MemberSort } from '../../api/members.ts';
 import { useCan } from '../../app/session.ts';
-import { toIsoDate } from '../../utils/format.ts';
 import { notifyError } from '../../utils/notify.ts';
 import { useIsPhone } from '../../utils/useIsPhone.ts';
+import { useScreens, visibleColumns } from '../../utils/useScreens.ts';
 import { ExportButton } from './ExportButton.tsx';
 import { ImportWizard } from './import/ImportWizard.tsx';
 import { MemberCardModal } from './MemberCardModal.tsx';
@@ -22,6 +22,7 @@ import { MemberLeaveModal } from './MemberLeaveModal.tsx';
 import { MemberTransferModal } from './MemberTransferModal.tsx';
 import { useMemberColumns, type MemberAction } from './memberColumns.tsx';
 import { MemberPager } from './MemberPager.tsx';
+import { filtersOf, type MemberInitialFilters, type MemberSearch } from './memberQuery.ts';
 import { useMemberPages } from './useMemberPages.ts';
 
 const SORTS: { value: MemberSort; label: string }[] = [
@@ -32,22 +33,6 @@ const SORTS: { value: MemberSort; label: string }[] = [
 
 /** Filter fields per row: one on a phone, two on a tablet, three on a desktop. */
 const FILTER_SPAN = { xs: 24, sm: 24, md: 12, lg: 12, xl: 8, xxl: 8 };
-
-interface MemberSearch {
-  q?: string;
-  idNumber?: string;
-  category?: MemberCategory;
-  status?: MemberStatus | 'all';
-  joinedRange?: [unknown, unknown];
-  leftFrom?: string;
-  leftTo?: string;
-}
-
-/** Filters a link brings along (drill-down from a statistic): form values, and a leave-date range shown as a tag. */
-export interface MemberInitialFilters {
-  form: Partial<Pick<MemberSearch, 'category' | 'status' | 'joinedRange'>>;
-  left?: { from?: string; to?: string };
-}
 
 interface MemberTableProps {
   org: TOrg;
@@ -63,23 +48,8 @@ interface MemberTableProps {
   onOpenMember: (id: number | undefined) => void;
 }
 
-function filtersOf(org: TOrg, subtree: boolean, form: MemberSearch, left: MemberInitialFilters['left']): MemberFilters {
-  const [from, to] = form.joinedRange ?? [];
-  return {
-    orgId: org.id,
-    subtree,
-    q: form.q?.trim() || undefined,
-    idNumber: form.idNumber?.trim() || undefined,
-    category: form.category,
-    status: form.status,
-    joinedFrom: toIsoDate(from),
-    joinedTo: toIsoDate(to),
-    leftFrom: left?.from,
-    leftTo: left?.to,
-  };
-}
-
-export function MemberTable(props: MemberTableProps) {
+/** Memoised: the page re-renders as its org tree loads, which leaves the roster as it is (stable props). */
+export const MemberTable = memo(function MemberTable(props: MemberTableProps) {
   const { org, subtree, onSubtreeChange, sort, onSortChange, initial, onClearLeft, memberId, onOpenMember } = props;
   const { t } = useTranslation();
   const can = useCan();
@@ -111,18 +81,21 @@ export function MemberTable(props: MemberTableProps) {
     if (member) void queryClient.invalidateQueries({ queryKey: ['member', member.id] });
   };
   const close = () => setActive(undefined);
-  // Actions started from the detail drawer open their modal above it; the drawer stays.
-  const openAction = (action: MemberAction, member: TMember) => {
+  // Actions started from the detail drawer open their modal above it; the drawer stays. One function for the
+  // table's life (it reads the latest props through a ref), so the columns are not rebuilt on every render.
+  const onOpenMemberRef = useRef(onOpenMember);
+  onOpenMemberRef.current = onOpenMember;
+  const openAction = useCallback((action: MemberAction, member: TMember) => {
     if (action !== 'detail') return setActive({ action, member });
     setClicked(member);
-    onOpenMember(member.id);
-  };
-  const columns = useMemberColumns(openAction);
-  const screens = Grid.useBreakpoint();
-  // The width of the columns this screen shows: the table fills its card and scrolls only beyond that.
-  const tableWidth = columns
-    .filter((c) => !c.hideInTable && (!c.responsive || c.responsive.some((bp) => screens[bp])))
-    .reduce((sum, c) => sum + (typeof c.width === 'number' ? c.width : 0), 0);
+    onOpenMemberRef.current(member.id);
+  }, []);
+  const allColumns = useMemberColumns(openAction);
+  // The columns this screen shows, known on the first render: the table needs no breakpoint hook of its own.
+  const screens = useScreens();
+  const columns = useMemo(() => visibleColumns(allColumns, screens), [allColumns, screens]);
+  // The width of those columns: the table fills its card and scrolls only beyond that.
+  const tableWidth = columns.filter((c) => !c.hideInTable).reduce((sum, c) => sum + (typeof c.width === 'number' ? c.width : 0), 0);
 
   const toolbar = [
     can('member:create') && <MemberCreateModal key="create" defaultOrg={org} onCreated={() => changed()} />,
@@ -230,4 +203,4 @@ export function MemberTable(props: MemberTableProps) {
       />
     </>
   );
-}
+});

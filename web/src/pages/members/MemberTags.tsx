@@ -10,11 +10,20 @@ const STATUS_COLORS: Record<MemberStatus, string> = {
   left: 'default',
 };
 
-export function MemberStatusTag({ status }: { status: MemberStatus }) {
+/** `label` spares a long list one translation hook per row; without it the tag looks its label up itself. */
+export function MemberStatusTag({ status, label }: { status: MemberStatus; label?: string }) {
+  return label === undefined ? <LabelledStatusTag status={status} /> : <StatusTag status={status} label={label} />;
+}
+
+function LabelledStatusTag({ status }: { status: MemberStatus }) {
   const labels = useLabels();
+  return <StatusTag status={status} label={labels.memberStatus(status)} />;
+}
+
+function StatusTag({ status, label }: { status: MemberStatus; label: string }) {
   return (
     <Tag color={STATUS_COLORS[status]} data-testid="member-status" data-status={status}>
-      {labels.memberStatus(status)}
+      {label}
     </Tag>
   );
 }

@@ -3,9 +3,8 @@
 // A change of filters, sort or page size starts again at page 1.
 import { useState } from 'react';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { memberApi, type MemberFilters, type MemberSort } from '../../api/members.ts';
-
-export const MEMBER_LIST_KEY = ['members', 'list'] as const;
+import type { MemberFilters, MemberSort } from '../../api/members.ts';
+import { MEMBER_LIST_KEY, memberPageQuery } from './memberQuery.ts';
 
 export function useMemberPages(filters: MemberFilters, sort: MemberSort, pageSize: number) {
   const queryClient = useQueryClient();
@@ -14,19 +13,10 @@ export function useMemberPages(filters: MemberFilters, sort: MemberSort, pageSiz
   const [trail, setTrail] = useState<{ scope: string; cursors: string[] }>({ scope, cursors: [] });
   const cursors = trail.scope === scope ? trail.cursors : [];
   const cursor = cursors[cursors.length - 1];
-  const keyOf = (c: string | undefined) => [...MEMBER_LIST_KEY, filters, sort, pageSize, c ?? null];
 
-  const current = useQuery({
-    queryKey: keyOf(cursor),
-    queryFn: () => memberApi.keysetPage(filters, sort, pageSize, cursor),
-    placeholderData: keepPreviousData,
-  });
+  const current = useQuery({ ...memberPageQuery(filters, sort, pageSize, cursor), placeholderData: keepPreviousData });
   // Page 1 (with the count) from the cache while a later page is shown; fetched only when page 1 is the one shown.
-  const first = useQuery({
-    queryKey: keyOf(undefined),
-    queryFn: () => memberApi.keysetPage(filters, sort, pageSize, undefined),
-    enabled: cursor === undefined,
-  });
+  const first = useQuery({ ...memberPageQuery(filters, sort, pageSize, undefined), enabled: cursor === undefined });
 
   const nextCursor = current.isPlaceholderData ? null : (current.data?.nextCursor ?? null);
   return {

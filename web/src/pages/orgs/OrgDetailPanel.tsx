@@ -4,7 +4,6 @@ import { ProDescriptions, type ProDescriptionsItemProps } from '@ant-design/pro-
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { OrgLevel, TOrg, TOrgEvent } from '@gonghui/common';
-import { orgApi } from '../../api/endpoints.ts';
 import { useCan } from '../../app/session.ts';
 import { useLabels, type Labels } from '../../i18n/labels.ts';
 import { formatDate } from '../../utils/format.ts';
@@ -16,6 +15,7 @@ import { MemberCount, TermText } from './OrgFacts.tsx';
 import { OrgHistoryTable } from './OrgHistoryTable.tsx';
 import { OrgImportModal } from './OrgImportModal.tsx';
 import { OrgSummaryCard } from './OrgSummaryCard.tsx';
+import { orgQuery } from './orgQueries.ts';
 
 export interface OrgDetailPanelProps {
   orgId: number | undefined;
@@ -75,11 +75,7 @@ export function OrgDetailPanel({ orgId, parentLevel, onCreated, onUpdated, onEve
   const labels = useLabels();
   const can = useCan();
   const phone = useIsPhone();
-  const org = useQuery({
-    queryKey: ['org', orgId],
-    queryFn: () => orgApi.get(orgId ?? 0),
-    enabled: orgId !== undefined,
-  });
+  const org = useQuery({ ...orgQuery(orgId ?? 0), enabled: orgId !== undefined });
 
   if (orgId === undefined) return <Empty description={t('org.selectHint')} style={{ marginTop: 80 }} />;
   if (!org.data) return <Skeleton active paragraph={{ rows: 8 }} />;

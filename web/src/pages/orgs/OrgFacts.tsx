@@ -5,17 +5,15 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
-import { LIMITS, type TOrg } from '@gonghui/common';
-import { orgApi } from '../../api/endpoints.ts';
-import { memberApi } from '../../api/members.ts';
+import type { TOrg } from '@gonghui/common';
 import { formatDate } from '../../utils/format.ts';
 import { currentTerm } from './orgTerm.ts';
+import { orgMemberCountQuery, orgTermEventsQuery } from './orgQueries.ts';
 
 export function MemberCount({ org }: { org: TOrg }) {
   const { t } = useTranslation();
-  const count = (subtree: boolean) => memberApi.list({ orgId: org.id, subtree }, 1, 1).then((r) => r.total ?? 0);
-  const self = useQuery({ queryKey: ['org', org.id, 'members', 'self'], queryFn: () => count(false) });
-  const all = useQuery({ queryKey: ['org', org.id, 'members', 'subtree'], queryFn: () => count(true), enabled: org.childCount > 0 });
+  const self = useQuery(orgMemberCountQuery(org.id, false));
+  const all = useQuery({ ...orgMemberCountQuery(org.id, true), enabled: org.childCount > 0 });
   return (
     <Space size={12} wrap>
       <span data-testid="org-member-count">{self.data === undefined ? '…' : t('browse.membersSelf', { count: self.data })}</span>
@@ -31,10 +29,7 @@ export function MemberCount({ org }: { org: TOrg }) {
 
 export function TermText({ orgId }: { orgId: number }) {
   const { t } = useTranslation();
-  const events = useQuery({
-    queryKey: ['org', orgId, 'events', 'term'],
-    queryFn: () => orgApi.events(orgId, 1, LIMITS.pageSizeMax),
-  });
+  const events = useQuery(orgTermEventsQuery(orgId));
   if (!events.data) return <>…</>;
   const term = currentTerm(events.data.items);
   if (!term) return <Typography.Text type="secondary">{t('browse.termNone')}</Typography.Text>;

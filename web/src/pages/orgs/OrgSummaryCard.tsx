@@ -3,8 +3,8 @@ import { Col, Row, Skeleton, Space, Statistic, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ORG_KINDS, ORG_LEVELS } from '@gonghui/common';
-import { orgApi } from '../../api/endpoints.ts';
 import { useLabels } from '../../i18n/labels.ts';
+import { orgSummaryQuery } from './orgQueries.ts';
 
 function Counts({ title, entries }: { title: string; entries: [string, number][] }) {
   return (
@@ -26,7 +26,7 @@ function Counts({ title, entries }: { title: string; entries: [string, number][]
 export function OrgSummaryCard({ orgId }: { orgId: number }) {
   const { t } = useTranslation();
   const labels = useLabels();
-  const summary = useQuery({ queryKey: ['org', orgId, 'summary'], queryFn: () => orgApi.summary(orgId) });
+  const summary = useQuery(orgSummaryQuery(orgId));
   if (!summary.data) return <Skeleton active paragraph={{ rows: 2 }} />;
   const s = summary.data;
   const byLevel = ORG_LEVELS.filter((l) => s.byLevel[l]).map((l): [string, number] => [labels.level(l), s.byLevel[l] ?? 0]);

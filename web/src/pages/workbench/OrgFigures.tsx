@@ -3,11 +3,10 @@
 import { Card, Col, Row, Statistic, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { orgApi } from '../../api/endpoints.ts';
-import { statsApi } from '../../api/stats.ts';
 import { useCan, useSession } from '../../app/session.ts';
-import { currentYear, today } from '../stats/shared/period.ts';
-import { findIndicator, useIndicators } from '../stats/shared/useIndicators.ts';
+import { today } from '../stats/shared/period.ts';
+import { useIndicators } from '../stats/shared/useIndicators.ts';
+import { figureIndicators, figuresRange, orgSummaryQuery, statsValuesQuery } from './workbenchQueries.ts';
 
 interface Figure {
   key: string;
@@ -24,12 +23,10 @@ export function OrgFigures() {
   const canStats = can('stats:read');
   const canOrgs = can('org:read');
   const indicators = useIndicators();
-  const totalInd = canStats ? findIndicator(indicators.list, ['members.total', '会员总数'], 'snapshot') : undefined;
-  const joinedInd = canStats ? findIndicator(indicators.list, ['members.joined', '新增会员', '新入会', '发展会员'], 'period') : undefined;
+  const { total: totalInd, joined: joinedInd } = figureIndicators(indicators.list, canStats);
   const keys = [totalInd, joinedInd].filter((i) => i !== undefined).map((i) => i.key);
-  const range = { orgId: org.id, from: `${currentYear()}-01-01`, to: today(), keys };
-  const values = useQuery({ queryKey: ['stats', 'values', range], queryFn: () => statsApi.values(range), enabled: keys.length > 0 });
-  const summary = useQuery({ queryKey: ['org', org.id, 'summary'], queryFn: () => orgApi.summary(org.id), enabled: canOrgs });
+  const values = useQuery({ ...statsValuesQuery(figuresRange(org.id, keys)), enabled: keys.length > 0 });
+  const summary = useQuery({ ...orgSummaryQuery(org.id), enabled: canOrgs });
 
   const figures: Figure[] = [];
   const stat = (key: string | undefined) => (key ? values.data?.values[key]?.value : undefined);

@@ -4,12 +4,13 @@ import { RightOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { casePath, todoApi, TODOS_KEY, type TodoItem } from '../../api/transfers.ts';
+import { casePath, type TodoItem } from '../../api/transfers.ts';
 import { errorText } from '../../utils/notify.ts';
 import { formatDue } from '../transfers/TransferStatusTag.tsx';
+import { todosQuery } from './workbenchQueries.ts';
 
 export function useTodos() {
-  return useQuery({ queryKey: TODOS_KEY, queryFn: todoApi.list, staleTime: 15_000, refetchOnWindowFocus: true });
+  return useQuery(todosQuery);
 }
 
 /** The SLA clock in working days: 剩余 N 个工作日 / 今日到期 / 已逾期 N 个工作日. */

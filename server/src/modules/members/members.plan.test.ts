@@ -4,14 +4,14 @@
 // from member_path_counts.
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { openDatabase, runInScope } from '../../platform/db/index.ts';
+import { runInScope } from '../../platform/db/index.ts';
 import type { HttpApp } from '../../platform/http/index.ts';
 import { engines, type TestDb } from '../../test/db.ts';
 import { makeOrg } from '../../test/factories.ts';
 import type { Client } from '../../test/http.ts';
 import { newId, rosterXlsx, upload, waitForImport } from '../../test/imports.ts';
 import { useTestApp } from '../../test/suite.ts';
-import { list, listQueries } from './members.repo.ts';
+import { listQueries } from './members.repo.ts';
 
 const ROWS = 3000;
 
@@ -56,28 +56,5 @@ describe.each(engines())('member list plan after a fresh import on %s', (engine)
       expect(plan).toMatch(/(Index (Only )?Scan( Backward)? using|Bitmap Index Scan on) members_(pkey|org_path_idx|org_path_status_idx)\b/);
     }
     expect(page).toMatch(/member_path_counts/);
-  });
-
-  // A generic plan cannot tell a union's 20 members from a city's two million: it sorted a whole district (110 ms
-  // instead of 0.2). The named roster statement must be parsed once and planned for its values every time.
-  it.runIf(engine === 'postgres')('keeps the roster statement prepared on the connection, planned per scope', async () => {
-    const district = await makeOrg(t.db, t.rootOrgId, { level: 'district' });
-    const union = await makeOrg(t.db, district, { level: 'grassroots' });
-    await importInto(union.id, 30);
-    const one = await openDatabase({ databaseUrl: t.url, poolMax: 1 });
-    try {
-      for (let i = 0; i < 8; i++) {
-        const path = i % 2 ? district.path : union.path;
-        const res = await runInScope(path, () => list(one.db, { scopePath: path }, { page: 1, pageSize: 20 }));
-        expect(res.items).toHaveLength(20);
-        expect(res.total).toBe(30);
-      }
-      const stmts = await one.db.execute<{ name: string; generic_plans: number; custom_plans: number }>(
-        sql`SELECT name, generic_plans::int, custom_plans::int FROM pg_prepared_statements`,
-      );
-      expect(stmts.rows).toEqual([{ name: 'members_plain_id', generic_plans: 0, custom_plans: 8 }]);
-    } finally {
-      await one.close();
-    }
   });
 });

@@ -10,7 +10,6 @@ import { schema } from './schema.ts';
 import { acquireDataDirLock } from './lock.ts';
 import { scopedPool } from './rls.ts';
 import { withCommitHooks } from './commit.ts';
-import { allowNamedStatements } from './statements.ts';
 
 // Keep DATE columns as 'YYYY-MM-DD' strings and BIGINT counts as numbers (they stay far below 2^53).
 pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
@@ -59,19 +58,12 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) {
     // JIT off: the app's statements run for milliseconds to a few hundred, and compiling one costs 50–180 ms of CPU
     // (EXPLAIN of the 帮扶 statistics, docs/benchmarks.md). work_mem 16 MB: a district's distinct-people count sorts
-    // ~70,000 hashes, which spilled to disk at the default 4 MB. force_custom_plan: named statements (statements.ts)
-    // are planned for their values every time, like unnamed ones. A URL's own `options` still wins.
-    const pool = scopedPool({
-      options: '-c jit=off -c work_mem=16MB -c plan_cache_mode=force_custom_plan',
-      connectionString: opts.databaseUrl,
-      max: opts.poolMax ?? 10,
-    });
+    // ~70,000 hashes, which spilled to disk at the default 4 MB. A URL's own `options` still wins.
+    const pool = scopedPool({ options: '-c jit=off -c work_mem=16MB', connectionString: opts.databaseUrl, max: opts.poolMax ?? 10 });
     // An idle connection the server ends (restart, failover, pg_terminate_backend) is dropped from the pool and the
     // next query opens a new one; without a listener pg would raise it as an uncaught error and stop the process.
     pool.on('error', () => undefined);
-    const db = withCommitHooks(drizzle(pool, { schema }));
-    allowNamedStatements(db);
-    return { db, pool, kind: 'postgres', close: () => pool.end() };
+    return { db: withCommitHooks(drizzle(pool, { schema })), pool, kind: 'postgres', close: () => pool.end() };
   }
   const dataDir = opts.dataDir ?? ':memory:';
   const release = dataDir === ':memory:' ? () => undefined : acquireDataDirLock(dataDir);

@@ -175,6 +175,11 @@ export async function measure<T>(fn: () => Promise<T>, reps: number, warmup: num
   return { stats: summarize(samples), last: last as T };
 }
 
+/** measure's statistics alone, with the repetitions first (a closure that returns nothing). */
+export async function measureStats(reps: number, warmup: number, fn: () => Promise<void>): Promise<Stats> {
+  return (await measure(fn, reps, warmup)).stats;
+}
+
 /** Like measure, for two variants run alternately, so drifting machine load is shared fairly. */
 export async function measurePair<A, B>(
   fa: () => Promise<A>,

@@ -4,6 +4,7 @@ import { execFile } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { summarize } from './lib.ts';
 
 export interface ImportState {
   status: 'queued' | 'running' | 'succeeded' | 'failed';
@@ -67,9 +68,10 @@ export async function poll(base: string, cookie: string, id: number): Promise<{ 
   } finally {
     clearInterval(timer);
     await Promise.allSettled([...inFlight]);
-    const xs = probeMs.sort((a, b) => a - b);
-    const at = (q: number) => Math.round(xs[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? 0);
-    trace.probes = { n: xs.length, p50: at(0.5), p95: at(0.95), max: Math.round(xs[xs.length - 1] ?? 0) };
+    if (probeMs.length) {
+      const s = summarize(probeMs);
+      trace.probes = { n: s.n, p50: Math.round(s.median), p95: Math.round(s.p95), max: Math.round(s.max) };
+    }
   }
 }
 

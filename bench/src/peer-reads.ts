@@ -6,7 +6,6 @@
 import fs from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import { runMigrations } from '../../server/src/platform/db/index.ts';
 import { buildServer } from '../../server/src/server.ts';
@@ -15,7 +14,7 @@ import { openAppDb, openBenchDb } from './db.ts';
 import { benchCrypto } from './members-crypto.ts';
 import { login } from './members-http.ts';
 import { personOf } from './members-people.ts';
-import { dbPids, keepPoolOpen, load1, OUT_DIR, parseArgs, procCpu, type Stats, summarize, takeOpt } from './lib.ts';
+import { dbPids, keepPoolOpen, load1, measureStats, OUT_DIR, parseArgs, procCpu, takeOpt } from './lib.ts';
 import { planPeerCity, unionOf } from './peer-city.ts';
 import { autocannon } from './peer-http.ts';
 
@@ -28,17 +27,6 @@ const PROFILE = takeOpt(argv, 'profile', '');
 if (!argv.includes('--url')) argv.push('--url', 'postgres://postgres@127.0.0.1:5432/gh_peer');
 if (!argv.includes('--data-dir')) argv.push('--data-dir', path.join(OUT_DIR, 'peer-pglite'));
 const args = parseArgs(argv);
-
-async function seq(n: number, warm: number, fn: () => Promise<void>): Promise<Stats> {
-  for (let i = 0; i < warm; i++) await fn();
-  const xs: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t = performance.now();
-    await fn();
-    xs.push(performance.now() - t);
-  }
-  return summarize(xs);
-}
 
 async function main() {
   const database = await openBenchDb(args, false);
@@ -64,7 +52,7 @@ async function main() {
       const cookie = await login(base, cadre.username, cadre.password);
       const listUrl = `${base}/api/v1/members?pageSize=20`;
       let total: number | null = null;
-      const list = await seq(args.reps, args.warmup, async () => {
+      const list = await measureStats(args.reps, args.warmup, async () => {
         const res = await fetch(listUrl, { headers: { cookie } });
         const body = (await res.json()) as { total?: number };
         if (res.status !== 200) throw new Error(`list ${res.status} ${JSON.stringify(body)}`);
@@ -94,7 +82,7 @@ async function main() {
       const nodeMs = (used.user + used.system) / 1000;
       const perReq = (ms: number) => Math.round((ms / Math.max(1, r.requests.total)) * 100) / 100;
       let k = 0;
-      const idStats = await seq(args.reps, args.warmup, async () => {
+      const idStats = await measureStats(args.reps, args.warmup, async () => {
         const id = ids[k++ % ids.length] ?? '';
         const res = await fetch(`${base}/api/v1/members?idNumber=${id}&pageSize=20`, { headers: { cookie } });
         const body = (await res.json()) as { items?: unknown[] };

@@ -26,7 +26,7 @@ import {
   parseArgs,
   printTable,
   type Stats,
-  summarize,
+  measureStats,
   takeFlag,
   takeOpt,
   timed,
@@ -67,17 +67,6 @@ interface PeerResult {
 }
 
 const uptime = () => execFileSync('uptime', { encoding: 'utf8' }).trim();
-
-async function seq(n: number, warm: number, fn: () => Promise<void>): Promise<Stats> {
-  for (let i = 0; i < warm; i++) await fn();
-  const xs: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t = performance.now();
-    await fn();
-    xs.push(performance.now() - t);
-  }
-  return summarize(xs);
-}
 
 /** IDs of members whose union lies in district 0 (the district the list runs in). */
 function idsInDistrict(plan: PeerCity, n: number): string[] {
@@ -160,7 +149,7 @@ async function runEngine(): Promise<PeerResult | null> {
       }
       const listUrl = `${base}/api/v1/members?pageSize=20`;
       let total: number | null = null;
-      const list = await seq(args.reps, args.warmup, async () => {
+      const list = await measureStats(args.reps, args.warmup, async () => {
         const res = await fetch(listUrl, { headers: { cookie } });
         const body = (await res.json()) as { total?: number };
         if (res.status !== 200) throw new Error(`list ${res.status} ${JSON.stringify(body)}`);
@@ -173,7 +162,7 @@ async function runEngine(): Promise<PeerResult | null> {
       );
       const ids = idsInDistrict(plan, 20);
       let k = 0;
-      const idStats = await seq(args.reps, args.warmup, async () => {
+      const idStats = await measureStats(args.reps, args.warmup, async () => {
         const id = ids[k++ % ids.length] ?? '';
         const res = await fetch(`${base}/api/v1/members?idNumber=${id}&pageSize=20`, { headers: { cookie } });
         const body = (await res.json()) as { items?: unknown[] };

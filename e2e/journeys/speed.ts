@@ -14,6 +14,13 @@ interface JsEntry {
   decodedBodySize: number;
 }
 
+declare global {
+  interface Window {
+    /** The menu click's event time, set by menuNavigation in the page. */
+    __clickAt?: number;
+  }
+}
+
 const kB = (n: number) => `${(n / 1000).toFixed(1)} kB`;
 
 /** The JS files the page fetched (Resource Timing), and when its load event ended. */
@@ -63,13 +70,12 @@ async function readyFrame(page: Page, selector: string, timeout = 15_000): Promi
 /** A menu click → the first frame showing the page's data, timed in the page from the click event. */
 async function menuNavigation(page: Page, path: string, ready: string): Promise<number> {
   await page.evaluate(() => {
-    const w = window as unknown as { __clickAt?: number };
-    w.__clickAt = undefined;
-    document.addEventListener('click', (e) => (w.__clickAt = e.timeStamp), { capture: true, once: true });
+    window.__clickAt = undefined;
+    document.addEventListener('click', (e) => (window.__clickAt = e.timeStamp), { capture: true, once: true });
   });
   await page.click(`.ant-layout-sider a[href="${path}"], .ant-pro-sider a[href="${path}"]`);
   const shown = await readyFrame(page, ready);
-  const clickAt = await page.evaluate(() => (window as unknown as { __clickAt?: number }).__clickAt ?? 0);
+  const clickAt = await page.evaluate(() => window.__clickAt ?? 0);
   return Math.round(shown - clickAt);
 }
 

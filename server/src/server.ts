@@ -32,8 +32,6 @@ export interface ServerOptions extends ServerSettings {
   jobs?: JobService;
   /** Run the recurring sweeps (sessions, login throttle, dormant accounts, overdue cases): main.ts only. */
   sweeps?: boolean;
-  /** The embedded database (PGlite): the sweeps include its stand-in for autovacuum. */
-  embeddedDb?: boolean;
   /** The case kernel (its overdue sweep is a scheduled job with `sweeps`); a fresh one when omitted. */
   cases?: CaseKernel;
   /** Built console to serve at /; omitted in route tests. */

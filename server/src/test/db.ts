@@ -172,6 +172,9 @@ export async function createOwnedTestDatabase(
   return { name, ownerUrl, appUrl: url.toString(), drop: () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
+/** The embedded test databases: apps built on them run with `embeddedDb`, as `npm start` does on PGlite. */
+export const embeddedDbs = new WeakSet<Db>();
+
 export async function openTestDb(engine: Engine): Promise<TestDb> {
   let database: Database;
   let ownerUrl: string | undefined;
@@ -200,6 +203,7 @@ export async function openTestDb(engine: Engine): Promise<TestDb> {
     else await runMigrations(database.db);
     owner = database.db;
   }
+  if (database.kind === 'pglite') embeddedDbs.add(database.db);
   configureAuditChain(testKeys);
   const auditSealDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gh-seals-'));
   bindAuditSeals(database.db, openSealStore(auditSealDir));

@@ -10,7 +10,7 @@ import type { Db } from '../platform/db/index.ts';
 import type { CaseKernel } from '../platform/cases/index.ts';
 import type { MessageSender, SmsSettings } from '../platform/sms/index.ts';
 import { secondFactorFor } from './mfa.ts';
-import { ROOT_PASSWORDS, type RootAccount } from './db.ts';
+import { ROOT_PASSWORDS, embeddedDbs, type RootAccount } from './db.ts';
 
 const dbOfApp = new WeakMap<HttpApp, Db>();
 
@@ -36,6 +36,8 @@ export interface TestAppOptions {
   /** How messages are sent when no messageSender is given (SMS_SENDER …). */
   sms?: SmsSettings;
   publicBaseUrl?: string;
+  /** Defaults to whether `db` is an embedded test database (embeddedDbs). */
+  embeddedDb?: boolean;
 }
 
 export async function buildTestApp(db: Db, opts: TestAppOptions = {}): Promise<HttpApp> {
@@ -45,6 +47,7 @@ export async function buildTestApp(db: Db, opts: TestAppOptions = {}): Promise<H
     ...opts,
     crypto: opts.crypto ?? testCrypto,
     loginRateLimit: opts.loginRateLimit ?? 10_000,
+    embeddedDb: opts.embeddedDb ?? embeddedDbs.has(db),
   });
   await app.ready();
   dbOfApp.set(app, db);

@@ -33,6 +33,9 @@ export interface ImportRuntimeOptions {
   maxRows?: number;
   worker?: WorkerOptions;
   afterBatchWrite?: (jobId: number, batchNo: number) => Promise<void>;
+  /** The embedded database: shorter batches and a part-by-part publish (importJob). */
+  embedded?: boolean;
+  afterPartPublish?: (jobId: number, partNo: number) => Promise<void>;
 }
 
 /** The import kind and service without HTTP: what the server wires up, and what tests and benchmarks drive. */
@@ -48,6 +51,8 @@ export function createImportRuntime(o: ImportRuntimeOptions) {
       maxRows: o.maxRows ?? MAX_ROWS,
       worker: o.worker,
       afterBatchWrite: o.afterBatchWrite,
+      embedded: o.embedded,
+      afterPartPublish: o.afterPartPublish,
     }),
   );
   const service = createImportService({ db: o.db, crypto: o.crypto, jobs: o.jobs, kind, fileOf });
@@ -73,6 +78,8 @@ export interface MemberImportsOptions {
   crypto: FieldCrypto;
   /** DATA_DIR: uploads wait in DATA_DIR/uploads. Omitted only by route tests: a temporary directory removed at close. */
   dataDir?: string;
+  /** The embedded database: the import publishes part by part (importJob). */
+  embeddedDb?: boolean;
 }
 
 declare module '../../platform/contract/contract.ts' {
@@ -95,7 +102,7 @@ export const memberImportsModule = defineModule({
 async function registerMemberImportsModule(app: HttpApp, db: Db, jobs: JobService, opts: MemberImportsOptions) {
   const temporary = !opts.dataDir;
   const dir = opts.dataDir ? uploadsDirOf(opts.dataDir) : fs.mkdtempSync(path.join(os.tmpdir(), 'gonghui-imports-'));
-  const runtime = createImportRuntime({ db, crypto: opts.crypto, jobs, dir });
+  const runtime = createImportRuntime({ db, crypto: opts.crypto, jobs, dir, embedded: opts.embeddedDb });
   await registerImportRoutes(app, runtime.service, dir);
   let timer: NodeJS.Timeout | null = null;
   const sweep = () => runtime.sweep().catch((err: unknown) => app.log.warn({ err }, 'import sweep failed'));

@@ -1,8 +1,10 @@
 // The import job: streams the roster (parsed in a worker thread), validates rows while the previous batch is
 // being staged, and commits each staged batch in one transaction together with the job's cursor (the last Excel
-// row it covers). Only when the whole file has been read does one transaction publish every staged batch into
-// the registry with the audit row: a crash before that leaves no member visible. After a crash the job restarts
-// from the file's top: rows up to the cursor only rebuild the duplicate check and the row count.
+// row it covers). Only when the whole file has been read are the staged batches published into the registry: on
+// PostgreSQL in one transaction with the audit row; on the embedded database, whose one connection would be held
+// for the whole publish, part by part and then the patches with the audit row (docs/decisions/0011). A crash before
+// the publish leaves no member visible; after a crash the job restarts from the file's top (rows up to the cursor
+// only rebuild the duplicate check and the row count), or, once a part-by-part publish has begun, from its next part.
 import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { todayCst } from '@gonghui/common';
@@ -34,10 +36,16 @@ export type ImportPayload = z.infer<typeof ZImportPayload>;
 const TARGET_TX_MS = 300;
 const MIN_BATCH = 2000;
 const MAX_BATCH = 5000;
+/** On the embedded database a request waits for the transaction in flight: ~80 ms batches keep its wait short. */
+const EMBEDDED_SIZING = { targetTxMs: 80, minBatch: 250 };
+/** Share of the progress bar the staging takes when the publish follows; the publish fills the rest. */
+const STAGING_SHARE = 0.6;
 /** Characters of cell text a batch may hold in memory before it is staged, whatever its row count. */
 const MAX_BATCH_CHARS = 4 * 1024 * 1024;
 /** A roster row's cells together; a longer row fails the file while it is read. */
 const MAX_ROW_CHARS = 64 * 1024;
+
+const tooManyRows = (maxRows: number) => `超过单次导入上限 ${maxRows.toLocaleString('en-US')} 行，请拆分为多个文件后分别导入`;
 
 export interface ImportJobOptions {
   db: Db;
@@ -45,11 +53,18 @@ export interface ImportJobOptions {
   fileOf: (jobId: number) => string;
   /** Fixed rows per batch; by default the size adapts so each transaction takes about TARGET_TX_MS. */
   batchSize?: number;
+  /**
+   * The embedded database: shorter batches, and the publish part by part (a transaction per STAGED_PART_ROWS new
+   * members) so that requests are answered between parts.
+   */
+  embedded?: boolean;
   maxRows: number;
   /** The parsing worker's heap limit (tests lower it). */
   worker?: WorkerOptions;
   /** Test hook, called inside each batch's transaction after its writes. */
   afterBatchWrite?: (jobId: number, batchNo: number) => Promise<void>;
+  /** Test hook, called inside each part's transaction of a part-by-part publish after its writes. */
+  afterPartPublish?: (jobId: number, partNo: number) => Promise<void>;
 }
 
 /** Who started the job and from where; kept on the job for its audit row. */
@@ -102,6 +117,9 @@ export function importJob(opts: ImportJobOptions): JobKindDef<ImportPayload> {
     if (!imp) throw new JobFailure('导入任务不存在');
     const org = await findOrgById(db, imp.orgId);
     if (!org || org.status !== 'active') throw new JobFailure('导入的目标工会不存在或已注销');
+    const upload = { id: org.id, path: org.path, name: org.name };
+    // Every batch is staged and published in part: the rest of the publish needs no file.
+    if (imp.publishingSince) return publish(ctx, imp, upload);
     const file = opts.fileOf(jobId);
     if (!fs.existsSync(file)) throw new JobFailure('上传的文件已丢失，请重新上传');
     let wb: WorkbookReader;
@@ -111,7 +129,7 @@ export function importJob(opts: ImportJobOptions): JobKindDef<ImportPayload> {
       throw e instanceof ExcelFileError ? new JobFailure(e.message) : e;
     }
     try {
-      await importRows(ctx, imp, { id: org.id, path: org.path, name: org.name }, wb);
+      await importRows(ctx, imp, upload, wb);
     } catch (e) {
       throw e instanceof ExcelFileError ? new JobFailure(e.message) : e;
     } finally {
@@ -127,7 +145,7 @@ export function importJob(opts: ImportJobOptions): JobKindDef<ImportPayload> {
       await repo.setHeader(db, jobId, { sheetName: sheet.name.slice(0, 100), headerRow: header.rowNumber, header: header.cells });
     const resolveOrg = header.columns.org === undefined ? () => upload : orgResolver(upload, await repo.subtreeOrgs(db, upload.path));
     const rctx: RowContext = { crypto: opts.crypto, header, date1904: wb.date1904, today: todayCst(), resolveOrg };
-    const tooMany = `超过单次导入上限 ${opts.maxRows.toLocaleString('en-US')} 行，请拆分为多个文件后分别导入`;
+    const tooMany = tooManyRows(opts.maxRows);
 
     const cursor = ctx.job.cursor;
     const seen = new Map<string, number>();
@@ -136,7 +154,9 @@ export function importJob(opts: ImportJobOptions): JobKindDef<ImportPayload> {
     let batch: PreparedRow[] = [];
     let batchChars = 0;
     let batchNo = 0;
-    let size = opts.batchSize ?? MIN_BATCH;
+    const sizing = opts.embedded ? EMBEDDED_SIZING : { targetTxMs: TARGET_TX_MS, minBatch: MIN_BATCH };
+    const stagingShare = imp.dryRun ? 0.99 : STAGING_SHARE;
+    let size = opts.batchSize ?? sizing.minBatch;
     let pending: Promise<void> = Promise.resolve();
     const flush = async (last: number) => {
       await pending;
@@ -144,7 +164,7 @@ export function importJob(opts: ImportJobOptions): JobKindDef<ImportPayload> {
       batch = [];
       batchChars = 0;
       const no = ++batchNo;
-      const at = { cursor: last, progress: Math.min(progress, 0.99) };
+      const at = { cursor: last, progress: Math.min(progress, 1) * stagingShare };
       const started = performance.now();
       pending = ctx
         .checkpoint(at, async (tx: Tx) => {
@@ -153,8 +173,8 @@ export function importJob(opts: ImportJobOptions): JobKindDef<ImportPayload> {
         })
         .then(() => {
           if (opts.batchSize !== undefined) return;
-          const ideal = (size * TARGET_TX_MS) / Math.max(1, performance.now() - started);
-          size = Math.round(Math.min(MAX_BATCH, Math.max(MIN_BATCH, (size + ideal) / 2)));
+          const ideal = (size * sizing.targetTxMs) / Math.max(1, performance.now() - started);
+          size = Math.round(Math.min(MAX_BATCH, Math.max(sizing.minBatch, (size + ideal) / 2)));
         });
       // Awaited before the next batch or at the end; this only keeps a failure from going unhandled meanwhile.
       pending.catch(() => undefined);
@@ -192,13 +212,47 @@ export function importJob(opts: ImportJobOptions): JobKindDef<ImportPayload> {
     }
     if (batch.length > 0) await flush(lastRow);
     await pending;
-    await ctx.complete(async (tx) => {
-      if (imp.dryRun) return;
-      // The staged count, also for rows staged before a restart: the limit holds at publish whatever happened.
+    await publish(ctx, imp, upload, { cursor: lastRow, progress: stagingShare });
+  }
+
+  /** Every batch is staged: publish them (dry run: only end the job) with the import's audit row. */
+  async function publish(ctx: JobContext, imp: repo.ImportRow, upload: OrgTarget, at?: { cursor: number; progress: number }): Promise<void> {
+    const jobId = ctx.job.id;
+    const origin = originOf(ctx.job);
+    const tooMany = tooManyRows(opts.maxRows);
+    // The staged count, also for rows staged before a restart: the limit holds at publish whatever happened.
+    const checkLimit = async (tx: Tx) => {
       const staged = await repo.findImport(tx, jobId);
       if (!staged || staged.totalRows > opts.maxRows) throw new JobFailure(tooMany);
-      const refused = await repo.publishStaged(tx, jobId, origin.actorId);
-      if (refused > 0) await repo.settleCounts(tx, jobId, { refused });
+    };
+    const sliced = opts.embedded && !imp.dryRun;
+    if (sliced) {
+      const cursor = at?.cursor ?? ctx.job.cursor;
+      if (!imp.publishingSince)
+        await ctx.checkpoint({ cursor, progress: STAGING_SHARE }, async (tx) => {
+          await checkLimit(tx);
+          await repo.markPublishing(tx, jobId);
+        });
+      const parts = await repo.partCounts(db, jobId);
+      for (let done = parts.published; ; done++) {
+        const progress = STAGING_SHARE + ((1 - STAGING_SHARE) * 0.99 * done) / Math.max(1, parts.total);
+        const refused = await ctx.checkpoint({ cursor, progress }, async (tx) => {
+          const n = await repo.publishNextPart(tx, jobId, origin.actorId);
+          if (n) await repo.settleCounts(tx, jobId, { refused: n });
+          if (n !== null) await opts.afterPartPublish?.(jobId, done + 1);
+          return n;
+        });
+        if (refused === null) break;
+      }
+    }
+    await ctx.complete(async (tx) => {
+      if (imp.dryRun) return;
+      if (sliced) await repo.publishRemaining(tx, jobId);
+      else {
+        await checkLimit(tx);
+        const refused = await repo.publishStaged(tx, jobId, origin.actorId);
+        if (refused > 0) await repo.settleCounts(tx, jobId, { refused });
+      }
       const done = await repo.findImport(tx, jobId);
       if (!done) return;
       await recordAudit(tx, origin, {
@@ -228,8 +282,11 @@ export function importJob(opts: ImportJobOptions): JobKindDef<ImportPayload> {
     internalErrorMessage: '处理过程中发生内部错误，请稍后重新上传',
     run,
     async failed(tx, job) {
+      const imp = await repo.findImport(tx, job.id);
+      // A part-by-part publish that failed for good: take its published members back (all or none of them).
+      const kept = imp?.publishingSince ? await tx.transaction((sp) => repo.withdrawPublished(sp, job.id)).catch(() => null) : 0;
       await repo.discardStaged(tx, job.id);
-      await repo.settleCounts(tx, job.id, { failed: true });
+      await repo.settleCounts(tx, job.id, { failed: true, kept: kept ?? imp?.imported ?? 0 });
     },
     async cleanup(job) {
       await fs.promises.rm(opts.fileOf(job.id), { force: true });

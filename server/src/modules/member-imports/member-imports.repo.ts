@@ -1,10 +1,17 @@
 // SQL for member imports. Bulk writes are one multi-row statement per batch (INSERT … SELECT FROM
 // jsonb_array_elements), reads of the registry one `= ANY` query per batch.
-import { and, asc, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, sql, type SQL } from 'drizzle-orm';
 import { jobs, memberImportRows, memberImportStaged, memberImports, orgs, type DbOrTx } from '../../platform/db/index.ts';
 import { subtreeOf } from '../../platform/authz/index.ts';
 import type { CipherColumn } from '../../platform/crypto/index.ts';
-import { publishStagedMembers, type StagedMember, type StagedMemberPatch } from '../members/index.ts';
+import {
+  publishStagedInserts,
+  publishStagedMembers,
+  publishStagedPatches,
+  withdrawPublishedMembers,
+  type StagedMember,
+  type StagedMemberPatch,
+} from '../members/index.ts';
 
 export type ImportRow = typeof memberImports.$inferSelect;
 export type ImportRowInsert = typeof memberImports.$inferInsert;
@@ -86,12 +93,38 @@ export const importRowBinding = (jobId: number, row: number) => ({
 // escapes every element in JavaScript; this halves the client CPU per row.
 const json = (rows: unknown[]) => sql`${JSON.stringify(rows)}::jsonb`;
 
-/** One validated batch, kept until the import publishes it (or is abandoned). */
+/** New members per staged part: a part is what the embedded database publishes in one short transaction. */
+export const STAGED_PART_ROWS = 500;
+
+/** One validated batch, kept until the import publishes it (or is abandoned): its new members in parts, its patches with part 0. */
 export async function stageBatch(db: DbOrTx, jobId: number, lastRow: number, inserts: StagedMember[], patches: StagedMemberPatch[]) {
-  await db.insert(memberImportStaged).values({ jobId, lastRow, inserts: JSON.stringify(inserts), patches: JSON.stringify(patches) });
+  const parts = [];
+  for (let part = 0, at = 0; part === 0 || at < inserts.length; part++, at += STAGED_PART_ROWS)
+    parts.push({
+      jobId,
+      lastRow,
+      part,
+      inserts: JSON.stringify(inserts.slice(at, at + STAGED_PART_ROWS)),
+      patches: part === 0 ? JSON.stringify(patches) : '[]',
+    });
+  await db.insert(memberImportStaged).values(parts);
 }
 
 const CONFLICT_MESSAGE = '身份证号：该会员在导入期间已由他人登记，未导入';
+
+const stagedInserts = (jobId: number, where: SQL = sql`TRUE`) =>
+  sql`SELECT e FROM member_import_staged s, jsonb_array_elements(s.inserts::jsonb) e WHERE s.job_id = ${jobId} AND ${where}`;
+const stagedPatches = (jobId: number) =>
+  sql`SELECT e FROM member_import_staged s, jsonb_array_elements(s.patches::jsonb) e WHERE s.job_id = ${jobId}`;
+
+/** Staged new members refused at publish (an ID number registered meanwhile by someone else) become error lines. */
+async function refuse(db: DbOrTx, jobId: number, rows: number[]): Promise<void> {
+  await insertLines(
+    db,
+    jobId,
+    rows.map((row): LineTuple => [row, 'error', '身份证号', CONFLICT_MESSAGE, null]),
+  );
+}
 
 /**
  * Publishes every staged batch of the job in the caller's transaction through the members module (new members with
@@ -100,18 +133,71 @@ const CONFLICT_MESSAGE = '身份证号：该会员在导入期间已由他人登
  */
 export async function publishStaged(db: DbOrTx, jobId: number, createdBy: number | null): Promise<number> {
   const refusedRows = await publishStagedMembers(db, {
-    inserts: sql`SELECT e FROM member_import_staged s, jsonb_array_elements(s.inserts::jsonb) e WHERE s.job_id = ${jobId}`,
-    patches: sql`SELECT e FROM member_import_staged s, jsonb_array_elements(s.patches::jsonb) e WHERE s.job_id = ${jobId}`,
+    inserts: stagedInserts(jobId),
+    patches: stagedPatches(jobId),
     createdBy,
     eventData: { importJobId: jobId },
   });
-  await insertLines(
-    db,
-    jobId,
-    refusedRows.map((row): LineTuple => [row, 'error', '身份证号', CONFLICT_MESSAGE, null]),
-  );
+  await refuse(db, jobId, refusedRows);
   await discardStaged(db, jobId);
   return refusedRows.length;
+}
+
+/** Marks the job as publishing part by part: from now on a restart resumes the publish instead of reading the file. */
+export async function markPublishing(db: DbOrTx, jobId: number): Promise<void> {
+  await db.update(memberImports).set({ publishingSince: sql`now()` }).where(eq(memberImports.jobId, jobId));
+}
+
+/**
+ * Publishes the job's next unpublished part (its new members only; patches wait for publishRemaining) and marks it
+ * published, in the caller's transaction. Returns how many of its members were refused, or null when no part was left.
+ */
+export async function publishNextPart(db: DbOrTx, jobId: number, createdBy: number | null): Promise<number | null> {
+  const [next] = await db
+    .select({ lastRow: memberImportStaged.lastRow, part: memberImportStaged.part })
+    .from(memberImportStaged)
+    .where(and(eq(memberImportStaged.jobId, jobId), eq(memberImportStaged.published, false)))
+    .orderBy(asc(memberImportStaged.lastRow), asc(memberImportStaged.part))
+    .limit(1);
+  if (!next) return null;
+  const refusedRows = await publishStagedInserts(db, {
+    inserts: stagedInserts(jobId, sql`s.last_row = ${next.lastRow} AND s.part = ${next.part}`),
+    createdBy,
+    eventData: { importJobId: jobId },
+  });
+  await refuse(db, jobId, refusedRows);
+  await db
+    .update(memberImportStaged)
+    .set({ published: true })
+    .where(and(eq(memberImportStaged.jobId, jobId), eq(memberImportStaged.lastRow, next.lastRow), eq(memberImportStaged.part, next.part)));
+  return refusedRows.length;
+}
+
+/** How many parts the job has staged, and how many of them are published. */
+export async function partCounts(db: DbOrTx, jobId: number): Promise<{ total: number; published: number }> {
+  const [row] = await db
+    .select({ total: sql<number>`count(*)::int`, published: sql<number>`count(*) FILTER (WHERE ${memberImportStaged.published})::int` })
+    .from(memberImportStaged)
+    .where(eq(memberImportStaged.jobId, jobId));
+  return row ?? { total: 0, published: 0 };
+}
+
+/** The end of a part-by-part publish: every staged patch, in the caller's transaction; then the staged rows go. */
+export async function publishRemaining(db: DbOrTx, jobId: number): Promise<void> {
+  await publishStagedPatches(db, stagedPatches(jobId));
+  await discardStaged(db, jobId);
+}
+
+/**
+ * A part-by-part publish that failed for good takes back the members its published parts inserted (see
+ * withdrawPublishedMembers); returns how many stay because something else was recorded about them meanwhile.
+ */
+export async function withdrawPublished(db: DbOrTx, jobId: number): Promise<number> {
+  return withdrawPublishedMembers(
+    db,
+    sql`SELECT (e->>0)::int AS id FROM member_import_staged s, jsonb_array_elements(s.inserts::jsonb) e
+        WHERE s.job_id = ${jobId} AND s.published`,
+  );
 }
 
 export async function discardStaged(db: DbOrTx, jobId: number): Promise<void> {
@@ -125,13 +211,16 @@ export async function discardAbandonedStaged(db: DbOrTx): Promise<void> {
     WHERE j.id = s.job_id AND j.status NOT IN ('queued', 'running')`);
 }
 
-/** Moves counts from imported/updated to refused after publishing (conflicts) or after a failure (nothing published). */
-export async function settleCounts(db: DbOrTx, jobId: number, c: { refused?: number; failed?: boolean }): Promise<void> {
+/**
+ * Moves counts from imported/updated to refused after publishing (conflicts), or after a failure: nothing published,
+ * or `kept` new members that a failed part-by-part publish could not take back.
+ */
+export async function settleCounts(db: DbOrTx, jobId: number, c: { refused?: number; failed?: boolean; kept?: number }): Promise<void> {
   await db
     .update(memberImports)
     .set(
       c.failed
-        ? { imported: 0, updated: 0 }
+        ? { imported: c.kept ?? 0, updated: 0 }
         : {
             imported: sql`${memberImports.imported} - ${c.refused ?? 0}`,
             validRows: sql`${memberImports.validRows} - ${c.refused ?? 0}`,

@@ -62,6 +62,9 @@ export const membersModule = defineModule({
 export {
   findMembersByIdHashes,
   publishStagedMembers,
+  publishStagedInserts,
+  publishStagedPatches,
+  withdrawPublishedMembers,
   stagedMember,
   stagedPatch,
   type ExistingMember,

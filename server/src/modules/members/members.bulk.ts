@@ -149,13 +149,13 @@ const textArray = (e: string, i: number) =>
   );
 
 /**
- * Inserts the staged new members (each with its 'join' event) and applies the staged patches, in the caller's
- * transaction. `inserts` and `patches` are queries yielding one staged array per row as column `e`. A new member
- * whose ID number was registered meanwhile is not inserted: the source rows of those are returned.
+ * Inserts the staged new members (each with its 'join' event) in the caller's transaction. `inserts` is a query
+ * yielding one staged array per row as column `e`. A new member whose ID number was registered meanwhile is not
+ * inserted: the source rows of those are returned.
  */
-export async function publishStagedMembers(
+export async function publishStagedInserts(
   db: DbOrTx,
-  src: { inserts: SQL; patches: SQL; createdBy: number | null; eventData: Record<string, unknown> },
+  src: { inserts: SQL; createdBy: number | null; eventData: Record<string, unknown> },
 ): Promise<number[]> {
   const res = await db.execute<{ row: number }>(sql`
     WITH src AS (${src.inserts}),
@@ -171,12 +171,45 @@ export async function publishStagedMembers(
       INSERT INTO member_events (member_id, org_id, type, date, data, created_by, gender, categories)
       SELECT id, org_id, 'join', joined_at, ${JSON.stringify(src.eventData)}::jsonb, ${src.createdBy}::int, gender, categories FROM added)
     SELECT (e->>18)::int AS row FROM src WHERE NOT EXISTS (SELECT 1 FROM added a WHERE a.id = (e->>0)::int)`);
+  return res.rows.map((r) => r.row);
+}
+
+/** Applies the staged patches (a query yielding one staged patch array per row as column `e`) in the caller's transaction. */
+export async function publishStagedPatches(db: DbOrTx, patches: SQL): Promise<void> {
   await db.execute(sql`
     UPDATE members m SET name = e->>1, name_pinyin = e->>2, name_initials = e->>3, name_grams = ${textArray('e', 4)},
       phone_cipher = coalesce(e->>5, m.phone_cipher), phone_hash = coalesce(e->>6, m.phone_hash), phone_masked = coalesce(e->>7, m.phone_masked),
       joined_at = (e->>8)::date,
       categories = CASE WHEN e->>9 IS NULL THEN m.categories ELSE ${textArray('e', 9)} END, updated_at = now()
-    FROM (${src.patches}) p(e)
+    FROM (${patches}) p(e)
     WHERE m.id = (e->>0)::int`);
-  return res.rows.map((r) => r.row);
+}
+
+/** Inserts the staged new members, then applies the staged patches (see publishStagedInserts), in the caller's transaction. */
+export async function publishStagedMembers(
+  db: DbOrTx,
+  src: { inserts: SQL; patches: SQL; createdBy: number | null; eventData: Record<string, unknown> },
+): Promise<number[]> {
+  const refused = await publishStagedInserts(db, src);
+  await publishStagedPatches(db, src.patches);
+  return refused;
+}
+
+/**
+ * Takes back members a bulk job inserted (`ids`: a query yielding their ids as column `id`) when the job fails after
+ * publishing part of its rows: each goes with its 'join' event unless something else was recorded about them
+ * meanwhile (another event, or a row elsewhere that refers to them), in which case they stay. Returns how many stay.
+ */
+export async function withdrawPublishedMembers(db: DbOrTx, ids: SQL): Promise<number> {
+  const res = await db.execute<{ kept: number }>(sql`
+    WITH target AS (SELECT m.id FROM members m WHERE m.id IN (${ids})),
+    lone AS (
+      SELECT t.id FROM target t
+      WHERE NOT EXISTS (SELECT 1 FROM member_events e WHERE e.member_id = t.id AND e.type <> 'join')),
+    events AS (DELETE FROM member_events e USING lone l WHERE e.member_id = l.id RETURNING e.member_id)
+    SELECT (SELECT count(*) FROM target)::int - (SELECT count(DISTINCT member_id) FROM events)::int AS kept`);
+  await db.execute(sql`
+    DELETE FROM members m WHERE m.id IN (${ids})
+      AND NOT EXISTS (SELECT 1 FROM member_events e WHERE e.member_id = m.id)`);
+  return res.rows[0]?.kept ?? 0;
 }

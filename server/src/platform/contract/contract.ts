@@ -49,6 +49,8 @@ export interface ServerSettings {
   messageSender?: MessageSender;
   /** PUBLIC_BASE_URL: the origin in links the server hands out (e-card QR); the request's own when omitted. */
   publicBaseUrl?: string;
+  /** The embedded database (PGlite, one connection): bulk jobs commit in short parts, and the sweeps stand in for autovacuum. */
+  embeddedDb?: boolean;
 }
 
 /** What a module's register() is given. */

@@ -1,5 +1,5 @@
 // The member import (会员导入) and what its job stages.
-import { boolean, index, integer, jsonb, pgTable, primaryKey, text, varchar } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, varchar } from 'drizzle-orm/pg-core';
 import { jobs } from './jobs.ts';
 import { orgs } from './orgs.ts';
 
@@ -24,6 +24,8 @@ export const memberImports = pgTable('member_imports', {
   skipped: integer('skipped').notNull().default(0),
   errorCount: integer('error_count').notNull().default(0),
   noticeCount: integer('notice_count').notNull().default(0),
+  /** Set when every batch is staged and a sliced publish (embedded database) has begun: a restart resumes publishing. */
+  publishingSince: timestamp('publishing_since', { withTimezone: true }),
 });
 
 // Rows of an import that were refused (kind 'error', with the original cells encrypted for the error report)
@@ -43,9 +45,10 @@ export const memberImportRows = pgTable(
   (t) => [primaryKey({ columns: [t.jobId, t.row] }), index('member_import_rows_kind_idx').on(t.jobId, t.kind, t.row)],
 );
 
-// Validated rows of a running import, one row per batch (JSON arrays, as the batch was built), staged with the
-// job's cursor and published into the registry in one transaction at the end: a crash leaves no member half
-// imported, and the job resumes from its last staged batch.
+// Validated rows of a running import, a batch in one or more parts (JSON arrays, as the batch was built), staged
+// with the job's cursor. On PostgreSQL one transaction publishes them all at the end; on the embedded database a
+// part at a time (`published`), so the API is not held for the whole publish (docs/decisions/0011). A crash leaves
+// no member half imported: the job resumes from its last staged batch, or its next unpublished part.
 export const memberImportStaged = pgTable(
   'member_import_staged',
   {
@@ -54,10 +57,13 @@ export const memberImportStaged = pgTable(
       .references(() => jobs.id),
     /** The last Excel row the batch covers. */
     lastRow: integer('last_row').notNull(),
+    /** A batch's new members are staged in parts of at most STAGED_PART_ROWS; its patches go with part 0. */
+    part: smallint('part').notNull().default(0),
     inserts: text('inserts').notNull(),
     patches: text('patches').notNull(),
+    published: boolean('published').notNull().default(false),
   },
-  (t) => [primaryKey({ columns: [t.jobId, t.lastRow] })],
+  (t) => [primaryKey({ columns: [t.jobId, t.lastRow, t.part] })],
 );
 
 // 组织导入 (modules/org-imports): one row per uploaded 组织名册, beside its job. The refused rows (at most the

@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { todayCst } from '@gonghui/common';
 import { recordAudit, type AuditOrigin } from '../../platform/audit/index.ts';
 import type { FieldCrypto } from '../../platform/crypto/index.ts';
-import { maintainAfterBulk, type Db, type Tx } from '../../platform/db/index.ts';
+import { maintainAfterBulk, yieldToRequests, type Db, type Tx } from '../../platform/db/index.ts';
 import {
   ExcelFileError,
   WorkerWorkbook,
@@ -38,6 +38,8 @@ const MIN_BATCH = 2000;
 const MAX_BATCH = 5000;
 /** On the embedded database a request waits for the transaction in flight: ~80 ms batches keep its wait short. */
 const EMBEDDED_SIZING = { targetTxMs: 80, minBatch: 250 };
+/** On the embedded database each transaction first lets the API requests in flight finish, waiting at most this long. */
+const YIELD_MAX_MS = 100;
 /** Share of the progress bar the staging takes when the publish follows; the publish fills the rest. */
 const STAGING_SHARE = 0.6;
 /** Characters of cell text a batch may hold in memory before it is staged, whatever its row count. */
@@ -111,6 +113,10 @@ async function locate(wb: WorkbookReader): Promise<{ sheet: SheetInfo; header: H
 export function importJob(opts: ImportJobOptions): JobKindDef<ImportPayload> {
   const { db } = opts;
 
+  const yieldFirst = async () => {
+    if (opts.embedded) await yieldToRequests(YIELD_MAX_MS);
+  };
+
   async function run(ctx: JobContext): Promise<void> {
     const jobId = ctx.job.id;
     const imp = await repo.findImport(db, jobId);
@@ -165,6 +171,7 @@ export function importJob(opts: ImportJobOptions): JobKindDef<ImportPayload> {
       batchChars = 0;
       const no = ++batchNo;
       const at = { cursor: last, progress: Math.min(progress, 1) * stagingShare };
+      await yieldFirst();
       const started = performance.now();
       pending = ctx
         .checkpoint(at, async (tx: Tx) => {
@@ -216,7 +223,12 @@ export function importJob(opts: ImportJobOptions): JobKindDef<ImportPayload> {
   }
 
   /** Every batch is staged: publish them (dry run: only end the job) with the import's audit row. */
-  async function publish(ctx: JobContext, imp: repo.ImportRow, upload: OrgTarget, at?: { cursor: number; progress: number }): Promise<void> {
+  async function publish(
+    ctx: JobContext,
+    imp: repo.ImportRow,
+    upload: OrgTarget,
+    at?: { cursor: number; progress: number },
+  ): Promise<void> {
     const jobId = ctx.job.id;
     const origin = originOf(ctx.job);
     const tooMany = tooManyRows(opts.maxRows);
@@ -236,6 +248,7 @@ export function importJob(opts: ImportJobOptions): JobKindDef<ImportPayload> {
       const parts = await repo.partCounts(db, jobId);
       for (let done = parts.published; ; done++) {
         const progress = STAGING_SHARE + ((1 - STAGING_SHARE) * 0.99 * done) / Math.max(1, parts.total);
+        await yieldFirst();
         const refused = await ctx.checkpoint({ cursor, progress }, async (tx) => {
           const n = await repo.publishNextPart(tx, jobId, origin.actorId);
           if (n) await repo.settleCounts(tx, jobId, { refused: n });
@@ -245,6 +258,7 @@ export function importJob(opts: ImportJobOptions): JobKindDef<ImportPayload> {
         if (refused === null) break;
       }
     }
+    await yieldFirst();
     await ctx.complete(async (tx) => {
       if (imp.dryRun) return;
       if (sliced) await repo.publishRemaining(tx, jobId);

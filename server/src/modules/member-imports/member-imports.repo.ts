@@ -94,7 +94,7 @@ export const importRowBinding = (jobId: number, row: number) => ({
 const json = (rows: unknown[]) => sql`${JSON.stringify(rows)}::jsonb`;
 
 /** New members per staged part: a part is what the embedded database publishes in one short transaction. */
-export const STAGED_PART_ROWS = 500;
+export const STAGED_PART_ROWS = 250;
 
 /** One validated batch, kept until the import publishes it (or is abandoned): its new members in parts, its patches with part 0. */
 export async function stageBatch(db: DbOrTx, jobId: number, lastRow: number, inserts: StagedMember[], patches: StagedMemberPatch[]) {
@@ -145,7 +145,10 @@ export async function publishStaged(db: DbOrTx, jobId: number, createdBy: number
 
 /** Marks the job as publishing part by part: from now on a restart resumes the publish instead of reading the file. */
 export async function markPublishing(db: DbOrTx, jobId: number): Promise<void> {
-  await db.update(memberImports).set({ publishingSince: sql`now()` }).where(eq(memberImports.jobId, jobId));
+  await db
+    .update(memberImports)
+    .set({ publishingSince: sql`now()` })
+    .where(eq(memberImports.jobId, jobId));
 }
 
 /**

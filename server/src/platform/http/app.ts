@@ -14,6 +14,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { ERRORS } from '@gonghui/common';
+import { requestEnded, requestStarted } from '../db/index.ts';
 import { appErrorFromDb } from './db-errors.ts';
 import { AppError, validationMessage } from './errors.ts';
 import { loggerOptions, type LogStream } from './logger.ts';
@@ -65,8 +66,27 @@ export async function createHttpApp(opts: HttpOptions) {
     },
   });
   // onRequest, so a handler may still narrow one (attachments send a sandboxed CSP).
-  app.addHook('onRequest', (_req, reply, done) => {
+  // API requests in flight, which background work on the embedded database lets go first (platform/db/foreground).
+  // A request ends once: answered, aborted by its client, or its socket closed, whichever is seen first.
+  const inFlight = new WeakSet<object>();
+  const ended = (req: object) => {
+    if (inFlight.delete(req)) requestEnded();
+  };
+  app.addHook('onRequest', (req, reply, done) => {
     void reply.headers(securityHeaders);
+    if (req.url.startsWith('/api/')) {
+      inFlight.add(req);
+      requestStarted();
+      reply.raw.once('close', () => ended(req));
+    }
+    done();
+  });
+  app.addHook('onResponse', (req, _reply, done) => {
+    ended(req);
+    done();
+  });
+  app.addHook('onRequestAbort', (req, done) => {
+    ended(req);
     done();
   });
   await app.register(cookie);

@@ -3,6 +3,7 @@
 // refused (never moved silently). Nothing reaches the registry before the job publishes its staged batches.
 // A dry run classifies the same way and writes only the report.
 import type { FieldCrypto } from '../../platform/crypto/index.ts';
+import { cooperative } from '../../platform/jobs/index.ts';
 import type { Tx } from '../../platform/db/index.ts';
 import {
   cardNoOf,
@@ -78,7 +79,10 @@ export async function writeBatch(tx: Tx, ctx: BatchContext, rows: PreparedRow[],
     c.errorCount++;
   };
 
+  // The batch's thousands of rows are worked through in slices of a few ms, so requests are answered meanwhile.
+  const pause = cooperative();
   for (const r of rows) {
+    await pause();
     if (!r.ok) {
       refuse(r, r.issues);
       continue;
@@ -121,34 +125,38 @@ export async function writeBatch(tx: Tx, ctx: BatchContext, rows: PreparedRow[],
 
   if (!ctx.dryRun) {
     const ids = inserts.length > 0 ? await nextMemberIds(tx, inserts.length) : [];
-    const fresh = inserts.map((r, i): StagedMember => {
+    const fresh: StagedMember[] = [];
+    for (const [i, r] of inserts.entries()) {
+      await pause();
       const id = ids[i];
       if (id === undefined) throw new Error('member id sequence returned too few ids');
       const f = r.fields;
       const sealed = cipherFields(ctx.crypto, id, r.secret);
-      return stagedMember({
-        id,
-        orgId: r.org.id,
-        orgPath: r.org.path,
-        name: f.name,
-        namePinyin: f.namePinyin,
-        nameInitials: f.nameInitials,
-        nameGrams: f.nameGrams,
-        idCipher: sealed.idCipher,
-        idHash: f.idHash,
-        idMasked: f.idMasked,
-        phoneCipher: sealed.phoneCipher,
-        phoneHash: f.phoneHash,
-        phoneMasked: f.phoneMasked,
-        gender: f.gender,
-        birthYear: f.birthYear,
-        joinedAt: r.joinedAt,
-        categories: r.categories ?? [],
-        cardNo: cardNoOf(id),
-        sourceRow: r.row,
-      });
-    });
-    await repo.stageBatch(tx, ctx.jobId, lastRow, fresh, patches);
+      fresh.push(
+        stagedMember({
+          id,
+          orgId: r.org.id,
+          orgPath: r.org.path,
+          name: f.name,
+          namePinyin: f.namePinyin,
+          nameInitials: f.nameInitials,
+          nameGrams: f.nameGrams,
+          idCipher: sealed.idCipher,
+          idHash: f.idHash,
+          idMasked: f.idMasked,
+          phoneCipher: sealed.phoneCipher,
+          phoneHash: f.phoneHash,
+          phoneMasked: f.phoneMasked,
+          gender: f.gender,
+          birthYear: f.birthYear,
+          joinedAt: r.joinedAt,
+          categories: r.categories ?? [],
+          cardNo: cardNoOf(id),
+          sourceRow: r.row,
+        }),
+      );
+    }
+    await repo.stageBatch(tx, ctx.jobId, lastRow, fresh, patches, pause);
   }
   await repo.insertLines(tx, ctx.jobId, lines);
   await repo.addCounts(tx, ctx.jobId, c);

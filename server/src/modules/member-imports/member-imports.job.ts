@@ -20,7 +20,7 @@ import {
   type WorkerOptions,
 } from '../../platform/excel/index.ts';
 import { z } from 'zod';
-import { JobFailure, type JobContext, type JobKindDef, type JobRow } from '../../platform/jobs/index.ts';
+import { JobFailure, cooperative, type JobContext, type JobKindDef, type JobRow } from '../../platform/jobs/index.ts';
 import { findOrgById } from '../orgs/index.ts';
 import { HEADER_SCAN_ROWS, findHeader, missingColumns, type Header } from './member-imports.columns.ts';
 import { writeBatch } from './member-imports.batch.ts';
@@ -196,14 +196,11 @@ export function importJob(opts: ImportJobOptions): JobKindDef<ImportPayload> {
       },
     });
     let lastRow = header.rowNumber;
-    let lastYield = performance.now();
+    const pause = cooperative();
     for await (const row of rows) {
       // Buffered rows arrive as microtasks: yield every few ms so requests and the batch in flight get
       // their I/O callbacks (a batch waits on this thread between its statements).
-      if (performance.now() - lastYield > 5) {
-        await new Promise((r) => setImmediate(r));
-        lastYield = performance.now();
-      }
+      await pause();
       if (row.rowNumber <= header.rowNumber || isBlankRow(row)) continue;
       if (++dataRows > opts.maxRows) throw new JobFailure(tooMany);
       lastRow = row.rowNumber;

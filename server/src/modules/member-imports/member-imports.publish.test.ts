@@ -35,7 +35,11 @@ describe.each(engines())('member import publish in parts on %s', (engine) => {
   const count = async (q: ReturnType<typeof sql>) => (await t.owner.execute<{ n: number }>(q)).rows[0]?.n ?? -1;
 
   /** Imports `rows` into `orgId` on an embedded-style runtime; `onPart` runs inside each part's transaction. */
-  async function importInto(org: { id: number; path: string }, rows: string[][], onPart?: (jobId: number, partNo: number) => Promise<void>) {
+  async function importInto(
+    org: { id: number; path: string },
+    rows: string[][],
+    onPart?: (jobId: number, partNo: number) => Promise<void>,
+  ) {
     const ctx: Ctx = {
       actor: {
         userId: 1,

@@ -97,9 +97,17 @@ const json = (rows: unknown[]) => sql`${JSON.stringify(rows)}::jsonb`;
 export const STAGED_PART_ROWS = 250;
 
 /** One validated batch, kept until the import publishes it (or is abandoned): its new members in parts, its patches with part 0. */
-export async function stageBatch(db: DbOrTx, jobId: number, lastRow: number, inserts: StagedMember[], patches: StagedMemberPatch[]) {
+export async function stageBatch(
+  db: DbOrTx,
+  jobId: number,
+  lastRow: number,
+  inserts: StagedMember[],
+  patches: StagedMemberPatch[],
+  pause: () => Promise<void> | undefined = () => undefined,
+) {
   const parts = [];
-  for (let part = 0, at = 0; part === 0 || at < inserts.length; part++, at += STAGED_PART_ROWS)
+  for (let part = 0, at = 0; part === 0 || at < inserts.length; part++, at += STAGED_PART_ROWS) {
+    await pause();
     parts.push({
       jobId,
       lastRow,
@@ -107,6 +115,7 @@ export async function stageBatch(db: DbOrTx, jobId: number, lastRow: number, ins
       inserts: JSON.stringify(inserts.slice(at, at + STAGED_PART_ROWS)),
       patches: part === 0 ? JSON.stringify(patches) : '[]',
     });
+  }
   await db.insert(memberImportStaged).values(parts);
 }
 

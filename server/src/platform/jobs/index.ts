@@ -13,3 +13,4 @@ export {
 } from './service.ts';
 export * as jobRepo from './jobs.repo.ts';
 export type { JobRow } from './jobs.repo.ts';
+export { cooperative } from './yield.ts';

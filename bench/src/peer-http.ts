@@ -49,7 +49,11 @@ export interface PollTrace {
 }
 
 /** Polls GET /api/v1/member-imports/:id every 100 ms until the job has ended, with open-loop probes beside it. */
-export async function poll(base: string, cookie: string, id: number): Promise<{ state: ImportState; trace: PollTrace }> {
+/**
+ * Follows an import to its end: a closed-loop poller every `everyMs` after each answer, and open-loop status probes
+ * sent every `everyMs` whether or not the last one has answered (a stall counts in every probe it holds up).
+ */
+export async function poll(base: string, cookie: string, id: number, everyMs = 100): Promise<{ state: ImportState; trace: PollTrace }> {
   const t0 = performance.now();
   const trace: PollTrace = { runningAt: null, polls: 0, slowestPollMs: 0, probes: { n: 0, p50: 0, p95: 0, max: 0 } };
   const probeMs: number[] = [];
@@ -61,9 +65,9 @@ export async function poll(base: string, cookie: string, id: number): Promise<{ 
       .then(() => void probeMs.push(performance.now() - t))
       .finally(() => inFlight.delete(p));
     inFlight.add(p);
-  }, 100);
+  }, everyMs);
   try {
-    const state = await pollUntilEnded(base, cookie, id, t0, trace);
+    const state = await pollUntilEnded(base, cookie, id, t0, trace, everyMs);
     return { state, trace };
   } finally {
     clearInterval(timer);
@@ -75,7 +79,14 @@ export async function poll(base: string, cookie: string, id: number): Promise<{ 
   }
 }
 
-async function pollUntilEnded(base: string, cookie: string, id: number, t0: number, trace: PollTrace): Promise<ImportState> {
+async function pollUntilEnded(
+  base: string,
+  cookie: string,
+  id: number,
+  t0: number,
+  trace: PollTrace,
+  everyMs: number,
+): Promise<ImportState> {
   for (;;) {
     const t = performance.now();
     const res = await fetch(`${base}/api/v1/member-imports/${id}`, { headers: { cookie } });
@@ -85,7 +96,7 @@ async function pollUntilEnded(base: string, cookie: string, id: number, t0: numb
     if (res.status !== 200) throw new Error(`import ${id}: ${res.status} ${JSON.stringify(body)}`);
     if (body.status !== 'queued' && trace.runningAt === null) trace.runningAt = Math.round(performance.now() - t0);
     if (body.status === 'succeeded' || body.status === 'failed') return body;
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, everyMs));
   }
 }
 

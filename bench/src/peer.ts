@@ -45,6 +45,8 @@ const engineGiven = argv.includes('--db');
 const VACUUM = takeFlag(argv, 'vacuum');
 /** Only the dry run and the import (no list, autocannon or ID lookup phases), e.g. to compare import changes. */
 const IMPORT_ONLY = takeFlag(argv, 'import-only');
+/** Status requests during an import every this many ms (100: a busy API; 1000: the console's own polling alone). */
+const POLL_MS = Number(takeOpt(argv, 'poll-ms', '100'));
 const outName = (engine: string) => `peer-${engine}${VACUUM ? '-vacuum' : ''}.json`;
 if (!argv.includes('--url')) argv.push('--url', 'postgres://postgres@127.0.0.1:5432/gh_peer');
 if (!argv.includes('--data-dir')) argv.push('--data-dir', path.join(OUT_DIR, 'peer-pglite'));
@@ -126,7 +128,7 @@ async function runEngine(): Promise<PeerResult | null> {
         const t = performance.now();
         const id = await upload(base, importCookie, rootOrgId, bytes, dryRun);
         const uploadS = (performance.now() - t) / 1000;
-        const { state, trace } = await poll(base, importCookie, id);
+        const { state, trace } = await poll(base, importCookie, id, POLL_MS);
         return { id, seconds: (performance.now() - t) / 1000, uploadS, trace, state };
       };
       const dry = await runImport(true);

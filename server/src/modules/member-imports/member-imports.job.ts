@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { todayCst } from '@gonghui/common';
 import { recordAudit, type AuditOrigin } from '../../platform/audit/index.ts';
 import type { FieldCrypto } from '../../platform/crypto/index.ts';
-import { maintainAfterBulk, yieldToRequests, type Db, type Tx } from '../../platform/db/index.ts';
+import { maintainAfterBulk, quietForMs, yieldToRequests, type Db, type Tx } from '../../platform/db/index.ts';
 import {
   ExcelFileError,
   WorkerWorkbook,
@@ -40,6 +40,12 @@ const MAX_BATCH = 5000;
 const EMBEDDED_SIZING = { targetTxMs: 80, minBatch: 250 };
 /** On the embedded database each transaction first lets the API requests in flight finish, waiting at most this long. */
 const YIELD_MAX_MS = 100;
+/**
+ * Parts per publishing transaction on the embedded database: one while requests come, up to four (~1,000 rows,
+ * ~150 ms) once none has come for QUIET_MS — fewer statements and commits when nobody is waiting.
+ */
+const QUIET_MS = 250;
+const QUIET_PARTS = 4;
 /** Share of the progress bar the staging takes when the publish follows; the publish fills the rest. */
 const STAGING_SHARE = 0.6;
 /** Characters of cell text a batch may hold in memory before it is staged, whatever its row count. */
@@ -65,8 +71,8 @@ export interface ImportJobOptions {
   worker?: WorkerOptions;
   /** Test hook, called inside each batch's transaction after its writes. */
   afterBatchWrite?: (jobId: number, batchNo: number) => Promise<void>;
-  /** Test hook, called inside each part's transaction of a part-by-part publish after its writes. */
-  afterPartPublish?: (jobId: number, partNo: number) => Promise<void>;
+  /** Test hook, called inside each transaction of a part-by-part publish after its writes (turn 1, 2, …). */
+  afterPartPublish?: (jobId: number, turn: number) => Promise<void>;
 }
 
 /** Who started the job and from where; kept on the job for its audit row. */
@@ -243,16 +249,18 @@ export function importJob(opts: ImportJobOptions): JobKindDef<ImportPayload> {
           await repo.markPublishing(tx, jobId);
         });
       const parts = await repo.partCounts(db, jobId);
-      for (let done = parts.published; ; done++) {
-        const progress = STAGING_SHARE + ((1 - STAGING_SHARE) * 0.99 * done) / Math.max(1, parts.total);
+      for (let done = parts.published, turn = 1; ; turn++) {
+        const progress = STAGING_SHARE + ((1 - STAGING_SHARE) * 0.99 * Math.min(done, parts.total)) / Math.max(1, parts.total);
         await yieldFirst();
+        const take = quietForMs() >= QUIET_MS ? QUIET_PARTS : 1;
         const refused = await ctx.checkpoint({ cursor, progress }, async (tx) => {
-          const n = await repo.publishNextPart(tx, jobId, origin.actorId);
+          const n = await repo.publishNextParts(tx, jobId, origin.actorId, take);
           if (n) await repo.settleCounts(tx, jobId, { refused: n });
-          if (n !== null) await opts.afterPartPublish?.(jobId, done + 1);
+          if (n !== null) await opts.afterPartPublish?.(jobId, turn);
           return n;
         });
         if (refused === null) break;
+        done += take;
       }
     }
     await yieldFirst();

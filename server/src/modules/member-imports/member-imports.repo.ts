@@ -161,27 +161,29 @@ export async function markPublishing(db: DbOrTx, jobId: number): Promise<void> {
 }
 
 /**
- * Publishes the job's next unpublished part (its new members only; patches wait for publishRemaining) and marks it
- * published, in the caller's transaction. Returns how many of its members were refused, or null when no part was left.
+ * Publishes the job's next `parts` unpublished parts (their new members only; patches wait for publishRemaining) in
+ * one statement and marks them published, in the caller's transaction. Returns how many of their members were
+ * refused, or null when no part was left.
  */
-export async function publishNextPart(db: DbOrTx, jobId: number, createdBy: number | null): Promise<number | null> {
-  const [next] = await db
+export async function publishNextParts(db: DbOrTx, jobId: number, createdBy: number | null, parts: number): Promise<number | null> {
+  const next = await db
     .select({ lastRow: memberImportStaged.lastRow, part: memberImportStaged.part })
     .from(memberImportStaged)
     .where(and(eq(memberImportStaged.jobId, jobId), eq(memberImportStaged.published, false)))
     .orderBy(asc(memberImportStaged.lastRow), asc(memberImportStaged.part))
-    .limit(1);
-  if (!next) return null;
+    .limit(parts);
+  if (next.length === 0) return null;
+  const chosen = sql`(s.last_row, s.part) IN (${sql.join(
+    next.map((p) => sql`(${p.lastRow}::int, ${p.part}::smallint)`),
+    sql`, `,
+  )})`;
   const refusedRows = await publishStagedInserts(db, {
-    inserts: stagedInserts(jobId, sql`s.last_row = ${next.lastRow} AND s.part = ${next.part}`),
+    inserts: stagedInserts(jobId, chosen),
     createdBy,
     eventData: { importJobId: jobId },
   });
   await refuse(db, jobId, refusedRows);
-  await db
-    .update(memberImportStaged)
-    .set({ published: true })
-    .where(and(eq(memberImportStaged.jobId, jobId), eq(memberImportStaged.lastRow, next.lastRow), eq(memberImportStaged.part, next.part)));
+  await db.execute(sql`UPDATE member_import_staged s SET published = true WHERE s.job_id = ${jobId} AND ${chosen}`);
   return refusedRows.length;
 }
 

@@ -3,11 +3,20 @@
 // take the connection again, so one request would wait for several. Background work that commits in short
 // transactions calls yieldToRequests() before each: it waits until no API request is in flight, at most `maxMs`,
 // so it slows under constant load but never stops. The HTTP layer counts requests (requestStarted/requestEnded).
+import { performance } from 'node:perf_hooks';
+
 let inFlight = 0;
 let idle: (() => void)[] = [];
+let lastStart = -Infinity;
 
 export function requestStarted(): void {
   inFlight++;
+  lastStart = performance.now();
+}
+
+/** How long no API request has been in flight or started (0 while one is): background work may take longer turns. */
+export function quietForMs(): number {
+  return inFlight > 0 ? 0 : performance.now() - lastStart;
 }
 
 export function requestEnded(): void {

@@ -1,6 +1,6 @@
 export { openDatabase, type Database, type Db, type Tx, type DbOrTx } from './connect.ts';
 export { onCommit, withCommitHooks } from './commit.ts';
-export { requestStarted, requestEnded, yieldToRequests } from './foreground.ts';
+export { quietForMs, requestStarted, requestEnded, yieldToRequests } from './foreground.ts';
 export { runMigrations, runMigrationsAsOwner } from './migrate.ts';
 export { appRoleProblem } from './role-check.ts';
 export { maintainAfterBulk, maintainEmbedded, BULK_TABLES, type BulkTable, type MaintenanceRun } from './maintenance.ts';

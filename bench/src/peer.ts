@@ -136,8 +136,7 @@ async function runEngine(): Promise<PeerResult | null> {
         `dry run: ${dry.seconds.toFixed(1)} s (upload ${dry.uploadS.toFixed(1)} s), ${dry.state.status}, valid ${dry.state.validRows}/${dry.state.totalRows}, errors ${dry.state.errorCount}\n`,
       );
       const imp = await runImport(false);
-      // Staging ends when the publish begins: publishing_since on the embedded database (part by part), else the job's
-      // finished_at (stamped when its one publishing transaction begins).
+      // Staging ends when the publish begins (publishing_since; the job's finished_at for a job from before it).
       const staged = await db.execute<{ s: number | null }>(sql`
         SELECT extract(epoch FROM coalesce(i.publishing_since, j.finished_at) - j.created_at)::float8 AS s
         FROM member_imports i JOIN jobs j ON j.id = i.job_id WHERE i.job_id = ${imp.id}`);

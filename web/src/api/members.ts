@@ -79,6 +79,8 @@ export interface ImportJob {
   status: ImportStatus;
   dryRun: boolean;
   progress: number;
+  /** Every row is checked and staged; the members are being written into the roster. */
+  publishing: boolean;
   /** Why a failed job failed (e.g. no header row). */
   message?: string | null;
   totalRows: number;

@@ -141,6 +141,7 @@ export const memberEn: typeof memberZhCN = {
     onlyXlsx: 'Choose an Excel .xlsx file',
     checking: 'Checking…',
     importing: 'Importing…',
+    publishing: 'Checked; writing the members into the roster…',
     queued: 'Queued…',
     failed: 'Failed',
     checkResult: '{{total}} rows: {{valid}} can be imported, {{errors}} have problems',

@@ -141,6 +141,7 @@ export const memberZhCN = {
     onlyXlsx: '请选择 .xlsx 格式的 Excel 文件',
     checking: '正在校验…',
     importing: '正在导入…',
+    publishing: '校验完成，正在写入会员名册…',
     queued: '排队中…',
     failed: '处理失败',
     checkResult: '共 {{total}} 行：可导入 {{valid}} 条，有问题 {{errors}} 条',

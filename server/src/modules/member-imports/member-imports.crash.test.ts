@@ -85,6 +85,7 @@ const login = (base: string) => fetchLogin(base, 'admin', ADMIN_PASSWORD, adminF
 interface JobView {
   status: string;
   progress: number;
+  publishing: boolean;
   imported: number;
   errorCount: number;
   totalRows: number;
@@ -208,7 +209,16 @@ describe.each(engines())('member import crash through main.ts on %s', (engine) =
         auth = await login(s.base);
         if (engine === 'pglite') {
           // Staging fills 60 % of the bar, the publish the rest.
-          await until('the publish to be under way', async () => ((await view(s.base)).progress >= 0.65 ? true : undefined), 120_000, 20);
+          const under = await until(
+            'the publish to be under way',
+            async () => {
+              const v = await view(s.base);
+              return v.progress >= 0.65 ? v : undefined;
+            },
+            120_000,
+            20,
+          );
+          expect(under).toMatchObject({ status: 'running', publishing: true });
           process.kill(-(s.child.pid ?? 0), 'SIGKILL');
           await s.exited;
           await until('the killed group to go', async () => (alive(-(s.child.pid ?? 0)) ? undefined : true));

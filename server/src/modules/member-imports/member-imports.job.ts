@@ -241,13 +241,14 @@ export function importJob(opts: ImportJobOptions): JobKindDef<ImportPayload> {
       if (!staged || staged.totalRows > opts.maxRows) throw new JobFailure(tooMany);
     };
     const sliced = opts.embedded && !imp.dryRun;
+    const cursor = at?.cursor ?? ctx.job.cursor;
+    // Every batch is staged: from here a restart publishes what is staged and never reads the file again.
+    if (!imp.dryRun && !imp.publishingSince)
+      await ctx.checkpoint({ cursor, progress: STAGING_SHARE }, async (tx) => {
+        await checkLimit(tx);
+        await repo.markPublishing(tx, jobId);
+      });
     if (sliced) {
-      const cursor = at?.cursor ?? ctx.job.cursor;
-      if (!imp.publishingSince)
-        await ctx.checkpoint({ cursor, progress: STAGING_SHARE }, async (tx) => {
-          await checkLimit(tx);
-          await repo.markPublishing(tx, jobId);
-        });
       const parts = await repo.partCounts(db, jobId);
       for (let done = parts.published, turn = 1; ; turn++) {
         const progress = STAGING_SHARE + ((1 - STAGING_SHARE) * 0.99 * Math.min(done, parts.total)) / Math.max(1, parts.total);

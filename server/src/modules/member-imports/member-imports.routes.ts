@@ -23,6 +23,8 @@ const ZStatus = z.object({
   dryRun: z.boolean(),
   status: z.enum(['queued', 'running', 'succeeded', 'failed']),
   progress: z.number().min(0).max(1),
+  /** Every row is checked and staged, and the members are being written into the roster. */
+  publishing: z.boolean(),
   /** Why a failed job failed (file-level problems such as a missing header). */
   message: z.string().nullable(),
   totalRows: z.number().int(),

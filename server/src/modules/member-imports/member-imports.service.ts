@@ -90,6 +90,7 @@ export function createImportService({ db, crypto, jobs, kind, fileOf }: ImportSe
       dryRun: imp.dryRun,
       status: job.status as 'queued' | 'running' | 'succeeded' | 'failed',
       progress: job.status === 'succeeded' ? 1 : Math.round(job.progress * 1000) / 1000,
+      publishing: job.status === 'running' && imp.publishingSince !== null,
       message: job.error,
       totalRows: imp.totalRows,
       validRows: imp.validRows,

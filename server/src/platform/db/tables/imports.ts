@@ -24,7 +24,7 @@ export const memberImports = pgTable('member_imports', {
   skipped: integer('skipped').notNull().default(0),
   errorCount: integer('error_count').notNull().default(0),
   noticeCount: integer('notice_count').notNull().default(0),
-  /** Set when every batch is staged and a sliced publish (embedded database) has begun: a restart resumes publishing. */
+  /** Set when every batch is staged and the publish begins: a restart publishes what is staged without the file. */
   publishingSince: timestamp('publishing_since', { withTimezone: true }),
 });
 

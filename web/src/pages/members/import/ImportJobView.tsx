@@ -11,7 +11,14 @@ type ImportError = ImportJob['errors'][number];
 
 function Running({ job, dryRun }: { job: ImportJob | undefined; dryRun: boolean }) {
   const { t } = useTranslation();
-  const label = !job || job.status === 'queued' ? t('importer.queued') : dryRun ? t('importer.checking') : t('importer.importing');
+  const label =
+    !job || job.status === 'queued'
+      ? t('importer.queued')
+      : dryRun
+        ? t('importer.checking')
+        : job.publishing
+          ? t('importer.publishing')
+          : t('importer.importing');
   return (
     <div style={{ padding: '24px 0' }} data-testid="import-progress">
       <Typography.Text>{label}</Typography.Text>

@@ -3,6 +3,7 @@ import { appealJourneys } from './appeals.ts';
 import { assistanceJourneys } from './assistance.ts';
 import { memberHomeJourneys } from './member-home.ts';
 import { memberJourneys } from './members.ts';
+import { bigImportJourneys } from './members.big-import.ts';
 import { memberPageJourneys } from './members.pages.ts';
 import { mfaJourneys } from './mfa.ts';
 import { mutualAidJourneys } from './mutual-aid.ts';
@@ -26,4 +27,6 @@ export const journeys: Journey[] = [
   ...mutualAidJourneys,
   ...memberHomeJourneys,
   ...speedJourneys,
+  // Last: it adds 40,000 members to the demo union.
+  ...bigImportJourneys,
 ];

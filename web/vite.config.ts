@@ -6,6 +6,7 @@ import react from '@vitejs/plugin-react';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { h5Reach } from './scripts/h5-reach.ts';
 
@@ -58,8 +59,38 @@ function precompress(): Plugin {
   };
 }
 
+// The console's antd styles, generated at build time (scripts/antd-css.tsx) into a stylesheet the console loads before
+// antd first renders: cssinjs then finds each component's styles listed in the file (its cache-path map) and skips
+// generating them on every page load. `virtual:antd-styles` is the file's URL in a build, null in dev (where class
+// hashes differ). The file is emitted as it is: Vite's CSS pipeline would lower antd's logical properties for old
+// targets, changing selectors and specificity.
+function prebuiltAntdStyles(): Plugin {
+  const id = 'virtual:antd-styles';
+  let building = false;
+  return {
+    name: 'prebuilt-antd-styles',
+    configResolved(config) {
+      building = config.command === 'build';
+    },
+    resolveId: (source) => (source === id ? `\0${id}` : null),
+    load(resolved) {
+      if (resolved !== `\0${id}`) return null;
+      if (!building) return 'export default null;';
+      const script = fileURLToPath(new URL('./scripts/antd-css.tsx', import.meta.url));
+      const css = execFileSync(process.execPath, ['--import', 'tsx', script], {
+        // The web package's tsconfig (its JSX settings) and node_modules.
+        cwd: fileURLToPath(new URL('.', import.meta.url)),
+        env: { ...process.env, NODE_ENV: 'production' },
+        maxBuffer: 64 * 1024 * 1024,
+      });
+      const ref = this.emitFile({ type: 'asset', name: 'antd.css', source: css });
+      return `export default import.meta.ROLLUP_FILE_URL_${ref};`;
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), h5DevFallback(), precompress()],
+  plugins: [react(), h5DevFallback(), precompress(), prebuiltAntdStyles()],
   server: {
     // API_TARGET points the dev proxy at another server port.
     proxy: { '/api': process.env.API_TARGET ?? 'http://localhost:3000' },

@@ -20,9 +20,9 @@ import { onEnterOnly } from './prefetchRoute.ts';
 import { ACCOUNT_SECURITY_PATH, CHANGE_PASSWORD_PATH } from './paths.ts';
 import { RequireAuth } from './RequireAuth.tsx';
 import { createKeepAliveStyleCache } from './styleCache.ts';
+import { CONSOLE_THEME } from './theme.ts';
 
 const styleCache = createKeepAliveStyleCache();
-const THEME = { token: { colorPrimary: '#1d5fd6', borderRadius: 6 } };
 
 function MessageBridge() {
   const { message } = AntApp.useApp();
@@ -34,7 +34,7 @@ function ConsoleProviders() {
   const { i18n } = useTranslation();
   return (
     <StyleProvider cache={styleCache}>
-      <ConfigProvider locale={i18n.language === 'en' ? enUSLocale : zhCNLocale} theme={THEME}>
+      <ConfigProvider locale={i18n.language === 'en' ? enUSLocale : zhCNLocale} theme={CONSOLE_THEME}>
         <AntApp>
           <MessageBridge />
           <Outlet />

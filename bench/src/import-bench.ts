@@ -12,7 +12,6 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { idCheckChar } from '@gonghui/common';
 import { bootstrap } from '../../server/src/bootstrap/bootstrap.ts';
-import type { Ctx } from '../../server/src/platform/authz/index.ts';
 import { configureAuditChain } from '../../server/src/platform/audit/index.ts';
 import { createFieldCrypto } from '../../server/src/platform/crypto/index.ts';
 import { openDatabase, runMigrations } from '../../server/src/platform/db/index.ts';
@@ -20,7 +19,7 @@ import { XlsxWorkbook } from '../../server/src/platform/excel/index.ts';
 import { cardNoOf, cipherFields, identityFields } from '../../server/src/modules/members/index.ts';
 import { createImportRuntime } from '../../server/src/modules/member-imports/index.ts';
 import { createJobService } from '../../server/src/platform/jobs/index.ts';
-import { bigRosterFile } from '../../server/src/test/imports.ts';
+import { bigRosterFile, importerCtx } from '../../server/src/test/imports.ts';
 import { makeOrg } from '../../server/src/test/factories.ts';
 
 const arg = (name: string, dflt: string) => {
@@ -149,21 +148,7 @@ async function main() {
     fs.rmSync(csv);
   }
 
-  const ctx: Ctx = {
-    actor: {
-      userId: 1,
-      username: 'admin',
-      displayName: null,
-      orgId: org.id,
-      orgPath: org.path,
-      roles: [],
-      permissions: new Set(),
-      sessionId: 'bench',
-      mustChangePassword: false,
-    },
-    ip: null,
-    requestId: null,
-  };
+  const ctx = importerCtx(org, { sessionId: 'bench' });
   const runtime = createImportRuntime({
     db,
     crypto,

@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { idCheckChar } from '@gonghui/common';
+import type { Ctx } from '../platform/authz/index.ts';
 import type { HttpApp } from '../platform/http/index.ts';
 
 const REGIONS = ['320102', '110105', '440305', '330106', '510104', '420106', '370102', '610113'];
@@ -126,4 +127,23 @@ export async function waitForImport(app: HttpApp, c: CookieClient, id: number, t
     if (Date.now() > until) throw new Error(`import ${id} still ${body.status}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** The request context of an administrator of `org` who starts an import outside HTTP (tests, benchmarks). */
+export function importerCtx(org: { id: number; path: string }, o: { userId?: number; sessionId?: string; roles?: string[] } = {}): Ctx {
+  return {
+    actor: {
+      userId: o.userId ?? 1,
+      username: 'admin',
+      displayName: null,
+      orgId: org.id,
+      orgPath: org.path,
+      roles: o.roles ?? [],
+      permissions: new Set(),
+      sessionId: o.sessionId ?? 'test',
+      mustChangePassword: false,
+    },
+    ip: null,
+    requestId: null,
+  };
 }

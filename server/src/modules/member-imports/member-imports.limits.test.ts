@@ -3,7 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import type { Ctx } from '../../platform/authz/index.ts';
 import { engines, openTestDb, type TestDb } from '../../test/db.ts';
 import { runInScope } from '../../platform/db/index.ts';
 import { testCrypto } from '../../test/http.ts';
@@ -12,7 +11,7 @@ import type { WorkerOptions } from '../../platform/excel/index.ts';
 import { workbookOf } from '../../platform/excel/testkit.ts';
 import { createJobService } from '../../platform/jobs/index.ts';
 import { createImportRuntime } from './index.ts';
-import { bigRosterFile, newId, rosterXlsx } from '../../test/imports.ts';
+import { bigRosterFile, importerCtx, newId, rosterXlsx } from '../../test/imports.ts';
 
 const silent = { error: () => undefined, info: () => undefined };
 
@@ -30,21 +29,7 @@ describe.each(engines())('member import limits on %s', (engine) => {
 
   async function run(file: Buffer | string, maxRows: number, worker?: WorkerOptions) {
     const org = await makeOrg(t.db, t.rootOrgId, { level: 'district' });
-    const ctx: Ctx = {
-      actor: {
-        userId: 1,
-        username: 'admin',
-        displayName: null,
-        orgId: org.id,
-        orgPath: org.path,
-        roles: [],
-        permissions: new Set(),
-        sessionId: 's',
-        mustChangePassword: false,
-      },
-      ip: null,
-      requestId: null,
-    };
+    const ctx = importerCtx(org);
     const jobs = createJobService({ db: t.db, log: silent });
     const rt = createImportRuntime({ db: t.db, crypto: testCrypto, jobs, dir, maxRows, batchSize: 2, worker });
     const tmp = path.join(dir, `up-${org.id}.part`);

@@ -6,13 +6,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import type { Ctx } from '../../platform/authz/index.ts';
 import { requestEnded, requestStarted, runInScope } from '../../platform/db/index.ts';
 import { createJobService } from '../../platform/jobs/index.ts';
 import { engines, openTestDb, type TestDb } from '../../test/db.ts';
 import { makeOrg } from '../../test/factories.ts';
 import { testCrypto } from '../../test/http.ts';
-import { newId, rosterXlsx } from '../../test/imports.ts';
+import { importerCtx, newId, rosterXlsx } from '../../test/imports.ts';
 import { createImportRuntime } from './index.ts';
 import { STAGED_PART_ROWS } from './member-imports.repo.ts';
 
@@ -43,21 +42,7 @@ describe.each(engines())('member import publish in parts on %s', (engine) => {
     rows: string[][],
     o: { onTurn?: (jobId: number, turn: number) => Promise<void>; busy?: boolean; batchSize?: number } = {},
   ) {
-    const ctx: Ctx = {
-      actor: {
-        userId: 1,
-        username: 'admin',
-        displayName: null,
-        orgId: org.id,
-        orgPath: org.path,
-        roles: [],
-        permissions: new Set(),
-        sessionId: 's',
-        mustChangePassword: false,
-      },
-      ip: null,
-      requestId: null,
-    };
+    const ctx = importerCtx(org);
     const jobs = createJobService({ db: t.db, log: silent, pollMs: 20 });
     const rt = createImportRuntime({
       db: t.db,

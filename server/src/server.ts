@@ -60,7 +60,9 @@ export async function buildServer(db: Db, opts: ServerOptions): Promise<HttpApp>
     handler: async () => ({ ok: true }),
   });
 
-  const jobs = opts.jobs ?? createJobService({ db, log: app.log, leaseMs: opts.jobLeaseMs });
+  // On the embedded database, jobs let the API requests in flight finish before each transaction (at most 100 ms).
+  const jobs =
+    opts.jobs ?? createJobService({ db, log: app.log, leaseMs: opts.jobLeaseMs, yieldToRequestsMs: opts.embeddedDb ? 100 : undefined });
   const cases = opts.cases ?? createCaseKernel({ db });
   const messages = opts.messageSender ?? createMessageSender(opts.sms, app.log);
   const { services } = await startModules(MODULES, { app, db, settings: opts, cases, jobs, messages });

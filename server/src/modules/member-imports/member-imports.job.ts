@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { todayCst } from '@gonghui/common';
 import { recordAudit, type AuditOrigin } from '../../platform/audit/index.ts';
 import type { FieldCrypto } from '../../platform/crypto/index.ts';
-import { maintainAfterBulk, quietForMs, yieldToRequests, type Db, type Tx } from '../../platform/db/index.ts';
+import { maintainAfterBulk, quietForMs, type Db, type Tx } from '../../platform/db/index.ts';
 import {
   ExcelFileError,
   WorkerWorkbook,
@@ -38,8 +38,6 @@ const MIN_BATCH = 2000;
 const MAX_BATCH = 5000;
 /** On the embedded database a request waits for the transaction in flight: ~80 ms batches keep its wait short. */
 const EMBEDDED_SIZING = { targetTxMs: 80, minBatch: 250 };
-/** On the embedded database each transaction first lets the API requests in flight finish, waiting at most this long. */
-const YIELD_MAX_MS = 100;
 /**
  * Parts per publishing transaction on the embedded database: one while requests come, up to four (~1,000 rows,
  * ~150 ms) once none has come for QUIET_MS — fewer statements and commits when nobody is waiting.
@@ -63,7 +61,7 @@ export interface ImportJobOptions {
   batchSize?: number;
   /**
    * The embedded database: shorter batches, and the publish part by part (a transaction per STAGED_PART_ROWS new
-   * members) so that requests are answered between parts.
+   * members) so that requests are answered between parts (the job service lets them go first: yieldToRequestsMs).
    */
   embedded?: boolean;
   maxRows: number;
@@ -119,10 +117,6 @@ async function locate(wb: WorkbookReader): Promise<{ sheet: SheetInfo; header: H
 export function importJob(opts: ImportJobOptions): JobKindDef<ImportPayload> {
   const { db } = opts;
 
-  const yieldFirst = async () => {
-    if (opts.embedded) await yieldToRequests(YIELD_MAX_MS);
-  };
-
   async function run(ctx: JobContext): Promise<void> {
     const jobId = ctx.job.id;
     const imp = await repo.findImport(db, jobId);
@@ -177,10 +171,11 @@ export function importJob(opts: ImportJobOptions): JobKindDef<ImportPayload> {
       batchChars = 0;
       const no = ++batchNo;
       const at = { cursor: last, progress: Math.min(progress, 1) * stagingShare };
-      await yieldFirst();
-      const started = performance.now();
+      // Timed from inside the transaction: the job service may first wait for requests (yieldToRequestsMs).
+      let started = performance.now();
       pending = ctx
         .checkpoint(at, async (tx: Tx) => {
+          started = performance.now();
           await writeBatch(tx, { jobId, dryRun: imp.dryRun, crypto: opts.crypto, origin, date1904: wb.date1904 }, rows, last);
           await opts.afterBatchWrite?.(jobId, no);
         })
@@ -234,25 +229,20 @@ export function importJob(opts: ImportJobOptions): JobKindDef<ImportPayload> {
   ): Promise<void> {
     const jobId = ctx.job.id;
     const origin = originOf(ctx.job);
-    const tooMany = tooManyRows(opts.maxRows);
-    // The staged count, also for rows staged before a restart: the limit holds at publish whatever happened.
-    const checkLimit = async (tx: Tx) => {
-      const staged = await repo.findImport(tx, jobId);
-      if (!staged || staged.totalRows > opts.maxRows) throw new JobFailure(tooMany);
-    };
     const sliced = opts.embedded && !imp.dryRun;
     const cursor = at?.cursor ?? ctx.job.cursor;
-    // Every batch is staged: from here a restart publishes what is staged and never reads the file again.
+    // Every batch is staged: from here a restart publishes what is staged and never reads the file again. The limit
+    // is checked on the staged count, also for rows staged before a restart, whatever happened.
     if (!imp.dryRun && !imp.publishingSince)
       await ctx.checkpoint({ cursor, progress: STAGING_SHARE }, async (tx) => {
-        await checkLimit(tx);
+        const staged = await repo.findImport(tx, jobId);
+        if (!staged || staged.totalRows > opts.maxRows) throw new JobFailure(tooManyRows(opts.maxRows));
         await repo.markPublishing(tx, jobId);
       });
     if (sliced) {
       const parts = await repo.partCounts(db, jobId);
       for (let done = parts.published, turn = 1; ; turn++) {
         const progress = STAGING_SHARE + ((1 - STAGING_SHARE) * 0.99 * Math.min(done, parts.total)) / Math.max(1, parts.total);
-        await yieldFirst();
         const take = quietForMs() >= QUIET_MS ? QUIET_PARTS : 1;
         const refused = await ctx.checkpoint({ cursor, progress }, async (tx) => {
           const n = await repo.publishNextParts(tx, jobId, origin.actorId, take);
@@ -264,12 +254,10 @@ export function importJob(opts: ImportJobOptions): JobKindDef<ImportPayload> {
         done += take;
       }
     }
-    await yieldFirst();
     await ctx.complete(async (tx) => {
       if (imp.dryRun) return;
       if (sliced) await repo.publishRemaining(tx, jobId);
       else {
-        await checkLimit(tx);
         const refused = await repo.publishStaged(tx, jobId, origin.actorId);
         if (refused > 0) await repo.settleCounts(tx, jobId, { refused });
       }

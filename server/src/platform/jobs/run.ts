@@ -35,6 +35,8 @@ export interface RunOptions {
   /** Delay before an unexpected error is retried. */
   retryMs: number;
   maxAttempts: number;
+  /** Awaited before each checkpoint's and the completion's transaction (JobServiceOptions.yieldToRequestsMs). */
+  beforeTransaction?: () => Promise<void>;
 }
 
 const INTERNAL_MESSAGE = '处理过程中发生内部错误';
@@ -70,12 +72,15 @@ export async function runJob(o: RunOptions, kind: JobKindDef<unknown>, job: JobR
       job,
       payload: parsed.data,
       signal: ac.signal,
-      checkpoint: (at, work) =>
-        db.transaction(async (tx) => {
+      checkpoint: async (at, work) => {
+        await o.beforeTransaction?.();
+        return db.transaction(async (tx) => {
           if (ac.signal.aborted || !(await repo.touch(tx, job.id, owner, leaseMs, at))) throw new JobInterrupted('job no longer held');
           return work(tx);
-        }),
+        });
+      },
       complete: async (work) => {
+        await o.beforeTransaction?.();
         await db.transaction(async (tx) => {
           // A stopping runner ends nothing: the job's last step runs whole at the next start (it resumes there).
           if (ac.signal.aborted || !(await end(tx, 'succeeded', null))) throw new JobInterrupted('job no longer held');

@@ -6,7 +6,7 @@
 // expired. A recurring kind (`every`) has one row in the database whose lease lets one process at a time run it.
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
-import { asSystem, onCommit, type Db, type DbOrTx, type Tx } from '../db/index.ts';
+import { asSystem, onCommit, yieldToRequests, type Db, type DbOrTx, type Tx } from '../db/index.ts';
 import * as repo from './jobs.repo.ts';
 import type { JobRow } from './jobs.repo.ts';
 import { JobInterrupted, runJob, type JobContext } from './run.ts';
@@ -60,6 +60,11 @@ export interface JobServiceOptions {
   maxAttempts?: number;
   /** How long stop() waits for running jobs to let go before it releases them itself. */
   stopTimeoutMs?: number;
+  /**
+   * The embedded database (one connection): before each checkpoint or completion a job waits until no API request is
+   * in flight, at most this many ms (platform/db/foreground), so requests are not queued behind its transactions.
+   */
+  yieldToRequestsMs?: number;
 }
 
 interface Running {
@@ -82,7 +87,16 @@ export function createJobService(opts: JobServiceOptions) {
   let again = false;
   let wake: (() => void) | null = null;
   let timer: NodeJS.Timeout | null = null;
-  const runOpts = { db, log, owner, leaseMs, retryMs: pollMs, maxAttempts: opts.maxAttempts ?? 3 };
+  const yieldMs = opts.yieldToRequestsMs ?? 0;
+  const runOpts = {
+    db,
+    log,
+    owner,
+    leaseMs,
+    retryMs: pollMs,
+    maxAttempts: opts.maxAttempts ?? 3,
+    beforeTransaction: yieldMs > 0 ? () => yieldToRequests(yieldMs) : undefined,
+  };
 
   /** Claims jobs while a kind has a free slot, and starts each without waiting for it. */
   async function fill(): Promise<void> {

@@ -171,11 +171,11 @@ export function importJob(opts: ImportJobOptions): JobKindDef<ImportPayload> {
       batchChars = 0;
       const no = ++batchNo;
       const at = { cursor: last, progress: Math.min(progress, 1) * stagingShare };
-      // Timed from inside the transaction: the job service may first wait for requests (yieldToRequestsMs).
-      let started = performance.now();
+      // Timed with the job service's wait for requests (yieldToRequestsMs): under load, batches shrink and requests
+      // wait less behind them.
+      const started = performance.now();
       pending = ctx
         .checkpoint(at, async (tx: Tx) => {
-          started = performance.now();
           await writeBatch(tx, { jobId, dryRun: imp.dryRun, crypto: opts.crypto, origin, date1904: wb.date1904 }, rows, last);
           await opts.afterBatchWrite?.(jobId, no);
         })

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FieldCrypto } from '../../platform/crypto/index.ts';
 import { memberImportsCatalogue } from '@gonghui/common';
-import { asSystem, memberImportRows, memberImports, memberImportStaged, type Db } from '../../platform/db/index.ts';
+import { asSystem, memberImportRows, memberImports, memberImportStaged, type Db, type Tx } from '../../platform/db/index.ts';
 
 import { defineModule } from '../../platform/contract/index.ts';
 import type { WorkerOptions } from '../../platform/excel/index.ts';
@@ -32,7 +32,7 @@ export interface ImportRuntimeOptions {
   batchSize?: number;
   maxRows?: number;
   worker?: WorkerOptions;
-  afterBatchWrite?: (jobId: number, batchNo: number) => Promise<void>;
+  afterBatchWrite?: (jobId: number, batchNo: number, tx: Tx) => Promise<void>;
   /** The embedded database: shorter batches and a part-by-part publish (importJob). */
   embedded?: boolean;
   afterPartPublish?: (jobId: number, partNo: number) => Promise<void>;

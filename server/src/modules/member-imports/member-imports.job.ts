@@ -68,7 +68,7 @@ export interface ImportJobOptions {
   /** The parsing worker's heap limit (tests lower it). */
   worker?: WorkerOptions;
   /** Test hook, called inside each batch's transaction after its writes. */
-  afterBatchWrite?: (jobId: number, batchNo: number) => Promise<void>;
+  afterBatchWrite?: (jobId: number, batchNo: number, tx: Tx) => Promise<void>;
   /** Test hook, called inside each transaction of a part-by-part publish after its writes (turn 1, 2, …). */
   afterPartPublish?: (jobId: number, turn: number) => Promise<void>;
 }
@@ -177,7 +177,7 @@ export function importJob(opts: ImportJobOptions): JobKindDef<ImportPayload> {
       pending = ctx
         .checkpoint(at, async (tx: Tx) => {
           await writeBatch(tx, { jobId, dryRun: imp.dryRun, crypto: opts.crypto, origin, date1904: wb.date1904 }, rows, last);
-          await opts.afterBatchWrite?.(jobId, no);
+          await opts.afterBatchWrite?.(jobId, no, tx);
         })
         .then(() => {
           if (opts.batchSize !== undefined) return;

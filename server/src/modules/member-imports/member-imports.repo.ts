@@ -1,6 +1,6 @@
 // SQL for member imports. Bulk writes are one multi-row statement per batch (INSERT … SELECT FROM
 // jsonb_array_elements), reads of the registry one `= ANY` query per batch.
-import { and, asc, eq, gt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import { jobs, memberImportRows, memberImportStaged, memberImports, orgs, type DbOrTx } from '../../platform/db/index.ts';
 import { subtreeOf } from '../../platform/authz/index.ts';
 import type { CipherColumn } from '../../platform/crypto/index.ts';
@@ -126,13 +126,28 @@ const stagedInserts = (jobId: number, where: SQL = sql`TRUE`) =>
 const stagedPatches = (jobId: number) =>
   sql`SELECT e FROM member_import_staged s, jsonb_array_elements(s.patches::jsonb) e WHERE s.job_id = ${jobId}`;
 
-/** Staged new members refused at publish (an ID number registered meanwhile by someone else) become error lines. */
+/**
+ * Staged new members refused at publish (an ID number registered meanwhile by someone else) become error lines. A row
+ * that had a notice (a converted 15-digit number, a retiree) has its line turned into the error: one line per row.
+ */
 async function refuse(db: DbOrTx, jobId: number, rows: number[]): Promise<void> {
+  if (rows.length === 0) return;
+  const converted = await db
+    .update(memberImportRows)
+    .set({ kind: 'error', column: '身份证号', message: CONFLICT_MESSAGE })
+    .where(and(eq(memberImportRows.jobId, jobId), eq(memberImportRows.kind, 'notice'), inArray(memberImportRows.row, rows)))
+    .returning({ row: memberImportRows.row });
+  const done = new Set(converted.map((c) => c.row));
   await insertLines(
     db,
     jobId,
-    rows.map((row): LineTuple => [row, 'error', '身份证号', CONFLICT_MESSAGE, null]),
+    rows.filter((row) => !done.has(row)).map((row): LineTuple => [row, 'error', '身份证号', CONFLICT_MESSAGE, null]),
   );
+  if (converted.length > 0)
+    await db
+      .update(memberImports)
+      .set({ noticeCount: sql`${memberImports.noticeCount} - ${converted.length}` })
+      .where(eq(memberImports.jobId, jobId));
 }
 
 /**

@@ -110,6 +110,8 @@ export async function writeBatch(tx: Tx, ctx: BatchContext, rows: PreparedRow[],
           phoneMasked: f.phoneMasked,
           joinedAt: r.joinedAt,
           categories: r.categories,
+          orgId: ex.orgId,
+          sourceRow: r.row,
         }),
       );
       c.updated++;

@@ -256,11 +256,11 @@ export function importJob(opts: ImportJobOptions): JobKindDef<ImportPayload> {
     }
     await ctx.complete(async (tx) => {
       if (imp.dryRun) return;
-      if (sliced) await repo.publishRemaining(tx, jobId);
-      else {
-        const refused = await repo.publishStaged(tx, jobId, origin.actorId);
-        if (refused > 0) await repo.settleCounts(tx, jobId, { refused });
-      }
+      const refused = sliced
+        ? { inserts: 0, patches: await repo.publishRemaining(tx, jobId) }
+        : await repo.publishStaged(tx, jobId, origin.actorId);
+      if (refused.inserts > 0 || refused.patches > 0)
+        await repo.settleCounts(tx, jobId, { refused: refused.inserts, stale: refused.patches });
       const done = await repo.findImport(tx, jobId);
       if (!done) return;
       await recordAudit(tx, origin, {

@@ -120,6 +120,13 @@ export async function stageBatch(
 }
 
 const CONFLICT_MESSAGE = '身份证号：该会员在导入期间已由他人登记，未导入';
+const STALE_MESSAGE = '身份证号：该会员在导入期间已转到其他工会或已退会，未按本表更新';
+
+/** Moved from new members or updates to errors at the publish: refused inserts, and updates that no longer applied. */
+export interface Refused {
+  inserts: number;
+  patches: number;
+}
 
 const stagedInserts = (jobId: number, where: SQL = sql`TRUE`) =>
   sql`SELECT e FROM member_import_staged s, jsonb_array_elements(s.inserts::jsonb) e WHERE s.job_id = ${jobId} AND ${where}`;
@@ -130,18 +137,18 @@ const stagedPatches = (jobId: number) =>
  * Staged new members refused at publish (an ID number registered meanwhile by someone else) become error lines. A row
  * that had a notice (a converted 15-digit number, a retiree) has its line turned into the error: one line per row.
  */
-async function refuse(db: DbOrTx, jobId: number, rows: number[]): Promise<void> {
+async function refuse(db: DbOrTx, jobId: number, rows: number[], message = CONFLICT_MESSAGE): Promise<void> {
   if (rows.length === 0) return;
   const converted = await db
     .update(memberImportRows)
-    .set({ kind: 'error', column: '身份证号', message: CONFLICT_MESSAGE })
+    .set({ kind: 'error', column: '身份证号', message })
     .where(and(eq(memberImportRows.jobId, jobId), eq(memberImportRows.kind, 'notice'), inArray(memberImportRows.row, rows)))
     .returning({ row: memberImportRows.row });
   const done = new Set(converted.map((c) => c.row));
   await insertLines(
     db,
     jobId,
-    rows.filter((row) => !done.has(row)).map((row): LineTuple => [row, 'error', '身份证号', CONFLICT_MESSAGE, null]),
+    rows.filter((row) => !done.has(row)).map((row): LineTuple => [row, 'error', '身份证号', message, null]),
   );
   if (converted.length > 0)
     await db
@@ -152,19 +159,20 @@ async function refuse(db: DbOrTx, jobId: number, rows: number[]): Promise<void> 
 
 /**
  * Publishes every staged batch of the job in the caller's transaction through the members module (new members with
- * their 'join' events, then the updates); an ID number registered meanwhile by someone else is refused as an error
- * line. Returns how many staged new members were refused that way.
+ * their 'join' events, then the updates). An ID number registered meanwhile by someone else, and an update whose
+ * member has since moved to another union or left, become error lines. Returns how many of each.
  */
-export async function publishStaged(db: DbOrTx, jobId: number, createdBy: number | null): Promise<number> {
-  const refusedRows = await publishStagedMembers(db, {
+export async function publishStaged(db: DbOrTx, jobId: number, createdBy: number | null): Promise<Refused> {
+  const refused = await publishStagedMembers(db, {
     inserts: stagedInserts(jobId),
     patches: stagedPatches(jobId),
     createdBy,
     eventData: { importJobId: jobId },
   });
-  await refuse(db, jobId, refusedRows);
+  await refuse(db, jobId, refused.inserts);
+  await refuse(db, jobId, refused.patches, STALE_MESSAGE);
   await discardStaged(db, jobId);
-  return refusedRows.length;
+  return { inserts: refused.inserts.length, patches: refused.patches.length };
 }
 
 /** Marks the job as publishing part by part: from now on a restart resumes the publish instead of reading the file. */
@@ -211,10 +219,15 @@ export async function partCounts(db: DbOrTx, jobId: number): Promise<{ total: nu
   return row ?? { total: 0, published: 0 };
 }
 
-/** The end of a part-by-part publish: every staged patch, in the caller's transaction; then the staged rows go. */
-export async function publishRemaining(db: DbOrTx, jobId: number): Promise<void> {
-  await publishStagedPatches(db, stagedPatches(jobId));
+/**
+ * The end of a part-by-part publish: every staged patch, in the caller's transaction; then the staged rows go.
+ * Returns how many updates no longer applied (their member moved to another union or left meanwhile).
+ */
+export async function publishRemaining(db: DbOrTx, jobId: number): Promise<number> {
+  const stale = await publishStagedPatches(db, stagedPatches(jobId));
+  await refuse(db, jobId, stale, STALE_MESSAGE);
   await discardStaged(db, jobId);
+  return stale.length;
 }
 
 /**
@@ -244,16 +257,23 @@ export async function discardAbandonedStaged(db: DbOrTx): Promise<void> {
  * Moves counts from imported/updated to refused after publishing (conflicts), or after a failure: nothing published,
  * or `kept` new members that a failed part-by-part publish could not take back.
  */
-export async function settleCounts(db: DbOrTx, jobId: number, c: { refused?: number; failed?: boolean; kept?: number }): Promise<void> {
+export async function settleCounts(
+  db: DbOrTx,
+  jobId: number,
+  c: { refused?: number; stale?: number; failed?: boolean; kept?: number },
+): Promise<void> {
+  const refused = c.refused ?? 0;
+  const stale = c.stale ?? 0;
   await db
     .update(memberImports)
     .set(
       c.failed
         ? { imported: c.kept ?? 0, updated: 0 }
         : {
-            imported: sql`${memberImports.imported} - ${c.refused ?? 0}`,
-            validRows: sql`${memberImports.validRows} - ${c.refused ?? 0}`,
-            errorCount: sql`${memberImports.errorCount} + ${c.refused ?? 0}`,
+            imported: sql`${memberImports.imported} - ${refused}`,
+            updated: sql`${memberImports.updated} - ${stale}`,
+            validRows: sql`${memberImports.validRows} - ${refused + stale}`,
+            errorCount: sql`${memberImports.errorCount} + ${refused + stale}`,
           },
     )
     .where(eq(memberImports.jobId, jobId));

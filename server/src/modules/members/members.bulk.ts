@@ -39,6 +39,10 @@ export interface MemberPatch {
   phoneMasked: string | null;
   joinedAt: string;
   categories: string[] | null;
+  /** The union the member was found in when the batch was checked: the update applies only while they are still there. */
+  orgId: number;
+  /** The row of the source reported back when the update no longer applies. */
+  sourceRow: number;
 }
 
 // Staged rows travel as JSON arrays, not objects: JSON.stringify of arrays is native and the keys would double the
@@ -77,6 +81,8 @@ export type StagedMemberPatch = [
   string | null,
   string,
   string | null,
+  number,
+  number,
 ];
 
 /** A PostgreSQL array literal of text values: each quoted, with its quotes and backslashes escaped. */
@@ -115,6 +121,8 @@ export const stagedPatch = (p: MemberPatch): StagedMemberPatch => [
   p.phoneMasked,
   p.joinedAt,
   p.categories && textArrayLiteral(p.categories),
+  p.orgId,
+  p.sourceRow,
 ];
 
 export interface ExistingMember {
@@ -174,25 +182,37 @@ export async function publishStagedInserts(
   return res.rows.map((r) => r.row);
 }
 
-/** Applies the staged patches (a query yielding one staged patch array per row as column `e`) in the caller's transaction. */
-export async function publishStagedPatches(db: DbOrTx, patches: SQL): Promise<void> {
-  await db.execute(sql`
-    UPDATE members m SET name = e->>1, name_pinyin = e->>2, name_initials = e->>3, name_grams = ${textArray('e', 4)},
-      phone_cipher = coalesce(e->>5, m.phone_cipher), phone_hash = coalesce(e->>6, m.phone_hash), phone_masked = coalesce(e->>7, m.phone_masked),
-      joined_at = (e->>8)::date,
-      categories = CASE WHEN e->>9 IS NULL THEN m.categories ELSE ${textArray('e', 9)} END, updated_at = now()
-    FROM (${patches}) p(e)
-    WHERE m.id = (e->>0)::int`);
+/**
+ * Applies the staged patches, in the caller's transaction, to members still in the union they were found in and not
+ * left (a transfer or 退会 may have been recorded since the batch was checked: the update would reach a member of
+ * another union). Returns the source rows of the patches that no longer applied.
+ */
+export async function publishStagedPatches(db: DbOrTx, patches: SQL): Promise<number[]> {
+  const res = await db.execute<{ row: number }>(sql`
+    WITH p AS (${patches}),
+    done AS (
+      UPDATE members m SET name = e->>1, name_pinyin = e->>2, name_initials = e->>3, name_grams = ${textArray('e', 4)},
+        phone_cipher = coalesce(e->>5, m.phone_cipher), phone_hash = coalesce(e->>6, m.phone_hash), phone_masked = coalesce(e->>7, m.phone_masked),
+        joined_at = (e->>8)::date,
+        categories = CASE WHEN e->>9 IS NULL THEN m.categories ELSE ${textArray('e', 9)} END, updated_at = now()
+      FROM p
+      WHERE m.id = (e->>0)::int AND m.status <> 'left' AND (e->>10 IS NULL OR m.org_id = (e->>10)::int)
+      RETURNING m.id)
+    SELECT (e->>11)::int AS row FROM p WHERE e->>11 IS NOT NULL AND (e->>0)::int NOT IN (SELECT id FROM done)`);
+  return res.rows.map((r) => r.row);
 }
 
-/** Inserts the staged new members, then applies the staged patches (see publishStagedInserts), in the caller's transaction. */
+/**
+ * Inserts the staged new members, then applies the staged patches (see publishStagedInserts and
+ * publishStagedPatches), in the caller's transaction; returns the source rows refused by each.
+ */
 export async function publishStagedMembers(
   db: DbOrTx,
   src: { inserts: SQL; patches: SQL; createdBy: number | null; eventData: Record<string, unknown> },
-): Promise<number[]> {
-  const refused = await publishStagedInserts(db, src);
-  await publishStagedPatches(db, src.patches);
-  return refused;
+): Promise<{ inserts: number[]; patches: number[] }> {
+  const inserts = await publishStagedInserts(db, src);
+  const patches = await publishStagedPatches(db, src.patches);
+  return { inserts, patches };
 }
 
 /**

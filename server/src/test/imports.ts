@@ -5,6 +5,8 @@ import ExcelJS from 'exceljs';
 import { idCheckChar } from '@gonghui/common';
 import type { Ctx } from '../platform/authz/index.ts';
 import type { HttpApp } from '../platform/http/index.ts';
+import type { Db } from '../platform/db/index.ts';
+import { sql } from 'drizzle-orm';
 
 const REGIONS = ['320102', '110105', '440305', '330106', '510104', '420106', '370102', '610113'];
 let seq = Math.floor(Math.random() * 400_000);
@@ -146,4 +148,18 @@ export function importerCtx(org: { id: number; path: string }, o: { userId?: num
     ip: null,
     requestId: null,
   };
+}
+
+/**
+ * Kicks a job service until job `id` has succeeded or failed (a failed attempt is given back for a retry after the
+ * poll interval); returns its final status, or the last one seen after `tries` kicks.
+ */
+export async function kickUntilEnded(jobs: { kick(): Promise<unknown> }, owner: Db, id: number, tries = 400): Promise<string> {
+  let status = 'queued';
+  for (let i = 0; i < tries && status !== 'succeeded' && status !== 'failed'; i++) {
+    await jobs.kick();
+    status = (await owner.execute<{ status: string }>(sql`SELECT status FROM jobs WHERE id = ${id}`)).rows[0]?.status ?? '';
+    if (status !== 'succeeded' && status !== 'failed') await new Promise((r) => setTimeout(r, 25));
+  }
+  return status;
 }

@@ -13,12 +13,11 @@ import { createJobService } from '../../platform/jobs/index.ts';
 import { engines, openTestDb, type TestDb } from '../../test/db.ts';
 import { makeOrg } from '../../test/factories.ts';
 import { testCrypto } from '../../test/http.ts';
-import { importerCtx, legacyOf, newId, rosterXlsx } from '../../test/imports.ts';
+import { importerCtx, kickUntilEnded, legacyOf, newId, rosterXlsx } from '../../test/imports.ts';
 import { cardNoOf, cipherFields, identityFields, insertMembers, nextMemberIds } from '../members/index.ts';
 import { createImportRuntime } from './index.ts';
 
 const silent = { error: () => undefined, info: () => undefined };
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Registers a person in `org` within the caller's transaction, as the member registry stores one. */
 async function register(tx: Tx, org: { id: number; path: string }, name: string, idNumber: string) {
@@ -91,12 +90,7 @@ describe.each(engines())('members registered during an import on %s', (engine) =
     const { id } = await runInScope(org.path, () =>
       rt.service.enqueue(importerCtx(org), org.id, { tmpPath: tmp, fileName: 'x.xlsx' }, false),
     );
-    let status = 'queued';
-    for (let i = 0; i < 400 && status !== 'succeeded' && status !== 'failed'; i++) {
-      await rt.jobs.kick();
-      status = (await t.owner.execute<{ status: string }>(sql`SELECT status FROM jobs WHERE id = ${id}`)).rows[0]?.status ?? '';
-      if (status !== 'succeeded' && status !== 'failed') await sleep(25);
-    }
+    const status = await kickUntilEnded(rt.jobs, t.owner, id);
     await rt.jobs.stop();
 
     expect(status).toBe('succeeded');

@@ -11,13 +11,12 @@ import { createJobService } from '../../platform/jobs/index.ts';
 import { engines, openTestDb, type TestDb } from '../../test/db.ts';
 import { makeOrg } from '../../test/factories.ts';
 import { testCrypto } from '../../test/http.ts';
-import { importerCtx, newId, rosterXlsx } from '../../test/imports.ts';
+import { importerCtx, kickUntilEnded, newId, rosterXlsx } from '../../test/imports.ts';
 import { createImportRuntime } from './index.ts';
 import { STAGED_PART_ROWS } from './member-imports.repo.ts';
 
 const silent = { error: () => undefined, info: () => undefined };
 const HEADER = ['姓名', '身份证号', '入会日期'];
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe.each(engines())('member import publish in parts on %s', (engine) => {
   let t: TestDb;
@@ -59,12 +58,7 @@ describe.each(engines())('member import publish in parts on %s', (engine) => {
     await rt.jobs.start();
     const { id } = await runInScope(org.path, () => rt.service.enqueue(ctx, org.id, { tmpPath: tmp, fileName: 'x.xlsx' }, false));
     // A failed attempt gives the job back for a retry after the poll interval: kick until it ends.
-    let status = 'queued';
-    for (let i = 0; i < 500 && status !== 'succeeded' && status !== 'failed'; i++) {
-      await rt.jobs.kick();
-      status = (await t.owner.execute<{ status: string }>(sql`SELECT status FROM jobs WHERE id = ${id}`)).rows[0]?.status ?? '';
-      if (status !== 'succeeded' && status !== 'failed') await sleep(25);
-    }
+    const status = await kickUntilEnded(rt.jobs, t.owner, id, 500);
     await rt.jobs.stop();
     if (o.busy) requestEnded();
     const imp = (

@@ -67,7 +67,10 @@ const bigImport: Journey = {
       const rosterMs = Date.now() - started;
       const stillWriting = await page.isVisible(`${wizard} [data-testid="import-progress"]:has-text("正在写入会员名册")`);
       console.log(`  roster opened in ${rosterMs} ms while the import was writing (still writing after: ${stillWriting})`);
-      expect(rosterMs < 3000, `roster during the import took ${rosterMs} ms`).toBe(true);
+      // The colleague is served between the import's parts, not after the whole publish (decision 0011): the import is
+      // still writing when the roster shows. The time is printed, not asserted (1.7–3.0 s here, with CI's load).
+      expect(stillWriting, `the roster waited for the whole import (${rosterMs} ms)`).toBe(true);
+      expect(rosterMs < 10_000, `roster during the import took ${rosterMs} ms`).toBe(true);
 
       await page.waitForSelector(`${wizard} [data-testid="import-result"]`, { timeout: 180_000 });
       const result = ((await page.textContent(`${wizard} [data-testid="import-result"]`)) ?? '').replace(/\s+/g, '');

@@ -35,7 +35,7 @@ describe.each(engines())('a real roster on %s', (engine) => {
 
   it('imports every row written in the real vocabulary, each into the right union of the same name', async () => {
     const { cadre, district, east, west, x1, x2, shop } = await city();
-    const ids = [newId(), newId(), newId(), newId(), newId()];
+    const ids = [newId(), newId(), newId(), newId(), newId()] as const;
     const file = await rosterXlsx({
       titleRows: ['上城区2026年工会会员实名制信息采集表'],
       header: HEADER,
@@ -55,11 +55,11 @@ describe.each(engines())('a real roster on %s', (engine) => {
     expect(done.notices).toEqual([expect.objectContaining({ row: 4, message: expect.stringContaining('保留会籍') })]);
 
     const expected: [string, number, string[]][] = [
-      [ids[0]!, x1.id, []],
-      [ids[1]!, x2.id, []],
-      [ids[2]!, shop.id, ['new_forms']],
-      [ids[3]!, x2.id, ['dispatched']],
-      [ids[4]!, x1.id, ['migrant', 'dispatched']],
+      [ids[0], x1.id, []],
+      [ids[1], x2.id, []],
+      [ids[2], shop.id, ['new_forms']],
+      [ids[3], x2.id, ['dispatched']],
+      [ids[4], x1.id, ['migrant', 'dispatched']],
     ];
     for (const [idNumber, orgId, categories] of expected) {
       const [m] = await member(cadre, idNumber);

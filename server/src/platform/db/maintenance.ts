@@ -2,7 +2,7 @@
 // list a day later. PostgreSQL's autovacuum analyzes a table once enough rows changed, and vacuums it once enough
 // rows were inserted (which sets the visibility map that index-only scans and counts rely on), but up to a minute
 // later and on its own schedule; PGlite has no autovacuum at all. So (1) every bulk job, as soon as it has
-// committed, VACUUMs (ANALYZE) the tables it wrote that its connection owns (the embedded database owns all of its
+// committed, VACUUMs and ANALYZEs the tables it wrote that its connection owns (the embedded database owns all of its
 // tables) and ANALYZEs the others through app_analyze() (SECURITY DEFINER, an allow-list of tables; migration
 // analyze_after_bulk) — the app's role on a PostgreSQL server may not VACUUM, autovacuum's insert threshold does
 // that there; and (2) on PGlite a recurring job does what autovacuum would.
@@ -35,13 +35,19 @@ export async function maintainAfterBulk(db: Db, tables: readonly BulkTable[], lo
           AND pg_has_role(current_user, c.relowner, 'USAGE')`),
     );
     const mine = new Set(owned.rows.map((r) => r.relname));
-    // One statement per table, outside any transaction (VACUUM cannot run inside one).
-    for (const t of tables) if (mine.has(t)) await asSystem(() => db.execute(sql`VACUUM (ANALYZE) ${sql.identifier(t)}`));
+    // Outside any transaction (VACUUM cannot run inside one), and VACUUM apart from ANALYZE: on the embedded
+    // database a request waits behind the statement in flight, so two short waits rather than one long one.
+    for (const t of tables) if (mine.has(t)) await vacuumThenAnalyze(db, t);
     const others = tables.filter((t) => !mine.has(t));
     if (others.length) await asSystem(() => db.execute(sql`SELECT app_analyze(${`{${others.join(',')}}`}::text[])`));
   } catch (err) {
     log?.warn({ err, tables }, 'maintenance after bulk work failed');
   }
+}
+
+async function vacuumThenAnalyze(db: Db, table: string): Promise<void> {
+  await asSystem(() => db.execute(sql`VACUUM ${sql.identifier(table)}`));
+  await asSystem(() => db.execute(sql`ANALYZE ${sql.identifier(table)}`));
 }
 
 // autovacuum's defaults: vacuum at 50 + 20 % dead rows or 1000 + 20 % rows inserted since the last vacuum, analyze at
@@ -79,7 +85,7 @@ export async function maintainEmbedded(db: Db): Promise<MaintenanceRun> {
   for (const r of res.rows) {
     const name = sql.identifier(r.relname);
     if (r.vacuum) {
-      await asSystem(() => db.execute(sql`VACUUM (ANALYZE) ${name}`));
+      await vacuumThenAnalyze(db, r.relname);
       run.vacuumed.push(r.relname);
     } else if (r.analyze) {
       await asSystem(() => db.execute(sql`ANALYZE ${name}`));

@@ -1,5 +1,8 @@
 // The usual test file: per engine, one database and one app opened before its tests, the root admin logged in, both
 // closed after. `let t: TestDb, app: HttpApp, admin: Client; useTestApp(engine, (s) => ({ t, app, admin } = s));`
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import type { HttpApp } from '../platform/http/index.ts';
 import { ADMIN_PASSWORD, openTestDb, type Engine, type TestDb } from './db.ts';
@@ -23,5 +26,24 @@ export function useTestApp(engine: Engine, ready: (s: TestApp) => void, opts: Te
   afterAll(async () => {
     await s?.app.close();
     await s?.t.close();
+  });
+}
+
+/** A job service's log that says nothing (tests that run jobs outside HTTP). */
+export const silentLog = { error: () => undefined, info: () => undefined };
+
+/**
+ * For tests that run jobs outside HTTP: per engine, one database and a scratch directory (uploads, rosters), opened
+ * before the file's tests and removed after. `useTestDbAndDir(engine, 'gh-parts-', (s) => ({ t, dir } = s));`
+ */
+export function useTestDbAndDir(engine: Engine, prefix: string, ready: (s: { t: TestDb; dir: string }) => void): void {
+  let s: { t: TestDb; dir: string } | undefined;
+  beforeAll(async () => {
+    s = { t: await openTestDb(engine), dir: fs.mkdtempSync(path.join(os.tmpdir(), prefix)) };
+    ready(s);
+  });
+  afterAll(async () => {
+    await s?.t.close();
+    if (s) fs.rmSync(s.dir, { recursive: true, force: true });
   });
 }

@@ -4,20 +4,18 @@
 // turned into the error. A member the file updates who moves to another union meanwhile (会员接转) keeps what the
 // other union has: the update no longer applies and is reported. On both engines, with both ways of publishing.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { runInScope, type Tx } from '../../platform/db/index.ts';
 import { createJobService } from '../../platform/jobs/index.ts';
-import { engines, openTestDb, type TestDb } from '../../test/db.ts';
+import { engines, type TestDb } from '../../test/db.ts';
+import { silentLog, useTestDbAndDir } from '../../test/suite.ts';
 import { makeOrg } from '../../test/factories.ts';
 import { testCrypto } from '../../test/http.ts';
 import { importerCtx, kickUntilEnded, legacyOf, newId, rosterXlsx } from '../../test/imports.ts';
 import { cardNoOf, cipherFields, identityFields, insertMembers, nextMemberIds } from '../members/index.ts';
 import { createImportRuntime } from './index.ts';
-
-const silent = { error: () => undefined, info: () => undefined };
 
 /** Registers a person in `org` within the caller's transaction, as the member registry stores one. */
 async function register(tx: Tx, org: { id: number; path: string }, name: string, idNumber: string) {
@@ -42,14 +40,7 @@ async function register(tx: Tx, org: { id: number; path: string }, name: string,
 describe.each(engines())('members registered during an import on %s', (engine) => {
   let t: TestDb;
   let dir: string;
-  beforeAll(async () => {
-    t = await openTestDb(engine);
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gh-conflict-'));
-  });
-  afterAll(async () => {
-    await t?.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  useTestDbAndDir(engine, 'gh-conflict-', (s) => ({ t, dir } = s));
 
   it.each([
     ['in one transaction', false],
@@ -67,7 +58,7 @@ describe.each(engines())('members registered during an import on %s', (engine) =
       ['钱四', fine, '2023-05-01', ''],
       ['孙五改', moving, '2023-05-01', ''],
     ];
-    const jobs = createJobService({ db: t.db, log: silent, pollMs: 20 });
+    const jobs = createJobService({ db: t.db, log: silentLog, pollMs: 20 });
     const rt = createImportRuntime({
       db: t.db,
       crypto: testCrypto,

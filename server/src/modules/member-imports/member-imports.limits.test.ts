@@ -1,9 +1,9 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { engines, openTestDb, type TestDb } from '../../test/db.ts';
+import { engines, type TestDb } from '../../test/db.ts';
+import { silentLog, useTestDbAndDir } from '../../test/suite.ts';
 import { runInScope } from '../../platform/db/index.ts';
 import { testCrypto } from '../../test/http.ts';
 import { makeOrg } from '../../test/factories.ts';
@@ -13,24 +13,15 @@ import { createJobService } from '../../platform/jobs/index.ts';
 import { createImportRuntime } from './index.ts';
 import { bigRosterFile, importerCtx, newId, rosterXlsx } from '../../test/imports.ts';
 
-const silent = { error: () => undefined, info: () => undefined };
-
 describe.each(engines())('member import limits on %s', (engine) => {
   let t: TestDb;
   let dir: string;
-  beforeAll(async () => {
-    t = await openTestDb(engine);
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gh-limits-'));
-  });
-  afterAll(async () => {
-    await t?.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  useTestDbAndDir(engine, 'gh-limits-', (s) => ({ t, dir } = s));
 
   async function run(file: Buffer | string, maxRows: number, worker?: WorkerOptions) {
     const org = await makeOrg(t.db, t.rootOrgId, { level: 'district' });
     const ctx = importerCtx(org);
-    const jobs = createJobService({ db: t.db, log: silent });
+    const jobs = createJobService({ db: t.db, log: silentLog });
     const rt = createImportRuntime({ db: t.db, crypto: testCrypto, jobs, dir, maxRows, batchSize: 2, worker });
     const tmp = path.join(dir, `up-${org.id}.part`);
     if (typeof file === 'string') fs.copyFileSync(file, tmp);

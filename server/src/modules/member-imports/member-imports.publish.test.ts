@@ -2,33 +2,25 @@
 // parts of STAGED_PART_ROWS, the patches and the audit row at the end; a part that fails is retried from the next
 // unpublished part without the upload; a publish that keeps failing takes its published members back.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { requestEnded, requestStarted, runInScope } from '../../platform/db/index.ts';
 import { createJobService } from '../../platform/jobs/index.ts';
-import { engines, openTestDb, type TestDb } from '../../test/db.ts';
+import { engines, type TestDb } from '../../test/db.ts';
+import { silentLog, useTestDbAndDir } from '../../test/suite.ts';
 import { makeOrg } from '../../test/factories.ts';
 import { testCrypto } from '../../test/http.ts';
 import { importerCtx, kickUntilEnded, newId, rosterXlsx } from '../../test/imports.ts';
 import { createImportRuntime } from './index.ts';
 import { STAGED_PART_ROWS } from './member-imports.repo.ts';
 
-const silent = { error: () => undefined, info: () => undefined };
 const HEADER = ['姓名', '身份证号', '入会日期'];
 
 describe.each(engines())('member import publish in parts on %s', (engine) => {
   let t: TestDb;
   let dir: string;
-  beforeAll(async () => {
-    t = await openTestDb(engine);
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gh-parts-'));
-  });
-  afterAll(async () => {
-    await t?.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  useTestDbAndDir(engine, 'gh-parts-', (s) => ({ t, dir } = s));
 
   const count = async (q: ReturnType<typeof sql>) => (await t.owner.execute<{ n: number }>(q)).rows[0]?.n ?? -1;
 
@@ -42,7 +34,7 @@ describe.each(engines())('member import publish in parts on %s', (engine) => {
     o: { onTurn?: (jobId: number, turn: number) => Promise<void>; busy?: boolean; batchSize?: number } = {},
   ) {
     const ctx = importerCtx(org);
-    const jobs = createJobService({ db: t.db, log: silent, pollMs: 20 });
+    const jobs = createJobService({ db: t.db, log: silentLog, pollMs: 20 });
     const rt = createImportRuntime({
       db: t.db,
       crypto: testCrypto,

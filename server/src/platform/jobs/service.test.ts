@@ -5,9 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { engines, openTestDb, type TestDb } from '../../test/db.ts';
+import { silentLog } from '../../test/suite.ts';
 import { createJobService, JobFailure, JobPayloadError, jobRepo, type JobContext, type JobKindDef } from './index.ts';
 
-const silent = { error: () => undefined, info: () => undefined };
 const ZNone = z.object({});
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -46,7 +46,7 @@ describe.each(engines())('job service on %s', (engine) => {
   };
 
   it('runs queued jobs in order, commits work with the cursor and ends them with cleanup', async () => {
-    const jobs = createJobService({ db: t.db, log: silent, pollMs: 60_000 });
+    const jobs = createJobService({ db: t.db, log: silentLog, pollMs: 60_000 });
     const cleaned: number[] = [];
     const ok = jobs.define('ok', { payload: ZNone, run: stepper(3), cleanup: async (j) => void cleaned.push(j.id) });
     const bad = jobs.define('bad', {
@@ -66,7 +66,7 @@ describe.each(engines())('job service on %s', (engine) => {
   });
 
   it('refuses a payload its kind does not accept, and a kind nobody defined', async () => {
-    const jobs = createJobService({ db: t.db, log: silent, pollMs: 60_000 });
+    const jobs = createJobService({ db: t.db, log: silentLog, pollMs: 60_000 });
     const mail = jobs.define('typed', { payload: z.object({ userId: z.number().int() }), run: async () => undefined });
     const before = (await t.owner.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM jobs WHERE kind = 'typed'`)).rows[0]?.n;
     // @ts-expect-error the payload's type follows the kind: a string where a number belongs does not compile
@@ -80,7 +80,7 @@ describe.each(engines())('job service on %s', (engine) => {
 
   it('writes the job in the caller transaction: none after a rollback, and a poke right after the commit', async () => {
     // The poll is an hour: only the after-commit poke can start the job.
-    const jobs = createJobService({ db: t.db, log: silent, pollMs: 3600_000 });
+    const jobs = createJobService({ db: t.db, log: silentLog, pollMs: 3600_000 });
     const ran: number[] = [];
     const kind = jobs.define('in_tx', { payload: z.object({ n: z.number() }), run: async (ctx) => void ran.push(ctx.payload.n) });
     await jobs.start();
@@ -107,7 +107,7 @@ describe.each(engines())('job service on %s', (engine) => {
   });
 
   it('runs at most `concurrency` jobs of a kind at once, other kinds alongside', async () => {
-    const jobs = createJobService({ db: t.db, log: silent, pollMs: 60_000 });
+    const jobs = createJobService({ db: t.db, log: silentLog, pollMs: 60_000 });
     const now = { wide: 0, narrow: 0 };
     const peak = { wide: 0, narrow: 0 };
     const limit = { wide: 3, narrow: 1 };
@@ -135,8 +135,8 @@ describe.each(engines())('job service on %s', (engine) => {
   it('runs a recurring kind once per interval, one run at a time, with two services on one database', async () => {
     const every = 400;
     const runs: { start: number; end: number; by: string }[] = [];
-    const a = createJobService({ db: t.db, log: silent, pollMs: 25 });
-    const b = createJobService({ db: t.db, log: silent, pollMs: 25 });
+    const a = createJobService({ db: t.db, log: silentLog, pollMs: 25 });
+    const b = createJobService({ db: t.db, log: silentLog, pollMs: 25 });
     for (const s of [a, b]) {
       s.define('tick', {
         payload: ZNone,
@@ -169,7 +169,7 @@ describe.each(engines())('job service on %s', (engine) => {
   it('stops mid-job without losing a checkpoint; the next service resumes from the cursor', async () => {
     let release: () => void = () => undefined;
     const blocked = new Promise<void>((r) => (release = r));
-    const first = createJobService({ db: t.db, log: silent, pollMs: 60_000 });
+    const first = createJobService({ db: t.db, log: silentLog, pollMs: 60_000 });
     let reached: () => void = () => undefined;
     const atStep3 = new Promise<void>((r) => (reached = r));
     const kind = first.define('resumable', {
@@ -192,7 +192,7 @@ describe.each(engines())('job service on %s', (engine) => {
     expect(await job(j.id)).toMatchObject({ status: 'running', cursor: 2, leaseOwner: null });
     expect(await workOf(j.id)).toEqual([1, 2]);
 
-    const second = createJobService({ db: t.db, log: silent, pollMs: 60_000 });
+    const second = createJobService({ db: t.db, log: silentLog, pollMs: 60_000 });
     const seen: number[] = [];
     second.define('resumable', { payload: ZNone, run: async (ctx) => (seen.push(ctx.job.cursor), stepper(5)(ctx)) });
     await second.start();
@@ -204,7 +204,7 @@ describe.each(engines())('job service on %s', (engine) => {
   });
 
   it('retries unexpected errors, then fails the job with a generic message', async () => {
-    const jobs = createJobService({ db: t.db, log: silent, pollMs: 30, maxAttempts: 3 });
+    const jobs = createJobService({ db: t.db, log: silentLog, pollMs: 30, maxAttempts: 3 });
     let calls = 0;
     const kind = jobs.define('flaky', { payload: ZNone, run: async () => Promise.reject(new Error(`boom ${++calls}`)) });
     const j = await jobs.enqueue(t.db, kind, {});
@@ -216,8 +216,8 @@ describe.each(engines())('job service on %s', (engine) => {
   });
 
   it('never lets two services work on one job: the lease decides, and a service that lost it writes nothing', async () => {
-    const a = createJobService({ db: t.db, log: silent, leaseMs: 400, pollMs: 60_000 });
-    const b = createJobService({ db: t.db, log: silent, leaseMs: 400, pollMs: 60_000 });
+    const a = createJobService({ db: t.db, log: silentLog, leaseMs: 400, pollMs: 60_000 });
+    const b = createJobService({ db: t.db, log: silentLog, leaseMs: 400, pollMs: 60_000 });
     const kind = b.define('leased', { payload: ZNone, run: stepper(2) });
     const j = await b.enqueue(t.db, kind, {});
     const claimed = await jobRepo.claimNext(t.owner, ['leased'], a.owner, 400);

@@ -35,7 +35,8 @@ export async function checkRosterColumns(page: Page, valid: Row[], orgName: stri
     // Only the birth year: the full date beside the masked ID number would let it be rebuilt.
     expect(cells?.[6], `${m.name}'s birth year from the ID number`).toBe(m.idNumber.slice(6, 10));
     expect(cells?.[7], `${m.name}'s phone in the roster`).toBe(m.phone ? maskPhone(m.phone) : '—');
-    if (m.category) expect(cells?.[8], `${m.name}'s category`).toContain(m.category);
+    const category = m.rosterCategory ?? m.category;
+    if (category) expect(cells?.[8], `${m.name}'s category`).toContain(category);
   }
   return roster;
 }

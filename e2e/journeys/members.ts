@@ -42,6 +42,8 @@ export interface Row {
   phone?: string;
   joinedAt: Date;
   category?: string;
+  /** What the roster's 人员类别 column shows, where it is not the file's word (退休职工 is no category). */
+  rosterCategory?: string;
 }
 
 const ok1: Row = {
@@ -51,7 +53,14 @@ const ok1: Row = {
   joinedAt: new Date(Date.UTC(2024, 2, 15)),
   category: '农民工',
 };
-const ok2: Row = { name: '司马晓南', idNumber: idNumber('20040720', 23, true), joinedAt: new Date(Date.UTC(2025, 0, 8)) };
+// A retiree as real rosters write her: imported, with a notice that 保留会籍 is set in 会员管理.
+const ok2: Row = {
+  name: '司马晓南',
+  idNumber: idNumber('20040720', 23, true),
+  joinedAt: new Date(Date.UTC(2025, 0, 8)),
+  category: '退休职工',
+  rosterCategory: '—',
+};
 const ok3: Row = {
   name: '司马晓中',
   idNumber: idNumber('20051102', 37, false),
@@ -169,13 +178,17 @@ const importAndExport: Journey = {
       expect(await page.textContent('[data-testid="import-check-result"]'), 'preview summary').toContain(
         `共 ${ROWS.length} 行：可导入 ${VALID.length} 条，有问题 ${ROWS.length - VALID.length} 条`,
       );
-      const errors = await tableRows(page, `${wizard} .ant-table`);
+      const errors = await tableRows(page, `${wizard} [data-testid="import-errors"]`);
       const errorOf = (r: Row) => errors.find((cells) => cells[0] === String(excelRow(r)));
       expect(errors.length, 'one problem line per bad row').toBe(2);
       expect(errorOf(badCheck)?.[1], `row ${excelRow(badCheck)} column`).toBe('身份证号');
       expect(errorOf(badCheck)?.[2], `row ${excelRow(badCheck)} reason`).toBe('身份证号：身份证号校验位不正确，请核对');
       expect(errorOf(duplicate)?.[1], `row ${excelRow(duplicate)} column`).toBe('身份证号');
       expect(errorOf(duplicate)?.[2], `row ${excelRow(duplicate)} reason`).toBe(`身份证号：与第${excelRow(ok1)}行身份证号重复`);
+      const notices = (await page.textContent(`${wizard} [data-testid="import-notices"]`)) ?? '';
+      expect(notices.includes(String(excelRow(ok2))) && notices.includes('保留会籍'), 'the retiree row is listed among the notices').toBe(
+        true,
+      );
       await shot(page, 'members-01-import-preview');
 
       // The error report (原表行号, the file's columns, 错误原因) is what the cadre fixes the file from.

@@ -1,5 +1,5 @@
 // One import job as the wizard shows it: a progress bar while it runs, then the counts, the refused rows
-// (行号, 列, 原因) and the error report download; a failed job shows why.
+// (行号, 列, 原因) and the error report download, the rows imported with a remark; a failed job shows why.
 import { Alert, Button, Col, Progress, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { notifyError } from '../../../utils/notify.ts';
 import { errorCountOf } from './useImportJob.ts';
 
 type ImportError = ImportJob['errors'][number];
+type Notice = NonNullable<ImportJob['notices']>[number];
 
 function Running({ job, dryRun }: { job: ImportJob | undefined; dryRun: boolean }) {
   const { t } = useTranslation();
@@ -65,6 +66,36 @@ function ErrorsTable({ job }: { job: ImportJob }) {
   );
 }
 
+/** Rows imported with a remark (a converted 15-digit ID number, a retiree whose 保留会籍 is set by hand). */
+function NoticesTable({ job }: { job: ImportJob }) {
+  const { t } = useTranslation();
+  const notices = job.notices ?? [];
+  if (notices.length === 0) return null;
+  return (
+    <>
+      <Typography.Text strong style={{ display: 'block', margin: '16px 0 8px' }}>
+        {t('importer.noticesTitle')}
+      </Typography.Text>
+      <Table<Notice>
+        size="small"
+        rowKey={(n, i) => `${n.row}:${i ?? 0}`}
+        dataSource={notices}
+        pagination={{ pageSize: 5, size: 'small', showSizeChanger: false, hideOnSinglePage: true }}
+        columns={[
+          { title: t('importer.row'), dataIndex: 'row', width: 72 },
+          { title: t('importer.noticeMessage'), dataIndex: 'message' },
+        ]}
+        data-testid="import-notices"
+      />
+      {(job.noticeCount ?? 0) > notices.length && (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('importer.noticesMore', { shown: notices.length })}
+        </Typography.Text>
+      )}
+    </>
+  );
+}
+
 function CheckSummary({ job }: { job: ImportJob }) {
   const { t } = useTranslation();
   const errors = errorCountOf(job);
@@ -80,7 +111,11 @@ function CheckSummary({ job }: { job: ImportJob }) {
         <Tag color={errors > 0 ? 'error' : 'default'} style={{ fontSize: 14, padding: '2px 10px' }} data-testid="import-bad-count">
           {t('importer.bad', { count: errors })}
         </Tag>
-        {(job.noticeCount ?? 0) > 0 && <Tag color="blue">{t('importer.notices', { count: job.noticeCount })}</Tag>}
+        {(job.noticeCount ?? 0) > 0 && (
+          <Tag color="blue" data-testid="import-notice-count">
+            {t('importer.notices', { count: job.noticeCount })}
+          </Tag>
+        )}
       </Space>
       {job.validRows > 0 && (
         <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
@@ -128,6 +163,7 @@ export function ImportJobView({ job, dryRun }: { job: ImportJob | undefined; dry
       <Progress percent={100} size="small" style={{ marginBottom: 12 }} />
       {dryRun ? <CheckSummary job={job} /> : <ImportSummary job={job} />}
       <ErrorsTable job={job} />
+      <NoticesTable job={job} />
     </>
   );
 }

@@ -20,7 +20,7 @@ import {
 import { LABELS } from './member-imports.columns.ts';
 import type { ImportOrigin } from './member-imports.job.ts';
 import * as repo from './member-imports.repo.ts';
-import { displayOf, type Issue, type PreparedRow, type ValidRow } from './member-imports.rows.ts';
+import { RETIREE_REGISTERED_NOTICE, displayOf, type Issue, type PreparedRow, type ValidRow } from './member-imports.rows.ts';
 
 export interface BatchContext {
   jobId: number;
@@ -119,8 +119,10 @@ export async function writeBatch(tx: Tx, ctx: BatchContext, rows: PreparedRow[],
       c.skipped++;
     }
     c.validRows++;
-    if (r.notice) {
-      lines.push([r.row, 'notice', r.noticeColumn ?? LABELS.idNumber, r.notice, null]);
+    // A registered member's status is not changed by the roster: say so where it asks for 保留会籍.
+    const notice = [r.notice, ex && r.retiredAt ? RETIREE_REGISTERED_NOTICE : undefined].filter(Boolean).join('；');
+    if (notice) {
+      lines.push([r.row, 'notice', r.noticeColumn ?? (r.notice ? LABELS.idNumber : LABELS.retiredAt), notice, null]);
       c.noticeCount++;
     }
   }
@@ -155,6 +157,7 @@ export async function writeBatch(tx: Tx, ctx: BatchContext, rows: PreparedRow[],
           categories: r.categories ?? [],
           cardNo: cardNoOf(id),
           sourceRow: r.row,
+          ...(r.retiredAt ? { retainedSince: r.retiredAt } : {}),
         }),
       );
     }

@@ -2,7 +2,7 @@
 // header row below title rows and merged cells.
 import type { Cell, Row } from '../../platform/excel/index.ts';
 
-export type ColumnKey = 'name' | 'idNumber' | 'phone' | 'joinedAt' | 'category' | 'gender' | 'org' | 'parentOrg';
+export type ColumnKey = 'name' | 'idNumber' | 'phone' | 'joinedAt' | 'category' | 'gender' | 'org' | 'parentOrg' | 'retiredAt';
 
 export interface ColumnSpec {
   key: ColumnKey;
@@ -32,6 +32,14 @@ export const COLUMNS: readonly ColumnSpec[] = [
     label: '上级工会',
     required: false,
     aliases: ['所在街道', '街道', '街道工会', '所属街道', '乡镇（街道）', '街道（乡镇）', '上级工会名称', '所属上级工会'],
+    optionalExtra: true,
+  },
+  // A retiree with this date is imported as 保留会籍 from it; without it, as 在籍 with a notice (the date is not invented).
+  {
+    key: 'retiredAt',
+    label: '退休日期',
+    required: false,
+    aliases: ['退休时间', '退休年月', '保留会籍日期', '办理退休日期'],
     optionalExtra: true,
   },
 ];

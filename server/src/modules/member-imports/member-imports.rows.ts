@@ -48,6 +48,8 @@ export interface ValidRow {
   joinedAt: string;
   /** null: the roster says nothing, keep what the registry has. */
   categories: MemberCategory[] | null;
+  /** A retiree with a 退休日期: imported as 保留会籍 from that date. */
+  retiredAt?: string;
   notice?: string;
   /** The column the notice is about (身份证号 for a converted 15-digit number, 人员类别 for a retiree). */
   noticeColumn?: string;
@@ -147,7 +149,10 @@ const CATEGORY_ALIASES: Record<string, MemberCategory> = {
 };
 const PLAIN_WORKER = new Set(['在职职工', '在职', '在职人员', '职工', '正式职工', '合同制职工', '普通职工']);
 const RETIREE = new Set(['退休职工', '退休', '退休人员', '离退休', '离退休人员']);
-export const RETIREE_NOTICE = '人员类别：退休职工按在册会员导入，请在会员管理中将其会籍状态改为保留会籍';
+export const RETIREE_NOTICE =
+  '人员类别：退休职工按在册会员导入，请在会员管理中将其会籍状态改为保留会籍（名册填写“退休日期”列即可直接导入为保留会籍）';
+/** A registered member's 保留会籍 is recorded in 会员管理 (a status change with its date), not by the roster. */
+export const RETIREE_REGISTERED_NOTICE = '退休日期：该会员已在册，会籍状态未按本表修改，请在会员管理中办理保留会籍';
 
 const CATEGORY_BY_TEXT = new Map<string, MemberCategory>([
   ...MEMBER_CATEGORIES.flatMap(
@@ -234,6 +239,17 @@ function take<T>(issues: Issue[], k: ColumnKey, r: Read<T>): T | undefined {
   return undefined;
 }
 
+/** The optional 退休日期: only for a retiree, not before joining, not after today. */
+function readRetiredAt(row: Row, ctx: RowContext, issues: Issue[], joinedAt: string | undefined, retiree: boolean): string | undefined {
+  const cell = cellAt(row, ctx.header.columns.retiredAt);
+  if (cellText(cell).trim() === '') return undefined;
+  const date = take(issues, 'retiredAt', readDate(cell, ctx.date1904, ctx.today));
+  if (date === undefined) return undefined;
+  const why = !retiree ? '只对人员类别为“退休职工”的会员填写' : joinedAt && date < joinedAt ? `不能早于入会日期 ${joinedAt}` : null;
+  if (why) issues.push({ column: LABELS.retiredAt, message: `${LABELS.retiredAt}：${why}` });
+  return why ? undefined : date;
+}
+
 export function prepareRow(row: Row, ctx: RowContext, seen: Map<string, number>): PreparedRow {
   const cols = ctx.header.columns;
   const issues: Issue[] = [];
@@ -252,6 +268,7 @@ export function prepareRow(row: Row, ctx: RowContext, seen: Map<string, number>)
   const categoryRead = readCategories(cellAt(row, cols.category));
   const categories = take(issues, 'category', categoryRead);
   const gender = take(issues, 'gender', readGender(cellAt(row, cols.gender)));
+  const retiredAt = readRetiredAt(row, ctx, issues, joinedAt, categoryRead.retiree === true);
   const textOf = (i: number | undefined) => (i === undefined ? '' : cellText(cellAt(row, i)).trim());
   const org = ctx.resolveOrg(textOf(cols.org), textOf(cols.parentOrg));
   if (typeof org === 'string') issues.push({ column: LABELS.org, message: `${LABELS.org}：${org}` });
@@ -268,9 +285,10 @@ export function prepareRow(row: Row, ctx: RowContext, seen: Map<string, number>)
         secret,
         joinedAt,
         categories: categories ?? null,
-        ...(idr.notice || categoryRead.retiree
+        ...(retiredAt ? { retiredAt } : {}),
+        ...(idr.notice || (categoryRead.retiree && !retiredAt)
           ? {
-              notice: [idr.notice, categoryRead.retiree ? RETIREE_NOTICE : undefined].filter(Boolean).join('；'),
+              notice: [idr.notice, categoryRead.retiree && !retiredAt ? RETIREE_NOTICE : undefined].filter(Boolean).join('；'),
               noticeColumn: idr.notice ? LABELS.idNumber : LABELS.category,
             }
           : {}),

@@ -25,6 +25,8 @@ export interface NewMember {
   cardNo: string;
   /** The row of the source (an Excel row) reported back when the insert is refused. */
   sourceRow: number;
+  /** A retiree who keeps the membership: 保留会籍 from this date (recorded as a 'retire_keep' event); absent: 在籍. */
+  retainedSince?: string;
 }
 
 /** Changes to an existing member; a null phone or categories keeps what is recorded. */
@@ -69,6 +71,7 @@ export type StagedMember = [
   string,
   string,
   number,
+  string | null,
 ];
 export type StagedMemberPatch = [
   number,
@@ -108,6 +111,7 @@ export const stagedMember = (m: NewMember): StagedMember => [
   textArrayLiteral(m.categories),
   m.cardNo,
   m.sourceRow,
+  m.retainedSince ?? null,
 ];
 
 export const stagedPatch = (p: MemberPatch): StagedMemberPatch => [
@@ -157,7 +161,8 @@ const textArray = (e: string, i: number) =>
   );
 
 /**
- * Inserts the staged new members (each with its 'join' event) in the caller's transaction. `inserts` is a query
+ * Inserts the staged new members (each with its 'join' event, a retiree also with 'retire_keep') in the caller's
+ * transaction. `inserts` is a query
  * yielding one staged array per row as column `e`. A new member whose ID number was registered meanwhile is not
  * inserted: the source rows of those are returned.
  */
@@ -169,15 +174,21 @@ export async function publishStagedInserts(
     WITH src AS (${src.inserts}),
     added AS (
       INSERT INTO members (id, org_id, org_path, name, name_pinyin, name_initials, name_grams, id_cipher, id_hash, id_masked,
-                           phone_cipher, phone_hash, phone_masked, gender, birth_year, joined_at, status_since, categories, card_no)
+                           phone_cipher, phone_hash, phone_masked, gender, birth_year, joined_at, status, status_since, categories, card_no)
       SELECT (e->>0)::int, (e->>1)::int, e->>2, e->>3, e->>4, e->>5, ${textArray('e', 6)}, e->>7, e->>8, e->>9,
-             e->>10, e->>11, e->>12, e->>13, (e->>14)::smallint, (e->>15)::date, (e->>15)::date, ${textArray('e', 16)}, e->>17
+             e->>10, e->>11, e->>12, e->>13, (e->>14)::smallint, (e->>15)::date,
+             CASE WHEN e->>19 IS NULL THEN 'active' ELSE 'retained' END, coalesce((e->>19)::date, (e->>15)::date),
+             ${textArray('e', 16)}, e->>17
       FROM src
       ON CONFLICT (id_hash) DO NOTHING
-      RETURNING id, org_id, joined_at, gender, categories),
+      RETURNING id, org_id, joined_at, status, status_since, gender, categories),
     events AS (
       INSERT INTO member_events (member_id, org_id, type, date, data, created_by, gender, categories)
-      SELECT id, org_id, 'join', joined_at, ${JSON.stringify(src.eventData)}::jsonb, ${src.createdBy}::int, gender, categories FROM added)
+      SELECT id, org_id, 'join', joined_at, ${JSON.stringify(src.eventData)}::jsonb, ${src.createdBy}::int, gender, categories FROM added
+      UNION ALL
+      SELECT id, org_id, 'retire_keep', status_since, ${JSON.stringify({ ...src.eventData, reason: null })}::jsonb, ${src.createdBy}::int,
+             gender, categories
+      FROM added WHERE status = 'retained')
     SELECT (e->>18)::int AS row FROM src WHERE NOT EXISTS (SELECT 1 FROM added a WHERE a.id = (e->>0)::int)`);
   return res.rows.map((r) => r.row);
 }

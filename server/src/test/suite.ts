@@ -6,7 +6,10 @@ import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import type { HttpApp } from '../platform/http/index.ts';
 import { ADMIN_PASSWORD, openTestDb, type Engine, type TestDb } from './db.ts';
-import { buildTestApp, loginAs, type Client, type TestAppOptions } from './http.ts';
+import { buildTestApp, loginAs, testCrypto, type Client, type TestAppOptions } from './http.ts';
+import { createJobService } from '../platform/jobs/index.ts';
+import { createImportRuntime, type ImportRuntimeOptions } from '../modules/member-imports/index.ts';
+import type { Db } from '../platform/db/index.ts';
 
 export interface TestApp {
   t: TestDb;
@@ -46,4 +49,10 @@ export function useTestDbAndDir(engine: Engine, prefix: string, ready: (s: { t: 
     await s?.t.close();
     if (s) fs.rmSync(s.dir, { recursive: true, force: true });
   });
+}
+
+/** A member-import runtime on its own quiet job service (polling every 20 ms), for tests that drive imports without HTTP. */
+export function importRuntimeFor(db: Db, dir: string, o: Omit<ImportRuntimeOptions, 'db' | 'crypto' | 'jobs' | 'dir'> = {}) {
+  const jobs = createJobService({ db, log: silentLog, pollMs: 20 });
+  return createImportRuntime({ db, crypto: testCrypto, jobs, dir, ...o });
 }

@@ -8,14 +8,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { runInScope, type Tx } from '../../platform/db/index.ts';
-import { createJobService } from '../../platform/jobs/index.ts';
 import { engines, type TestDb } from '../../test/db.ts';
-import { silentLog, useTestDbAndDir } from '../../test/suite.ts';
+import { importRuntimeFor, useTestDbAndDir } from '../../test/suite.ts';
 import { makeOrg } from '../../test/factories.ts';
 import { testCrypto } from '../../test/http.ts';
 import { importerCtx, kickUntilEnded, legacyOf, newId, rosterXlsx } from '../../test/imports.ts';
 import { cardNoOf, cipherFields, identityFields, insertMembers, nextMemberIds } from '../members/index.ts';
-import { createImportRuntime } from './index.ts';
 
 /** Registers a person in `org` within the caller's transaction, as the member registry stores one. */
 async function register(tx: Tx, org: { id: number; path: string }, name: string, idNumber: string) {
@@ -58,12 +56,7 @@ describe.each(engines())('members registered during an import on %s', (engine) =
       ['钱四', fine, '2023-05-01', ''],
       ['孙五改', moving, '2023-05-01', ''],
     ];
-    const jobs = createJobService({ db: t.db, log: silentLog, pollMs: 20 });
-    const rt = createImportRuntime({
-      db: t.db,
-      crypto: testCrypto,
-      jobs,
-      dir,
+    const rt = importRuntimeFor(t.db, dir, {
       embedded,
       // The batch is checked; before it is published, 王一 and 李二 are registered elsewhere and 孙五 moves there.
       afterBatchWrite: async (_jobId, batchNo, tx) => {

@@ -3,14 +3,11 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { engines, type TestDb } from '../../test/db.ts';
-import { silentLog, useTestDbAndDir } from '../../test/suite.ts';
+import { importRuntimeFor, useTestDbAndDir } from '../../test/suite.ts';
 import { runInScope } from '../../platform/db/index.ts';
-import { testCrypto } from '../../test/http.ts';
 import { makeOrg } from '../../test/factories.ts';
 import type { WorkerOptions } from '../../platform/excel/index.ts';
 import { workbookOf } from '../../platform/excel/testkit.ts';
-import { createJobService } from '../../platform/jobs/index.ts';
-import { createImportRuntime } from './index.ts';
 import { bigRosterFile, importerCtx, newId, rosterXlsx } from '../../test/imports.ts';
 
 describe.each(engines())('member import limits on %s', (engine) => {
@@ -21,8 +18,7 @@ describe.each(engines())('member import limits on %s', (engine) => {
   async function run(file: Buffer | string, maxRows: number, worker?: WorkerOptions) {
     const org = await makeOrg(t.db, t.rootOrgId, { level: 'district' });
     const ctx = importerCtx(org);
-    const jobs = createJobService({ db: t.db, log: silentLog });
-    const rt = createImportRuntime({ db: t.db, crypto: testCrypto, jobs, dir, maxRows, batchSize: 2, worker });
+    const rt = importRuntimeFor(t.db, dir, { maxRows, batchSize: 2, worker });
     const tmp = path.join(dir, `up-${org.id}.part`);
     if (typeof file === 'string') fs.copyFileSync(file, tmp);
     else fs.writeFileSync(tmp, file);

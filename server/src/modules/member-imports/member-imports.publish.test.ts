@@ -6,13 +6,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { requestEnded, requestStarted, runInScope } from '../../platform/db/index.ts';
-import { createJobService } from '../../platform/jobs/index.ts';
 import { engines, type TestDb } from '../../test/db.ts';
-import { silentLog, useTestDbAndDir } from '../../test/suite.ts';
+import { importRuntimeFor, useTestDbAndDir } from '../../test/suite.ts';
 import { makeOrg } from '../../test/factories.ts';
-import { testCrypto } from '../../test/http.ts';
 import { importerCtx, kickUntilEnded, newId, rosterXlsx } from '../../test/imports.ts';
-import { createImportRuntime } from './index.ts';
 import { STAGED_PART_ROWS } from './member-imports.repo.ts';
 
 const HEADER = ['姓名', '身份证号', '入会日期'];
@@ -34,12 +31,7 @@ describe.each(engines())('member import publish in parts on %s', (engine) => {
     o: { onTurn?: (jobId: number, turn: number) => Promise<void>; busy?: boolean; batchSize?: number } = {},
   ) {
     const ctx = importerCtx(org);
-    const jobs = createJobService({ db: t.db, log: silentLog, pollMs: 20 });
-    const rt = createImportRuntime({
-      db: t.db,
-      crypto: testCrypto,
-      jobs,
-      dir,
+    const rt = importRuntimeFor(t.db, dir, {
       embedded: true,
       afterPartPublish: o.onTurn,
       batchSize: o.batchSize,

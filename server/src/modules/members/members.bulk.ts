@@ -162,8 +162,7 @@ const textArray = (e: string, i: number) =>
 
 /**
  * Inserts the staged new members (each with its 'join' event, a retiree also with 'retire_keep') in the caller's
- * transaction. `inserts` is a query
- * yielding one staged array per row as column `e`. A new member whose ID number was registered meanwhile is not
+ * transaction. `inserts` is a query yielding one staged array per row as column `e`. A new member whose ID number was registered meanwhile is not
  * inserted: the source rows of those are returned.
  */
 export async function publishStagedInserts(

@@ -35,7 +35,7 @@ export async function maintainAfterBulk(db: Db, tables: readonly BulkTable[], lo
           AND pg_has_role(current_user, c.relowner, 'USAGE')`),
     );
     const mine = new Set(owned.rows.map((r) => r.relname));
-    // Outside any transaction (VACUUM cannot run inside one), and VACUUM apart from ANALYZE: on the embedded
+    // Outside a transaction (VACUUM cannot run inside one), and VACUUM apart from ANALYZE: on the embedded
     // database a request waits behind the statement in flight, so two short waits rather than one long one.
     for (const t of tables) if (mine.has(t)) await vacuumThenAnalyze(db, t);
     const others = tables.filter((t) => !mine.has(t));
